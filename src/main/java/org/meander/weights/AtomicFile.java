@@ -1,0 +1,47 @@
+package org.meander.weights;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Replaces a file all at once: the content goes to a temporary file in the same folder, is flushed to disk, and is
+ * then renamed over the target. A crash or error leaves either the old file or the new one, never half of one.
+ */
+final class AtomicFile {
+
+    /** Writes the whole content into the channel, which is positioned at the start of an empty file. */
+    interface Content {
+        void writeTo(FileChannel channel) throws IOException;
+    }
+
+    private AtomicFile() {
+    }
+
+    static void replace(Path target, Content content) throws IOException {
+        Path folder = target.toAbsolutePath().getParent();
+        // Not Files.createTempFile: it makes the file owner-only, and the rename would carry that over to the
+        // target; a plain new file gets the usual permissions.
+        Path temporary = folder.resolve("." + target.getFileName() + "."
+                + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
+        try {
+            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE)) {
+                content.writeTo(channel);
+                channel.force(true);
+            }
+            Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (Throwable failure) {
+            try {
+                Files.deleteIfExists(temporary);
+            } catch (IOException deleting) {
+                failure.addSuppressed(deleting);
+            }
+            throw failure;
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package org.meander.weights;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/** The element types Meander reads and writes; the constant names are the safetensors dtype names. */
+public enum TensorDtype {
+    F32(4),
+    F16(2),
+    BF16(2);
+
+    private final int byteSize;
+
+    TensorDtype(int byteSize) {
+        this.byteSize = byteSize;
+    }
+
+    public int byteSize() {
+        return byteSize;
+    }
+
+    /** The dtype named in a safetensors header; {@code file} and {@code tensor} only serve the error message. */
+    public static TensorDtype parse(String safetensorsName, Path file, String tensor) throws WeightsException {
+        for (TensorDtype dtype : values()) {
+            if (dtype.name().equals(safetensorsName)) {
+                return dtype;
+            }
+        }
+        throw new WeightsException(file + ": tensor '" + tensor + "' has dtype " + safetensorsName
+                + ", which Meander cannot read (supported: " + supportedNames() + "). "
+                + "Use a float32, float16 or bfloat16 checkpoint, or convert this one (e.g. with the safetensors "
+                + "Python package).");
+    }
+
+    private static String supportedNames() {
+        return Arrays.stream(values()).map(Enum::name).collect(Collectors.joining(", "));
+    }
+}
