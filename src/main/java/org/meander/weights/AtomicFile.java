@@ -12,17 +12,17 @@ import java.util.concurrent.ThreadLocalRandom;
  * Replaces a file all at once: the content goes to a temporary file in the same folder, is flushed to disk, and is
  * then renamed over the target. A crash or error leaves either the old file or the new one, never half of one.
  */
-final class AtomicFile {
+public final class AtomicFile {
 
     /** Writes the whole content into the channel, which is positioned at the start of an empty file. */
-    interface Content {
+    public interface Content {
         void writeTo(FileChannel channel) throws IOException;
     }
 
     private AtomicFile() {
     }
 
-    static void replace(Path target, Content content) throws IOException {
+    public static void replace(Path target, Content content) throws IOException {
         Path folder = target.toAbsolutePath().getParent();
         // Not Files.createTempFile: it makes the file owner-only, and the rename would carry that over to the
         // target; a plain new file gets the usual permissions.

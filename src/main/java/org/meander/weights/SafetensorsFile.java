@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.MappedByteBuffer;
+import java.nio.DoubleBuffer;
 import java.nio.ShortBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
@@ -110,7 +111,7 @@ public final class SafetensorsFile implements AutoCloseable {
         return info;
     }
 
-    /** The tensor's values as float32; F16 and BF16 values are widened exactly. */
+    /** The tensor's values as float32; F16, BF16 and U8 values are widened exactly, F64 rounded. */
     public float[] readFloats(String name) throws IOException {
         TensorInfo info = info(name);
         long count = info.elementCount();
@@ -139,6 +140,17 @@ public final class SafetensorsFile implements AutoCloseable {
                 ShortBuffer halves = bytes.asShortBuffer();
                 for (int i = 0; i < values.length; i++) {
                     values[i] = Float16.bf16ToFloat(halves.get(i));
+                }
+            }
+            case F64 -> {
+                DoubleBuffer doubles = bytes.asDoubleBuffer();
+                for (int i = 0; i < values.length; i++) {
+                    values[i] = (float) doubles.get(i);
+                }
+            }
+            case U8 -> {
+                for (int i = 0; i < values.length; i++) {
+                    values[i] = bytes.get(i) & 0xff;
                 }
             }
         }

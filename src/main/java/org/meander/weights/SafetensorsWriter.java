@@ -27,6 +27,9 @@ public final class SafetensorsWriter {
      */
     public static void write(Path file, Map<String, FloatTensor> tensors, Map<String, String> metadata,
             TensorDtype dtype) throws IOException {
+        if (!dtype.isWritable()) {
+            throw new IllegalArgumentException(file + ": Meander writes F32, F16 or BF16 tensors, not " + dtype);
+        }
         Map<String, FloatTensor> sorted = checkedTensors(file, tensors);
         byte[] header = header(file, sorted, metadata, dtype);
         AtomicFile.replace(file, channel -> {
@@ -103,6 +106,7 @@ public final class SafetensorsWriter {
                     case F32 -> chunk.putFloat(value);
                     case F16 -> chunk.putShort(Float16.fromFloat(value));
                     case BF16 -> chunk.putShort(Float16.floatToBf16(value));
+                    default -> throw new IllegalStateException("not writable: " + dtype);
                 }
             }
         }

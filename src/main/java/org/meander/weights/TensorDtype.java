@@ -4,11 +4,16 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
-/** The element types Meander reads and writes; the constant names are the safetensors dtype names. */
+/**
+ * The element types Meander reads; the constant names are the safetensors dtype names. Models and embeddings are
+ * float types (and only those are written); U8 and F64 appear in reference data such as packed masks.
+ */
 public enum TensorDtype {
     F32(4),
     F16(2),
-    BF16(2);
+    BF16(2),
+    F64(8),
+    U8(1);
 
     private final int byteSize;
 
@@ -31,6 +36,11 @@ public enum TensorDtype {
                 + ", which Meander cannot read (supported: " + supportedNames() + "). "
                 + "Use a float32, float16 or bfloat16 checkpoint, or convert this one (e.g. with the safetensors "
                 + "Python package).");
+    }
+
+    /** Whether this is a type models and embeddings are written in. */
+    public boolean isWritable() {
+        return this == F32 || this == F16 || this == BF16;
     }
 
     private static String supportedNames() {

@@ -1,0 +1,174 @@
+package org.meander.cli;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import org.meander.sam.ImageEmbedding;
+import org.meander.sam.ImageSize;
+import org.meander.sam.Point;
+import org.meander.sam.Prediction;
+import org.meander.sam.PreprocessedImage;
+import org.meander.sam.Prompt;
+import org.meander.sam.SamConfig;
+import org.meander.sam.SamModel;
+import org.meander.sam.SamPredictor;
+import org.meander.weights.SamLoader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code ./meander bench}: this machine's matrix-multiply rate, then SAM's image encoder and per-click decoder
+ * against it, at ViT-B sizes with random weights unless a model folder is given.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Benchmark the encoder and the per-click decoder; ends with one JSON line of figures.")
+final class BenchCommand implements Callable<Integer> {
+
+    @Option(names = "--model", description = "a SAM folder to measure instead of random ViT-B weights")
+    Path model;
+
+    @Option(names = "--clicks", defaultValue = "50", description = "clicks to time (default ${DEFAULT-VALUE})")
+    int clicks;
+
+    @Option(names = "--encodes", defaultValue = "2", description = "timed encodes after one warm-up (default ${DEFAULT-VALUE})")
+    int encodes;
+
+    @Override
+    public Integer call() throws IOException {
+        Map<String, Object> figures = new LinkedHashMap<>();
+        double gemm = GemmRate.measure();
+        figures.put("gemm_gflops", round(gemm, 1));
+        System.err.printf("float32 matrix multiply: %.1f GFLOP/s%n", gemm);
+
+        try (SamModel sam = model == null ? SamModel.random(SamConfig.vitBase(), 42) : SamLoader.load(model)) {
+            figures.put("model", model == null ? "random weights, facebook/sam-vit-base sizes" : model.toString());
+            SamFlops flops = new SamFlops(sam.config());
+            PreprocessedImage tile = syntheticTile(1024, 1024);
+
+            sam.encode(tile);
+            double[] encodeSeconds = new double[encodes];
+            ImageEmbedding embedding = null;
+            for (int i = 0; i < encodes; i++) {
+                long t = System.nanoTime();
+                embedding = sam.encode(tile);
+                encodeSeconds[i] = (System.nanoTime() - t) / 1e9;
+            }
+            double encoder = median(encodeSeconds);
+            double encoderEfficiency = flops.encoder() / encoder / 1e9 / gemm;
+            figures.put("encoder_s", round(encoder, 3));
+            figures.put("encoder_gflop", round(flops.encoder() / 1e9, 1));
+            figures.put("encoder_efficiency", round(encoderEfficiency, 3));
+            System.err.printf("image encoder: %.2f s per 1024 tile, %.0f GFLOP, %.0f%% of the matrix rate%n",
+                    encoder, flops.encoder() / 1e9, 100 * encoderEfficiency);
+
+            Random random = new Random(7);
+            try (SamPredictor predictor = sam.predictor(embedding)) {
+                for (int i = 0; i < 5; i++) {
+                    predictor.predict(randomClick(random), true);
+                }
+                double[] decode = new double[clicks];
+                double[] fullRes = new double[clicks];
+                for (int i = 0; i < clicks; i++) {
+                    Prompt click = randomClick(random);
+                    long t0 = System.nanoTime();
+                    Prediction p = predictor.predict(click, true);
+                    long t1 = System.nanoTime();
+                    p.mask(0, p.best(0));
+                    long t2 = System.nanoTime();
+                    decode[i] = (t1 - t0) / 1e6;
+                    fullRes[i] = (t2 - t0) / 1e6;
+                }
+                double p50 = percentile(decode, 50);
+                double clickFlops = flops.decoderClick(2, true, false);
+                double decoderEfficiency = clickFlops / (p50 / 1e3) / 1e9 / gemm;
+                figures.put("decoder_p50_ms", round(p50, 2));
+                figures.put("decoder_p95_ms", round(percentile(decode, 95), 2));
+                figures.put("decoder_gflop", round(clickFlops / 1e9, 2));
+                figures.put("decoder_efficiency", round(decoderEfficiency, 3));
+                figures.put("fullres_p50_ms", round(percentile(fullRes, 50), 2));
+                figures.put("fullres_p95_ms", round(percentile(fullRes, 95), 2));
+                System.err.printf("mask decoder, one point, multimask, %d clicks: p50 %.1f ms, p95 %.1f ms,"
+                                + " %.2f GFLOP a click, %.0f%% of the matrix rate%n", clicks, p50,
+                        percentile(decode, 95), clickFlops / 1e9, 100 * decoderEfficiency);
+                System.err.printf("click to full-resolution mask (1024 x 1024, best candidate): p50 %.1f ms,"
+                        + " p95 %.1f ms%n", percentile(fullRes, 50), percentile(fullRes, 95));
+            }
+        }
+        System.out.println(new ObjectMapper().writeValueAsString(figures));
+        return 0;
+    }
+
+    private static Prompt randomClick(Random random) {
+        return Prompt.of(new Point(random.nextInt(1024), random.nextInt(1024), Point.POSITIVE));
+    }
+
+    /** A 1024 x 1024 tile of smooth synthetic texture, already normalised (the encoder's cost ignores content). */
+    private static PreprocessedImage syntheticTile(int height, int width) {
+        float[] pixels = new float[3 * 1024 * 1024];
+        Random random = new Random(1);
+        for (int i = 0; i < pixels.length; i++) {
+            pixels[i] = (float) random.nextGaussian();
+        }
+        ImageSize size = new ImageSize(height, width);
+        return new PreprocessedImage(pixels, size, size, 1024);
+    }
+
+    static double median(double[] values) {
+        return percentile(values, 50);
+    }
+
+    /** Nearest-rank percentile. */
+    static double percentile(double[] values, double p) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int rank = (int) Math.ceil(p / 100 * sorted.length);
+        return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
+    }
+
+    private static double round(double value, int digits) {
+        double scale = Math.pow(10, digits);
+        return Math.round(value * scale) / scale;
+    }
+
+    /** Measures float32 matrix multiplication on the engine the model runs on (the best of several runs). */
+    static final class GemmRate {
+
+        private GemmRate() {
+        }
+
+        static double measure() {
+            int n = 2048;
+            double best = 0;
+            try (NDManager manager = NDManager.newBaseManager()) {
+                NDArray a = manager.randomNormal(new Shape(n, n));
+                NDArray b = manager.randomNormal(new Shape(n, n));
+                for (int i = 0; i < 6; i++) {
+                    try (NDManager scope = manager.newSubManager()) {
+                        a.tempAttach(scope);
+                        long t = System.nanoTime();
+                        NDArray c = a.matMul(b);
+                        c.toFloatArray();
+                        double seconds = (System.nanoTime() - t) / 1e9;
+                        best = Math.max(best, 2.0 * n * n * n / seconds / 1e9);
+                    }
+                }
+            }
+            return best;
+        }
+    }
+
+    /** Used only to keep the list of figures in one place for the README. */
+    static List<String> keys() {
+        return List.of("gemm_gflops", "encoder_s", "encoder_efficiency", "decoder_p50_ms", "decoder_p95_ms",
+                "decoder_efficiency", "fullres_p50_ms");
+    }
+}

@@ -1,0 +1,25 @@
+package org.meander.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The command line: {@code ./meander COMMAND}. */
+@Command(name = "meander", mixinStandardHelpOptions = true, version = "Meander 0.1.0",
+        description = "Segment river imagery with Segment Anything, and fine-tune its mask decoder.",
+        subcommands = {SegmentCommand.class, BenchCommand.class})
+public final class Main {
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs a command and returns its exit code; errors become one clear line on stderr, not a stack trace. */
+    public static int run(String... args) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            commandLine.getErr().println("meander: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+            return 1;
+        });
+        return cli.execute(args);
+    }
+}

@@ -1,0 +1,124 @@
+package org.meander.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import javax.imageio.ImageIO;
+import org.meander.sam.Box;
+import org.meander.sam.ImageEmbedding;
+import org.meander.sam.Point;
+import org.meander.sam.Prediction;
+import org.meander.sam.Prompt;
+import org.meander.sam.SamModel;
+import org.meander.sam.SamPredictor;
+import org.meander.weights.NpyFile;
+import org.meander.weights.SamLoader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code ./meander segment}: one image, one prompt, no window. */
+@Command(name = "segment", mixinStandardHelpOptions = true,
+        description = "Segment one image with a prompt; prints one JSON line with IoU scores and timings.")
+final class SegmentCommand implements Callable<Integer> {
+
+    @Option(names = "--model", required = true, description = "Hugging Face SAM folder (config.json, model.safetensors)")
+    Path model;
+
+    @Option(names = "--image", required = true, description = "the image (PNG, JPEG, ...)")
+    Path image;
+
+    @Option(names = "--point", converter = PointOption.class,
+            description = "x,y,label in image pixels; label 1 positive, 0 negative (repeatable)")
+    List<Point> points = new ArrayList<>();
+
+    @Option(names = "--box", converter = BoxOption.class, description = "x0,y0,x1,y1 in image pixels")
+    Box box;
+
+    @Option(names = "--multimask", description = "three candidate masks; --out writes the best one")
+    boolean multimask;
+
+    @Option(names = "--out", description = "mask PNG at the image's size, 0/255")
+    Path out;
+
+    @Option(names = "--logits", description = "low-resolution logits (1,K,256,256) as float32 .npy")
+    Path logits;
+
+    @Option(names = "--embedding", description = "image embedding (1,C,64,64) as float32 .npy")
+    Path embedding;
+
+    @Override
+    public Integer call() throws IOException {
+        if (points.isEmpty() && box == null) {
+            throw new IllegalArgumentException("give at least one --point x,y,label or a --box x0,y0,x1,y1");
+        }
+        BufferedImage picture = readImage(image);
+        Map<String, Object> timings = new LinkedHashMap<>();
+        long t0 = System.nanoTime();
+        try (SamModel sam = SamLoader.load(model)) {
+            long t1 = System.nanoTime();
+            ImageEmbedding encoded = sam.encode(picture);
+            long t2 = System.nanoTime();
+            try (SamPredictor predictor = sam.predictor(encoded)) {
+                Prediction prediction = predictor.predict(List.of(new Prompt(points, box)), null, multimask);
+                long t3 = System.nanoTime();
+                int best = prediction.best(0);
+                byte[] mask = prediction.mask(0, best);
+                long t4 = System.nanoTime();
+                timings.put("load_ms", millis(t0, t1));
+                timings.put("encode_ms", millis(t1, t2));
+                timings.put("decode_ms", millis(t2, t3));
+                timings.put("postprocess_ms", millis(t3, t4));
+                if (out != null) {
+                    MaskPng.write(out, mask, encoded.original().width(), encoded.original().height());
+                }
+                if (logits != null) {
+                    NpyFile.write(logits, new long[] {1, prediction.candidates(), prediction.size(), prediction.size()},
+                            prediction.lowResLogits());
+                }
+                if (embedding != null) {
+                    NpyFile.write(embedding, new long[] {1, encoded.channels(), encoded.side(), encoded.side()},
+                            encoded.values());
+                }
+                Map<String, Object> result = new LinkedHashMap<>();
+                result.put("iou_scores", prediction.iouScores());
+                result.put("best", best);
+                result.put("mask_fraction", fraction(mask));
+                result.put("width", encoded.original().width());
+                result.put("height", encoded.original().height());
+                result.put("timings", timings);
+                System.out.println(new ObjectMapper().writeValueAsString(result));
+            }
+        }
+        return 0;
+    }
+
+    static BufferedImage readImage(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new IOException(file + ": no such image file");
+        }
+        BufferedImage picture = ImageIO.read(file.toFile());
+        if (picture == null) {
+            throw new IOException(file + ": not an image this program can read (PNG, JPEG, BMP, GIF)");
+        }
+        return picture;
+    }
+
+    private static double millis(long from, long to) {
+        return Math.round((to - from) / 1e4) / 100.0;
+    }
+
+    private static double fraction(byte[] mask) {
+        long on = 0;
+        for (byte b : mask) {
+            on += b;
+        }
+        return (double) on / mask.length;
+    }
+}

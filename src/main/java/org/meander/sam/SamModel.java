@@ -1,0 +1,126 @@
+package org.meander.sam;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.nn.Parameter;
+import java.awt.image.BufferedImage;
+import java.util.Map;
+import java.util.Random;
+import org.meander.sam.modeling.PreparedDecoder;
+import org.meander.sam.modeling.SamModelBlock;
+
+/**
+ * A SAM model ready to use: its blocks with every parameter set and the decoder's prompt-independent work done. Encode an image once, then open a {@link SamPredictor} on the
+ * embedding for any number of prompts. Not thread-safe: one caller at a time.
+ */
+public final class SamModel implements AutoCloseable {
+
+    private final SamModelBlock block;
+    private final NDManager manager;
+    private NDManager preparedScope;
+    private PreparedDecoder prepared;
+
+    /** Takes ownership of {@code manager}, which holds the block's parameter arrays. */
+    public SamModel(SamModelBlock block, NDManager manager) {
+        for (Map.Entry<String, Parameter> e : block.parametersByName().entrySet()) {
+            if (e.getValue().getArray() == null) {
+                throw new IllegalStateException("parameter " + e.getKey() + " has no value");
+            }
+        }
+        this.block = block;
+        this.manager = manager;
+        decoderChanged();
+    }
+
+    /**
+     * A model of the given sizes with seeded random weights (normal, std 0.02; layer norms at identity), for
+     * benchmarks and tests: it computes SAM's function at SAM's cost, not meaningful masks.
+     */
+    public static SamModel random(SamConfig config, long seed) {
+        NDManager manager = NDManager.newBaseManager();
+        SamModelBlock block = new SamModelBlock(config);
+        Random random = new Random(seed);
+        for (Map.Entry<String, Parameter> e : block.parametersByName().entrySet()) {
+            Parameter p = e.getValue();
+            float[] values = new float[(int) p.getShape().size()];
+            boolean norm = e.getKey().contains("layer_norm") || e.getKey().contains("norm.");
+            for (int i = 0; i < values.length; i++) {
+                if (norm) {
+                    values[i] = e.getKey().endsWith("weight") ? 1f : 0f;
+                } else {
+                    values[i] = (float) (random.nextGaussian() * 0.02);
+                }
+            }
+            p.setArray(manager.create(values, p.getShape()));
+        }
+        return new SamModel(block, manager);
+    }
+
+    public SamConfig config() {
+        return block.config();
+    }
+
+    public SamModelBlock block() {
+        return block;
+    }
+
+    /** The manager holding the parameters; arrays set into the block must belong to it. */
+    public NDManager manager() {
+        return manager;
+    }
+
+    /** Runs the image encoder: seconds on a CPU. */
+    public ImageEmbedding encode(BufferedImage image) {
+        return encode(SamImageProcessor.preprocess(image));
+    }
+
+    public ImageEmbedding encode(PreprocessedImage image) {
+        int size = image.size();
+        try (NDManager scope = manager.newSubManager()) {
+            NDArray pixels = scope.create(image.pixels()).reshape(1, 3, size, size);
+            NDArray embedding = block.visionEncoder().forward(pixels);
+            long channels = embedding.getShape().get(1);
+            long side = embedding.getShape().get(2);
+            return new ImageEmbedding(embedding.toFloatArray(), (int) channels, (int) side,
+                    image.original(), image.resized());
+        }
+    }
+
+    /** A predictor for one image: prepares the embedding for the decoder once, then answers prompts. */
+    public SamPredictor predictor(ImageEmbedding embedding) {
+        return new SamPredictor(this, embedding);
+    }
+
+    PreparedDecoder prepared() {
+        return prepared;
+    }
+
+    /** Recomputes the decoder's prompt-independent work; call after replacing decoder weights. */
+    public void decoderChanged() {
+        NDManager scope = manager.newSubManager();
+        int grid = block.config().vision().gridSize();
+        NDArray positional = block.sharedImageEmbedding().gridTokens(scope, grid).squeeze(0);
+        PreparedDecoder next = block.maskDecoder().prepare(scope, positional);
+        if (preparedScope != null) {
+            preparedScope.close();
+        }
+        preparedScope = scope;
+        prepared = next;
+    }
+
+    /** Sets a parameter's value from float32 data, in this model's manager. */
+    public void setParameter(Parameter parameter, float[] values) {
+        NDArray array = manager.create(values, parameter.getShape()).toType(DataType.FLOAT32, false);
+        NDArray old = parameter.getArray();
+        parameter.setArray(array);
+        if (old != null) {
+            old.close();
+        }
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+    }
+}

@@ -1,0 +1,116 @@
+package org.meander.sam.modeling;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+import java.util.ArrayList;
+import java.util.List;
+import org.meander.sam.MaskDecoderConfig;
+
+/**
+ * {@code SamMaskDecoder}: the two-way transformer over prompt tokens and image tokens, the upscaled image
+ * features, one hypernetwork MLP per mask token, and the IoU head.
+ */
+public final class MaskDecoder extends SamBlock {
+
+    private final EmbeddingTable iouToken;
+    private final EmbeddingTable maskTokens;
+    private final TwoWayTransformer transformer;
+    private final TransposedConv2x2 upscaleConv1;
+    private final TransposedConv2x2 upscaleConv2;
+    private final LayerNormLayer upscaleLayerNorm;
+    private final List<FeedForward> outputHypernetworksMlps = new ArrayList<>();
+    private final FeedForward iouPredictionHead;
+    private final int numMaskTokens;
+
+    public MaskDecoder(MaskDecoderConfig config) {
+        int hidden = config.hiddenSize();
+        numMaskTokens = config.numMaskTokens();
+        iouToken = child("iou_token", new EmbeddingTable(1, hidden));
+        maskTokens = child("mask_tokens", new EmbeddingTable(numMaskTokens, hidden));
+        transformer = child("transformer", new TwoWayTransformer(config));
+        upscaleConv1 = child("upscale_conv1", new TransposedConv2x2(hidden, hidden / 4));
+        upscaleConv2 = child("upscale_conv2", new TransposedConv2x2(hidden / 4, hidden / 8));
+        upscaleLayerNorm = child("upscale_layer_norm", new LayerNormLayer(hidden / 4, 1e-6));
+        for (int i = 0; i < numMaskTokens; i++) {
+            outputHypernetworksMlps.add(child("output_hypernetworks_mlps." + i,
+                    new FeedForward(hidden, hidden, hidden / 8, 3)));
+        }
+        iouPredictionHead = child("iou_prediction_head",
+                new FeedForward(hidden, config.iouHeadHiddenDim(), numMaskTokens, config.iouHeadDepth()));
+    }
+
+    /** Computes what depends on the weights and the (N, C) image positional encoding only. */
+    public PreparedDecoder prepare(NDManager manager, NDArray imagePositional) {
+        return new PreparedDecoder(
+                imagePositional,
+                transformer.imageProjections(manager, imagePositional),
+                upscaleConv1.matrix(manager),
+                upscaleConv1.tiledBias(manager),
+                upscaleConv2.matrix(manager),
+                upscaleConv2.tiledBias(manager),
+                ownedBy(manager, NDArrays.concat(new NDList(iouToken.weight(), maskTokens.weight()))));
+    }
+
+    /** The first two-way layer's projection of image tokens, reusable while the image tokens stay the same. */
+    public NDList projectFirstLayer(PreparedDecoder prepared, NDArray image) {
+        return prepared.projections().get(0).apply(image);
+    }
+
+    /**
+     * image: (B, N, C) image tokens plus the dense prompt; sparse: (B, S, C) prompt tokens; firstLayerKeys: see
+     * {@link TwoWayTransformer#forward}, or null. Returns low-resolution mask logits (B, K, 4h, 4w) and predicted
+     * IoU (B, K), K = 3 for multimask output (tokens 1..3), else 1 (token 0).
+     */
+    public NDList forward(NDArray image, NDArray sparse, PreparedDecoder prepared, boolean multimask,
+                          NDList firstLayerKeys) {
+        long b = sparse.getShape().get(0);
+        long c = sparse.getShape().get(2);
+        NDArray output = sparse.getManager().zeros(new Shape(b, numMaskTokens + 1, c)).add(prepared.outputTokens());
+        NDArray tokens = NDArrays.concat(new NDList(output, sparse), 1);
+        if (image.getShape().get(0) != b) {
+            image = image.repeat(0, b);
+        }
+        NDList hs = transformer.forward(tokens, image, prepared.projections(), firstLayerKeys);
+        NDArray tokensOut = hs.get(0);
+        NDArray upscaled = upscale(hs.get(1), prepared);
+
+        int first = multimask ? 1 : 0;
+        int last = multimask ? numMaskTokens : 1;
+        NDList hyper = new NDList();
+        for (int i = first; i < last; i++) {
+            hyper.add(outputHypernetworksMlps.get(i).forward(tokensOut.get(new NDIndex(":, {}", 1 + i))));
+        }
+        long side = upscaled.getShape().get(1);
+        NDArray flat = upscaled.reshape(b, side * side, upscaled.getShape().get(3));
+        NDArray masks = NDArrays.stack(hyper, 1).matMul(flat.transpose(0, 2, 1)).reshape(b, last - first, side, side);
+        NDArray iou = iouPredictionHead.forward(tokensOut.get(new NDIndex(":, 0")))
+                .get(new NDIndex(":, {}:{}", first, last));
+        return new NDList(masks, iou);
+    }
+
+    /** Image tokens (B, N, C) to upscaled features (B, 4h, 4w, C/8), channels-last. */
+    private NDArray upscale(NDArray image, PreparedDecoder prepared) {
+        long b = image.getShape().get(0);
+        long side = (long) Math.sqrt(image.getShape().get(1));
+        NDArray grid = image.reshape(b, side, side, image.getShape().get(2));
+        NDArray h = TransposedConv2x2.apply(grid, prepared.upscale1(), prepared.upscale1Bias());
+        h = Activation.gelu(upscaleLayerNorm.forward(h));
+        return Activation.gelu(TransposedConv2x2.apply(h, prepared.upscale2(), prepared.upscale2Bias()));
+    }
+
+    @Override
+    protected NDList forwardInternal(ParameterStore ps, NDList in, boolean training, PairList<String, Object> p) {
+        // inputs: image tokens with the dense prompt (B, N, C), sparse prompt tokens (B, S, C), image positional
+        // encoding (1, N, C); parameter "multimask" (Boolean) chooses the output
+        NDArray image = in.get(0);
+        boolean multimask = p != null && Boolean.TRUE.equals(p.get("multimask"));
+        return forward(image, in.get(1), prepare(image.getManager(), in.get(2).squeeze(0)), multimask, null);
+    }
+}

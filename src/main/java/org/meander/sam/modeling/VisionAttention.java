@@ -1,0 +1,145 @@
+package org.meander.sam.modeling;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.nn.Parameter;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+import org.meander.sam.VisionConfig;
+
+/**
+ * {@code SamVisionAttention}: multi-head self-attention with decomposed relative positions (MViTv2), over a window
+ * or the whole grid.
+ *
+ * <p>The (heads, N, N) score tensor of a global layer is 800 MB for ViT-B; computing it whole makes every
+ * element-wise pass memory-bound. Scores are therefore computed in slices of query rows small enough to stay in
+ * cache, each slice getting its relative-position terms, softmax and value product before the next one starts.
+ */
+public final class VisionAttention extends SamBlock {
+
+    /** Upper bound on one slice of scores, in floats (4 MB). */
+    private static final long SLICE_FLOATS = 1L << 20;
+
+    private final LinearLayer qkv;
+    private final LinearLayer proj;
+    private final Parameter relPosH;
+    private final Parameter relPosW;
+    private final int heads;
+    private final int headDim;
+    private final float scale;
+
+    public VisionAttention(VisionConfig config, int windowSize) {
+        int size = windowSize == 0 ? config.gridSize() : windowSize;
+        heads = config.numAttentionHeads();
+        headDim = config.headDim();
+        scale = (float) Math.pow(headDim, -0.5);
+        qkv = child("qkv", new LinearLayer(config.hiddenSize(), 3 * config.hiddenSize(), config.qkvBias()));
+        proj = child("proj", new LinearLayer(config.hiddenSize(), config.hiddenSize()));
+        if (config.useRelPos()) {
+            relPosH = parameter("rel_pos_h", 2L * size - 1, headDim);
+            relPosW = parameter("rel_pos_w", 2L * size - 1, headDim);
+        } else {
+            relPosH = null;
+            relPosW = null;
+        }
+    }
+
+    /** x: (B, h, w, C) channels-last; returns the same shape. */
+    public NDArray forward(NDArray x) {
+        long b = x.getShape().get(0);
+        int h = (int) x.getShape().get(1);
+        int w = (int) x.getShape().get(2);
+        int n = h * w;
+        long bh = b * heads;
+        NDArray qkvAll = qkv.forward(x).reshape(b, n, 3, heads, headDim).transpose(2, 0, 3, 1, 4)
+                .reshape(3, bh, n, headDim);
+        NDArray q = qkvAll.get(0);
+        NDArray k = qkvAll.get(1);
+        NDArray v = qkvAll.get(2);
+        NDArray kT = k.transpose(0, 2, 1);
+
+        NDArray relH = null;
+        NDArray relW = null;
+        if (relPosH != null) {
+            NDArray rq = q.reshape(bh, h, w, headDim);
+            relH = relativeTermsAlongHeight(rq, relativePositions(h, value(relPosH), x.getManager()));
+            relW = relativeTermsAlongWidth(rq, relativePositions(w, value(relPosW), x.getManager()));
+        }
+
+        long rowsPerSlice = Math.max(1, Math.min(h, SLICE_FLOATS / ((long) w * n)));
+        long batchPerSlice = Math.max(1, SLICE_FLOATS / (rowsPerSlice * w * n));
+        NDList batchSlices = new NDList();
+        for (long b0 = 0; b0 < bh; b0 += batchPerSlice) {
+            long b1 = Math.min(bh, b0 + batchPerSlice);
+            NDList rowSlices = new NDList();
+            for (long r0 = 0; r0 < h; r0 += rowsPerSlice) {
+                long r1 = Math.min(h, r0 + rowsPerSlice);
+                rowSlices.add(attendSlice(q, kT, v, relH, relW, b0, b1, r0, r1, h, w));
+            }
+            batchSlices.add(rowSlices.size() == 1 ? rowSlices.get(0) : NDArrays.concat(rowSlices, 1));
+        }
+        NDArray out = batchSlices.size() == 1 ? batchSlices.get(0) : NDArrays.concat(batchSlices, 0);
+        out = out.reshape(b, heads, h, w, headDim).transpose(0, 2, 3, 1, 4).reshape(b, h, w, (long) heads * headDim);
+        return proj.forward(out);
+    }
+
+    private NDArray attendSlice(NDArray q, NDArray kT, NDArray v, NDArray relH, NDArray relW,
+                                long b0, long b1, long r0, long r1, int h, int w) {
+        NDArray qSlice = q.get(new NDIndex("{}:{}, {}:{}", b0, b1, r0 * w, r1 * w));
+        return Scope.keep(qSlice, qs -> {
+            long nb = b1 - b0;
+            long rows = r1 - r0;
+            NDArray scores = qs.mul(scale).matMul(kT.get(new NDIndex("{}:{}", b0, b1)));
+            if (relH != null) {
+                NDArray grid = scores.reshape(nb, rows, w, h, w);
+                grid.addi(relH.get(new NDIndex("{}:{}, {}:{}", b0, b1, r0, r1)).expandDims(4));
+                grid.addi(relW.get(new NDIndex("{}:{}, {}:{}", b0, b1, r0, r1)).expandDims(3));
+            }
+            return scores.softmax(-1).matMul(v.get(new NDIndex("{}:{}", b0, b1)));
+        });
+    }
+
+    /**
+     * {@code get_rel_pos} for equal query and key sizes: R[i, j] = table[i - j + size - 1], shape (size, size, C).
+     * The table always has 2 * size - 1 rows here (windows and the global grid are fixed by the config).
+     */
+    private static NDArray relativePositions(int size, NDArray table, NDManager manager) {
+        int[] index = new int[size * size];
+        for (int i = 0; i < size; i++) {
+            for (int j = 0; j < size; j++) {
+                index[i * size + j] = i - j + size - 1;
+            }
+        }
+        NDArray idx = manager.create(index).toType(DataType.INT64, false);
+        return ownedBy(manager, table.get(idx)).reshape(size, size, table.getShape().get(1));
+    }
+
+    /** einsum("bhwc,hkc->bhwk"): for each query row y, q[:, y] @ R[y]^T. */
+    private static NDArray relativeTermsAlongHeight(NDArray rq, NDArray r) {
+        long bh = rq.getShape().get(0);
+        long h = rq.getShape().get(1);
+        long w = rq.getShape().get(2);
+        long c = rq.getShape().get(3);
+        NDArray perRow = rq.transpose(1, 0, 2, 3).reshape(h, bh * w, c).matMul(r.transpose(0, 2, 1));
+        return perRow.reshape(h, bh, w, r.getShape().get(1)).transpose(1, 0, 2, 3);
+    }
+
+    /** einsum("bhwc,wkc->bhwk"): for each query column x, q[:, :, x] @ R[x]^T. */
+    private static NDArray relativeTermsAlongWidth(NDArray rq, NDArray r) {
+        long bh = rq.getShape().get(0);
+        long h = rq.getShape().get(1);
+        long w = rq.getShape().get(2);
+        long c = rq.getShape().get(3);
+        NDArray perColumn = rq.transpose(2, 0, 1, 3).reshape(w, bh * h, c).matMul(r.transpose(0, 2, 1));
+        return perColumn.reshape(w, bh, h, r.getShape().get(1)).transpose(1, 2, 0, 3);
+    }
+
+    @Override
+    protected NDList forwardInternal(ParameterStore ps, NDList in, boolean training, PairList<String, Object> p) {
+        return new NDList(forward(in.singletonOrThrow()));
+    }
+}

@@ -1,0 +1,73 @@
+package org.meander.weights;
+
+import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Parameter;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.TreeSet;
+import org.meander.sam.SamConfig;
+import org.meander.sam.SamModel;
+import org.meander.sam.modeling.SamModelBlock;
+
+/**
+ * Loads a SAM model from a Hugging Face folder ({@code config.json} and {@code model.safetensors}, or a sharded
+ * index), filling every parameter by its checkpoint name, so {@code facebook/sam-vit-base|large|huge} load as they
+ * are. Every tensor must match: a missing or extra tensor or a wrong shape is an error naming the file and tensor.
+ */
+public final class SamLoader {
+
+    /** The prompt encoder's copy of the shared positional embedding: the same tensor, tied in transformers. */
+    static final String TIED_POSITIONAL = "prompt_encoder.shared_embedding.positional_embedding";
+    static final String SHARED_POSITIONAL = "shared_image_embedding.positional_embedding";
+
+    private SamLoader() {
+    }
+
+    public static SamModel load(Path modelDir) throws IOException {
+        Path configFile = modelDir.resolve("config.json");
+        if (!Files.isRegularFile(configFile)) {
+            throw new WeightsException(modelDir + ": no config.json; a model folder holds config.json and"
+                    + " model.safetensors as Hugging Face's save_pretrained writes them");
+        }
+        SamConfig config = SamConfig.read(configFile);
+        SamModelBlock block = new SamModelBlock(config);
+        NDManager manager = NDManager.newBaseManager();
+        try (Checkpoint checkpoint = Checkpoint.open(modelDir)) {
+            fill(block, checkpoint, manager);
+            return new SamModel(block, manager);
+        } catch (IOException | RuntimeException e) {
+            manager.close();
+            throw e;
+        }
+    }
+
+    private static void fill(SamModelBlock block, Checkpoint checkpoint, NDManager manager) throws IOException {
+        Map<String, Parameter> parameters = block.parametersByName();
+        TreeSet<String> extra = new TreeSet<>(checkpoint.names());
+        extra.removeAll(parameters.keySet());
+        extra.remove(TIED_POSITIONAL);
+        if (!extra.isEmpty()) {
+            throw new WeightsException(checkpoint.fileOf(extra.first()) + ": tensor " + extra.first()
+                    + " is not part of SAM" + (extra.size() > 1 ? " (nor " + (extra.size() - 1) + " others)" : "")
+                    + "; is this a SAM checkpoint (SamModel), and does config.json belong to it?");
+        }
+        for (Map.Entry<String, Parameter> e : parameters.entrySet()) {
+            String name = e.getKey();
+            if (!checkpoint.contains(name)) {
+                throw new WeightsException(checkpoint.directory() + ": tensor " + name + " is missing from the"
+                        + " checkpoint; the download may be incomplete, or config.json describes another model");
+            }
+            long[] expected = e.getValue().getShape().getShape();
+            long[] actual = checkpoint.info(name).shape();
+            if (!Arrays.equals(expected, actual)) {
+                throw new WeightsException(checkpoint.fileOf(name) + ": tensor " + name + " has shape "
+                        + Arrays.toString(actual) + " but config.json implies " + Arrays.toString(expected)
+                        + "; config.json and the weights do not belong together");
+            }
+            e.getValue().setArray(manager.create(checkpoint.readFloats(name), e.getValue().getShape()));
+        }
+    }
+}
