@@ -2,12 +2,12 @@ package org.meander.sam;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
-import ai.djl.nn.Parameter;
+import ai.djl.ndarray.types.Shape;
 import java.awt.image.BufferedImage;
 import java.util.Map;
 import java.util.Random;
 import org.meander.sam.modeling.PreparedDecoder;
+import org.meander.sam.modeling.SamBlock.ParameterSlot;
 import org.meander.sam.modeling.SamModelBlock;
 
 /**
@@ -23,8 +23,8 @@ public final class SamModel implements AutoCloseable {
 
     /** Takes ownership of {@code manager}, which holds the block's parameter arrays. */
     public SamModel(SamModelBlock block, NDManager manager) {
-        for (Map.Entry<String, Parameter> e : block.parametersByName().entrySet()) {
-            if (e.getValue().getArray() == null) {
+        for (Map.Entry<String, ParameterSlot> e : block.parametersByName().entrySet()) {
+            if (e.getValue().parameter().getArray() == null) {
                 throw new IllegalStateException("parameter " + e.getKey() + " has no value");
             }
         }
@@ -41,9 +41,9 @@ public final class SamModel implements AutoCloseable {
         NDManager manager = NDManager.newBaseManager();
         SamModelBlock block = new SamModelBlock(config);
         Random random = new Random(seed);
-        for (Map.Entry<String, Parameter> e : block.parametersByName().entrySet()) {
-            Parameter p = e.getValue();
-            float[] values = new float[(int) p.getShape().size()];
+        for (Map.Entry<String, ParameterSlot> e : block.parametersByName().entrySet()) {
+            Shape shape = e.getValue().shape();
+            float[] values = new float[(int) shape.size()];
             boolean norm = e.getKey().contains("layer_norm") || e.getKey().contains("norm.");
             for (int i = 0; i < values.length; i++) {
                 if (norm) {
@@ -52,7 +52,7 @@ public final class SamModel implements AutoCloseable {
                     values[i] = (float) (random.nextGaussian() * 0.02);
                 }
             }
-            p.setArray(manager.create(values, p.getShape()));
+            e.getValue().parameter().setArray(manager.create(values, shape));
         }
         return new SamModel(block, manager);
     }
@@ -107,16 +107,6 @@ public final class SamModel implements AutoCloseable {
         }
         preparedScope = scope;
         prepared = next;
-    }
-
-    /** Sets a parameter's value from float32 data, in this model's manager. */
-    public void setParameter(Parameter parameter, float[] values) {
-        NDArray array = manager.create(values, parameter.getShape()).toType(DataType.FLOAT32, false);
-        NDArray old = parameter.getArray();
-        parameter.setArray(array);
-        if (old != null) {
-            old.close();
-        }
     }
 
     @Override

@@ -1,7 +1,6 @@
 package org.meander.weights;
 
 import ai.djl.ndarray.NDManager;
-import ai.djl.nn.Parameter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +9,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import org.meander.sam.SamConfig;
 import org.meander.sam.SamModel;
+import org.meander.sam.modeling.SamBlock.ParameterSlot;
 import org.meander.sam.modeling.SamModelBlock;
 
 /**
@@ -45,7 +45,7 @@ public final class SamLoader {
     }
 
     private static void fill(SamModelBlock block, Checkpoint checkpoint, NDManager manager) throws IOException {
-        Map<String, Parameter> parameters = block.parametersByName();
+        Map<String, ParameterSlot> parameters = block.parametersByName();
         TreeSet<String> extra = new TreeSet<>(checkpoint.names());
         extra.removeAll(parameters.keySet());
         extra.remove(TIED_POSITIONAL);
@@ -54,20 +54,20 @@ public final class SamLoader {
                     + " is not part of SAM" + (extra.size() > 1 ? " (nor " + (extra.size() - 1) + " others)" : "")
                     + "; is this a SAM checkpoint (SamModel), and does config.json belong to it?");
         }
-        for (Map.Entry<String, Parameter> e : parameters.entrySet()) {
+        for (Map.Entry<String, ParameterSlot> e : parameters.entrySet()) {
             String name = e.getKey();
             if (!checkpoint.contains(name)) {
                 throw new WeightsException(checkpoint.directory() + ": tensor " + name + " is missing from the"
                         + " checkpoint; the download may be incomplete, or config.json describes another model");
             }
-            long[] expected = e.getValue().getShape().getShape();
+            long[] expected = e.getValue().shape().getShape();
             long[] actual = checkpoint.info(name).shape();
             if (!Arrays.equals(expected, actual)) {
                 throw new WeightsException(checkpoint.fileOf(name) + ": tensor " + name + " has shape "
                         + Arrays.toString(actual) + " but config.json implies " + Arrays.toString(expected)
                         + "; config.json and the weights do not belong together");
             }
-            e.getValue().setArray(manager.create(checkpoint.readFloats(name), e.getValue().getShape()));
+            e.getValue().parameter().setArray(manager.create(checkpoint.readFloats(name), e.getValue().shape()));
         }
     }
 }

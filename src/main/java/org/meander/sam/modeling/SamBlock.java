@@ -16,7 +16,7 @@ import java.util.Map;
 public abstract class SamBlock extends AbstractBlock {
 
     private final Map<String, SamBlock> namedChildren = new LinkedHashMap<>();
-    private final Map<String, Parameter> namedParameters = new LinkedHashMap<>();
+    private final Map<String, ParameterSlot> namedParameters = new LinkedHashMap<>();
 
     protected final <B extends SamBlock> B child(String name, B block) {
         namedChildren.put(name, addChildBlock(name, block));
@@ -24,21 +24,22 @@ public abstract class SamBlock extends AbstractBlock {
     }
 
     protected final Parameter parameter(String name, long... shape) {
-        Parameter p = addParameter(Parameter.builder()
-                .setName(name)
-                .setType(Parameter.Type.OTHER)
-                .optShape(new Shape(shape))
-                .build());
-        namedParameters.put(name, p);
+        // DJL refuses setArray on a parameter declared with a shape, so the shape is kept beside it
+        Parameter p = addParameter(Parameter.builder().setName(name).setType(Parameter.Type.OTHER).build());
+        namedParameters.put(name, new ParameterSlot(p, new Shape(shape)));
         return p;
     }
 
     /** Every parameter under this block by its checkpoint name relative to the block, in declaration order. */
-    public final Map<String, Parameter> parametersByName() {
-        Map<String, Parameter> all = new LinkedHashMap<>(namedParameters);
+    public final Map<String, ParameterSlot> parametersByName() {
+        Map<String, ParameterSlot> all = new LinkedHashMap<>(namedParameters);
         namedChildren.forEach((childName, block) ->
                 block.parametersByName().forEach((name, p) -> all.put(childName + "." + name, p)));
         return all;
+    }
+
+    /** A parameter and the shape the config gives it. */
+    public record ParameterSlot(Parameter parameter, Shape shape) {
     }
 
     /** Shapes are fixed by the config, never inferred. */

@@ -1,0 +1,71 @@
+package org.meander.cli;
+
+import org.meander.sam.MaskDecoderConfig;
+import org.meander.sam.SamConfig;
+import org.meander.sam.VisionConfig;
+
+/**
+ * Floating-point operations (a multiply-add counts 2) of the work SAM does, counted from its sizes: matrix
+ * products and convolutions, which are all but a few percent of it. Element-wise work is left out, so an
+ * efficiency computed from these counts is a lower bound.
+ */
+final class SamFlops {
+
+    private final SamConfig config;
+
+    SamFlops(SamConfig config) {
+        this.config = config;
+    }
+
+    /** One image through the vision encoder, padding of windows included (it is computed). */
+    double encoder() {
+        VisionConfig v = config.vision();
+        double g = v.gridSize();
+        double tokens = g * g;
+        double d = v.hiddenSize();
+        double flops = 2 * tokens * d * v.numChannels() * v.patchSize() * v.patchSize();
+        for (int layer = 0; layer < v.numHiddenLayers(); layer++) {
+            flops += 2 * tokens * d * 3 * d + 2 * tokens * d * d + 2 * 2 * tokens * d * v.mlpDim();
+            int window = v.windowSizeOf(layer);
+            double side = window == 0 ? g : window;
+            double windows = window == 0 ? 1 : Math.pow(Math.ceil(g / window), 2);
+            double perWindow = side * side;
+            flops += windows * (2 * 2 * perWindow * perWindow * d); // scores and weighted values
+            if (v.useRelPos()) {
+                flops += windows * 2 * perWindow * (2 * side) * d; // decomposed relative positions
+            }
+        }
+        double out = v.outputChannels();
+        flops += 2 * tokens * d * out + 2 * tokens * out * out * 9;
+        return flops;
+    }
+
+    /**
+     * One click as {@code SamPredictor} computes it from a prepared image: promptTokens sparse tokens; without a
+     * mask input the first layer's projections of the image are already done.
+     */
+    double decoderClick(int promptTokens, boolean multimask, boolean maskInput) {
+        MaskDecoderConfig m = config.maskDecoder();
+        double n = Math.pow(config.promptEncoder().imageEmbeddingSize(), 2);
+        double c = m.hiddenSize();
+        double inner = c / m.attentionDownsampleRate();
+        double t = m.numMaskTokens() + 1 + promptTokens;
+        double flops = 0;
+        for (int layer = 0; layer < m.numHiddenLayers(); layer++) {
+            if (layer > 0 || maskInput) {
+                flops += 2 * n * c * 3 * inner; // token-to-image keys and values, image-to-token queries
+            }
+            flops += 2 * n * inner * c; // image-to-token output projection
+            flops += 2 * 2 * 2 * t * n * inner; // scores and weighted values, both directions
+            flops += 2 * t * c * c * 4 + 2 * t * c * inner * 2 + 2 * 2 * t * c * m.mlpDim(); // token side
+        }
+        flops += 2 * n * c * 2 * inner + 2 * 2 * t * n * inner; // final attention
+        flops += 2 * n * c * c + 2 * 4 * n * (c / 4) * (c / 2); // two transposed convolutions
+        int masks = multimask ? m.numMultimaskOutputs() : 1;
+        flops += 2 * masks * 16 * n * (c / 8);
+        if (maskInput) {
+            flops += 2 * n * config.promptEncoder().maskInputChannels() * c;
+        }
+        return flops;
+    }
+}
