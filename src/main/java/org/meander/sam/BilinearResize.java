@@ -4,7 +4,8 @@ package org.meander.sam;
  * Bilinear resize of a float image with PyTorch's {@code F.interpolate(mode="bilinear", align_corners=False)}
  * semantics, without antialiasing also when shrinking: output pixel d samples the input at
  * {@code (d + 0.5) * in / out - 0.5}, clamped at 0, between {@code floor} and the next pixel (clamped at the edge).
- * Arithmetic is float32 in PyTorch's order, so results match its CPU kernel to the last bit or nearly so.
+ * Arithmetic is float32 in PyTorch's order, so results match its CPU kernel to the last bit or nearly so. (PyTorch 2
+ * computes the source index in float32 too; 1.x did it in float64, which moves results by up to ~1e-5.)
  */
 public final class BilinearResize {
 
