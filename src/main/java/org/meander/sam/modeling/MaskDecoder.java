@@ -76,6 +76,13 @@ public final class MaskDecoder extends SamBlock {
         NDArray tokens = NDArrays.concat(new NDList(output, sparse), 1);
         if (image.getShape().get(0) != b) {
             image = image.repeat(0, b);
+            if (firstLayerKeys != null) {
+                NDList repeated = new NDList();
+                for (NDArray keys : firstLayerKeys) {
+                    repeated.add(keys.repeat(0, b));
+                }
+                firstLayerKeys = repeated;
+            }
         }
         NDList hs = transformer.forward(tokens, image, prepared.projections(), firstLayerKeys);
         NDArray tokensOut = hs.get(0);
