@@ -94,22 +94,22 @@ public final class MaskDecoder extends SamBlock {
         for (int i = first; i < last; i++) {
             hyper.add(outputHypernetworksMlps.get(i).forward(tokensOut.get(new NDIndex(":, {}", 1 + i))));
         }
-        long side = upscaled.getShape().get(1);
-        NDArray flat = upscaled.reshape(b, side * side, upscaled.getShape().get(3));
-        NDArray masks = NDArrays.stack(hyper, 1).matMul(flat.transpose(0, 2, 1)).reshape(b, last - first, side, side);
+        NDArray blocked = upscaled.matMul(NDArrays.stack(hyper, 2)); // (B, 16N, K), rows (i, j, di1, dj1, di2, dj2)
+        long grid = (long) Math.sqrt(image.getShape().get(1));
+        long k = last - first;
+        NDArray masks = blocked.reshape(b, grid, grid, 2, 2, 2, 2, k)
+                .transpose(0, 7, 1, 3, 5, 2, 4, 6)
+                .reshape(b, k, 4 * grid, 4 * grid);
         NDArray iou = iouPredictionHead.forward(tokensOut.get(new NDIndex(":, 0")))
                 .get(new NDIndex(":, {}:{}", first, last));
         return new NDList(masks, iou);
     }
 
-    /** Image tokens (B, N, C) to upscaled features (B, 4h, 4w, C/8), channels-last. */
+    /** Image tokens (B, N, C) to upscaled features (B, 16N, C/8) in the blocked order of TransposedConv2x2. */
     private NDArray upscale(NDArray image, PreparedDecoder prepared) {
-        long b = image.getShape().get(0);
-        long side = (long) Math.sqrt(image.getShape().get(1));
-        NDArray grid = image.reshape(b, side, side, image.getShape().get(2));
-        NDArray h = TransposedConv2x2.apply(grid, prepared.upscale1(), prepared.upscale1Bias());
+        NDArray h = TransposedConv2x2.applyBlocked(image, prepared.upscale1(), prepared.upscale1Bias());
         h = Activation.gelu(upscaleLayerNorm.forward(h));
-        return Activation.gelu(TransposedConv2x2.apply(h, prepared.upscale2(), prepared.upscale2Bias()));
+        return Activation.gelu(TransposedConv2x2.applyBlocked(h, prepared.upscale2(), prepared.upscale2Bias()));
     }
 
     @Override

@@ -11,7 +11,7 @@ import ai.djl.util.PairList;
 /**
  * {@code ConvTranspose2d(in, out, kernel_size=2, stride=2)}, which DJL's PyTorch engine lacks. With kernel equal to
  * stride the output patches do not overlap: out[o, 2i + di, 2j + dj] = sum_c x[c, i, j] W[c, o, di, dj] + b[o],
- * one matrix product of the channels-last input with W rearranged to (di, dj, o) rows, then a reshape.
+ * one matrix product of the channels-last input with W rearranged to (di, dj, o) rows.
  */
 public final class TransposedConv2x2 extends SamBlock {
 
@@ -36,21 +36,30 @@ public final class TransposedConv2x2 extends SamBlock {
         return ownedBy(manager, value(bias).tile(4));
     }
 
-    /** x: (B, H, W, in) channels-last; returns (B, 2H, 2W, out) channels-last. */
-    public static NDArray apply(NDArray x, NDArray matrix, NDArray tiledBias) {
+    /**
+     * x: (B, N, in) pixels in any order; returns (B, 4N, out) with the four output pixels of input pixel n at rows
+     * 4n + 2di + dj. Per-pixel work that follows (layer norm, activation, the hypernetwork product) does not care
+     * about pixel order, so callers interleave only the final, small result.
+     */
+    public static NDArray applyBlocked(NDArray x, NDArray matrix, NDArray tiledBias) {
         long b = x.getShape().get(0);
-        long h = x.getShape().get(1);
-        long w = x.getShape().get(2);
+        long n = x.getShape().get(1);
         long out = matrix.getShape().get(0) / 4;
-        NDArray patches = Linear.linear(x, matrix, tiledBias).singletonOrThrow();
-        return patches.reshape(b, h, w, 2, 2, out).transpose(0, 1, 3, 2, 4, 5).reshape(b, 2 * h, 2 * w, out);
+        return Linear.linear(x, matrix, tiledBias).singletonOrThrow().reshape(b, 4 * n, out);
     }
 
     @Override
     protected NDList forwardInternal(ParameterStore ps, NDList in, boolean training, PairList<String, Object> p) {
         NDArray nchw = in.singletonOrThrow();
         NDManager manager = nchw.getManager();
-        NDArray y = apply(nchw.transpose(0, 2, 3, 1), matrix(manager), tiledBias(manager));
-        return new NDList(y.transpose(0, 3, 1, 2));
+        long b = nchw.getShape().get(0);
+        long c = nchw.getShape().get(1);
+        long h = nchw.getShape().get(2);
+        long w = nchw.getShape().get(3);
+        NDArray tokens = nchw.reshape(b, c, h * w).transpose(0, 2, 1);
+        NDArray y = applyBlocked(tokens, matrix(manager), tiledBias(manager));
+        long out = y.getShape().get(2);
+        // rows (i, j, di, dj) to (out, 2i + di, 2j + dj)
+        return new NDList(y.reshape(b, h, w, 2, 2, out).transpose(0, 5, 1, 3, 2, 4).reshape(b, out, 2 * h, 2 * w));
     }
 }

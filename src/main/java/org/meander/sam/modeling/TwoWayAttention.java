@@ -52,6 +52,51 @@ public final class TwoWayAttention extends SamBlock {
         return outProj.forward(out.transpose(0, 2, 1, 3).reshape(b, nq, internalDim));
     }
 
+    /**
+     * Few prompt tokens (B, T, d) attending to the image's projected keys and values (B, N, d). All heads in one
+     * product: the queries are repeated once per head and masked to their head's channels (block-diagonal), so no
+     * image-sized array is split into heads or transposed.
+     */
+    public NDArray tokensToImage(NDArray q, NDArray k, NDArray v) {
+        long b = q.getShape().get(0);
+        long t = q.getShape().get(1);
+        NDArray mask = headMask(q.getManager(), t);
+        NDArray blockQ = q.tile(new long[] {1, heads, 1}).mul(mask);
+        NDArray weights = blockQ.matMul(k.transpose(0, 2, 1)).div(Math.sqrt(internalDim / heads)).softmax(-1);
+        NDArray perHead = weights.matMul(v).mul(mask).reshape(b, heads, t, internalDim);
+        return outProj.forward(perHead.sum(new int[] {1}));
+    }
+
+    /**
+     * The image's projected queries (B, N, d) attending to few prompt tokens (B, T, d), with block-diagonal keys
+     * and values as in {@link #tokensToImage}; scores are laid out (head, token, pixel) so that the softmax over
+     * the T tokens runs along contiguous pixels.
+     */
+    public NDArray imageToTokens(NDArray q, NDArray k, NDArray v) {
+        long b = q.getShape().get(0);
+        long n = q.getShape().get(1);
+        long t = k.getShape().get(1);
+        NDArray mask = headMask(q.getManager(), t);
+        NDArray blockK = k.tile(new long[] {1, heads, 1}).mul(mask);
+        NDArray blockV = v.tile(new long[] {1, heads, 1}).mul(mask);
+        NDArray scores = blockK.matMul(q.transpose(0, 2, 1)).div(Math.sqrt(internalDim / heads));
+        NDArray weights = scores.reshape(b, heads, t, n).softmax(2).reshape(b, heads * t, n);
+        return outProj.forward(weights.transpose(0, 2, 1).matMul(blockV));
+    }
+
+    /** (heads * T, d): row block h keeps the channels of head h. */
+    private NDArray headMask(NDManager manager, long tokens) {
+        int headDim = internalDim / heads;
+        float[] mask = new float[(int) (heads * tokens * internalDim)];
+        for (int h = 0; h < heads; h++) {
+            for (int r = 0; r < tokens; r++) {
+                int row = (int) ((h * tokens + r) * internalDim);
+                java.util.Arrays.fill(mask, row + h * headDim, row + (h + 1) * headDim, 1f);
+            }
+        }
+        return manager.create(mask).reshape(heads * tokens, internalDim);
+    }
+
     private NDArray separateHeads(NDArray x) {
         long b = x.getShape().get(0);
         long n = x.getShape().get(1);

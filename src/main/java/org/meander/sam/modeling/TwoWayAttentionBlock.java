@@ -62,13 +62,13 @@ public final class TwoWayAttentionBlock extends SamBlock {
         queries = layerNorm1.forward(queries);
 
         NDArray q = crossAttnTokenToImage.projectQuery(queries.add(queryPe));
-        queries = queries.add(crossAttnTokenToImage.attendProjected(q, projectedKeys.get(0), projectedKeys.get(1)));
+        queries = queries.add(crossAttnTokenToImage.tokensToImage(q, projectedKeys.get(0), projectedKeys.get(1)));
         queries = layerNorm2.forward(queries);
 
         queries = layerNorm3.forward(queries.add(mlp.forward(queries)));
 
         NDArray tokensWithPe = queries.add(queryPe);
-        NDArray attnOut = crossAttnImageToToken.attendProjected(projectedKeys.get(2),
+        NDArray attnOut = crossAttnImageToToken.imageToTokens(projectedKeys.get(2),
                 crossAttnImageToToken.projectKey(tokensWithPe), crossAttnImageToToken.projectValue(queries));
         keys = layerNorm4.forward(keys.add(attnOut));
         return new NDList(queries, keys);

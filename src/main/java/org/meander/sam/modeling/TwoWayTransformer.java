@@ -53,7 +53,7 @@ public final class TwoWayTransformer extends SamBlock {
         }
         NDList kv = projections.get(layers.size()).apply(keys);
         NDArray q = finalAttnTokenToImage.projectQuery(queries.add(tokens));
-        queries = layerNormFinalAttn.forward(queries.add(finalAttnTokenToImage.attendProjected(q, kv.get(0), kv.get(1))));
+        queries = layerNormFinalAttn.forward(queries.add(finalAttnTokenToImage.tokensToImage(q, kv.get(0), kv.get(1))));
         return new NDList(queries, keys);
     }
 
