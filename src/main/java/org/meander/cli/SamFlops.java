@@ -41,8 +41,8 @@ final class SamFlops {
     }
 
     /**
-     * One click as {@code SamPredictor} computes it from a prepared image: promptTokens sparse tokens; without a
-     * mask input the first layer's projections of the image are already done.
+     * One click as {@code SamPredictor} computes it from a prepared image, promptTokens sparse tokens: the
+     * cross attentions in their low-rank form (see TwoWayAttention), the token side, the upscaling and the masks.
      */
     double decoderClick(int promptTokens, boolean multimask, boolean maskInput) {
         MaskDecoderConfig m = config.maskDecoder();
@@ -50,16 +50,13 @@ final class SamFlops {
         double c = m.hiddenSize();
         double inner = c / m.attentionDownsampleRate();
         double t = m.numMaskTokens() + 1 + promptTokens;
-        double flops = 0;
-        for (int layer = 0; layer < m.numHiddenLayers(); layer++) {
-            if (layer > 0 || maskInput) {
-                flops += 2 * n * c * 3 * inner; // token-to-image keys and values, image-to-token queries
-            }
-            flops += 2 * n * inner * c; // image-to-token output projection
-            flops += 2 * 2 * 2 * t * n * inner; // scores and weighted values, both directions
-            flops += 2 * t * c * c * 4 + 2 * t * c * inner * 2 + 2 * 2 * t * c * m.mlpDim(); // token side
-        }
-        flops += 2 * n * c * 2 * inner + 2 * 2 * t * n * inner; // final attention
+        double ht = m.numAttentionHeads() * t;
+        double tokensToImage = 2 * ht * inner * c + 2 * ht * c * n + 2 * ht * n * c + 2 * ht * c * inner
+                + 2 * t * c * inner * 2; // q and output projections of the tokens
+        double imageToTokens = 2 * ht * inner * c + 2 * ht * c * n + 2 * ht * inner * c + 2 * n * ht * c
+                + 2 * t * c * inner * 2; // k and v projections of the tokens
+        double tokenSide = 2 * t * c * c * 4 + 2 * 2 * t * t * c + 2 * 2 * t * c * m.mlpDim();
+        double flops = m.numHiddenLayers() * (tokensToImage + imageToTokens + tokenSide) + tokensToImage;
         flops += 2 * n * c * c + 2 * 4 * n * (c / 4) * (c / 2); // two transposed convolutions
         int masks = multimask ? m.numMultimaskOutputs() : 1;
         flops += 2 * masks * 16 * n * (c / 8);

@@ -100,7 +100,7 @@ public final class SamModel implements AutoCloseable {
     public void decoderChanged() {
         NDManager scope = manager.newSubManager();
         int grid = block.config().vision().gridSize();
-        NDArray positional = block.sharedImageEmbedding().gridTokens(scope, grid).squeeze(0);
+        NDArray positional = block.sharedImageEmbedding().gridTokens(scope, grid);
         PreparedDecoder next = block.maskDecoder().prepare(scope, positional);
         if (preparedScope != null) {
             preparedScope.close();

@@ -9,8 +9,8 @@ import org.meander.sam.modeling.PromptEncoder;
 
 /**
  * Answers prompts on one encoded image with the prompt encoder and mask decoder only (milliseconds). What depends
- * on the image alone is computed once here: the embedding as tokens, with the no-mask embedding added, and the
- * first decoder layer's projections of them. Not thread-safe: one caller at a time.
+ * on the image alone is computed once here: the embedding as tokens, and with the no-mask embedding added.
+ * Not thread-safe: one caller at a time.
  */
 public final class SamPredictor implements AutoCloseable {
 
@@ -19,7 +19,6 @@ public final class SamPredictor implements AutoCloseable {
     private final NDManager manager;
     private final NDArray imageTokens;
     private final NDArray imageTokensWithoutMask;
-    private final NDList firstLayerKeys;
 
     SamPredictor(SamModel model, ImageEmbedding embedding) {
         this.model = model;
@@ -35,7 +34,6 @@ public final class SamPredictor implements AutoCloseable {
         imageTokens = manager.create(embedding.values())
                 .reshape(1, hidden, (long) grid * grid).transpose(0, 2, 1).duplicate();
         imageTokensWithoutMask = imageTokens.add(model.block().promptEncoder().noMaskEmbedding());
-        firstLayerKeys = model.block().maskDecoder().projectFirstLayer(model.prepared(), imageTokensWithoutMask);
     }
 
     public ImageEmbedding embedding() {
@@ -60,11 +58,9 @@ public final class SamPredictor implements AutoCloseable {
             // results of operations on this image's arrays must land in the request, not live with the image
             imageTokens.tempAttach(request);
             imageTokensWithoutMask.tempAttach(request);
-            firstLayerKeys.tempAttach(request);
             NDArray sparse = promptEncoder.embedSparse(
                     request, prompts.size(), arrays.points(), arrays.labels(), arrays.boxes());
             NDArray image = imageTokensWithoutMask;
-            NDList firstLayer = firstLayerKeys;
             if (maskInput != null) {
                 if (maskInput.length != maskSide * maskSide) {
                     throw new IllegalArgumentException("mask input has " + maskInput.length + " values, expected "
@@ -72,9 +68,8 @@ public final class SamPredictor implements AutoCloseable {
                 }
                 NDArray dense = promptEncoder.embedMask(request.create(maskInput).reshape(1, 1, maskSide, maskSide));
                 image = dense.add(imageTokens);
-                firstLayer = null;
             }
-            NDList out = decoder.forward(image, sparse, model.prepared(), multimask, firstLayer);
+            NDList out = decoder.forward(image, sparse, model.prepared(), multimask);
             NDArray masks = out.get(0);
             int candidates = (int) masks.getShape().get(1);
             int side = (int) masks.getShape().get(2);

@@ -46,11 +46,10 @@ public final class MaskDecoder extends SamBlock {
                 new FeedForward(hidden, config.iouHeadHiddenDim(), numMaskTokens, config.iouHeadDepth()));
     }
 
-    /** Computes what depends on the weights and the (N, C) image positional encoding only. */
+    /** Computes what depends on the weights and the (1, N, C) image positional encoding only. */
     public PreparedDecoder prepare(NDManager manager, NDArray imagePositional) {
         return new PreparedDecoder(
                 imagePositional,
-                transformer.imageProjections(manager, imagePositional),
                 upscaleConv1.matrix(manager),
                 upscaleConv1.tiledBias(manager),
                 upscaleConv2.matrix(manager),
@@ -58,33 +57,20 @@ public final class MaskDecoder extends SamBlock {
                 ownedBy(manager, NDArrays.concat(new NDList(iouToken.weight(), maskTokens.weight()))));
     }
 
-    /** The first two-way layer's projection of image tokens, reusable while the image tokens stay the same. */
-    public NDList projectFirstLayer(PreparedDecoder prepared, NDArray image) {
-        return prepared.projections().get(0).apply(image);
-    }
-
     /**
-     * image: (B, N, C) image tokens plus the dense prompt; sparse: (B, S, C) prompt tokens; firstLayerKeys: see
-     * {@link TwoWayTransformer#forward}, or null. Returns low-resolution mask logits (B, K, 4h, 4w) and predicted
-     * IoU (B, K), K = 3 for multimask output (tokens 1..3), else 1 (token 0).
+     * image: (B, N, C) image tokens plus the dense prompt; sparse: (B, S, C) prompt tokens. Returns
+     * low-resolution mask logits (B, K, 4h, 4w) and predicted IoU (B, K), K = 3 for multimask output
+     * (tokens 1..3), else 1 (token 0).
      */
-    public NDList forward(NDArray image, NDArray sparse, PreparedDecoder prepared, boolean multimask,
-                          NDList firstLayerKeys) {
+    public NDList forward(NDArray image, NDArray sparse, PreparedDecoder prepared, boolean multimask) {
         long b = sparse.getShape().get(0);
         long c = sparse.getShape().get(2);
         NDArray output = sparse.getManager().zeros(new Shape(b, numMaskTokens + 1, c)).add(prepared.outputTokens());
         NDArray tokens = NDArrays.concat(new NDList(output, sparse), 1);
         if (image.getShape().get(0) != b) {
             image = image.repeat(0, b);
-            if (firstLayerKeys != null) {
-                NDList repeated = new NDList();
-                for (NDArray keys : firstLayerKeys) {
-                    repeated.add(keys.repeat(0, b));
-                }
-                firstLayerKeys = repeated;
-            }
         }
-        NDList hs = transformer.forward(tokens, image, prepared.projections(), firstLayerKeys);
+        NDList hs = transformer.forward(tokens, image, prepared.imagePositional());
         NDArray tokensOut = hs.get(0);
         NDArray upscaled = upscale(hs.get(1), prepared);
 
@@ -118,6 +104,6 @@ public final class MaskDecoder extends SamBlock {
         // encoding (1, N, C); parameter "multimask" (Boolean) chooses the output
         NDArray image = in.get(0);
         boolean multimask = p != null && Boolean.TRUE.equals(p.get("multimask"));
-        return forward(image, in.get(1), prepare(image.getManager(), in.get(2).squeeze(0)), multimask, null);
+        return forward(image, in.get(1), prepare(image.getManager(), in.get(2)), multimask);
     }
 }

@@ -1,16 +1,23 @@
 package org.meander.sam.modeling;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.index.NDIndex;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import java.util.Arrays;
 
-/** {@code SamTwoWayTransformerAttention}: multi-head attention whose projections may downscale the width. */
+/**
+ * {@code SamTwoWayTransformerAttention}: multi-head attention whose projections may downscale the width.
+ *
+ * <p>Between a few prompt tokens (T, about 7) and the image (N = 4096 tokens) the image side is never projected.
+ * Projections are linear, so a head's scores q_h (x W_h^T + b_h)^T equal (q_h W_h) x^T + q_h b_h, and its output
+ * P_h (x W_v,h^T + b_v,h) equals (P_h x) W_v,h^T + b_v,h; multiplying the few token rows into the weights first
+ * turns two (N x C)(C x d) products a layer into (heads T x C)(C x N) ones, half the work and no image-sized
+ * intermediate to split into heads. All heads go in one product: the token matrix is repeated once per head and
+ * masked to that head's channels.
+ */
 public final class TwoWayAttention extends SamBlock {
 
     private final LinearLayer qProj;
@@ -33,65 +40,81 @@ public final class TwoWayAttention extends SamBlock {
         outProj = child("out_proj", new LinearLayer(internalDim, hiddenSize));
     }
 
-    public int internalDim() {
-        return internalDim;
-    }
-
-    /** Attention of (B, Nq, C) queries over (B, Nk, C) keys and values. */
+    /** Attention of (B, Nq, C) queries over (B, Nk, C) keys and values, as transformers computes it. */
     public NDArray forward(NDArray query, NDArray key, NDArray value) {
-        return attendProjected(qProj.forward(query), kProj.forward(key), vProj.forward(value));
-    }
-
-    /** Attention of already projected (B, N, internalDim) queries, keys and values, then the output projection. */
-    public NDArray attendProjected(NDArray q, NDArray k, NDArray v) {
-        long b = q.getShape().get(0);
-        long nq = q.getShape().get(1);
-        NDArray qh = separateHeads(q);
-        NDArray scores = qh.matMul(separateHeads(k).transpose(0, 1, 3, 2)).div(Math.sqrt(internalDim / heads));
-        NDArray out = scores.softmax(-1).matMul(separateHeads(v));
+        long b = query.getShape().get(0);
+        long nq = query.getShape().get(1);
+        NDArray q = separateHeads(qProj.forward(query));
+        NDArray scores = q.matMul(separateHeads(kProj.forward(key)).transpose(0, 1, 3, 2)).div(Math.sqrt(headDim()));
+        NDArray out = scores.softmax(-1).matMul(separateHeads(vProj.forward(value)));
         return outProj.forward(out.transpose(0, 2, 1, 3).reshape(b, nq, internalDim));
     }
 
     /**
-     * Few prompt tokens (B, T, d) attending to the image's projected keys and values (B, N, d). All heads in one
-     * product: the queries are repeated once per head and masked to their head's channels (block-diagonal), so no
-     * image-sized array is split into heads or transposed.
+     * Prompt tokens (B, T, C) attending to the image: keys from {@code imageWithPe} (B, N, C), values from
+     * {@code image}. Returns (B, T, C).
      */
-    public NDArray tokensToImage(NDArray q, NDArray k, NDArray v) {
-        long b = q.getShape().get(0);
-        long t = q.getShape().get(1);
-        NDArray mask = headMask(q.getManager(), t);
-        NDArray blockQ = q.tile(new long[] {1, heads, 1}).mul(mask);
-        NDArray weights = blockQ.matMul(k.transpose(0, 2, 1)).div(Math.sqrt(internalDim / heads)).softmax(-1);
-        NDArray perHead = weights.matMul(v).mul(mask).reshape(b, heads, t, internalDim);
-        return outProj.forward(perHead.sum(new int[] {1}));
+    public NDArray tokensToImage(NDArray tokens, NDArray image, NDArray imageWithPe) {
+        long b = tokens.getShape().get(0);
+        long t = tokens.getShape().get(1);
+        NDArray mask = headMask(tokens.getManager(), t);
+        NDArray queries = qProj.forward(tokens).tile(new long[] {1, heads, 1}).mul(mask); // (B, hT, d)
+        NDArray scores = timesTransposed(queries.matMul(kProj.weight()), imageWithPe)
+                .add(queries.mul(kProj.bias()).sum(new int[] {2}, true))
+                .div(Math.sqrt(headDim()))
+                .softmax(-1);
+        NDArray perHead = Linear.linear(scores.matMul(image), vProj.weight(), vProj.bias()).singletonOrThrow();
+        NDArray out = perHead.mul(mask).reshape(b, heads, t, internalDim).sum(new int[] {1});
+        return outProj.forward(out);
     }
 
     /**
-     * The image's projected queries (B, N, d) attending to few prompt tokens (B, T, d), with block-diagonal keys
-     * and values as in {@link #tokensToImage}; scores are laid out (head, token, pixel) so that the softmax over
-     * the T tokens runs along contiguous pixels.
+     * The image, as queries from {@code imageWithPe} (B, N, C), attending to prompt tokens: keys from
+     * {@code tokenKeys}, values from {@code tokenValues} (B, T, C). Returns {@code residual} (B, N, C) plus the
+     * attention output, projection included, in one fused product.
      */
-    public NDArray imageToTokens(NDArray q, NDArray k, NDArray v) {
-        long b = q.getShape().get(0);
-        long n = q.getShape().get(1);
-        long t = k.getShape().get(1);
-        NDArray mask = headMask(q.getManager(), t);
-        NDArray blockK = k.tile(new long[] {1, heads, 1}).mul(mask);
-        NDArray blockV = v.tile(new long[] {1, heads, 1}).mul(mask);
-        NDArray scores = blockK.matMul(q.transpose(0, 2, 1)).div(Math.sqrt(internalDim / heads));
+    public NDArray imageToTokens(NDArray imageWithPe, NDArray tokenKeys, NDArray tokenValues, NDArray residual) {
+        long b = tokenKeys.getShape().get(0);
+        long t = tokenKeys.getShape().get(1);
+        long n = imageWithPe.getShape().get(1);
+        NDArray mask = headMask(tokenKeys.getManager(), t);
+        NDArray keys = kProj.forward(tokenKeys).tile(new long[] {1, heads, 1}).mul(mask);
+        NDArray values = vProj.forward(tokenValues).tile(new long[] {1, heads, 1}).mul(mask);
+        NDArray scores = timesTransposed(keys.matMul(qProj.weight()), imageWithPe)
+                .add(keys.mul(qProj.bias()).sum(new int[] {2}, true))
+                .div(Math.sqrt(headDim()));
+        // (head, token, pixel): the softmax over a head's tokens runs along contiguous pixels
         NDArray weights = scores.reshape(b, heads, t, n).softmax(2).reshape(b, heads * t, n);
-        return outProj.forward(weights.transpose(0, 2, 1).matMul(blockV));
+        // each head's weights sum to one per pixel, so the output bias spreads over the heads' value rows
+        NDArray valuesOut = Linear.linear(values, outProj.weight(), outProj.bias().div(heads)).singletonOrThrow();
+        if (b == 1) {
+            // residual + weights^T valuesOut as one multiply-add, the residual standing in for the bias
+            return Linear.linear(weights.squeeze(0).transpose(), valuesOut.squeeze(0).transpose(),
+                    residual.squeeze(0)).singletonOrThrow().expandDims(0);
+        }
+        return residual.add(weights.transpose(0, 2, 1).matMul(valuesOut));
+    }
+
+    /** a (B, M, K) times the transpose of b (B, N, K), as one fused product when there is a single image. */
+    private static NDArray timesTransposed(NDArray a, NDArray b) {
+        if (a.getShape().get(0) == 1 && b.getShape().get(0) == 1) {
+            return Linear.linear(a.squeeze(0), b.squeeze(0)).singletonOrThrow().expandDims(0);
+        }
+        return a.matMul(b.transpose(0, 2, 1));
+    }
+
+    private int headDim() {
+        return internalDim / heads;
     }
 
     /** (heads * T, d): row block h keeps the channels of head h. */
     private NDArray headMask(NDManager manager, long tokens) {
-        int headDim = internalDim / heads;
+        int headDim = headDim();
         float[] mask = new float[(int) (heads * tokens * internalDim)];
         for (int h = 0; h < heads; h++) {
             for (int r = 0; r < tokens; r++) {
                 int row = (int) ((h * tokens + r) * internalDim);
-                java.util.Arrays.fill(mask, row + h * headDim, row + (h + 1) * headDim, 1f);
+                Arrays.fill(mask, row + h * headDim, row + (h + 1) * headDim, 1f);
             }
         }
         return manager.create(mask).reshape(heads * tokens, internalDim);
@@ -100,79 +123,7 @@ public final class TwoWayAttention extends SamBlock {
     private NDArray separateHeads(NDArray x) {
         long b = x.getShape().get(0);
         long n = x.getShape().get(1);
-        return x.reshape(b, n, heads, internalDim / heads).transpose(0, 2, 1, 3);
-    }
-
-    /**
-     * One projection of the image tokens used by this attention: as keys (with the positional encoding added), as
-     * values (without), or as queries (with).
-     */
-    public record Side(LinearLayer layer, boolean addsPositional) {
-    }
-
-    public Side keys() {
-        return new Side(kProj, true);
-    }
-
-    public Side values() {
-        return new Side(vProj, false);
-    }
-
-    public Side queries() {
-        return new Side(qProj, true);
-    }
-
-    public NDArray projectQuery(NDArray x) {
-        return qProj.forward(x);
-    }
-
-    public NDArray projectKey(NDArray x) {
-        return kProj.forward(x);
-    }
-
-    public NDArray projectValue(NDArray x) {
-        return vProj.forward(x);
-    }
-
-    /**
-     * Several projections of the same image tokens x fused into one matrix product: x W^T + B where W stacks the
-     * projection weights and B holds, per token, the bias plus the projection of the positional encoding, which
-     * does not depend on the image and is computed once per model (linear maps distribute over the sum).
-     */
-    public record StackedProjection(NDArray weight, NDArray bias, int[] widths) {
-
-        /** positional: the (N, C) positional encoding of the image tokens. */
-        static StackedProjection of(NDManager manager, NDArray positional, Side... sides) {
-            NDList weights = new NDList();
-            NDList biases = new NDList();
-            int[] widths = new int[sides.length];
-            for (int i = 0; i < sides.length; i++) {
-                LinearLayer layer = sides[i].layer();
-                weights.add(layer.weight());
-                widths[i] = (int) layer.weight().getShape().get(0);
-                long tokens = positional.getShape().get(0);
-                biases.add(sides[i].addsPositional()
-                        ? Linear.linear(positional, layer.weight(), layer.bias()).singletonOrThrow()
-                        : manager.zeros(new Shape(tokens, widths[i])).add(layer.bias()));
-            }
-            return new StackedProjection(
-                    ownedBy(manager, NDArrays.concat(weights, 0)), NDArrays.concat(biases, -1), widths);
-        }
-
-        /** Projects (B, N, C) image tokens; returns one (B, N, width) array per side, in order. */
-        public NDList apply(NDArray tokens) {
-            // one fused multiply-add when there is a single image (the interactive case)
-            NDArray all = tokens.getShape().get(0) == 1
-                    ? Linear.linear(tokens.squeeze(0), weight, bias).singletonOrThrow().expandDims(0)
-                    : Linear.linear(tokens, weight).singletonOrThrow().add(bias);
-            NDList parts = new NDList();
-            int start = 0;
-            for (int width : widths) {
-                parts.add(all.get(new NDIndex("..., {}:{}", start, start + width)));
-                start += width;
-            }
-            return parts;
-        }
+        return x.reshape(b, n, heads, headDim()).transpose(0, 2, 1, 3);
     }
 
     @Override

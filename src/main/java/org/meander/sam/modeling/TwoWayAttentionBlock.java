@@ -2,7 +2,6 @@ package org.meander.sam.modeling;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import org.meander.sam.MaskDecoderConfig;
@@ -40,19 +39,10 @@ public final class TwoWayAttentionBlock extends SamBlock {
     }
 
     /**
-     * The three projections of the image tokens this block makes (token-to-image keys and values, image-to-token
-     * queries): the keys do not change between them, so they are one matrix product.
+     * queries (B, T, C), keys (B, N, C); queryPe: the prompt tokens, added before each attention; keyPe: the
+     * image positional encoding (1, N, C). Returns the new queries and keys.
      */
-    public TwoWayAttention.StackedProjection imageProjection(NDManager manager, NDArray positional) {
-        return TwoWayAttention.StackedProjection.of(manager, positional,
-                crossAttnTokenToImage.keys(), crossAttnTokenToImage.values(), crossAttnImageToToken.queries());
-    }
-
-    /**
-     * queries (B, T, C), keys (B, N, C), queryPe: the prompt tokens added before each attention, and
-     * projectedKeys: {@link #imageProjection} applied to {@code keys}. Returns the new queries and keys.
-     */
-    public NDList forward(NDArray queries, NDArray keys, NDArray queryPe, NDList projectedKeys) {
+    public NDList forward(NDArray queries, NDArray keys, NDArray queryPe, NDArray keyPe) {
         if (skipFirstLayerPe) {
             queries = selfAttn.forward(queries, queries, queries);
         } else {
@@ -61,24 +51,19 @@ public final class TwoWayAttentionBlock extends SamBlock {
         }
         queries = layerNorm1.forward(queries);
 
-        NDArray q = crossAttnTokenToImage.projectQuery(queries.add(queryPe));
-        queries = queries.add(crossAttnTokenToImage.tokensToImage(q, projectedKeys.get(0), projectedKeys.get(1)));
+        NDArray keysWithPe = keys.add(keyPe);
+        queries = queries.add(crossAttnTokenToImage.tokensToImage(queries.add(queryPe), keys, keysWithPe));
         queries = layerNorm2.forward(queries);
 
         queries = layerNorm3.forward(queries.add(mlp.forward(queries)));
 
-        NDArray tokensWithPe = queries.add(queryPe);
-        NDArray attnOut = crossAttnImageToToken.imageToTokens(projectedKeys.get(2),
-                crossAttnImageToToken.projectKey(tokensWithPe), crossAttnImageToToken.projectValue(queries));
-        keys = layerNorm4.forward(keys.add(attnOut));
+        keys = layerNorm4.forward(crossAttnImageToToken.imageToTokens(keysWithPe, queries.add(queryPe), queries, keys));
         return new NDList(queries, keys);
     }
 
     @Override
     protected NDList forwardInternal(ParameterStore ps, NDList in, boolean training, PairList<String, Object> p) {
-        // inputs as transformers passes them: queries, keys, query_point_embedding, key_point_embedding (1, N, C)
-        NDArray keys = in.get(1);
-        NDList projected = imageProjection(keys.getManager(), in.get(3).squeeze(0)).apply(keys);
-        return forward(in.get(0), keys, in.get(2), projected);
+        // inputs as transformers passes them: queries, keys, query_point_embedding, key_point_embedding
+        return forward(in.get(0), in.get(1), in.get(2), in.get(3));
     }
 }
