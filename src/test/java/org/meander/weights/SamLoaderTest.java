@@ -119,7 +119,8 @@ class SamLoaderTest {
     @Test
     void wrongShapeIsNamedWithBothShapes() throws IOException {
         // (1, 32) stored as (32, 1): the same values, so only the shape check can catch it
-        writeTiny(tensors -> tensors.put(IOU_TOKEN, new FloatTensor(new long[] {32, 1}, tensors.get(IOU_TOKEN).data())));
+        writeTiny(tensors -> tensors.put(IOU_TOKEN,
+                new FloatTensor(new long[] {32, 1}, tensors.get(IOU_TOKEN).data())));
         WeightsException e = assertThrows(WeightsException.class, () -> SamLoader.load(dir));
         assertContains(e.getMessage(), dir.resolve("model.safetensors").toString(), IOU_TOKEN, "[32, 1]", "[1, 32]",
                 "config.json");
@@ -205,7 +206,8 @@ class SamLoaderTest {
         try (Checkpoint checkpoint = Checkpoint.open(checkpointDir)) {
             TreeSet<String> stored = new TreeSet<>(checkpoint.names());
             stored.remove(SamLoader.TIED_POSITIONAL);
-            assertEquals(stored, new TreeSet<>(parameters.keySet()), "a parameter for each tensor, the tied copy aside");
+            assertEquals(stored, new TreeSet<>(parameters.keySet()),
+                    "a parameter for each tensor, the tied copy aside");
             for (Map.Entry<String, ParameterSlot> e : parameters.entrySet()) {
                 assertNotNull(e.getValue().parameter().getArray(), e.getKey());
                 assertArrayEquals(checkpoint.info(e.getKey()).shape(),
