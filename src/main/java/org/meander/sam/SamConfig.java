@@ -28,6 +28,16 @@ public record SamConfig(VisionConfig vision, PromptEncoderConfig promptEncoder, 
         }
     }
 
+    /**
+     * A size or divisor read from config.json must be positive: zero would divide by zero and a negative size
+     * would fail deep inside DJL, neither naming the field.
+     */
+    static void requirePositive(String field, int value) {
+        if (value <= 0) {
+            throw new IllegalArgumentException(field + " is " + value + " but must be positive");
+        }
+    }
+
     /** Reads {@code config.json}; errors name the file and the field. */
     public static SamConfig read(Path configJson) throws IOException {
         JsonNode root;
