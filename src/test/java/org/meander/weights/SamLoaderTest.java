@@ -19,6 +19,8 @@ import java.util.TreeSet;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.meander.sam.ImageEmbedding;
 import org.meander.sam.ImageSize;
 import org.meander.sam.Point;
@@ -159,6 +161,16 @@ class SamLoaderTest {
         IOException e = assertThrows(IOException.class, () -> SamLoader.load(dir));
         assertContains(e.getMessage(), dir.resolve("config.json").toString(), "mask_decoder_config",
                 "num_attention_heads");
+    }
+
+    /** Zero divides (patch size, heads) and a negative size fails inside DJL: both must be caught by field. */
+    @ParameterizedTest
+    @CsvSource({"vision_config,patch_size,0", "vision_config,hidden_size,-1", "prompt_encoder_config,image_size,0",
+            "mask_decoder_config,num_attention_heads,0"})
+    void sizeThatIsNotPositiveIsNamed(String section, String field, int value) throws IOException {
+        writeTinyWithConfig(config -> config.with(section).put(field, value));
+        IOException e = assertThrows(IOException.class, () -> SamLoader.load(dir));
+        assertContains(e.getMessage(), dir.resolve("config.json").toString(), section + "." + field, "positive");
     }
 
     @Test
