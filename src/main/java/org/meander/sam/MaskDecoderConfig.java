@@ -14,6 +14,14 @@ public record MaskDecoderConfig(
         int iouHeadHiddenDim,
         double layerNormEps) {
 
+    public MaskDecoderConfig {
+        SamConfig.requirePositive("mask_decoder_config.hidden_size", hiddenSize);
+        SamConfig.requirePositive("mask_decoder_config.mlp_dim", mlpDim);
+        SamConfig.requirePositive("mask_decoder_config.num_attention_heads", numAttentionHeads);
+        SamConfig.requirePositive("mask_decoder_config.attention_downsample_rate", attentionDownsampleRate);
+        SamConfig.requirePositive("mask_decoder_config.iou_head_hidden_dim", iouHeadHiddenDim);
+    }
+
     /** The IoU-less single-mask token plus one token per multimask candidate. */
     public int numMaskTokens() {
         return numMultimaskOutputs + 1;

@@ -6,6 +6,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 public record PromptEncoderConfig(
         int hiddenSize, int imageSize, int patchSize, int maskInputChannels, int numPointEmbeddings, double layerNormEps) {
 
+    public PromptEncoderConfig {
+        SamConfig.requirePositive("prompt_encoder_config.hidden_size", hiddenSize);
+        SamConfig.requirePositive("prompt_encoder_config.image_size", imageSize);
+        SamConfig.requirePositive("prompt_encoder_config.patch_size", patchSize);
+        SamConfig.requirePositive("prompt_encoder_config.mask_input_channels", maskInputChannels);
+        SamConfig.requirePositive("prompt_encoder_config.num_point_embeddings", numPointEmbeddings);
+    }
+
     /** Side of the image embedding grid: 64 for SAM. */
     public int imageEmbeddingSize() {
         return imageSize / patchSize;

@@ -1,5 +1,6 @@
 package org.meander.sam;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -27,13 +28,30 @@ public record SamConfig(VisionConfig vision, PromptEncoderConfig promptEncoder, 
         }
     }
 
+    /**
+     * A size or divisor read from config.json must be positive: zero would divide by zero and a negative size
+     * would fail deep inside DJL, neither naming the field.
+     */
+    static void requirePositive(String field, int value) {
+        if (value <= 0) {
+            throw new IllegalArgumentException(field + " is " + value + " but must be positive");
+        }
+    }
+
     /** Reads {@code config.json}; errors name the file and the field. */
     public static SamConfig read(Path configJson) throws IOException {
         JsonNode root;
         try {
             root = new ObjectMapper().readTree(Files.readString(configJson));
+        } catch (JsonProcessingException e) {
+            // getOriginalMessage: without Jackson's source excerpt, which spans lines and repeats the content
+            String where = e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr();
+            throw new IOException(configJson + ": not valid JSON (" + e.getOriginalMessage() + where
+                    + "); it should be the model's config.json as Hugging Face writes it: download it again", e);
         } catch (IOException e) {
-            throw new IOException(configJson + ": not a readable JSON file (" + e.getMessage() + ")", e);
+            // e.g. a file that is not UTF-8, whose exception says only "Input length = 1"
+            throw new IOException(configJson + ": cannot be read as text (" + e + "); it should be the model's"
+                    + " config.json as Hugging Face writes it: download it again", e);
         }
         String type = root.path("model_type").asText("");
         if (!type.equals("sam")) {

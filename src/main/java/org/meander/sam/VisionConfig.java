@@ -23,6 +23,14 @@ public record VisionConfig(
         int numPosFeats) {
 
     public VisionConfig {
+        SamConfig.requirePositive("vision_config.hidden_size", hiddenSize);
+        SamConfig.requirePositive("vision_config.output_channels", outputChannels);
+        SamConfig.requirePositive("vision_config.num_attention_heads", numAttentionHeads);
+        SamConfig.requirePositive("vision_config.num_channels", numChannels);
+        SamConfig.requirePositive("vision_config.image_size", imageSize);
+        SamConfig.requirePositive("vision_config.patch_size", patchSize);
+        SamConfig.requirePositive("vision_config.mlp_dim", mlpDim);
+        SamConfig.requirePositive("vision_config.num_pos_feats", numPosFeats);
         globalAttnIndexes = List.copyOf(globalAttnIndexes);
     }
 

@@ -33,7 +33,14 @@ public final class SamLoader {
                     + " model.safetensors as Hugging Face's save_pretrained writes them");
         }
         SamConfig config = SamConfig.read(configFile);
-        SamModelBlock block = new SamModelBlock(config);
+        SamModelBlock block;
+        try {
+            block = new SamModelBlock(config);
+        } catch (IllegalArgumentException e) {
+            // a block refusing its sizes (heads that do not divide the width): the config is at fault, not the code
+            throw new WeightsException(configFile + ": " + e.getMessage() + "; config.json does not describe a"
+                    + " SAM model that can be built: check that it is the model's own, unedited config.json", e);
+        }
         NDManager manager = NDManager.newBaseManager();
         try (Checkpoint checkpoint = Checkpoint.open(modelDir)) {
             fill(block, checkpoint, manager);

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.meander.testing.Fixtures;
+import org.meander.weights.SafetensorsFile;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -24,24 +26,25 @@ class MaskPostprocessorTest {
     @ParameterizedTest
     @ValueSource(strings = {"tiny", "base"})
     void binaryMasksMatchTransformers(String fixture) throws IOException {
-        Path dir = ReferenceTensors.shared().resolve("fixtures").resolve(fixture);
+        Path dir = Fixtures.fixture(fixture);
         JsonNode reference = new ObjectMapper().readTree(dir.resolve("reference.json").toFile());
         int masksChecked = 0;
         for (JsonNode image : reference.get("images")) {
             String name = image.get("image").asText().replace(".png", "");
             ImageSize original = size(image.get("original_size"));
             ImageSize resized = size(image.get("resized"));
-            ReferenceTensors tensors = ReferenceTensors.open(dir.resolve("reference_" + name + ".safetensors"));
-            for (JsonNode c : image.get("cases")) {
-                String prefix = fixture + "/" + name + "/" + c.get("name").asText() + "/";
-                float[] lowRes = tensors.f32(prefix + "pred_masks");
-                byte[] packed = tensors.u8(prefix + "masks_packed");
-                int masks = c.get("masks_shape").get(0).asInt() * c.get("masks_shape").get(1).asInt();
-                assertEquals(original, size(c.get("masks_shape"), 2), prefix + " masks are at the original size");
-                for (int m = 0; m < masks; m++) {
-                    float[] one = Arrays.copyOfRange(lowRes, m * LOW_RES * LOW_RES, (m + 1) * LOW_RES * LOW_RES);
-                    assertMatches(prefix + m, packed, m * original.pixels(), one, resized, original);
-                    masksChecked++;
+            try (SafetensorsFile tensors = SafetensorsFile.open(dir.resolve("reference_" + name + ".safetensors"))) {
+                for (JsonNode c : image.get("cases")) {
+                    String prefix = fixture + "/" + name + "/" + c.get("name").asText() + "/";
+                    float[] lowRes = tensors.readFloats(prefix + "pred_masks");
+                    byte[] packed = bytes(tensors.readFloats(prefix + "masks_packed"));
+                    int masks = c.get("masks_shape").get(0).asInt() * c.get("masks_shape").get(1).asInt();
+                    assertEquals(original, size(c.get("masks_shape"), 2), prefix + " masks are at the original size");
+                    for (int m = 0; m < masks; m++) {
+                        float[] one = Arrays.copyOfRange(lowRes, m * LOW_RES * LOW_RES, (m + 1) * LOW_RES * LOW_RES);
+                        assertMatches(prefix + m, packed, m * original.pixels(), one, resized, original);
+                        masksChecked++;
+                    }
                 }
             }
         }
@@ -94,6 +97,15 @@ class MaskPostprocessorTest {
                 assertTrue(Math.abs(logits[i]) < NEAR_ZERO, what + ": pixel " + i + " differs with logit " + logits[i]);
             }
         }
+    }
+
+    /** U8 values, which readFloats widens to 0..255, back to the packed bytes they are. */
+    private static byte[] bytes(float[] u8) {
+        byte[] packed = new byte[u8.length];
+        for (int i = 0; i < u8.length; i++) {
+            packed[i] = (byte) (int) u8[i];
+        }
+        return packed;
     }
 
     private static ImageSize size(JsonNode array) {
