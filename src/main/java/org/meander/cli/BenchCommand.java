@@ -73,7 +73,8 @@ final class BenchCommand implements Callable<Integer> {
 
             Random random = new Random(7);
             try (SamPredictor predictor = sam.predictor(embedding)) {
-                for (int i = 0; i < 5; i++) {
+                // warm up: DJL's Java side of each operation is compiled by the JIT after a few dozen clicks
+                for (int i = 0; i < 30; i++) {
                     predictor.predict(randomClick(random), true);
                 }
                 double[] decode = new double[clicks];
