@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The command line: {@code ./meander COMMAND}. */
 @Command(name = "meander", mixinStandardHelpOptions = true, version = "Meander 0.1.0",
         description = "Segment river imagery with Segment Anything, and fine-tune its mask decoder.",
-        subcommands = {SegmentCommand.class, BenchCommand.class})
+        subcommands = {SegmentCommand.class, EmbedCommand.class, BenchCommand.class})
 public final class Main {
 
     public static void main(String[] args) {

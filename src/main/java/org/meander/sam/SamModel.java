@@ -6,6 +6,7 @@ import ai.djl.ndarray.types.Shape;
 import java.awt.image.BufferedImage;
 import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import org.meander.sam.modeling.PreparedDecoder;
 import org.meander.sam.modeling.SamBlock.ParameterSlot;
 import org.meander.sam.modeling.SamModelBlock;
@@ -18,11 +19,15 @@ public final class SamModel implements AutoCloseable {
 
     private final SamModelBlock block;
     private final NDManager manager;
+    private final String encoderFingerprint;
     private NDManager preparedScope;
     private PreparedDecoder prepared;
 
-    /** Takes ownership of {@code manager}, which holds the block's parameter arrays. */
-    public SamModel(SamModelBlock block, NDManager manager) {
+    /**
+     * Takes ownership of {@code manager}, which holds the block's parameter arrays; encoderFingerprint: the
+     * {@link EncoderFingerprint} of the block's vision encoder.
+     */
+    public SamModel(SamModelBlock block, NDManager manager, String encoderFingerprint) {
         for (Map.Entry<String, ParameterSlot> e : block.parametersByName().entrySet()) {
             if (e.getValue().parameter().getArray() == null) {
                 throw new IllegalStateException("parameter " + e.getKey() + " has no value");
@@ -30,6 +35,7 @@ public final class SamModel implements AutoCloseable {
         }
         this.block = block;
         this.manager = manager;
+        this.encoderFingerprint = encoderFingerprint;
         decoderChanged();
     }
 
@@ -41,7 +47,8 @@ public final class SamModel implements AutoCloseable {
         NDManager manager = NDManager.newBaseManager();
         SamModelBlock block = new SamModelBlock(config);
         Random random = new Random(seed);
-        for (Map.Entry<String, ParameterSlot> e : block.parametersByName().entrySet()) {
+        EncoderFingerprint fingerprint = new EncoderFingerprint(config.vision());
+        for (Map.Entry<String, ParameterSlot> e : new TreeMap<>(block.parametersByName()).entrySet()) {
             Shape shape = e.getValue().shape();
             float[] values = new float[(int) shape.size()];
             boolean norm = e.getKey().contains("layer_norm") || e.getKey().contains("norm.");
@@ -53,12 +60,20 @@ public final class SamModel implements AutoCloseable {
                 }
             }
             e.getValue().parameter().setArray(manager.create(values, shape));
+            if (EncoderFingerprint.covers(e.getKey())) {
+                fingerprint.add(e.getKey(), values);
+            }
         }
-        return new SamModel(block, manager);
+        return new SamModel(block, manager, fingerprint.finish());
     }
 
     public SamConfig config() {
         return block.config();
+    }
+
+    /** Identifies the vision encoder: embeddings computed by models with equal fingerprints are the same. */
+    public String encoderFingerprint() {
+        return encoderFingerprint;
     }
 
     public SamModelBlock block() {

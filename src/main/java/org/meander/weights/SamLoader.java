@@ -6,7 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import org.meander.sam.EncoderFingerprint;
 import org.meander.sam.SamConfig;
 import org.meander.sam.SamModel;
 import org.meander.sam.modeling.SamBlock.ParameterSlot;
@@ -43,16 +45,19 @@ public final class SamLoader {
         }
         NDManager manager = NDManager.newBaseManager();
         try (Checkpoint checkpoint = Checkpoint.open(modelDir)) {
-            fill(block, checkpoint, manager);
-            return new SamModel(block, manager);
+            String fingerprint = fill(block, checkpoint, manager, config);
+            return new SamModel(block, manager, fingerprint);
         } catch (IOException | RuntimeException e) {
             manager.close();
             throw e;
         }
     }
 
-    private static void fill(SamModelBlock block, Checkpoint checkpoint, NDManager manager) throws IOException {
-        Map<String, ParameterSlot> parameters = block.parametersByName();
+    /** Sets every parameter; returns the vision encoder's fingerprint, hashed from the values as read. */
+    private static String fill(SamModelBlock block, Checkpoint checkpoint, NDManager manager, SamConfig config)
+            throws IOException {
+        Map<String, ParameterSlot> parameters = new TreeMap<>(block.parametersByName());
+        EncoderFingerprint fingerprint = new EncoderFingerprint(config.vision());
         TreeSet<String> extra = new TreeSet<>(checkpoint.names());
         extra.removeAll(parameters.keySet());
         extra.remove(TIED_POSITIONAL);
@@ -74,7 +79,12 @@ public final class SamLoader {
                         + Arrays.toString(actual) + " but config.json implies " + Arrays.toString(expected)
                         + "; config.json and the weights do not belong together");
             }
-            e.getValue().parameter().setArray(manager.create(checkpoint.readFloats(name), e.getValue().shape()));
+            float[] values = checkpoint.readFloats(name);
+            e.getValue().parameter().setArray(manager.create(values, e.getValue().shape()));
+            if (EncoderFingerprint.covers(name)) {
+                fingerprint.add(name, values);
+            }
         }
+        return fingerprint.finish();
     }
 }

@@ -1,0 +1,75 @@
+package org.meander.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.meander.embed.EmbeddingCache;
+import org.meander.embed.EncodingProgress;
+import org.meander.embed.EncodingQueue;
+import org.meander.embed.SamTileEncoder;
+import org.meander.sam.SamModel;
+import org.meander.weights.SamLoader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code ./meander embed}: precompute the embeddings of every tile of a project. */
+@Command(name = "embed", mixinStandardHelpOptions = true,
+        description = "Compute and cache the image embedding of every tile of a project (DIR/tiles/*).")
+final class EmbedCommand implements Callable<Integer> {
+
+    private static final List<String> IMAGE_EXTENSIONS = List.of(".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp");
+
+    @Option(names = "--project", required = true, description = "project folder, holding a tiles/ folder")
+    Path project;
+
+    @Option(names = "--model", required = true, description = "Hugging Face SAM folder")
+    Path model;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        List<Path> tiles = tilesOf(project);
+        long start = System.nanoTime();
+        ProgressBar bar = new ProgressBar(System.err);
+        try (SamModel sam = SamLoader.load(model);
+             EncodingQueue queue = new EncodingQueue(new SamTileEncoder(sam),
+                     new EmbeddingCache(project, sam.encoderFingerprint(), 256L << 20))) {
+            queue.addListener(bar::show);
+            queue.submit(tiles);
+            queue.awaitIdle();
+            EncodingProgress end = queue.progress();
+            bar.finish();
+            Map<String, Object> result = new LinkedHashMap<>();
+            result.put("tiles", tiles.size());
+            result.put("encoded", end.encoded());
+            result.put("from_cache", end.fromCache());
+            if (end.failed() > 0) {
+                result.put("failed", end.failed());
+                result.put("last_error", end.lastError());
+            }
+            result.put("seconds", Math.round((System.nanoTime() - start) / 1e7) / 100.0);
+            System.out.println(new ObjectMapper().writeValueAsString(result));
+            return end.failed() > 0 ? 1 : 0;
+        }
+    }
+
+    static List<Path> tilesOf(Path project) throws IOException {
+        Path folder = project.resolve("tiles");
+        if (!Files.isDirectory(folder)) {
+            throw new IOException(project + ": no tiles/ folder; a project keeps its images in DIR/tiles/");
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(Files::isRegularFile)
+                    .filter(f -> IMAGE_EXTENSIONS.stream()
+                            .anyMatch(e -> f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(e)))
+                    .sorted()
+                    .toList();
+        }
+    }
+}

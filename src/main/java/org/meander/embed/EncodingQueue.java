@@ -1,0 +1,257 @@
+package org.meander.embed;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.meander.sam.ImageEmbedding;
+
+/**
+ * Computes the embeddings of a project's tiles in the background, one at a time (an encoder uses every core):
+ * the focused tile first, then its neighbours in the tile list by distance, then the rest. Tiles already in the
+ * cache are counted without encoding. Progress goes to listeners after every tile, on the worker thread.
+ */
+public final class EncodingQueue implements AutoCloseable {
+
+    private final TileEncoder encoder;
+    private final EmbeddingCache cache;
+    private final List<Consumer<EncodingProgress>> listeners = new CopyOnWriteArrayList<>();
+    private final Object lock = new Object();
+    private final Thread worker;
+
+    private List<Path> tiles = List.of();
+    private final Set<Path> pending = new LinkedHashSet<>();
+    private final Set<Path> finished = new HashSet<>();
+    private final Map<Path, List<CompletableFuture<ImageEmbedding>>> waiting = new HashMap<>();
+    private Path focus;
+    private Path current;
+    private boolean closed;
+    private int done;
+    private int encoded;
+    private int fromCache;
+    private int failed;
+    private double encodeSeconds;
+    private String lastError;
+
+    public EncodingQueue(TileEncoder encoder, EmbeddingCache cache) {
+        this.encoder = encoder;
+        this.cache = cache;
+        worker = new Thread(this::run, "meander-encoder");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    public void addListener(Consumer<EncodingProgress> listener) {
+        listeners.add(listener);
+    }
+
+    /** Queues every tile of a project, in the project's order (which defines neighbours). */
+    public void submit(List<Path> projectTiles) {
+        synchronized (lock) {
+            tiles = List.copyOf(projectTiles);
+            for (Path tile : projectTiles) {
+                if (!finished.contains(tile)) {
+                    pending.add(tile);
+                }
+            }
+            lock.notifyAll();
+        }
+    }
+
+    /** Moves a tile to the front, its neighbours right behind it; queues it if it was not. */
+    public void focus(Path tile) {
+        synchronized (lock) {
+            focus = tile;
+            if (!tile.equals(current) && !finished.contains(tile)) {
+                pending.add(tile);
+            }
+            lock.notifyAll();
+        }
+    }
+
+    /** Computes a tile again (its pixels changed): its cache key changes with its content. */
+    public void refresh(Path tile) {
+        synchronized (lock) {
+            if (finished.remove(tile)) {
+                done--;
+            }
+            if (!tile.equals(current)) {
+                pending.add(tile);
+            }
+            lock.notifyAll();
+        }
+    }
+
+    /** The tile's embedding when it is ready; focuses it. */
+    public CompletableFuture<ImageEmbedding> request(Path tile) {
+        CompletableFuture<ImageEmbedding> future = new CompletableFuture<>();
+        synchronized (lock) {
+            if (finished.contains(tile)) {
+                pending.add(tile); // answered from the cache, quickly
+                finished.remove(tile);
+                done--;
+            }
+            waiting.computeIfAbsent(tile, t -> new ArrayList<>()).add(future);
+        }
+        focus(tile);
+        return future;
+    }
+
+    /** Drops the pending tiles; the tile being encoded finishes. Waiting requests fail as cancelled. */
+    public void cancel() {
+        synchronized (lock) {
+            pending.clear();
+            for (List<CompletableFuture<ImageEmbedding>> futures : waiting.values()) {
+                futures.forEach(f -> f.cancel(false));
+            }
+            waiting.clear();
+        }
+        fire();
+    }
+
+    public EncodingProgress progress() {
+        synchronized (lock) {
+            double perTile = encoded == 0 ? Double.NaN : encodeSeconds / encoded;
+            int total = Math.max(tiles.size(), done + failed + pending.size() + (current == null ? 0 : 1));
+            double left = perTile * (pending.size() + (current == null ? 0 : 1));
+            return new EncodingProgress(done, total, encoded, fromCache, failed, perTile, left, current, lastError);
+        }
+    }
+
+    /** Waits until nothing is pending or being encoded. */
+    public void awaitIdle() throws InterruptedException {
+        synchronized (lock) {
+            while (!closed && (!pending.isEmpty() || current != null)) {
+                lock.wait();
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        synchronized (lock) {
+            closed = true;
+            lock.notifyAll();
+        }
+        cancel();
+        try {
+            worker.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void run() {
+        while (true) {
+            Path tile;
+            synchronized (lock) {
+                while (!closed && pending.isEmpty()) {
+                    try {
+                        lock.wait();
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+                if (closed) {
+                    return;
+                }
+                tile = next();
+                pending.remove(tile);
+                current = tile;
+            }
+            fire();
+            process(tile);
+            synchronized (lock) {
+                current = null;
+                lock.notifyAll();
+            }
+            fire();
+        }
+    }
+
+    private void process(Path tile) {
+        try {
+            TileKey key = cache.keyOf(tile);
+            Optional<ImageEmbedding> cached = cache.load(key);
+            ImageEmbedding embedding;
+            if (cached.isPresent()) {
+                embedding = cached.get();
+                synchronized (lock) {
+                    fromCache++;
+                }
+            } else {
+                long start = System.nanoTime();
+                embedding = encoder.encode(tile);
+                double seconds = (System.nanoTime() - start) / 1e9;
+                cache.store(key, embedding);
+                synchronized (lock) {
+                    encoded++;
+                    encodeSeconds += seconds;
+                }
+            }
+            synchronized (lock) {
+                if (finished.add(tile)) {
+                    done++;
+                }
+            }
+            complete(tile, embedding, null);
+        } catch (IOException | RuntimeException e) {
+            synchronized (lock) {
+                failed++;
+                lastError = tile + ": " + e.getMessage();
+            }
+            complete(tile, null, e);
+        }
+    }
+
+    private void complete(Path tile, ImageEmbedding embedding, Exception error) {
+        List<CompletableFuture<ImageEmbedding>> futures;
+        synchronized (lock) {
+            futures = waiting.remove(tile);
+        }
+        if (futures != null) {
+            for (CompletableFuture<ImageEmbedding> f : futures) {
+                if (error == null) {
+                    f.complete(embedding);
+                } else {
+                    f.completeExceptionally(error);
+                }
+            }
+        }
+    }
+
+    /** The focused tile, else the pending tile nearest to it in the project's order, else the first pending. */
+    private Path next() {
+        if (focus != null && pending.contains(focus)) {
+            return focus;
+        }
+        int at = focus == null ? -1 : tiles.indexOf(focus);
+        if (at >= 0) {
+            for (int d = 1; d < tiles.size(); d++) {
+                if (at + d < tiles.size() && pending.contains(tiles.get(at + d))) {
+                    return tiles.get(at + d);
+                }
+                if (at - d >= 0 && pending.contains(tiles.get(at - d))) {
+                    return tiles.get(at - d);
+                }
+            }
+        }
+        return pending.iterator().next();
+    }
+
+    private void fire() {
+        EncodingProgress progress = progress();
+        for (Consumer<EncodingProgress> listener : listeners) {
+            listener.accept(progress);
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package org.meander.embed;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
+import javax.imageio.ImageIO;
+import org.meander.sam.ImageEmbedding;
+import org.meander.sam.SamModel;
+
+/** Reads a tile image and runs SAM's image encoder on it. */
+public final class SamTileEncoder implements TileEncoder {
+
+    private final SamModel model;
+
+    public SamTileEncoder(SamModel model) {
+        this.model = model;
+    }
+
+    @Override
+    public ImageEmbedding encode(Path tile) throws IOException {
+        BufferedImage image = ImageIO.read(tile.toFile());
+        if (image == null) {
+            throw new IOException(tile + ": not an image this program can read (PNG, JPEG, TIFF, BMP, GIF)");
+        }
+        return model.encode(image);
+    }
+}
