@@ -5,12 +5,15 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Callable;
+import org.meander.embed.EmbeddingCache;
+import org.meander.embed.TileKey;
 import org.meander.sam.ImageEmbedding;
 import org.meander.sam.ImageSize;
 import org.meander.sam.Point;
@@ -104,9 +107,62 @@ final class BenchCommand implements Callable<Integer> {
                 System.err.printf("click to full-resolution mask (1024 x 1024, best candidate): p50 %.1f ms,"
                         + " p95 %.1f ms%n", percentile(fullRes, 50), percentile(fullRes, 95));
             }
+            // after the clicks, so that the first click after a warm open runs JIT-compiled code
+            CacheFigures cache = CacheFigures.measure(sam, embedding);
+            figures.put("cold_open_s", round(encoder + cache.storeMs() / 1e3, 3));
+            figures.put("warm_open_ms", round(cache.warmMs(), 2));
+            figures.put("hot_open_ms", round(cache.hotMs(), 4));
+            figures.put("first_click_warm_ms", round(cache.firstClickMs(), 2));
+            figures.put("cache_mb_per_tile", round(cache.fileBytes() / 1e6, 3));
+            figures.put("cache_gb_per_1000_tiles", round(cache.fileBytes() * 1000 / 1e9, 3));
+            System.err.printf("tile open: cold (encode and store) %.2f s, warm (from disk) %.1f ms, hot (from"
+                            + " memory) %.3f ms; first click after a warm open %.1f ms; %.2f MB a tile on disk%n",
+                    encoder + cache.storeMs() / 1e3, cache.warmMs(), cache.hotMs(), cache.firstClickMs(),
+                    cache.fileBytes() / 1e6);
+
         }
         System.out.println(new ObjectMapper().writeValueAsString(figures));
         return 0;
+    }
+
+    /** The embedding cache's figures for one ViT-B embedding, in a temporary project folder. */
+    record CacheFigures(double storeMs, double warmMs, double hotMs, double firstClickMs, long fileBytes) {
+
+        static CacheFigures measure(SamModel sam, ImageEmbedding embedding) throws IOException {
+            Path project = Files.createTempDirectory("meander-bench");
+            try {
+                TileKey key = new TileKey("0".repeat(64));
+                EmbeddingCache cache = new EmbeddingCache(project, sam.encoderFingerprint(), 64L << 20);
+                long t0 = System.nanoTime();
+                cache.store(key, embedding);
+                double store = (System.nanoTime() - t0) / 1e6;
+                double[] warm = new double[7];
+                double[] firstClick = new double[7];
+                for (int i = 0; i < warm.length; i++) {
+                    EmbeddingCache fresh = new EmbeddingCache(project, sam.encoderFingerprint(), 64L << 20);
+                    long t = System.nanoTime();
+                    ImageEmbedding loaded = fresh.load(key).orElseThrow();
+                    long t1 = System.nanoTime();
+                    try (SamPredictor predictor = sam.predictor(loaded)) {
+                        predictor.predict(Prompt.of(new Point(512, 512, Point.POSITIVE)), true);
+                    }
+                    warm[i] = (t1 - t) / 1e6;
+                    firstClick[i] = (System.nanoTime() - t) / 1e6;
+                }
+                double[] hot = new double[200];
+                for (int i = 0; i < hot.length; i++) {
+                    long t = System.nanoTime();
+                    cache.load(key).orElseThrow();
+                    hot[i] = (System.nanoTime() - t) / 1e6;
+                }
+                long bytes = Files.size(cache.directory().resolve(key.sha256() + ".safetensors"));
+                return new CacheFigures(store, median(warm), median(hot), median(firstClick), bytes);
+            } finally {
+                try (var files = Files.walk(project)) {
+                    files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+                }
+            }
+        }
     }
 
     private static Prompt randomClick(Random random) {
