@@ -7,6 +7,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
+import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import java.util.ArrayList;
@@ -80,11 +81,16 @@ public final class MaskDecoder extends SamBlock {
         for (int i = first; i < last; i++) {
             hyper.add(outputHypernetworksMlps.get(i).forward(tokensOut.get(new NDIndex(":, {}", 1 + i))));
         }
-        NDArray blocked = upscaled.matMul(NDArrays.stack(hyper, 2)); // (B, 16N, K), rows (i, j, di1, dj1, di2, dj2)
+        // (B, K, 16N) in the blocked pixel order (i, j, di1, dj1, di2, dj2); K rows of the long pixel axis make a
+        // better matrix product than 16N rows of K
+        NDArray hyperIn = NDArrays.stack(hyper, 1);
+        NDArray blocked = b == 1
+                ? Linear.linear(hyperIn, upscaled.squeeze(0)).singletonOrThrow()
+                : hyperIn.matMul(upscaled.transpose(0, 2, 1));
         long grid = (long) Math.sqrt(image.getShape().get(1));
         long k = last - first;
-        NDArray masks = blocked.reshape(b, grid, grid, 2, 2, 2, 2, k)
-                .transpose(0, 7, 1, 3, 5, 2, 4, 6)
+        NDArray masks = blocked.reshape(b, k, grid, grid, 2, 2, 2, 2)
+                .transpose(0, 1, 2, 4, 6, 3, 5, 7)
                 .reshape(b, k, 4 * grid, 4 * grid);
         NDArray iou = iouPredictionHead.forward(tokensOut.get(new NDIndex(":, 0")))
                 .get(new NDIndex(":, {}:{}", first, last));

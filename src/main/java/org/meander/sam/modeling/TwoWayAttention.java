@@ -58,11 +58,10 @@ public final class TwoWayAttention extends SamBlock {
         long b = tokens.getShape().get(0);
         long t = tokens.getShape().get(1);
         NDArray mask = headMask(tokens.getManager(), t);
-        NDArray queries = qProj.forward(tokens).tile(new long[] {1, heads, 1}).mul(mask); // (B, hT, d)
-        NDArray scores = timesTransposed(queries.matMul(kProj.weight()), imageWithPe)
-                .add(queries.mul(kProj.bias()).sum(new int[] {2}, true))
-                .div(Math.sqrt(headDim()))
-                .softmax(-1);
+        // scaled before the product: cheaper on (hT, d) than on the (hT, N) scores
+        NDArray queries = qProj.forward(tokens).div(Math.sqrt(headDim())).tile(new long[] {1, heads, 1}).mul(mask);
+        // the key bias adds q_h . b_h to a whole row of scores, which the softmax over pixels ignores
+        NDArray scores = timesTransposed(queries.matMul(kProj.weight()), imageWithPe).softmax(-1);
         NDArray perHead = Linear.linear(scores.matMul(image), vProj.weight(), vProj.bias()).singletonOrThrow();
         NDArray out = perHead.mul(mask).reshape(b, heads, t, internalDim).sum(new int[] {1});
         return outProj.forward(out);
@@ -78,11 +77,10 @@ public final class TwoWayAttention extends SamBlock {
         long t = tokenKeys.getShape().get(1);
         long n = imageWithPe.getShape().get(1);
         NDArray mask = headMask(tokenKeys.getManager(), t);
-        NDArray keys = kProj.forward(tokenKeys).tile(new long[] {1, heads, 1}).mul(mask);
+        NDArray keys = kProj.forward(tokenKeys).div(Math.sqrt(headDim())).tile(new long[] {1, heads, 1}).mul(mask);
         NDArray values = vProj.forward(tokenValues).tile(new long[] {1, heads, 1}).mul(mask);
         NDArray scores = timesTransposed(keys.matMul(qProj.weight()), imageWithPe)
-                .add(keys.mul(qProj.bias()).sum(new int[] {2}, true))
-                .div(Math.sqrt(headDim()));
+                .add(keys.mul(qProj.bias()).sum(new int[] {2}, true));
         // (head, token, pixel): the softmax over a head's tokens runs along contiguous pixels
         NDArray weights = scores.reshape(b, heads, t, n).softmax(2).reshape(b, heads * t, n);
         // each head's weights sum to one per pixel, so the output bias spreads over the heads' value rows
