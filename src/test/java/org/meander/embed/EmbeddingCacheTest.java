@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -175,6 +176,27 @@ class EmbeddingCacheTest {
         assertTrue(cache.load(after).isEmpty());
         assertFalse(cache.contains(after));
 
+        // an edit loop as a tiling script would do it: every version is seen
+        for (int i = 10; i < 60; i++) {
+            Files.writeString(tile, "pixels version " + i);
+            assertEquals(sha256(Files.readAllBytes(tile)), cache.keyOf(tile).sha256(), "version " + i);
+        }
+    }
+
+    @Test
+    void anOldFileIsHashedOncePerVersion() throws Exception {
+        EmbeddingCache cache = new EmbeddingCache(project, FP, 64L << 20);
+        Path tile = tile("a.png", "pixels version 1");
+        FileTime old = FileTime.fromMillis(System.currentTimeMillis() - 60_000);
+        Files.setLastModifiedTime(tile, old);
+        TileKey first = cache.keyOf(tile);
+        // the same size and time stamp: indistinguishable by its attributes, so the remembered key is used
+        Files.writeString(tile, "pixels version 2");
+        Files.setLastModifiedTime(tile, old);
+        assertEquals(first, cache.keyOf(tile), "an unchanged-looking file is not hashed again");
+        // a new time stamp is noticed
+        Files.setLastModifiedTime(tile, FileTime.fromMillis(old.toMillis() + 1000));
+        assertEquals(sha256(Files.readAllBytes(tile)), cache.keyOf(tile).sha256());
     }
 
     @Test
