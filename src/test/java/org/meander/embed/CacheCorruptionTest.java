@@ -116,6 +116,18 @@ class CacheCorruptionTest {
     }
 
     @Test
+    void alteredImageSizeInTheHeaderIsRejected() throws IOException {
+        // the sizes map prompts to the model's frame: a wrong one would silently misplace every click
+        byte[] bytes = Files.readAllBytes(file);
+        String text = new String(bytes, StandardCharsets.ISO_8859_1);
+        int at = text.indexOf("\"480x640\"");
+        assertTrue(at > 0, "the header names the original size");
+        bytes[at + 3] = '1'; // 480x640 -> 481x640, same length, still valid JSON
+        Files.write(file, bytes);
+        assertRejectedAndDeleted();
+    }
+
+    @Test
     void theQueueComputesADamagedEntryAgain() throws Exception {
         byte[] bytes = Files.readAllBytes(file);
         bytes[bytes.length - 3] ^= 0x10;
