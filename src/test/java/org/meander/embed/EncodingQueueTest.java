@@ -167,6 +167,20 @@ class EncodingQueueTest {
     }
 
     @Test
+    void requestingAFinishedTileAnswersWithoutCountingItAgain() throws Exception {
+        start().submit(tiles);
+        queue.awaitIdle();
+        ImageEmbedding e = queue.request(tiles.get(2)).get(10, TimeUnit.SECONDS);
+        assertArrayEquals(FakeEncoder.embeddingOf(Files.readAllBytes(tiles.get(2)), 4, 8).values(), e.values());
+        queue.awaitIdle();
+        EncodingProgress p = queue.progress();
+        assertEquals(7, encoder.count.get(), "answered from the cache");
+        assertEquals(7, p.done());
+        assertEquals(7, p.total());
+        assertEquals(7, p.encoded() + p.fromCache(), "every tile counted once: " + p);
+    }
+
+    @Test
     void cancelDropsPendingTilesAndCancelsRequests() throws Exception {
         encoder.holdFirst = release;
         start().submit(tiles);
@@ -214,6 +228,23 @@ class EncodingQueueTest {
     }
 
     @Test
+    void retryingAFailedTileCountsItOnce() throws Exception {
+        Path bad = Files.writeString(project.resolve("tiles").resolve("t7_bad.png"), "not an image");
+        List<Path> list = new ArrayList<>(tiles);
+        list.add(bad);
+        start().submit(list);
+        queue.awaitIdle();
+        queue.focus(bad); // the user clicks it: it is tried again, and fails again
+        queue.awaitIdle();
+        assertEquals(9, encoder.count.get());
+        EncodingProgress p = queue.progress();
+        assertEquals(1, p.failed(), "one tile failed, twice: " + p);
+        assertEquals(8, p.total());
+        assertEquals(7, p.done());
+        assertTrue(p.finished());
+    }
+
+    @Test
     void refreshEncodesAnEditedTileAgain() throws Exception {
         start().submit(tiles);
         queue.awaitIdle();
@@ -222,7 +253,10 @@ class EncodingQueueTest {
         queue.awaitIdle();
         assertEquals(8, encoder.count.get());
         assertEquals(tiles.get(3), encoder.calls.get(7));
-        assertEquals(7, queue.progress().done());
+        EncodingProgress p = queue.progress();
+        assertEquals(7, p.done());
+        assertEquals(7, p.total());
+        assertEquals(7, p.encoded() + p.fromCache(), "the refreshed tile is counted once: " + p);
         assertTrue(cache.contains(cache.keyOf(tiles.get(3))));
     }
 
