@@ -115,6 +115,7 @@ public final class EncodingQueue implements AutoCloseable {
                 futures.forEach(f -> f.cancel(false));
             }
             waiting.clear();
+            lock.notifyAll(); // awaitIdle may be waiting on a pending list that is now empty
         }
         fire();
     }
