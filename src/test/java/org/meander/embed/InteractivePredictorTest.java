@@ -104,6 +104,38 @@ class InteractivePredictorTest {
     }
 
     @Test
+    void anEditedTileIsNotAnsweredWithItsOldEmbedding() throws Exception {
+        Path tile = tile("a.png", "tile a, first version");
+        FakeEncoder encoder = new FakeEncoder(32, 64);
+        EmbeddingCache cache = new EmbeddingCache(project, FP, 64L << 20);
+        try (EncodingQueue queue = new EncodingQueue(encoder, cache);
+             InteractivePredictor predictor = new InteractivePredictor(model, cache, queue)) {
+            queue.submit(List.of(tile));
+            queue.awaitIdle();
+            assertInstanceOf(InteractivePredictor.Ready.class, predictor.predict(tile, CLICK, null, true));
+
+            Files.writeString(tile, "tile a, second version: repainted");
+            InteractivePredictor.Answer stale = predictor.predict(tile, CLICK, null, true);
+            assertInstanceOf(InteractivePredictor.NotReady.class, stale, "the old pixels' embedding must not answer");
+
+            Prediction fresh = null;
+            for (int i = 0; i < 200 && fresh == null; i++) {
+                if (predictor.predict(tile, CLICK, null, true) instanceof InteractivePredictor.Ready r) {
+                    fresh = r.prediction();
+                } else {
+                    Thread.sleep(25);
+                }
+            }
+            assertTrue(fresh != null, "the edited tile is encoded and then answered");
+            assertEquals(2, encoder.count.get());
+            try (SamPredictor direct = model.predictor(
+                    FakeEncoder.embeddingOf(Files.readAllBytes(tile), 32, 64))) {
+                assertArrayEquals(direct.predict(CLICK, null, true).iouScores(), fresh.iouScores(), 1e-5f);
+            }
+        }
+    }
+
+    @Test
     void agreesWithSamsPredictorOnTheRealEncoderUpToFloat16() throws Exception {
         Files.createDirectories(project.resolve("tiles"));
         Path tile = Files.copy(Fixtures.fixture("tiny").resolve("images").resolve("river_a.png"),
