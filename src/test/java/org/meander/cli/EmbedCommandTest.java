@@ -81,6 +81,7 @@ class EmbedCommandTest {
         assertTrue(json.get("seconds").isNumber() && json.get("seconds").asDouble() >= 0, json.toString());
         assertTrue(json.get("failed") == null, json.toString());
         assertTrue(lastBar(first.err()).contains("] 3/3"), "the bar ends at 3/3: " + first.err());
+        assertTrue(first.err().endsWith("\n"), "the bar's line is ended: " + first.err().replace("\r", "\\r"));
 
         String fingerprint;
         try (var model = SamLoader.load(MODEL)) {
