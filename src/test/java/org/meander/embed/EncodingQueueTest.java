@@ -209,9 +209,11 @@ class EncodingQueueTest {
         Path bad = Files.writeString(project.resolve("tiles").resolve("t3_bad.png"), "not an image");
         List<Path> list = new ArrayList<>(tiles);
         list.add(3, bad);
-        start();
-        CompletableFuture<ImageEmbedding> badFuture = queue.request(bad);
-        queue.submit(list);
+        encoder.holdFirst = release;
+        start().submit(list);
+        assertTrue(encoder.firstStarted.await(10, TimeUnit.SECONDS));
+        CompletableFuture<ImageEmbedding> badFuture = queue.request(bad); // while t0 is encoding: bad is pending
+        release.countDown();
         ExecutionException e = assertThrows(ExecutionException.class, () -> badFuture.get(10, TimeUnit.SECONDS));
         assertTrue(e.getCause() instanceof IOException);
         queue.awaitIdle();
