@@ -44,6 +44,8 @@ final class EmbedCommand implements Callable<Integer> {
             queue.submit(tiles);
             queue.awaitIdle();
             EncodingProgress end = queue.progress();
+            // the worker announces its last tile after awaitIdle may return: draw the end state ourselves
+            bar.show(end);
             bar.finish();
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("tiles", tiles.size());

@@ -8,12 +8,17 @@ final class ProgressBar {
 
     private static final int WIDTH = 30;
     private final PrintStream out;
+    private boolean finished;
 
     ProgressBar(PrintStream out) {
         this.out = out;
     }
 
+    /** Draws the bar; ignored once finished (late events must not draw past the ended line). */
     synchronized void show(EncodingProgress p) {
+        if (finished) {
+            return;
+        }
         int total = Math.max(1, p.total());
         int filled = (int) ((long) WIDTH * (p.done() + p.failed()) / total);
         String timing = Double.isNaN(p.secondsPerTile()) ? ""
@@ -24,6 +29,10 @@ final class ProgressBar {
     }
 
     synchronized void finish() {
+        if (finished) {
+            return;
+        }
+        finished = true;
         out.println();
     }
 

@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.meander.sam.ImageEmbedding;
@@ -17,6 +20,9 @@ import org.meander.sam.ImageEmbedding;
  * damaged file is deleted and reported as a miss, never used. Thread-safe.
  */
 public final class EmbeddingCache {
+
+    /** How long after its last modification a file's time stamp is trusted to tell versions apart. */
+    static final long RACY_MILLIS = 2_000;
 
     private final Path directory;
     private final String modelFingerprint;
@@ -33,16 +39,27 @@ public final class EmbeddingCache {
         return directory;
     }
 
-    /** The content key of a tile file, hashed once per file version (path, size, modification time). */
+    /**
+     * The content key of a tile file, hashed once per file version (size, modification time, file identity). A file
+     * modified less than {@link #RACY_MILLIS} before it was hashed is hashed again next time: file systems stamp
+     * times coarsely (a clock tick, up to 2 s on FAT), so a rewrite of the same size moments later can carry the
+     * same time, and a remembered key would then name the old pixels.
+     */
     public TileKey keyOf(Path tile) throws IOException {
-        long size = Files.size(tile);
-        long modified = Files.getLastModifiedTime(tile).toMillis();
+        BasicFileAttributes before = Files.readAttributes(tile, BasicFileAttributes.class);
         KnownTile known = keys.get(tile);
-        if (known != null && known.size() == size && known.modified() == modified) {
+        if (known != null && known.isVersion(before)) {
             return known.key();
         }
+        long hashing = System.currentTimeMillis();
         TileKey key = TileKey.of(tile);
-        keys.put(tile, new KnownTile(key, size, modified));
+        BasicFileAttributes after = Files.readAttributes(tile, BasicFileAttributes.class);
+        KnownTile version = new KnownTile(key, after.size(), after.lastModifiedTime(), after.fileKey());
+        if (version.isVersion(before) && hashing - after.lastModifiedTime().toMillis() > RACY_MILLIS) {
+            keys.put(tile, version);
+        } else {
+            keys.remove(tile);
+        }
         return key;
     }
 
@@ -108,6 +125,11 @@ public final class EmbeddingCache {
         }
     }
 
-    private record KnownTile(TileKey key, long size, long modified) {
+    private record KnownTile(TileKey key, long size, FileTime modified, Object fileKey) {
+
+        boolean isVersion(BasicFileAttributes file) {
+            return size == file.size() && modified.equals(file.lastModifiedTime())
+                    && Objects.equals(fileKey, file.fileKey());
+        }
     }
 }

@@ -1,6 +1,7 @@
 package org.meander.embed;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HexFormat;
 import java.util.Map;
@@ -15,12 +16,13 @@ import org.meander.weights.TensorDtype;
 
 /**
  * One cached embedding on disk: a float16 safetensors file (2 MB for SAM's 256 x 64 x 64) with the sizes needed to
- * use it, the model fingerprint and tile hash it belongs to, and a CRC-32C of its float16 data.
+ * use it, the model fingerprint and tile hash it belongs to, and a CRC-32C of the image sizes and the float16 data
+ * (the sizes place every prompt: a damaged one must not go unnoticed).
  */
 final class EmbeddingFile {
 
     static final String TENSOR = "image_embedding";
-    static final String FORMAT = "meander-embedding-1";
+    static final String FORMAT = "meander-embedding-2";
 
     private EmbeddingFile() {
     }
@@ -29,13 +31,15 @@ final class EmbeddingFile {
     static void write(Path file, ImageEmbedding embedding, String modelFingerprint, TileKey tile)
             throws IOException {
         float[] values = embedding.values();
+        String original = embedding.original().height() + "x" + embedding.original().width();
+        String resized = embedding.resized().height() + "x" + embedding.resized().width();
         Map<String, String> metadata = Map.of(
                 "format", FORMAT,
                 "model_fingerprint", modelFingerprint,
                 "tile_sha256", tile.sha256(),
-                "original_size", embedding.original().height() + "x" + embedding.original().width(),
-                "resized_size", embedding.resized().height() + "x" + embedding.resized().width(),
-                "crc32c", checksum(values));
+                "original_size", original,
+                "resized_size", resized,
+                "crc32c", checksum(original, resized, values));
         long side = embedding.side();
         SafetensorsWriter.write(file, Map.of(TENSOR, new FloatTensor(new long[] {1, embedding.channels(), side, side},
                 values)), metadata, TensorDtype.F16);
@@ -51,7 +55,7 @@ final class EmbeddingFile {
             }
             long[] shape = f.info(TENSOR).shape();
             float[] values = f.readFloats(TENSOR);
-            if (!checksum(values).equals(meta.get("crc32c"))) {
+            if (!checksum(meta.get("original_size"), meta.get("resized_size"), values).equals(meta.get("crc32c"))) {
                 throw new CorruptCacheFileException(file + ": checksum mismatch, the file is damaged");
             }
             return new ImageEmbedding(values, (int) shape[1], (int) shape[2],
@@ -64,9 +68,10 @@ final class EmbeddingFile {
         }
     }
 
-    /** CRC-32C of the values as float16, the bytes the file holds. */
-    private static String checksum(float[] values) {
+    /** CRC-32C of the sizes as written in the metadata, then of the values as float16, the bytes the file holds. */
+    private static String checksum(String original, String resized, float[] values) {
         CRC32C crc = new CRC32C();
+        crc.update((original + ";" + resized + ";").getBytes(StandardCharsets.UTF_8));
         byte[] chunk = new byte[8192];
         int filled = 0;
         for (float v : values) {

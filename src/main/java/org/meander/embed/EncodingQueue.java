@@ -30,15 +30,19 @@ public final class EncodingQueue implements AutoCloseable {
 
     private List<Path> tiles = List.of();
     private final Set<Path> pending = new LinkedHashSet<>();
-    private final Set<Path> finished = new HashSet<>();
+    /** Every tile queued so far: the total. */
+    private final Set<Path> known = new HashSet<>();
+    /** The tiles with an embedding: true when it was encoded here, false when found in the cache. */
+    private final Map<Path, Boolean> finished = new HashMap<>();
+    /** The tiles whose last try failed and that are not queued again. */
+    private final Set<Path> failedTiles = new HashSet<>();
     private final Map<Path, List<CompletableFuture<ImageEmbedding>>> waiting = new HashMap<>();
     private Path focus;
     private Path current;
     private boolean closed;
-    private int done;
     private int encoded;
     private int fromCache;
-    private int failed;
+    private int encodes;
     private double encodeSeconds;
     private String lastError;
 
@@ -59,8 +63,10 @@ public final class EncodingQueue implements AutoCloseable {
         synchronized (lock) {
             tiles = List.copyOf(projectTiles);
             for (Path tile : projectTiles) {
-                if (!finished.contains(tile)) {
-                    pending.add(tile);
+                if (!finished.containsKey(tile)) {
+                    enqueue(tile);
+                } else {
+                    known.add(tile);
                 }
             }
             lock.notifyAll();
@@ -71,8 +77,8 @@ public final class EncodingQueue implements AutoCloseable {
     public void focus(Path tile) {
         synchronized (lock) {
             focus = tile;
-            if (!tile.equals(current) && !finished.contains(tile)) {
-                pending.add(tile);
+            if (!tile.equals(current) && !finished.containsKey(tile)) {
+                enqueue(tile);
             }
             lock.notifyAll();
         }
@@ -81,12 +87,9 @@ public final class EncodingQueue implements AutoCloseable {
     /** Computes a tile again (its pixels changed): its cache key changes with its content. */
     public void refresh(Path tile) {
         synchronized (lock) {
-            if (finished.remove(tile)) {
-                done--;
-            }
-            if (!tile.equals(current)) {
-                pending.add(tile);
-            }
+            uncount(tile);
+            // even the tile being encoded: it may be encoding the old pixels
+            enqueue(tile);
             lock.notifyAll();
         }
     }
@@ -95,12 +98,10 @@ public final class EncodingQueue implements AutoCloseable {
     public CompletableFuture<ImageEmbedding> request(Path tile) {
         CompletableFuture<ImageEmbedding> future = new CompletableFuture<>();
         synchronized (lock) {
-            if (finished.contains(tile)) {
-                pending.add(tile); // answered from the cache, quickly
-                finished.remove(tile);
-                done--;
-            }
             waiting.computeIfAbsent(tile, t -> new ArrayList<>()).add(future);
+            // queued even when finished (answered from the cache, quickly, and not counted again) or being
+            // encoded (its futures may already have been answered): a request never waits for nothing
+            enqueue(tile);
         }
         focus(tile);
         return future;
@@ -114,16 +115,18 @@ public final class EncodingQueue implements AutoCloseable {
                 futures.forEach(f -> f.cancel(false));
             }
             waiting.clear();
+            lock.notifyAll(); // awaitIdle may be waiting on a pending list that is now empty
         }
         fire();
     }
 
     public EncodingProgress progress() {
         synchronized (lock) {
-            double perTile = encoded == 0 ? Double.NaN : encodeSeconds / encoded;
-            int total = Math.max(tiles.size(), done + failed + pending.size() + (current == null ? 0 : 1));
-            double left = perTile * (pending.size() + (current == null ? 0 : 1));
-            return new EncodingProgress(done, total, encoded, fromCache, failed, perTile, left, current, lastError);
+            double perTile = encodes == 0 ? Double.NaN : encodeSeconds / encodes;
+            int total = Math.max(tiles.size(), known.size());
+            int left = total - finished.size() - failedTiles.size();
+            return new EncodingProgress(finished.size(), total, encoded, fromCache, failedTiles.size(), perTile,
+                    perTile * left, current, lastError);
         }
     }
 
@@ -178,38 +181,66 @@ public final class EncodingQueue implements AutoCloseable {
         }
     }
 
+    /**
+     * Each tile counts once, however often it is processed (a request for a finished tile, a retry, a refresh):
+     * done = encoded + fromCache, and done + failed reaches the total exactly when every tile was tried.
+     */
     private void process(Path tile) {
         try {
             TileKey key = cache.keyOf(tile);
             Optional<ImageEmbedding> cached = cache.load(key);
             ImageEmbedding embedding;
+            boolean encodedHere = cached.isEmpty();
             if (cached.isPresent()) {
                 embedding = cached.get();
-                synchronized (lock) {
-                    fromCache++;
-                }
             } else {
                 long start = System.nanoTime();
                 embedding = encoder.encode(tile);
                 double seconds = (System.nanoTime() - start) / 1e9;
-                cache.store(key, embedding);
                 synchronized (lock) {
-                    encoded++;
+                    encodes++;
                     encodeSeconds += seconds;
                 }
+                cache.store(key, embedding);
             }
             synchronized (lock) {
-                if (finished.add(tile)) {
-                    done++;
+                failedTiles.remove(tile);
+                if (finished.putIfAbsent(tile, encodedHere) == null) {
+                    if (encodedHere) {
+                        encoded++;
+                    } else {
+                        fromCache++;
+                    }
                 }
             }
             complete(tile, embedding, null);
         } catch (IOException | RuntimeException e) {
             synchronized (lock) {
-                failed++;
-                lastError = tile + ": " + e.getMessage();
+                uncount(tile);
+                failedTiles.add(tile);
+                String message = String.valueOf(e.getMessage());
+                lastError = message.contains(tile.toString()) ? message : tile + ": " + message;
             }
             complete(tile, null, e);
+        }
+    }
+
+    /** Queues a tile (under the lock); a failed tile queued again counts as pending, not failed. */
+    private void enqueue(Path tile) {
+        known.add(tile);
+        failedTiles.remove(tile);
+        pending.add(tile);
+    }
+
+    /** Forgets that a tile has an embedding (under the lock). */
+    private void uncount(Path tile) {
+        Boolean encodedHere = finished.remove(tile);
+        if (encodedHere != null) {
+            if (encodedHere) {
+                encoded--;
+            } else {
+                fromCache--;
+            }
         }
     }
 

@@ -32,6 +32,7 @@ public final class InteractivePredictor implements AutoCloseable {
     private final EmbeddingCache cache;
     private final EncodingQueue queue;
     private Path openTile;
+    private TileKey openKey;
     private SamPredictor open;
 
     public InteractivePredictor(SamModel model, EmbeddingCache cache, EncodingQueue queue) {
@@ -54,18 +55,26 @@ public final class InteractivePredictor implements AutoCloseable {
         return new Ready(predictor.predict(prompts, maskInput, multimask));
     }
 
+    /**
+     * The open predictor while the tile's content is the one it was opened on; an edited tile is opened again. On a
+     * miss the queue computes the tile again even if it thinks it has (the pixels changed, or the entry was lost),
+     * first.
+     */
     private SamPredictor predictorFor(Path tile) throws IOException {
-        if (tile.equals(openTile)) {
+        TileKey key = cache.keyOf(tile);
+        if (tile.equals(openTile) && key.equals(openKey)) {
             return open;
         }
-        Optional<ImageEmbedding> embedding = cache.load(cache.keyOf(tile));
+        Optional<ImageEmbedding> embedding = cache.load(key);
         if (embedding.isEmpty()) {
+            queue.refresh(tile);
             queue.focus(tile);
             return null;
         }
         close();
         open = model.predictor(embedding.get());
         openTile = tile;
+        openKey = key;
         return open;
     }
 
@@ -75,6 +84,7 @@ public final class InteractivePredictor implements AutoCloseable {
             open.close();
             open = null;
             openTile = null;
+            openKey = null;
         }
     }
 }
