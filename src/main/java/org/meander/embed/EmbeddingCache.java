@@ -96,8 +96,8 @@ public final class EmbeddingCache {
     /** Stores in memory and on disk; a full disk is an error that names the folder, and leaves no partial file. */
     public void store(TileKey key, ImageEmbedding embedding) throws IOException {
         memory.put(key, embedding);
-        Files.createDirectories(directory);
         try {
+            Files.createDirectories(directory);
             EmbeddingFile.write(fileOf(key), embedding, modelFingerprint, key);
         } catch (IOException e) {
             throw new IOException("could not write the embedding cache in " + directory + ": " + e.getMessage()

@@ -282,7 +282,12 @@ public final class EncodingQueue implements AutoCloseable {
     private void fire() {
         EncodingProgress progress = progress();
         for (Consumer<EncodingProgress> listener : listeners) {
-            listener.accept(progress);
+            try {
+                listener.accept(progress);
+            } catch (RuntimeException e) {
+                // a broken listener must not stop the encoding every other caller waits for
+                System.err.println("meander: a progress listener failed: " + e);
+            }
         }
     }
 }

@@ -13,7 +13,8 @@ import org.meander.sam.modeling.SamModelBlock;
 
 /**
  * A SAM model ready to use: its blocks with every parameter set and the decoder's prompt-independent work done. Encode an image once, then open a {@link SamPredictor} on the
- * embedding for any number of prompts. Not thread-safe: one caller at a time.
+ * embedding for any number of prompts. Encoding on one thread while a predictor answers on another is safe (each
+ * works in its own sub-manager); {@link #decoderChanged} must not overlap either.
  */
 public final class SamModel implements AutoCloseable {
 
