@@ -1,0 +1,22 @@
+package org.meander.project;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import org.meander.weights.AtomicFile;
+
+/** Every project file is written whole through here: atomically, and looping because one channel write may be short. */
+final class AtomicBytes {
+
+    private AtomicBytes() {
+    }
+
+    static void write(Path file, byte[] content) throws IOException {
+        AtomicFile.replace(file, channel -> {
+            ByteBuffer buffer = ByteBuffer.wrap(content);
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
+        });
+    }
+}

@@ -1,0 +1,170 @@
+package org.meander.project;
+
+import java.awt.Dimension;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+
+/**
+ * A project folder: the images in {@code tiles/}, one label per tile in {@code labels/<tile>.png} (8-bit PNG, 0 or
+ * 255, the tile's size), every earlier label version in {@code labels/.history/}, and what Meander records about the
+ * labels in {@code meander.json}. The tile list is read once, when the project is opened.
+ *
+ * <p>Reads may run on any thread; writes are serialised, so a label, its history and its status change together.
+ */
+public final class Project {
+
+    private static final List<String> IMAGE_EXTENSIONS = List.of("png", "jpg", "jpeg", "tif", "tiff", "bmp");
+
+    private final Path directory;
+    private final Path labelsFolder;
+    private final Map<String, Tile> tilesByName;
+    private final Map<Tile, Dimension> imageSizes = new ConcurrentHashMap<>();
+    private volatile ProjectManifest manifest;
+
+    private Project(Path directory, Map<String, Tile> tilesByName, ProjectManifest manifest) {
+        this.directory = directory;
+        this.labelsFolder = directory.resolve("labels");
+        this.tilesByName = tilesByName;
+        this.manifest = manifest;
+    }
+
+    public static Project open(Path dir) throws IOException {
+        Path directory = dir.toAbsolutePath().normalize();
+        Path tilesFolder = directory.resolve("tiles");
+        if (!Files.isDirectory(tilesFolder)) {
+            throw new IOException(directory + ": not a Meander project, it has no tiles/ folder. A project folder holds"
+                    + " its images in tiles/ (PNG, JPEG, TIFF or BMP), their labels in labels/ (PNG masks named like"
+                    + " the images) and meander.json; create tiles/ and put the images there");
+        }
+        Path labelsFolder = Files.createDirectories(directory.resolve("labels"));
+        Map<String, Tile> tiles = new LinkedHashMap<>();
+        for (Path image : imagesIn(tilesFolder)) {
+            String file = image.getFileName().toString();
+            String name = file.substring(0, file.lastIndexOf('.'));
+            Tile tile = new Tile(name, image, labelsFolder.resolve(name + ".png"));
+            Tile clash = tiles.putIfAbsent(name, tile);
+            if (clash != null) {
+                throw new IOException(tilesFolder + ": " + clash.image().getFileName() + " and " + file
+                        + " would share the label labels/" + name + ".png; rename or remove one of them");
+            }
+        }
+        return new Project(directory, tiles, ProjectManifest.read(directory));
+    }
+
+    /** Sorted by file name. Hidden files are skipped: they are other tools' metadata (such as macOS's "._x.png"). */
+    private static List<Path> imagesIn(Path tilesFolder) throws IOException {
+        try (Stream<Path> files = Files.list(tilesFolder)) {
+            return files.filter(Files::isRegularFile)
+                    .filter(f -> !f.getFileName().toString().startsWith("."))
+                    .filter(f -> IMAGE_EXTENSIONS.contains(extension(f)))
+                    .sorted()
+                    .toList();
+        }
+    }
+
+    private static String extension(Path file) {
+        String name = file.getFileName().toString();
+        return name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
+    }
+
+    public Path directory() {
+        return directory;
+    }
+
+    public List<Tile> tiles() {
+        return List.copyOf(tilesByName.values());
+    }
+
+    public LabelStatus status(Tile tile) {
+        requireOwn(tile);
+        if (!Files.exists(tile.label())) {
+            return LabelStatus.NONE;
+        }
+        return manifest.recordedStatus(tile.name())
+                .filter(status -> status == LabelStatus.EDITED || status == LabelStatus.ACCEPTED)
+                .orElse(LabelStatus.IMPORTED);
+    }
+
+    public Optional<LabelMask> readLabel(Tile tile) throws IOException {
+        requireOwn(tile);
+        if (!Files.exists(tile.label())) {
+            return Optional.empty();
+        }
+        return Optional.of(readSized(tile, tile.label()));
+    }
+
+    /**
+     * Replaces the tile's label with {@code mask}, first keeping the label it replaces in the history, and records
+     * {@code status}, which is EDITED or ACCEPTED: the statuses of a label Meander wrote.
+     */
+    public synchronized void writeLabel(Tile tile, LabelMask mask, LabelStatus status) throws IOException {
+        requireOwn(tile);
+        if (status != LabelStatus.EDITED && status != LabelStatus.ACCEPTED) {
+            throw new IllegalArgumentException("a label Meander writes is EDITED or ACCEPTED, not " + status);
+        }
+        Dimension size = imageSize(tile);
+        if (mask.width() != size.width || mask.height() != size.height) {
+            throw new IllegalArgumentException("the mask for " + tile.name() + " is " + mask.width() + " x "
+                    + mask.height() + " but its image " + tile.image() + " is " + size.width + " x " + size.height);
+        }
+        if (Files.exists(tile.label())) {
+            history(tile.name()).keep(tile.label());
+        }
+        LabelPng.write(tile.label(), mask);
+        ProjectManifest updated = manifest.withStatus(tile.name(), status);
+        updated.write(directory);
+        manifest = updated;
+    }
+
+    /** Every earlier version of the tile's label, oldest first; the current label is not among them. */
+    public List<Path> history(Tile tile) throws IOException {
+        requireOwn(tile);
+        return history(tile.name()).versions();
+    }
+
+    /** The label the tile came with: the oldest kept version, or the current label if it was never replaced. */
+    public Optional<LabelMask> originalLabel(Tile tile) throws IOException {
+        List<Path> versions = history(tile);
+        return versions.isEmpty() ? readLabel(tile) : Optional.of(readSized(tile, versions.get(0)));
+    }
+
+    private LabelHistory history(String tileName) {
+        return new LabelHistory(labelsFolder, tileName);
+    }
+
+    private LabelMask readSized(Tile tile, Path labelFile) throws IOException {
+        LabelMask mask = LabelPng.read(labelFile);
+        Dimension size = imageSize(tile);
+        if (mask.width() != size.width || mask.height() != size.height) {
+            throw new IOException(labelFile + ": the label is " + mask.width() + " x " + mask.height()
+                    + " pixels but its tile " + tile.image().getFileName() + " is " + size.width + " x "
+                    + size.height + " (width x height); a label must be the size of its tile: resize or"
+                    + " re-export it");
+        }
+        return mask;
+    }
+
+    /** Read once per tile: the header is cheap, but a label is checked against it on every read and write. */
+    private Dimension imageSize(Tile tile) throws IOException {
+        Dimension size = imageSizes.get(tile);
+        if (size == null) {
+            size = LabelPng.imageSize(tile.image());
+            imageSizes.put(tile, size);
+        }
+        return size;
+    }
+
+    private void requireOwn(Tile tile) {
+        if (!tile.equals(tilesByName.get(tile.name()))) {
+            throw new IllegalArgumentException(tile.image() + " is not a tile of the project " + directory);
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package org.meander.project;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code meander.json}: what Meander records about a project, such as
+ * <pre>{"name": "...", "labels": {"sample_01": {"status": "EDITED"}}}</pre>
+ * It is kept as a JSON tree rather than bound to a class, so that fields this version does not know (written by a
+ * later one, or by hand) survive a rewrite. Instances are immutable: a change returns a new manifest, so a failed
+ * write leaves the one in memory matching the file.
+ */
+final class ProjectManifest {
+
+    static final String FILE_NAME = "meander.json";
+
+    /** A key given twice or text after the object means a damaged or mis-edited file: refuse it rather than guess. */
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .build();
+
+    private final ObjectNode root;
+
+    private ProjectManifest(ObjectNode root) {
+        this.root = root;
+    }
+
+    static ProjectManifest empty() {
+        return new ProjectManifest(MAPPER.createObjectNode());
+    }
+
+    /** The project's manifest, or an empty one when the project has none yet. */
+    static ProjectManifest read(Path directory) throws IOException {
+        Path file = directory.resolve(FILE_NAME);
+        if (!Files.exists(file)) {
+            return empty();
+        }
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(file.toFile());
+        } catch (JsonProcessingException e) {
+            throw new IOException(file + ": not valid JSON (" + e.getOriginalMessage() + "); fix it or move it aside,"
+                    + " and Meander starts a new one (label statuses recorded in it are then lost)", e);
+        }
+        if (!(root instanceof ObjectNode object)) {
+            String found = root == null || root.isMissingNode() ? "an empty file" : root.getNodeType().toString();
+            throw new IOException(file + ": expected a JSON object, found " + found
+                    + "; fix it or move it aside");
+        }
+        ProjectManifest manifest = new ProjectManifest(object);
+        manifest.checkStatuses(file);
+        return manifest;
+    }
+
+    /**
+     * Rejects unknown statuses when the file is read, so that a typo is reported once, naming the file. A label entry
+     * without a status is fine: a later version may record other things about a label.
+     */
+    private void checkStatuses(Path file) throws IOException {
+        JsonNode labels = root.path("labels");
+        if (!labels.isMissingNode() && !labels.isObject()) {
+            throw new IOException(file + ": \"labels\" is " + labels.getNodeType() + ", expected an object of"
+                    + " {\"<tile>\": {\"status\": ...}}; fix it or move the file aside");
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> entries = labels.fields(); entries.hasNext(); ) {
+            Map.Entry<String, JsonNode> entry = entries.next();
+            JsonNode status = entry.getValue().path("status");
+            if (!status.isMissingNode() && parseStatus(status.asText("")).isEmpty()) {
+                throw new IOException(file + ": label \"" + entry.getKey() + "\" has status " + status
+                        + "; a status is one of EDITED, ACCEPTED, IMPORTED, NONE");
+            }
+        }
+    }
+
+    private static Optional<LabelStatus> parseStatus(String text) {
+        for (LabelStatus status : LabelStatus.values()) {
+            if (status.name().equals(text)) {
+                return Optional.of(status);
+            }
+        }
+        return Optional.empty();
+    }
+
+    Optional<LabelStatus> recordedStatus(String tileName) {
+        return parseStatus(root.path("labels").path(tileName).path("status").asText(""));
+    }
+
+    ProjectManifest withStatus(String tileName, LabelStatus status) {
+        ObjectNode copy = root.deepCopy();
+        JsonNode labels = copy.path("labels");
+        ObjectNode labelsObject = labels instanceof ObjectNode existing ? existing : copy.putObject("labels");
+        JsonNode label = labelsObject.path(tileName);
+        ObjectNode labelObject = label instanceof ObjectNode existing ? existing : labelsObject.putObject(tileName);
+        labelObject.put("status", status.name());
+        return new ProjectManifest(copy);
+    }
+
+    ProjectManifest withName(String name) {
+        ObjectNode copy = root.deepCopy();
+        copy.put("name", name);
+        return new ProjectManifest(copy);
+    }
+
+    ProjectManifest withSample(boolean sample) {
+        ObjectNode copy = root.deepCopy();
+        copy.put("sample", sample);
+        return new ProjectManifest(copy);
+    }
+
+    void write(Path directory) throws IOException {
+        byte[] json = MAPPER.writeValueAsBytes(root);
+        AtomicBytes.write(directory.resolve(FILE_NAME), json);
+    }
+}
