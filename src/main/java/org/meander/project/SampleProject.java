@@ -38,7 +38,7 @@ public final class SampleProject {
         return SampleRiver.generate(randomFor(seed, number)).water();
     }
 
-    static String tileName(int number) {
+    private static String tileName(int number) {
         return String.format("sample_%02d", number);
     }
 

@@ -13,6 +13,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
@@ -56,7 +57,7 @@ class SampleProjectTest {
             assertArrayEquals(Files.readAllBytes(dir.resolve("a").resolve(file)),
                     Files.readAllBytes(dir.resolve("b").resolve(file)), file);
         }
-        assertFalse(java.util.Arrays.equals(Files.readAllBytes(dir.resolve("a/tiles/sample_01.png")),
+        assertFalse(Arrays.equals(Files.readAllBytes(dir.resolve("a/tiles/sample_01.png")),
                 Files.readAllBytes(dir.resolve("c/tiles/sample_01.png"))));
     }
 
