@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 /** The command line: {@code ./meander COMMAND}. */
 @Command(name = "meander", mixinStandardHelpOptions = true, version = "Meander 0.1.0",
         description = "Segment river imagery with Segment Anything, and fine-tune its mask decoder.",
-        subcommands = {SegmentCommand.class, EmbedCommand.class, BenchCommand.class})
+        subcommands = {AppCommand.class, SegmentCommand.class, EmbedCommand.class, BenchCommand.class})
 public final class Main {
 
     public static void main(String[] args) {
@@ -15,6 +15,9 @@ public final class Main {
 
     /** Runs a command and returns its exit code; errors become one clear line on stderr, not a stack trace. */
     public static int run(String... args) {
+        if (args.length == 0) {
+            args = new String[] {"app"}; // ./meander alone opens the window
+        }
         CommandLine cli = new CommandLine(new Main());
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             commandLine.getErr().println("meander: " + (e.getMessage() == null ? e.toString() : e.getMessage()));

@@ -1,0 +1,25 @@
+package org.meander.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.meander.ui.MeanderApp;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code ./meander app}: the workbench window (also what {@code ./meander} alone starts). */
+@Command(name = "app", mixinStandardHelpOptions = true,
+        description = "Open the workbench window; without options, the last project and model, or the sample project.")
+final class AppCommand implements Callable<Integer> {
+
+    @Option(names = "--project", description = "project folder (holding tiles/)")
+    Path project;
+
+    @Option(names = "--model", description = "Hugging Face SAM folder")
+    Path model;
+
+    @Override
+    public Integer call() {
+        MeanderApp.launch(project, model);
+        return 0;
+    }
+}

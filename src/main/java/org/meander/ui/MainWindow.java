@@ -1,0 +1,99 @@
+package org.meander.ui;
+
+import javafx.geometry.Insets;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import org.meander.embed.EncodingProgress;
+import org.meander.project.Tile;
+
+/**
+ * The main window: the tile list, the Annotate tab's canvas, and a status bar with SAM's message and the background
+ * encoding progress. Enter accepts the preview, Escape clears the prompt.
+ */
+final class MainWindow {
+
+    private final BorderPane root = new BorderPane();
+    private final TileCanvas canvas;
+    private final ListView<Tile> tileList = new ListView<>();
+
+    MainWindow(AnnotateViewModel model, String modelName) {
+        tileList.setItems(model.tiles());
+        tileList.setId("tiles");
+        tileList.setCellFactory(list -> new ListCell<>() {
+            @Override
+            protected void updateItem(Tile tile, boolean empty) {
+                super.updateItem(tile, empty);
+                setText(empty || tile == null ? null : tile.name());
+            }
+        });
+        tileList.getSelectionModel().selectedItemProperty()
+                .addListener((o, old, tile) -> model.selectedTileProperty().set(tile));
+        tileList.setPrefWidth(200);
+
+        canvas = new TileCanvas(model);
+        canvas.setId("canvas");
+        TabPane tabs = new TabPane(new Tab("Annotate", canvas), placeholder("Train", "fine-tuning"),
+                placeholder("Evaluate", "evaluation"));
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+
+        Label message = new Label();
+        message.textProperty().bind(model.statusProperty());
+        Label encodingText = new Label();
+        ProgressBar encodingBar = new ProgressBar(0);
+        model.encodingProperty().addListener((o, old, p) -> showEncoding(p, encodingBar, encodingText));
+        HBox statusBar = new HBox(12, message, spacer(), encodingText, encodingBar, new Label("Model: " + modelName));
+        statusBar.setPadding(new Insets(4, 8, 4, 8));
+
+        root.setLeft(tileList);
+        root.setCenter(tabs);
+        root.setBottom(statusBar);
+        root.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ENTER) {
+                model.acceptPreview();
+            } else if (e.getCode() == KeyCode.ESCAPE) {
+                model.clearPrompt();
+            }
+        });
+        if (!model.tiles().isEmpty()) {
+            tileList.getSelectionModel().selectFirst();
+        }
+    }
+
+    Scene scene() {
+        return new Scene(root, 1200, 800);
+    }
+
+    TileCanvas canvas() {
+        return canvas;
+    }
+
+    private static void showEncoding(EncodingProgress p, ProgressBar bar, Label text) {
+        if (p == null) {
+            return;
+        }
+        bar.setProgress(p.total() == 0 ? 0 : (double) (p.done() + p.failed()) / p.total());
+        String left = Double.isNaN(p.secondsLeft()) ? "" : String.format(", %.0f s left", p.secondsLeft());
+        text.setText("Embeddings " + p.done() + "/" + p.total() + left);
+    }
+
+    private static Tab placeholder(String title, String what) {
+        Label text = new Label(title + " arrives with " + what + " (see the open issues).");
+        text.setPadding(new Insets(20));
+        return new Tab(title, text);
+    }
+
+    private static javafx.scene.layout.Region spacer() {
+        javafx.scene.layout.Region r = new javafx.scene.layout.Region();
+        HBox.setHgrow(r, Priority.ALWAYS);
+        return r;
+    }
+}

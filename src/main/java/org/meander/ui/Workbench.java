@@ -1,0 +1,81 @@
+package org.meander.ui;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import org.meander.embed.EmbeddingCache;
+import org.meander.embed.EncodingQueue;
+import org.meander.embed.InteractivePredictor;
+import org.meander.embed.SamTileEncoder;
+import org.meander.project.Project;
+import org.meander.sam.SamModel;
+import org.meander.weights.SamLoader;
+
+/**
+ * What one open project needs, wired together: the project, the SAM model (optional), its embedding cache and
+ * background encoder, and the Annotate view-model. Opening loads the model: call it off the JavaFX thread.
+ */
+final class Workbench implements AutoCloseable {
+
+    /** Memory for hot embeddings: 128 ViT-B tiles. */
+    private static final long EMBEDDING_MEMORY = 256L << 20;
+
+    private final Project project;
+    private final SamModel model;
+    private final String modelName;
+    private final EncodingQueue queue;
+    private final InteractivePredictor predictor;
+    private final AnnotateViewModel annotate;
+
+    private Workbench(Project project, SamModel model, String modelName) {
+        this.project = project;
+        this.model = model;
+        this.modelName = modelName;
+        if (model != null) {
+            EmbeddingCache cache = new EmbeddingCache(project.directory(), model.encoderFingerprint(), EMBEDDING_MEMORY);
+            queue = new EncodingQueue(new SamTileEncoder(model), cache);
+            predictor = new InteractivePredictor(model, cache, queue);
+        } else {
+            queue = null;
+            predictor = null;
+        }
+        annotate = new AnnotateViewModel(project, predictor, queue);
+    }
+
+    /** modelDir may be null: the workbench then works without SAM. */
+    static Workbench open(Path projectDir, Path modelDir) throws IOException {
+        Project project = Project.open(projectDir);
+        SamModel model = modelDir == null ? null : SamLoader.load(modelDir);
+        return new Workbench(project, model, modelDir == null ? "none" : modelDir.getFileName().toString());
+    }
+
+    AnnotateViewModel annotate() {
+        return annotate;
+    }
+
+    String modelName() {
+        return modelName;
+    }
+
+    Project project() {
+        return project;
+    }
+
+    /** The background encoder, or null without a model. */
+    EncodingQueue queue() {
+        return queue;
+    }
+
+    @Override
+    public void close() {
+        annotate.close();
+        if (predictor != null) {
+            predictor.close();
+        }
+        if (queue != null) {
+            queue.close();
+        }
+        if (model != null) {
+            model.close();
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package org.meander.ui;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import javafx.geometry.Point2D;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.meander.project.LabelMask;
+import org.meander.project.LabelStatus;
+import org.meander.project.SampleProject;
+import org.meander.project.Tile;
+import org.meander.testing.Fixtures;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The annotation workflow in a real (headless) window: open the sample project, click, see SAM's mask, accept. */
+@ExtendWith(ApplicationExtension.class)
+class AnnotateWorkflowTest {
+
+    private Workbench workbench;
+    private MainWindow window;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        Path project = Files.createTempDirectory("meander-ui-test");
+        SampleProject.create(project, 1);
+        workbench = Workbench.open(project, Fixtures.model("tiny"));
+        window = new MainWindow(workbench.annotate(), workbench.modelName());
+        stage.setScene(window.scene());
+        stage.show();
+    }
+
+    @AfterEach
+    void close() {
+        workbench.close();
+    }
+
+    @Test
+    void clickShowsSamPreviewAndEnterSavesIt(FxRobot robot) throws Exception {
+        AnnotateViewModel model = workbench.annotate();
+        Tile tile = model.tiles().get(0);
+        assertEquals(tile, model.selectedTileProperty().get(), "the first tile opens at start");
+        workbench.queue().request(tile.image()).get(60, TimeUnit.SECONDS);
+
+        LabelMask imported = workbench.project().readLabel(tile).orElseThrow();
+        int[] inside = foregroundPixel(imported);
+        robot.clickOn(screenPoint(inside[0], inside[1]), MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.previewProperty().get() != null);
+        assertEquals(1, model.promptProperty().get().points().size());
+        assertEquals(inside[0] + 0.5, model.promptProperty().get().points().get(0).x(), 1.0);
+
+        LabelMask preview = model.previewProperty().get();
+        assertEquals(imported.width(), preview.width());
+        robot.push(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        LabelMask saved = workbench.project().readLabel(tile).orElseThrow();
+        assertArrayEquals(preview.pixels(), saved.pixels(), "the saved label is the accepted preview");
+        assertEquals(LabelStatus.ACCEPTED, workbench.project().status(tile));
+        assertTrue(workbench.project().history(tile).size() >= 1, "the imported label is kept in history");
+        assertNotNull(model.labelProperty().get());
+        assertEquals(null, model.previewProperty().get(), "accepting clears the prompt");
+    }
+
+    @Test
+    void escapeClearsThePrompt(FxRobot robot) throws Exception {
+        AnnotateViewModel model = workbench.annotate();
+        Tile tile = model.tiles().get(0);
+        workbench.queue().request(tile.image()).get(60, TimeUnit.SECONDS);
+        robot.clickOn(screenPoint(100, 100), MouseButton.SECONDARY);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.previewProperty().get() != null);
+        assertEquals(0, model.promptProperty().get().points().get(0).label(), "right click is a negative point");
+        robot.push(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(model.promptProperty().get().isEmpty());
+        assertEquals(null, model.previewProperty().get());
+    }
+
+    private Point2D screenPoint(double x, double y) {
+        double[] c = window.canvas().toCanvas(x + 0.5, y + 0.5);
+        return window.canvas().canvas().localToScreen(c[0], c[1]);
+    }
+
+    /** A labelled pixel near the middle of the label's foreground. */
+    private static int[] foregroundPixel(LabelMask mask) {
+        long sx = 0;
+        long sy = 0;
+        long n = 0;
+        for (int y = 0; y < mask.height(); y++) {
+            for (int x = 0; x < mask.width(); x++) {
+                if (mask.pixels()[y * mask.width() + x] != 0) {
+                    sx += x;
+                    sy += y;
+                    n++;
+                }
+            }
+        }
+        int cx = (int) (sx / n);
+        int cy = (int) (sy / n);
+        int best = -1;
+        long bestDistance = Long.MAX_VALUE;
+        for (int i = 0; i < mask.pixels().length; i++) {
+            if (mask.pixels()[i] != 0) {
+                long dx = i % mask.width() - cx;
+                long dy = i / mask.width() - cy;
+                if (dx * dx + dy * dy < bestDistance) {
+                    bestDistance = dx * dx + dy * dy;
+                    best = i;
+                }
+            }
+        }
+        return new int[] {best % mask.width(), best / mask.width()};
+    }
+}
