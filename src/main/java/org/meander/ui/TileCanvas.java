@@ -11,13 +11,13 @@ import org.meander.project.LabelMask;
 import org.meander.sam.Point;
 
 /**
- * Draws a tile fitted to the view with its label (blue) and SAM's preview (orange) on top, and the prompt points
+ * Draws a tile fitted to the view with its label (magenta) and SAM's preview (orange) on top, and the prompt points
  * (green positive, red negative); turns clicks into image-pixel prompts. Only binds and forwards: the view-model
  * decides what a click means.
  */
 final class TileCanvas extends Pane {
 
-    private static final int LABEL_ARGB = 0x663080ff;
+    private static final int LABEL_ARGB = 0x59ff30d0;
     private static final int PREVIEW_ARGB = 0x88ff9020;
 
     private final Canvas canvas = new Canvas();
