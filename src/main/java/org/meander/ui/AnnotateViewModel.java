@@ -7,11 +7,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import javafx.application.Platform;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -23,7 +25,7 @@ import org.meander.project.LabelStatus;
 import org.meander.project.Project;
 import org.meander.project.Tile;
 import org.meander.sam.Point;
-import org.meander.sam.Prediction;
+import org.meander.sam.Box;
 
 /**
  * The Annotate tab's state and actions: the selected tile, its label, the SAM prompt and preview. SAM runs on one
@@ -45,7 +47,8 @@ public final class AnnotateViewModel implements AutoCloseable {
     private final ObservableList<Tile> tiles = FXCollections.observableArrayList();
     private final ObjectProperty<Tile> selectedTile = new SimpleObjectProperty<>();
     private final ReadOnlyObjectWrapper<LabelMask> label = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyObjectWrapper<LabelMask> preview = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<SamPreview> preview = new ReadOnlyObjectWrapper<>();
+    private final BooleanProperty hoverPreview = new SimpleBooleanProperty(true);
     private final ReadOnlyObjectWrapper<PromptState> prompt = new ReadOnlyObjectWrapper<>(PromptState.empty());
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<EncodingProgress> encoding = new ReadOnlyObjectWrapper<>();
@@ -69,6 +72,11 @@ public final class AnnotateViewModel implements AutoCloseable {
         return tiles;
     }
 
+    /** The tile's label status as the list shows it: none, imported, edited or accepted. */
+    public String statusOf(Tile tile) {
+        return project.status(tile).name().toLowerCase(java.util.Locale.ROOT);
+    }
+
     public ObjectProperty<Tile> selectedTileProperty() {
         return selectedTile;
     }
@@ -77,8 +85,14 @@ public final class AnnotateViewModel implements AutoCloseable {
         return label.getReadOnlyProperty();
     }
 
-    public ReadOnlyObjectProperty<LabelMask> previewProperty() {
+    /** SAM's candidates for the current prompt (or for the cursor, before the first click), or null. */
+    public ReadOnlyObjectProperty<SamPreview> previewProperty() {
         return preview.getReadOnlyProperty();
+    }
+
+    /** Whether a preview follows the cursor before the first click. */
+    public BooleanProperty hoverPreviewProperty() {
+        return hoverPreview;
     }
 
     public ReadOnlyObjectProperty<PromptState> promptProperty() {
@@ -102,6 +116,37 @@ public final class AnnotateViewModel implements AutoCloseable {
         requestPreview();
     }
 
+    /** A box dragged from (x0, y0) to (x1, y1), in image pixels, in any direction. */
+    public void setBox(double x0, double y0, double x1, double y1) {
+        if (selectedTile.get() == null) {
+            return;
+        }
+        prompt.set(prompt.get().with(new Box(Math.min(x0, x1), Math.min(y0, y1), Math.max(x0, x1),
+                Math.max(y0, y1))));
+        requestPreview();
+    }
+
+    /** The cursor at image pixel (x, y): before the first click, SAM previews a positive point there. */
+    public void hover(double x, double y) {
+        if (selectedTile.get() == null || !hoverPreview.get() || !prompt.get().isEmpty()) {
+            return;
+        }
+        request(PromptState.empty().with(new Point(x, y, Point.POSITIVE)), false);
+    }
+
+    /** Tab: show SAM's next candidate mask. */
+    public void nextCandidate() {
+        SamPreview shown = preview.get();
+        if (shown != null) {
+            SamPreview next = shown.next();
+            preview.set(next);
+            if (!prompt.get().isEmpty()) {
+                prompt.set(prompt.get().refinedBy(next.shownLowRes())); // the next click refines what is shown
+            }
+            status.set(next.describe());
+        }
+    }
+
     /** Escape: forget the prompt and the preview. */
     public void clearPrompt() {
         generation.incrementAndGet();
@@ -112,10 +157,10 @@ public final class AnnotateViewModel implements AutoCloseable {
     /** Enter: the preview replaces the label, which is saved at once (atomically, the old one kept in history). */
     public void acceptPreview() {
         Tile tile = selectedTile.get();
-        LabelMask mask = preview.get();
-        if (tile == null || mask == null) {
+        if (tile == null || preview.get() == null || prompt.get().isEmpty()) {
             return;
         }
+        LabelMask mask = preview.get().mask();
         try {
             project.writeLabel(tile, mask, LabelStatus.ACCEPTED);
             label.set(mask);
@@ -143,16 +188,20 @@ public final class AnnotateViewModel implements AutoCloseable {
     }
 
     private void requestPreview() {
+        request(prompt.get(), true);
+    }
+
+    /** Asks SAM for {@code state}; kept: whether the answer refines the prompt (a click) or not (hovering). */
+    private void request(PromptState state, boolean kept) {
         if (predictor == null) {
             return;
         }
         long ticket = generation.incrementAndGet();
         Tile tile = selectedTile.get();
-        PromptState state = prompt.get();
-        decoder.submit(() -> decode(ticket, tile, state));
+        decoder.submit(() -> decode(ticket, tile, state, kept));
     }
 
-    private void decode(long ticket, Tile tile, PromptState state) {
+    private void decode(long ticket, Tile tile, PromptState state, boolean kept) {
         if (ticket != generation.get()) {
             return; // superseded before it started
         }
@@ -160,23 +209,21 @@ public final class AnnotateViewModel implements AutoCloseable {
             InteractivePredictor.Answer answer = predictor.predict(tile.image(), List.of(state.toPrompt()),
                     state.previousLowRes(), true);
             if (answer instanceof InteractivePredictor.Ready ready) {
-                Prediction p = ready.prediction();
-                int best = p.best(0);
-                LabelMask mask = new LabelMask(p.original().width(), p.original().height(), p.mask(0, best));
-                float[] lowRes = p.lowRes(0, best);
-                String text = String.format("IoU %.2f", p.iou(0, best));
+                SamPreview answerPreview = SamPreview.of(ready.prediction());
                 Platform.runLater(() -> {
                     if (ticket == generation.get()) {
-                        preview.set(mask);
-                        prompt.set(prompt.get().refinedBy(lowRes));
-                        status.set(text);
+                        preview.set(answerPreview);
+                        if (kept) {
+                            prompt.set(prompt.get().refinedBy(answerPreview.shownLowRes()));
+                        }
+                        status.set(answerPreview.describe());
                     }
                 });
             } else {
                 Platform.runLater(() -> status.set("Computing the embedding of " + tile.name() + "…"));
                 queue.request(tile.image()).thenRun(() -> {
                     if (ticket == generation.get()) {
-                        decoder.submit(() -> decode(ticket, tile, state));
+                        decoder.submit(() -> decode(ticket, tile, state, kept));
                     }
                 });
             }

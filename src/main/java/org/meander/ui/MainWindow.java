@@ -9,6 +9,7 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -24,6 +25,7 @@ final class MainWindow {
     private final BorderPane root = new BorderPane();
     private final TileCanvas canvas;
     private final ListView<Tile> tileList = new ListView<>();
+    private final AnnotateViewModel model;
 
     MainWindow(AnnotateViewModel model, String modelName) {
         tileList.setItems(model.tiles());
@@ -32,7 +34,7 @@ final class MainWindow {
             @Override
             protected void updateItem(Tile tile, boolean empty) {
                 super.updateItem(tile, empty);
-                setText(empty || tile == null ? null : tile.name());
+                setText(empty || tile == null ? null : tile.name() + "  ·  " + model.statusOf(tile));
             }
         });
         tileList.getSelectionModel().selectedItemProperty()
@@ -56,16 +58,36 @@ final class MainWindow {
         root.setLeft(tileList);
         root.setCenter(tabs);
         root.setBottom(statusBar);
-        root.setOnKeyPressed(e -> {
-            if (e.getCode() == KeyCode.ENTER) {
-                model.acceptPreview();
-            } else if (e.getCode() == KeyCode.ESCAPE) {
-                model.clearPrompt();
+        model.labelProperty().addListener(o -> tileList.refresh()); // a saved label changes the tile's status
+        root.addEventFilter(KeyEvent.KEY_PRESSED, this::onKeyPressed);
+        root.addEventFilter(KeyEvent.KEY_RELEASED, e -> {
+            if (e.getCode() == KeyCode.SPACE) {
+                canvas.setSpaceDown(false);
             }
         });
+        this.model = model;
         if (!model.tiles().isEmpty()) {
             tileList.getSelectionModel().selectFirst();
         }
+    }
+
+    /** The workbench's keys, taken before the focused control sees them (Tab would otherwise move the focus). */
+    private void onKeyPressed(KeyEvent e) {
+        Shortcut shortcut = Shortcut.of(e);
+        if (shortcut == null) {
+            return;
+        }
+        switch (shortcut) {
+            case ACCEPT -> model.acceptPreview();
+            case CLEAR_PROMPT -> model.clearPrompt();
+            case NEXT_CANDIDATE -> model.nextCandidate();
+            case FIT -> canvas.fit();
+            case ACTUAL_SIZE -> canvas.actualSize();
+            case PAN -> canvas.setSpaceDown(true);
+            case TOGGLE_HOVER -> model.hoverPreviewProperty().set(!model.hoverPreviewProperty().get());
+            case HELP -> ShortcutHelp.show(root.getScene().getWindow());
+        }
+        e.consume();
     }
 
     Scene scene() {

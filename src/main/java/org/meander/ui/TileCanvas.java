@@ -5,40 +5,60 @@ import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.image.Image;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.Pane;
 import javafx.scene.paint.Color;
 import org.meander.project.LabelMask;
+import org.meander.sam.Box;
 import org.meander.sam.Point;
 
 /**
- * Draws a tile fitted to the view with its label (magenta) and SAM's preview (orange) on top, and the prompt points
- * (green positive, red negative); turns clicks into image-pixel prompts. Only binds and forwards: the view-model
- * decides what a click means.
+ * Draws a tile with its label (magenta) and SAM's preview (orange) on top, the prompt points (green positive, red
+ * negative) and box, and turns the mouse into prompts: click a point (right or Alt for negative), drag a box,
+ * hover for a preview before the first click. Wheel zooms to the cursor, the middle button or Space + drag pans.
+ * Only binds and forwards: the view-model decides what a prompt means.
  */
 final class TileCanvas extends Pane {
 
     private static final int LABEL_ARGB = 0x59ff30d0;
     private static final int PREVIEW_ARGB = 0x88ff9020;
+    /** A press that moves less than this (view pixels) before release is a click, not a drag. */
+    private static final double DRAG_THRESHOLD = 4;
 
     private final Canvas canvas = new Canvas();
     private final AnnotateViewModel model;
+    private final Viewport viewport = new Viewport();
     private Image tile;
     private Image labelOverlay;
     private Image previewOverlay;
+    private boolean fitPending = true;
+    private boolean spaceDown;
+    private double pressX;
+    private double pressY;
+    private double lastX;
+    private double lastY;
+    private boolean dragging;
+    private boolean panning;
 
     TileCanvas(AnnotateViewModel model) {
         this.model = model;
         getChildren().add(canvas);
+        setFocusTraversable(true);
         canvas.widthProperty().bind(widthProperty());
         canvas.heightProperty().bind(heightProperty());
-        canvas.widthProperty().addListener(o -> draw());
-        canvas.heightProperty().addListener(o -> draw());
-        canvas.addEventHandler(MouseEvent.MOUSE_CLICKED, this::onClick);
+        canvas.widthProperty().addListener(o -> redrawFitting());
+        canvas.heightProperty().addListener(o -> redrawFitting());
+        canvas.addEventHandler(MouseEvent.MOUSE_PRESSED, this::onPressed);
+        canvas.addEventHandler(MouseEvent.MOUSE_DRAGGED, this::onDragged);
+        canvas.addEventHandler(MouseEvent.MOUSE_RELEASED, this::onReleased);
+        canvas.addEventHandler(MouseEvent.MOUSE_MOVED, this::onMoved);
+        canvas.addEventHandler(ScrollEvent.SCROLL, this::onScroll);
         model.selectedTileProperty().addListener((o, old, t) -> {
             // loaded in the background: a large tile must not stall the JavaFX thread
             tile = t == null ? null : new Image(t.image().toUri().toString(), true);
+            fitPending = true;
             if (tile != null) {
-                tile.progressProperty().addListener((p, before, done) -> draw());
+                tile.progressProperty().addListener((p, before, done) -> redrawFitting());
             }
             draw();
         });
@@ -46,8 +66,8 @@ final class TileCanvas extends Pane {
             labelOverlay = overlay(mask, LABEL_ARGB);
             draw();
         });
-        model.previewProperty().addListener((o, old, mask) -> {
-            previewOverlay = overlay(mask, PREVIEW_ARGB);
+        model.previewProperty().addListener((o, old, preview) -> {
+            previewOverlay = preview == null ? null : overlay(preview.mask(), PREVIEW_ARGB);
             draw();
         });
         model.promptProperty().addListener(o -> draw());
@@ -57,19 +77,66 @@ final class TileCanvas extends Pane {
         return canvas;
     }
 
-    /** The canvas position of an image pixel, for tests and for drawing. */
+    /** The canvas position of an image point. */
     double[] toCanvas(double x, double y) {
-        double scale = scale();
-        return new double[] {offsetX(scale) + x * scale, offsetY(scale) + y * scale};
+        return new double[] {viewport.toViewX(x), viewport.toViewY(y)};
     }
 
-    private void onClick(MouseEvent e) {
-        if (tile == null || e.getButton() == MouseButton.MIDDLE) {
+    /** F: the whole tile in view. */
+    void fit() {
+        if (loaded()) {
+            viewport.fit(tile.getWidth(), tile.getHeight(), canvas.getWidth(), canvas.getHeight());
+            draw();
+        }
+    }
+
+    /** 1: one tile pixel per screen pixel, around the view's centre. */
+    void actualSize() {
+        viewport.actualSize(canvas.getWidth() / 2, canvas.getHeight() / 2);
+        draw();
+    }
+
+    void setSpaceDown(boolean down) {
+        spaceDown = down;
+    }
+
+    private void onPressed(MouseEvent e) {
+        requestFocus();
+        pressX = e.getX();
+        pressY = e.getY();
+        lastX = pressX;
+        lastY = pressY;
+        dragging = false;
+        panning = e.getButton() == MouseButton.MIDDLE || (spaceDown && e.getButton() == MouseButton.PRIMARY);
+    }
+
+    private void onDragged(MouseEvent e) {
+        if (panning) {
+            viewport.pan(e.getX() - lastX, e.getY() - lastY);
+            draw();
+        } else if (e.getButton() == MouseButton.PRIMARY
+                && Math.hypot(e.getX() - pressX, e.getY() - pressY) >= DRAG_THRESHOLD) {
+            dragging = true;
+            draw();
+            drawDragBox(e.getX(), e.getY());
+        }
+        lastX = e.getX();
+        lastY = e.getY();
+    }
+
+    private void onReleased(MouseEvent e) {
+        if (!loaded() || panning) {
+            panning = false;
             return;
         }
-        double scale = scale();
-        double x = (e.getX() - offsetX(scale)) / scale;
-        double y = (e.getY() - offsetY(scale)) / scale;
+        if (dragging) {
+            dragging = false;
+            model.setBox(clampX(viewport.toImageX(pressX)), clampY(viewport.toImageY(pressY)),
+                    clampX(viewport.toImageX(e.getX())), clampY(viewport.toImageY(e.getY())));
+            return;
+        }
+        double x = viewport.toImageX(e.getX());
+        double y = viewport.toImageY(e.getY());
         if (x < 0 || y < 0 || x >= tile.getWidth() || y >= tile.getHeight()) {
             return;
         }
@@ -77,18 +144,46 @@ final class TileCanvas extends Pane {
         model.addPoint(x, y, !negative);
     }
 
+    private void onMoved(MouseEvent e) {
+        if (!loaded()) {
+            return;
+        }
+        double x = viewport.toImageX(e.getX());
+        double y = viewport.toImageY(e.getY());
+        if (x >= 0 && y >= 0 && x < tile.getWidth() && y < tile.getHeight()) {
+            model.hover(x, y);
+        }
+    }
+
+    private void onScroll(ScrollEvent e) {
+        if (e.getDeltaY() != 0) {
+            viewport.zoomAt(e.getX(), e.getY(), Math.pow(1.0015, e.getDeltaY()));
+            draw();
+        }
+    }
+
+    private void redrawFitting() {
+        if (fitPending && loaded() && canvas.getWidth() > 0) {
+            fitPending = false;
+            fit();
+        } else {
+            draw();
+        }
+    }
+
     private void draw() {
         GraphicsContext g = canvas.getGraphicsContext2D();
         g.setFill(Color.gray(0.15));
         g.fillRect(0, 0, canvas.getWidth(), canvas.getHeight());
-        if (tile == null || tile.getProgress() < 1) {
+        if (!loaded()) {
             return;
         }
-        double scale = scale();
-        double x0 = offsetX(scale);
-        double y0 = offsetY(scale);
-        double w = tile.getWidth() * scale;
-        double h = tile.getHeight() * scale;
+        double x0 = viewport.toViewX(0);
+        double y0 = viewport.toViewY(0);
+        double w = tile.getWidth() * viewport.scale();
+        double h = tile.getHeight() * viewport.scale();
+        // nearest-neighbour when zoomed in, so single pixels can be judged
+        g.setImageSmoothing(viewport.scale() < 2);
         g.drawImage(tile, x0, y0, w, h);
         if (labelOverlay != null) {
             g.drawImage(labelOverlay, x0, y0, w, h);
@@ -96,28 +191,44 @@ final class TileCanvas extends Pane {
         if (previewOverlay != null) {
             g.drawImage(previewOverlay, x0, y0, w, h);
         }
-        for (Point p : model.promptProperty().get().points()) {
-            double[] c = toCanvas(p.x(), p.y());
+        PromptState prompt = model.promptProperty().get();
+        Box box = prompt.box();
+        if (box != null) {
+            g.setStroke(Color.YELLOW);
+            g.setLineWidth(2);
+            g.strokeRect(viewport.toViewX(box.x0()), viewport.toViewY(box.y0()),
+                    (box.x1() - box.x0()) * viewport.scale(), (box.y1() - box.y0()) * viewport.scale());
+        }
+        for (Point p : prompt.points()) {
+            double cx = viewport.toViewX(p.x());
+            double cy = viewport.toViewY(p.y());
             g.setFill(p.label() == Point.POSITIVE ? Color.LIMEGREEN : Color.RED);
-            g.fillOval(c[0] - 5, c[1] - 5, 10, 10);
+            g.fillOval(cx - 5, cy - 5, 10, 10);
             g.setStroke(Color.WHITE);
-            g.strokeOval(c[0] - 5, c[1] - 5, 10, 10);
+            g.setLineWidth(1);
+            g.strokeOval(cx - 5, cy - 5, 10, 10);
         }
     }
 
-    private double scale() {
-        if (tile == null || tile.getWidth() == 0) {
-            return 1;
-        }
-        return Math.min(canvas.getWidth() / tile.getWidth(), canvas.getHeight() / tile.getHeight());
+    private void drawDragBox(double x, double y) {
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        g.setStroke(Color.YELLOW);
+        g.setLineWidth(1.5);
+        g.setLineDashes(6, 4);
+        g.strokeRect(Math.min(pressX, x), Math.min(pressY, y), Math.abs(x - pressX), Math.abs(y - pressY));
+        g.setLineDashes(null);
     }
 
-    private double offsetX(double scale) {
-        return tile == null ? 0 : (canvas.getWidth() - tile.getWidth() * scale) / 2;
+    private boolean loaded() {
+        return tile != null && tile.getProgress() >= 1 && tile.getWidth() > 0;
     }
 
-    private double offsetY(double scale) {
-        return tile == null ? 0 : (canvas.getHeight() - tile.getHeight() * scale) / 2;
+    private double clampX(double x) {
+        return Math.max(0, Math.min(tile.getWidth() - 1, x));
+    }
+
+    private double clampY(double y) {
+        return Math.max(0, Math.min(tile.getHeight() - 1, y));
     }
 
     private static Image overlay(LabelMask mask, int argb) {

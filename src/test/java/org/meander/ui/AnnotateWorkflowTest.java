@@ -61,7 +61,7 @@ class AnnotateWorkflowTest {
         assertEquals(1, model.promptProperty().get().points().size());
         assertEquals(inside[0] + 0.5, model.promptProperty().get().points().get(0).x(), 1.0);
 
-        LabelMask preview = model.previewProperty().get();
+        LabelMask preview = model.previewProperty().get().mask();
         assertEquals(imported.width(), preview.width());
         robot.push(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
@@ -86,6 +86,62 @@ class AnnotateWorkflowTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(model.promptProperty().get().isEmpty());
         assertEquals(null, model.previewProperty().get());
+    }
+
+    @Test
+    void dragDrawsABoxAndTabCyclesTheCandidates(FxRobot robot) throws Exception {
+        AnnotateViewModel model = workbench.annotate();
+        model.hoverPreviewProperty().set(false);
+        workbench.queue().request(model.tiles().get(0).image()).get(60, TimeUnit.SECONDS);
+        robot.drag(screenPoint(100, 120), MouseButton.PRIMARY).dropTo(screenPoint(300, 380));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.previewProperty().get() != null);
+        var box = model.promptProperty().get().box();
+        assertNotNull(box, "a drag is a box prompt");
+        assertEquals(100.5, box.x0(), 1.5);
+        assertEquals(380.5, box.y1(), 1.5);
+        assertTrue(model.promptProperty().get().points().isEmpty(), "a drag adds no point");
+
+        SamPreview first = model.previewProperty().get();
+        assertEquals(3, first.masks().size());
+        robot.push(KeyCode.TAB);
+        WaitForAsyncUtils.waitForFxEvents();
+        SamPreview second = model.previewProperty().get();
+        assertEquals((first.shown() + 1) % 3, second.shown(), "Tab shows the next candidate");
+        assertTrue(model.statusProperty().get().contains("IoU"), model.statusProperty().get());
+    }
+
+    @Test
+    void hoverPreviewsBeforeTheFirstClick(FxRobot robot) throws Exception {
+        AnnotateViewModel model = workbench.annotate();
+        workbench.queue().request(model.tiles().get(0).image()).get(60, TimeUnit.SECONDS);
+        robot.moveTo(screenPoint(200, 200));
+        robot.moveTo(screenPoint(210, 220));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.previewProperty().get() != null);
+        assertTrue(model.promptProperty().get().isEmpty(), "hovering adds no point");
+
+        robot.push(KeyCode.H);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(false, model.hoverPreviewProperty().get(), "H switches the hover preview off");
+    }
+
+    @Test
+    void clicksLandOnTheRightPixelAfterZoomingAndPanning(FxRobot robot) throws Exception {
+        AnnotateViewModel model = workbench.annotate();
+        model.hoverPreviewProperty().set(false);
+        workbench.queue().request(model.tiles().get(0).image()).get(60, TimeUnit.SECONDS);
+        Point2D before = screenPoint(300, 200);
+        robot.moveTo(screenPoint(256, 256));
+        robot.scroll(5, javafx.geometry.VerticalDirection.UP);
+        robot.drag(screenPoint(256, 256), MouseButton.MIDDLE).dropBy(40, 30);
+        WaitForAsyncUtils.waitForFxEvents();
+        Point2D after = screenPoint(300, 200);
+        assertTrue(before.distance(after) > 20, "zooming and panning moved the tile on screen: " + before + " " + after);
+        assertTrue(model.promptProperty().get().isEmpty(), "a middle drag adds no prompt");
+        robot.clickOn(screenPoint(300, 200), MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !model.promptProperty().get().points().isEmpty());
+        var point = model.promptProperty().get().points().get(0);
+        assertEquals(300.5, point.x(), 1.0);
+        assertEquals(200.5, point.y(), 1.0);
     }
 
     private Point2D screenPoint(double x, double y) {
