@@ -62,4 +62,20 @@ public final class MaskOps {
         new EvenOddPolygon(vertices).paint(pixels, label.width(), label.height(), fill ? (byte) 1 : (byte) 0);
         return new LabelMask(label.width(), label.height(), pixels);
     }
+
+    /**
+     * Holes become foreground: background pixels that cannot reach the image border through background, moving only
+     * across edges (4-connected), as the complement of an 8-connected foreground.
+     */
+    public static LabelMask fillHoles(LabelMask label) {
+        return Components.fillHoles(label);
+    }
+
+    /**
+     * Foreground components (8-connected: pixels touching at a corner join) of fewer than {@code minPixels} pixels
+     * become background.
+     */
+    public static LabelMask removeIslands(LabelMask label, int minPixels) {
+        return Components.removeIslands(label, minPixels);
+    }
 }
