@@ -1,0 +1,110 @@
+package org.meander.project.edit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+import org.meander.project.LabelMask;
+
+class ComponentsTest {
+
+    @Test
+    void theHoleInARingIsFilledAndTheOutsideLeftAlone() {
+        LabelMask ring = Masks.parse(
+                ".........",
+                ".#######.",
+                ".#.....#.",
+                ".#.#...#.",
+                ".#######.",
+                ".........");
+        assertEquals(Masks.parse(
+                ".........",
+                ".#######.",
+                ".#######.",
+                ".#######.",
+                ".#######.",
+                "........."), MaskOps.fillHoles(ring));
+    }
+
+    @Test
+    void aHoleOpenToTheBorderIsNotAHole() {
+        LabelMask bay = Masks.parse(
+                "#...#..",
+                "#...#..",
+                "#####..",
+                ".......");
+        assertEquals(bay, MaskOps.fillHoles(bay));
+    }
+
+    @Test
+    void diagonalWallsCloseAHole() {
+        // Foreground is 8-connected, so the diamond is a closed outline: background cannot leak through its corners.
+        LabelMask diamond = Masks.parse(
+                ".......",
+                "...#...",
+                "..#.#..",
+                ".#...#.",
+                "..#.#..",
+                "...#...",
+                ".......");
+        assertEquals(Masks.parse(
+                ".......",
+                "...#...",
+                "..###..",
+                ".#####.",
+                "..###..",
+                "...#...",
+                "......."), MaskOps.fillHoles(diamond));
+    }
+
+    @Test
+    void fillingHolesLeavesItsInputAlone() {
+        LabelMask ring = Masks.parse("###", "#.#", "###");
+        assertEquals(Masks.full(3, 3), MaskOps.fillHoles(ring));
+        assertEquals(Masks.parse("###", "#.#", "###"), ring);
+    }
+
+    private final LabelMask islands = Masks.parse(
+            "#.....###",
+            ".#....###",
+            "......###",
+            "...#.....");
+
+    @Test
+    void islandsSmallerThanTheMinimumGo() {
+        assertEquals(Masks.parse(
+                "......###",
+                "......###",
+                "......###",
+                "........."), MaskOps.removeIslands(islands, 3));
+    }
+
+    @Test
+    void diagonalNeighboursAreOneIsland() {
+        // Were the diagonal pair two single pixels it would go at a minimum of 2, like the lone one; as one it stays.
+        assertEquals(Masks.parse(
+                "#.....###",
+                ".#....###",
+                "......###",
+                "........."), MaskOps.removeIslands(islands, 2));
+    }
+
+    @Test
+    void aMinimumAboveEveryIslandClearsTheMask() {
+        assertEquals(MaskOps.empty(9, 4), MaskOps.removeIslands(islands, 10));
+        assertEquals(Masks.parse("......###", "......###", "......###", "........."),
+                MaskOps.removeIslands(islands, 9));
+    }
+
+    @Test
+    void aMinimumOfOneOrLessRemovesNothing() {
+        assertEquals(islands, MaskOps.removeIslands(islands, 1));
+        assertEquals(islands, MaskOps.removeIslands(islands, 0));
+    }
+
+    @Test
+    void removingIslandsLeavesItsInputAlone() {
+        LabelMask copy = new LabelMask(islands.width(), islands.height(), islands.pixels().clone());
+        MaskOps.removeIslands(islands, 10);
+        assertEquals(copy, islands);
+    }
+}
