@@ -101,6 +101,16 @@ public final class Project {
         return Optional.of(readSized(tile, tile.label()));
     }
 
+    /** The tile's label, or an empty one of the tile's size when it has none yet. */
+    public LabelMask labelOrEmpty(Tile tile) throws IOException {
+        Optional<LabelMask> label = readLabel(tile);
+        if (label.isPresent()) {
+            return label.get();
+        }
+        Dimension size = imageSize(tile);
+        return new LabelMask(size.width, size.height, new byte[size.width * size.height]);
+    }
+
     /**
      * Replaces the tile's label with {@code mask}, first keeping the label it replaces in the history, and records
      * {@code status}, which is EDITED or ACCEPTED: the statuses of a label Meander wrote.

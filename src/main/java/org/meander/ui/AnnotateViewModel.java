@@ -21,7 +21,7 @@ import org.meander.embed.EncodingProgress;
 import org.meander.embed.EncodingQueue;
 import org.meander.embed.InteractivePredictor;
 import org.meander.project.LabelMask;
-import org.meander.project.LabelStatus;
+import org.meander.project.edit.CombineMode;
 import org.meander.project.Project;
 import org.meander.project.Tile;
 import org.meander.sam.Point;
@@ -46,7 +46,7 @@ public final class AnnotateViewModel implements AutoCloseable {
 
     private final ObservableList<Tile> tiles = FXCollections.observableArrayList();
     private final ObjectProperty<Tile> selectedTile = new SimpleObjectProperty<>();
-    private final ReadOnlyObjectWrapper<LabelMask> label = new ReadOnlyObjectWrapper<>();
+    private final LabelEditor editor;
     private final ReadOnlyObjectWrapper<SamPreview> preview = new ReadOnlyObjectWrapper<>();
     private final BooleanProperty hoverPreview = new SimpleBooleanProperty(true);
     private final ReadOnlyObjectWrapper<PromptState> prompt = new ReadOnlyObjectWrapper<>(PromptState.empty());
@@ -58,6 +58,7 @@ public final class AnnotateViewModel implements AutoCloseable {
         this.project = project;
         this.predictor = predictor;
         this.queue = queue;
+        editor = new LabelEditor(project, status::set);
         tiles.setAll(project.tiles());
         selectedTile.addListener((obs, old, tile) -> onTileSelected(tile));
         if (queue != null) {
@@ -81,8 +82,14 @@ public final class AnnotateViewModel implements AutoCloseable {
         return selectedTile;
     }
 
+    /** The label as shown: edited, or the original while "show original" is on. */
     public ReadOnlyObjectProperty<LabelMask> labelProperty() {
-        return label.getReadOnlyProperty();
+        return editor.shownProperty();
+    }
+
+    /** The open tile's label editing: tools, undo and redo, saving. */
+    LabelEditor editor() {
+        return editor;
     }
 
     /** SAM's candidates for the current prompt (or for the cursor, before the first click), or null. */
@@ -154,33 +161,21 @@ public final class AnnotateViewModel implements AutoCloseable {
         preview.set(null);
     }
 
-    /** Enter: the preview replaces the label, which is saved at once (atomically, the old one kept in history). */
-    public void acceptPreview() {
+    /** Enter (replace), Shift+Enter (add), Alt+Enter (subtract): the preview meets the label, undoably. */
+    public void acceptPreview(CombineMode mode) {
         Tile tile = selectedTile.get();
         if (tile == null || preview.get() == null || prompt.get().isEmpty()) {
             return;
         }
-        LabelMask mask = preview.get().mask();
-        try {
-            project.writeLabel(tile, mask, LabelStatus.ACCEPTED);
-            label.set(mask);
-            clearPrompt();
-            status.set("Saved the label of " + tile.name());
-        } catch (IOException e) {
-            status.set("Could not save the label: " + e.getMessage());
-        }
+        editor.accept(preview.get().mask(), mode);
+        clearPrompt();
     }
 
     private void onTileSelected(Tile tile) {
         clearPrompt();
-        label.set(null);
+        editor.open(tile);
         if (tile == null) {
             return;
-        }
-        try {
-            label.set(project.readLabel(tile).orElse(null));
-        } catch (IOException e) {
-            status.set(e.getMessage());
         }
         if (queue != null) {
             queue.focus(tile.image());
@@ -235,6 +230,7 @@ public final class AnnotateViewModel implements AutoCloseable {
     @Override
     public void close() {
         decoder.shutdownNow();
+        editor.close();
     }
 
     Path projectDirectory() {

@@ -1,6 +1,10 @@
 package org.meander.ui;
 
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.geometry.Insets;
+import javafx.util.Duration;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -14,7 +18,9 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import org.meander.embed.EncodingProgress;
+import org.meander.project.LabelStatus;
 import org.meander.project.Tile;
+import org.meander.project.edit.CombineMode;
 
 /**
  * The main window: the tile list, the Annotate tab's canvas, and a status bar with SAM's message and the background
@@ -66,6 +72,10 @@ final class MainWindow {
             }
         });
         this.model = model;
+        model.statusProperty().addListener(o -> tileList.refresh()); // saves report here and change statuses
+        Timeline autosave = new Timeline(new KeyFrame(Duration.seconds(30), e -> model.editor().saveIfDirty()));
+        autosave.setCycleCount(Animation.INDEFINITE);
+        autosave.play();
         if (!model.tiles().isEmpty()) {
             tileList.getSelectionModel().selectFirst();
         }
@@ -77,10 +87,42 @@ final class MainWindow {
         if (shortcut == null) {
             return;
         }
+        LabelEditor editor = model.editor();
+        boolean drawingPolygon = editor.toolProperty().get() == Tool.POLYGON && !editor.polygon().isEmpty();
         switch (shortcut) {
-            case ACCEPT -> model.acceptPreview();
-            case CLEAR_PROMPT -> model.clearPrompt();
+            case ACCEPT -> {
+                if (drawingPolygon) {
+                    editor.closePolygon(true);
+                } else {
+                    model.acceptPreview(CombineMode.REPLACE);
+                }
+            }
+            case ACCEPT_ADD -> model.acceptPreview(CombineMode.ADD);
+            case ACCEPT_SUBTRACT -> {
+                if (drawingPolygon) {
+                    editor.closePolygon(false);
+                } else {
+                    model.acceptPreview(CombineMode.SUBTRACT);
+                }
+            }
+            case CLEAR_PROMPT -> {
+                editor.cancelPolygon();
+                model.clearPrompt();
+            }
             case NEXT_CANDIDATE -> model.nextCandidate();
+            case SAM_TOOL -> editor.toolProperty().set(Tool.SAM);
+            case BRUSH_TOOL -> editor.toolProperty().set(Tool.BRUSH);
+            case ERASER_TOOL -> editor.toolProperty().set(Tool.ERASER);
+            case POLYGON_TOOL -> editor.toolProperty().set(Tool.POLYGON);
+            case SMALLER_BRUSH -> editor.brushRadiusProperty().set(Math.max(1, editor.brushRadiusProperty().get() / 1.25));
+            case LARGER_BRUSH -> editor.brushRadiusProperty().set(Math.min(500, editor.brushRadiusProperty().get() * 1.25));
+            case FILL_HOLES -> editor.fillHoles();
+            case REMOVE_ISLANDS -> editor.removeIslands();
+            case UNDO -> editor.undo();
+            case REDO -> editor.redo();
+            case SAVE -> editor.save(LabelStatus.EDITED);
+            case MARK_ACCEPTED -> editor.save(LabelStatus.ACCEPTED);
+            case SHOW_ORIGINAL -> editor.showOriginalProperty().set(!editor.showOriginalProperty().get());
             case FIT -> canvas.fit();
             case ACTUAL_SIZE -> canvas.actualSize();
             case PAN -> canvas.setSpaceDown(true);

@@ -1,43 +1,66 @@
 package org.meander.ui;
 
-import javafx.scene.input.KeyCode;
+import java.util.List;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 
 /** Every keyboard shortcut of the workbench, with the text the help panel shows. */
 enum Shortcut {
-    ACCEPT("Enter", "accept SAM's preview into the label"),
-    CLEAR_PROMPT("Escape", "clear the prompt and the preview"),
+    ACCEPT("Enter", "accept SAM's preview, replacing the label (with the polygon tool: fill the polygon)"),
+    ACCEPT_ADD("Shift+Enter", "add SAM's preview to the label"),
+    ACCEPT_SUBTRACT("Alt+Enter", "subtract SAM's preview from the label (with the polygon tool: cut the polygon)"),
+    CLEAR_PROMPT("Esc", "clear the prompt and the preview, or the unfinished polygon"),
     NEXT_CANDIDATE("Tab", "show SAM's next candidate mask"),
+    SAM_TOOL("S", "SAM tool: click points, drag boxes"),
+    BRUSH_TOOL("B", "brush: paint the label"),
+    ERASER_TOOL("E", "eraser: erase the label"),
+    POLYGON_TOOL("P", "polygon: click vertices, Enter fills, Alt+Enter cuts"),
+    SMALLER_BRUSH("[", "smaller brush"),
+    LARGER_BRUSH("]", "larger brush"),
+    FILL_HOLES("Shortcut+H", "fill the holes of the label"),
+    REMOVE_ISLANDS("Shortcut+I", "remove islands smaller than 64 pixels"),
+    UNDO("Shortcut+Z", "undo"),
+    REDO("Shortcut+Y", "redo (also Shortcut+Shift+Z)"),
+    SAVE("Shortcut+S", "save the label now (it is also saved when you leave the tile and every 30 s)"),
+    MARK_ACCEPTED("A", "save the label and mark it accepted"),
+    SHOW_ORIGINAL("O", "show the original (imported) label instead of the edited one, or back"),
     FIT("F", "fit the tile in the view"),
     ACTUAL_SIZE("1", "one tile pixel per screen pixel"),
-    PAN("Space + drag", "pan (or drag with the middle button)"),
+    PAN("Space+drag", "pan (or drag with the middle button)"),
     TOGGLE_HOVER("H", "preview under the cursor before the first click: on or off"),
     HELP("F1", "this list");
 
     final String keys;
     final String action;
+    private final List<KeyCombination> combinations;
 
     Shortcut(String keys, String action) {
         this.keys = keys;
         this.action = action;
+        this.combinations = switch (keys) {
+            case "Enter" -> List.of(KeyCombination.valueOf("Enter"));
+            case "Esc" -> List.of(KeyCombination.valueOf("Esc"));
+            case "[" -> List.of(KeyCombination.valueOf("Open Bracket"));
+            case "]" -> List.of(KeyCombination.valueOf("Close Bracket"));
+            case "1" -> List.of(KeyCombination.valueOf("1"), KeyCombination.valueOf("Numpad 1"));
+            case "Space+drag" -> List.of(KeyCombination.valueOf("Space"));
+            case "Shortcut+Y" -> List.of(KeyCombination.valueOf("Shortcut+Y"),
+                    KeyCombination.valueOf("Shortcut+Shift+Z"));
+            default -> List.of(KeyCombination.valueOf(keys));
+        };
+    }
+
+    boolean matches(KeyEvent e) {
+        return combinations.stream().anyMatch(c -> c.match(e));
     }
 
     /** The shortcut a key press means, or null. */
     static Shortcut of(KeyEvent e) {
-        if (e.isControlDown() || e.isMetaDown()) {
-            return null;
+        for (Shortcut s : values()) {
+            if (s.matches(e)) {
+                return s;
+            }
         }
-        KeyCode code = e.getCode();
-        return switch (code) {
-            case ENTER -> ACCEPT;
-            case ESCAPE -> CLEAR_PROMPT;
-            case TAB -> NEXT_CANDIDATE;
-            case F -> FIT;
-            case DIGIT1, NUMPAD1 -> ACTUAL_SIZE;
-            case SPACE -> PAN;
-            case H -> TOGGLE_HOVER;
-            case F1 -> HELP;
-            default -> null;
-        };
+        return null;
     }
 }

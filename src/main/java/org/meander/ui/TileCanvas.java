@@ -39,6 +39,9 @@ final class TileCanvas extends Pane {
     private double lastY;
     private boolean dragging;
     private boolean panning;
+    private boolean stroking;
+    private double cursorX = -1;
+    private double cursorY = -1;
 
     TileCanvas(AnnotateViewModel model) {
         this.model = model;
@@ -71,6 +74,13 @@ final class TileCanvas extends Pane {
             draw();
         });
         model.promptProperty().addListener(o -> draw());
+        model.editor().polygon().addListener((javafx.collections.ListChangeListener<double[]>) c -> draw());
+        model.editor().toolProperty().addListener(o -> draw());
+        model.editor().brushRadiusProperty().addListener(o -> draw());
+    }
+
+    private Tool tool() {
+        return model.editor().toolProperty().get();
     }
 
     Canvas canvas() {
@@ -108,13 +118,22 @@ final class TileCanvas extends Pane {
         lastY = pressY;
         dragging = false;
         panning = e.getButton() == MouseButton.MIDDLE || (spaceDown && e.getButton() == MouseButton.PRIMARY);
+        if (!panning && loaded() && e.getButton() == MouseButton.PRIMARY
+                && (tool() == Tool.BRUSH || tool() == Tool.ERASER)) {
+            stroking = true;
+            model.editor().beginStroke(viewport.toImageX(e.getX()), viewport.toImageY(e.getY()));
+        }
     }
 
     private void onDragged(MouseEvent e) {
         if (panning) {
             viewport.pan(e.getX() - lastX, e.getY() - lastY);
             draw();
-        } else if (e.getButton() == MouseButton.PRIMARY
+        } else if (stroking) {
+            cursorX = e.getX();
+            cursorY = e.getY();
+            model.editor().continueStroke(viewport.toImageX(e.getX()), viewport.toImageY(e.getY()));
+        } else if (tool() == Tool.SAM && e.getButton() == MouseButton.PRIMARY
                 && Math.hypot(e.getX() - pressX, e.getY() - pressY) >= DRAG_THRESHOLD) {
             dragging = true;
             draw();
@@ -127,6 +146,18 @@ final class TileCanvas extends Pane {
     private void onReleased(MouseEvent e) {
         if (!loaded() || panning) {
             panning = false;
+            return;
+        }
+        if (stroking) {
+            stroking = false;
+            model.editor().endStroke();
+            return;
+        }
+        if (tool() == Tool.POLYGON) {
+            onPolygonClick(e);
+            return;
+        }
+        if (tool() != Tool.SAM) {
             return;
         }
         if (dragging) {
@@ -144,8 +175,26 @@ final class TileCanvas extends Pane {
         model.addPoint(x, y, !negative);
     }
 
+    /** A click adds a vertex; a double click closes the polygon, filling it (or, with Alt, cutting it). */
+    private void onPolygonClick(MouseEvent e) {
+        if (e.getButton() != MouseButton.PRIMARY) {
+            return;
+        }
+        if (e.getClickCount() >= 2) {
+            model.editor().closePolygon(!e.isAltDown());
+        } else {
+            model.editor().addVertex(clampX(viewport.toImageX(e.getX())), clampY(viewport.toImageY(e.getY())));
+        }
+    }
+
     private void onMoved(MouseEvent e) {
+        cursorX = e.getX();
+        cursorY = e.getY();
         if (!loaded()) {
+            return;
+        }
+        if (tool() != Tool.SAM) {
+            draw(); // the brush outline follows the cursor
             return;
         }
         double x = viewport.toImageX(e.getX());
@@ -199,6 +248,8 @@ final class TileCanvas extends Pane {
             g.strokeRect(viewport.toViewX(box.x0()), viewport.toViewY(box.y0()),
                     (box.x1() - box.x0()) * viewport.scale(), (box.y1() - box.y0()) * viewport.scale());
         }
+        drawPolygon(g);
+        drawBrushOutline(g);
         for (Point p : prompt.points()) {
             double cx = viewport.toViewX(p.x());
             double cy = viewport.toViewY(p.y());
@@ -207,6 +258,32 @@ final class TileCanvas extends Pane {
             g.setStroke(Color.WHITE);
             g.setLineWidth(1);
             g.strokeOval(cx - 5, cy - 5, 10, 10);
+        }
+    }
+
+    private void drawPolygon(GraphicsContext g) {
+        var vertices = model.editor().polygon();
+        if (vertices.isEmpty()) {
+            return;
+        }
+        g.setStroke(Color.CYAN);
+        g.setLineWidth(1.5);
+        double[] xs = new double[vertices.size()];
+        double[] ys = new double[vertices.size()];
+        for (int i = 0; i < xs.length; i++) {
+            xs[i] = viewport.toViewX(vertices.get(i)[0]);
+            ys[i] = viewport.toViewY(vertices.get(i)[1]);
+            g.fillOval(xs[i] - 3, ys[i] - 3, 6, 6);
+        }
+        g.strokePolyline(xs, ys, xs.length);
+    }
+
+    private void drawBrushOutline(GraphicsContext g) {
+        if ((tool() == Tool.BRUSH || tool() == Tool.ERASER) && cursorX >= 0) {
+            double r = model.editor().brushRadiusProperty().get() * viewport.scale();
+            g.setStroke(tool() == Tool.BRUSH ? Color.WHITE : Color.ORANGERED);
+            g.setLineWidth(1);
+            g.strokeOval(cursorX - r, cursorY - r, 2 * r, 2 * r);
         }
     }
 

@@ -1,0 +1,237 @@
+package org.meander.ui;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
+import javafx.application.Platform;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.meander.project.LabelMask;
+import org.meander.project.LabelStatus;
+import org.meander.project.Project;
+import org.meander.project.Tile;
+import org.meander.project.edit.BrushStroke;
+import org.meander.project.edit.CombineMode;
+import org.meander.project.edit.EditHistory;
+import org.meander.project.edit.MaskOps;
+
+/**
+ * The label of the open tile and every change to it: SAM previews accepted (replace, add, subtract), brush and
+ * eraser strokes, polygons, hole filling and island removal, each one undoable. The label is saved in the
+ * background when the user leaves the tile, on the autosave timer and on close; every save keeps the previous
+ * version in the project's label history. Runs on the JavaFX thread.
+ */
+final class LabelEditor implements AutoCloseable {
+
+    static final int UNDO_STEPS = 200;
+    static final int SMALLEST_ISLAND = 64;
+
+    private final Project project;
+    private final Consumer<String> status;
+    private final ExecutorService saver = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "meander-label-saver");
+        t.setDaemon(false); // a save in progress finishes even when the window closes
+        return t;
+    });
+
+    private final ReadOnlyObjectWrapper<LabelMask> shown = new ReadOnlyObjectWrapper<>();
+    private final ObjectProperty<Tool> tool = new SimpleObjectProperty<>(Tool.SAM);
+    private final DoubleProperty brushRadius = new SimpleDoubleProperty(8);
+    private final BooleanProperty showOriginal = new SimpleBooleanProperty();
+    private final ObservableList<double[]> polygon = FXCollections.observableArrayList();
+
+    private Tile tile;
+    private EditHistory edits;
+    private LabelMask original;
+    private BrushStroke stroke;
+    private Future<?> lastSave;
+
+    LabelEditor(Project project, Consumer<String> status) {
+        this.project = project;
+        this.status = status;
+        showOriginal.addListener(o -> refresh());
+    }
+
+    /** What the canvas draws: the label as edited, or the tile's original label while "show original" is on. */
+    ReadOnlyObjectProperty<LabelMask> shownProperty() {
+        return shown.getReadOnlyProperty();
+    }
+
+    ObjectProperty<Tool> toolProperty() {
+        return tool;
+    }
+
+    DoubleProperty brushRadiusProperty() {
+        return brushRadius;
+    }
+
+    BooleanProperty showOriginalProperty() {
+        return showOriginal;
+    }
+
+    ObservableList<double[]> polygon() {
+        return polygon;
+    }
+
+    LabelMask current() {
+        return edits == null ? null : edits.current();
+    }
+
+    boolean isDirty() {
+        return edits != null && edits.isDirty();
+    }
+
+    /** Opens a tile's label for editing, saving the previous tile's first if it changed. */
+    void open(Tile next) {
+        saveIfDirty();
+        tile = next;
+        stroke = null;
+        polygon.clear();
+        edits = null;
+        original = null;
+        if (next != null) {
+            try {
+                edits = new EditHistory(project.labelOrEmpty(next), UNDO_STEPS);
+                original = project.originalLabel(next).orElse(null);
+            } catch (IOException e) {
+                status.accept(e.getMessage());
+            }
+        }
+        refresh();
+    }
+
+    void accept(LabelMask preview, CombineMode mode) {
+        change("SAM " + mode.name().toLowerCase(java.util.Locale.ROOT), MaskOps.combine(current(), preview, mode));
+    }
+
+    void beginStroke(double x, double y) {
+        if (edits == null) {
+            return;
+        }
+        stroke = new BrushStroke(edits.current(), brushRadius.get(), tool.get() != Tool.ERASER);
+        stroke.moveTo(x, y);
+        shown.set(null); // the stroke paints into its own working mask, shown live
+        shown.set(stroke.current());
+    }
+
+    void continueStroke(double x, double y) {
+        if (stroke != null) {
+            stroke.moveTo(x, y);
+            shown.set(null);
+            shown.set(stroke.current());
+        }
+    }
+
+    void endStroke() {
+        if (stroke != null) {
+            LabelMask painted = stroke.current();
+            stroke = null;
+            change(tool.get() == Tool.ERASER ? "eraser" : "brush", painted);
+        }
+    }
+
+    void addVertex(double x, double y) {
+        polygon.add(new double[] {x, y});
+    }
+
+    /** Closes the polygon: fills it, or cuts it out of the label. Fewer than 3 vertices close nothing. */
+    void closePolygon(boolean fill) {
+        if (polygon.size() >= 3 && edits != null) {
+            List<double[]> vertices = List.copyOf(polygon);
+            change(fill ? "polygon fill" : "polygon cut", MaskOps.polygon(edits.current(), vertices, fill));
+        }
+        polygon.clear();
+    }
+
+    void cancelPolygon() {
+        polygon.clear();
+    }
+
+    void fillHoles() {
+        if (edits != null) {
+            change("fill holes", MaskOps.fillHoles(edits.current()));
+        }
+    }
+
+    void removeIslands() {
+        if (edits != null) {
+            change("remove small islands", MaskOps.removeIslands(edits.current(), SMALLEST_ISLAND));
+        }
+    }
+
+    void undo() {
+        if (edits != null && edits.canUndo()) {
+            String what = edits.undoDescription().orElse("");
+            edits.undo();
+            refresh();
+            status.accept("Undid " + what);
+        }
+    }
+
+    void redo() {
+        if (edits != null && edits.canRedo()) {
+            String what = edits.redoDescription().orElse("");
+            edits.redo();
+            refresh();
+            status.accept("Redid " + what);
+        }
+    }
+
+    /** Saves now with the given status (EDITED, or ACCEPTED when the user marks the label correct). */
+    void save(LabelStatus labelStatus) {
+        if (edits == null) {
+            return;
+        }
+        Tile target = tile;
+        LabelMask mask = edits.current();
+        edits.markSaved();
+        lastSave = saver.submit(() -> {
+            try {
+                project.writeLabel(target, mask, labelStatus);
+                Platform.runLater(() -> status.accept("Saved the label of " + target.name()));
+            } catch (IOException | RuntimeException e) {
+                Platform.runLater(() -> status.accept("Could not save the label of " + target.name() + ": "
+                        + e.getMessage()));
+            }
+        });
+    }
+
+    void saveIfDirty() {
+        if (isDirty()) {
+            save(LabelStatus.EDITED);
+        }
+    }
+
+    /** Waits for the last save to reach the disk (tests, and closing the window). */
+    void awaitSaved() throws Exception {
+        if (lastSave != null) {
+            lastSave.get();
+        }
+    }
+
+    @Override
+    public void close() {
+        saveIfDirty();
+        saver.shutdown();
+    }
+
+    private void change(String description, LabelMask next) {
+        edits.apply(description, next);
+        refresh();
+    }
+
+    private void refresh() {
+        shown.set(showOriginal.get() && original != null ? original : current());
+    }
+}

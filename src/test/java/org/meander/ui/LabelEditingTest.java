@@ -1,0 +1,174 @@
+package org.meander.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javafx.geometry.Point2D;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.meander.project.LabelMask;
+import org.meander.project.LabelStatus;
+import org.meander.project.SampleProject;
+import org.meander.project.Tile;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Correcting a label by hand in the window: brush, eraser, polygon, holes, islands, undo and redo, saving. */
+@ExtendWith(ApplicationExtension.class)
+class LabelEditingTest {
+
+    private Workbench workbench;
+    private MainWindow window;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        Path project = Files.createTempDirectory("meander-ui-test");
+        SampleProject.create(project, 3);
+        workbench = Workbench.open(project, null); // hand tools need no model
+        window = new MainWindow(workbench.annotate(), workbench.modelName());
+        stage.setScene(window.scene());
+        stage.show();
+    }
+
+    @AfterEach
+    void close() {
+        workbench.close();
+    }
+
+    @Test
+    void brushPaintsEraserErasesAndUndoRedoWalkTheSteps(FxRobot robot) {
+        AnnotateViewModel model = workbench.annotate();
+        WaitForAsyncUtils.waitForFxEvents();
+        LabelMask before = model.labelProperty().get();
+        robot.push(KeyCode.B);
+        robot.drag(screenPoint(20, 20), MouseButton.PRIMARY).dropTo(screenPoint(200, 20));
+        LabelMask painted = model.labelProperty().get();
+        assertTrue(painted.pixels()[20 * painted.width() + 100] == 1, "the stroke's middle is painted");
+        assertTrue(count(painted) > count(before), "the brush adds pixels");
+
+        robot.push(KeyCode.E);
+        robot.drag(screenPoint(20, 20), MouseButton.PRIMARY).dropTo(screenPoint(200, 20));
+        LabelMask erased = model.labelProperty().get();
+        assertEquals(0, erased.pixels()[20 * erased.width() + 100], "the eraser clears the stroke");
+
+        robot.push(KeyCode.CONTROL, KeyCode.Z);
+        assertEquals(painted, model.labelProperty().get(), "undo restores the painted label");
+        robot.push(KeyCode.CONTROL, KeyCode.Z);
+        assertEquals(before, model.labelProperty().get(), "undo again restores the original");
+        robot.push(KeyCode.CONTROL, KeyCode.Y);
+        assertEquals(painted, model.labelProperty().get(), "redo paints again");
+    }
+
+    @Test
+    void polygonFillsAndCuts(FxRobot robot) {
+        AnnotateViewModel model = workbench.annotate();
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.push(KeyCode.P);
+        for (int[] v : new int[][] {{10, 300}, {110, 300}, {110, 400}, {10, 400}}) {
+            robot.clickOn(screenPoint(v[0], v[1]), MouseButton.PRIMARY);
+        }
+        robot.push(KeyCode.ENTER);
+        LabelMask filled = model.labelProperty().get();
+        assertEquals(1, filled.pixels()[350 * filled.width() + 60], "inside the polygon is filled");
+        assertTrue(model.editor().polygon().isEmpty(), "closing ends the polygon");
+
+        for (int[] v : new int[][] {{30, 320}, {90, 320}, {90, 380}, {30, 380}}) {
+            robot.clickOn(screenPoint(v[0], v[1]), MouseButton.PRIMARY);
+        }
+        robot.push(KeyCode.ALT, KeyCode.ENTER);
+        LabelMask cut = model.labelProperty().get();
+        assertEquals(0, cut.pixels()[350 * cut.width() + 60], "Alt+Enter cuts the polygon out");
+        assertEquals(1, cut.pixels()[310 * cut.width() + 60], "outside the cut stays filled");
+    }
+
+    @Test
+    void fillHolesAndRemoveIslandsAreUndoable(FxRobot robot) {
+        AnnotateViewModel model = workbench.annotate();
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.push(KeyCode.B);
+        model.editor().brushRadiusProperty().set(2);
+        robot.drag(screenPoint(5, 500), MouseButton.PRIMARY).dropTo(screenPoint(9, 500)); // a tiny island
+        LabelMask withIsland = model.labelProperty().get();
+        assertEquals(1, withIsland.pixels()[500 * withIsland.width() + 7]);
+        robot.push(KeyCode.CONTROL, KeyCode.I);
+        assertEquals(0, model.labelProperty().get().pixels()[500 * withIsland.width() + 7], "the island is gone");
+
+        robot.push(KeyCode.E);
+        model.editor().brushRadiusProperty().set(3);
+        LabelMask label = model.labelProperty().get();
+        int[] inside = insidePixel(label);
+        robot.drag(screenPoint(inside[0], inside[1]), MouseButton.PRIMARY)
+                .dropTo(screenPoint(inside[0] + 1, inside[1]));
+        assertEquals(0, model.labelProperty().get().pixels()[inside[1] * label.width() + inside[0]], "a hole");
+        robot.push(KeyCode.CONTROL, KeyCode.H);
+        assertEquals(1, model.labelProperty().get().pixels()[inside[1] * label.width() + inside[0]],
+                "fill holes closes it");
+        robot.push(KeyCode.CONTROL, KeyCode.Z);
+        assertEquals(0, model.labelProperty().get().pixels()[inside[1] * label.width() + inside[0]], "undone");
+    }
+
+    @Test
+    void leavingATileSavesItsEditsAndShowOriginalToggles(FxRobot robot) throws Exception {
+        AnnotateViewModel model = workbench.annotate();
+        WaitForAsyncUtils.waitForFxEvents();
+        Tile first = model.tiles().get(0);
+        LabelMask imported = model.labelProperty().get();
+        robot.push(KeyCode.B);
+        robot.drag(screenPoint(20, 60), MouseButton.PRIMARY).dropTo(screenPoint(150, 60));
+        LabelMask edited = model.labelProperty().get();
+
+        robot.push(KeyCode.O);
+        assertEquals(imported, model.labelProperty().get(), "O shows the original label");
+        robot.push(KeyCode.O);
+        assertEquals(edited, model.labelProperty().get(), "O again shows the edited one");
+
+        robot.clickOn(robot.lookup((javafx.scene.Node n) -> n instanceof javafx.scene.control.ListCell<?> cell
+                && cell.getText() != null && cell.getText().startsWith("sample_02")).<javafx.scene.Node>query());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertNotEquals(first, model.selectedTileProperty().get());
+        model.editor().awaitSaved();
+        assertEquals(edited, workbench.project().readLabel(first).orElseThrow(), "leaving the tile saved it");
+        assertEquals(LabelStatus.EDITED, workbench.project().status(first));
+        assertEquals(imported, workbench.project().originalLabel(first).orElseThrow(), "the import is in history");
+    }
+
+    private Point2D screenPoint(double x, double y) {
+        double[] c = window.canvas().toCanvas(x + 0.5, y + 0.5);
+        return window.canvas().canvas().localToScreen(c[0], c[1]);
+    }
+
+    private static int count(LabelMask mask) {
+        int n = 0;
+        for (byte b : mask.pixels()) {
+            n += b;
+        }
+        return n;
+    }
+
+    /** A labelled pixel whose 9 x 9 neighbourhood is all labelled, so erasing a dot there makes a hole. */
+    private static int[] insidePixel(LabelMask mask) {
+        for (int y = 10; y < mask.height() - 10; y++) {
+            for (int x = 10; x < mask.width() - 10; x++) {
+                boolean all = true;
+                for (int dy = -4; dy <= 4 && all; dy++) {
+                    for (int dx = -4; dx <= 4 && all; dx++) {
+                        all = mask.pixels()[(y + dy) * mask.width() + x + dx] == 1;
+                    }
+                }
+                if (all) {
+                    return new int[] {x, y};
+                }
+            }
+        }
+        throw new AssertionError("no interior pixel");
+    }
+}
