@@ -3,7 +3,14 @@ package org.meander.ui;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Consumer;
 import javafx.geometry.Insets;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
+import javafx.stage.DirectoryChooser;
 import javafx.util.Duration;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -34,13 +41,30 @@ final class MainWindow {
     private final AnnotateViewModel model;
 
     MainWindow(AnnotateViewModel model, String modelName) {
+        this(model, modelName, path -> { });
+    }
+
+    /** openProject: what "Open project…" does with the folder the user chose. */
+    MainWindow(AnnotateViewModel model, String modelName, Consumer<Path> openProject) {
         tileList.setItems(model.tiles());
         tileList.setId("tiles");
+        Map<Tile, Image> thumbnails = new HashMap<>();
         tileList.setCellFactory(list -> new ListCell<>() {
+            private final ImageView thumbnail = new ImageView();
+
             @Override
             protected void updateItem(Tile tile, boolean empty) {
                 super.updateItem(tile, empty);
-                setText(empty || tile == null ? null : tile.name() + "  ·  " + model.statusOf(tile));
+                if (empty || tile == null) {
+                    setText(null);
+                    setGraphic(null);
+                    return;
+                }
+                setText(tile.name() + "\n" + model.statusOf(tile));
+                // small and loaded in the background: scrolling a long list stays smooth
+                thumbnail.setImage(thumbnails.computeIfAbsent(tile,
+                        t -> new Image(t.image().toUri().toString(), 48, 48, true, true, true)));
+                setGraphic(thumbnail);
             }
         });
         tileList.getSelectionModel().selectedItemProperty()
@@ -61,6 +85,8 @@ final class MainWindow {
         HBox statusBar = new HBox(12, message, spacer(), encodingText, encodingBar, new Label("Model: " + modelName));
         statusBar.setPadding(new Insets(4, 8, 4, 8));
 
+        root.setTop(WorkbenchToolBar.create(model.editor(), canvas, () -> chooseProject(openProject),
+                () -> ShortcutHelp.show(root.getScene().getWindow())));
         root.setLeft(tileList);
         root.setCenter(tabs);
         root.setBottom(statusBar);
@@ -130,6 +156,15 @@ final class MainWindow {
             case HELP -> ShortcutHelp.show(root.getScene().getWindow());
         }
         e.consume();
+    }
+
+    private void chooseProject(Consumer<Path> openProject) {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle("Open a project: a folder holding a tiles/ folder of images");
+        java.io.File folder = chooser.showDialog(root.getScene().getWindow());
+        if (folder != null) {
+            openProject.accept(folder.toPath());
+        }
     }
 
     Scene scene() {

@@ -3,6 +3,8 @@ package org.meander.ui;
 import java.nio.file.Path;
 import java.util.prefs.Preferences;
 import javafx.application.Application;
+import javafx.concurrent.Task;
+import javafx.scene.control.Alert;
 import javafx.stage.Stage;
 import org.meander.project.SampleProject;
 
@@ -16,6 +18,8 @@ public final class MeanderApp extends Application {
     private static Path requestedModel;
 
     private Workbench workbench;
+    private Stage stage;
+    private Path modelDir;
 
     /** Starts the window and returns when it closes. Either path may be null. */
     public static void launch(Path project, Path model) {
@@ -35,6 +39,7 @@ public final class MeanderApp extends Application {
                 SampleProject.create(project, 1);
             }
         }
+        modelDir = model;
         workbench = Workbench.open(project, model);
         prefs.put("project", project.toAbsolutePath().toString());
         if (model != null) {
@@ -43,11 +48,37 @@ public final class MeanderApp extends Application {
     }
 
     @Override
-    public void start(Stage stage) {
-        MainWindow window = new MainWindow(workbench.annotate(), workbench.modelName());
+    public void start(Stage primary) {
+        stage = primary;
+        show();
+        stage.show();
+    }
+
+    private void show() {
+        MainWindow window = new MainWindow(workbench.annotate(), workbench.modelName(), this::openProject);
         stage.setTitle("Meander — " + workbench.project().directory().getFileName());
         stage.setScene(window.scene());
-        stage.show();
+    }
+
+    /** Opens another project with the same model, off the JavaFX thread; the current one is saved and closed. */
+    private void openProject(Path project) {
+        Task<Workbench> opening = new Task<>() {
+            @Override
+            protected Workbench call() throws Exception {
+                return Workbench.open(project, modelDir);
+            }
+        };
+        opening.setOnSucceeded(e -> {
+            workbench.close();
+            workbench = opening.getValue();
+            Preferences.userNodeForPackage(MeanderApp.class).put("project", project.toAbsolutePath().toString());
+            show();
+        });
+        opening.setOnFailed(e -> new Alert(Alert.AlertType.ERROR, "Could not open " + project + ":\n"
+                + opening.getException().getMessage()).showAndWait());
+        Thread thread = new Thread(opening, "meander-open-project");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     @Override

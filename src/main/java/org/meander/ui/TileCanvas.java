@@ -1,5 +1,9 @@
 package org.meander.ui;
 
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.image.Image;
@@ -28,6 +32,8 @@ final class TileCanvas extends Pane {
     private final Canvas canvas = new Canvas();
     private final AnnotateViewModel model;
     private final Viewport viewport = new Viewport();
+    private final DoubleProperty labelOpacity = new SimpleDoubleProperty(1);
+    private final BooleanProperty labelOutline = new SimpleBooleanProperty();
     private Image tile;
     private Image labelOverlay;
     private Image previewOverlay;
@@ -65,10 +71,9 @@ final class TileCanvas extends Pane {
             }
             draw();
         });
-        model.labelProperty().addListener((o, old, mask) -> {
-            labelOverlay = overlay(mask, LABEL_ARGB);
-            draw();
-        });
+        model.labelProperty().addListener(o -> rebuildLabelOverlay());
+        labelOutline.addListener(o -> rebuildLabelOverlay());
+        labelOpacity.addListener(o -> draw());
         model.previewProperty().addListener((o, old, preview) -> {
             previewOverlay = preview == null ? null : overlay(preview.mask(), PREVIEW_ARGB);
             draw();
@@ -85,6 +90,28 @@ final class TileCanvas extends Pane {
 
     Canvas canvas() {
         return canvas;
+    }
+
+    /** How opaque the label overlay is drawn, 0 to 1 (on top of its own translucency). */
+    DoubleProperty labelOpacityProperty() {
+        return labelOpacity;
+    }
+
+    /** Draw only the label's outline, to see the tile underneath. */
+    BooleanProperty labelOutlineProperty() {
+        return labelOutline;
+    }
+
+    private void rebuildLabelOverlay() {
+        LabelMask mask = model.labelProperty().get();
+        if (mask == null) {
+            labelOverlay = null;
+        } else if (labelOutline.get()) {
+            labelOverlay = MaskImages.outline(mask.pixels(), mask.width(), mask.height(), LABEL_ARGB);
+        } else {
+            labelOverlay = overlay(mask, LABEL_ARGB);
+        }
+        draw();
     }
 
     /** The canvas position of an image point. */
@@ -235,7 +262,9 @@ final class TileCanvas extends Pane {
         g.setImageSmoothing(viewport.scale() < 2);
         g.drawImage(tile, x0, y0, w, h);
         if (labelOverlay != null) {
+            g.setGlobalAlpha(labelOpacity.get());
             g.drawImage(labelOverlay, x0, y0, w, h);
+            g.setGlobalAlpha(1);
         }
         if (previewOverlay != null) {
             g.drawImage(previewOverlay, x0, y0, w, h);

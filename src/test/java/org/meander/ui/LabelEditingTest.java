@@ -141,6 +141,21 @@ class LabelEditingTest {
         assertEquals(imported, workbench.project().originalLabel(first).orElseThrow(), "the import is in history");
     }
 
+    @Test
+    void theToolBarChoosesToolsAndHowTheLabelIsDrawn(FxRobot robot) {
+        AnnotateViewModel model = workbench.annotate();
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("Eraser");
+        assertEquals(Tool.ERASER, model.editor().toolProperty().get());
+        robot.push(KeyCode.P);
+        assertTrue(robot.lookup("Polygon").queryAs(javafx.scene.control.ToggleButton.class).isSelected(),
+                "the keyboard and the tool bar agree");
+        robot.clickOn("#show-original");
+        assertTrue(model.editor().showOriginalProperty().get());
+        robot.clickOn("#label-outline");
+        assertTrue(window.canvas().labelOutlineProperty().get());
+    }
+
     private Point2D screenPoint(double x, double y) {
         double[] c = window.canvas().toCanvas(x + 0.5, y + 0.5);
         return window.canvas().canvas().localToScreen(c[0], c[1]);

@@ -1,0 +1,66 @@
+package org.meander.ui;
+
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Separator;
+import javafx.scene.control.Slider;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+
+/** The tool bar: the tools, the brush size, how the label is drawn, and help. Binds only. */
+final class WorkbenchToolBar {
+
+    private WorkbenchToolBar() {
+    }
+
+    static ToolBar create(LabelEditor editor, TileCanvas canvas, Runnable openProject, Runnable help) {
+        ToggleGroup tools = new ToggleGroup();
+        ToggleButton sam = tool("SAM", Tool.SAM, "S: click points, drag a box", tools, editor);
+        ToggleButton brush = tool("Brush", Tool.BRUSH, "B: paint the label", tools, editor);
+        ToggleButton eraser = tool("Eraser", Tool.ERASER, "E: erase the label", tools, editor);
+        ToggleButton polygon = tool("Polygon", Tool.POLYGON, "P: click vertices, Enter fills, Alt+Enter cuts", tools,
+                editor);
+        editor.toolProperty().addListener((o, old, t) -> tools.getToggles().stream()
+                .filter(b -> b.getUserData() == t).findFirst().ifPresent(b -> b.setSelected(true)));
+
+        Slider brushSize = new Slider(1, 100, editor.brushRadiusProperty().get());
+        brushSize.setId("brush-size");
+        brushSize.valueProperty().bindBidirectional(editor.brushRadiusProperty());
+        brushSize.setTooltip(new Tooltip("Brush radius in tile pixels ([ and ])"));
+
+        Slider opacity = new Slider(0, 1, canvas.labelOpacityProperty().get());
+        opacity.setId("label-opacity");
+        opacity.valueProperty().bindBidirectional(canvas.labelOpacityProperty());
+        CheckBox outline = new CheckBox("Outline");
+        outline.setId("label-outline");
+        outline.selectedProperty().bindBidirectional(canvas.labelOutlineProperty());
+        CheckBox original = new CheckBox("Original");
+        original.setId("show-original");
+        original.selectedProperty().bindBidirectional(editor.showOriginalProperty());
+        original.setTooltip(new Tooltip("O: show the imported label instead of the edited one"));
+
+        Button open = new Button("Open project…");
+        open.setOnAction(e -> openProject.run());
+        Button helpButton = new Button("Shortcuts (F1)");
+        helpButton.setOnAction(e -> help.run());
+        return new ToolBar(open, new Separator(), sam, brush, eraser, polygon, new Label("Brush"), brushSize,
+                new Separator(), new Label("Label"), opacity, outline, original, new Separator(), helpButton);
+    }
+
+    private static ToggleButton tool(String text, Tool tool, String tip, ToggleGroup group, LabelEditor editor) {
+        ToggleButton button = new ToggleButton(text);
+        button.setUserData(tool);
+        button.setToggleGroup(group);
+        button.setTooltip(new Tooltip(tip));
+        button.setSelected(editor.toolProperty().get() == tool);
+        button.setFocusTraversable(false);
+        button.setOnAction(e -> {
+            editor.toolProperty().set(tool);
+            button.setSelected(true); // a tool stays chosen when its button is pressed again
+        });
+        return button;
+    }
+}
