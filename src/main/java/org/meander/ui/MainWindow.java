@@ -41,11 +41,11 @@ final class MainWindow {
     private final AnnotateViewModel model;
 
     MainWindow(AnnotateViewModel model, String modelName) {
-        this(model, modelName, path -> { });
+        this(model, modelName, path -> { }, () -> { });
     }
 
-    /** openProject: what "Open project…" does with the folder the user chose. */
-    MainWindow(AnnotateViewModel model, String modelName, Consumer<Path> openProject) {
+    /** openProject: what "Open project…" does with the folder chosen; openSample: "Sample project". */
+    MainWindow(AnnotateViewModel model, String modelName, Consumer<Path> openProject, Runnable openSample) {
         tileList.setItems(model.tiles());
         tileList.setId("tiles");
         Map<Tile, Image> thumbnails = new HashMap<>();
@@ -85,7 +85,7 @@ final class MainWindow {
         HBox statusBar = new HBox(12, message, spacer(), encodingText, encodingBar, new Label("Model: " + modelName));
         statusBar.setPadding(new Insets(4, 8, 4, 8));
 
-        root.setTop(WorkbenchToolBar.create(model.editor(), canvas, () -> chooseProject(openProject),
+        root.setTop(WorkbenchToolBar.create(model.editor(), canvas, () -> chooseProject(openProject), openSample,
                 () -> ShortcutHelp.show(root.getScene().getWindow())));
         root.setLeft(tileList);
         root.setCenter(tabs);

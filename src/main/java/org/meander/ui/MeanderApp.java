@@ -1,22 +1,22 @@
 package org.meander.ui;
 
 import java.nio.file.Path;
-import java.util.prefs.Preferences;
 import javafx.application.Application;
 import javafx.concurrent.Task;
 import javafx.scene.control.Alert;
 import javafx.stage.Stage;
-import org.meander.project.SampleProject;
 
 /**
  * The JavaFX application: opens the project and model given on the command line, else the last ones used, else
- * the built-in sample project. Loading happens in {@link #init} (the launcher thread), not on the JavaFX thread.
+ * the sample project ({@link RecentChoices}). Loading happens in {@link #init} (the launcher thread), not on the
+ * JavaFX thread.
  */
 public final class MeanderApp extends Application {
 
     private static Path requestedProject;
     private static Path requestedModel;
 
+    private final RecentChoices recent = RecentChoices.forUser();
     private Workbench workbench;
     private Stage stage;
     private Path modelDir;
@@ -30,21 +30,10 @@ public final class MeanderApp extends Application {
 
     @Override
     public void init() throws Exception {
-        Preferences prefs = Preferences.userNodeForPackage(MeanderApp.class);
-        Path project = requestedProject != null ? requestedProject : remembered(prefs, "project");
-        Path model = requestedModel != null ? requestedModel : remembered(prefs, "model");
-        if (project == null) {
-            project = Path.of(System.getProperty("user.home"), ".meander", "sample-project");
-            if (!project.resolve("tiles").toFile().isDirectory()) {
-                SampleProject.create(project, 1);
-            }
-        }
-        modelDir = model;
-        workbench = Workbench.open(project, model);
-        prefs.put("project", project.toAbsolutePath().toString());
-        if (model != null) {
-            prefs.put("model", model.toAbsolutePath().toString());
-        }
+        Path project = recent.project(requestedProject);
+        modelDir = recent.model(requestedModel);
+        workbench = Workbench.open(project, modelDir);
+        recent.remember(project, modelDir);
     }
 
     @Override
@@ -55,9 +44,18 @@ public final class MeanderApp extends Application {
     }
 
     private void show() {
-        MainWindow window = new MainWindow(workbench.annotate(), workbench.modelName(), this::openProject);
+        MainWindow window = new MainWindow(workbench.annotate(), workbench.modelName(), this::openProject,
+                this::openSampleProject);
         stage.setTitle("Meander — " + workbench.project().directory().getFileName());
         stage.setScene(window.scene());
+    }
+
+    private void openSampleProject() {
+        try {
+            openProject(recent.sampleProject());
+        } catch (java.io.IOException e) {
+            new Alert(Alert.AlertType.ERROR, "Could not create the sample project: " + e.getMessage()).showAndWait();
+        }
     }
 
     /** Opens another project with the same model, off the JavaFX thread; the current one is saved and closed. */
@@ -71,7 +69,7 @@ public final class MeanderApp extends Application {
         opening.setOnSucceeded(e -> {
             workbench.close();
             workbench = opening.getValue();
-            Preferences.userNodeForPackage(MeanderApp.class).put("project", project.toAbsolutePath().toString());
+            recent.remember(project, modelDir);
             show();
         });
         opening.setOnFailed(e -> new Alert(Alert.AlertType.ERROR, "Could not open " + project + ":\n"
@@ -84,10 +82,5 @@ public final class MeanderApp extends Application {
     @Override
     public void stop() {
         workbench.close();
-    }
-
-    private static Path remembered(Preferences prefs, String key) {
-        String value = prefs.get(key, null);
-        return value == null || !Path.of(value).toFile().exists() ? null : Path.of(value);
     }
 }

@@ -16,7 +16,8 @@ final class WorkbenchToolBar {
     private WorkbenchToolBar() {
     }
 
-    static ToolBar create(LabelEditor editor, TileCanvas canvas, Runnable openProject, Runnable help) {
+    static ToolBar create(LabelEditor editor, TileCanvas canvas, Runnable openProject, Runnable openSample,
+                          Runnable help) {
         ToggleGroup tools = new ToggleGroup();
         ToggleButton sam = tool("SAM", Tool.SAM, "S: click points, drag a box", tools, editor);
         ToggleButton brush = tool("Brush", Tool.BRUSH, "B: paint the label", tools, editor);
@@ -44,9 +45,12 @@ final class WorkbenchToolBar {
 
         Button open = new Button("Open project…");
         open.setOnAction(e -> openProject.run());
+        Button sample = new Button("Sample project");
+        sample.setTooltip(new Tooltip("Synthetic river tiles with imperfect labels, to try Meander on"));
+        sample.setOnAction(e -> openSample.run());
         Button helpButton = new Button("Shortcuts (F1)");
         helpButton.setOnAction(e -> help.run());
-        return new ToolBar(open, new Separator(), sam, brush, eraser, polygon, new Label("Brush"), brushSize,
+        return new ToolBar(open, sample, new Separator(), sam, brush, eraser, polygon, new Label("Brush"), brushSize,
                 new Separator(), new Label("Label"), opacity, outline, original, new Separator(), helpButton);
     }
 

@@ -1,0 +1,64 @@
+package org.meander.ui;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.prefs.Preferences;
+import org.meander.project.SampleProject;
+
+/**
+ * What the window opens: the project and model asked for, else the last ones used (if they still exist), else
+ * the sample project, which Meander generates on first use so the workbench shows something without a download.
+ */
+final class RecentChoices {
+
+    private static final String PROJECT = "project";
+    private static final String MODEL = "model";
+
+    private final Preferences preferences;
+    private final Path home;
+
+    RecentChoices(Preferences preferences, Path home) {
+        this.preferences = preferences;
+        this.home = home;
+    }
+
+    static RecentChoices forUser() {
+        return new RecentChoices(Preferences.userNodeForPackage(RecentChoices.class),
+                Path.of(System.getProperty("user.home"), ".meander"));
+    }
+
+    Path project(Path requested) throws IOException {
+        if (requested != null) {
+            return requested;
+        }
+        Path last = remembered(PROJECT);
+        return last != null ? last : sampleProject();
+    }
+
+    /** The model asked for, else the last one used, else null (the window then works without SAM). */
+    Path model(Path requested) {
+        return requested != null ? requested : remembered(MODEL);
+    }
+
+    /** The sample project, generated the first time. */
+    Path sampleProject() throws IOException {
+        Path sample = home.resolve("sample-project");
+        if (!Files.isDirectory(sample.resolve("tiles"))) {
+            SampleProject.create(sample, 1);
+        }
+        return sample;
+    }
+
+    void remember(Path project, Path model) {
+        preferences.put(PROJECT, project.toAbsolutePath().toString());
+        if (model != null) {
+            preferences.put(MODEL, model.toAbsolutePath().toString());
+        }
+    }
+
+    private Path remembered(String key) {
+        String value = preferences.get(key, null);
+        return value == null || !Files.exists(Path.of(value)) ? null : Path.of(value);
+    }
+}

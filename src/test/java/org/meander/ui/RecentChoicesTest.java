@@ -1,0 +1,56 @@
+package org.meander.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.prefs.BackingStoreException;
+import java.util.prefs.Preferences;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RecentChoicesTest {
+
+    @TempDir
+    Path home;
+
+    private final Preferences node = Preferences.userRoot().node("meander-test-" + System.nanoTime());
+
+    @AfterEach
+    void forget() throws BackingStoreException {
+        node.removeNode();
+    }
+
+    @Test
+    void firstStartOpensAGeneratedSampleProjectAndNoModel() throws Exception {
+        RecentChoices recent = new RecentChoices(node, home);
+        Path project = recent.project(null);
+        assertEquals(home.resolve("sample-project"), project);
+        assertTrue(Files.isDirectory(project.resolve("tiles")), "the sample project was generated");
+        assertNull(recent.model(null));
+    }
+
+    @Test
+    void theLastProjectAndModelAreRemembered() throws Exception {
+        Path project = Files.createDirectories(home.resolve("rivers"));
+        Path model = Files.createDirectories(home.resolve("sam-vit-base"));
+        new RecentChoices(node, home).remember(project, model);
+
+        RecentChoices later = new RecentChoices(node, home);
+        assertEquals(project.toAbsolutePath(), later.project(null));
+        assertEquals(model.toAbsolutePath(), later.model(null));
+        Path asked = home.resolve("other");
+        assertEquals(asked, later.project(asked), "what is asked for wins over what was remembered");
+    }
+
+    @Test
+    void aRememberedFolderThatIsGoneIsForgotten() throws Exception {
+        Path project = Files.createDirectories(home.resolve("gone"));
+        new RecentChoices(node, home).remember(project, null);
+        Files.delete(project);
+        assertEquals(home.resolve("sample-project"), new RecentChoices(node, home).project(null));
+    }
+}
