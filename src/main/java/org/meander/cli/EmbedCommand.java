@@ -2,18 +2,17 @@ package org.meander.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import org.meander.embed.EmbeddingCache;
 import org.meander.embed.EncodingProgress;
 import org.meander.embed.EncodingQueue;
 import org.meander.embed.SamTileEncoder;
+import org.meander.project.Project;
+import org.meander.project.Tile;
 import org.meander.sam.SamModel;
 import org.meander.weights.SamLoader;
 import picocli.CommandLine.Command;
@@ -24,8 +23,6 @@ import picocli.CommandLine.Option;
         description = "Compute and cache the image embedding of every tile of a project (DIR/tiles/*).")
 final class EmbedCommand implements Callable<Integer> {
 
-    private static final List<String> IMAGE_EXTENSIONS = List.of(".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp");
-
     @Option(names = "--project", required = true, description = "project folder, holding a tiles/ folder")
     Path project;
 
@@ -34,7 +31,7 @@ final class EmbedCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException, InterruptedException {
-        List<Path> tiles = tilesOf(project);
+        List<Path> tiles = Project.open(project).tiles().stream().map(Tile::image).toList();
         long start = System.nanoTime();
         ProgressBar bar = new ProgressBar(System.err);
         try (SamModel sam = SamLoader.load(model);
@@ -58,20 +55,6 @@ final class EmbedCommand implements Callable<Integer> {
             result.put("seconds", Math.round((System.nanoTime() - start) / 1e7) / 100.0);
             System.out.println(new ObjectMapper().writeValueAsString(result));
             return end.failed() > 0 ? 1 : 0;
-        }
-    }
-
-    static List<Path> tilesOf(Path project) throws IOException {
-        Path folder = project.resolve("tiles");
-        if (!Files.isDirectory(folder)) {
-            throw new IOException(project + ": no tiles/ folder; a project keeps its images in DIR/tiles/");
-        }
-        try (Stream<Path> files = Files.list(folder)) {
-            return files.filter(Files::isRegularFile)
-                    .filter(f -> IMAGE_EXTENSIONS.stream()
-                            .anyMatch(e -> f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(e)))
-                    .sorted()
-                    .toList();
         }
     }
 }

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import javax.imageio.ImageIO;
+import org.meander.project.LabelMask;
+import org.meander.project.LabelPng;
 import org.meander.sam.Box;
 import org.meander.sam.ImageEmbedding;
 import org.meander.sam.Point;
@@ -76,7 +78,7 @@ final class SegmentCommand implements Callable<Integer> {
                 timings.put("decode_ms", millis(t2, t3));
                 timings.put("postprocess_ms", millis(t3, t4));
                 if (out != null) {
-                    MaskPng.write(out, mask, encoded.original().width(), encoded.original().height());
+                    LabelPng.write(out, new LabelMask(encoded.original().width(), encoded.original().height(), mask));
                 }
                 if (logits != null) {
                     NpyFile.write(logits, new long[] {1, prediction.candidates(), prediction.size(), prediction.size()},

@@ -12,7 +12,7 @@ import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 
 /** Label files on disk: read leniently (whatever other tools wrote), written as 8-bit grayscale PNG, 0 or 255. */
-final class LabelPng {
+public final class LabelPng {
 
     private LabelPng() {
     }
@@ -21,7 +21,7 @@ final class LabelPng {
      * A pixel is foreground when its first stored sample is above zero: that covers 0/1 and 0/255 masks, gray and
      * RGB(A) images (the red channel), and palette labels, where the sample is the class index, not the colour.
      */
-    static LabelMask read(Path file) throws IOException {
+    public static LabelMask read(Path file) throws IOException {
         BufferedImage image = ImageIO.read(file.toFile());
         if (image == null) {
             throw new IOException(file + ": not a readable image; a label is a PNG the size of its tile, 0 for"
@@ -41,7 +41,7 @@ final class LabelPng {
         return new LabelMask(width, height, pixels);
     }
 
-    static void write(Path file, LabelMask mask) throws IOException {
+    public static void write(Path file, LabelMask mask) throws IOException {
         byte[] png = encode(mask);
         AtomicBytes.write(file, png);
     }
