@@ -157,8 +157,7 @@ class LabelEditingTest {
     }
 
     private Point2D screenPoint(double x, double y) {
-        double[] c = window.canvas().toCanvas(x + 0.5, y + 0.5);
-        return window.canvas().canvas().localToScreen(c[0], c[1]);
+        return CanvasPoints.screenPoint(window.canvas(), x, y);
     }
 
     private static int count(LabelMask mask) {
