@@ -56,7 +56,46 @@ public final class Project {
                         + " would share the label labels/" + name + ".png; rename or remove one of them");
             }
         }
-        return new Project(directory, tiles, ProjectManifest.read(directory));
+        Project project = new Project(directory, tiles, ProjectManifest.read(directory));
+        project.splitUnassignedTiles();
+        return project;
+    }
+
+    /**
+     * Tiles without a recorded split (all of them in a new project) get a seeded 80/10/10 train / validation / test
+     * split, recorded in meander.json; splits set before are kept.
+     */
+    private void splitUnassignedTiles() throws IOException {
+        List<String> unassigned = tilesByName.keySet().stream()
+                .filter(name -> manifest.recordedSplit(name).isEmpty())
+                .toList();
+        if (!unassigned.isEmpty()) {
+            recordSplits(SplitAssignment.seeded(unassigned, SplitAssignment.DEFAULT_TRAIN,
+                    SplitAssignment.DEFAULT_VALIDATION, SplitAssignment.DEFAULT_SEED));
+        }
+    }
+
+    /** The tile's split. */
+    public Split split(Tile tile) {
+        requireOwn(tile);
+        return manifest.recordedSplit(tile.name()).orElse(Split.TRAIN);
+    }
+
+    /** Sets one tile's split by hand, recorded at once. */
+    public void setSplit(Tile tile, Split split) throws IOException {
+        requireOwn(tile);
+        recordSplits(Map.of(tile.name(), split));
+    }
+
+    /** Re-splits every tile at random by ratio (the rest is test), seeded, recorded at once. */
+    public void resplit(double train, double validation, long seed) throws IOException {
+        recordSplits(SplitAssignment.seeded(List.copyOf(tilesByName.keySet()), train, validation, seed));
+    }
+
+    private synchronized void recordSplits(Map<String, Split> splits) throws IOException {
+        ProjectManifest updated = manifest.withSplits(splits);
+        updated.write(directory);
+        manifest = updated;
     }
 
     /** Sorted by file name. Hidden files are skipped: they are other tools' metadata (such as macOS's "._x.png"). */

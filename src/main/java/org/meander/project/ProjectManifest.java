@@ -109,6 +109,18 @@ final class ProjectManifest {
         return new ProjectManifest(copy);
     }
 
+    Optional<Split> recordedSplit(String tileName) {
+        return Split.parse(root.path("splits").path(tileName).asText(""));
+    }
+
+    ProjectManifest withSplits(java.util.Map<String, Split> splits) {
+        ObjectNode copy = root.deepCopy();
+        JsonNode existing = copy.path("splits");
+        ObjectNode splitsObject = existing instanceof ObjectNode object ? object : copy.putObject("splits");
+        splits.forEach((tile, split) -> splitsObject.put(tile, split.key()));
+        return new ProjectManifest(copy);
+    }
+
     ProjectManifest withName(String name) {
         ObjectNode copy = root.deepCopy();
         copy.put("name", name);

@@ -23,6 +23,7 @@ import org.meander.embed.InteractivePredictor;
 import org.meander.project.LabelMask;
 import org.meander.project.edit.CombineMode;
 import org.meander.project.Project;
+import org.meander.project.Split;
 import org.meander.project.Tile;
 import org.meander.sam.Point;
 import org.meander.sam.Box;
@@ -76,6 +77,20 @@ public final class AnnotateViewModel implements AutoCloseable {
     /** The tile's label status as the list shows it: none, imported, edited or accepted. */
     public String statusOf(Tile tile) {
         return project.status(tile).name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    public Split splitOf(Tile tile) {
+        return project.split(tile);
+    }
+
+    /** Moves a tile to another split, recorded at once. */
+    public void setSplit(Tile tile, Split split) {
+        try {
+            project.setSplit(tile, split);
+            status.set(tile.name() + " is now in the " + split.key() + " split");
+        } catch (IOException e) {
+            status.set("Could not record the split: " + e.getMessage());
+        }
     }
 
     public ObjectProperty<Tile> selectedTileProperty() {

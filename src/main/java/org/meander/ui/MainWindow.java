@@ -13,7 +13,9 @@ import javafx.scene.image.ImageView;
 import javafx.stage.DirectoryChooser;
 import javafx.util.Duration;
 import javafx.scene.Scene;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
@@ -26,6 +28,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import org.meander.embed.EncodingProgress;
 import org.meander.project.LabelStatus;
+import org.meander.project.Split;
 import org.meander.project.Tile;
 import org.meander.project.edit.CombineMode;
 
@@ -60,7 +63,8 @@ final class MainWindow {
                     setGraphic(null);
                     return;
                 }
-                setText(tile.name() + "\n" + model.statusOf(tile));
+                setText(tile.name() + "\n" + model.statusOf(tile) + " · " + model.splitOf(tile).key());
+                setContextMenu(splitMenu(model, tile, tileList));
                 // small and loaded in the background: scrolling a long list stays smooth
                 thumbnail.setImage(thumbnails.computeIfAbsent(tile,
                         t -> new Image(t.image().toUri().toString(), 48, 48, true, true, true)));
@@ -156,6 +160,21 @@ final class MainWindow {
             case HELP -> ShortcutHelp.show(root.getScene().getWindow());
         }
         e.consume();
+    }
+
+    /** Right click on a tile: move it to another split. */
+    private static ContextMenu splitMenu(AnnotateViewModel model, Tile tile, ListView<Tile> list) {
+        ContextMenu menu = new ContextMenu();
+        for (Split split : Split.values()) {
+            MenuItem item = new MenuItem("Move to " + split.key());
+            item.setDisable(model.splitOf(tile) == split);
+            item.setOnAction(e -> {
+                model.setSplit(tile, split);
+                list.refresh();
+            });
+            menu.getItems().add(item);
+        }
+        return menu;
     }
 
     private void chooseProject(Consumer<Path> openProject) {

@@ -156,6 +156,29 @@ class LabelEditingTest {
         assertTrue(window.canvas().labelOutlineProperty().get());
     }
 
+    @Test
+    void theTileListShowsStatusAndSplitAndMovesTilesBetweenSplits(FxRobot robot) {
+        AnnotateViewModel model = workbench.annotate();
+        WaitForAsyncUtils.waitForFxEvents();
+        Tile tile = model.tiles().get(2);
+        javafx.scene.control.ListCell<?> cell = robot.lookup((javafx.scene.Node n) ->
+                n instanceof javafx.scene.control.ListCell<?> c && c.getText() != null
+                        && c.getText().startsWith(tile.name())).query();
+        assertTrue(cell.getText().contains("imported") && cell.getText().contains(model.splitOf(tile).key()),
+                cell.getText());
+        org.meander.project.Split target = model.splitOf(tile) == org.meander.project.Split.TEST
+                ? org.meander.project.Split.VALIDATION : org.meander.project.Split.TEST;
+        javafx.scene.control.MenuItem move = cell.getContextMenu().getItems().stream()
+                .filter(item -> item.getText().equals("Move to " + target.key())).findFirst().orElseThrow();
+        robot.interact(move::fire);
+        assertEquals(target, workbench.project().split(tile));
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.ListCell<?> refreshed = robot.lookup((javafx.scene.Node n) ->
+                n instanceof javafx.scene.control.ListCell<?> c && c.getText() != null
+                        && c.getText().startsWith(tile.name())).query();
+        assertTrue(refreshed.getText().contains(target.key()), "the list shows the new split: " + refreshed.getText());
+    }
+
     private Point2D screenPoint(double x, double y) {
         return CanvasPoints.screenPoint(window.canvas(), x, y);
     }
