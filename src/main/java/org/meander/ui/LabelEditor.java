@@ -46,6 +46,7 @@ final class LabelEditor implements AutoCloseable {
     });
 
     private final ReadOnlyObjectWrapper<LabelMask> shown = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<StrokeUpdate> strokeUpdate = new ReadOnlyObjectWrapper<>();
     private final ObjectProperty<Tool> tool = new SimpleObjectProperty<>(Tool.SAM);
     private final DoubleProperty brushRadius = new SimpleDoubleProperty(8);
     private final BooleanProperty showOriginal = new SimpleBooleanProperty();
@@ -55,6 +56,8 @@ final class LabelEditor implements AutoCloseable {
     private EditHistory edits;
     private LabelMask original;
     private BrushStroke stroke;
+    private double strokeX;
+    private double strokeY;
     private Future<?> lastSave;
 
     LabelEditor(Project project, Consumer<String> status) {
@@ -66,6 +69,18 @@ final class LabelEditor implements AutoCloseable {
     /** What the canvas draws: the label as edited, or the tile's original label while "show original" is on. */
     ReadOnlyObjectProperty<LabelMask> shownProperty() {
         return shown.getReadOnlyProperty();
+    }
+
+    /**
+     * The brush stroke in progress, after each mouse move: its working mask and the rectangle that move changed.
+     * The label itself changes once, when the stroke ends.
+     */
+    ReadOnlyObjectProperty<StrokeUpdate> strokeUpdateProperty() {
+        return strokeUpdate.getReadOnlyProperty();
+    }
+
+    /** A brush move: pixels in [x0, x1) x [y0, y1) of {@code mask} may have changed. */
+    record StrokeUpdate(LabelMask mask, int x0, int y0, int x1, int y1) {
     }
 
     ObjectProperty<Tool> toolProperty() {
@@ -120,23 +135,32 @@ final class LabelEditor implements AutoCloseable {
             return;
         }
         stroke = new BrushStroke(edits.current(), brushRadius.get(), tool.get() != Tool.ERASER);
-        stroke.moveTo(x, y);
-        shown.set(null); // the stroke paints into its own working mask, shown live
-        shown.set(stroke.current());
+        strokeX = x;
+        strokeY = y;
+        moveStroke(x, y);
     }
 
     void continueStroke(double x, double y) {
         if (stroke != null) {
-            stroke.moveTo(x, y);
-            shown.set(null);
-            shown.set(stroke.current());
+            moveStroke(x, y);
         }
+    }
+
+    private void moveStroke(double x, double y) {
+        stroke.moveTo(x, y);
+        double r = brushRadius.get() + 1;
+        strokeUpdate.set(new StrokeUpdate(stroke.current(), (int) Math.floor(Math.min(x, strokeX) - r),
+                (int) Math.floor(Math.min(y, strokeY) - r), (int) Math.ceil(Math.max(x, strokeX) + r),
+                (int) Math.ceil(Math.max(y, strokeY) + r)));
+        strokeX = x;
+        strokeY = y;
     }
 
     void endStroke() {
         if (stroke != null) {
             LabelMask painted = stroke.current();
             stroke = null;
+            strokeUpdate.set(null);
             change(tool.get() == Tool.ERASER ? "eraser" : "brush", painted);
         }
     }

@@ -7,6 +7,7 @@ import javafx.beans.property.SimpleDoubleProperty;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.image.Image;
+import javafx.scene.image.WritableImage;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
@@ -72,6 +73,11 @@ final class TileCanvas extends Pane {
             draw();
         });
         model.labelProperty().addListener(o -> rebuildLabelOverlay());
+        model.editor().strokeUpdateProperty().addListener((o, old, update) -> {
+            if (update != null) {
+                showStroke(update);
+            }
+        });
         labelOutline.addListener(o -> rebuildLabelOverlay());
         labelOpacity.addListener(o -> draw());
         model.previewProperty().addListener((o, old, preview) -> {
@@ -100,6 +106,21 @@ final class TileCanvas extends Pane {
     /** Draw only the label's outline, to see the tile underneath. */
     BooleanProperty labelOutlineProperty() {
         return labelOutline;
+    }
+
+    /** Redraws only what one brush move changed, so painting stays smooth on large tiles. */
+    private void showStroke(LabelEditor.StrokeUpdate update) {
+        LabelMask mask = update.mask();
+        if (!(labelOverlay instanceof WritableImage image) || image.getWidth() != mask.width()
+                || image.getHeight() != mask.height()) {
+            labelOverlay = labelOutline.get()
+                    ? MaskImages.outline(mask.pixels(), mask.width(), mask.height(), LABEL_ARGB)
+                    : overlay(mask, LABEL_ARGB);
+        } else {
+            MaskImages.update(image, mask.pixels(), mask.width(), mask.height(), update.x0(), update.y0(),
+                    update.x1(), update.y1(), LABEL_ARGB, labelOutline.get());
+        }
+        draw();
     }
 
     private void rebuildLabelOverlay() {
