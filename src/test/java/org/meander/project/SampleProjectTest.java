@@ -100,15 +100,6 @@ class SampleProjectTest {
     }
 
     @Test
-    void generationIsFast() throws IOException {
-        SampleProject.create(dir.resolve("warm-up"), 1);
-        long start = System.nanoTime();
-        SampleProject.create(dir.resolve("sample"), 2);
-        double seconds = (System.nanoTime() - start) / 1e9;
-        assertTrue(seconds < 1, "six tiles took " + seconds + " s");
-    }
-
-    @Test
     void aFolderWithFilesIsNotOverwritten() throws IOException {
         Files.writeString(dir.resolve("notes.txt"), "mine");
         IOException e = assertThrows(IOException.class, () -> SampleProject.create(dir, 1));
