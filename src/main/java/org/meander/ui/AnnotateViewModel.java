@@ -1,7 +1,6 @@
 package org.meander.ui;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -21,12 +20,12 @@ import org.meander.embed.EncodingProgress;
 import org.meander.embed.EncodingQueue;
 import org.meander.embed.InteractivePredictor;
 import org.meander.project.LabelMask;
-import org.meander.project.edit.CombineMode;
 import org.meander.project.Project;
 import org.meander.project.Split;
 import org.meander.project.Tile;
-import org.meander.sam.Point;
+import org.meander.project.edit.CombineMode;
 import org.meander.sam.Box;
+import org.meander.sam.Point;
 
 /**
  * The Annotate tab's state and actions: the selected tile, its label, the SAM prompt and preview. SAM runs on one
@@ -246,9 +245,5 @@ public final class AnnotateViewModel implements AutoCloseable {
     public void close() {
         decoder.shutdownNow();
         editor.close();
-    }
-
-    Path projectDirectory() {
-        return project.directory();
     }
 }
