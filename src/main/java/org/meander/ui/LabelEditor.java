@@ -28,9 +28,9 @@ import org.meander.project.edit.MaskOps;
 
 /**
  * The label of the open tile and every change to it: SAM previews accepted (replace, add, subtract), brush and
- * eraser strokes, polygons, hole filling and island removal, each one undoable. The label is saved in the
- * background when the user leaves the tile, on the autosave timer and on close; every save keeps the previous
- * version in the project's label history. Runs on the JavaFX thread.
+ * eraser strokes, polygons, hole filling and island removal, each one undoable. Labels are read and saved in the
+ * background (one thread, in order): saved when the user leaves the tile, on the autosave timer and on close;
+ * every save keeps the previous version in the project's label history. Called on the JavaFX thread.
  */
 final class LabelEditor implements AutoCloseable {
 
@@ -59,6 +59,7 @@ final class LabelEditor implements AutoCloseable {
     private double strokeX;
     private double strokeY;
     private Future<?> lastSave;
+    private long openTicket;
 
     LabelEditor(Project project, Consumer<String> status) {
         this.project = project;
@@ -107,7 +108,11 @@ final class LabelEditor implements AutoCloseable {
         return edits != null && edits.isDirty();
     }
 
-    /** Opens a tile's label for editing, saving the previous tile's first if it changed. */
+    /**
+     * Opens a tile's label for editing, saving the previous tile's first if it changed. The label is read in the
+     * background, on the thread that saves, so a tile reopened at once reads what was just saved; until it arrives
+     * the editor shows nothing and ignores edits.
+     */
     void open(Tile next) {
         saveIfDirty();
         tile = next;
@@ -115,18 +120,32 @@ final class LabelEditor implements AutoCloseable {
         polygon.clear();
         edits = null;
         original = null;
-        if (next != null) {
-            try {
-                edits = new EditHistory(project.labelOrEmpty(next), UNDO_STEPS);
-                original = project.originalLabel(next).orElse(null);
-            } catch (IOException e) {
-                status.accept(e.getMessage());
-            }
-        }
         refresh();
+        if (next == null) {
+            return;
+        }
+        long ticket = ++openTicket;
+        saver.submit(() -> {
+            try {
+                LabelMask label = project.labelOrEmpty(next);
+                LabelMask imported = project.originalLabel(next).orElse(null);
+                Platform.runLater(() -> {
+                    if (ticket == openTicket) {
+                        edits = new EditHistory(label, UNDO_STEPS);
+                        original = imported;
+                        refresh();
+                    }
+                });
+            } catch (IOException | RuntimeException e) {
+                Platform.runLater(() -> status.accept(e.getMessage()));
+            }
+        });
     }
 
     void accept(LabelMask preview, CombineMode mode) {
+        if (edits == null) {
+            return;
+        }
         change("SAM " + mode.name().toLowerCase(java.util.Locale.ROOT), MaskOps.combine(current(), preview, mode));
     }
 

@@ -53,6 +53,7 @@ class AnnotateWorkflowTest {
         Tile tile = model.tiles().get(0);
         assertEquals(tile, model.selectedTileProperty().get(), "the first tile opens at start");
         workbench.queue().request(tile.image()).get(60, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.labelProperty().get() != null);
 
         LabelMask imported = workbench.project().readLabel(tile).orElseThrow();
         int[] inside = foregroundPixel(imported);

@@ -47,7 +47,7 @@ class LabelEditingTest {
     @Test
     void brushPaintsEraserErasesAndUndoRedoWalkTheSteps(FxRobot robot) {
         AnnotateViewModel model = workbench.annotate();
-        WaitForAsyncUtils.waitForFxEvents();
+        awaitLabel(model);
         LabelMask before = model.labelProperty().get();
         robot.push(KeyCode.B);
         robot.drag(screenPoint(20, 20), MouseButton.PRIMARY).dropTo(screenPoint(200, 20));
@@ -71,7 +71,7 @@ class LabelEditingTest {
     @Test
     void polygonFillsAndCuts(FxRobot robot) {
         AnnotateViewModel model = workbench.annotate();
-        WaitForAsyncUtils.waitForFxEvents();
+        awaitLabel(model);
         robot.push(KeyCode.P);
         for (int[] v : new int[][] {{10, 300}, {110, 300}, {110, 400}, {10, 400}}) {
             robot.clickOn(screenPoint(v[0], v[1]), MouseButton.PRIMARY);
@@ -93,7 +93,7 @@ class LabelEditingTest {
     @Test
     void fillHolesAndRemoveIslandsAreUndoable(FxRobot robot) {
         AnnotateViewModel model = workbench.annotate();
-        WaitForAsyncUtils.waitForFxEvents();
+        awaitLabel(model);
         robot.push(KeyCode.B);
         model.editor().brushRadiusProperty().set(2);
         robot.drag(screenPoint(5, 500), MouseButton.PRIMARY).dropTo(screenPoint(9, 500)); // a tiny island
@@ -119,7 +119,7 @@ class LabelEditingTest {
     @Test
     void leavingATileSavesItsEditsAndShowOriginalToggles(FxRobot robot) throws Exception {
         AnnotateViewModel model = workbench.annotate();
-        WaitForAsyncUtils.waitForFxEvents();
+        awaitLabel(model);
         Tile first = model.tiles().get(0);
         LabelMask imported = model.labelProperty().get();
         robot.push(KeyCode.B);
@@ -144,7 +144,7 @@ class LabelEditingTest {
     @Test
     void theToolBarChoosesToolsAndHowTheLabelIsDrawn(FxRobot robot) {
         AnnotateViewModel model = workbench.annotate();
-        WaitForAsyncUtils.waitForFxEvents();
+        awaitLabel(model);
         robot.clickOn("Eraser");
         assertEquals(Tool.ERASER, model.editor().toolProperty().get());
         robot.push(KeyCode.P);
@@ -159,7 +159,7 @@ class LabelEditingTest {
     @Test
     void theTileListShowsStatusAndSplitAndMovesTilesBetweenSplits(FxRobot robot) {
         AnnotateViewModel model = workbench.annotate();
-        WaitForAsyncUtils.waitForFxEvents();
+        awaitLabel(model);
         Tile tile = model.tiles().get(2);
         javafx.scene.control.ListCell<?> cell = robot.lookup((javafx.scene.Node n) ->
                 n instanceof javafx.scene.control.ListCell<?> c && c.getText() != null
@@ -177,6 +177,16 @@ class LabelEditingTest {
                 n instanceof javafx.scene.control.ListCell<?> c && c.getText() != null
                         && c.getText().startsWith(tile.name())).query();
         assertTrue(refreshed.getText().contains(target.key()), "the list shows the new split: " + refreshed.getText());
+    }
+
+    /** Labels load in the background when a tile opens. */
+    private static void awaitLabel(AnnotateViewModel model) {
+        try {
+            WaitForAsyncUtils.waitFor(10, java.util.concurrent.TimeUnit.SECONDS,
+                    () -> model.labelProperty().get() != null);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("the tile's label did not load", e);
+        }
     }
 
     private Point2D screenPoint(double x, double y) {
