@@ -29,25 +29,23 @@ final class StrictImage {
             }
             ImageReader reader = readers.next();
             List<String> warnings = new ArrayList<>();
+            BufferedImage image;
             try {
                 reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
                 reader.setInput(in, true, true);
-                BufferedImage image = reader.read(0);
-                if (!warnings.isEmpty()) {
-                    throw new IOException("damaged " + reader.getFormatName() + " (" + warnings.get(0) + ")");
-                }
-                return image;
+                image = reader.read(0);
             } catch (IOException | RuntimeException e) {
                 // ImageIO reports a cut-off file as an IIOException, an EOFException or, for some formats, an
                 // IndexOutOfBoundsException: all mean the same to the user
-                if (e.getMessage() != null && e.getMessage().startsWith("damaged ")) {
-                    throw (IOException) e;
-                }
                 throw new IOException("damaged or truncated " + reader.getFormatName() + " ("
                         + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ")", e);
             } finally {
                 reader.dispose();
             }
+            if (!warnings.isEmpty()) {
+                throw new IOException("damaged or truncated image (" + warnings.get(0) + ")");
+            }
+            return image;
         }
     }
 }
