@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** The command line: {@code ./meander COMMAND}. */
 @Command(name = "meander", mixinStandardHelpOptions = true, version = "Meander 0.1.0",
         description = "Segment river imagery with Segment Anything, and fine-tune its mask decoder.",
-        subcommands = {AppCommand.class, SegmentCommand.class, EmbedCommand.class, BenchCommand.class})
+        subcommands = {AppCommand.class, SegmentCommand.class, EmbedCommand.class, BenchCommand.class,
+                ProjectCommand.class})
 public final class Main {
 
     public static void main(String[] args) {

@@ -21,7 +21,7 @@ import java.util.stream.Stream;
  */
 public final class Project {
 
-    private static final List<String> IMAGE_EXTENSIONS = List.of("png", "jpg", "jpeg", "tif", "tiff", "bmp");
+    static final List<String> IMAGE_EXTENSIONS = List.of("png", "jpg", "jpeg", "tif", "tiff", "bmp");
 
     private final Path directory;
     private final Path labelsFolder;
@@ -109,7 +109,7 @@ public final class Project {
         }
     }
 
-    private static String extension(Path file) {
+    static String extension(Path file) {
         String name = file.getFileName().toString();
         return name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT);
     }

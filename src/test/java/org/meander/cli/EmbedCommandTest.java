@@ -37,6 +37,14 @@ class EmbedCommandTest {
     }
 
     static Result embed(String... args) {
+        String[] all = new String[args.length + 1];
+        all[0] = "embed";
+        System.arraycopy(args, 0, all, 1, args.length);
+        return runCapturing(all);
+    }
+
+    /** Runs any meander command line, capturing stdout and stderr. */
+    static Result runCapturing(String... all) {
         PrintStream oldOut = System.out;
         PrintStream oldErr = System.err;
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -45,9 +53,6 @@ class EmbedCommandTest {
         try {
             System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
             System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            String[] all = new String[args.length + 1];
-            all[0] = "embed";
-            System.arraycopy(args, 0, all, 1, args.length);
             exit = Main.run(all);
         } finally {
             System.setOut(oldOut);

@@ -1,0 +1,10 @@
+package org.meander.cli;
+
+import picocli.CommandLine.Command;
+
+/** {@code ./meander project SUBCOMMAND}: manage project folders. Not runnable itself: picocli asks for a subcommand. */
+@Command(name = "project", mixinStandardHelpOptions = true,
+        description = "Create and manage project folders.",
+        subcommands = {ProjectCreateCommand.class})
+final class ProjectCommand {
+}

@@ -1,0 +1,62 @@
+package org.meander.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.meander.project.ImportReport;
+import org.meander.project.ProjectImport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code ./meander project create DIR --images FOLDER [--masks FOLDER] [--class-index K]}. */
+@Command(name = "create", mixinStandardHelpOptions = true,
+        description = {"Create a project from a folder of images and, optionally, their masks from another tool.",
+                "Prints one JSON line {\"tiles\": N, \"labelled\": M, \"problems\": [...]}, the problems also on"
+                        + " stderr; files that cannot be imported are skipped. Exit 0 when any image was imported."})
+final class ProjectCreateCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "DIR", description = "project folder; created if missing, added to if not")
+    Path project;
+
+    @Option(names = "--images", required = true, paramLabel = "FOLDER",
+            description = "images to copy into DIR/tiles/ (PNG, JPEG, TIFF, BMP)")
+    Path images;
+
+    @Option(names = "--masks", paramLabel = "FOLDER",
+            description = "masks named like the images (x.png or x_mask.png for x.jpg), written as their labels")
+    Path masks;
+
+    @Option(names = "--class-index", paramLabel = "K",
+            description = "masks hold class indices; pixels equal to K are foreground (default: any pixel above 0)")
+    Integer classIndex;
+
+    @Override
+    public Integer call() throws IOException {
+        if (classIndex != null && classIndex < 0) {
+            throw new ParameterException(spec.commandLine(), "--class-index is " + classIndex
+                    + "; a class index is 0 or more, such as 1 for the river in a 0 = land, 1 = river mask");
+        }
+        if (classIndex != null && masks == null) {
+            throw new ParameterException(spec.commandLine(), "--class-index needs --masks: it says which class of"
+                    + " the masks is foreground");
+        }
+        ImportReport report = ProjectImport.create(project, images, masks, classIndex);
+        report.problems().forEach(System.err::println);
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("tiles", report.importedTiles().size());
+        result.put("labelled", report.labelledTiles().size());
+        result.put("problems", report.problems());
+        System.out.println(new ObjectMapper().writeValueAsString(result));
+        return report.importedTiles().isEmpty() ? 1 : 0;
+    }
+}

@@ -1,0 +1,266 @@
+package org.meander.project;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Creates a project from a folder of images and, optionally, a folder of masks made by another tool. Bad input never
+ * stops the import and never replaces what the project already had: a file that cannot be imported is skipped (or its
+ * image imported without a label) and reported, and every other file is imported.
+ */
+public final class ProjectImport {
+
+    /** A mask for image {@code x.jpg} is {@code x.<ext>} or {@code x_mask.<ext>}. */
+    private static final String MASK_SUFFIX = "_mask";
+
+    private final Path tiles;
+    private final Path labels;
+    private final Path imagesFolder;
+    private final Path masksFolder;
+    private final Integer classIndex;
+    /** Masks by their file-name stem; a stem may have several (x.png and x.tif). */
+    private final Map<String, List<Path>> masksByStem;
+    private final Set<Path> pairedMasks = new HashSet<>();
+    /** Every image name seen, imported or not: a mask named like a skipped image is not reported as unpaired. */
+    private final Set<String> imageNames = new HashSet<>();
+    /** Tile names in the project, before and during the import: two tiles sharing a name would share a label. */
+    private final Set<String> tileNames;
+    private final List<String> imported = new ArrayList<>();
+    private final List<String> labelled = new ArrayList<>();
+    private final List<String> problems = new ArrayList<>();
+
+    private ProjectImport(Path projectDir, Path imagesFolder, Path masksFolder, Integer classIndex) throws IOException {
+        Path directory = projectDir.toAbsolutePath().normalize();
+        this.tiles = Files.createDirectories(directory.resolve("tiles"));
+        this.labels = Files.createDirectories(directory.resolve("labels"));
+        this.imagesFolder = imagesFolder.toRealPath();
+        this.masksFolder = masksFolder == null ? null : masksFolder.toRealPath();
+        this.classIndex = classIndex;
+        this.masksByStem = new LinkedHashMap<>();
+        if (this.masksFolder != null) {
+            for (Path mask : imagesIn(this.masksFolder)) {
+                masksByStem.computeIfAbsent(stem(mask), s -> new ArrayList<>()).add(mask);
+            }
+        }
+        this.tileNames = new HashSet<>();
+        for (Path tile : imagesIn(tiles)) {
+            tileNames.add(stem(tile));
+        }
+    }
+
+    /**
+     * Copies every readable image of {@code imagesFolder} into {@code projectDir/tiles/} under the same file name,
+     * writes the mask paired with each (by file stem: {@code x.png}, {@code x_mask.png}, {@code x.tif}, ... for
+     * {@code x.jpg}) as its label, then opens the project once so that the new tiles get their seeded split.
+     *
+     * @param masksFolder masks made by another tool, or null for none
+     * @param classIndex  for class-index masks, the class that is foreground; null: every pixel above zero is
+     * @throws IOException only when the folders themselves are unusable, or the project cannot be opened afterwards
+     */
+    public static ImportReport create(Path projectDir, Path imagesFolder, Path masksFolder, Integer classIndex)
+            throws IOException {
+        requireFolder(imagesFolder, "images");
+        if (masksFolder != null) {
+            requireFolder(masksFolder, "masks");
+        }
+        if (classIndex != null && classIndex < 0) {
+            throw new IllegalArgumentException("the class index is " + classIndex + "; a class index is 0 or more,"
+                    + " such as 1 for the river in a 0 = land, 1 = river mask");
+        }
+        ProjectImport run = new ProjectImport(projectDir, imagesFolder, masksFolder, classIndex);
+        try (Stream<Path> entries = Files.list(run.imagesFolder)) {
+            for (Path source : entries.sorted().toList()) {
+                run.importImage(source);
+            }
+        }
+        run.reportUnpairedMasks();
+        Project.open(projectDir);
+        return new ImportReport(run.imported, run.labelled, run.problems);
+    }
+
+    private static void requireFolder(Path folder, String what) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            throw new IOException(folder + ": no such folder; give the folder that holds the " + what + " to import");
+        }
+    }
+
+    private void importImage(Path source) {
+        String fileName = source.getFileName().toString();
+        // hidden files are other tools' metadata (macOS's "._x.png"); Project.open skips them too
+        if (fileName.startsWith(".") || Files.isDirectory(source)) {
+            return;
+        }
+        if (!Project.IMAGE_EXTENSIONS.contains(Project.extension(source))) {
+            problems.add(source + ": not a PNG, JPEG, TIFF or BMP file; skipped. If it is an image, convert it to"
+                    + " PNG and import again");
+            return;
+        }
+        imageNames.add(stem(source));
+        Path target = tiles.resolve(fileName).normalize();
+        if (fileName.contains("/") || fileName.contains("\\") || !tiles.equals(target.getParent())) {
+            problems.add(source + ": the file name holds a path separator and would be written outside tiles/;"
+                    + " skipped. Rename the file and import again");
+            return;
+        }
+        if (!insideFolder(source, imagesFolder, "image")) {
+            return;
+        }
+        String name = stem(source);
+        if (tileNames.contains(name) || Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+            problems.add(source + ": the project already has a tile named " + name + "; kept that tile and its"
+                    + " label, skipped this file. Rename it to import it as another tile");
+            return;
+        }
+        byte[] content;
+        BufferedImage image;
+        try {
+            content = Files.readAllBytes(source);
+            image = StrictImage.decode(content);
+        } catch (IOException e) {
+            problems.add(source + ": " + e.getMessage() + "; skipped. Re-export or copy the image again, then"
+                    + " import again");
+            return;
+        }
+        LabelMask label = labelFor(source, name, image);
+        try {
+            AtomicBytes.write(target, content);
+        } catch (IOException e) {
+            problems.add(source + ": could not be copied to " + target + " (" + e.getMessage() + "); skipped. Free"
+                    + " disk space or fix the folder's permissions, then import again");
+            return;
+        }
+        tileNames.add(name);
+        imported.add(name);
+        if (label != null) {
+            writeLabel(name, label);
+        }
+    }
+
+    /** The label from the image's mask, or null (with the reason reported) when it has none that fits. */
+    private LabelMask labelFor(Path image, String name, BufferedImage decoded) {
+        Path mask = pairedMask(name);
+        if (mask == null) {
+            return null;
+        }
+        pairedMasks.add(mask);
+        if (!insideFolder(mask, masksFolder, "mask")) {
+            return null;
+        }
+        BufferedImage maskImage;
+        try {
+            maskImage = StrictImage.decode(Files.readAllBytes(mask));
+        } catch (IOException e) {
+            problems.add(mask + ": " + e.getMessage() + "; its image " + image.getFileName() + " was imported"
+                    + " without a label. Re-export the mask and label the tile in Meander, or import it again into"
+                    + " a new project");
+            return null;
+        }
+        if (maskImage.getWidth() != decoded.getWidth() || maskImage.getHeight() != decoded.getHeight()) {
+            problems.add(mask + ": the mask is " + maskImage.getWidth() + " x " + maskImage.getHeight()
+                    + " but its image " + image.getFileName() + " is " + decoded.getWidth() + " x "
+                    + decoded.getHeight() + " (width x height); the image was imported without a label. A mask"
+                    + " must be the size of its image: re-export it at that size");
+            return null;
+        }
+        LabelMask label = ImportedMask.convert(maskImage, classIndex);
+        if (classIndex != null && ImportedMask.isEmpty(label)) {
+            problems.add(mask + ": no pixel has class " + classIndex + ", so the label of " + name + " is empty."
+                    + " If the mask's classes are numbered otherwise, import again with the right class index");
+        }
+        return label;
+    }
+
+    /**
+     * The mask named like the image: an exact stem before {@code _mask}, and PNG before other formats (the order of
+     * {@link Project#IMAGE_EXTENSIONS}). Other candidates are reported, since the user may have meant one of them.
+     */
+    private Path pairedMask(String name) {
+        List<Path> candidates = new ArrayList<>();
+        candidates.addAll(masksByStem.getOrDefault(name, List.of()));
+        candidates.addAll(masksByStem.getOrDefault(name + MASK_SUFFIX, List.of()));
+        if (candidates.isEmpty()) {
+            return null;
+        }
+        candidates.sort(Comparator.comparing((Path p) -> !stem(p).equals(name))
+                .thenComparing(p -> Project.IMAGE_EXTENSIONS.indexOf(Project.extension(p))));
+        for (Path other : candidates.subList(1, candidates.size())) {
+            pairedMasks.add(other);
+            problems.add(other + ": not used, " + candidates.get(0).getFileName() + " is the mask of " + name
+                    + ". Remove the one that is wrong and import again into a new project if this one was meant");
+        }
+        return candidates.get(0);
+    }
+
+    private void writeLabel(String name, LabelMask label) {
+        Path file = labels.resolve(name + ".png");
+        if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+            problems.add(file + ": the project already had this label; kept it and did not import the mask of "
+                    + name + ". Move the label aside and import again to use the mask");
+            return;
+        }
+        try {
+            LabelPng.write(file, label);
+            labelled.add(name);
+        } catch (IOException e) {
+            problems.add(file + ": could not be written (" + e.getMessage() + "); the tile " + name + " has no"
+                    + " label. Free disk space or fix the folder's permissions, then import again");
+        }
+    }
+
+    /** A symbolic link out of the folder is refused: the import copies only what the user chose to import. */
+    private boolean insideFolder(Path file, Path folder, String what) {
+        try {
+            Path real = file.toRealPath();
+            if (real.startsWith(folder)) {
+                return true;
+            }
+            problems.add(file + ": a link to " + real + ", outside " + folder + "; this " + what + " was skipped."
+                    + " Copy the file itself into the folder to import it");
+        } catch (IOException e) {
+            problems.add(file + ": cannot be read (" + e.getMessage() + "); this " + what + " was skipped. Fix the"
+                    + " link or the permissions and import again");
+        }
+        return false;
+    }
+
+    private void reportUnpairedMasks() {
+        masksByStem.values().stream().flatMap(List::stream)
+                .filter(mask -> !pairedMasks.contains(mask))
+                .filter(mask -> !imageNames.contains(stem(mask)) && !imageNames.contains(imageNameOf(mask)))
+                .forEach(mask -> problems.add(mask + ": no image is named like this mask; not used. Name a mask"
+                        + " like its image (x.png or x_mask.png for x.jpg)"));
+    }
+
+    /** Images of a folder, sorted, hidden files left out. */
+    private static List<Path> imagesIn(Path folder) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(f -> !f.getFileName().toString().startsWith("."))
+                    .filter(f -> Project.IMAGE_EXTENSIONS.contains(Project.extension(f)))
+                    .filter(f -> !Files.isDirectory(f))
+                    .sorted()
+                    .toList();
+        }
+    }
+
+    private static String imageNameOf(Path mask) {
+        String stem = stem(mask);
+        return stem.endsWith(MASK_SUFFIX) ? stem.substring(0, stem.length() - MASK_SUFFIX.length()) : stem;
+    }
+
+    private static String stem(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot < 0 ? name : name.substring(0, dot);
+    }
+}

@@ -1,0 +1,104 @@
+package org.meander.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.meander.project.Project;
+
+/** {@code meander project create} on real Elwha frames. */
+class ProjectCommandTest {
+
+    static final Path DATA = Path.of("/work/shared/data/elwha-airborne");
+
+    @TempDir
+    Path temp;
+
+    static EmbedCommandTest.Result project(String... args) {
+        String[] all = new String[args.length + 1];
+        all[0] = "project";
+        System.arraycopy(args, 0, all, 1, args.length);
+        return EmbedCommandTest.runCapturing(all);
+    }
+
+    Path images() throws IOException {
+        Path images = Files.createDirectories(temp.resolve("images"));
+        Files.copy(DATA.resolve("airborne_1.png"), images.resolve("a.png"));
+        Files.copy(DATA.resolve("airborne_2.png"), images.resolve("b.png"));
+        byte[] whole = Files.readAllBytes(DATA.resolve("airborne_3.png"));
+        Files.write(images.resolve("c.png"), Arrays.copyOf(whole, whole.length / 2));
+        return images;
+    }
+
+    Path masks() throws IOException {
+        Path masks = Files.createDirectories(temp.resolve("masks"));
+        BufferedImage mask = new BufferedImage(480, 640, BufferedImage.TYPE_BYTE_GRAY);
+        mask.getRaster().setSample(3, 4, 0, 2);
+        mask.getRaster().setSample(5, 6, 0, 1);
+        ImageIO.write(mask, "png", masks.resolve("a_mask.png").toFile());
+        return masks;
+    }
+
+    @Test
+    void createPrintsOneJsonLineAndTheProblemsOnStderr() throws IOException {
+        Path dir = temp.resolve("project");
+
+        EmbedCommandTest.Result result = project("create", dir.toString(), "--images", images().toString(),
+                "--masks", masks().toString(), "--class-index", "1");
+
+        assertEquals(0, result.exit(), result.err());
+        JsonNode json = result.json();
+        assertEquals(2, json.path("tiles").asInt());
+        assertEquals(1, json.path("labelled").asInt());
+        assertEquals(1, json.path("problems").size());
+        assertTrue(json.path("problems").get(0).asText().contains("c.png"), json.toString());
+        assertTrue(result.err().contains("c.png"), result.err());
+        Project project = Project.open(dir);
+        assertEquals(2, project.tiles().size());
+        byte[] label = project.readLabel(project.tiles().get(0)).orElseThrow().pixels();
+        assertEquals(1, label[6 * 480 + 5], "class 1 is foreground");
+        assertEquals(0, label[4 * 480 + 3], "class 2 is not");
+    }
+
+    @Test
+    void nothingImportedExitsOne() throws IOException {
+        Path images = Files.createDirectories(temp.resolve("broken"));
+        byte[] whole = Files.readAllBytes(DATA.resolve("airborne_1.png"));
+        Files.write(images.resolve("a.png"), Arrays.copyOf(whole, whole.length / 2));
+
+        EmbedCommandTest.Result result = project("create", temp.resolve("project").toString(),
+                "--images", images.toString());
+
+        assertEquals(1, result.exit());
+        assertEquals(0, result.json().path("tiles").asInt());
+        assertTrue(result.err().contains("a.png"), result.err());
+    }
+
+    @Test
+    void aMissingImagesFolderIsAnErrorNamingIt() {
+        Path missing = temp.resolve("nowhere");
+
+        EmbedCommandTest.Result result = project("create", temp.resolve("project").toString(),
+                "--images", missing.toString());
+
+        assertEquals(1, result.exit());
+        assertTrue(result.err().contains(missing.toString()), result.err());
+        assertEquals("", result.out());
+    }
+
+    @Test
+    void withoutImagesItIsAUsageError() {
+        EmbedCommandTest.Result result = project("create", temp.resolve("project").toString());
+
+        assertEquals(2, result.exit());
+        assertTrue(result.err().contains("--images"), result.err());
+    }
+}
