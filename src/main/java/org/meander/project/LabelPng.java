@@ -2,7 +2,6 @@ package org.meander.project;
 
 import java.awt.Dimension;
 import java.awt.image.BufferedImage;
-import java.awt.image.Raster;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -27,18 +26,7 @@ public final class LabelPng {
             throw new IOException(file + ": not a readable image; a label is a PNG the size of its tile, 0 for"
                     + " background and anything above 0 for foreground");
         }
-        Raster raster = image.getRaster();
-        int width = raster.getWidth();
-        int height = raster.getHeight();
-        byte[] pixels = new byte[width * height];
-        int[] row = new int[width];
-        for (int y = 0; y < height; y++) {
-            raster.getSamples(0, y, width, 1, 0, row);
-            for (int x = 0; x < width; x++) {
-                pixels[y * width + x] = row[x] > 0 ? (byte) 1 : 0;
-            }
-        }
-        return new LabelMask(width, height, pixels);
+        return ImportedMask.convert(image, null);
     }
 
     public static void write(Path file, LabelMask mask) throws IOException {
