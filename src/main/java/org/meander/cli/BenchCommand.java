@@ -93,7 +93,7 @@ final class BenchCommand implements Callable<Integer> {
                     fullRes[i] = (t2 - t0) / 1e6;
                 }
                 double p50 = percentile(decode, 50);
-                double clickFlops = flops.decoderClick(2, true, false);
+                double clickFlops = flops.decoderClick(2);
                 double decoderEfficiency = clickFlops / (p50 / 1e3) / 1e9 / gemm;
                 figures.put("decoder_p50_ms", round(p50, 2));
                 figures.put("decoder_p95_ms", round(percentile(decode, 95), 2));

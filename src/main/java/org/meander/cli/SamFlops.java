@@ -41,10 +41,11 @@ final class SamFlops {
     }
 
     /**
-     * One click as {@code SamPredictor} computes it from a prepared image, promptTokens sparse tokens: the
-     * cross attentions in their low-rank form (see TwoWayAttention), the token side, the upscaling and the masks.
+     * One click as {@code SamPredictor} computes it from a prepared image, without a mask input, with multimask
+     * output and promptTokens sparse tokens: the cross attentions in their low-rank form (see TwoWayAttention), the
+     * token side, the upscaling and the three masks.
      */
-    double decoderClick(int promptTokens, boolean multimask, boolean maskInput) {
+    double decoderClick(int promptTokens) {
         MaskDecoderConfig m = config.maskDecoder();
         double n = Math.pow(config.promptEncoder().imageEmbeddingSize(), 2);
         double c = m.hiddenSize();
@@ -58,11 +59,7 @@ final class SamFlops {
         double tokenSide = 2 * t * c * c * 4 + 2 * 2 * t * t * c + 2 * 2 * t * c * m.mlpDim();
         double flops = m.numHiddenLayers() * (tokensToImage + imageToTokens + tokenSide) + tokensToImage;
         flops += 2 * n * c * c + 2 * 4 * n * (c / 4) * (c / 2); // two transposed convolutions
-        int masks = multimask ? m.numMultimaskOutputs() : 1;
-        flops += 2 * masks * 16 * n * (c / 8);
-        if (maskInput) {
-            flops += 2 * n * config.promptEncoder().maskInputChannels() * c;
-        }
+        flops += 2 * m.numMultimaskOutputs() * 16 * n * (c / 8);
         return flops;
     }
 }

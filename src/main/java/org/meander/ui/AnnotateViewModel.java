@@ -194,6 +194,16 @@ public final class AnnotateViewModel implements AutoCloseable {
         if (queue != null) {
             queue.focus(tile.image());
         }
+        if (predictor != null) {
+            // prepare the tile for SAM now (embedding from the cache, decoder inputs), not at the first click
+            decoder.submit(() -> {
+                try {
+                    predictor.open(tile.image());
+                } catch (IOException | RuntimeException e) {
+                    Platform.runLater(() -> status.set("Could not open " + tile.name() + " for SAM: " + e.getMessage()));
+                }
+            });
+        }
     }
 
     private void requestPreview() {
