@@ -118,6 +118,15 @@ public final class Project {
         return directory;
     }
 
+    /**
+     * Where the tile's near-infrared band lives when the imagery has one: {@code nir/<tile>.png}, a grey 8- or
+     * 16-bit PNG of the tile's size, outside {@code tiles/} so it is never taken for a tile. It may not exist.
+     */
+    public Path nearInfraredFile(Tile tile) {
+        requireOwn(tile);
+        return directory.resolve("nir").resolve(tile.name() + ".png");
+    }
+
     public List<Tile> tiles() {
         return List.copyOf(tilesByName.values());
     }
