@@ -10,15 +10,23 @@ import java.awt.image.WritableRaster;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
 import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.metadata.IIOMetadata;
 import javax.imageio.metadata.IIOMetadataNode;
+import javax.imageio.plugins.tiff.TIFFImageReadParam;
+import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.ImageOutputStream;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
 
 /**
  * Multi-band rasters written the way GIS tools write them: TIFF of any number of 8- or 16-bit bands, striped or tiled,
@@ -89,6 +97,31 @@ public final class TestRasters {
             writer.dispose();
         }
         return file;
+    }
+
+    /** The values of every field of a TIFF's first directory, by tag number, read with unknown tags kept. */
+    public static Map<Integer, List<String>> fields(Path file) throws IOException {
+        ImageReader reader = ImageIO.getImageReadersByFormatName("tiff").next();
+        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+            reader.setInput(in);
+            TIFFImageReadParam param = new TIFFImageReadParam();
+            param.setReadUnknownTags(true);
+            reader.read(0, param);
+            Node ifd = reader.getImageMetadata(0).getAsTree("javax_imageio_tiff_image_1.0").getFirstChild();
+            Map<Integer, List<String>> fields = new TreeMap<>();
+            for (Node field = ifd.getFirstChild(); field != null; field = field.getNextSibling()) {
+                List<String> values = new ArrayList<>();
+                for (Node array = field.getFirstChild(); array != null; array = array.getNextSibling()) {
+                    for (Node value = array.getFirstChild(); value != null; value = value.getNextSibling()) {
+                        values.add(((Element) value).getAttribute("value"));
+                    }
+                }
+                fields.put(Integer.parseInt(((Element) field).getAttribute("number")), values);
+            }
+            return fields;
+        } finally {
+            reader.dispose();
+        }
     }
 
     /** UTM-style georeferencing: pixel size 0.5 m, top left pixel at (500000, 4000000), with GDAL's nodata. */
