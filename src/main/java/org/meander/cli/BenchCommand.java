@@ -32,7 +32,9 @@ import picocli.CommandLine.Option;
  * against it, at ViT-B sizes with random weights unless a model folder is given.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Benchmark the encoder and the per-click decoder; ends with one JSON line of figures.")
+        description = {"Benchmark the encoder and the per-click decoder; ends with one JSON line of figures.",
+                "With --tiling: cutting a large raster into tiles (time, peak memory) and opening a project of"
+                        + " many tiles, instead."})
 final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--model", description = "a SAM folder to measure instead of random ViT-B weights")
@@ -44,8 +46,23 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--encodes", defaultValue = "2", description = "timed encodes after one warm-up (default ${DEFAULT-VALUE})")
     int encodes;
 
+    @Option(names = "--tiling", description = "measure raster tiling and project opening instead of SAM")
+    boolean tiling;
+
+    @Option(names = "--raster-size", defaultValue = "20000",
+            description = "with --tiling: the raster's width and height (default ${DEFAULT-VALUE})")
+    int rasterSize;
+
+    @Option(names = "--open-tiles", defaultValue = "10000",
+            description = "with --tiling: tiles of the project to open (default ${DEFAULT-VALUE})")
+    int openTiles;
+
     @Override
     public Integer call() throws IOException {
+        if (tiling) {
+            System.out.println(new ObjectMapper().writeValueAsString(TilingBench.run(rasterSize, openTiles)));
+            return 0;
+        }
         Map<String, Object> figures = new LinkedHashMap<>();
         double gemm = GemmRate.measure();
         figures.put("gemm_gflops", round(gemm, 1));

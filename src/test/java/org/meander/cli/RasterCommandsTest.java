@@ -61,6 +61,19 @@ class RasterCommandsTest {
     }
 
     @Test
+    void benchTilingCutsStitchesAndOpensAndPrintsItsFigures() throws IOException {
+        EmbedCommandTest.Result result = EmbedCommandTest.runCapturing("bench", "--tiling", "--raster-size", "1200",
+                "--open-tiles", "100");
+
+        assertEquals(0, result.exit(), result.err());
+        JsonNode figures = result.json();
+        assertEquals(4, figures.path("tiling_tiles").asInt(), "2 x 2 tiles of 1024 over 1200 pixels");
+        assertEquals(0, figures.path("stitch_wrong_pixels").asInt(), "the stitched mask is the river labelled");
+        assertEquals(100, figures.path("open_tiles").asInt());
+        assertTrue(figures.path("tiling_peak_rss_mb").asInt() != 0, figures.toString());
+    }
+
+    @Test
     void createWithABandOutOfRangeReportsTheFileAndExitsOne() throws IOException {
         Path images = Files.createDirectories(temp.resolve("images"));
         Files.copy(raster(), images.resolve("scene.tif"));
