@@ -18,7 +18,6 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.meander.project.raster.Georeferencing;
 import org.meander.project.raster.ImageFiles;
-import org.meander.project.raster.NearInfrared;
 import org.meander.project.raster.RasterFile;
 import org.meander.project.raster.TileImagery;
 
@@ -42,8 +41,7 @@ public final class ProjectImport {
     private final Path masksFolder;
     private final Integer classIndex;
     private final ImageryOptions imagery;
-    /** Near-infrared frames in their own files, or null when none were given. */
-    private final NearInfraredFiles frames;
+    private final NearInfraredImport nearInfrared;
     /** What meander.json will record of where imported tiles came from (georeferenced TIFFs), by tile name. */
     private final Map<String, JsonNode> sources = new LinkedHashMap<>();
     /** Masks by their file-name stem; a stem may have several (x.png and x.tif). */
@@ -66,7 +64,10 @@ public final class ProjectImport {
         this.masksFolder = masksFolder == null ? null : masksFolder.toRealPath();
         this.classIndex = classIndex;
         this.imagery = imagery;
-        this.frames = imagery.nearInfraredFolder() == null ? null : nearInfraredFiles(imagery.nearInfraredFolder());
+        Set<String> imageStems = new HashSet<>();
+        imagesIn(this.imagesFolder).forEach(image -> imageStems.add(stem(image)));
+        this.nearInfrared = new NearInfraredImport(directory, imagery.nearInfraredFolder(), this.imagesFolder,
+                imageStems, problems);
         this.masksByStem = new LinkedHashMap<>();
         if (this.masksFolder != null) {
             for (Path mask : imagesIn(this.masksFolder)) {
@@ -119,7 +120,7 @@ public final class ProjectImport {
             }
         }
         run.reportUnpairedMasks();
-        run.reportUnusedFrames();
+        run.nearInfrared.reportUnusedFrames();
         if (!run.sources.isEmpty()) {
             ProjectManifest.read(run.directory).withEntries(TileSources.SOURCES, run.sources).write(run.directory);
         }
@@ -133,17 +134,10 @@ public final class ProjectImport {
         }
     }
 
-    private NearInfraredFiles nearInfraredFiles(Path folder) throws IOException {
-        Path real = folder.toRealPath();
-        Set<String> stems = new HashSet<>();
-        imagesIn(imagesFolder).forEach(image -> stems.add(stem(image)));
-        return new NearInfraredFiles(imagesIn(real), stems, real.equals(imagesFolder));
-    }
-
     private void importImage(Path source) {
         String fileName = source.getFileName().toString();
         // hidden files are other tools' metadata (macOS's "._x.png"); Project.open skips them too
-        if (fileName.startsWith(".") || Files.isDirectory(source) || (frames != null && frames.isFrame(source))) {
+        if (fileName.startsWith(".") || Files.isDirectory(source) || nearInfrared.isFrame(source)) {
             return;
         }
         if (!Project.IMAGE_EXTENSIONS.contains(Project.extension(source))) {
@@ -206,9 +200,9 @@ public final class ProjectImport {
             writeLabel(name, label);
         }
         if (prepared.nearInfrared().isPresent()) {
-            writeNearInfrared(name, source, prepared.nearInfrared().get());
-        } else if (frames != null) {
-            importFrame(source, name, image);
+            nearInfrared.write(name, source, prepared.nearInfrared().get());
+        } else if (nearInfrared.fromFrames()) {
+            nearInfrared.importFrame(name, source, image);
         }
         georeferencing.ifPresent(g -> sources.put(name, TileSources.importedEntry(source, g)));
     }
@@ -220,60 +214,6 @@ public final class ProjectImport {
         }
         try (RasterFile raster = RasterFile.open(source)) {
             return raster.georeferencing();
-        }
-    }
-
-    /** The near-infrared frame named like the image, as one value per pixel, into nir/; problems are reported. */
-    private void importFrame(Path image, String name, BufferedImage decoded) {
-        List<Path> candidates = frames.framesOf(name);
-        if (candidates.isEmpty()) {
-            problems.add(image + ": no near-infrared frame is named like it in " + imagery.nearInfraredFolder()
-                    + "; imported without one. Name its frame " + name + "_ir.png (or like the image) to pair it");
-            return;
-        }
-        Path frame = candidates.get(0);
-        candidates.subList(1, candidates.size()).forEach(other -> problems.add(other + ": not used, "
-                + frame.getFileName() + " is the near-infrared frame of " + name));
-        if (!insideFolder(frame, frame.getParent().toAbsolutePath().normalize(), "near-infrared frame")) {
-            return;
-        }
-        NearInfrared.Frame converted;
-        try {
-            BufferedImage read = StrictImage.decode(Files.readAllBytes(frame));
-            if (read.getWidth() != decoded.getWidth() || read.getHeight() != decoded.getHeight()) {
-                problems.add(frame + ": the frame is " + read.getWidth() + " x " + read.getHeight() + " but its image "
-                        + image.getFileName() + " is " + decoded.getWidth() + " x " + decoded.getHeight()
-                        + "; the tile has no near-infrared band. A frame must be the size of its image");
-                return;
-            }
-            converted = NearInfrared.fromFile(read);
-        } catch (IOException | IllegalArgumentException e) {
-            problems.add(frame + ": " + e.getMessage() + "; the tile " + name + " has no near-infrared band."
-                    + " Re-export the frame and import again into a new project");
-            return;
-        }
-        if (converted.offMap()) {
-            problems.add(frame + ": its colours do not follow the \"hot\" colour map (black, red, yellow, white);"
-                    + " its near-infrared values are only a rough guess. Give a grey near-infrared image instead");
-        }
-        writeNearInfrared(name, frame, converted.grey());
-    }
-
-    private void writeNearInfrared(String name, Path from, BufferedImage grey) {
-        Path file = directory.resolve("nir").resolve(name + ".png");
-        try {
-            Files.createDirectories(file.getParent());
-            AtomicBytes.write(file, ImageFiles.pngBytes(grey));
-        } catch (IOException e) {
-            problems.add(file + ": could not be written (" + e.getMessage() + "); the tile " + name + " has no"
-                    + " near-infrared band from " + from.getFileName() + ". Free disk space, then import again");
-        }
-    }
-
-    private void reportUnusedFrames() {
-        if (frames != null) {
-            frames.unused().forEach(frame -> problems.add(frame + ": no imported image is named like this"
-                    + " near-infrared frame; not used. Name it like its image, with or without an _ir part"));
         }
     }
 
@@ -373,7 +313,7 @@ public final class ProjectImport {
     }
 
     /** Images of a folder, sorted, hidden files left out. */
-    private static List<Path> imagesIn(Path folder) throws IOException {
+    static List<Path> imagesIn(Path folder) throws IOException {
         try (Stream<Path> files = Files.list(folder)) {
             return files.filter(f -> !f.getFileName().toString().startsWith("."))
                     .filter(f -> Project.IMAGE_EXTENSIONS.contains(Project.extension(f)))

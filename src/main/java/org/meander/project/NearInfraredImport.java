@@ -1,0 +1,103 @@
+package org.meander.project;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import org.meander.project.raster.ImageFiles;
+import org.meander.project.raster.NearInfrared;
+
+/**
+ * The near-infrared part of an import: each tile's band goes to {@code nir/<tile>.png}, taken from a band of its image
+ * or from a separate frame paired by name ({@link NearInfraredFiles}). A frame that cannot be used leaves its tile
+ * without a near-infrared band, and the reason is added to the import's problems, naming the file.
+ */
+final class NearInfraredImport {
+
+    private final Path nirFolder;
+    /** The frames' folder, or null when the frames, if any, come from bands of the images. */
+    private final Path framesFolder;
+    private final NearInfraredFiles frames;
+    private final List<String> problems;
+
+    /**
+     * @param framesFolder the folder of separate frames, or null for none
+     * @param imageStems   the stems of the images being imported, to tell frames from images in a shared folder
+     */
+    NearInfraredImport(Path projectDirectory, Path framesFolder, Path imagesFolder, Set<String> imageStems,
+            List<String> problems) throws IOException {
+        this.nirFolder = projectDirectory.resolve("nir");
+        this.framesFolder = framesFolder == null ? null : framesFolder.toRealPath();
+        this.frames = framesFolder == null ? null : new NearInfraredFiles(ProjectImport.imagesIn(this.framesFolder),
+                imageStems, this.framesFolder.equals(imagesFolder));
+        this.problems = problems;
+    }
+
+    /** Whether the file is a near-infrared frame, not an image to import. */
+    boolean isFrame(Path file) {
+        return frames != null && frames.isFrame(file);
+    }
+
+    boolean fromFrames() {
+        return frames != null;
+    }
+
+    /** The frame named like the image, as one value per pixel. */
+    void importFrame(String tile, Path image, BufferedImage decoded) {
+        List<Path> candidates = frames.framesOf(tile);
+        if (candidates.isEmpty()) {
+            problems.add(image + ": no near-infrared frame is named like it in " + framesFolder + "; imported"
+                    + " without one. Name its frame " + tile + "_ir.png (or like the image) to pair it");
+            return;
+        }
+        Path frame = candidates.get(0);
+        candidates.subList(1, candidates.size()).forEach(other -> problems.add(other + ": not used, "
+                + frame.getFileName() + " is the near-infrared frame of " + tile));
+        NearInfrared.Frame converted;
+        try {
+            if (!frame.toRealPath().startsWith(framesFolder)) {
+                problems.add(frame + ": a link to " + frame.toRealPath() + ", outside " + framesFolder + "; not"
+                        + " used. Copy the file itself into the folder to import it");
+                return;
+            }
+            BufferedImage read = StrictImage.decode(Files.readAllBytes(frame));
+            if (read.getWidth() != decoded.getWidth() || read.getHeight() != decoded.getHeight()) {
+                problems.add(frame + ": the frame is " + read.getWidth() + " x " + read.getHeight() + " but its image "
+                        + image.getFileName() + " is " + decoded.getWidth() + " x " + decoded.getHeight()
+                        + "; the tile has no near-infrared band. A frame must be the size of its image");
+                return;
+            }
+            converted = NearInfrared.fromFile(read);
+        } catch (IOException | IllegalArgumentException e) {
+            problems.add(frame + ": " + e.getMessage() + "; the tile " + tile + " has no near-infrared band."
+                    + " Re-export the frame and import again into a new project");
+            return;
+        }
+        if (converted.offMap()) {
+            problems.add(frame + ": its colours do not follow the \"hot\" colour map (black, red, yellow, white);"
+                    + " its near-infrared values are only a rough guess. Give a grey near-infrared image instead");
+        }
+        write(tile, frame, converted.grey());
+    }
+
+    /** A band of the image itself. */
+    void write(String tile, Path from, BufferedImage grey) {
+        Path file = nirFolder.resolve(tile + ".png");
+        try {
+            Files.createDirectories(nirFolder);
+            AtomicBytes.write(file, ImageFiles.pngBytes(grey));
+        } catch (IOException e) {
+            problems.add(file + ": could not be written (" + e.getMessage() + "); the tile " + tile + " has no"
+                    + " near-infrared band from " + from.getFileName() + ". Free disk space, then import again");
+        }
+    }
+
+    void reportUnusedFrames() {
+        if (frames != null) {
+            frames.unused().forEach(frame -> problems.add(frame + ": no imported image is named like this"
+                    + " near-infrared frame; not used. Name it like its image, with or without an _ir part"));
+        }
+    }
+}
