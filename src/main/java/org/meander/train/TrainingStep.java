@@ -68,7 +68,10 @@ public final class TrainingStep implements AutoCloseable {
         }
     }
 
-    /** Applies AdamW with learning rate {@code lr} to the gradients of the last backward; returns their L2 norm. */
+    /**
+     * Applies AdamW with learning rate {@code lr} to the gradients of the last backward and returns their L2 norm;
+     * gradients that are not finite are not applied.
+     */
     public double update(double lr) {
         try (NDManager scope = model.manager().newSubManager()) {
             Map<String, NDArray> gradients = parameters.gradients(scope, loss.iouLoss());
@@ -76,7 +79,9 @@ public final class TrainingStep implements AutoCloseable {
             for (NDArray g : gradients.values()) {
                 squares += g.mul(g).sum().getFloat();
             }
-            optimizer.step(lr, gradients);
+            if (Double.isFinite(squares)) {
+                optimizer.step(lr, gradients);
+            }
             return Math.sqrt(squares);
         }
     }
