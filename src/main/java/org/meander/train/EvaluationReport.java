@@ -1,5 +1,7 @@
 package org.meander.train;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -9,4 +11,8 @@ import java.util.List;
  */
 public record EvaluationReport(String run, String split, String checkpoint, MetricSummary base, MetricSummary tuned,
         List<EvaluationRow> rows) {
+
+    public void write(Path file) throws IOException {
+        RunFiles.write(file, TrainingConfig.mapper().writeValueAsBytes(this));
+    }
 }

@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 /**
  * A run's folder, {@code <project>/runs/<name>/}: {@code config.json} (the settings), {@code run.json} (the base
  * model and the run's status), {@code history.json} (losses and metrics, rewritten as the run goes), and
- * {@code checkpoints/best.safetensors} and {@code checkpoints/last.safetensors}.
+ * {@code checkpoints/best.safetensors} and {@code checkpoints/last.safetensors}, and evaluation reports.
  */
 public record RunFolder(Path directory, String name) {
 
@@ -40,6 +40,11 @@ public record RunFolder(Path directory, String name) {
 
     public Path checkpoint(CheckpointKind kind) {
         return directory.resolve("checkpoints").resolve(kind.fileName());
+    }
+
+    /** Where {@code ./meander evaluate} writes its report for a split. */
+    public Path evaluation(String split) {
+        return directory.resolve("evaluation-" + split + ".json");
     }
 
     public boolean exists() {
