@@ -49,7 +49,7 @@ public final class AutoLabeler {
             LabelStatus status = project.status(tile);
             if (status != LabelStatus.NONE && !settings.overwrite()) {
                 return new TileOutcome(tile, TileOutcome.Kind.SKIPPED, "already has a label (" + status
-                        + "); --overwrite labels it again");
+                        + "); overwriting labels it again");
             }
             RoughMask rough = RoughMasks.of(project, tile, settings.roughMask());
             String source = settings.roughMask().source().name();
