@@ -2,9 +2,11 @@ package org.meander.train;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.random.RandomGenerator;
 import org.meander.embed.EmbeddingCache;
 import org.meander.embed.TileKey;
@@ -32,11 +34,15 @@ public final class TrainingData {
         this.lowResSide = lowResSide;
     }
 
-    /** The tiles of the split that have a label: imported, edited or accepted. */
+    /**
+     * The tiles of the split whose label a person brought or made: imported, edited or accepted. Auto-labels still
+     * waiting for review (PREDICTED) are left out: training on SAM's own guesses would teach it its own mistakes.
+     */
     public static List<Tile> labelledTiles(Project project, Split split) {
+        Set<LabelStatus> trusted = EnumSet.of(LabelStatus.IMPORTED, LabelStatus.EDITED, LabelStatus.ACCEPTED);
         return project.tiles().stream()
                 .filter(tile -> project.split(tile) == split)
-                .filter(tile -> project.status(tile) != LabelStatus.NONE)
+                .filter(tile -> trusted.contains(project.status(tile)))
                 .toList();
     }
 
