@@ -6,16 +6,21 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.meander.project.ImageryOptions;
 import org.meander.project.ImportReport;
 import org.meander.project.ProjectImport;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code ./meander project create DIR --images FOLDER [--masks FOLDER] [--class-index K]}. */
+/**
+ * {@code ./meander project create DIR --images FOLDER [--masks FOLDER] [--class-index K] [--bands R,G,B]
+ * [--nir-band K | --nir FOLDER]}.
+ */
 @Command(name = "create", mixinStandardHelpOptions = true,
         description = {"Create a project from a folder of images and, optionally, their masks from another tool.",
                 "Prints one JSON line {\"tiles\": N, \"labelled\": M, \"problems\": [...]}, the problems also on"
@@ -40,6 +45,14 @@ final class ProjectCreateCommand implements Callable<Integer> {
             description = "masks hold class indices; pixels equal to K are foreground (default: any pixel above 0)")
     Integer classIndex;
 
+    @Mixin
+    BandOptions bands;
+
+    @Option(names = "--nir", paramLabel = "FOLDER",
+            description = "near-infrared frames named like the images, or with an _ir part (airborne_ir_3.png for"
+                    + " airborne_3.png); grey, or rendered with the \"hot\" colour map; kept in nir/<tile>.png")
+    Path nearInfrared;
+
     @Override
     public Integer call() throws IOException {
         if (classIndex != null && classIndex < 0) {
@@ -50,7 +63,12 @@ final class ProjectCreateCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--class-index needs --masks: it says which class of"
                     + " the masks is foreground");
         }
-        ImportReport report = ProjectImport.create(project, images, masks, classIndex);
+        if (nearInfrared != null && bands.nearInfraredBandChosen()) {
+            throw new ParameterException(spec.commandLine(), "--nir and --nir-band both give the near-infrared band;"
+                    + " use one");
+        }
+        ImportReport report = ProjectImport.create(project, images, masks, classIndex,
+                new ImageryOptions(bands.choice(), nearInfrared));
         report.problems().forEach(System.err::println);
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("tiles", report.importedTiles().size());

@@ -11,27 +11,31 @@ import org.meander.project.Project;
 import org.meander.project.Split;
 import org.meander.project.Tile;
 import org.meander.project.export.CocoExport;
+import org.meander.project.export.GeoTiffExport;
 import org.meander.project.export.PngExport;
+import org.meander.project.export.StitchedExport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code ./meander project export DIR --format png|coco --out PATH [--split S]}: labels for other tools. */
+/** {@code ./meander project export DIR --format png|coco|geotiff --out PATH [--split S]}: labels for other tools. */
 @Command(name = "export", mixinStandardHelpOptions = true,
-        description = "Export a project's labels: png (a folder of 0/255 masks) or coco (instance segmentation JSON"
-                + " with RLE as pycocotools encodes it).")
+        description = "Export a project's labels: png (a folder of 0/255 masks), coco (instance segmentation JSON"
+                + " with RLE as pycocotools encodes it) or geotiff (a folder of 0/255 GeoTIFF masks placed like their"
+                + " imagery). png and geotiff also stitch the tiles of each raster cut by `project tile` into one"
+                + " mask of its size, in OUT/stitched/, unless --split is given.")
 final class ProjectExportCommand implements Callable<Integer> {
 
-    /** The formats this command writes; Hugging Face parquet and GeoTIFF come with later work. */
-    enum Format { png, coco }
+    /** The formats this command writes; Hugging Face parquet comes with later work. */
+    enum Format { png, coco, geotiff }
 
     @Parameters(index = "0", description = "the project folder")
     Path project;
 
-    @Option(names = "--format", required = true, description = "png or coco")
+    @Option(names = "--format", required = true, description = "png, coco or geotiff")
     Format format;
 
-    @Option(names = "--out", required = true, description = "png: a folder; coco: the JSON file")
+    @Option(names = "--out", required = true, description = "png, geotiff: a folder; coco: the JSON file")
     Path out;
 
     @Option(names = "--split", description = "only tiles of this split: train, validation or test")
@@ -41,14 +45,23 @@ final class ProjectExportCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Project opened = Project.open(project);
         Predicate<Tile> which = tilesOf(opened);
-        int written = switch (format) {
-            case png -> PngExport.write(opened, out, which);
-            case coco -> CocoExport.write(opened, out, which);
-        };
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("format", format.name());
         result.put("out", out.toAbsolutePath().toString());
-        result.put(format == Format.png ? "masks" : "annotations", written);
+        switch (format) {
+            case png -> result.put("masks", PngExport.write(opened, out, which));
+            case coco -> result.put("annotations", CocoExport.write(opened, out, which));
+            case geotiff -> {
+                GeoTiffExport.Written written = GeoTiffExport.write(opened, out, which);
+                result.put("masks", written.masks());
+                result.put("georeferenced", written.georeferenced());
+            }
+        }
+        if (split == null && format != Format.coco) {
+            // a split's tiles do not cover a raster, so only a whole export stitches
+            result.put("stitched", StitchedExport.write(opened, out,
+                    format == Format.geotiff ? StitchedExport.Format.TIFF : StitchedExport.Format.PNG));
+        }
         System.out.println(new ObjectMapper().writeValueAsString(result));
         return 0;
     }

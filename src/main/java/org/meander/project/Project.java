@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
+import org.meander.project.raster.Georeferencing;
+import org.meander.project.raster.Window;
 
 /**
  * A project folder: the images in {@code tiles/}, one label per tile in {@code labels/<tile>.png} (8-bit PNG, 0 or
@@ -125,6 +127,38 @@ public final class Project {
     public Path nearInfraredFile(Tile tile) {
         requireOwn(tile);
         return directory.resolve("nir").resolve(tile.name() + ".png");
+    }
+
+    /** The rasters cut into tiles of this project ({@code ./meander project tile}), as recorded in meander.json. */
+    public List<SourceRaster> rasters() throws IOException {
+        return TileSources.rasters(manifest, manifestFile());
+    }
+
+    /** The raster and window the tile was cut from, if it was cut from one. */
+    public Optional<RasterWindow> rasterWindow(Tile tile) throws IOException {
+        requireOwn(tile);
+        return TileSources.window(manifest, tile.name(), manifestFile());
+    }
+
+    /**
+     * Where the tile lies on the Earth, if its imagery was georeferenced: its raster's GeoTIFF fields with the tie
+     * point moved to the tile's window, or those of the GeoTIFF it was imported from.
+     */
+    public Optional<Georeferencing> georeferencing(Tile tile) throws IOException {
+        Optional<RasterWindow> window = rasterWindow(tile);
+        if (window.isEmpty()) {
+            return TileSources.ownGeoreferencing(manifest, tile.name(), manifestFile());
+        }
+        Window w = window.get().window();
+        return rasters().stream()
+                .filter(raster -> raster.name().equals(window.get().raster()))
+                .findFirst()
+                .flatMap(SourceRaster::georeferencing)
+                .map(georeferencing -> georeferencing.shifted(w.x(), w.y()));
+    }
+
+    private Path manifestFile() {
+        return directory.resolve(ProjectManifest.FILE_NAME);
     }
 
     public List<Tile> tiles() {

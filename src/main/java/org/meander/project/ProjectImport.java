@@ -1,5 +1,6 @@
 package org.meander.project;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,8 +12,15 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.meander.project.raster.Georeferencing;
+import org.meander.project.raster.ImageFiles;
+import org.meander.project.raster.NearInfrared;
+import org.meander.project.raster.RasterFile;
+import org.meander.project.raster.TileImagery;
 
 /**
  * Creates a project from a folder of images and, optionally, a folder of masks made by another tool. Bad input never
@@ -24,11 +32,20 @@ public final class ProjectImport {
     /** A mask for image {@code x.jpg} is {@code x.<ext>} or {@code x_mask.<ext>}. */
     private static final String MASK_SUFFIX = "_mask";
 
+    /** Formats the workbench shows as they are; other files (TIFF) become PNG tiles. */
+    private static final List<String> DISPLAYABLE = List.of("png", "jpg", "jpeg", "bmp");
+
+    private final Path directory;
     private final Path tiles;
     private final Path labels;
     private final Path imagesFolder;
     private final Path masksFolder;
     private final Integer classIndex;
+    private final ImageryOptions imagery;
+    /** Near-infrared frames in their own files, or null when none were given. */
+    private final NearInfraredFiles frames;
+    /** What meander.json will record of where imported tiles came from (georeferenced TIFFs), by tile name. */
+    private final Map<String, JsonNode> sources = new LinkedHashMap<>();
     /** Masks by their file-name stem; a stem may have several (x.png and x.tif). */
     private final Map<String, List<Path>> masksByStem;
     private final Set<Path> pairedMasks = new HashSet<>();
@@ -40,13 +57,16 @@ public final class ProjectImport {
     private final List<String> labelled = new ArrayList<>();
     private final List<String> problems = new ArrayList<>();
 
-    private ProjectImport(Path projectDir, Path imagesFolder, Path masksFolder, Integer classIndex) throws IOException {
-        Path directory = projectDir.toAbsolutePath().normalize();
+    private ProjectImport(Path projectDir, Path imagesFolder, Path masksFolder, Integer classIndex,
+            ImageryOptions imagery) throws IOException {
+        this.directory = projectDir.toAbsolutePath().normalize();
         this.tiles = Files.createDirectories(directory.resolve("tiles"));
         this.labels = Files.createDirectories(directory.resolve("labels"));
         this.imagesFolder = imagesFolder.toRealPath();
         this.masksFolder = masksFolder == null ? null : masksFolder.toRealPath();
         this.classIndex = classIndex;
+        this.imagery = imagery;
+        this.frames = imagery.nearInfraredFolder() == null ? null : nearInfraredFiles(imagery.nearInfraredFolder());
         this.masksByStem = new LinkedHashMap<>();
         if (this.masksFolder != null) {
             for (Path mask : imagesIn(this.masksFolder)) {
@@ -70,7 +90,21 @@ public final class ProjectImport {
      */
     public static ImportReport create(Path projectDir, Path imagesFolder, Path masksFolder, Integer classIndex)
             throws IOException {
+        return create(projectDir, imagesFolder, masksFolder, classIndex, ImageryOptions.DEFAULT);
+    }
+
+    /**
+     * As {@link #create(Path, Path, Path, Integer)}, reading multi-band imagery as {@code imagery} says: an image
+     * that is not an 8-bit picture in its own bands (a TIFF, 16-bit data, other bands chosen) becomes an RGB PNG
+     * tile of the chosen bands, the near-infrared band or frame goes to {@code nir/<tile>.png}, and a GeoTIFF's
+     * georeferencing is recorded in meander.json for the GeoTIFF export.
+     */
+    public static ImportReport create(Path projectDir, Path imagesFolder, Path masksFolder, Integer classIndex,
+            ImageryOptions imagery) throws IOException {
         requireFolder(imagesFolder, "images");
+        if (imagery.nearInfraredFolder() != null) {
+            requireFolder(imagery.nearInfraredFolder(), "near-infrared frames");
+        }
         if (masksFolder != null) {
             requireFolder(masksFolder, "masks");
         }
@@ -78,13 +112,17 @@ public final class ProjectImport {
             throw new IllegalArgumentException("the class index is " + classIndex + "; a class index is 0 or more,"
                     + " such as 1 for the river in a 0 = land, 1 = river mask");
         }
-        ProjectImport run = new ProjectImport(projectDir, imagesFolder, masksFolder, classIndex);
+        ProjectImport run = new ProjectImport(projectDir, imagesFolder, masksFolder, classIndex, imagery);
         try (Stream<Path> entries = Files.list(run.imagesFolder)) {
             for (Path source : entries.sorted().toList()) {
                 run.importImage(source);
             }
         }
         run.reportUnpairedMasks();
+        run.reportUnusedFrames();
+        if (!run.sources.isEmpty()) {
+            ProjectManifest.read(run.directory).withEntries(TileSources.SOURCES, run.sources).write(run.directory);
+        }
         Project.open(projectDir);
         return new ImportReport(run.imported, run.labelled, run.problems);
     }
@@ -95,10 +133,17 @@ public final class ProjectImport {
         }
     }
 
+    private NearInfraredFiles nearInfraredFiles(Path folder) throws IOException {
+        Path real = folder.toRealPath();
+        Set<String> stems = new HashSet<>();
+        imagesIn(imagesFolder).forEach(image -> stems.add(stem(image)));
+        return new NearInfraredFiles(imagesIn(real), stems, real.equals(imagesFolder));
+    }
+
     private void importImage(Path source) {
         String fileName = source.getFileName().toString();
         // hidden files are other tools' metadata (macOS's "._x.png"); Project.open skips them too
-        if (fileName.startsWith(".") || Files.isDirectory(source)) {
+        if (fileName.startsWith(".") || Files.isDirectory(source) || (frames != null && frames.isFrame(source))) {
             return;
         }
         if (!Project.IMAGE_EXTENSIONS.contains(Project.extension(source))) {
@@ -124,16 +169,31 @@ public final class ProjectImport {
         }
         byte[] content;
         BufferedImage image;
+        Optional<Georeferencing> georeferencing;
+        TileImagery prepared;
         try {
             content = Files.readAllBytes(source);
             image = StrictImage.decode(content);
+            georeferencing = georeferencingOf(source);
         } catch (IOException e) {
             problems.add(source + ": " + e.getMessage() + "; skipped. Re-export or copy the image again, then"
                     + " import again");
             return;
         }
+        try {
+            prepared = TileImagery.of(image, DISPLAYABLE.contains(Project.extension(source)), imagery.bands(),
+                    georeferencing.map(Georeferencing::noData).orElse(OptionalDouble.empty()));
+        } catch (IllegalArgumentException e) {
+            problems.add(source + ": " + e.getMessage() + "; skipped");
+            return;
+        }
         LabelMask label = labelFor(source, name, image);
         try {
+            if (prepared.converted().isPresent()) {
+                // the workbench shows PNG, JPEG and BMP: anything else becomes a PNG of the chosen bands
+                target = tiles.resolve(name + ".png");
+                content = ImageFiles.pngBytes(prepared.converted().get());
+            }
             AtomicBytes.write(target, content);
         } catch (IOException e) {
             problems.add(source + ": could not be copied to " + target + " (" + e.getMessage() + "); skipped. Free"
@@ -144,6 +204,76 @@ public final class ProjectImport {
         imported.add(name);
         if (label != null) {
             writeLabel(name, label);
+        }
+        if (prepared.nearInfrared().isPresent()) {
+            writeNearInfrared(name, source, prepared.nearInfrared().get());
+        } else if (frames != null) {
+            importFrame(source, name, image);
+        }
+        georeferencing.ifPresent(g -> sources.put(name, TileSources.importedEntry(source, g)));
+    }
+
+    /** A GeoTIFF's georeferencing; other files have none. */
+    private static Optional<Georeferencing> georeferencingOf(Path source) throws IOException {
+        if (!List.of("tif", "tiff").contains(Project.extension(source))) {
+            return Optional.empty();
+        }
+        try (RasterFile raster = RasterFile.open(source)) {
+            return raster.georeferencing();
+        }
+    }
+
+    /** The near-infrared frame named like the image, as one value per pixel, into nir/; problems are reported. */
+    private void importFrame(Path image, String name, BufferedImage decoded) {
+        List<Path> candidates = frames.framesOf(name);
+        if (candidates.isEmpty()) {
+            problems.add(image + ": no near-infrared frame is named like it in " + imagery.nearInfraredFolder()
+                    + "; imported without one. Name its frame " + name + "_ir.png (or like the image) to pair it");
+            return;
+        }
+        Path frame = candidates.get(0);
+        candidates.subList(1, candidates.size()).forEach(other -> problems.add(other + ": not used, "
+                + frame.getFileName() + " is the near-infrared frame of " + name));
+        if (!insideFolder(frame, frame.getParent().toAbsolutePath().normalize(), "near-infrared frame")) {
+            return;
+        }
+        NearInfrared.Frame converted;
+        try {
+            BufferedImage read = StrictImage.decode(Files.readAllBytes(frame));
+            if (read.getWidth() != decoded.getWidth() || read.getHeight() != decoded.getHeight()) {
+                problems.add(frame + ": the frame is " + read.getWidth() + " x " + read.getHeight() + " but its image "
+                        + image.getFileName() + " is " + decoded.getWidth() + " x " + decoded.getHeight()
+                        + "; the tile has no near-infrared band. A frame must be the size of its image");
+                return;
+            }
+            converted = NearInfrared.fromFile(read);
+        } catch (IOException | IllegalArgumentException e) {
+            problems.add(frame + ": " + e.getMessage() + "; the tile " + name + " has no near-infrared band."
+                    + " Re-export the frame and import again into a new project");
+            return;
+        }
+        if (converted.offMap()) {
+            problems.add(frame + ": its colours do not follow the \"hot\" colour map (black, red, yellow, white);"
+                    + " its near-infrared values are only a rough guess. Give a grey near-infrared image instead");
+        }
+        writeNearInfrared(name, frame, converted.grey());
+    }
+
+    private void writeNearInfrared(String name, Path from, BufferedImage grey) {
+        Path file = directory.resolve("nir").resolve(name + ".png");
+        try {
+            Files.createDirectories(file.getParent());
+            AtomicBytes.write(file, ImageFiles.pngBytes(grey));
+        } catch (IOException e) {
+            problems.add(file + ": could not be written (" + e.getMessage() + "); the tile " + name + " has no"
+                    + " near-infrared band from " + from.getFileName() + ". Free disk space, then import again");
+        }
+    }
+
+    private void reportUnusedFrames() {
+        if (frames != null) {
+            frames.unused().forEach(frame -> problems.add(frame + ": no imported image is named like this"
+                    + " near-infrared frame; not used. Name it like its image, with or without an _ir part"));
         }
     }
 

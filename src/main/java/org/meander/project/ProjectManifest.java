@@ -133,6 +133,20 @@ final class ProjectManifest {
         return new ProjectManifest(copy);
     }
 
+    /** A top-level object such as "sources" (what Meander knows of where each tile came from); missing if absent. */
+    JsonNode section(String name) {
+        return root.path(name);
+    }
+
+    /** Sets entries of a top-level object, keeping its other entries; creates the object when missing. */
+    ProjectManifest withEntries(String section, Map<String, ? extends JsonNode> entries) {
+        ObjectNode copy = root.deepCopy();
+        JsonNode existing = copy.path(section);
+        ObjectNode sectionObject = existing instanceof ObjectNode object ? object : copy.putObject(section);
+        entries.forEach(sectionObject::set);
+        return new ProjectManifest(copy);
+    }
+
     void write(Path directory) throws IOException {
         byte[] json = MAPPER.writeValueAsBytes(root);
         AtomicBytes.write(directory.resolve(FILE_NAME), json);

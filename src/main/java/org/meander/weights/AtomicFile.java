@@ -14,7 +14,7 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public final class AtomicFile {
 
-    /** Writes the whole content into the channel, which is positioned at the start of an empty file. */
+    /** Writes the whole content into the channel, which is positioned at the start of an empty file it may read. */
     public interface Content {
         void writeTo(FileChannel channel) throws IOException;
     }
@@ -29,8 +29,9 @@ public final class AtomicFile {
         Path temporary = folder.resolve("." + target.getFileName() + "."
                 + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
         try {
+            // readable too: ImageIO's TIFF writer reads back what it wrote when it fills in offsets
             try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE_NEW,
-                    StandardOpenOption.WRITE)) {
+                    StandardOpenOption.READ, StandardOpenOption.WRITE)) {
                 content.writeTo(channel);
                 channel.force(true);
             }

@@ -1,0 +1,59 @@
+package org.meander.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.meander.project.RasterTiling;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code ./meander project tile DIR --raster FILE [--tile-size 1024] [--overlap 128] [--bands R,G,B] [--nir-band K]}. */
+@Command(name = "tile", mixinStandardHelpOptions = true,
+        description = {"Cut a raster larger than a tile (an orthomosaic, say; TIFF, striped or tiled, or PNG) into"
+                + " overlapping tiles named <raster>_r<row>_c<column>, reading it a row of tiles at a time.",
+                "Prints one JSON line {\"raster\": ..., \"width\": W, \"height\": H, \"rows\": R, \"columns\": C,"
+                        + " \"tiles\": N, \"seconds\": s}."})
+final class ProjectTileCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "DIR", description = "project folder; created if missing, added to if not")
+    Path project;
+
+    @Option(names = "--raster", required = true, paramLabel = "FILE", description = "the raster to cut")
+    Path raster;
+
+    @Option(names = "--tile-size", defaultValue = "1024", paramLabel = "N",
+            description = "tile width and height in pixels (default ${DEFAULT-VALUE}, SAM's input size)")
+    int tileSize;
+
+    @Option(names = "--overlap", defaultValue = "128", paramLabel = "N",
+            description = "least overlap of neighbouring tiles in pixels (default ${DEFAULT-VALUE}); the tiles are"
+                    + " spread evenly, so it comes out a little larger")
+    int overlap;
+
+    @Mixin
+    BandOptions bands;
+
+    @Override
+    public Integer call() throws IOException {
+        long start = System.nanoTime();
+        ProgressLine progress = new ProgressLine(System.err, "tiles");
+        RasterTiling.Report report = RasterTiling.tile(project, raster,
+                new RasterTiling.Settings(tileSize, overlap, bands.choice()), progress::show);
+        progress.finish();
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("raster", report.raster());
+        result.put("width", report.width());
+        result.put("height", report.height());
+        result.put("rows", report.rows());
+        result.put("columns", report.columns());
+        result.put("tiles", report.tiles().size());
+        result.put("seconds", Math.round((System.nanoTime() - start) / 1e7) / 100.0);
+        System.out.println(new ObjectMapper().writeValueAsString(result));
+        return 0;
+    }
+}

@@ -1,0 +1,79 @@
+package org.meander.project;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Near-infrared frames in their own files, paired with images by name: the frame of {@code x.png} is {@code x.<ext>}
+ * or a name with one more "_ir" or "_nir" part anywhere, such as {@code airborne_ir_3.png} for
+ * {@code airborne_3.png}, as the Elwha airborne data names them. The frames may sit in the images' own folder: there a
+ * file with such a part is a frame, not a tile, when the image it belongs to is there too.
+ */
+final class NearInfraredFiles {
+
+    private static final Set<String> MARKERS = Set.of("ir", "nir");
+
+    private final Map<String, List<Path>> framesByImage = new LinkedHashMap<>();
+    private final Set<Path> used = new HashSet<>();
+
+    /**
+     * @param frames      the image files of the near-infrared folder
+     * @param imageStems  the stems of the images being imported
+     * @param sameFolder  the frames are in the images' folder
+     */
+    NearInfraredFiles(List<Path> frames, Set<String> imageStems, boolean sameFolder) {
+        for (Path frame : frames) {
+            String stem = stem(frame);
+            String image = withoutMarker(stem);
+            if (sameFolder && (image.equals(stem) || !imageStems.contains(image))) {
+                continue; // an ordinary image of the folder
+            }
+            framesByImage.computeIfAbsent(image, s -> new ArrayList<>()).add(frame);
+        }
+        framesByImage.values().forEach(list -> list.sort(Comparator.comparing((Path p) -> !stem(p).equals(
+                withoutMarker(stem(p)))).thenComparing(p -> !Project.extension(p).equals("png"))));
+    }
+
+    /** Whether the file is a near-infrared frame rather than an image to import. */
+    boolean isFrame(Path file) {
+        return framesByImage.values().stream().anyMatch(list -> list.contains(file));
+    }
+
+    /** The frames named for the image, the best first (an exact stem, then PNG); empty when it has none. */
+    List<Path> framesOf(String imageStem) {
+        List<Path> frames = framesByImage.getOrDefault(imageStem, List.of());
+        used.addAll(frames);
+        return frames;
+    }
+
+    /** Frames no imported image was named like. */
+    List<Path> unused() {
+        return framesByImage.values().stream().flatMap(List::stream).filter(f -> !used.contains(f)).toList();
+    }
+
+    /** The stem without its first "ir" or "nir" part (parts are separated by underscores); unchanged without one. */
+    static String withoutMarker(String stem) {
+        String[] parts = stem.split("_", -1);
+        for (int i = 0; i < parts.length; i++) {
+            if (parts.length > 1 && MARKERS.contains(parts[i].toLowerCase(Locale.ROOT))) {
+                List<String> rest = new ArrayList<>(List.of(parts));
+                rest.remove(i);
+                return String.join("_", rest);
+            }
+        }
+        return stem;
+    }
+
+    private static String stem(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot < 0 ? name : name.substring(0, dot);
+    }
+}

@@ -1,0 +1,193 @@
+package org.meander.project;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.awt.Rectangle;
+import java.awt.image.Raster;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalInt;
+import org.meander.project.raster.BandChoice;
+import org.meander.project.raster.BandStretch;
+import org.meander.project.raster.ImageFiles;
+import org.meander.project.raster.NearInfrared;
+import org.meander.project.raster.RasterFile;
+import org.meander.project.raster.RgbComposite;
+import org.meander.project.raster.TileGrid;
+import org.meander.project.raster.Window;
+
+/**
+ * Cuts a raster larger than a tile (an orthomosaic of 20000 x 20000 pixels, say) into overlapping tiles of a project
+ * without holding it in memory: it is read one row of tiles at a time, in column chunks of at most
+ * {@link #CHUNK_BYTES}, each tile written as an RGB PNG ({@code <raster>_r<row>_c<column>}) and its near-infrared
+ * band, if chosen, to {@code nir/}. meander.json records the raster (file, size, grid, bands, stretch,
+ * georeferencing) and each tile's window, so that labels can be stitched back into one mask of the raster.
+ */
+public final class RasterTiling {
+
+    /** The most raw sample bytes read at once: a row of 1024-pixel tiles of a 20000-pixel-wide RGB raster is 61 MB. */
+    static final long CHUNK_BYTES = 96L << 20;
+    /** 16-bit rasters are stretched by the percentiles of about this many pixels, read at a coarser resolution. */
+    static final long STRETCH_SAMPLE_PIXELS = 4_000_000;
+
+    /** Tile size and overlap in pixels, and the bands that make each tile. */
+    public record Settings(int tileSize, int overlap, BandChoice bands) {
+    }
+
+    /** The raster's name, size and grid, and the tiles written, row by row. */
+    public record Report(String raster, int width, int height, int rows, int columns, List<String> tiles) {
+    }
+
+    /** Told after each tile is written. */
+    public interface Progress {
+        void tileWritten(int done, int total);
+    }
+
+    private RasterTiling() {
+    }
+
+    /**
+     * @throws IOException when the raster cannot be read (naming the file), a chosen band is not in it, or it was
+     *                     already cut into this project; tiles written before a read error stay
+     */
+    public static Report tile(Path projectDir, Path rasterFile, Settings settings, Progress progress)
+            throws IOException {
+        Path directory = projectDir.toAbsolutePath().normalize();
+        Path tiles = Files.createDirectories(directory.resolve("tiles"));
+        String name = stem(rasterFile);
+        try (RasterFile raster = RasterFile.open(rasterFile)) {
+            int[] rgb;
+            OptionalInt nir;
+            TileGrid grid;
+            try {
+                rgb = settings.bands().rgbIndices(raster.bandCount());
+                nir = settings.bands().nearInfraredIndex(raster.bandCount());
+                grid = new TileGrid(raster.width(), raster.height(), settings.tileSize(), settings.overlap());
+            } catch (IllegalArgumentException e) {
+                throw new IOException(rasterFile + ": " + e.getMessage(), e);
+            }
+            Project project = Project.open(directory); // first, as it may record splits of tiles already there
+            ProjectManifest manifest = ProjectManifest.read(directory);
+            List<String> names = new ArrayList<>();
+            grid.cells().forEach(cell -> names.add(tileName(name, cell, grid)));
+            refuseRepeat(rasterFile, name, names, manifest, project);
+            BandStretch stretch = stretch(raster, rgb);
+            if (nir.isPresent()) {
+                Files.createDirectories(directory.resolve("nir"));
+            }
+            Map<String, JsonNode> sources = new LinkedHashMap<>();
+            List<TileGrid.Cell> cells = grid.cells();
+            int columns = grid.columns();
+            long bytesPerPixel = (long) raster.bandCount() * (raster.bitsPerSample() > 8 ? 2 : 1);
+            for (int first = 0; first < cells.size(); ) {
+                // a chunk: consecutive tiles of one row whose pixels together stay under the budget
+                int last = first;
+                while (last + 1 < cells.size() && cells.get(last + 1).row() == cells.get(first).row()
+                        && span(cells, first, last + 1).width * (long) span(cells, first, last + 1).height
+                        * bytesPerPixel <= CHUNK_BYTES) {
+                    last++;
+                }
+                Rectangle chunkWindow = span(cells, first, last);
+                Raster chunk = raster.read(chunkWindow);
+                for (int i = first; i <= last; i++) {
+                    TileGrid.Cell cell = cells.get(i);
+                    Window w = cell.window();
+                    Raster pixels = chunk.createChild(w.x() - chunkWindow.x, w.y() - chunkWindow.y, w.width(),
+                            w.height(), 0, 0, null);
+                    String tile = names.get(i);
+                    AtomicBytes.write(tiles.resolve(tile + ".png"),
+                            ImageFiles.pngBytes(RgbComposite.of(pixels, rgb, stretch)));
+                    if (nir.isPresent()) {
+                        AtomicBytes.write(directory.resolve("nir").resolve(tile + ".png"),
+                                ImageFiles.pngBytes(NearInfrared.band(pixels, nir.getAsInt())));
+                    }
+                    sources.put(tile, TileSources.windowEntry(name, w));
+                    progress.tileWritten(i + 1, cells.size());
+                }
+                first = last + 1;
+            }
+            manifest.withEntries(TileSources.RASTERS, Map.of(name, rasterEntry(raster, settings, stretch)))
+                    .withEntries(TileSources.SOURCES, sources)
+                    .write(directory);
+            Project.open(directory); // the new tiles get their split
+            return new Report(name, raster.width(), raster.height(), grid.rows(), columns, names);
+        }
+    }
+
+    /** Cutting a raster twice would mix two sets of windows under one name. */
+    private static void refuseRepeat(Path rasterFile, String name, List<String> names, ProjectManifest manifest,
+            Project project) throws IOException {
+        if (manifest.section(TileSources.RASTERS).has(name)) {
+            throw new IOException(rasterFile + ": a raster named " + name + " was already cut into "
+                    + project.directory() + "; to cut it again, remove its tiles (" + name + "_r*) and its entry"
+                    + " under \"rasters\" in meander.json, or rename the file");
+        }
+        for (Tile tile : project.tiles()) {
+            if (names.contains(tile.name())) {
+                throw new IOException(rasterFile + ": the project already has a tile named " + tile.name()
+                        + ", which a tile of this raster would replace; rename the raster file and cut it again");
+            }
+        }
+    }
+
+    /** The identity for 8-bit rasters; for deeper ones, percentiles over the whole raster at a coarser resolution. */
+    private static BandStretch stretch(RasterFile raster, int[] rgb) throws IOException {
+        if (raster.bitsPerSample() <= 8) {
+            return BandStretch.identity();
+        }
+        long pixels = (long) raster.width() * raster.height();
+        int step = (int) Math.max(1, Math.ceil(Math.sqrt((double) pixels / STRETCH_SAMPLE_PIXELS)));
+        return BandStretch.measure(raster.readSubsampled(step), rgb, raster.noData());
+    }
+
+    private static Rectangle span(List<TileGrid.Cell> cells, int first, int last) {
+        Rectangle union = cells.get(first).window().rectangle();
+        for (int i = first + 1; i <= last; i++) {
+            union = union.union(cells.get(i).window().rectangle());
+        }
+        return union;
+    }
+
+    /** Row and column numbers are zero-padded to the same width, so the tiles sort in raster order. */
+    static String tileName(String raster, TileGrid.Cell cell, TileGrid grid) {
+        int rowDigits = Integer.toString(grid.rows() - 1).length();
+        int columnDigits = Integer.toString(grid.columns() - 1).length();
+        return String.format("%s_r%0" + rowDigits + "d_c%0" + columnDigits + "d", raster, cell.row(), cell.column());
+    }
+
+    private static ObjectNode rasterEntry(RasterFile raster, Settings settings, BandStretch stretch) {
+        ObjectNode entry = JsonNodeFactory.instance.objectNode();
+        entry.put("file", raster.file().toAbsolutePath().normalize().toString());
+        entry.put("width", raster.width());
+        entry.put("height", raster.height());
+        entry.put("tile_size", settings.tileSize());
+        entry.put("overlap", settings.overlap());
+        BandChoice bands = settings.bands();
+        entry.putArray("bands").add(bands.red()).add(bands.green()).add(bands.blue());
+        bands.nearInfrared().ifPresent(n -> entry.put("nir_band", n));
+        if (raster.bitsPerSample() > 8) {
+            ObjectNode stretchEntry = entry.putObject("stretch");
+            ArrayNode low = stretchEntry.putArray("low");
+            ArrayNode high = stretchEntry.putArray("high");
+            for (int c = 0; c < 3; c++) {
+                low.add(stretch.low()[c]);
+                high.add(stretch.high()[c]);
+            }
+        }
+        raster.georeferencing().ifPresent(g -> entry.set("georeferencing", g.toJson()));
+        return entry;
+    }
+
+    private static String stem(Path file) {
+        String fileName = file.getFileName().toString();
+        int dot = fileName.lastIndexOf('.');
+        return dot <= 0 ? fileName : fileName.substring(0, dot);
+    }
+}

@@ -1,0 +1,109 @@
+package org.meander.project;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.meander.project.raster.Georeferencing;
+import org.meander.project.raster.Window;
+
+/**
+ * What meander.json records about where tiles came from, in two objects:
+ * <pre>
+ * "rasters": {"ortho": {"file": "/data/ortho.tif", "width": 20000, "height": 20000, "tile_size": 1024,
+ *             "overlap": 128, "bands": [1, 2, 3], "georeferencing": {...}}}
+ * "sources": {"ortho_r00_c01": {"raster": "ortho", "x": 862, "y": 0, "width": 1024, "height": 1024},
+ *             "scene": {"file": "/data/scene.tif", "georeferencing": {...}}}
+ * </pre>
+ * A tile cut from a raster names it and its window; an imported GeoTIFF keeps its own georeferencing.
+ */
+final class TileSources {
+
+    static final String RASTERS = "rasters";
+    static final String SOURCES = "sources";
+
+    private TileSources() {
+    }
+
+    static ObjectNode windowEntry(String raster, Window window) {
+        ObjectNode entry = JsonNodeFactory.instance.objectNode();
+        entry.put("raster", raster);
+        entry.put("x", window.x());
+        entry.put("y", window.y());
+        entry.put("width", window.width());
+        entry.put("height", window.height());
+        return entry;
+    }
+
+    static ObjectNode importedEntry(Path file, Georeferencing georeferencing) {
+        ObjectNode entry = JsonNodeFactory.instance.objectNode();
+        entry.put("file", file.toAbsolutePath().toString());
+        entry.set("georeferencing", georeferencing.toJson());
+        return entry;
+    }
+
+    static List<SourceRaster> rasters(ProjectManifest manifest, Path manifestFile) throws IOException {
+        List<SourceRaster> rasters = new ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = manifest.section(RASTERS).fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> entry = it.next();
+            JsonNode raster = entry.getValue();
+            rasters.add(new SourceRaster(entry.getKey(), Path.of(raster.path("file").asText("")),
+                    positive(raster, "width", manifestFile, RASTERS + "." + entry.getKey()),
+                    positive(raster, "height", manifestFile, RASTERS + "." + entry.getKey()),
+                    georeferencing(raster, manifestFile, RASTERS + "." + entry.getKey())));
+        }
+        return rasters;
+    }
+
+    static Optional<RasterWindow> window(ProjectManifest manifest, String tile, Path manifestFile)
+            throws IOException {
+        JsonNode source = manifest.section(SOURCES).path(tile);
+        if (!source.has("raster")) {
+            return Optional.empty();
+        }
+        String where = SOURCES + "." + tile;
+        try {
+            return Optional.of(new RasterWindow(source.path("raster").asText(), new Window(
+                    source.path("x").asInt(-1), source.path("y").asInt(-1),
+                    positive(source, "width", manifestFile, where), positive(source, "height", manifestFile, where))));
+        } catch (IllegalArgumentException e) {
+            throw new IOException(manifestFile + ": \"" + where + "\": " + e.getMessage() + "; fix the window or"
+                    + " remove the entry (the tile then exports without a place in its raster)", e);
+        }
+    }
+
+    /** The georeferencing an imported GeoTIFF tile brought with it. */
+    static Optional<Georeferencing> ownGeoreferencing(ProjectManifest manifest, String tile, Path manifestFile)
+            throws IOException {
+        return georeferencing(manifest.section(SOURCES).path(tile), manifestFile, SOURCES + "." + tile);
+    }
+
+    private static Optional<Georeferencing> georeferencing(JsonNode entry, Path manifestFile, String where)
+            throws IOException {
+        JsonNode json = entry.path("georeferencing");
+        if (json.isMissingNode()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Georeferencing.fromJson(json));
+        } catch (IllegalArgumentException e) {
+            throw new IOException(manifestFile + ": \"" + where + "\": " + e.getMessage() + "; fix it or remove"
+                    + " \"georeferencing\" there (exports are then not georeferenced)", e);
+        }
+    }
+
+    private static int positive(JsonNode entry, String field, Path manifestFile, String where) throws IOException {
+        int value = entry.path(field).asInt(0);
+        if (value <= 0) {
+            throw new IOException(manifestFile + ": \"" + where + "\" has no positive \"" + field + "\" ("
+                    + entry.path(field) + "); fix it or remove the entry");
+        }
+        return value;
+    }
+}

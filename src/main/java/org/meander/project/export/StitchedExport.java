@@ -1,0 +1,71 @@
+package org.meander.project.export;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.meander.project.LabelMask;
+import org.meander.project.Project;
+import org.meander.project.RasterWindow;
+import org.meander.project.SourceRaster;
+import org.meander.project.Tile;
+import org.meander.project.raster.ImageFiles;
+import org.meander.project.raster.StitchedMask;
+
+/**
+ * One mask per raster cut into the project, of the raster's size, stitched from its tiles' labels (see
+ * {@link StitchedMask} for how overlaps are resolved), in {@code stitched/<raster>.tif} (a tiled GeoTIFF with the
+ * raster's georeferencing) or {@code stitched/<raster>.png}. It is written a strip at a time, so a raster of any size
+ * needs only a few rows of its tiles' labels in memory.
+ */
+public final class StitchedExport {
+
+    public enum Format { TIFF, PNG }
+
+    private StitchedExport() {
+    }
+
+    /** Returns the names of the rasters written. */
+    public static List<String> write(Project project, Path folder, Format format) throws IOException {
+        List<SourceRaster> rasters = project.rasters();
+        if (rasters.isEmpty()) {
+            return List.of();
+        }
+        Map<String, List<StitchedMask.Placed>> tilesOf = new HashMap<>();
+        Map<String, Tile> byName = new HashMap<>();
+        for (Tile tile : project.tiles()) {
+            Optional<RasterWindow> window = project.rasterWindow(tile);
+            if (window.isPresent()) {
+                tilesOf.computeIfAbsent(window.get().raster(), r -> new ArrayList<>())
+                        .add(new StitchedMask.Placed(tile.name(), window.get().window()));
+                byName.put(tile.name(), tile);
+            }
+        }
+        Path target = Files.createDirectories(ExportFolders.prepare(project, folder).resolve("stitched"));
+        List<String> written = new ArrayList<>();
+        for (SourceRaster raster : rasters) {
+            List<StitchedMask.Placed> tiles = tilesOf.getOrDefault(raster.name(), List.of());
+            if (tiles.isEmpty()) {
+                continue; // every tile of it was removed: nothing to stitch
+            }
+            StitchedMask mask = new StitchedMask(raster.width(), raster.height(), tiles,
+                    tile -> project.readLabel(byName.get(tile)).map(LabelMask::pixels).orElse(null));
+            try {
+                if (format == Format.TIFF) {
+                    ImageFiles.tiff(target.resolve(raster.name() + ".tif"), mask, raster.georeferencing());
+                } else {
+                    ImageFiles.png(target.resolve(raster.name() + ".png"), mask);
+                }
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            }
+            written.add(raster.name());
+        }
+        return written;
+    }
+}

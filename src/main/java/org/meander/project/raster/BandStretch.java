@@ -1,0 +1,97 @@
+package org.meander.project.raster;
+
+import java.awt.image.DataBuffer;
+import java.awt.image.Raster;
+import java.util.Arrays;
+import java.util.OptionalDouble;
+
+/**
+ * How the samples of the red, green and blue bands become 8-bit: linearly from {@code low} (0) to {@code high} (255),
+ * clamped. 8-bit data passes unchanged. Deeper data (16-bit) is stretched per band between its 2nd and 98th
+ * percentiles, as GIS viewers show it by default ("cumulative count cut"): real 16-bit imagery fills a small part of
+ * its range, so dropping the low byte shows a black picture, and min-max would let a few glints or dead pixels set
+ * the scale.
+ */
+public final class BandStretch {
+
+    static final double LOW_PERCENTILE = 0.02;
+    static final double HIGH_PERCENTILE = 0.98;
+
+    private final int[] low;
+    private final int[] high;
+
+    public BandStretch(int[] low, int[] high) {
+        if (low.length != 3 || high.length != 3) {
+            throw new IllegalArgumentException("a stretch has a low and a high value for each of red, green, blue");
+        }
+        this.low = low.clone();
+        this.high = high.clone();
+        for (int c = 0; c < 3; c++) {
+            if (this.high[c] <= this.low[c]) {
+                this.high[c] = this.low[c] + 1; // a constant band: everything at or above it shows white
+            }
+        }
+    }
+
+    /** 0 to 255 unchanged: for 8-bit data. */
+    public static BandStretch identity() {
+        return new BandStretch(new int[] {0, 0, 0}, new int[] {255, 255, 255});
+    }
+
+    /**
+     * The stretch for {@code bands} (0-based, red green blue) of {@code sample}: the identity when every band holds
+     * 8-bit samples, otherwise the 2nd to 98th percentile of each band's samples, leaving out {@code noData}.
+     */
+    public static BandStretch measure(Raster sample, int[] bands, OptionalDouble noData) {
+        if (bitsPerSample(sample) <= 8) {
+            return identity();
+        }
+        int[] low = new int[3];
+        int[] high = new int[3];
+        for (int c = 0; c < 3; c++) {
+            SampleHistogram histogram = SampleHistogram.of(sample, bands[c], noData);
+            low[c] = histogram.percentile(LOW_PERCENTILE);
+            high[c] = histogram.percentile(HIGH_PERCENTILE);
+        }
+        return new BandStretch(low, high);
+    }
+
+    static int bitsPerSample(Raster raster) {
+        return Arrays.stream(raster.getSampleModel().getSampleSize()).max().orElse(8);
+    }
+
+    /** Fails for the samples this stretch does not cover: floating point, or integers wider than 16 bits. */
+    static void requireIntegerSamples(Raster raster) {
+        int type = raster.getSampleModel().getDataType();
+        boolean floating = type == DataBuffer.TYPE_FLOAT || type == DataBuffer.TYPE_DOUBLE;
+        if (floating || bitsPerSample(raster) > 16) {
+            throw new IllegalArgumentException("its samples are " + (floating ? "floating point" : bitsPerSample(raster)
+                    + "-bit integers") + "; Meander reads 8- and 16-bit imagery: convert it to 16-bit (for example"
+                    + " with gdal_translate -ot UInt16 -scale) and try again");
+        }
+    }
+
+    /** The 8-bit value of {@code sample} in channel {@code c} (0 red, 1 green, 2 blue). */
+    public int toByte(int c, int sample) {
+        if (sample <= low[c]) {
+            return 0;
+        }
+        if (sample >= high[c]) {
+            return 255;
+        }
+        return (int) (((long) (sample - low[c]) * 255 + (high[c] - low[c]) / 2) / (high[c] - low[c]));
+    }
+
+    public int[] low() {
+        return low.clone();
+    }
+
+    public int[] high() {
+        return high.clone();
+    }
+
+    @Override
+    public String toString() {
+        return "stretch low " + Arrays.toString(low) + " high " + Arrays.toString(high);
+    }
+}

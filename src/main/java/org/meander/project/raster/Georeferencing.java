@@ -1,0 +1,174 @@
+package org.meander.project.raster;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.Set;
+import javax.imageio.metadata.IIOMetadata;
+import javax.imageio.metadata.IIOMetadataNode;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+
+/**
+ * Where a raster lies on the Earth: the GeoTIFF fields of its TIFF directory (pixel scale, tie points, transformation,
+ * the GeoKey directory and its double and ASCII parameters) and GDAL's metadata and nodata fields, copied as they are
+ * into the masks exported for it, so GIS tools place a mask over its imagery.
+ */
+public record Georeferencing(List<TiffField> fields) {
+
+    public static final int MODEL_PIXEL_SCALE = 33550;
+    public static final int MODEL_TIEPOINT = 33922;
+    public static final int MODEL_TRANSFORMATION = 34264;
+    public static final int GEO_KEY_DIRECTORY = 34735;
+    public static final int GEO_DOUBLE_PARAMS = 34736;
+    public static final int GEO_ASCII_PARAMS = 34737;
+    public static final int GDAL_METADATA = 42112;
+    public static final int GDAL_NODATA = 42113;
+    static final Set<Integer> TAGS = Set.of(MODEL_PIXEL_SCALE, MODEL_TIEPOINT, MODEL_TRANSFORMATION,
+            GEO_KEY_DIRECTORY, GEO_DOUBLE_PARAMS, GEO_ASCII_PARAMS, GDAL_METADATA, GDAL_NODATA);
+    private static final String TIFF_FORMAT = "javax_imageio_tiff_image_1.0";
+
+    public Georeferencing {
+        fields = List.copyOf(fields);
+    }
+
+    /** The georeferencing fields of a TIFF image's metadata; empty when it has no tie point or transformation. */
+    static Optional<Georeferencing> from(IIOMetadata metadata) {
+        if (metadata == null || !List.of(metadata.getMetadataFormatNames()).contains(TIFF_FORMAT)) {
+            return Optional.empty();
+        }
+        Node root = metadata.getAsTree(TIFF_FORMAT);
+        List<TiffField> fields = new ArrayList<>();
+        for (Node ifd = root.getFirstChild(); ifd != null; ifd = ifd.getNextSibling()) {
+            for (Node field = ifd.getFirstChild(); field != null; field = field.getNextSibling()) {
+                if (field instanceof Element element && "TIFFField".equals(element.getNodeName())
+                        && TAGS.contains(Integer.parseInt(element.getAttribute("number")))) {
+                    fields.add(TiffField.fromNode(element));
+                }
+            }
+            break; // the first directory is the image; later ones would be overviews
+        }
+        Georeferencing found = new Georeferencing(fields);
+        boolean placed = found.field(MODEL_TIEPOINT).isPresent() || found.field(MODEL_TRANSFORMATION).isPresent();
+        return placed ? Optional.of(found) : Optional.empty();
+    }
+
+    public Optional<TiffField> field(int number) {
+        return fields.stream().filter(f -> f.number() == number).findFirst();
+    }
+
+    /** GDAL's nodata value, when it has one that is a number. */
+    public OptionalDouble noData() {
+        try {
+            return field(GDAL_NODATA).map(f -> OptionalDouble.of(Double.parseDouble(f.values().get(0).trim())))
+                    .orElse(OptionalDouble.empty());
+        } catch (NumberFormatException e) {
+            return OptionalDouble.empty();
+        }
+    }
+
+    /**
+     * The georeferencing of the window of this raster that starts at pixel (x, y): raster pixel (i, j) of the window
+     * is pixel (i + x, j + y) of the raster. With one tie point and a pixel scale the tie point is moved to the
+     * window's top left pixel; several tie points (control points) keep their places on the ground and move in
+     * raster coordinates; a transformation matrix gets the matching translation.
+     */
+    public Georeferencing shifted(int x, int y) {
+        List<TiffField> shifted = new ArrayList<>();
+        for (TiffField field : fields) {
+            shifted.add(switch (field.number()) {
+                case MODEL_TIEPOINT -> shiftTiePoints(field, x, y);
+                case MODEL_TRANSFORMATION -> shiftTransformation(field, x, y);
+                default -> field;
+            });
+        }
+        return new Georeferencing(shifted);
+    }
+
+    private TiffField shiftTiePoints(TiffField tiePoints, int x, int y) {
+        List<String> values = new ArrayList<>(tiePoints.values());
+        Optional<TiffField> scale = field(MODEL_PIXEL_SCALE);
+        if (values.size() == 6 && scale.isPresent()) {
+            double i = tiePoints.number(0);
+            double j = tiePoints.number(1);
+            values.set(0, format(0));
+            values.set(1, format(0));
+            values.set(3, format(tiePoints.number(3) + (x - i) * scale.get().number(0)));
+            values.set(4, format(tiePoints.number(4) - (y - j) * scale.get().number(1)));
+        } else {
+            for (int p = 0; p + 5 < values.size(); p += 6) {
+                values.set(p, format(tiePoints.number(p) - x));
+                values.set(p + 1, format(tiePoints.number(p + 1) - y));
+            }
+        }
+        return new TiffField(tiePoints.number(), tiePoints.kind(), values);
+    }
+
+    /** The matrix maps (i, j, k, 1) to the model: the window's (i, j) is the raster's (i + x, j + y). */
+    private static TiffField shiftTransformation(TiffField matrix, int x, int y) {
+        List<String> values = new ArrayList<>(matrix.values());
+        for (int row = 0; row < 4 && row * 4 + 3 < values.size(); row++) {
+            double translation = matrix.number(row * 4 + 3) + matrix.number(row * 4) * x
+                    + matrix.number(row * 4 + 1) * y;
+            values.set(row * 4 + 3, format(translation));
+        }
+        return new TiffField(matrix.number(), matrix.kind(), values);
+    }
+
+    private static String format(double value) {
+        return Double.toString(value);
+    }
+
+    /** Adds the fields to the first directory of a TIFF metadata tree, replacing fields of the same numbers. */
+    void addTo(IIOMetadataNode root) {
+        Node ifd = root.getElementsByTagName("TIFFIFD").item(0);
+        for (Node field = ifd.getFirstChild(); field != null; ) {
+            Node next = field.getNextSibling();
+            if (field instanceof Element element && TAGS.contains(Integer.parseInt(element.getAttribute("number")))) {
+                ifd.removeChild(field);
+            }
+            field = next;
+        }
+        fields.forEach(f -> ifd.appendChild(f.toNode()));
+    }
+
+    /** As recorded in meander.json: {"33550": {"kind": "TIFFDoubles", "values": ["0.5", ...]}, ...}. */
+    public JsonNode toJson() {
+        ObjectNode json = JsonNodeFactory.instance.objectNode();
+        for (TiffField field : fields) {
+            ObjectNode entry = json.putObject(Integer.toString(field.number()));
+            entry.put("kind", field.kind());
+            field.values().forEach(entry.putArray("values")::add);
+        }
+        return json;
+    }
+
+    /** @throws IllegalArgumentException saying what is wrong, for the caller to name the file */
+    public static Georeferencing fromJson(JsonNode json) {
+        if (!json.isObject()) {
+            throw new IllegalArgumentException("\"georeferencing\" is " + json.getNodeType() + ", expected an object"
+                    + " of TIFF fields by tag number");
+        }
+        List<TiffField> fields = new ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> entries = json.fields(); entries.hasNext(); ) {
+            Map.Entry<String, JsonNode> entry = entries.next();
+            List<String> values = new ArrayList<>();
+            entry.getValue().path("values").forEach(v -> values.add(v.asText()));
+            int number;
+            try {
+                number = Integer.parseInt(entry.getKey());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("georeferencing field \"" + entry.getKey() + "\" is not a TIFF"
+                        + " tag number");
+            }
+            fields.add(new TiffField(number, entry.getValue().path("kind").asText(""), values));
+        }
+        return new Georeferencing(fields);
+    }
+}

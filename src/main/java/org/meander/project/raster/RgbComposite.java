@@ -1,0 +1,37 @@
+package org.meander.project.raster;
+
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
+import java.awt.image.Raster;
+
+/** The 8-bit RGB picture made of three chosen bands of a raster: what a tile shows and what SAM encodes. */
+public final class RgbComposite {
+
+    private RgbComposite() {
+    }
+
+    /**
+     * @param source  any region of a raster; its own coordinates (minX, minY) are respected
+     * @param bands   0-based bands that become red, green and blue
+     * @param stretch how each band's samples become 8-bit
+     */
+    public static BufferedImage of(Raster source, int[] bands, BandStretch stretch) {
+        BandStretch.requireIntegerSamples(source);
+        int width = source.getWidth();
+        int height = source.getHeight();
+        BufferedImage rgb = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
+        byte[] out = ((DataBufferByte) rgb.getRaster().getDataBuffer()).getData();
+        int[] row = new int[width];
+        for (int c = 0; c < 3; c++) {
+            int position = 2 - c; // TYPE_3BYTE_BGR stores blue, green, red
+            for (int y = 0; y < height; y++) {
+                source.getSamples(source.getMinX(), source.getMinY() + y, width, 1, bands[c], row);
+                int base = y * width * 3 + position;
+                for (int x = 0; x < width; x++) {
+                    out[base + 3 * x] = (byte) stretch.toByte(c, row[x]);
+                }
+            }
+        }
+        return rgb;
+    }
+}

@@ -1,0 +1,42 @@
+package org.meander.project.raster;
+
+import java.awt.image.BufferedImage;
+import java.awt.image.IndexColorModel;
+import java.awt.image.Raster;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+
+/**
+ * What an imported image becomes in a project. The tile is what the workbench shows and SAM encodes, an 8-bit RGB
+ * picture: the original file when it already is one (a PNG, JPEG or BMP of 8-bit samples, shown in its own bands),
+ * otherwise {@code converted}, made of the chosen bands, 16-bit data stretched (see {@link BandStretch}). The chosen
+ * near-infrared band, if any, is kept apart at its full depth.
+ */
+public record TileImagery(Optional<BufferedImage> converted, Optional<BufferedImage> nearInfrared) {
+
+    /**
+     * @param displayableFile the file is a PNG, JPEG or BMP, formats the workbench shows as they are (TIFF is not)
+     * @param noData          a value to leave out of the 16-bit stretch (GDAL's nodata), if the file has one
+     * @throws IllegalArgumentException when a chosen band is not in the image, or its samples are not 8- or 16-bit
+     */
+    public static TileImagery of(BufferedImage image, boolean displayableFile, BandChoice bands,
+            OptionalDouble noData) {
+        Raster raster = image.getColorModel() instanceof IndexColorModel palette
+                ? palette.convertToIntDiscrete(image.getRaster(), false).getRaster()
+                : image.getRaster();
+        int bandCount = raster.getNumBands();
+        int[] rgb = bands.rgbIndices(bandCount);
+        OptionalInt nir = bands.nearInfraredIndex(bandCount);
+        BandStretch.requireIntegerSamples(raster);
+        Optional<BufferedImage> nearInfrared = nir.isPresent()
+                ? Optional.of(NearInfrared.band(raster, nir.getAsInt())) : Optional.empty();
+        boolean ordinaryPicture = displayableFile && BandStretch.bitsPerSample(raster) <= 8 && bandCount <= 4
+                && bands.isDefaultRgb() && nir.isEmpty();
+        if (ordinaryPicture) {
+            return new TileImagery(Optional.empty(), nearInfrared);
+        }
+        BufferedImage composite = RgbComposite.of(raster, rgb, BandStretch.measure(raster, rgb, noData));
+        return new TileImagery(Optional.of(composite), nearInfrared);
+    }
+}

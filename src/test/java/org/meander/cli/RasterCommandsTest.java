@@ -1,0 +1,96 @@
+package org.meander.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.meander.project.LabelMask;
+import org.meander.project.LabelStatus;
+import org.meander.project.Project;
+import org.meander.project.Tile;
+import org.meander.testing.TestRasters;
+
+/** {@code meander project tile}, {@code create --bands --nir-band} and {@code export --format geotiff}. */
+class RasterCommandsTest {
+
+    @TempDir
+    Path temp;
+
+    Path raster() throws IOException {
+        return TestRasters.tiff(temp.resolve("ortho.tif"),
+                TestRasters.raster(200, 120, 4, 16, (x, y, b) -> 500 * b + x + y), 32, TestRasters.georeferencing());
+    }
+
+    @Test
+    void tileThenExportGeotiffPrintsOneJsonLineEach() throws IOException {
+        Path dir = temp.resolve("project");
+
+        EmbedCommandTest.Result tiled = ProjectCommandTest.project("tile", dir.toString(), "--raster",
+                raster().toString(), "--tile-size", "64", "--overlap", "16", "--bands", "3,2,1", "--nir-band", "4");
+
+        assertEquals(0, tiled.exit(), tiled.err());
+        JsonNode json = tiled.json();
+        assertEquals("ortho", json.path("raster").asText());
+        assertEquals(200, json.path("width").asInt());
+        assertEquals(3, json.path("rows").asInt());
+        assertEquals(4, json.path("columns").asInt());
+        assertEquals(12, json.path("tiles").asInt());
+        Project project = Project.open(dir);
+        Tile first = project.tiles().get(0);
+        assertTrue(Files.exists(project.nearInfraredFile(first)));
+        project.writeLabel(first, new LabelMask(64, 64, new byte[64 * 64]), LabelStatus.EDITED);
+
+        Path out = temp.resolve("out");
+        EmbedCommandTest.Result exported = ProjectCommandTest.project("export", dir.toString(), "--format",
+                "geotiff", "--out", out.toString());
+
+        assertEquals(0, exported.exit(), exported.err());
+        JsonNode result = exported.json();
+        assertEquals(1, result.path("masks").asInt());
+        assertEquals(1, result.path("georeferenced").asInt());
+        assertEquals("ortho", result.path("stitched").get(0).asText());
+        assertTrue(Files.exists(out.resolve(first.name() + ".tif")));
+        assertTrue(Files.exists(out.resolve("stitched/ortho.tif")));
+    }
+
+    @Test
+    void createWithABandOutOfRangeReportsTheFileAndExitsOne() throws IOException {
+        Path images = Files.createDirectories(temp.resolve("images"));
+        Files.copy(raster(), images.resolve("scene.tif"));
+
+        EmbedCommandTest.Result result = ProjectCommandTest.project("create", temp.resolve("project").toString(),
+                "--images", images.toString(), "--bands", "4,3,9");
+
+        assertEquals(1, result.exit(), "nothing was imported");
+        assertTrue(result.err().contains("scene.tif") && result.err().contains("band 9"), result.err());
+    }
+
+    @Test
+    void malformedBandsAndTwoNearInfraredSourcesAreUsageErrors() throws IOException {
+        Path images = Files.createDirectories(temp.resolve("images"));
+        for (List<String> args : List.of(List.of("--bands", "3,2"), List.of("--bands", "a,b,c"),
+                List.of("--nir-band", "4", "--nir", images.toString()))) {
+            String[] all = new String[4 + args.size()];
+            all[0] = "create";
+            all[1] = temp.resolve("project").toString();
+            all[2] = "--images";
+            all[3] = images.toString();
+            for (int i = 0; i < args.size(); i++) {
+                all[4 + i] = args.get(i);
+            }
+
+            EmbedCommandTest.Result result = ProjectCommandTest.project(all);
+
+            assertNotEquals(0, result.exit(), args.toString());
+            assertTrue(result.err().contains(args.get(0)) || result.err().contains("--nir"), result.err());
+        }
+        assertTrue(Files.notExists(temp.resolve("project")), "a usage error changes nothing");
+    }
+}

@@ -1,0 +1,175 @@
+package org.meander.testing;
+
+import java.awt.Transparency;
+import java.awt.color.ColorSpace;
+import java.awt.image.BufferedImage;
+import java.awt.image.ColorModel;
+import java.awt.image.ComponentColorModel;
+import java.awt.image.Raster;
+import java.awt.image.WritableRaster;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.ImageTypeSpecifier;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.metadata.IIOMetadata;
+import javax.imageio.metadata.IIOMetadataNode;
+import javax.imageio.plugins.tiff.TIFFImageReadParam;
+import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.ImageOutputStream;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+
+/**
+ * Multi-band rasters written the way GIS tools write them: TIFF of any number of 8- or 16-bit bands, striped or tiled,
+ * with GeoTIFF fields when asked; written through ImageIO's TIFF metadata tree directly, not through Meander.
+ */
+public final class TestRasters {
+
+    /** A sample value for each pixel and band. */
+    public interface Samples {
+        int value(int x, int y, int band);
+    }
+
+    /** A field to write: tag number, ImageIO's array kind ("TIFFDoubles", ...) and values. */
+    public record Field(int number, String kind, String... values) {
+    }
+
+    private TestRasters() {
+    }
+
+    /** The samples as a raster of {@code bands} bands of {@code bits} (8 or 16) bits. */
+    public static WritableRaster raster(int width, int height, int bands, int bits, Samples samples) {
+        WritableRaster raster = Raster.createInterleavedRaster(
+                bits == 16 ? java.awt.image.DataBuffer.TYPE_USHORT : java.awt.image.DataBuffer.TYPE_BYTE,
+                width, height, bands, null);
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                for (int b = 0; b < bands; b++) {
+                    raster.setSample(x, y, b, samples.value(x, y, b));
+                }
+            }
+        }
+        return raster;
+    }
+
+    /**
+     * Writes the raster as a TIFF: striped when {@code tile} is 0, else in tiles of that size (a multiple of 16).
+     */
+    public static Path tiff(Path file, WritableRaster raster, int tile, List<Field> fields) throws IOException {
+        BufferedImage image = new BufferedImage(colourModel(raster), raster, false, null);
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("tiff").next();
+        try (ImageOutputStream out = ImageIO.createImageOutputStream(file.toFile())) {
+            writer.setOutput(out);
+            ImageWriteParam param = writer.getDefaultWriteParam();
+            if (tile > 0) {
+                param.setTilingMode(ImageWriteParam.MODE_EXPLICIT);
+                param.setTiling(tile, tile, 0, 0);
+            }
+            IIOMetadata metadata = writer.getDefaultImageMetadata(new ImageTypeSpecifier(image), param);
+            String format = metadata.getNativeMetadataFormatName();
+            IIOMetadataNode root = (IIOMetadataNode) metadata.getAsTree(format);
+            IIOMetadataNode ifd = (IIOMetadataNode) root.getElementsByTagName("TIFFIFD").item(0);
+            for (Field field : fields) {
+                IIOMetadataNode node = new IIOMetadataNode("TIFFField");
+                node.setAttribute("number", Integer.toString(field.number()));
+                IIOMetadataNode array = new IIOMetadataNode(field.kind());
+                for (String value : field.values()) {
+                    IIOMetadataNode element = new IIOMetadataNode(field.kind().substring(0, field.kind().length() - 1));
+                    element.setAttribute("value", value);
+                    array.appendChild(element);
+                }
+                node.appendChild(array);
+                ifd.appendChild(node);
+            }
+            metadata.mergeTree(format, root);
+            writer.write(null, new IIOImage(image, null, metadata), param);
+        } finally {
+            writer.dispose();
+        }
+        return file;
+    }
+
+    /** The values of every field of a TIFF's first directory, by tag number, read with unknown tags kept. */
+    public static Map<Integer, List<String>> fields(Path file) throws IOException {
+        ImageReader reader = ImageIO.getImageReadersByFormatName("tiff").next();
+        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+            reader.setInput(in);
+            TIFFImageReadParam param = new TIFFImageReadParam();
+            param.setReadUnknownTags(true);
+            reader.read(0, param);
+            Node ifd = reader.getImageMetadata(0).getAsTree("javax_imageio_tiff_image_1.0").getFirstChild();
+            Map<Integer, List<String>> fields = new TreeMap<>();
+            for (Node field = ifd.getFirstChild(); field != null; field = field.getNextSibling()) {
+                List<String> values = new ArrayList<>();
+                for (Node array = field.getFirstChild(); array != null; array = array.getNextSibling()) {
+                    for (Node value = array.getFirstChild(); value != null; value = value.getNextSibling()) {
+                        values.add(((Element) value).getAttribute("value"));
+                    }
+                }
+                fields.put(Integer.parseInt(((Element) field).getAttribute("number")), values);
+            }
+            return fields;
+        } finally {
+            reader.dispose();
+        }
+    }
+
+    /** UTM-style georeferencing: pixel size 0.5 m, top left pixel at (500000, 4000000), with GDAL's nodata. */
+    public static List<Field> georeferencing() {
+        return List.of(
+                new Field(33550, "TIFFDoubles", "0.5", "0.5", "0.0"),
+                new Field(33922, "TIFFDoubles", "0.0", "0.0", "0.0", "500000.0", "4000000.0", "0.0"),
+                new Field(34735, "TIFFShorts", "1", "1", "0", "3", "1024", "0", "1", "1", "1025", "0", "1", "1",
+                        "3072", "0", "1", "32610"),
+                new Field(34737, "TIFFAsciis", "WGS 84 / UTM zone 10N|"),
+                new Field(42113, "TIFFAsciis", "0"));
+    }
+
+    /** Gray for one band, RGB for three 8-bit bands, otherwise a colour space of as many plain components. */
+    private static ColorModel colourModel(Raster raster) {
+        int bands = raster.getNumBands();
+        int type = raster.getDataBuffer().getDataType();
+        ColorSpace space = bands == 1 ? ColorSpace.getInstance(ColorSpace.CS_GRAY)
+                : bands == 3 && type == java.awt.image.DataBuffer.TYPE_BYTE ? ColorSpace.getInstance(ColorSpace.CS_sRGB)
+                : new PlainComponents(bands);
+        return new ComponentColorModel(space, false, false, Transparency.OPAQUE, type);
+    }
+
+    /** A colour space that only counts components: multi-band imagery has no colours of its own. */
+    private static final class PlainComponents extends ColorSpace {
+
+        PlainComponents(int components) {
+            super(ColorSpace.TYPE_2CLR + Math.min(components, 15) - 2, components); // TYPE_2CLR to TYPE_FCLR
+        }
+
+        @Override
+        public float[] toRGB(float[] value) {
+            return new float[3];
+        }
+
+        @Override
+        public float[] fromRGB(float[] rgb) {
+            return new float[getNumComponents()];
+        }
+
+        @Override
+        public float[] toCIEXYZ(float[] value) {
+            return new float[3];
+        }
+
+        @Override
+        public float[] fromCIEXYZ(float[] xyz) {
+            return new float[getNumComponents()];
+        }
+    }
+}
