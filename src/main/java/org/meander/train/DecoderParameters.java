@@ -63,9 +63,11 @@ public final class DecoderParameters {
 
     /** Clears the accumulated gradients before the next backward pass (PyTorch adds into them). */
     public void zeroGradients() {
-        for (NDArray array : arrays.values()) {
-            try (NDArray gradient = array.getGradient()) {
-                gradient.subi(gradient);
+        try (NoGradient off = NoGradient.enter()) {
+            for (NDArray array : arrays.values()) {
+                try (NDArray gradient = array.getGradient()) {
+                    gradient.subi(gradient);
+                }
             }
         }
     }
@@ -79,6 +81,12 @@ public final class DecoderParameters {
 
     /** Overwrites the parameters in place; every name must be present with the parameter's size. */
     public void load(Map<String, float[]> values) {
+        try (NoGradient off = NoGradient.enter()) {
+            loadRecordingOff(values);
+        }
+    }
+
+    private void loadRecordingOff(Map<String, float[]> values) {
         arrays.forEach((name, array) -> {
             float[] value = values.get(name);
             if (value == null) {

@@ -56,9 +56,9 @@ public final class TrainingStep implements AutoCloseable {
      * previous ones). Returns the loss.
      */
     public float backward(List<TrainingExample> batch) {
+        parameters.zeroGradients();
         try (NDManager scope = model.manager().newSubManager();
              GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-            parameters.zeroGradients();
             NDArray total = loss.compute(forward.run(scope, batch, loss.handling().multimask()));
             float value = total.getFloat();
             if (Float.isFinite(value)) {
@@ -73,7 +73,8 @@ public final class TrainingStep implements AutoCloseable {
      * gradients that are not finite are not applied.
      */
     public double update(double lr) {
-        try (NDManager scope = model.manager().newSubManager()) {
+        // in-place updates of leaves that require gradients: recording must be off, and it is on by default per thread
+        try (NoGradient off = NoGradient.enter(); NDManager scope = model.manager().newSubManager()) {
             Map<String, NDArray> gradients = parameters.gradients(scope, loss.iouLoss());
             double squares = 0;
             for (NDArray g : gradients.values()) {
