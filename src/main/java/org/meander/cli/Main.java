@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 @Command(name = "meander", mixinStandardHelpOptions = true, version = "Meander 0.1.0",
         description = "Segment river imagery with Segment Anything, and fine-tune its mask decoder.",
         subcommands = {AppCommand.class, SegmentCommand.class, EmbedCommand.class, BenchCommand.class,
-                ProjectCommand.class})
+                ProjectCommand.class, AutolabelCommand.class, TrainCommand.class, EvaluateCommand.class,
+                ExportModelCommand.class, TrainBenchCommand.class})
 public final class Main {
 
     public static void main(String[] args) {

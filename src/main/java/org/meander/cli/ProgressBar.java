@@ -16,15 +16,19 @@ final class ProgressBar {
 
     /** Draws the bar; ignored once finished (late events must not draw past the ended line). */
     synchronized void show(EncodingProgress p) {
+        show(p.done() + p.failed(), p.total(), p.failed(), p.secondsPerTile(), p.secondsLeft());
+    }
+
+    /** Draws {@code processed} of {@code total} tiles; the timing is left out while seconds per tile is NaN. */
+    synchronized void show(int processed, int total, int failed, double secondsPerTile, double secondsLeft) {
         if (finished) {
             return;
         }
-        int total = Math.max(1, p.total());
-        int filled = (int) ((long) WIDTH * (p.done() + p.failed()) / total);
-        String timing = Double.isNaN(p.secondsPerTile()) ? ""
-                : String.format(" %.1f s/tile, %s left", p.secondsPerTile(), duration(p.secondsLeft()));
-        out.printf("\r[%s%s] %d/%d%s%s   ", "#".repeat(filled), " ".repeat(WIDTH - filled), p.done() + p.failed(),
-                p.total(), timing, p.failed() > 0 ? ", " + p.failed() + " failed" : "");
+        int filled = (int) ((long) WIDTH * processed / Math.max(1, total));
+        String timing = Double.isNaN(secondsPerTile) ? ""
+                : String.format(" %.1f s/tile, %s left", secondsPerTile, duration(secondsLeft));
+        out.printf("\r[%s%s] %d/%d%s%s   ", "#".repeat(filled), " ".repeat(WIDTH - filled), processed, total, timing,
+                failed > 0 ? ", " + failed + " failed" : "");
         out.flush();
     }
 

@@ -93,9 +93,12 @@ public final class EmbeddingCache {
         return memory.get(key).isPresent() || Files.isRegularFile(fileOf(key));
     }
 
-    /** Stores in memory and on disk; a full disk is an error that names the folder, and leaves no partial file. */
+    /**
+     * Stores in memory and on disk; a full disk is an error that names the folder, and leaves no partial file. Memory
+     * keeps the float16-rounded values the file holds, so a tile decodes the same before and after a restart.
+     */
     public void store(TileKey key, ImageEmbedding embedding) throws IOException {
-        memory.put(key, embedding);
+        memory.put(key, EmbeddingFile.asStored(embedding));
         try {
             Files.createDirectories(directory);
             EmbeddingFile.write(fileOf(key), embedding, modelFingerprint, key);

@@ -46,6 +46,17 @@ final class EmbeddingFile {
     }
 
     /** Reads and verifies; CorruptCacheFileException when the file cannot be trusted. */
+    /** The embedding as a file holds it: every value rounded to float16. */
+    static ImageEmbedding asStored(ImageEmbedding embedding) {
+        float[] values = embedding.values();
+        float[] rounded = new float[values.length];
+        for (int i = 0; i < values.length; i++) {
+            rounded[i] = Float16.toFloat(Float16.fromFloat(values[i]));
+        }
+        return new ImageEmbedding(rounded, embedding.channels(), embedding.side(), embedding.original(),
+                embedding.resized());
+    }
+
     static ImageEmbedding read(Path file, String modelFingerprint, TileKey tile) throws IOException {
         try (SafetensorsFile f = SafetensorsFile.open(file)) {
             Map<String, String> meta = f.metadata();

@@ -9,5 +9,7 @@ public enum LabelStatus {
     /** Written by Meander, not yet accepted. */
     EDITED,
     /** Written by Meander and marked correct by the annotator. */
-    ACCEPTED
+    ACCEPTED,
+    /** Written by auto-label from SAM's answer to prompts drawn from imagery, without a click: to be reviewed. */
+    PREDICTED
 }

@@ -171,7 +171,7 @@ public final class Project {
             return LabelStatus.NONE;
         }
         return manifest.recordedStatus(tile.name())
-                .filter(status -> status == LabelStatus.EDITED || status == LabelStatus.ACCEPTED)
+                .filter(Project::isWrittenByMeander)
                 .orElse(LabelStatus.IMPORTED);
     }
 
@@ -195,12 +195,13 @@ public final class Project {
 
     /**
      * Replaces the tile's label with {@code mask}, first keeping the label it replaces in the history, and records
-     * {@code status}, which is EDITED or ACCEPTED: the statuses of a label Meander wrote.
+     * {@code status}, which is EDITED, ACCEPTED or PREDICTED: the statuses of a label Meander wrote.
      */
     public synchronized void writeLabel(Tile tile, LabelMask mask, LabelStatus status) throws IOException {
         requireOwn(tile);
-        if (status != LabelStatus.EDITED && status != LabelStatus.ACCEPTED) {
-            throw new IllegalArgumentException("a label Meander writes is EDITED or ACCEPTED, not " + status);
+        if (!isWrittenByMeander(status)) {
+            throw new IllegalArgumentException("a label Meander writes is EDITED, ACCEPTED or PREDICTED, not "
+                    + status);
         }
         Dimension size = imageSize(tile);
         if (mask.width() != size.width || mask.height() != size.height) {
@@ -214,6 +215,11 @@ public final class Project {
         ProjectManifest updated = manifest.withStatus(tile.name(), status);
         updated.write(directory);
         manifest = updated;
+    }
+
+    /** A recorded status other than these means a label file Meander did not write, so it counts as IMPORTED. */
+    private static boolean isWrittenByMeander(LabelStatus status) {
+        return status == LabelStatus.EDITED || status == LabelStatus.ACCEPTED || status == LabelStatus.PREDICTED;
     }
 
     /** Every earlier version of the tile's label, oldest first; the current label is not among them. */

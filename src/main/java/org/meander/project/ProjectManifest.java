@@ -81,7 +81,7 @@ final class ProjectManifest {
             JsonNode status = entry.getValue().path("status");
             if (!status.isMissingNode() && parseStatus(status.asText("")).isEmpty()) {
                 throw new IOException(file + ": label \"" + entry.getKey() + "\" has status " + status
-                        + "; a status is one of EDITED, ACCEPTED, IMPORTED, NONE");
+                        + "; a status is one of EDITED, ACCEPTED, PREDICTED, IMPORTED, NONE");
             }
         }
     }

@@ -6,9 +6,9 @@ import java.util.List;
  * A point batch as the prompt encoder takes it: coordinates scaled from the image to the model's resized frame
  * (x * resized width / original width, in double precision like SamProcessor), flattened.
  */
-record PromptArrays(double[] points, int[] labels, double[] boxes) {
+public record PromptArrays(double[] points, int[] labels, double[] boxes) {
 
-    static PromptArrays of(List<Prompt> prompts, ImageSize original, ImageSize resized) {
+    public static PromptArrays of(List<Prompt> prompts, ImageSize original, ImageSize resized) {
         if (prompts.isEmpty()) {
             throw new IllegalArgumentException("no prompt to decode");
         }

@@ -20,6 +20,7 @@ import org.meander.embed.EncodingProgress;
 import org.meander.embed.EncodingQueue;
 import org.meander.embed.InteractivePredictor;
 import org.meander.project.LabelMask;
+import org.meander.project.LabelStatus;
 import org.meander.project.Project;
 import org.meander.project.Split;
 import org.meander.project.Tile;
@@ -73,9 +74,11 @@ public final class AnnotateViewModel implements AutoCloseable {
         return tiles;
     }
 
-    /** The tile's label status as the list shows it: none, imported, edited or accepted. */
+    /** The tile's label status as the list shows it: none, imported, edited, accepted, or predicted (to review). */
     public String statusOf(Tile tile) {
-        return project.status(tile).name().toLowerCase(java.util.Locale.ROOT);
+        LabelStatus labelStatus = project.status(tile);
+        return labelStatus == LabelStatus.PREDICTED ? "predicted, to review"
+                : labelStatus.name().toLowerCase(java.util.Locale.ROOT);
     }
 
     public Split splitOf(Tile tile) {

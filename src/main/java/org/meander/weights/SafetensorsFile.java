@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.MappedByteBuffer;
 import java.nio.DoubleBuffer;
+import java.nio.LongBuffer;
 import java.nio.ShortBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
@@ -111,7 +112,7 @@ public final class SafetensorsFile implements AutoCloseable {
         return info;
     }
 
-    /** The tensor's values as float32; F16, BF16 and U8 values are widened exactly, F64 rounded. */
+    /** The tensor's values as float32; F16, BF16 and U8 values are widened exactly, F64 and I64 rounded. */
     public float[] readFloats(String name) throws IOException {
         TensorInfo info = info(name);
         long count = info.elementCount();
@@ -146,6 +147,12 @@ public final class SafetensorsFile implements AutoCloseable {
                 DoubleBuffer doubles = bytes.asDoubleBuffer();
                 for (int i = 0; i < values.length; i++) {
                     values[i] = (float) doubles.get(i);
+                }
+            }
+            case I64 -> {
+                LongBuffer longs = bytes.asLongBuffer();
+                for (int i = 0; i < values.length; i++) {
+                    values[i] = longs.get(i);
                 }
             }
             case U8 -> {

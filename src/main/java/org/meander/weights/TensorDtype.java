@@ -6,13 +6,15 @@ import java.util.stream.Collectors;
 
 /**
  * The element types Meander reads; the constant names are the safetensors dtype names. Models and embeddings are
- * float types (and only those are written); U8 and F64 appear in reference data such as packed masks.
+ * float types (and only those are written); U8, I64 and F64 appear in reference data such as packed masks and
+ * candidate indices.
  */
 public enum TensorDtype {
     F32(4),
     F16(2),
     BF16(2),
     F64(8),
+    I64(8),
     U8(1);
 
     private final int byteSize;

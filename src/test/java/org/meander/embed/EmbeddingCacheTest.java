@@ -75,6 +75,18 @@ class EmbeddingCacheTest {
     }
 
     @Test
+    void memoryHoldsWhatTheFileHolds() throws Exception {
+        // a tile encoded in this session must decode as it will after a restart, when only the file is left
+        Path tile = tile("a.png", "tile a");
+        EmbeddingCache writer = new EmbeddingCache(project, FP, 64L << 20);
+        TileKey key = writer.keyOf(tile);
+        writer.store(key, FakeEncoder.seeded(1, C, SIDE));
+        float[] hot = writer.inMemory(key).orElseThrow().values();
+        float[] fromDisk = new EmbeddingCache(project, FP, 64L << 20).load(key).orElseThrow().values();
+        assertArrayEquals(fromDisk, hot);
+    }
+
+    @Test
     void fileIsNamedByTileHashInTheFingerprintFolderAndHoldsTwoBytesAValue() throws Exception {
         Path tile = tile("a.png", "some pixels");
         EmbeddingCache cache = new EmbeddingCache(project, FP, 64L << 20);
@@ -105,7 +117,7 @@ class EmbeddingCacheTest {
 
         assertTrue(cache.contains(key));
         ImageEmbedding hot = cache.load(key).orElseThrow();
-        assertArrayEquals(stored.values(), hot.values(), "memory keeps the float32 values as computed");
+        assertArrayEquals(EmbeddingFile.asStored(stored).values(), hot.values(), "memory keeps what the file held");
         assertTrue(new EmbeddingCache(project, FP, 64L << 20).load(key).isEmpty(), "nothing on disk");
     }
 

@@ -171,7 +171,8 @@ class EncodingQueueTest {
         start().submit(tiles);
         queue.awaitIdle();
         ImageEmbedding e = queue.request(tiles.get(2)).get(10, TimeUnit.SECONDS);
-        assertArrayEquals(FakeEncoder.embeddingOf(Files.readAllBytes(tiles.get(2)), 4, 8).values(), e.values());
+        assertArrayEquals(EmbeddingFile.asStored(FakeEncoder.embeddingOf(Files.readAllBytes(tiles.get(2)), 4, 8))
+                .values(), e.values());
         queue.awaitIdle();
         EncodingProgress p = queue.progress();
         assertEquals(7, encoder.count.get(), "answered from the cache");

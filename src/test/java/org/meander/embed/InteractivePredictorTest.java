@@ -88,7 +88,7 @@ class InteractivePredictorTest {
             Prediction ready = ((InteractivePredictor.Ready) predictor.predict(tile, CLICK, null, true)).prediction();
             assertEquals(3, ready.candidates());
             assertEquals(3, ready.iouScores().length);
-            ImageEmbedding expectedEmbedding = FakeEncoder.embeddingOf(Files.readAllBytes(tile), 32, 64);
+            ImageEmbedding expectedEmbedding = EmbeddingFile.asStored(FakeEncoder.embeddingOf(Files.readAllBytes(tile), 32, 64));
             try (SamPredictor direct = model.predictor(expectedEmbedding)) {
                 Prediction expected = direct.predict(CLICK, null, true);
                 assertArrayEquals(expected.iouScores(), ready.iouScores(), 1e-5f);
@@ -129,7 +129,7 @@ class InteractivePredictorTest {
             assertTrue(fresh != null, "the edited tile is encoded and then answered");
             assertEquals(2, encoder.count.get());
             try (SamPredictor direct = model.predictor(
-                    FakeEncoder.embeddingOf(Files.readAllBytes(tile), 32, 64))) {
+                    EmbeddingFile.asStored(FakeEncoder.embeddingOf(Files.readAllBytes(tile), 32, 64)))) {
                 assertArrayEquals(direct.predict(CLICK, null, true).iouScores(), fresh.iouScores(), 1e-5f);
             }
         }

@@ -62,7 +62,7 @@ class LargeFileTest {
         SafetensorsWriter.write(good, Map.of("w", new FloatTensor(new long[] {3}, new float[] {1, 2, 3})), Map.of(),
                 TensorDtype.F16);
         Path bad = CraftedFiles.safetensors(dir.resolve("bad.safetensors"),
-                "{\"w\": {\"dtype\": \"I64\", \"shape\": [1], \"data_offsets\": [0, 8]}}", 8);
+                "{\"w\": {\"dtype\": \"I16\", \"shape\": [1], \"data_offsets\": [0, 8]}}", 8);
         Path npy = dir.resolve("x.npy");
         NpyFile.write(npy, new long[] {2}, new float[] {1, 2});
         openReadAndFail(good, bad, npy); // first round loads classes, which may open jar files for good

@@ -50,6 +50,41 @@ final class Components {
         }
     }
 
+    /** Only the largest foreground component (8-connected) stays foreground; the first of equals wins. */
+    static LabelMask largest(LabelMask label) {
+        Mat mask = MaskMats.toMat(label);
+        Mat components = new Mat();
+        Mat stats = new Mat();
+        Mat centroids = new Mat();
+        try {
+            int count = Imgproc.connectedComponentsWithStats(mask, components, stats, centroids, 8, CvType.CV_32S);
+            int largest = 0;
+            double largestArea = 0;
+            // Component 0 is the background.
+            for (int component = 1; component < count; component++) {
+                double area = stats.get(component, Imgproc.CC_STAT_AREA)[0];
+                if (area > largestArea) {
+                    largest = component;
+                    largestArea = area;
+                }
+            }
+            byte[] pixels = new byte[label.pixels().length];
+            if (largest > 0) {
+                int[] componentOf = new int[pixels.length];
+                components.get(0, 0, componentOf);
+                for (int i = 0; i < pixels.length; i++) {
+                    pixels[i] = componentOf[i] == largest ? (byte) 1 : (byte) 0;
+                }
+            }
+            return new LabelMask(label.width(), label.height(), pixels);
+        } finally {
+            mask.release();
+            components.release();
+            stats.release();
+            centroids.release();
+        }
+    }
+
     /** Foreground components of fewer than {@code minPixels} pixels, 8-connected, become background. */
     static LabelMask removeIslands(LabelMask label, int minPixels) {
         byte[] pixels = label.pixels().clone();

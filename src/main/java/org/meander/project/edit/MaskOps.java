@@ -78,4 +78,12 @@ public final class MaskOps {
     public static LabelMask removeIslands(LabelMask label, int minPixels) {
         return Components.removeIslands(label, minPixels);
     }
+
+    /**
+     * The largest foreground component (8-connected) alone, the rest background; all background when the label has
+     * no foreground.
+     */
+    public static LabelMask largestComponent(LabelMask label) {
+        return Components.largest(label);
+    }
 }

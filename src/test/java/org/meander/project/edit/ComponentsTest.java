@@ -107,4 +107,28 @@ class ComponentsTest {
         MaskOps.removeIslands(islands, 10);
         assertEquals(copy, islands);
     }
+
+    @Test
+    void theLargestComponentAloneStaysAndDiagonalsJoin() {
+        assertEquals(Masks.parse(
+                "......###",
+                "......###",
+                "......###",
+                "........."), MaskOps.largestComponent(islands));
+        LabelMask staircase = Masks.parse(
+                "#.....##",
+                ".#......",
+                "..#.....",
+                "...#....");
+        assertEquals(Masks.parse(
+                "#.......",
+                ".#......",
+                "..#.....",
+                "...#...."), MaskOps.largestComponent(staircase));
+    }
+
+    @Test
+    void anEmptyMaskHasNoLargestComponent() {
+        assertEquals(MaskOps.empty(5, 3), MaskOps.largestComponent(MaskOps.empty(5, 3)));
+    }
 }

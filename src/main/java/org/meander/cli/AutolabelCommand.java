@@ -1,0 +1,137 @@
+package org.meander.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.meander.embed.EmbeddingCache;
+import org.meander.project.Project;
+import org.meander.project.Split;
+import org.meander.project.Tile;
+import org.meander.prompts.PromptRecipe;
+import org.meander.prompts.RoughMaskSource;
+import org.meander.prompts.autolabel.AutoLabelSettings;
+import org.meander.prompts.autolabel.AutoLabeler;
+import org.meander.prompts.autolabel.TileOutcome;
+import org.meander.sam.SamModel;
+import org.meander.weights.SamLoader;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code ./meander autolabel}: pre-label a whole project with SAM, prompted from the imagery, for review. */
+@Command(name = "autolabel", mixinStandardHelpOptions = true,
+        description = {"Label every unlabelled tile of a project with SAM, without a click: a rough water mask from"
+                + " the imagery (near-infrared index or colour), prompts drawn from it, SAM's mask written as the"
+                + " tile's label with the status PREDICTED, to be reviewed.",
+                "Prints one JSON line {\"tiles\": N, \"labelled\": a, \"skipped\": b, \"empty\": c, \"failed\": d,"
+                        + " \"seconds\": s}; empty and failed tiles are also named on stderr. Exit 1 when a tile"
+                        + " failed."})
+final class AutolabelCommand implements Callable<Integer> {
+
+    /** The rough mask sources, as typed on the command line. */
+    enum Source {
+        ndwi(RoughMaskSource.NDWI), hsv(RoughMaskSource.HSV);
+
+        final RoughMaskSource source;
+
+        Source(RoughMaskSource source) {
+            this.source = source;
+        }
+    }
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--project", required = true, description = "project folder, holding a tiles/ folder")
+    Path project;
+
+    @Option(names = "--model", required = true, description = "Hugging Face SAM folder")
+    Path model;
+
+    @Option(names = "--source", description = "rough mask from ndwi (needs nir/<tile>.png) or hsv colour"
+            + " (default: hsv)")
+    Source source = Source.hsv;
+
+    @Option(names = "--points", paramLabel = "P,N", converter = PointCountsOption.class,
+            description = "positive and negative points drawn from the rough mask (default: 3,1)")
+    PointCountsOption.PointCounts points = new PointCountsOption.PointCounts(PromptRecipe.DEFAULT.positives(),
+            PromptRecipe.DEFAULT.negatives());
+
+    @Option(names = "--box", description = "add the box around the largest water body to the prompt")
+    boolean box;
+
+    @Option(names = "--overwrite", description = "label tiles that already have a label too (the old one is kept"
+            + " in labels/.history/)")
+    boolean overwrite;
+
+    @Option(names = "--split", description = "only tiles of this split: train, validation or test")
+    String split;
+
+    @Override
+    public Integer call() throws IOException {
+        if (points.positives() == 0 && points.negatives() == 0 && !box) {
+            throw new ParameterException(spec.commandLine(), "--points 0,0 without --box leaves nothing to prompt SAM"
+                    + " with: ask for a point or the box");
+        }
+        Project opened = Project.open(project);
+        List<Tile> tiles = tilesOf(opened);
+        AutoLabelSettings defaults = AutoLabelSettings.DEFAULT;
+        AutoLabelSettings settings = new AutoLabelSettings(defaults.roughMask().withSource(source.source),
+                new PromptRecipe(points.positives(), points.negatives(), box), overwrite, defaults.seed());
+        long start = System.nanoTime();
+        Map<TileOutcome.Kind, Integer> counts = new EnumMap<>(TileOutcome.Kind.class);
+        List<TileOutcome> problems = new ArrayList<>();
+        ProgressBar bar = new ProgressBar(System.err);
+        try (SamModel sam = SamLoader.load(model)) {
+            // Each tile is visited once: no memory layer is worth keeping.
+            EmbeddingCache cache = new EmbeddingCache(opened.directory(), sam.encoderFingerprint(), 0);
+            AutoLabeler labeler = new AutoLabeler(opened, sam, cache, settings);
+            bar.show(0, tiles.size(), 0, Double.NaN, Double.NaN);
+            for (int i = 0; i < tiles.size(); i++) {
+                TileOutcome outcome = labeler.label(tiles.get(i));
+                counts.merge(outcome.kind(), 1, Integer::sum);
+                if (outcome.kind() == TileOutcome.Kind.EMPTY || outcome.kind() == TileOutcome.Kind.FAILED) {
+                    problems.add(outcome);
+                }
+                double perTile = (System.nanoTime() - start) / 1e9 / (i + 1);
+                bar.show(i + 1, tiles.size(), counts.getOrDefault(TileOutcome.Kind.FAILED, 0), perTile,
+                        perTile * (tiles.size() - i - 1));
+            }
+            bar.finish();
+        }
+        // After the bar's line, so that a report does not land in the middle of it.
+        for (TileOutcome problem : problems) {
+            System.err.println(problem.tile().name() + ": " + problem.kind().name().toLowerCase(Locale.ROOT) + ", "
+                    + problem.detail());
+        }
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("tiles", tiles.size());
+        for (TileOutcome.Kind kind : TileOutcome.Kind.values()) {
+            result.put(kind.name().toLowerCase(Locale.ROOT), counts.getOrDefault(kind, 0));
+        }
+        result.put("seconds", Math.round((System.nanoTime() - start) / 1e7) / 100.0);
+        System.out.println(new ObjectMapper().writeValueAsString(result));
+        return counts.getOrDefault(TileOutcome.Kind.FAILED, 0) > 0 ? 1 : 0;
+    }
+
+    private List<Tile> tilesOf(Project opened) {
+        if (split == null) {
+            return opened.tiles();
+        }
+        for (Split s : Split.values()) {
+            if (s.key().equals(split)) {
+                return opened.tiles().stream().filter(tile -> opened.split(tile) == s).toList();
+            }
+        }
+        throw new ParameterException(spec.commandLine(), "--split " + split + ": use train, validation or test");
+    }
+}

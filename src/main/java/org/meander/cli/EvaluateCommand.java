@@ -1,0 +1,103 @@
+package org.meander.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.meander.project.Project;
+import org.meander.project.Split;
+import org.meander.train.CheckpointKind;
+import org.meander.train.Evaluation;
+import org.meander.train.EvaluationReport;
+import org.meander.train.EvaluationRow;
+import org.meander.train.MetricSummary;
+import org.meander.train.TrainingListener;
+import org.meander.train.TrainingRun;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code ./meander evaluate}: the base model against a run's tuned decoder. */
+@Command(name = "evaluate", mixinStandardHelpOptions = true,
+        description = {"Compare the base model with a run's tuned decoder on a split, with the same prompts: a table of",
+                "metrics, the tiles sorted by disagreement with their label (likeliest wrong labels first), and one",
+                "JSON line of the mean metrics. Writes runs/NAME/evaluation-SPLIT.json."})
+final class EvaluateCommand implements Callable<Integer> {
+
+    @Option(names = "--project", required = true, description = "project folder")
+    Path project;
+
+    @Option(names = "--run", required = true, description = "run name")
+    String run;
+
+    @Option(names = "--split", defaultValue = "validation", description = "train, validation or test (default: ${DEFAULT-VALUE})")
+    String split;
+
+    @Option(names = "--checkpoint", defaultValue = "best", description = "best or last (default: ${DEFAULT-VALUE})")
+    String checkpoint;
+
+    @Option(names = "--tiles", defaultValue = "10", description = "how many tiles of the disagreement list to print")
+    int tiles;
+
+    @Override
+    public Integer call() throws Exception {
+        Project opened = Project.open(project);
+        TrainingRun training = TrainingRun.open(opened, run);
+        EvaluationReport report = new Evaluation(opened, training)
+                .evaluate(parseSplit(split), parseCheckpoint(checkpoint), new TrainingListener() { });
+        report.write(training.folder().evaluation(report.split()));
+
+        System.err.printf("%-10s %8s %8s %8s %8s%n", "metric", "base", "tuned", "base med", "tuned med");
+        row("IoU", report.base().iou(), report.tuned().iou());
+        row("F1", report.base().f1(), report.tuned().f1());
+        row("precision", report.base().precision(), report.tuned().precision());
+        row("recall", report.base().recall(), report.tuned().recall());
+        row("accuracy", report.base().accuracy(), report.tuned().accuracy());
+        System.err.printf("%ntiles by disagreement of the tuned model with the label (%d of %d):%n",
+                Math.min(tiles, report.rows().size()), report.rows().size());
+        for (EvaluationRow r : report.rows().subList(0, Math.min(tiles, report.rows().size()))) {
+            System.err.printf("  %-40s IoU tuned %.3f, base %.3f%n", r.tile(), r.tuned().iou(), r.base().iou());
+        }
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("run", run);
+        result.put("split", report.split());
+        result.put("tiles", report.rows().size());
+        result.put("base", means(report.base()));
+        result.put("tuned", means(report.tuned()));
+        System.out.println(new ObjectMapper().writeValueAsString(result));
+        return 0;
+    }
+
+    private static void row(String name, MetricSummary.Stat base, MetricSummary.Stat tuned) {
+        System.err.printf("%-10s %8.4f %8.4f %8.4f %8.4f%n", name, base.mean(), tuned.mean(), base.median(),
+                tuned.median());
+    }
+
+    private static Map<String, Double> means(MetricSummary s) {
+        Map<String, Double> m = new LinkedHashMap<>();
+        m.put("iou", s.iou().mean());
+        m.put("f1", s.f1().mean());
+        m.put("precision", s.precision().mean());
+        m.put("recall", s.recall().mean());
+        m.put("accuracy", s.accuracy().mean());
+        return m;
+    }
+
+    static Split parseSplit(String key) {
+        for (Split s : Split.values()) {
+            if (s.key().equals(key)) {
+                return s;
+            }
+        }
+        throw new IllegalArgumentException("--split " + key + ": use train, validation or test");
+    }
+
+    static CheckpointKind parseCheckpoint(String name) {
+        try {
+            return CheckpointKind.valueOf(name.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--checkpoint " + name + ": use best or last");
+        }
+    }
+}

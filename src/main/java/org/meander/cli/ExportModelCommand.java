@@ -1,0 +1,41 @@
+package org.meander.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.meander.project.Project;
+import org.meander.train.RunCheckpoint;
+import org.meander.train.TrainingRun;
+import org.meander.train.TunedModelExport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code ./meander export-model}: a run's tuned model in the Hugging Face layout. */
+@Command(name = "export-model", mixinStandardHelpOptions = true,
+        description = {"Write a run's tuned model as config.json + model.safetensors (the base model with the tuned",
+                "decoder), loadable by transformers' SamModel.from_pretrained and by ./meander --model."})
+final class ExportModelCommand implements Callable<Integer> {
+
+    @Option(names = "--project", required = true, description = "project folder")
+    Path project;
+
+    @Option(names = "--run", required = true, description = "run name")
+    String run;
+
+    @Option(names = "--out", required = true, description = "folder to write")
+    Path out;
+
+    @Option(names = "--checkpoint", defaultValue = "best", description = "best or last (default: ${DEFAULT-VALUE})")
+    String checkpoint;
+
+    @Override
+    public Integer call() throws Exception {
+        TrainingRun training = TrainingRun.open(Project.open(project), run);
+        RunCheckpoint tuned = RunCheckpoint.read(
+                training.folder().checkpoint(EvaluateCommand.parseCheckpoint(checkpoint)));
+        TunedModelExport.write(training.baseModel(), tuned.decoder(), out);
+        System.out.println(new ObjectMapper().writeValueAsString(Map.of("model", out.toAbsolutePath().toString())));
+        return 0;
+    }
+}

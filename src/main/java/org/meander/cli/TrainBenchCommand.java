@@ -1,0 +1,209 @@
+package org.meander.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.Callable;
+import org.meander.embed.EmbeddingCache;
+import org.meander.embed.TileKey;
+import org.meander.sam.Box;
+import org.meander.sam.ImageEmbedding;
+import org.meander.sam.ImageSize;
+import org.meander.sam.Point;
+import org.meander.sam.PreprocessedImage;
+import org.meander.sam.Prompt;
+import org.meander.sam.SamConfig;
+import org.meander.sam.SamModel;
+import org.meander.train.LossFunction;
+import org.meander.train.LossSettings;
+import org.meander.train.OutputHandling;
+import org.meander.train.TrainingConfig;
+import org.meander.train.TrainingExample;
+import org.meander.train.TrainingStep;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code ./meander bench-train}: decoder fine-tuning speed and memory at ViT-B sizes (random weights), from
+ * embeddings streamed off a disk cache, against one step of the seed's way (the encoder re-run for every sample).
+ */
+@Command(name = "bench-train", mixinStandardHelpOptions = true,
+        description = {"Measure fine-tuning: training samples a second from cached embeddings (ViT-B decoder, random",
+                "weights), the seed's step with the encoder re-run per sample, and memory over an epoch of streamed",
+                "embeddings. Prints figures on stderr and one JSON line."})
+final class TrainBenchCommand implements Callable<Integer> {
+
+    @Option(names = "--batch-size", defaultValue = "8", description = "tiles per step (default ${DEFAULT-VALUE})")
+    int batchSize;
+
+    @Option(names = "--steps", defaultValue = "10", description = "timed steps per prompt kind (default ${DEFAULT-VALUE})")
+    int steps;
+
+    @Option(names = "--tiles", defaultValue = "1000", description = "tiles in the streamed epoch (default ${DEFAULT-VALUE})")
+    int tiles;
+
+    @Override
+    public Integer call() throws Exception {
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("batch_size", batchSize);
+        LossSettings loss = new LossSettings(LossFunction.DICE_CE, OutputHandling.SINGLE, false);
+        Path scratch = Files.createTempDirectory("meander-bench-train");
+        try (SamModel sam = SamModel.random(SamConfig.vitBase(), 42);
+             TrainingStep step = new TrainingStep(sam, loss, TrainingConfig.defaults().adamW())) {
+            Random random = new Random(3);
+            ImageEmbedding embedding = randomEmbedding(random);
+            float[] target = target();
+
+            List<TrainingExample> boxes = batch(embedding, target, List.of(Prompt.of(new Box(300, 200, 700, 800))));
+            double boxSeconds = timeSteps(step, boxes);
+            figures.put("box_samples_per_s", round(batchSize / boxSeconds));
+            System.err.printf("box prompts: %.2f s a step of %d, %.1f samples/s%n", boxSeconds, batchSize,
+                    batchSize / boxSeconds);
+
+            List<Prompt> onePerPoint = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                onePerPoint.add(Prompt.of(new Point(300 + 80 * i, 400, i < 3 ? Point.POSITIVE : Point.NEGATIVE)));
+            }
+            double pointSeconds = timeSteps(step, batch(embedding, target, onePerPoint));
+            figures.put("points_5_one_per_prompt_samples_per_s", round(batchSize / pointSeconds));
+            System.err.printf("5 control points, one per prompt (the seed's default): %.2f s a step, %.1f samples/s%n",
+                    pointSeconds, batchSize / pointSeconds);
+
+            PreprocessedImage tile = syntheticTile(random);
+            sam.encode(tile);
+            long t = System.nanoTime();
+            sam.encode(tile);
+            double encoder = (System.nanoTime() - t) / 1e9;
+            double seedStep = batchSize * encoder + boxSeconds;
+            figures.put("encoder_s", round(encoder));
+            figures.put("seed_step_s", round(seedStep));
+            figures.put("speedup_vs_seed", round(seedStep / boxSeconds));
+            System.err.printf("the seed's way (encoder per sample): %.1f s a step, %.2f samples/s: %.0fx slower%n",
+                    seedStep, batchSize / seedStep, seedStep / boxSeconds);
+
+            figures.putAll(streamedEpoch(step, sam.encoderFingerprint(), scratch, random, target));
+        } finally {
+            deleteTree(scratch);
+        }
+        System.out.println(new ObjectMapper().writeValueAsString(figures));
+        return 0;
+    }
+
+    /** One epoch over {@code tiles} embeddings stored on disk, read per batch: resident memory as it goes. */
+    private Map<String, Object> streamedEpoch(TrainingStep step, String fingerprint, Path scratch, Random random,
+            float[] target) throws IOException {
+        EmbeddingCache cache = new EmbeddingCache(scratch, fingerprint, 64L << 20);
+        List<TileKey> keys = new ArrayList<>();
+        for (int i = 0; i < tiles; i++) {
+            TileKey key = new TileKey(String.format("%064x", i));
+            cache.store(key, randomEmbedding(random));
+            keys.add(key);
+        }
+        System.gc();
+        long startRss = residentBytes();
+        long peak = startRss;
+        long start = System.nanoTime();
+        List<Prompt> box = List.of(Prompt.of(new Box(300, 200, 700, 800)));
+        EmbeddingCache reader = new EmbeddingCache(scratch, fingerprint, 64L << 20);
+        for (int first = 0; first < tiles; first += batchSize) {
+            List<TrainingExample> batch = new ArrayList<>();
+            for (TileKey key : keys.subList(first, Math.min(tiles, first + batchSize))) {
+                batch.add(new TrainingExample(key.sha256(), reader.load(key).orElseThrow(), box, target));
+            }
+            step.run(batch, 1e-5);
+            peak = Math.max(peak, residentBytes());
+            if (first % (tiles / 4 / batchSize * batchSize + batchSize) == 0) {
+                System.err.printf("epoch of %d streamed tiles: %d done, resident %.2f GB%n", tiles, first,
+                        residentBytes() / 1e9);
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("epoch_tiles", tiles);
+        figures.put("epoch_samples_per_s", round(tiles / seconds));
+        figures.put("epoch_rss_start_gb", round(startRss / 1e9));
+        figures.put("epoch_rss_peak_gb", round(peak / 1e9));
+        System.err.printf("streamed epoch: %.1f samples/s, resident %.2f GB at start, %.2f GB at most%n",
+                tiles / seconds, startRss / 1e9, peak / 1e9);
+        return figures;
+    }
+
+    private double timeSteps(TrainingStep step, List<TrainingExample> batch) {
+        step.run(batch, 1e-5); // warm-up
+        step.run(batch, 1e-5);
+        long t = System.nanoTime();
+        for (int i = 0; i < steps; i++) {
+            step.run(batch, 1e-5);
+        }
+        return (System.nanoTime() - t) / 1e9 / steps;
+    }
+
+    private List<TrainingExample> batch(ImageEmbedding embedding, float[] target, List<Prompt> prompts) {
+        List<TrainingExample> batch = new ArrayList<>();
+        for (int i = 0; i < batchSize; i++) {
+            batch.add(new TrainingExample("tile" + i, embedding, prompts, target));
+        }
+        return batch;
+    }
+
+    private static ImageEmbedding randomEmbedding(Random random) {
+        float[] values = new float[256 * 64 * 64];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = (float) random.nextGaussian();
+        }
+        ImageSize size = new ImageSize(1024, 1024);
+        return new ImageEmbedding(values, 256, 64, size, size);
+    }
+
+    /** A river-like band across the low-resolution frame. */
+    private static float[] target() {
+        float[] target = new float[256 * 256];
+        for (int y = 0; y < 256; y++) {
+            for (int x = 0; x < 256; x++) {
+                target[y * 256 + x] = Math.abs(x - y) < 30 ? 1f : 0f;
+            }
+        }
+        return target;
+    }
+
+    private static PreprocessedImage syntheticTile(Random random) {
+        float[] pixels = new float[3 * 1024 * 1024];
+        for (int i = 0; i < pixels.length; i++) {
+            pixels[i] = (float) random.nextGaussian();
+        }
+        ImageSize size = new ImageSize(1024, 1024);
+        return new PreprocessedImage(pixels, size, size, 1024);
+    }
+
+    /** The process's resident set (VmRSS), or 0 where /proc is missing. */
+    private static long residentBytes() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            return 0;
+        }
+        return 0;
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 100) / 100.0;
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (var paths = Files.walk(root)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

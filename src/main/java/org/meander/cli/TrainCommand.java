@@ -1,0 +1,98 @@
+package org.meander.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.meander.project.Project;
+import org.meander.project.Split;
+import org.meander.train.RunOutcome;
+import org.meander.train.RunStatus;
+import org.meander.train.TrainingConfig;
+import org.meander.train.TrainingData;
+import org.meander.train.TrainingRun;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code ./meander train}: fine-tune the mask decoder on a project's labels. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = {"Fine-tune SAM's mask decoder on the labelled tiles of a project's training split, from cached",
+                "embeddings (missing ones are computed first). Ctrl+C stops cleanly with a checkpoint;",
+                "--resume continues from it."})
+final class TrainCommand implements Callable<Integer> {
+
+    @Option(names = "--project", required = true, description = "project folder")
+    Path project;
+
+    @Option(names = "--model", description = "Hugging Face SAM folder to fine-tune (required for a new run)")
+    Path model;
+
+    @Option(names = "--run", required = true, description = "run name: runs/NAME in the project")
+    String run;
+
+    @Option(names = "--config", description = "JSON file of training settings; absent ones keep the seed's defaults")
+    Path config;
+
+    @Option(names = "--epochs", description = "number of epochs (overrides the config)")
+    Integer epochs;
+
+    @Option(names = "--batch-size", description = "tiles per step (overrides the config)")
+    Integer batchSize;
+
+    @Option(names = "--resume", description = "continue the run from its last checkpoint")
+    boolean resume;
+
+    @Override
+    public Integer call() throws Exception {
+        Project opened = Project.open(project);
+        TrainingRun training;
+        if (resume) {
+            if (config != null || epochs != null || batchSize != null) {
+                throw new IllegalArgumentException("--resume continues with the run's own settings: drop --config,"
+                        + " --epochs and --batch-size");
+            }
+            training = TrainingRun.open(opened, run);
+        } else {
+            if (model == null) {
+                throw new IllegalArgumentException("a new run needs --model DIR (the SAM model to fine-tune)");
+            }
+            TrainingConfig settings = config == null ? TrainingConfig.defaults() : TrainingConfig.read(config);
+            if (epochs != null) {
+                settings = settings.withEpochs(epochs);
+            }
+            if (batchSize != null) {
+                settings = settings.withBatchSize(batchSize);
+            }
+            training = TrainingRun.create(opened, run, model, settings.validated());
+        }
+        AtomicBoolean stop = new AtomicBoolean();
+        Thread trainer = Thread.currentThread();
+        Thread hook = new Thread(() -> {
+            stop.set(true);
+            try {
+                trainer.join(); // let the run write its checkpoint before the JVM exits
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        Runtime.getRuntime().addShutdownHook(hook);
+        int samples = TrainingData.labelledTiles(opened, Split.TRAIN).size();
+        long start = System.nanoTime();
+        RunOutcome outcome = training.train(resume,
+                new TrainingProgressPrinter(System.err, training.config().epochs(), samples), stop::get);
+        Runtime.getRuntime().removeShutdownHook(hook);
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("run", run);
+        result.put("status", outcome.status().name().toLowerCase());
+        if (outcome.message() != null) {
+            result.put("message", outcome.message());
+        }
+        result.put("best_epoch", outcome.bestEpoch());
+        result.put("folder", training.folder().directory().toString());
+        result.put("seconds", Math.round((System.nanoTime() - start) / 1e7) / 100.0);
+        System.out.println(new ObjectMapper().writeValueAsString(result));
+        return outcome.status() == RunStatus.FAILED ? 1 : 0;
+    }
+}

@@ -1,0 +1,59 @@
+package org.meander.prompts;
+
+import java.awt.color.ColorSpace;
+import java.awt.image.BufferedImage;
+import java.awt.image.ColorModel;
+import java.awt.image.Raster;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.imageio.ImageIO;
+
+/**
+ * A tile's near-infrared band, each sample scaled to [0, 1] by its bit depth (8 or 16 bit), row-major: what a water
+ * index compares with the green band, which is scaled the same way.
+ */
+public record NearInfraredBand(int width, int height, float[] values) {
+
+    public NearInfraredBand {
+        if (values.length != (long) width * height) {
+            throw new IllegalArgumentException("a " + width + " x " + height + " band needs " + (long) width * height
+                    + " samples, got " + values.length);
+        }
+    }
+
+    /** Reads a grey PNG (8 or 16 bit; an alpha channel is ignored). */
+    public static NearInfraredBand read(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new IOException(file + ": no near-infrared band for this tile; import the imagery with its NIR band,"
+                    + " or make rough masks from colour (--source hsv)");
+        }
+        BufferedImage image;
+        try {
+            image = ImageIO.read(file.toFile());
+        } catch (IOException e) {
+            throw new IOException(file + ": unreadable near-infrared band (" + e.getMessage() + ")", e);
+        }
+        if (image == null) {
+            throw new IOException(file + ": not a readable image; the near-infrared band is a grey 8- or 16-bit PNG");
+        }
+        ColorModel model = image.getColorModel();
+        if (model.getColorSpace().getType() != ColorSpace.TYPE_GRAY || model.getNumColorComponents() != 1) {
+            throw new IOException(file + ": the near-infrared band must be a grey PNG (one channel), this one has "
+                    + model.getNumColorComponents() + " colour channels; write the band alone, as grey");
+        }
+        double scale = (1 << model.getComponentSize(0)) - 1;
+        Raster raster = image.getRaster();
+        int width = image.getWidth();
+        int height = image.getHeight();
+        float[] values = new float[width * height];
+        int[] row = new int[width];
+        for (int y = 0; y < height; y++) {
+            raster.getSamples(0, y, width, 1, 0, row);
+            for (int x = 0; x < width; x++) {
+                values[y * width + x] = (float) (row[x] / scale);
+            }
+        }
+        return new NearInfraredBand(width, height, values);
+    }
+}

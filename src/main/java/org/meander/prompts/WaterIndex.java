@@ -1,0 +1,55 @@
+package org.meander.prompts;
+
+import org.meander.project.LabelMask;
+import org.meander.sam.RgbImage;
+
+/**
+ * McFeeters' normalised difference water index, (G - NIR) / (G + NIR): water reflects green and absorbs
+ * near-infrared, so it scores above 0, while vegetation and dry ground reflect more near-infrared and score below.
+ * Pixels scoring above {@code threshold} are water. Both bands are taken scaled to [0, 1] by their bit depth; for
+ * calibrated reflectances 0 is McFeeters' threshold, while uncalibrated sensors may need another one.
+ */
+public record WaterIndex(double threshold) {
+
+    public static final WaterIndex MCFEETERS = new WaterIndex(0);
+
+    public WaterIndex {
+        if (!(threshold >= -1 && threshold < 1)) {
+            throw new IllegalArgumentException("a water index threshold lies in [-1, 1), got " + threshold);
+        }
+    }
+
+    /** The index of one pixel; NaN where both bands are 0 (nothing to compare), which is never water. */
+    public static double of(double green, double nearInfrared) {
+        double sum = green + nearInfrared;
+        return sum == 0 ? Double.NaN : (green - nearInfrared) / sum;
+    }
+
+    /** Water where the index of the two row-major bands lies above the threshold. */
+    public LabelMask select(float[] green, float[] nearInfrared, int width, int height) {
+        if (green.length != (long) width * height || nearInfrared.length != green.length) {
+            throw new IllegalArgumentException("the green (" + green.length + ") and near-infrared ("
+                    + nearInfrared.length + ") bands must both hold " + width + " x " + height + " samples");
+        }
+        byte[] pixels = new byte[green.length];
+        for (int i = 0; i < pixels.length; i++) {
+            pixels[i] = of(green[i], nearInfrared[i]) > threshold ? (byte) 1 : (byte) 0;
+        }
+        return new LabelMask(width, height, pixels);
+    }
+
+    /** Water in a tile: its green channel against its near-infrared band, which must be the tile's size. */
+    public LabelMask select(RgbImage tile, NearInfraredBand nearInfrared) {
+        if (nearInfrared.width() != tile.width() || nearInfrared.height() != tile.height()) {
+            throw new IllegalArgumentException("the near-infrared band is " + nearInfrared.width() + " x "
+                    + nearInfrared.height() + " but the tile is " + tile.width() + " x " + tile.height()
+                    + " (width x height); the band must cover the tile pixel for pixel");
+        }
+        byte[] rgb = tile.rgb();
+        float[] green = new float[tile.size().pixels()];
+        for (int i = 0; i < green.length; i++) {
+            green[i] = Byte.toUnsignedInt(rgb[3 * i + 1]) / 255f;
+        }
+        return select(green, nearInfrared.values(), tile.width(), tile.height());
+    }
+}

@@ -1,0 +1,125 @@
+package org.meander.prompts.autolabel;
+
+import java.io.IOException;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import org.meander.embed.EmbeddingCache;
+import org.meander.embed.SamTileEncoder;
+import org.meander.embed.TileEncoder;
+import org.meander.embed.TileKey;
+import org.meander.project.LabelMask;
+import org.meander.project.LabelStatus;
+import org.meander.project.Project;
+import org.meander.project.Tile;
+import org.meander.prompts.RoughMask;
+import org.meander.prompts.RoughMaskPrompts;
+import org.meander.prompts.RoughMasks;
+import org.meander.sam.ImageEmbedding;
+import org.meander.sam.Prediction;
+import org.meander.sam.Prompt;
+import org.meander.sam.SamModel;
+import org.meander.sam.SamPredictor;
+
+/**
+ * Labels a project's tiles without a click: per tile, a rough water mask from the imagery, a prompt drawn from it,
+ * SAM's answer on the tile's embedding (from the project's cache, computed and stored when missing), written as the
+ * tile's label with the status PREDICTED, for review. One tile at a time, on the caller's thread; a tile's failure is
+ * its outcome, never an exception, so a caller can go on with the next tile.
+ */
+public final class AutoLabeler {
+
+    private final Project project;
+    private final SamModel model;
+    private final TileEncoder encoder;
+    private final EmbeddingCache cache;
+    private final AutoLabelSettings settings;
+
+    /** {@code cache} must be keyed by {@code model}'s encoder fingerprint. */
+    public AutoLabeler(Project project, SamModel model, EmbeddingCache cache, AutoLabelSettings settings) {
+        this.project = project;
+        this.model = model;
+        this.encoder = new SamTileEncoder(model);
+        this.cache = cache;
+        this.settings = settings;
+    }
+
+    public TileOutcome label(Tile tile) {
+        try {
+            LabelStatus status = project.status(tile);
+            if (status != LabelStatus.NONE && !settings.overwrite()) {
+                return new TileOutcome(tile, TileOutcome.Kind.SKIPPED, "already has a label (" + status
+                        + "); overwriting labels it again");
+            }
+            RoughMask rough = RoughMasks.of(project, tile, settings.roughMask());
+            String source = settings.roughMask().source().name();
+            if (rough.isEmpty()) {
+                return new TileOutcome(tile, TileOutcome.Kind.EMPTY, "the " + source + " rough mask finds no water"
+                        + " (none left after removing small patches and eroding)");
+            }
+            Prompt prompt = draw(rough, tile);
+            if (prompt == null) {
+                return new TileOutcome(tile, TileOutcome.Kind.EMPTY, "the " + source + " rough mask has no room for"
+                        + " the points asked (is the whole tile water?)");
+            }
+            LabelMask mask = predict(embedding(tile), prompt);
+            project.writeLabel(tile, mask, LabelStatus.PREDICTED);
+            return new TileOutcome(tile, TileOutcome.Kind.LABELLED, String.format(Locale.ROOT,
+                    "rough mask %.1f%% water, SAM's mask %.1f%%", 100 * rough.waterFraction(), 100 * fraction(mask)));
+        } catch (IOException | RuntimeException e) {
+            String message = String.valueOf(e.getMessage());
+            return new TileOutcome(tile, TileOutcome.Kind.FAILED,
+                    message.contains(tile.image().toString()) ? message : tile.image() + ": " + message);
+        }
+    }
+
+    /**
+     * The prompt auto-label gives SAM for the tile, drawn from its rough mask (so that a reviewer can see what SAM
+     * was asked); empty when the rough mask offers none.
+     */
+    public Optional<Prompt> prompt(Tile tile) throws IOException {
+        RoughMask rough = RoughMasks.of(project, tile, settings.roughMask());
+        return rough.isEmpty() ? Optional.empty() : Optional.ofNullable(draw(rough, tile));
+    }
+
+    private Prompt draw(RoughMask rough, Tile tile) {
+        return RoughMaskPrompts.draw(rough, settings.prompt(), randomFor(tile));
+    }
+
+    /** Seeded by the tile's name, not its place in the run, so a tile gets the same prompt in any run or order. */
+    private SplittableRandom randomFor(Tile tile) {
+        return new SplittableRandom(settings.seed() * 31 + tile.name().hashCode());
+    }
+
+    private ImageEmbedding embedding(Tile tile) throws IOException {
+        TileKey key = cache.keyOf(tile.image());
+        Optional<ImageEmbedding> cached = cache.load(key);
+        if (cached.isPresent()) {
+            return cached.get();
+        }
+        ImageEmbedding embedding = encoder.encode(tile.image());
+        cache.store(key, embedding);
+        return embedding;
+    }
+
+    /**
+     * SAM's advice: one point is ambiguous, so ask for three candidates and keep the one it rates best; several points
+     * or a box pin the object down, and a single mask is better then.
+     */
+    private LabelMask predict(ImageEmbedding embedding, Prompt prompt) {
+        boolean ambiguous = prompt.box() == null && prompt.points().size() == 1;
+        try (SamPredictor predictor = model.predictor(embedding)) {
+            Prediction prediction = predictor.predict(prompt, ambiguous);
+            byte[] pixels = prediction.mask(0, prediction.best(0));
+            return new LabelMask(embedding.original().width(), embedding.original().height(), pixels);
+        }
+    }
+
+    private static double fraction(LabelMask mask) {
+        long count = 0;
+        for (byte pixel : mask.pixels()) {
+            count += pixel;
+        }
+        return (double) count / mask.pixels().length;
+    }
+}

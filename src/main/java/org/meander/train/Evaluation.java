@@ -1,0 +1,106 @@
+package org.meander.train;
+
+import ai.djl.ndarray.NDManager;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import org.meander.embed.EmbeddingCache;
+import org.meander.project.LabelMask;
+import org.meander.project.Project;
+import org.meander.project.Split;
+import org.meander.project.Tile;
+import org.meander.sam.ImageEmbedding;
+import org.meander.sam.MaskPostprocessor;
+import org.meander.sam.SamModel;
+import org.meander.weights.SamLoader;
+
+/**
+ * Compares a run's tuned decoder with the base model on a split: each tile gets the prompts the run's validation
+ * draws for it (seeded by the run's seed and the tile's name), both models decode them, and each mask, upscaled to
+ * the tile's size and thresholded at 0, is scored against the label.
+ */
+public final class Evaluation {
+
+    private final Project project;
+    private final TrainingRun run;
+
+    public Evaluation(Project project, TrainingRun run) {
+        this.project = project;
+        this.run = run;
+    }
+
+    public EvaluationReport evaluate(Split split, CheckpointKind checkpoint, TrainingListener listener)
+            throws IOException, InterruptedException {
+        List<Tile> tiles = TrainingData.labelledTiles(project, split);
+        if (tiles.isEmpty()) {
+            throw new IOException(project.directory() + ": no labelled tile in the " + split.key() + " split");
+        }
+        RunCheckpoint tuned = RunCheckpoint.read(run.folder().checkpoint(checkpoint));
+        try (SamModel model = SamLoader.load(run.baseModel())) {
+            EmbeddingCache cache = new EmbeddingCache(project.directory(), model.encoderFingerprint(),
+                    TrainingRun.EMBEDDING_MEMORY);
+            TrainingData data = new TrainingData(project, cache, model.config().promptEncoder().maskInputSize());
+            MissingEmbeddings.compute(model, cache, data.missingEmbeddings(tiles), listener);
+
+            List<TileMetrics> base = score(model, data, tiles, listener, 0);
+            DecoderParameters.of(model).load(tuned.decoder());
+            model.decoderChanged();
+            List<TileMetrics> tunedMetrics = score(model, data, tiles, listener, tiles.size());
+
+            List<EvaluationRow> rows = new ArrayList<>();
+            for (int i = 0; i < tiles.size(); i++) {
+                rows.add(new EvaluationRow(tiles.get(i).name(), base.get(i), tunedMetrics.get(i)));
+            }
+            rows.sort(Comparator.comparingDouble((EvaluationRow r) -> r.tuned().disagreement()).reversed());
+            return new EvaluationReport(run.folder().name(), split.key(),
+                    checkpoint.name().toLowerCase(Locale.ROOT), MetricSummary.of(base),
+                    MetricSummary.of(tunedMetrics), rows);
+        }
+    }
+
+    private List<TileMetrics> score(SamModel model, TrainingData data, List<Tile> tiles, TrainingListener listener,
+            int doneBefore) throws IOException {
+        TrainingConfig config = run.config();
+        Validation validation = new Validation(model, data, config);
+        DecoderForward forward = new DecoderForward(model);
+        PromptDrawer drawer = new PromptDrawer(config);
+        int side = model.config().promptEncoder().maskInputSize();
+        List<TileMetrics> metrics = new ArrayList<>();
+        for (Tile tile : tiles) {
+            TrainingExample example = data.example(tile, drawer, validation.fixedRandom(tile));
+            LabelMask label = data.label(tile);
+            float[] logits;
+            try (NoGradient off = NoGradient.enter(); NDManager scope = model.manager().newSubManager()) {
+                DecoderOutput output = forward.run(scope, List.of(example), config.outputHandling().multimask());
+                logits = config.outputHandling().select(output.masks(), output.iou()).toFloatArray();
+            }
+            metrics.add(fullResolution(tile.name(), example, logits, label, side));
+            listener.validating(doneBefore + metrics.size(), 2 * tiles.size());
+        }
+        return metrics;
+    }
+
+    private static TileMetrics fullResolution(String tile, TrainingExample example, float[] logits, LabelMask label,
+            int side) {
+        ImageEmbedding embedding = example.embedding();
+        boolean[] truth = new boolean[label.pixels().length];
+        for (int i = 0; i < truth.length; i++) {
+            truth[i] = label.pixels()[i] != 0;
+        }
+        int prompts = example.prompts().size();
+        List<TileMetrics> each = new ArrayList<>();
+        for (int p = 0; p < prompts; p++) {
+            float[] lowRes = Arrays.copyOfRange(logits, p * side * side, (p + 1) * side * side);
+            byte[] mask = MaskPostprocessor.toBinaryMask(lowRes, side, embedding.resized(), embedding.original());
+            boolean[] predicted = new boolean[mask.length];
+            for (int i = 0; i < mask.length; i++) {
+                predicted[i] = mask[i] != 0;
+            }
+            each.add(TileMetrics.of(tile, predicted, truth));
+        }
+        return TileMetrics.mean(tile, each);
+    }
+}

@@ -1,0 +1,57 @@
+package org.meander.train;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Pattern;
+
+/**
+ * A run's folder, {@code <project>/runs/<name>/}: {@code config.json} (the settings), {@code run.json} (the base
+ * model and the run's status), {@code history.json} (losses and metrics, rewritten as the run goes), and
+ * {@code checkpoints/best.safetensors} and {@code checkpoints/last.safetensors}, and evaluation reports.
+ */
+public record RunFolder(Path directory, String name) {
+
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
+
+    public static RunFolder of(Path projectDirectory, String name) {
+        if (!NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("run name '" + name + "': use letters, digits, '.', '_' and '-'"
+                    + " (up to 100, starting with a letter or digit)");
+        }
+        return new RunFolder(projectDirectory.resolve("runs").resolve(name), name);
+    }
+
+    public static Path runsFolder(Path projectDirectory) {
+        return projectDirectory.resolve("runs");
+    }
+
+    public Path config() {
+        return directory.resolve("config.json");
+    }
+
+    public Path info() {
+        return directory.resolve("run.json");
+    }
+
+    public Path history() {
+        return directory.resolve("history.json");
+    }
+
+    public Path checkpoint(CheckpointKind kind) {
+        return directory.resolve("checkpoints").resolve(kind.fileName());
+    }
+
+    /** Where {@code ./meander evaluate} writes its report for a split. */
+    public Path evaluation(String split) {
+        return directory.resolve("evaluation-" + split + ".json");
+    }
+
+    public boolean exists() {
+        return Files.isRegularFile(config());
+    }
+
+    public void create() throws IOException {
+        Files.createDirectories(directory.resolve("checkpoints"));
+    }
+}

@@ -1,0 +1,32 @@
+package org.meander.train;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * What a run folder records besides its settings: the base model it fine-tunes, the device, and how it ended.
+ *
+ * @param baseModel the Hugging Face folder of the model whose decoder is trained
+ * @param status RUNNING while a process trains it (or when that process died), else how it ended
+ * @param message why it stopped, for STOPPED and FAILED
+ */
+public record RunInfo(String baseModel, String encoderFingerprint, String device, RunStatus status, String message) {
+
+    public RunInfo with(RunStatus newStatus, String newMessage) {
+        return new RunInfo(baseModel, encoderFingerprint, device, newStatus, newMessage);
+    }
+
+    public static RunInfo read(Path file) throws IOException {
+        try {
+            return new ObjectMapper().readValue(Files.readString(file), RunInfo.class);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IOException(file + ": " + e.getOriginalMessage(), e);
+        }
+    }
+
+    public void write(Path file) throws IOException {
+        RunFiles.write(file, TrainingConfig.mapper().writeValueAsBytes(this));
+    }
+}

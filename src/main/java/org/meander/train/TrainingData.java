@@ -1,0 +1,90 @@
+package org.meander.train;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.random.RandomGenerator;
+import org.meander.embed.EmbeddingCache;
+import org.meander.embed.TileKey;
+import org.meander.project.LabelMask;
+import org.meander.project.LabelStatus;
+import org.meander.project.Project;
+import org.meander.project.Split;
+import org.meander.project.Tile;
+import org.meander.sam.ImageEmbedding;
+
+/**
+ * The labelled tiles of a project's split and how one becomes a {@link TrainingExample}: its embedding read from
+ * the cache and its label read from disk each time, so memory holds a batch, not the data set.
+ */
+public final class TrainingData {
+
+    private final Project project;
+    private final EmbeddingCache cache;
+    private final int lowResSide;
+    private final Map<Tile, TileKey> keys = new LinkedHashMap<>();
+
+    public TrainingData(Project project, EmbeddingCache cache, int lowResSide) {
+        this.project = project;
+        this.cache = cache;
+        this.lowResSide = lowResSide;
+    }
+
+    /**
+     * The tiles of the split whose label a person brought or made: imported, edited or accepted. Auto-labels still
+     * waiting for review (PREDICTED) are left out: training on SAM's own guesses would teach it its own mistakes.
+     */
+    public static List<Tile> labelledTiles(Project project, Split split) {
+        Set<LabelStatus> trusted = EnumSet.of(LabelStatus.IMPORTED, LabelStatus.EDITED, LabelStatus.ACCEPTED);
+        return project.tiles().stream()
+                .filter(tile -> project.split(tile) == split)
+                .filter(tile -> trusted.contains(project.status(tile)))
+                .toList();
+    }
+
+    /** The tiles whose embedding is not in the cache yet. */
+    public List<Tile> missingEmbeddings(List<Tile> tiles) throws IOException {
+        List<Tile> missing = new java.util.ArrayList<>();
+        for (Tile tile : tiles) {
+            if (!cache.contains(key(tile))) {
+                missing.add(tile);
+            }
+        }
+        return missing;
+    }
+
+    public TrainingExample example(Tile tile, PromptDrawer drawer, RandomGenerator random) throws IOException {
+        ImageEmbedding embedding = embedding(tile);
+        LabelMask label = project.readLabel(tile).orElseThrow(() -> new IOException(
+                tile.label() + ": the label of tile " + tile.name() + " is gone; it was there when the run started"));
+        return new TrainingExample(tile.name(), embedding, drawer.draw(label, random),
+                LowResTarget.of(label, embedding.resized(), lowResSide));
+    }
+
+    /** The tile's label at full resolution, for evaluation. */
+    public LabelMask label(Tile tile) throws IOException {
+        return project.readLabel(tile).orElseThrow(() -> new IOException(tile.label() + ": no label"));
+    }
+
+    public ImageEmbedding embedding(Tile tile) throws IOException {
+        return cache.load(key(tile)).orElseThrow(() -> new IOException(tile.image() + ": no cached embedding for tile "
+                + tile.name() + " in " + cache.directory() + "; compute it with ./meander embed"));
+    }
+
+    private TileKey key(Tile tile) throws IOException {
+        TileKey key = keys.get(tile);
+        if (key == null) {
+            key = cache.keyOf(tile.image());
+            keys.put(tile, key);
+        }
+        return key;
+    }
+
+    public Path projectDirectory() {
+        return project.directory();
+    }
+}

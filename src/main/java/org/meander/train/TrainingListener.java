@@ -1,0 +1,21 @@
+package org.meander.train;
+
+/** What a run reports as it goes; called on the training thread. */
+public interface TrainingListener {
+
+    /** Embeddings computed before training: done of total. */
+    default void embedding(int done, int total) {
+    }
+
+    /** A batch trained: the position within the epoch (from 1) and the recent training throughput. */
+    default void batch(BatchRecord record, int batchInEpoch, int batchesPerEpoch, double samplesPerSecond) {
+    }
+
+    /** Validation progress within an epoch. */
+    default void validating(int done, int total) {
+    }
+
+    /** An epoch ended; {@code best} when it is the new best checkpoint. */
+    default void epoch(EpochRecord record, boolean best) {
+    }
+}

@@ -1,0 +1,266 @@
+package org.meander.train;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.SplittableRandom;
+import java.util.function.BooleanSupplier;
+import org.meander.embed.EmbeddingCache;
+import org.meander.project.Project;
+import org.meander.project.Split;
+import org.meander.project.Tile;
+import org.meander.sam.SamModel;
+import org.meander.weights.SamLoader;
+
+/**
+ * Fine-tunes the mask decoder of a project's model on the labelled training tiles: embeddings first (only those
+ * missing from the cache), then epochs of steps on cached embeddings, validation after each epoch, checkpoints
+ * {@code best} and {@code last}. A stop request is honoured between batches and leaves a {@code last} checkpoint
+ * from which {@link #train} with {@code resume} continues exactly as if the run had not stopped.
+ */
+public final class TrainingRun {
+
+    /** A batch loss this many times the first epoch's largest counts as exploding. */
+    private static final double EXPLODING_FACTOR = 100;
+    static final long EMBEDDING_MEMORY = 64L << 20;
+
+    private final Project project;
+    private final RunFolder folder;
+    private final TrainingConfig config;
+    private final Path baseModel;
+
+    private TrainingRun(Project project, RunFolder folder, TrainingConfig config, Path baseModel) {
+        this.project = project;
+        this.folder = folder;
+        this.config = config;
+        this.baseModel = baseModel;
+    }
+
+    /** A new run: fails if the folder already holds one (resume it, or choose another name). */
+    public static TrainingRun create(Project project, String name, Path baseModel, TrainingConfig config)
+            throws IOException {
+        RunFolder folder = RunFolder.of(project.directory(), name);
+        if (folder.exists()) {
+            throw new IOException(folder.directory() + ": run '" + name + "' exists; resume it or choose another name");
+        }
+        config.validated();
+        folder.create();
+        config.write(folder.config());
+        new RunInfo(baseModel.toAbsolutePath().toString(), null, null, RunStatus.STOPPED, "not started")
+                .write(folder.info());
+        return new TrainingRun(project, folder, config, baseModel.toAbsolutePath());
+    }
+
+    /** An existing run, to resume or evaluate. */
+    public static TrainingRun open(Project project, String name) throws IOException {
+        RunFolder folder = RunFolder.of(project.directory(), name);
+        if (!folder.exists()) {
+            throw new IOException(folder.directory() + ": no run named '" + name + "' in this project");
+        }
+        RunInfo info = RunInfo.read(folder.info());
+        return new TrainingRun(project, folder, TrainingConfig.read(folder.config()), Path.of(info.baseModel()));
+    }
+
+    public RunFolder folder() {
+        return folder;
+    }
+
+    public TrainingConfig config() {
+        return config;
+    }
+
+    public Path baseModel() {
+        return baseModel;
+    }
+
+    /**
+     * Trains until the last epoch, early stopping, a stop request or a failure. With {@code resume}, starts from the
+     * {@code last} checkpoint.
+     */
+    public RunOutcome train(boolean resume, TrainingListener listener, BooleanSupplier stopRequested)
+            throws IOException, InterruptedException {
+        List<Tile> trainTiles = TrainingData.labelledTiles(project, Split.TRAIN);
+        List<Tile> validationTiles = TrainingData.labelledTiles(project, Split.VALIDATION);
+        if (trainTiles.isEmpty()) {
+            throw new IOException(project.directory() + ": no labelled tile in the training split; label some tiles or"
+                    + " move labelled tiles to the training split");
+        }
+        try (SamModel model = SamLoader.load(baseModel)) {
+            EmbeddingCache cache = new EmbeddingCache(project.directory(), model.encoderFingerprint(), EMBEDDING_MEMORY);
+            TrainingData data = new TrainingData(project, cache, model.config().promptEncoder().maskInputSize());
+            List<Tile> all = new ArrayList<>(trainTiles);
+            all.addAll(validationTiles);
+            MissingEmbeddings.compute(model, cache, data.missingEmbeddings(all), listener);
+
+            RunInfo info = new RunInfo(baseModel.toString(), model.encoderFingerprint(),
+                    model.manager().getDevice().toString(), RunStatus.RUNNING, null);
+            info.write(folder.info());
+            try (TrainingStep step = new TrainingStep(model, config.lossSettings(), config.adamW())) {
+                RunState state = RunState.start();
+                if (resume) {
+                    state = restore(step, folder.checkpoint(CheckpointKind.LAST));
+                }
+                RunOutcome outcome = new Epochs(model, step, data, trainTiles, validationTiles, listener,
+                        stopRequested).run(state);
+                info.with(outcome.status(), outcome.message()).write(folder.info());
+                return outcome;
+            } catch (IOException | RuntimeException e) {
+                info.with(RunStatus.FAILED, e.getMessage()).write(folder.info());
+                throw e;
+            }
+        }
+    }
+
+    private static RunState restore(TrainingStep step, Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new IOException(file + ": no checkpoint to resume from; start the run anew");
+        }
+        RunCheckpoint checkpoint = RunCheckpoint.read(file);
+        step.parameters().load(checkpoint.decoder());
+        step.optimizer().restore(checkpoint.optimizer());
+        return checkpoint.state();
+    }
+
+    /** The epoch loop of one call to {@link #train}. */
+    private final class Epochs {
+        private final SamModel model;
+        private final TrainingStep step;
+        private final TrainingData data;
+        private final List<Tile> trainTiles;
+        private final List<Tile> validationTiles;
+        private final TrainingListener listener;
+        private final BooleanSupplier stopRequested;
+        private final int batchesPerEpoch;
+        private final LearningRateSchedule schedule;
+        private final PromptDrawer drawer;
+
+        Epochs(SamModel model, TrainingStep step, TrainingData data, List<Tile> trainTiles,
+                List<Tile> validationTiles, TrainingListener listener, BooleanSupplier stopRequested) {
+            this.model = model;
+            this.step = step;
+            this.data = data;
+            this.trainTiles = trainTiles;
+            this.validationTiles = validationTiles;
+            this.listener = listener;
+            this.stopRequested = stopRequested;
+            this.batchesPerEpoch = (trainTiles.size() + config.batchSize() - 1) / config.batchSize();
+            this.schedule = new LearningRateSchedule(config.learningRate(), config.warmupSteps(), config.schedule(),
+                    (long) batchesPerEpoch * config.epochs());
+            this.drawer = new PromptDrawer(config);
+        }
+
+        RunOutcome run(RunState start) throws IOException {
+            RunState state = start;
+            List<EpochRecord> epochs = new ArrayList<>(state.epochs());
+            List<BatchRecord> batches = new ArrayList<>(state.batches());
+            for (int epoch = state.epoch(); epoch < config.epochs(); epoch++) {
+                List<Tile> order = order(epoch);
+                long epochStart = System.nanoTime();
+                double trainingSeconds = 0;
+                int firstBatch = epoch == state.epoch() ? state.batch() : 0;
+                for (int b = firstBatch; b < batchesPerEpoch; b++) {
+                    RunState here = new RunState(epoch, b, state.step(), state.bestEpoch(), state.bestValidationLoss(),
+                            state.epochsWithoutImprovement(), epochs, batches);
+                    if (stopRequested.getAsBoolean()) {
+                        save(CheckpointKind.LAST, here);
+                        return new RunOutcome(RunStatus.STOPPED, "stopped at epoch " + (epoch + 1) + ", batch "
+                                + (b + 1) + " of " + batchesPerEpoch, state.bestEpoch());
+                    }
+                    long batchStart = System.nanoTime();
+                    List<TrainingExample> batch = batch(order, epoch, b);
+                    double lr = schedule.rate(state.step());
+                    StepResult result = step.run(batch, lr);
+                    String failure = failure(result, batches);
+                    if (failure != null) {
+                        writeHistory(epochs, batches);
+                        return new RunOutcome(RunStatus.FAILED, failure + " at epoch " + (epoch + 1) + ", batch "
+                                + (b + 1) + "; the last checkpoint keeps the last good state. Lower the learning rate"
+                                + " and start a new run, or resume", state.bestEpoch());
+                    }
+                    double seconds = (System.nanoTime() - batchStart) / 1e9;
+                    trainingSeconds += seconds;
+                    BatchRecord record = new BatchRecord(state.step() + 1, epoch + 1, result.loss(), lr);
+                    batches.add(record);
+                    state = new RunState(epoch, b + 1, state.step() + 1, state.bestEpoch(),
+                            state.bestValidationLoss(), state.epochsWithoutImprovement(), epochs, batches);
+                    listener.batch(record, b + 1, batchesPerEpoch, batch.size() / seconds);
+                }
+                ValidationResult validation = new Validation(model, data, config)
+                        .run(validationTiles, done -> listener.validating(done, validationTiles.size()));
+                int number = epoch + 1;
+                double trainingLoss = batches.stream().filter(r -> r.epoch() == number)
+                        .mapToDouble(BatchRecord::loss).average().orElse(Double.NaN);
+                double validationLoss = validationTiles.isEmpty() ? trainingLoss : validation.loss();
+                EpochRecord record = new EpochRecord(epoch + 1, trainingLoss, validation.loss(),
+                        validation.summary(), (System.nanoTime() - epochStart) / 1e9,
+                        trainingSeconds > 0 ? trainTiles.size() / trainingSeconds : Double.NaN);
+                epochs.add(record);
+                boolean best = validationLoss < state.bestValidationLoss();
+                state = new RunState(epoch + 1, 0, state.step(), best ? epoch + 1 : state.bestEpoch(),
+                        best ? validationLoss : state.bestValidationLoss(),
+                        best ? 0 : state.epochsWithoutImprovement() + 1, epochs, batches);
+                if (best) {
+                    save(CheckpointKind.BEST, state);
+                }
+                save(CheckpointKind.LAST, state);
+                writeHistory(epochs, batches);
+                listener.epoch(record, best);
+                if (config.patience() > 0 && state.epochsWithoutImprovement() >= config.patience()) {
+                    return new RunOutcome(RunStatus.FINISHED, "stopped early: validation loss did not improve for "
+                            + config.patience() + " epochs", state.bestEpoch());
+                }
+            }
+            return new RunOutcome(RunStatus.FINISHED, null, state.bestEpoch());
+        }
+
+        /** The epoch's order of the training tiles: a shuffle seeded by the run's seed and the epoch. */
+        private List<Tile> order(int epoch) {
+            List<Tile> order = new ArrayList<>(trainTiles);
+            Collections.shuffle(order, new Random(config.seed() * 1_000_003L + epoch));
+            return order;
+        }
+
+        private List<TrainingExample> batch(List<Tile> order, int epoch, int b) throws IOException {
+            // prompts drawn from a generator seeded by the position, so a resumed run draws the same ones
+            SplittableRandom random = new SplittableRandom((config.seed() * 1_000_003L + epoch) * 1_000_003L + b);
+            List<TrainingExample> batch = new ArrayList<>();
+            int end = Math.min(order.size(), (b + 1) * config.batchSize());
+            for (Tile tile : order.subList(b * config.batchSize(), end)) {
+                batch.add(data.example(tile, drawer, random));
+            }
+            return batch;
+        }
+
+        private String failure(StepResult result, List<BatchRecord> batches) {
+            if (!Float.isFinite(result.loss())) {
+                return "the loss became " + result.loss();
+            }
+            if (!Double.isFinite(result.gradientNorm())) {
+                return "the gradients became " + result.gradientNorm();
+            }
+            double firstEpochMax = batches.stream().filter(r -> r.epoch() == 1).mapToDouble(BatchRecord::loss)
+                    .max().orElse(Double.NaN);
+            if (Double.isFinite(firstEpochMax) && result.loss() > EXPLODING_FACTOR * firstEpochMax) {
+                return "the loss exploded to " + result.loss() + " (the first epoch's largest was " + firstEpochMax + ")";
+            }
+            return null;
+        }
+
+        private void save(CheckpointKind kind, RunState state) throws IOException {
+            Map<String, long[]> shapes = new LinkedHashMap<>();
+            step.parameters().arrays().forEach((name, array) -> shapes.put(name, array.getShape().getShape()));
+            new RunCheckpoint(step.parameters().values(), step.optimizer().state(), state)
+                    .write(folder.checkpoint(kind), shapes);
+        }
+
+        private void writeHistory(List<EpochRecord> epochs, List<BatchRecord> batches) throws IOException {
+            RunFiles.write(folder.history(), TrainingConfig.mapper().writeValueAsBytes(new RunHistory(epochs, batches)));
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package org.meander.train;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.meander.weights.Checkpoint;
+import org.meander.weights.FloatTensor;
+import org.meander.weights.SafetensorsWriter;
+import org.meander.weights.TensorDtype;
+
+/**
+ * Writes a tuned model in the Hugging Face layout: the base model's {@code config.json} and a
+ * {@code model.safetensors} holding every tensor of the base model (float32), the decoder's replaced by the run's.
+ * transformers' {@code SamModel.from_pretrained} loads it, and so does Meander; its encoder is the base model's, so
+ * cached embeddings stay valid.
+ */
+public final class TunedModelExport {
+
+    private TunedModelExport() {
+    }
+
+    public static void write(Path baseModel, Map<String, float[]> decoder, Path out) throws IOException {
+        if (out.toAbsolutePath().normalize().equals(baseModel.toAbsolutePath().normalize())) {
+            throw new IOException(out + ": is the base model's folder; export the tuned model to another folder");
+        }
+        if (Files.isRegularFile(out.resolve("model.safetensors.index.json"))) {
+            throw new IOException(out + ": holds a sharded model; export to an empty folder");
+        }
+        Map<String, FloatTensor> tensors = new LinkedHashMap<>();
+        try (Checkpoint base = Checkpoint.open(baseModel)) {
+            for (String name : decoder.keySet()) {
+                if (!base.contains(name)) {
+                    throw new IOException(baseModel + ": has no tensor " + name + "; the run was trained on another"
+                            + " model than this folder holds");
+                }
+            }
+            for (String name : base.names()) {
+                long[] shape = base.info(name).shape();
+                float[] values = decoder.containsKey(name) ? decoder.get(name) : base.readFloats(name);
+                tensors.put(name, new FloatTensor(shape, values));
+            }
+        }
+        Files.createDirectories(out);
+        SafetensorsWriter.write(out.resolve("model.safetensors"), tensors, Map.of("format", "pt"), TensorDtype.F32);
+        Path config = out.resolve("config.json");
+        Path temporary = out.resolve(".config.json.tmp");
+        Files.copy(baseModel.resolve("config.json"), temporary, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(temporary, config, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+}

@@ -1,0 +1,148 @@
+package org.meander.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.meander.cli.EmbedCommandTest.Result;
+import org.meander.project.LabelMask;
+import org.meander.project.LabelPng;
+import org.meander.project.LabelStatus;
+import org.meander.project.Project;
+import org.meander.project.Split;
+import org.meander.project.Tile;
+import org.meander.testing.Fixtures;
+import org.meander.testing.RiverTiles;
+
+/**
+ * {@code meander autolabel} with the tiny model on a project of five tiles: two unlabelled rivers, a river with an
+ * imported label, a forest without water, and a file that is not an image.
+ */
+class AutolabelCommandTest {
+
+    private static final String MODEL = Fixtures.model("tiny").toString();
+
+    @TempDir
+    Path project;
+
+    private LabelMask imported;
+
+    @BeforeEach
+    void fiveTiles() throws IOException {
+        RiverTiles.tile(project, "river_a", true);
+        RiverTiles.tile(project, "river_b", true);
+        RiverTiles.tile(project, "river_labelled", true);
+        RiverTiles.tile(project, "forest", false);
+        Files.writeString(project.resolve("tiles/broken.png"), "this is text, not a PNG");
+        imported = new LabelMask(RiverTiles.SIZE, RiverTiles.SIZE, new byte[RiverTiles.SIZE * RiverTiles.SIZE]);
+        LabelPng.write(Files.createDirectories(project.resolve("labels")).resolve("river_labelled.png"), imported);
+    }
+
+    @Test
+    void labelsWhatItCanAndReportsTheRest() throws IOException {
+        Result run = autolabel("--project", project.toString(), "--model", MODEL);
+
+        assertEquals(1, run.exit(), "a failed tile makes the exit code 1: " + run.err());
+        JsonNode json = run.json();
+        assertEquals(5, json.get("tiles").asInt());
+        assertEquals(2, json.get("labelled").asInt(), json.toString());
+        assertEquals(1, json.get("skipped").asInt());
+        assertEquals(1, json.get("empty").asInt());
+        assertEquals(1, json.get("failed").asInt());
+        assertTrue(json.get("seconds").isNumber());
+
+        String bar = EmbedCommandTest.lastBar(run.err());
+        assertTrue(run.err().contains("] 5/5"), "the bar reaches 5/5: " + run.err());
+        assertTrue(run.err().contains(project.resolve("tiles/broken.png").toString()), run.err());
+        assertTrue(run.err().lines().anyMatch(line -> line.startsWith("forest: empty")), run.err());
+        assertFalse(bar.contains("river_a"), "labelled tiles are not reported one by one: " + bar);
+
+        Project opened = Project.open(project);
+        Map<String, Tile> tiles = byName(opened);
+        assertEquals(LabelStatus.PREDICTED, opened.status(tiles.get("river_a")));
+        assertEquals(LabelStatus.PREDICTED, opened.status(tiles.get("river_b")));
+        assertEquals(LabelStatus.IMPORTED, opened.status(tiles.get("river_labelled")));
+        assertEquals(imported, opened.readLabel(tiles.get("river_labelled")).orElseThrow());
+        assertEquals(LabelStatus.NONE, opened.status(tiles.get("forest")));
+        assertEquals(LabelStatus.NONE, opened.status(tiles.get("broken")));
+    }
+
+    @Test
+    void aSecondRunSkipsWhatTheFirstLabelledAndOverwriteRedoesEverything() throws IOException {
+        autolabel("--project", project.toString(), "--model", MODEL);
+
+        JsonNode again = autolabel("--project", project.toString(), "--model", MODEL).json();
+        assertEquals(0, again.get("labelled").asInt());
+        assertEquals(3, again.get("skipped").asInt(), again.toString());
+
+        JsonNode overwrite = autolabel("--project", project.toString(), "--model", MODEL, "--overwrite", "--box",
+                "--points", "2,2").json();
+        assertEquals(3, overwrite.get("labelled").asInt(), overwrite.toString());
+        Project opened = Project.open(project);
+        Tile labelled = byName(opened).get("river_labelled");
+        assertEquals(LabelStatus.PREDICTED, opened.status(labelled));
+        assertEquals(imported, opened.originalLabel(labelled).orElseThrow());
+    }
+
+    @Test
+    void theWaterIndexSourceAndTheSplitChooseTheTiles() throws IOException {
+        RiverTiles.nearInfrared(project, "river_a");
+        Project opened = Project.open(project);
+        for (Tile tile : opened.tiles()) {
+            opened.setSplit(tile, tile.name().equals("river_a") || tile.name().equals("river_b")
+                    ? Split.VALIDATION : Split.TRAIN);
+        }
+
+        Result run = autolabel("--project", project.toString(), "--model", MODEL, "--source", "ndwi", "--split",
+                "validation");
+
+        JsonNode json = run.json();
+        assertEquals(2, json.get("tiles").asInt(), json.toString());
+        assertEquals(1, json.get("labelled").asInt(), json.toString());
+        assertEquals(1, json.get("failed").asInt(), "river_b has no near-infrared band");
+        assertTrue(run.err().contains(project.resolve("nir/river_b.png").toString()), run.err());
+    }
+
+    @Test
+    void aPromptOfNothingIsRefused() {
+        Result run = autolabel("--project", project.toString(), "--model", MODEL, "--points", "0,0");
+
+        assertNotEquals(0, run.exit());
+        assertEquals("", run.out());
+        assertTrue(run.err().contains("--points 0,0") && run.err().contains("--box"), run.err());
+        assertFalse(Files.exists(project.resolve("labels/river_a.png")));
+    }
+
+    @Test
+    void badPointCountsAndSplitsAreNamed() {
+        Result points = autolabel("--project", project.toString(), "--model", MODEL, "--points", "3");
+        assertNotEquals(0, points.exit());
+        assertTrue(points.err().contains("'3'") && points.err().contains("P,N"), points.err());
+
+        Result split = autolabel("--project", project.toString(), "--model", MODEL, "--split", "holdout");
+        assertNotEquals(0, split.exit());
+        assertTrue(split.err().contains("holdout") && split.err().contains("validation"), split.err());
+    }
+
+    private static Map<String, Tile> byName(Project opened) {
+        return opened.tiles().stream().collect(Collectors.toMap(Tile::name, Function.identity()));
+    }
+
+    private static Result autolabel(String... args) {
+        List<String> all = new java.util.ArrayList<>(List.of("autolabel"));
+        all.addAll(List.of(args));
+        return EmbedCommandTest.runCapturing(all.toArray(String[]::new));
+    }
+}

@@ -1,0 +1,62 @@
+package org.meander.prompts;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.meander.project.LabelMask;
+import org.meander.sam.ImageSize;
+import org.meander.sam.RgbImage;
+
+class WaterIndexTest {
+
+    @Test
+    void theIndexIsGreenMinusNearInfraredOverTheirSum() {
+        assertEquals(0.4 / 0.6, WaterIndex.of(0.5, 0.1), 1e-12);
+        assertEquals(-0.5, WaterIndex.of(0.2, 0.6), 1e-12);
+        assertEquals(1.0, WaterIndex.of(0.3, 0), 1e-12);
+        assertEquals(0.0, WaterIndex.of(0.7, 0.7), 1e-12);
+        assertTrue(Double.isNaN(WaterIndex.of(0, 0)), "no light in either band says nothing");
+    }
+
+    @Test
+    void waterIsWhereTheIndexLiesAboveTheThreshold() {
+        // water (0.67), vegetation (-0.5), an index of exactly 0, and black in both bands
+        float[] green = {0.5f, 0.2f, 0.7f, 0f};
+        float[] nir = {0.1f, 0.6f, 0.7f, 0f};
+
+        assertEquals(new LabelMask(2, 2, new byte[] {1, 0, 0, 0}), WaterIndex.MCFEETERS.select(green, nir, 2, 2));
+        assertEquals(new LabelMask(2, 2, new byte[] {1, 1, 1, 0}),
+                new WaterIndex(-0.6).select(green, nir, 2, 2));
+        assertEquals(new LabelMask(2, 2, new byte[] {0, 0, 0, 0}),
+                new WaterIndex(0.7).select(green, nir, 2, 2));
+    }
+
+    @Test
+    void aTileIsComparedThroughItsGreenChannelOnly() {
+        // Red and blue would make the second pixel water and the first not, were they looked at.
+        byte[] rgb = {10, (byte) 204, 10, (byte) 250, 51, (byte) 250};
+        RgbImage tile = new RgbImage(new ImageSize(1, 2), rgb);
+        NearInfraredBand band = new NearInfraredBand(2, 1, new float[] {0.2f, 0.6f});
+
+        assertEquals(new LabelMask(2, 1, new byte[] {1, 0}), WaterIndex.MCFEETERS.select(tile, band));
+    }
+
+    @Test
+    void aBandOfAnotherSizeIsRefused() {
+        RgbImage tile = new RgbImage(new ImageSize(1, 2), new byte[6]);
+        NearInfraredBand band = new NearInfraredBand(1, 2, new float[2]);
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> WaterIndex.MCFEETERS.select(tile, band));
+        assertTrue(e.getMessage().contains("1 x 2") && e.getMessage().contains("2 x 1"), e.getMessage());
+    }
+
+    @Test
+    void aThresholdOutsideTheIndexRangeIsRefused() {
+        assertThrows(IllegalArgumentException.class, () -> new WaterIndex(1));
+        assertThrows(IllegalArgumentException.class, () -> new WaterIndex(-1.5));
+        assertThrows(IllegalArgumentException.class, () -> new WaterIndex(Double.NaN));
+    }
+}

@@ -1,0 +1,47 @@
+package org.meander.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.meander.project.LabelMask;
+import org.meander.project.LabelStatus;
+import org.meander.project.Project;
+import org.meander.project.Split;
+import org.meander.project.Tile;
+import org.meander.sam.ImageSize;
+
+class TrainingDataTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void autoLabelsAwaitingReviewAreNotTrainedOn() throws Exception {
+        Project project = TrainingRunTest.project(dir);
+        List<Tile> before = TrainingData.labelledTiles(project, Split.TRAIN);
+        Tile guessed = before.get(0);
+        project.writeLabel(guessed, project.labelOrEmpty(guessed), LabelStatus.PREDICTED);
+
+        List<Tile> after = TrainingData.labelledTiles(project, Split.TRAIN);
+        assertEquals(before.size() - 1, after.size());
+        assertFalse(after.contains(guessed));
+    }
+
+    @Test
+    void lowResTargetKeepsBlocksAtLeastHalfLabel() {
+        // a 8 x 4 label, its left half set, in a 16 x 8 resized frame: 4 x 2 blocks of which the left 2 x 2 are label
+        byte[] pixels = new byte[8 * 4];
+        for (int y = 0; y < 4; y++) {
+            for (int x = 0; x < 4; x++) {
+                pixels[y * 8 + x] = 1;
+            }
+        }
+        float[] target = LowResTarget.of(new LabelMask(8, 4, pixels), new ImageSize(8, 16), 4);
+        assertArrayEquals(new float[] {1, 1, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0}, target);
+    }
+}

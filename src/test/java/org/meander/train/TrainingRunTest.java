@@ -1,0 +1,164 @@
+package org.meander.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.meander.project.Project;
+import org.meander.project.SampleProject;
+import org.meander.project.Split;
+import org.meander.project.Tile;
+import org.meander.testing.Fixtures;
+
+/** Whole runs of the tiny fixture model on the synthetic sample project. */
+class TrainingRunTest {
+
+    @TempDir
+    Path dir;
+
+    /** Box prompts, the one mask, a learning rate the tiny random model can move with. */
+    static TrainingConfig quick(int epochs, int batchSize) {
+        return new TrainingConfig(PromptType.BOX, 3, 2, true, 8, PointFeeding.TOGETHER, OutputHandling.SINGLE,
+                LossFunction.DICE_CE, false, 1e-3, 1e-4, 0.9, 0.999, 2, Schedule.CONSTANT, batchSize, epochs, 5, 0);
+    }
+
+    /** The sample project with four training tiles and two for validation. */
+    static Project project(Path dir) throws IOException {
+        Project project = SampleProject.create(dir.resolve("sample"), 11);
+        List<Tile> tiles = project.tiles();
+        for (int i = 0; i < tiles.size(); i++) {
+            project.setSplit(tiles.get(i), i < 4 ? Split.TRAIN : Split.VALIDATION);
+        }
+        return project;
+    }
+
+    /**
+     * The fixture's two river tiles (1024 x 640, with masks), both for training. The sample project's tiles do not
+     * serve here: the tiny model's random encoder hardly tells their water from their land.
+     */
+    static Project fixtureProject(Path dir) throws IOException {
+        Path images = Fixtures.fixture("tiny").resolve("images");
+        Path folder = dir.resolve("rivers");
+        Files.createDirectories(folder.resolve("tiles"));
+        Files.createDirectories(folder.resolve("labels"));
+        for (String name : List.of("river_a", "river_b")) {
+            Files.copy(images.resolve(name + ".png"), folder.resolve("tiles").resolve(name + ".png"));
+            Files.copy(images.resolve(name + "_mask.png"), folder.resolve("labels").resolve(name + ".png"));
+        }
+        Project project = Project.open(folder);
+        for (Tile tile : project.tiles()) {
+            project.setSplit(tile, Split.TRAIN);
+        }
+        return project;
+    }
+
+    @Test
+    void tinyModelFitsTheTrainingTiles() throws Exception {
+        Project project = fixtureProject(dir);
+        TrainingRun run = TrainingRun.create(project, "fit", Fixtures.model("tiny"), quick(60, 2));
+        List<EpochRecord> epochs = new ArrayList<>();
+        AtomicInteger embedded = new AtomicInteger();
+        RunOutcome outcome = run.train(false, new TrainingListener() {
+            @Override
+            public void embedding(int done, int total) {
+                embedded.set(done);
+            }
+
+            @Override
+            public void epoch(EpochRecord record, boolean best) {
+                epochs.add(record);
+            }
+        }, () -> false);
+
+        assertEquals(RunStatus.FINISHED, outcome.status());
+        assertEquals(2, embedded.get(), "the two labelled tiles were embedded first");
+        assertEquals(60, epochs.size());
+        double first = epochs.get(0).trainingLoss();
+        double last = epochs.get(59).trainingLoss();
+        assertTrue(last < 0.7 * first, "training loss fell from " + first + " to " + last);
+        RunHistory history = RunHistory.read(run.folder().history());
+        assertEquals(60, history.epochs().size());
+        assertEquals(60, history.batches().size(), "one batch of two tiles an epoch");
+
+        EvaluationReport report = new Evaluation(project, run)
+                .evaluate(Split.TRAIN, CheckpointKind.LAST, new TrainingListener() { });
+        double before = report.base().iou().mean();
+        double after = report.tuned().iou().mean();
+        assertTrue(after > 2 * before && after > before + 0.1, "IoU on the training tiles rose from " + before + " to " + after);
+        assertEquals(2, report.rows().size());
+        for (int i = 1; i < report.rows().size(); i++) {
+            assertTrue(report.rows().get(i - 1).tuned().iou() <= report.rows().get(i).tuned().iou(),
+                    "rows sorted by disagreement, largest first");
+        }
+        assertTrue(Files.isRegularFile(run.folder().checkpoint(CheckpointKind.BEST)));
+        assertEquals(RunStatus.FINISHED, RunInfo.read(run.folder().info()).status());
+    }
+
+    @Test
+    void resumedRunEndsWhereAnUninterruptedOneDoes() throws Exception {
+        Project project = project(dir);
+        TrainingRun straight = TrainingRun.create(project, "straight", Fixtures.model("tiny"), quick(3, 2));
+        assertEquals(RunStatus.FINISHED, straight.train(false, new TrainingListener() { }, () -> false).status());
+
+        TrainingRun interrupted = TrainingRun.create(project, "interrupted", Fixtures.model("tiny"), quick(3, 2));
+        AtomicInteger batches = new AtomicInteger();
+        // stop in the middle of the second epoch: after three batches
+        RunOutcome stopped = interrupted.train(false, new TrainingListener() {
+            @Override
+            public void batch(BatchRecord record, int inEpoch, int perEpoch, double samplesPerSecond) {
+                batches.incrementAndGet();
+            }
+        }, () -> batches.get() >= 3);
+        assertEquals(RunStatus.STOPPED, stopped.status());
+        assertEquals(RunStatus.STOPPED, RunInfo.read(interrupted.folder().info()).status());
+        RunOutcome resumed = TrainingRun.open(project, "interrupted")
+                .train(true, new TrainingListener() { }, () -> false);
+        assertEquals(RunStatus.FINISHED, resumed.status());
+
+        RunCheckpoint a = RunCheckpoint.read(straight.folder().checkpoint(CheckpointKind.LAST));
+        RunCheckpoint b = RunCheckpoint.read(interrupted.folder().checkpoint(CheckpointKind.LAST));
+        for (Map.Entry<String, float[]> e : a.decoder().entrySet()) {
+            assertArrayEquals(e.getValue(), b.decoder().get(e.getKey()), 1e-7f, e.getKey());
+        }
+        assertEquals(a.state().step(), b.state().step());
+        assertEquals(a.state().batches().size(), b.state().batches().size());
+        for (int i = 0; i < a.state().batches().size(); i++) {
+            assertEquals(a.state().batches().get(i).loss(), b.state().batches().get(i).loss(), 1e-6, "batch " + i);
+        }
+    }
+
+    @Test
+    void nonFiniteLossStopsTheRunAndKeepsTheLastGoodCheckpoint() throws Exception {
+        Project project = project(dir);
+        TrainingRun run = TrainingRun.create(project, "nan", Fixtures.model("tiny"), quick(1, 2));
+        assertEquals(RunStatus.FINISHED, run.train(false, new TrainingListener() { }, () -> false).status());
+        RunCheckpoint good = RunCheckpoint.read(run.folder().checkpoint(CheckpointKind.LAST));
+
+        // a learning rate no decoder survives, resumed for more epochs
+        TrainingConfig wild = new TrainingConfig(PromptType.BOX, 3, 2, true, 8, PointFeeding.TOGETHER,
+                OutputHandling.SINGLE, LossFunction.DICE_CE, false, 0.99, 0, 0.0, 0.0, 0, Schedule.CONSTANT, 2, 30,
+                5, 0);
+        wild.write(run.folder().config());
+        RunOutcome outcome = TrainingRun.open(project, "nan").train(true, new TrainingListener() { }, () -> false);
+
+        assertEquals(RunStatus.FAILED, outcome.status(), outcome.toString());
+        assertTrue(outcome.message().contains("loss") || outcome.message().contains("gradients"), outcome.message());
+        assertEquals(RunStatus.FAILED, RunInfo.read(run.folder().info()).status());
+        RunCheckpoint kept = RunCheckpoint.read(run.folder().checkpoint(CheckpointKind.LAST));
+        assertTrue(kept.state().step() >= good.state().step());
+        kept.decoder().values().forEach(values -> {
+            for (float v : values) {
+                assertTrue(Float.isFinite(v), "the kept checkpoint holds only finite weights");
+            }
+        });
+    }
+}
