@@ -100,9 +100,15 @@ final class TrainBenchCommand implements Callable<Integer> {
             float[] target) throws IOException {
         EmbeddingCache cache = new EmbeddingCache(scratch, fingerprint, 64L << 20);
         List<TileKey> keys = new ArrayList<>();
+        ImageEmbedding base = randomEmbedding(random);
+        float[] values = new float[base.values().length];
         for (int i = 0; i < tiles; i++) {
+            // each tile's values rotated by its index: distinct files without a million random draws each
+            int shift = i * 4099 % values.length;
+            System.arraycopy(base.values(), shift, values, 0, values.length - shift);
+            System.arraycopy(base.values(), 0, values, values.length - shift, shift);
             TileKey key = new TileKey(String.format("%064x", i));
-            cache.store(key, randomEmbedding(random));
+            cache.store(key, new ImageEmbedding(values.clone(), 256, 64, base.original(), base.resized()));
             keys.add(key);
         }
         System.gc();
@@ -118,9 +124,11 @@ final class TrainBenchCommand implements Callable<Integer> {
             }
             step.run(batch, 1e-5);
             peak = Math.max(peak, residentBytes());
-            if (first % (tiles / 4 / batchSize * batchSize + batchSize) == 0) {
-                System.err.printf("epoch of %d streamed tiles: %d done, resident %.2f GB%n", tiles, first,
-                        residentBytes() / 1e9);
+            int done = Math.min(tiles, first + batchSize);
+            if (done * 4 / tiles != first * 4 / tiles) {
+                System.err.printf("epoch of %d streamed tiles: %d done, resident %.2f GB, Java heap in use %.2f GB%n",
+                        tiles, done, residentBytes() / 1e9,
+                        (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) / 1e9);
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
