@@ -5,6 +5,7 @@ import picocli.CommandLine.Command;
 /** {@code ./meander project SUBCOMMAND}: manage project folders. Not runnable itself: picocli asks for a subcommand. */
 @Command(name = "project", mixinStandardHelpOptions = true,
         description = "Create and manage project folders.",
-        subcommands = {ProjectCreateCommand.class, ProjectExportCommand.class, ProjectTileCommand.class})
+        subcommands = {ProjectCreateCommand.class, ProjectExportCommand.class, ProjectTileCommand.class,
+                ProjectImportHfCommand.class})
 final class ProjectCommand {
 }
