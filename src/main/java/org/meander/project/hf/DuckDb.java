@@ -17,7 +17,9 @@ final class DuckDb {
     }
 
     /**
-     * @param spillFolder where the engine may spill what exceeds its memory limit, or null when nothing large is held
+     * @param spillFolder for a writer: where the engine spills what exceeds a 512 MB memory limit. Null for a reader,
+     *                    which keeps DuckDB's limit (most of the machine's memory): it holds a row group at once,
+     *                    and other writers than Meander's may make one large (pyarrow's default is a whole file)
      * @param streaming   whether query results are fetched as they are read rather than whole: for reading every
      *                    image of a file. Such a connection reports any error as "Invalid result set", so queries
      *                    whose errors the user must see run on one that is not streaming
@@ -27,8 +29,8 @@ final class DuckDb {
         config.setProperty("autoinstall_known_extensions", "false");
         config.setProperty("autoload_known_extensions", "false");
         config.setProperty("jdbc_stream_results", Boolean.toString(streaming));
-        config.setProperty("memory_limit", "512MB");
         if (spillFolder != null) {
+            config.setProperty("memory_limit", "512MB");
             config.setProperty("temp_directory", spillFolder.toString());
         }
         try {

@@ -137,9 +137,9 @@ public final class HfParquetReader implements AutoCloseable {
 
     /** The engine's reason, which only a query that is not streamed reports: the rest of the file read again. */
     private String whyRowsFail(SQLException streamed) {
-        try (PreparedStatement again = connection.prepareStatement("SELECT sum(length(image.bytes)),"
-                + " sum(length(label.bytes)) FROM read_parquet(?, file_row_number = true, hive_partitioning = false)"
-                + " WHERE file_row_number > ?")) {
+        try (PreparedStatement again = connection.prepareStatement("SELECT sum(octet_length(image.bytes)),"
+                + " sum(octet_length(label.bytes)) FROM read_parquet(?, file_row_number = true,"
+                + " hive_partitioning = false) WHERE file_row_number > ?")) {
             again.setString(1, file.toString());
             again.setLong(2, lastIndex);
             again.executeQuery().close();

@@ -168,6 +168,11 @@ class HfParquetTest {
         assertTrue(read.size() <= 100, read.size() + " rows read");
         assertContains(e.getMessage(), file.toString(), "rows from " + read.size() + " on cannot be read");
         assertFalse(e.getMessage().contains("Invalid result set"), e.getMessage());
+        try (Connection sql = DuckDb.open(null, false)) {
+            SQLException direct = assertThrows(SQLException.class, () -> single(sql,
+                    "SELECT sum(octet_length(image.bytes)) FROM read_parquet(?)", file));
+            assertContains(e.getMessage(), "(" + DuckDb.reason(direct) + ")");
+        }
     }
 
     @Test
