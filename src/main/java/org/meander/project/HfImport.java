@@ -117,7 +117,9 @@ public final class HfImport {
         Map<String, Integer> stemCounts = new HashMap<>();
         for (Map.Entry<Path, List<String>> file : opened) {
             for (String path : file.getValue()) {
-                HfTileNames.fromPath(path).ifPresent(stem -> stemCounts.merge(stem, 1, Integer::sum));
+                if (!HfTileNames.escapes(path)) {
+                    HfTileNames.fromPath(path).ifPresent(stem -> stemCounts.merge(stem, 1, Integer::sum));
+                }
             }
         }
         Map<String, Long> rowsPerPrefix = new HashMap<>();
@@ -130,7 +132,8 @@ public final class HfImport {
             List<String> names = new ArrayList<>();
             for (int row = 0; row < file.getValue().size(); row++) {
                 String path = file.getValue().get(row);
-                Optional<String> stem = HfTileNames.fromPath(path).filter(s -> stemCounts.get(s) == 1);
+                Optional<String> stem = HfTileNames.fromPath(path)
+                        .filter(s -> stemCounts.getOrDefault(s, 0) == 1);
                 names.add(HfTileNames.escapes(path) ? null
                         : stem.orElse(HfTileNames.fallback(prefix, first + row)));
             }

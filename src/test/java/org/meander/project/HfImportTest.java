@@ -149,12 +149,14 @@ class HfImportTest {
                 row("small.png", rgbPng(W, H, 3), classPng(W - 1, H, i -> 1)),
                 row("../../outside.png", rgbPng(W, H, 4), label),
                 row("nolabel.png", rgbPng(W, H, 5), null),
-                new HfDatasets.Row(new org.meander.project.hf.HfImage(null, "/elsewhere/only-a-path.png"), null));
+                new HfDatasets.Row(new org.meander.project.hf.HfImage(null, "/elsewhere/only-a-path.png"), null),
+                row("good/outside.png", rgbPng(W, H, 6), label));
 
         ImportReport report = HfImport.importFiles(project(), List.of(file), 1);
 
-        assertEquals(List.of("ok", "badlabel", "small", "nolabel"), report.importedTiles());
-        assertEquals(List.of("ok"), report.labelledTiles());
+        assertEquals(List.of("ok", "badlabel", "small", "nolabel", "outside"), report.importedTiles(),
+                "the refused path does not take the name of the good one");
+        assertEquals(List.of("ok", "outside"), report.labelledTiles());
         List<String> problems = report.problems();
         assertEquals(5, problems.size(), problems.toString());
         assertTrue(mentions(report, file + ", row 1", "image is not readable", "skipped"), problems.toString());
@@ -164,7 +166,7 @@ class HfImportTest {
         assertTrue(mentions(report, file + ", row 6", "only-a-path.png", "skipped"), problems.toString());
         assertFalse(Files.exists(temp.resolve("outside.png")));
         assertFalse(Files.exists(project().resolve("tiles/damaged.png")));
-        assertEquals(List.of("badlabel.png", "nolabel.png", "ok.png", "small.png"),
+        assertEquals(List.of("badlabel.png", "nolabel.png", "ok.png", "outside.png", "small.png"),
                 TestImages.filesBelow(project().resolve("tiles")));
     }
 

@@ -149,14 +149,10 @@ public final class HfParquetReader implements AutoCloseable {
         }
     }
 
-    public Path file() {
-        return file;
-    }
-
     @Override
     public void close() throws IOException {
-        try (Connection closedLast = connection; Connection rowsClosedThird = rowConnection;
-             PreparedStatement closedSecond = query; ResultSet closedFirst = rows) {
+        try (Connection metadata = connection; Connection streaming = rowConnection;
+             PreparedStatement statement = query; ResultSet result = rows) {
             // try-with-resources closes them in reverse order, skipping those never opened
         } catch (SQLException e) {
             throw new IOException(file + ": could not be closed (" + DuckDb.reason(e) + ")", e);

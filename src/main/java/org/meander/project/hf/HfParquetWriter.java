@@ -136,10 +136,6 @@ public final class HfParquetWriter implements AutoCloseable {
         groupBytes = 0;
     }
 
-    public int rows() {
-        return rows;
-    }
-
     /** Writes the file, replacing any file of that name at once. */
     public void commit() throws IOException {
         if (groupRows > 0 || groups.isEmpty()) {
