@@ -20,11 +20,12 @@ import org.meander.project.Split;
 import org.meander.project.Tile;
 import org.meander.project.hf.HfImage;
 import org.meander.project.hf.HfParquetWriter;
+import org.meander.testing.Fixtures;
 
 /** {@code meander project import-hf} on real Elwha frames, and {@code project export --format hf}. */
 class ProjectHfCommandTest {
 
-    static final Path DATA = Path.of("/work/shared/data/elwha-airborne");
+    static final Path DATA = Fixtures.shared().resolve("data/elwha-airborne");
 
     @TempDir
     Path temp;
