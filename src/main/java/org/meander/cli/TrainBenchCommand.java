@@ -20,6 +20,7 @@ import org.meander.sam.PreprocessedImage;
 import org.meander.sam.Prompt;
 import org.meander.sam.SamConfig;
 import org.meander.sam.SamModel;
+import org.meander.train.BatchPrefetcher;
 import org.meander.train.LossFunction;
 import org.meander.train.LossSettings;
 import org.meander.train.OutputHandling;
@@ -123,18 +124,24 @@ final class TrainBenchCommand implements Callable<Integer> {
         long start = System.nanoTime();
         List<Prompt> box = List.of(Prompt.of(new Box(300, 200, 700, 800)));
         EmbeddingCache reader = new EmbeddingCache(scratch, fingerprint, 64L << 20);
-        for (int first = 0; first < tiles; first += batchSize) {
+        int batches = (tiles + batchSize - 1) / batchSize;
+        BatchPrefetcher.Loader loader = b -> {
             List<TrainingExample> batch = new ArrayList<>();
-            for (TileKey key : keys.subList(first, Math.min(tiles, first + batchSize))) {
+            for (TileKey key : keys.subList(b * batchSize, Math.min(tiles, (b + 1) * batchSize))) {
                 batch.add(new TrainingExample(key.sha256(), reader.load(key).orElseThrow(), box, target));
             }
-            step.run(batch, 1e-5);
-            peak = Math.max(peak, residentBytes());
-            int done = Math.min(tiles, first + batchSize);
-            if (done * 4 / tiles != first * 4 / tiles) {
-                System.err.printf("epoch of %d streamed tiles: %d done, resident %.2f GB, Java heap in use %.2f GB%n",
-                        tiles, done, residentBytes() / 1e9,
-                        (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) / 1e9);
+            return batch;
+        };
+        try (BatchPrefetcher prefetcher = new BatchPrefetcher(loader, batches)) {
+            for (int b = 0; b < batches; b++) {
+                step.run(prefetcher.take(b), 1e-5);
+                peak = Math.max(peak, residentBytes());
+                int done = Math.min(tiles, (b + 1) * batchSize);
+                if (done * 4 / tiles != b * batchSize * 4 / tiles) {
+                    System.err.printf("epoch of %d streamed tiles: %d done, resident %.2f GB, Java heap in use"
+                            + " %.2f GB%n", tiles, done, residentBytes() / 1e9,
+                            (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) / 1e9);
+                }
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
