@@ -1,6 +1,7 @@
 package org.meander.train;
 
 import ai.djl.ndarray.NDArray;
+import org.meander.sam.modeling.Scalars;
 
 /** The segmentation loss of a run. */
 public enum LossFunction {
@@ -16,7 +17,7 @@ public enum LossFunction {
         return switch (this) {
             case DICE_CE -> Losses.dice(logits, targets).add(Losses.crossEntropy(logits, targets));
             case FOCAL -> Losses.focal(logits, targets);
-            case FOCAL_DICE -> Losses.focal(logits, targets).mul(19).add(Losses.dice(logits, targets));
+            case FOCAL_DICE -> Losses.focal(logits, targets).mul(Scalars.of(logits, 19)).add(Losses.dice(logits, targets));
         };
     }
 }

@@ -7,6 +7,7 @@ import ai.djl.training.GradientCollector;
 import java.util.List;
 import java.util.Map;
 import org.meander.sam.SamModel;
+import org.meander.sam.modeling.Scalars;
 
 /**
  * One optimisation step of the mask decoder: forward on a batch, loss, backward ({@link #backward}), then AdamW
@@ -78,8 +79,8 @@ public final class TrainingStep implements AutoCloseable {
             for (int first = 0; first < batch.size(); first += microBatch) {
                 List<TrainingExample> slice = batch.subList(first, Math.min(batch.size(), first + microBatch));
                 try (NDManager scope = model.manager().newSubManager()) {
-                    NDArray part = loss.compute(forward.run(scope, slice, loss.handling().multimask()))
-                            .mul((float) slice.size() / batch.size());
+                    NDArray whole = loss.compute(forward.run(scope, slice, loss.handling().multimask()));
+                    NDArray part = whole.mul(Scalars.of(whole, (double) slice.size() / batch.size()));
                     float value = part.getFloat();
                     total += value;
                     if (!Float.isFinite(value)) {

@@ -118,7 +118,7 @@ class TrainingRunTest {
                 batches.incrementAndGet();
             }
         }, () -> batches.get() >= 3);
-        assertEquals(RunStatus.STOPPED, stopped.status());
+        assertEquals(RunStatus.STOPPED, stopped.status(), stopped.toString());
         assertEquals(RunStatus.STOPPED, RunInfo.read(interrupted.folder().info()).status());
         RunOutcome resumed = TrainingRun.open(project, "interrupted")
                 .train(true, new TrainingListener() { }, () -> false);

@@ -45,7 +45,8 @@ public final class TwoWayAttention extends SamBlock {
         long b = query.getShape().get(0);
         long nq = query.getShape().get(1);
         NDArray q = separateHeads(qProj.forward(query));
-        NDArray scores = q.matMul(separateHeads(kProj.forward(key)).transpose(0, 1, 3, 2)).div(Math.sqrt(headDim()));
+        NDArray scores = q.matMul(separateHeads(kProj.forward(key)).transpose(0, 1, 3, 2))
+                .div(Scalars.of(query, Math.sqrt(headDim())));
         NDArray out = scores.softmax(-1).matMul(separateHeads(vProj.forward(value)));
         return outProj.forward(out.transpose(0, 2, 1, 3).reshape(b, nq, internalDim));
     }
@@ -59,7 +60,8 @@ public final class TwoWayAttention extends SamBlock {
         long t = tokens.getShape().get(1);
         NDArray mask = headMask(tokens.getManager(), t);
         // scaled before the product: cheaper on (hT, d) than on the (hT, N) scores
-        NDArray queries = qProj.forward(tokens).div(Math.sqrt(headDim())).tile(new long[] {1, heads, 1}).mul(mask);
+        NDArray queries = qProj.forward(tokens).div(Scalars.of(tokens, Math.sqrt(headDim())))
+                .tile(new long[] {1, heads, 1}).mul(mask);
         // the key bias adds q_h . b_h to a whole row of scores, which the softmax over pixels ignores
         NDArray scores = timesTransposed(queries.matMul(kProj.weight()), imageWithPe).softmax(-1);
         NDArray perHead = Linear.linear(scores.matMul(image), vProj.weight(), vProj.bias()).singletonOrThrow();
@@ -77,14 +79,16 @@ public final class TwoWayAttention extends SamBlock {
         long t = tokenKeys.getShape().get(1);
         long n = imageWithPe.getShape().get(1);
         NDArray mask = headMask(tokenKeys.getManager(), t);
-        NDArray keys = kProj.forward(tokenKeys).div(Math.sqrt(headDim())).tile(new long[] {1, heads, 1}).mul(mask);
+        NDArray keys = kProj.forward(tokenKeys).div(Scalars.of(tokenKeys, Math.sqrt(headDim())))
+                .tile(new long[] {1, heads, 1}).mul(mask);
         NDArray values = vProj.forward(tokenValues).tile(new long[] {1, heads, 1}).mul(mask);
         NDArray scores = timesTransposed(keys.matMul(qProj.weight()), imageWithPe)
                 .add(keys.mul(qProj.bias()).sum(new int[] {2}, true));
         // (head, token, pixel): the softmax over a head's tokens runs along contiguous pixels
         NDArray weights = scores.reshape(b, heads, t, n).softmax(2).reshape(b, heads * t, n);
         // each head's weights sum to one per pixel, so the output bias spreads over the heads' value rows
-        NDArray valuesOut = Linear.linear(values, outProj.weight(), outProj.bias().div(heads)).singletonOrThrow();
+        NDArray valuesOut = Linear.linear(values, outProj.weight(), outProj.bias().div(Scalars.of(values, heads)))
+                .singletonOrThrow();
         if (b == 1) {
             // residual + weights^T valuesOut as one multiply-add, the residual standing in for the bias
             return Linear.linear(weights.squeeze(0).transpose(), valuesOut.squeeze(0).transpose(),
