@@ -43,7 +43,7 @@ public final class Evaluation {
             EmbeddingCache cache = new EmbeddingCache(project.directory(), model.encoderFingerprint(),
                     TrainingRun.EMBEDDING_MEMORY);
             TrainingData data = new TrainingData(project, cache, model.config().promptEncoder().maskInputSize());
-            MissingEmbeddings.compute(model, cache, data.missingEmbeddings(tiles), listener);
+            MissingEmbeddings.compute(model, cache, data.missingEmbeddings(tiles), listener, () -> false);
 
             List<TileMetrics> base = score(model, data, tiles, listener, 0);
             DecoderParameters.of(model).load(tuned.decoder());

@@ -97,7 +97,12 @@ public final class TrainingRun {
             TrainingData data = new TrainingData(project, cache, model.config().promptEncoder().maskInputSize());
             List<Tile> all = new ArrayList<>(trainTiles);
             all.addAll(validationTiles);
-            MissingEmbeddings.compute(model, cache, data.missingEmbeddings(all), listener);
+            if (!MissingEmbeddings.compute(model, cache, data.missingEmbeddings(all), listener, stopRequested)) {
+                RunOutcome stopped = new RunOutcome(RunStatus.STOPPED, "stopped while computing embeddings, before"
+                        + " training; those computed are kept", 0);
+                RunInfo.read(folder.info()).with(stopped.status(), stopped.message()).write(folder.info());
+                return stopped;
+            }
 
             RunInfo info = new RunInfo(baseModel.toString(), model.encoderFingerprint(),
                     model.manager().getDevice().toString(), RunStatus.RUNNING, null);
@@ -118,9 +123,10 @@ public final class TrainingRun {
         }
     }
 
+    /** The state in {@code file}; a run stopped before its first checkpoint starts from the beginning. */
     private static RunState restore(TrainingStep step, Path file) throws IOException {
         if (!Files.isRegularFile(file)) {
-            throw new IOException(file + ": no checkpoint to resume from; start the run anew");
+            return RunState.start();
         }
         RunCheckpoint checkpoint = RunCheckpoint.read(file);
         step.parameters().load(checkpoint.decoder());
@@ -196,7 +202,14 @@ public final class TrainingRun {
                     }
                 }
                 ValidationResult validation = new Validation(model, data, config)
-                        .run(validationTiles, done -> listener.validating(done, validationTiles.size()));
+                        .run(validationTiles, done -> listener.validating(done, validationTiles.size()), stopRequested);
+                if (validation == null) {
+                    // the epoch is trained but not validated: resuming validates it
+                    save(CheckpointKind.LAST, new RunState(epoch, batchesPerEpoch, state.step(), state.bestEpoch(),
+                            state.bestValidationLoss(), state.epochsWithoutImprovement(), epochs, batches));
+                    return new RunOutcome(RunStatus.STOPPED, "stopped while validating epoch " + (epoch + 1),
+                            state.bestEpoch());
+                }
                 int number = epoch + 1;
                 double trainingLoss = batches.stream().filter(r -> r.epoch() == number)
                         .mapToDouble(BatchRecord::loss).average().orElse(Double.NaN);

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.BooleanSupplier;
 import java.util.function.IntConsumer;
 import org.meander.project.Tile;
 import org.meander.sam.ImageSize;
@@ -29,6 +30,11 @@ public final class Validation {
     }
 
     public ValidationResult run(List<Tile> tiles, IntConsumer progress) throws IOException {
+        return run(tiles, progress, () -> false);
+    }
+
+    /** As {@link #run(List, IntConsumer)}; null when {@code stop} asked to end early (checked between batches). */
+    public ValidationResult run(List<Tile> tiles, IntConsumer progress, BooleanSupplier stop) throws IOException {
         DecoderForward forward = new DecoderForward(model);
         PromptDrawer drawer = new PromptDrawer(config);
         LossSettings loss = config.lossSettings();
@@ -36,6 +42,9 @@ public final class Validation {
         double lossSum = 0;
         List<TileMetrics> metrics = new ArrayList<>();
         for (int start = 0; start < tiles.size(); start += config.batchSize()) {
+            if (stop.getAsBoolean()) {
+                return null;
+            }
             List<TrainingExample> batch = new ArrayList<>();
             for (Tile tile : tiles.subList(start, Math.min(tiles.size(), start + config.batchSize()))) {
                 batch.add(data.example(tile, drawer, fixedRandom(tile)));

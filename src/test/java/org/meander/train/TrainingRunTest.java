@@ -161,4 +161,57 @@ class TrainingRunTest {
             }
         });
     }
+
+    @Test
+    void stopWhileValidatingResumesByValidating() throws Exception {
+        Project project = project(dir);
+        TrainingRun straight = TrainingRun.create(project, "straight", Fixtures.model("tiny"), quick(2, 2));
+        straight.train(false, new TrainingListener() { }, () -> false);
+
+        TrainingRun stopped = TrainingRun.create(project, "stopped", Fixtures.model("tiny"), quick(2, 2));
+        AtomicInteger trained = new AtomicInteger();
+        RunOutcome outcome = stopped.train(false, new TrainingListener() {
+            @Override
+            public void batch(BatchRecord record, int inEpoch, int perEpoch, double samplesPerSecond) {
+                trained.incrementAndGet();
+            }
+        }, () -> trained.get() == 2); // the first epoch's two batches are done: validation is next
+        assertEquals(RunStatus.STOPPED, outcome.status(), outcome.toString());
+        assertTrue(outcome.message().contains("validating"), outcome.message());
+        assertEquals(RunStatus.FINISHED, TrainingRun.open(project, "stopped")
+                .train(true, new TrainingListener() { }, () -> false).status());
+
+        RunHistory a = RunHistory.read(straight.folder().history());
+        RunHistory b = RunHistory.read(stopped.folder().history());
+        assertEquals(a.epochs().size(), b.epochs().size());
+        for (int i = 0; i < a.epochs().size(); i++) {
+            assertEquals(a.epochs().get(i).validationLoss(), b.epochs().get(i).validationLoss(), 1e-6);
+        }
+    }
+
+    @Test
+    void stopWhileEmbeddingKeepsTheEmbeddingsAndResumesFromTheStart() throws Exception {
+        Project project = project(dir);
+        TrainingRun run = TrainingRun.create(project, "early", Fixtures.model("tiny"), quick(1, 2));
+        AtomicInteger embedded = new AtomicInteger();
+        RunOutcome outcome = run.train(false, new TrainingListener() {
+            @Override
+            public void embedding(int done, int total) {
+                embedded.set(done);
+            }
+        }, () -> embedded.get() >= 1);
+        assertEquals(RunStatus.STOPPED, outcome.status(), outcome.toString());
+        assertTrue(embedded.get() < 6, "stopped before all six tiles were embedded: " + embedded.get());
+        assertEquals(RunStatus.STOPPED, RunInfo.read(run.folder().info()).status());
+
+        AtomicInteger embeddedAgain = new AtomicInteger();
+        RunOutcome resumed = TrainingRun.open(project, "early").train(true, new TrainingListener() {
+            @Override
+            public void embedding(int done, int total) {
+                embeddedAgain.set(total);
+            }
+        }, () -> false);
+        assertEquals(RunStatus.FINISHED, resumed.status());
+        assertTrue(embeddedAgain.get() < 6, "the embeddings computed before the stop were kept");
+    }
 }
