@@ -62,6 +62,11 @@ final class Workbench implements AutoCloseable {
         return annotate;
     }
 
+    /** The model Annotate predicts with, or null without one. */
+    SamModel model() {
+        return model;
+    }
+
     TrainViewModel train() {
         return train;
     }
