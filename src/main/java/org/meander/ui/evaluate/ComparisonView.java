@@ -9,9 +9,11 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.scene.shape.Rectangle;
 import org.meander.train.EvaluationRow;
 import org.meander.train.TileComparison;
 
@@ -20,6 +22,11 @@ import org.meander.train.TileComparison;
  * model's, the prompt drawn on both predictions. Several prompts are shown one at a time. Binds only.
  */
 final class ComparisonView {
+
+    private static final double GAP = 8;
+    private static final double PADDING = 10;
+    /** Height of a picture's title line. */
+    private static final double TITLE = 22;
 
     private final EvaluateViewModel model;
     private final Panel label = new Panel("label-view");
@@ -40,22 +47,46 @@ final class ComparisonView {
         prompts.setAlignment(Pos.CENTER_LEFT);
         prompts.visibleProperty().bind(Bindings.createBooleanBinding(() -> model.comparisonProperty().get() != null
                 && model.comparisonProperty().get().prompts().size() > 1, model.comparisonProperty()));
-        HBox panels = new HBox(8, label.root, base.root, tuned.root);
+        FlowPane panels = new FlowPane(GAP, GAP, label.root, base.root, tuned.root);
         Label hint = new Label("Select a tile to see its label and both predictions; double-click it to fix its label"
                 + " in Annotate.");
         hint.setWrapText(true);
-        root = new VBox(8, hint, panels, prompts);
-        root.setPadding(new Insets(10));
-        for (Panel panel : new Panel[] {label, base, tuned}) {
-            panel.picture.fitWidthProperty().bind(root.widthProperty().subtract(40).divide(3));
-            panel.overlay.fitWidthProperty().bind(panel.picture.fitWidthProperty());
-        }
+        root = new VBox(GAP, hint, panels, prompts);
+        root.setPadding(new Insets(PADDING));
+        // the pictures follow the space given (fit), not the other way round
+        root.setMinSize(0, 0);
+        Rectangle clip = new Rectangle();
+        clip.widthProperty().bind(root.widthProperty());
+        clip.heightProperty().bind(root.heightProperty());
+        root.setClip(clip);
+        panels.prefWrapLengthProperty().bind(root.widthProperty());
+        root.widthProperty().addListener(o -> fit());
+        root.heightProperty().addListener(o -> fit());
         model.comparisonProperty().addListener(o -> show());
         model.promptProperty().addListener(o -> show());
     }
 
     Node root() {
         return root;
+    }
+
+    /** The largest size at which the three pictures fit, in one row, two or three: tiles may be wide or tall. */
+    private void fit() {
+        TileComparison comparison = model.comparisonProperty().get();
+        double aspect = comparison == null ? 1 : (double) comparison.label().height() / comparison.label().width();
+        double width = root.getWidth() - 2 * PADDING;
+        double height = root.getHeight() - 2 * PADDING - 80; // the hint and the prompt buttons
+        double best = 0;
+        for (int columns = 1; columns <= 3; columns++) {
+            int rows = (3 + columns - 1) / columns;
+            double byWidth = (width - GAP * (columns - 1)) / columns - 1; // a pixel to spare: no early wrap
+            double byHeight = ((height - GAP * (rows - 1)) / rows - TITLE) / aspect;
+            best = Math.max(best, Math.min(byWidth, byHeight));
+        }
+        for (Panel panel : new Panel[] {label, base, tuned}) {
+            panel.picture.setFitWidth(Math.max(50, best));
+            panel.overlay.setFitWidth(Math.max(50, best));
+        }
     }
 
     private void show() {
@@ -68,6 +99,7 @@ final class ComparisonView {
             promptText.setText("");
             return;
         }
+        fit();
         if (!comparison.tile().equals(shownTile)) {
             shownTile = comparison.tile();
             model.tileImage(comparison.tile()).ifPresent(path -> tileImage = new Image(path.toUri().toString(),

@@ -22,6 +22,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
+import javafx.util.StringConverter;
 import org.meander.project.Split;
 import org.meander.train.CheckpointKind;
 import org.meander.train.EvaluationRow;
@@ -40,12 +41,14 @@ public final class EvaluateView {
         this.model = model;
         TableView<MetricRow> metrics = metricsTable();
         TableView<EvaluationRow> tiles = tilesTable();
-        VBox tables = new VBox(8, metrics, new Label("Tiles, the tuned model's largest disagreement with the label"
-                + " first"), tiles);
+        Label order = new Label("Tiles, largest disagreement with the label first");
+        order.setTooltip(new Tooltip("Sorted by 1 - IoU of the tuned model's mask: a tile a well-tuned model still"
+                + " disagrees with is the likeliest to carry a wrong label"));
+        VBox tables = new VBox(8, metrics, order, tiles);
         VBox.setVgrow(tiles, Priority.ALWAYS);
         tables.setPadding(new Insets(0, 0, 0, 10));
         SplitPane content = new SplitPane(tables, new ComparisonView(model).root());
-        content.setDividerPositions(0.38);
+        content.setDividerPositions(0.4);
         Label message = new Label();
         message.setId("eval-message");
         message.setWrapText(true);
@@ -66,10 +69,12 @@ public final class EvaluateView {
         ComboBox<Split> split = new ComboBox<>();
         split.setId("eval-split");
         split.getItems().setAll(Split.values());
+        split.setConverter(named(Split::key));
         split.valueProperty().bindBidirectional(model.splitProperty());
         ComboBox<CheckpointKind> checkpoint = new ComboBox<>();
         checkpoint.setId("eval-checkpoint");
         checkpoint.getItems().setAll(CheckpointKind.values());
+        checkpoint.setConverter(named(kind -> kind.name().toLowerCase(Locale.ROOT)));
         checkpoint.valueProperty().bindBidirectional(model.checkpointProperty());
         Button evaluate = new Button("Evaluate");
         evaluate.setId("evaluate");
@@ -123,14 +128,19 @@ public final class EvaluateView {
         table.setId("metrics");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
         table.setPlaceholder(new Label("Choose a run and a split, then Evaluate"));
+        TableColumn<MetricRow, String> mean = new TableColumn<>("Mean");
+        mean.getColumns().add(column("base", r -> format(r.baseMean())));
+        mean.getColumns().add(column("tuned", r -> format(r.tunedMean())));
+        TableColumn<MetricRow, String> median = new TableColumn<>("Median");
+        median.getColumns().add(column("base", r -> format(r.baseMedian())));
+        median.getColumns().add(column("tuned", r -> format(r.tunedMedian())));
         table.getColumns().add(column("Metric", MetricRow::metric));
-        table.getColumns().add(column("Base mean", r -> format(r.baseMean())));
-        table.getColumns().add(column("Tuned mean", r -> format(r.tunedMean())));
-        table.getColumns().add(column("Base median", r -> format(r.baseMedian())));
-        table.getColumns().add(column("Tuned median", r -> format(r.tunedMedian())));
+        table.getColumns().add(mean);
+        table.getColumns().add(median);
+        // five rows under a two-line header, no scrolling
         table.setFixedCellSize(24);
-        table.setPrefHeight(24 * 6 + 6);
-        table.setMinHeight(24 * 6 + 6);
+        table.setPrefHeight(24 * 7 + 14);
+        table.setMinHeight(24 * 7 + 14);
         return table;
     }
 
@@ -163,6 +173,20 @@ public final class EvaluateView {
         column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
         column.setSortable(false); // the order is the evaluation's: disagreement first
         return column;
+    }
+
+    private static <T> StringConverter<T> named(Function<T, String> name) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(T value) {
+                return value == null ? "" : name.apply(value);
+            }
+
+            @Override
+            public T fromString(String text) {
+                return null;
+            }
+        };
     }
 
     private static String format(double value) {

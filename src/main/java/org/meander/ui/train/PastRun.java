@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
@@ -41,12 +40,15 @@ public record PastRun(RunFolder folder, TrainingConfig config, RunInfo info, Run
 
     /** How the run stands; trainingHere: whether this window trains it now. */
     public String statusText(boolean trainingHere) {
+        if (trainingHere) {
+            return "running"; // whatever the folder says while the run starts
+        }
         if (problem != null) {
             return "unreadable: " + problem;
         }
         String message = info.message() == null ? "" : ": " + info.message();
         return switch (info.status()) {
-            case RUNNING -> trainingHere ? "running" : "running in another process, or interrupted";
+            case RUNNING -> "running in another process, or interrupted";
             case FINISHED -> "finished" + message;
             case STOPPED -> "stopped" + message;
             case FAILED -> "failed" + message;
@@ -89,9 +91,5 @@ public record PastRun(RunFolder folder, TrainingConfig config, RunInfo info, Run
         text.append("base model: ").append(info.baseModel()).append('\n');
         text.append("device: ").append(Preflight.describeDevice(info.device()));
         return text.toString();
-    }
-
-    public Path directory() {
-        return folder.directory();
     }
 }

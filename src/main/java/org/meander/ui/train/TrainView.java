@@ -11,6 +11,7 @@ import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
@@ -31,6 +32,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.meander.train.EpochRecord;
@@ -56,7 +58,7 @@ public final class TrainView {
         right.setOrientation(Orientation.VERTICAL);
         right.setDividerPositions(0.62);
         root = new SplitPane(form(), right);
-        root.setDividerPositions(0.42);
+        root.setDividerPositions(0.47);
         root.getStylesheets().add(TrainView.class.getResource("train.css").toExternalForm());
     }
 
@@ -71,27 +73,43 @@ public final class TrainView {
         grid.setVgap(4);
         Rows rows = new Rows(grid);
         rows.heading("Prompts");
-        rows.add("Prompt type", choice("promptType", form.promptTypeProperty(), PromptType.values()),
-                "Points reach SAM", choice("pointFeeding", form.pointFeedingProperty(), PointFeeding.values()));
-        rows.add("Positive points", field(form.positivePoints(), form.usesPointsBinding()),
-                "Negative points", field(form.negativePoints(), form.usesPointsBinding()));
-        rows.add("Box jitter (px)", field(form.boxPerturbation(), form.usesBoxBinding()),
-                "", check("erodeRegions", "Erode regions", form.erodeRegionsProperty()));
+        rows.add(tip("Prompt", "What is drawn from each label: control points, its box (jittered), or both"),
+                choice("promptType", form.promptTypeProperty(), PromptType.values()),
+                tip("Feeding", "One per prompt: each point decoded on its own (the seed's way); together: all"
+                        + " points in one prompt"),
+                choice("pointFeeding", form.pointFeedingProperty(), PointFeeding.values()));
+        rows.add(tip("Positives", "Control points inside the label, per image"),
+                field(form.positivePoints(), form.usesPointsBinding()),
+                tip("Negatives", "Control points outside the label, per image"),
+                field(form.negativePoints(), form.usesPointsBinding()));
+        rows.add(tip("Box jitter", "Pixels by which each side of the label's box is moved at random"),
+                field(form.boxPerturbation(), form.usesBoxBinding()),
+                new Label(), check("erodeRegions", "Erode regions", form.erodeRegionsProperty()));
         rows.heading("Output and loss");
-        rows.add("Output", choice("outputHandling", form.outputHandlingProperty(), OutputHandling.values()),
-                "Loss", choice("loss", form.lossProperty(), LossFunction.values()));
-        rows.add("", check("iouLoss", "Teach the IoU head", form.iouLossProperty()), "", new Label());
+        rows.add(tip("Output", "Single: SAM's one mask; best: the candidate with the highest predicted IoU; mean:"
+                        + " the candidates' mean"),
+                choice("outputHandling", form.outputHandlingProperty(), OutputHandling.values()),
+                tip("Loss", "Dice + cross-entropy (the seed's), focal, or focal + dice"),
+                choice("loss", form.lossProperty(), LossFunction.values()));
+        rows.wide(check("iouLoss", "Teach the IoU head (an IoU loss term)", form.iouLossProperty()));
         rows.heading("Optimizer (AdamW)");
-        rows.add("Learning rate", field(form.learningRate(), null), "Weight decay", field(form.weightDecay(), null));
-        rows.add("Beta 1", field(form.beta1(), null), "Beta 2", field(form.beta2(), null));
-        rows.add("Warm-up steps", field(form.warmupSteps(), null),
-                "Schedule", choice("schedule", form.scheduleProperty(), Schedule.values()));
+        rows.add(new Label("Learning rate"), field(form.learningRate(), null),
+                new Label("Weight decay"), field(form.weightDecay(), null));
+        rows.add(new Label("Beta 1"), field(form.beta1(), null), new Label("Beta 2"), field(form.beta2(), null));
+        rows.add(tip("Warm-up", "Steps over which the learning rate rises linearly from 0"),
+                field(form.warmupSteps(), null),
+                tip("Schedule", "After the warm-up: constant, or half a cosine down to 0"),
+                choice("schedule", form.scheduleProperty(), Schedule.values()));
         rows.heading("Run");
-        rows.add("Batch size", field(form.batchSize(), null), "Epochs", field(form.epochs(), null));
-        rows.add("Seed", field(form.seed(), null), "Patience", field(form.patience(), null));
+        rows.add(tip("Batch size", "Tiles per step"), field(form.batchSize(), null),
+                new Label("Epochs"), field(form.epochs(), null));
+        rows.add(tip("Seed", "Seeds the tiles' order and the prompts: the same seed, the same run"),
+                field(form.seed(), null),
+                tip("Patience", "Epochs without a lower validation loss before stopping early; 0 never stops"),
+                field(form.patience(), null));
         Label device = new Label();
         device.textProperty().bind(Bindings.concat("Device: ", model.deviceProperty()));
-        rows.add("", device, "", new Label());
+        rows.wide(device);
 
         TextField name = new TextField();
         name.setId("run-name");
@@ -197,11 +215,12 @@ public final class TrainView {
         table.getColumns().add(column("Run", PastRun::name));
         table.getColumns().add(column("Status", model::statusOf));
         table.getColumns().add(column("Epochs", PastRun::epochsText));
-        table.getColumns().add(column("Best epoch", r -> r.best().map(b -> Integer.toString(b.epoch())).orElse("")));
-        table.getColumns().add(column("Validation loss", r -> r.best().map(b -> format(b.validationLoss()))
+        table.getColumns().add(column("Best", r -> r.best().map(b -> Integer.toString(b.epoch())).orElse("")));
+        table.getColumns().add(column("Val. loss", r -> r.best().map(b -> format(b.validationLoss()))
                 .orElse("")));
-        table.getColumns().add(column("Validation IoU", r -> r.best().map(EpochRecord::validation)
+        table.getColumns().add(column("Val. IoU", r -> r.best().map(EpochRecord::validation)
                 .map(v -> format(v.iou().mean())).orElse("")));
+        table.getColumns().forEach(c -> c.setSortable(false));
         table.getSelectionModel().selectedItemProperty().addListener((o, old, run) -> {
             if (run != null) {
                 model.selectedRunProperty().set(run);
@@ -212,28 +231,42 @@ public final class TrainView {
         TextArea settings = new TextArea();
         settings.setId("run-settings");
         settings.setEditable(false);
-        settings.setPrefColumnCount(28);
+        settings.setPrefColumnCount(16);
         settings.textProperty().bind(Bindings.createStringBinding(() -> model.selectedRunProperty().get() == null
                 ? "" : model.selectedRunProperty().get().settingsText(), model.selectedRunProperty()));
-        Button copy = new Button("Copy settings to the form");
+        Button copy = new Button("Use these settings");
+        copy.setTooltip(new Tooltip("Copy the selected run's settings into the form, for a new run"));
         copy.disableProperty().bind(model.selectedRunProperty().isNull());
         copy.setOnAction(e -> model.copySettingsOfSelected());
         Button refresh = new Button("Refresh");
         refresh.setOnAction(e -> model.refresh());
-        VBox details = new VBox(6, settings, new HBox(8, copy, refresh));
+        VBox details = new VBox(6, settings, copy);
         VBox.setVgrow(settings, Priority.ALWAYS);
         HBox box = new HBox(8, table, details);
         HBox.setHgrow(table, Priority.ALWAYS);
-        box.setPadding(new Insets(10));
-        VBox section = new VBox(4, heading("Runs of this project"), box);
+        HBox title = new HBox(12, heading("Runs of this project"), refresh);
+        title.setAlignment(Pos.CENTER_LEFT);
+        VBox section = new VBox(6, title, box);
         VBox.setVgrow(box, Priority.ALWAYS);
-        section.setPadding(new Insets(6, 0, 0, 10));
+        section.setPadding(new Insets(6, 10, 10, 10));
         return section;
     }
 
     private static LineChart<Number, Number> chart(String id, String what, List<XYChart.Series<Number, Number>> series) {
         NumberAxis epochs = new NumberAxis();
         epochs.setLabel("epoch");
+        epochs.setTickLabelFormatter(new StringConverter<>() {
+            @Override
+            public String toString(Number value) {
+                double v = value.doubleValue();
+                return v == Math.rint(v) ? Long.toString((long) v) : String.format(Locale.ROOT, "%.1f", v);
+            }
+
+            @Override
+            public Number fromString(String text) {
+                return Double.parseDouble(text);
+            }
+        });
         epochs.setForceZeroInRange(true);
         NumberAxis values = new NumberAxis();
         values.setLabel(what);
@@ -264,7 +297,7 @@ public final class TrainView {
     private TextField field(SettingField setting, ObservableValue<Boolean> relevant) {
         TextField field = new TextField();
         field.setId(setting.key());
-        field.setPrefColumnCount(6);
+        field.setPrefColumnCount(5);
         field.textProperty().bindBidirectional(setting.textProperty());
         invalidWhen(field, setting.problemProperty());
         if (relevant != null) {
@@ -286,10 +319,17 @@ public final class TrainView {
         });
     }
 
+    private static Label tip(String text, String explanation) {
+        Label label = new Label(text);
+        label.setTooltip(new Tooltip(explanation));
+        return label;
+    }
+
     private static <E extends Enum<E>> ComboBox<E> choice(String id, ObjectProperty<E> value, E[] choices) {
         ComboBox<E> box = new ComboBox<>();
         box.setId(id);
         box.getItems().setAll(choices);
+        box.setPrefWidth(132);
         box.valueProperty().bindBidirectional(value);
         box.setConverter(new StringConverter<>() {
             @Override
@@ -361,8 +401,16 @@ public final class TrainView {
         }
 
         /** Two settings side by side. */
-        void add(String label, Node control, String secondLabel, Node second) {
-            grid.addRow(row++, new Label(label), control, new Label(secondLabel), second);
+        void add(Label label, Node control, Label secondLabel, Node second) {
+            for (Label l : new Label[] {label, secondLabel}) {
+                l.setMinWidth(Region.USE_PREF_SIZE);
+            }
+            grid.addRow(row++, label, control, secondLabel, second);
+        }
+
+        /** A row of its own, after the first label column. */
+        void wide(Node node) {
+            grid.add(node, 1, row++, 3, 1);
         }
     }
 }

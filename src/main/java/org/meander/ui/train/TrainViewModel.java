@@ -300,6 +300,7 @@ public final class TrainViewModel implements AutoCloseable {
             Exception error = null;
             try {
                 TrainingRun run = opener.open();
+                Platform.runLater(() -> refresh(name)); // the new run joins the list, as running
                 if (resume) {
                     RunHistory history = RunHistory.read(run.folder().history());
                     Platform.runLater(() -> charts.show(history)); // before the monitor's first points
