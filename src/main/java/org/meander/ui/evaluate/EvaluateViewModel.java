@@ -53,6 +53,8 @@ import org.meander.train.TunedModelExport;
  */
 public final class EvaluateViewModel implements AutoCloseable {
 
+    private static final String NO_RUNS = "No run has a checkpoint yet: train one in the Train tab.";
+
     private final Project project;
     private final AnnotationModel annotation;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
@@ -194,7 +196,9 @@ public final class EvaluateViewModel implements AutoCloseable {
                         run.set(names.get(names.size() - 1));
                     }
                     if (names.isEmpty()) {
-                        message.set("No run has a checkpoint yet: train one in the Train tab.");
+                        message.set(NO_RUNS);
+                    } else if (message.get().equals(NO_RUNS)) {
+                        message.set("");
                     }
                 });
             } catch (IOException e) {

@@ -60,7 +60,8 @@ public record Preflight(boolean hasModel, int trainingTiles, int validationTiles
         List<String> notes = new ArrayList<>();
         if (trainingTiles > 0) {
             notes.add(trainingTiles + " labelled tile" + (trainingTiles == 1 ? "" : "s") + " to train on, "
-                    + validationTiles + " to validate on.");
+                    + validationTiles + " to validate on (the tile list's context menu moves a tile to another"
+                    + " split).");
         }
         if (trainingTiles > 0 && validationTiles == 0) {
             notes.add("No labelled tile in the validation split: the best epoch follows the training loss, and"

@@ -125,7 +125,6 @@ public final class TrainView {
 
         Button start = new Button("Start");
         start.setId("start");
-        start.setDefaultButton(true);
         start.disableProperty().bind(model.canStartBinding().not());
         start.setOnAction(e -> model.start());
         Button defaults = new Button("Seed defaults");
