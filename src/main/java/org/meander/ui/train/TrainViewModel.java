@@ -255,6 +255,9 @@ public final class TrainViewModel implements AutoCloseable {
     }
 
     private void refresh(String select) {
+        if (checks.isShutdown()) {
+            return; // closed with the project
+        }
         checks.submit(() -> {
             try {
                 List<PastRun> runs = new ArrayList<>();
@@ -300,7 +303,7 @@ public final class TrainViewModel implements AutoCloseable {
             Exception error = null;
             try {
                 TrainingRun run = opener.open();
-                Platform.runLater(() -> refresh(name)); // the new run joins the list, as running
+                refresh(name); // the new run joins the list, as running
                 if (resume) {
                     RunHistory history = RunHistory.read(run.folder().history());
                     Platform.runLater(() -> charts.show(history)); // before the monitor's first points
