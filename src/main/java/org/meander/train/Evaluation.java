@@ -64,40 +64,50 @@ public final class Evaluation {
     private List<TileMetrics> score(SamModel model, TrainingData data, List<Tile> tiles, TrainingListener listener,
             int doneBefore) throws IOException {
         TrainingConfig config = run.config();
-        Validation validation = new Validation(model, data, config);
-        DecoderForward forward = new DecoderForward(model);
-        PromptDrawer drawer = new PromptDrawer(config);
-        int side = model.config().promptEncoder().maskInputSize();
         List<TileMetrics> metrics = new ArrayList<>();
         for (Tile tile : tiles) {
-            TrainingExample example = data.example(tile, drawer, validation.fixedRandom(tile));
-            LabelMask label = data.label(tile);
-            float[] logits;
-            try (NoGradient off = NoGradient.enter(); NDManager scope = model.manager().newSubManager()) {
-                DecoderOutput output = forward.run(scope, List.of(example), config.outputHandling().multimask());
-                logits = config.outputHandling().select(output.masks(), output.iou()).toFloatArray();
-            }
-            metrics.add(fullResolution(tile.name(), example, logits, label, side));
+            List<LabelMask> masks = masks(model, config, example(model, data, config, tile));
+            metrics.add(fullResolution(tile.name(), masks, data.label(tile)));
             listener.validating(doneBefore + metrics.size(), 2 * tiles.size());
         }
         return metrics;
     }
 
-    private static TileMetrics fullResolution(String tile, TrainingExample example, float[] logits, LabelMask label,
-            int side) {
+    /** The example a tile is evaluated on: its prompts drawn as validation draws them, the same every time. */
+    static TrainingExample example(SamModel model, TrainingData data, TrainingConfig config, Tile tile)
+            throws IOException {
+        return data.example(tile, new PromptDrawer(config), new Validation(model, data, config).fixedRandom(tile));
+    }
+
+    /** The model's masks for the example at the tile's full resolution, one per prompt, logits thresholded at 0. */
+    static List<LabelMask> masks(SamModel model, TrainingConfig config, TrainingExample example) {
+        int side = model.config().promptEncoder().maskInputSize();
+        float[] logits;
+        try (NoGradient off = NoGradient.enter(); NDManager scope = model.manager().newSubManager()) {
+            DecoderOutput output = new DecoderForward(model).run(scope, List.of(example),
+                    config.outputHandling().multimask());
+            logits = config.outputHandling().select(output.masks(), output.iou()).toFloatArray();
+        }
         ImageEmbedding embedding = example.embedding();
+        List<LabelMask> masks = new ArrayList<>();
+        for (int p = 0; p < example.prompts().size(); p++) {
+            float[] lowRes = Arrays.copyOfRange(logits, p * side * side, (p + 1) * side * side);
+            masks.add(new LabelMask(embedding.original().width(), embedding.original().height(),
+                    MaskPostprocessor.toBinaryMask(lowRes, side, embedding.resized(), embedding.original())));
+        }
+        return masks;
+    }
+
+    private static TileMetrics fullResolution(String tile, List<LabelMask> masks, LabelMask label) {
         boolean[] truth = new boolean[label.pixels().length];
         for (int i = 0; i < truth.length; i++) {
             truth[i] = label.pixels()[i] != 0;
         }
-        int prompts = example.prompts().size();
         List<TileMetrics> each = new ArrayList<>();
-        for (int p = 0; p < prompts; p++) {
-            float[] lowRes = Arrays.copyOfRange(logits, p * side * side, (p + 1) * side * side);
-            byte[] mask = MaskPostprocessor.toBinaryMask(lowRes, side, embedding.resized(), embedding.original());
-            boolean[] predicted = new boolean[mask.length];
-            for (int i = 0; i < mask.length; i++) {
-                predicted[i] = mask[i] != 0;
+        for (LabelMask mask : masks) {
+            boolean[] predicted = new boolean[mask.pixels().length];
+            for (int i = 0; i < predicted.length; i++) {
+                predicted[i] = mask.pixels()[i] != 0;
             }
             each.add(TileMetrics.of(tile, predicted, truth));
         }

@@ -3,7 +3,10 @@ package org.meander.train;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * A run's folder, {@code <project>/runs/<name>/}: {@code config.json} (the settings), {@code run.json} (the base
@@ -24,6 +27,20 @@ public record RunFolder(Path directory, String name) {
 
     public static Path runsFolder(Path projectDirectory) {
         return projectDirectory.resolve("runs");
+    }
+
+    /** The project's runs, by name: every folder of {@code runs/} that holds a run's settings. */
+    public static List<RunFolder> all(Path projectDirectory) throws IOException {
+        Path runs = runsFolder(projectDirectory);
+        if (!Files.isDirectory(runs)) {
+            return List.of();
+        }
+        try (Stream<Path> folders = Files.list(runs)) {
+            return folders.map(folder -> new RunFolder(folder, folder.getFileName().toString()))
+                    .filter(RunFolder::exists)
+                    .sorted(Comparator.comparing(RunFolder::name))
+                    .toList();
+        }
     }
 
     public Path config() {

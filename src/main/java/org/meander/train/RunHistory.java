@@ -18,4 +18,21 @@ public record RunHistory(List<EpochRecord> epochs, List<BatchRecord> batches) {
             throw new IOException(file + ": " + e.getOriginalMessage(), e);
         }
     }
+
+    /**
+     * The epoch the {@code best} checkpoint holds, 0 before the first epoch ends: the first with the lowest
+     * validation loss, or training loss when the run had no validation tiles, as the run chooses it.
+     */
+    public int bestEpoch() {
+        int best = 0;
+        double lowest = Double.POSITIVE_INFINITY;
+        for (EpochRecord record : epochs) {
+            double loss = record.validation().tiles() == 0 ? record.trainingLoss() : record.validationLoss();
+            if (loss < lowest) {
+                lowest = loss;
+                best = record.epoch();
+            }
+        }
+        return best;
+    }
 }

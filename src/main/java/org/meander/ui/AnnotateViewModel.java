@@ -2,6 +2,7 @@ package org.meander.ui;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
@@ -186,6 +187,15 @@ public final class AnnotateViewModel implements AutoCloseable {
         }
         editor.accept(preview.get().mask(), mode);
         clearPrompt();
+    }
+
+    /**
+     * Runs {@code change} on SAM's thread between two previews (to replace the model's decoder there, where no
+     * prediction can overlap it), then forgets the prompt, whose preview the model made before the change.
+     */
+    public CompletableFuture<Void> changeModel(Runnable change) {
+        return CompletableFuture.runAsync(change, decoder)
+                .thenRun(() -> Platform.runLater(this::clearPrompt));
     }
 
     private void onTileSelected(Tile tile) {

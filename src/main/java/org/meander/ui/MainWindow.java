@@ -31,23 +31,54 @@ import org.meander.project.LabelStatus;
 import org.meander.project.Split;
 import org.meander.project.Tile;
 import org.meander.project.edit.CombineMode;
+import org.meander.ui.evaluate.EvaluateView;
+import org.meander.ui.train.TrainView;
 
 /**
- * The main window: the tile list, the Annotate tab's canvas, and a status bar with SAM's message and the background
- * encoding progress. Enter accepts the preview, Escape clears the prompt.
+ * The main window: the tile list, the Annotate tab's canvas, the Train and Evaluate tabs, and a status bar with SAM's
+ * message and the background encoding progress. Enter accepts the preview, Escape clears the prompt.
  */
 final class MainWindow {
 
     private final BorderPane root = new BorderPane();
     private final TileCanvas canvas;
     private final ListView<Tile> tileList = new ListView<>();
+    private final TabPane tabs;
     private final AnnotateViewModel model;
 
     MainWindow(AnnotateViewModel model, String modelName) {
         this(model, modelName, path -> { }, () -> { });
     }
 
-    /** openProject: what "Open project…" does with the folder chosen; openSample: "Sample project". */
+    /**
+     * The whole workbench: Annotate, Train and Evaluate. openProject: what "Open project…" does with the folder
+     * chosen; openSample: "Sample project".
+     */
+    MainWindow(Workbench workbench, Consumer<Path> openProject, Runnable openSample) {
+        this(workbench.annotate(), workbench.modelName(), openProject, openSample);
+        Tab train = new Tab("Train", new TrainView(workbench.train()).root());
+        Tab evaluate = new Tab("Evaluate", new EvaluateView(workbench.evaluate()).root());
+        tabs.getTabs().addAll(train, evaluate);
+        // labels, splits and runs change while a tab is hidden: it reads them again when shown
+        train.setOnSelectionChanged(e -> {
+            if (train.isSelected()) {
+                workbench.train().refresh();
+            }
+        });
+        evaluate.setOnSelectionChanged(e -> {
+            if (evaluate.isSelected()) {
+                workbench.evaluate().refreshRuns();
+            }
+        });
+        Tab annotate = tabs.getTabs().get(0);
+        workbench.evaluate().setOpenTile(tile -> {
+            tabs.getSelectionModel().select(annotate);
+            tileList.getSelectionModel().select(tile);
+            tileList.scrollTo(tile);
+        });
+    }
+
+    /** Annotate alone. openProject: what "Open project…" does with the folder chosen; openSample: "Sample project". */
     MainWindow(AnnotateViewModel model, String modelName, Consumer<Path> openProject, Runnable openSample) {
         tileList.setItems(model.tiles());
         tileList.setId("tiles");
@@ -77,8 +108,7 @@ final class MainWindow {
 
         canvas = new TileCanvas(model);
         canvas.setId("canvas");
-        TabPane tabs = new TabPane(new Tab("Annotate", canvas), placeholder("Train", "fine-tuning"),
-                placeholder("Evaluate", "evaluation"));
+        tabs = new TabPane(new Tab("Annotate", canvas));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
 
         Label message = new Label();
@@ -111,10 +141,13 @@ final class MainWindow {
         }
     }
 
-    /** The workbench's keys, taken before the focused control sees them (Tab would otherwise move the focus). */
+    /**
+     * The workbench's keys, taken before the focused control sees them (Tab would otherwise move the focus); they
+     * are Annotate's, so on the other tabs keys reach their fields.
+     */
     private void onKeyPressed(KeyEvent e) {
         Shortcut shortcut = Shortcut.of(e);
-        if (shortcut == null) {
+        if (shortcut == null || tabs.getSelectionModel().getSelectedIndex() != 0) {
             return;
         }
         LabelEditor editor = model.editor();
@@ -201,12 +234,6 @@ final class MainWindow {
         bar.setProgress(p.total() == 0 ? 0 : (double) (p.done() + p.failed()) / p.total());
         String left = Double.isNaN(p.secondsLeft()) ? "" : String.format(", %.0f s left", p.secondsLeft());
         text.setText("Embeddings " + p.done() + "/" + p.total() + left);
-    }
-
-    private static Tab placeholder(String title, String what) {
-        Label text = new Label(title + " arrives with " + what + " (see the open issues).");
-        text.setPadding(new Insets(20));
-        return new Tab(title, text);
     }
 
     private static javafx.scene.layout.Region spacer() {

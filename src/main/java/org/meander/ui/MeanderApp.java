@@ -40,12 +40,12 @@ public final class MeanderApp extends Application {
     public void start(Stage primary) {
         stage = primary;
         show();
+        CloseDuringRun.install(stage, () -> workbench.train());
         stage.show();
     }
 
     private void show() {
-        MainWindow window = new MainWindow(workbench.annotate(), workbench.modelName(), this::openProject,
-                this::openSampleProject);
+        MainWindow window = new MainWindow(workbench, this::openProject, this::openSampleProject);
         stage.setTitle("Meander — " + workbench.project().directory().getFileName());
         stage.setScene(window.scene());
     }
@@ -60,6 +60,12 @@ public final class MeanderApp extends Application {
 
     /** Opens another project with the same model, off the JavaFX thread; the current one is saved and closed. */
     private void openProject(Path project) {
+        if (workbench.train().trainingProperty().get()) {
+            new Alert(Alert.AlertType.INFORMATION, "Run " + workbench.train().trainingRunProperty().get() + " is"
+                    + " training in this project: stop it in the Train tab first, then open the other project.")
+                    .showAndWait();
+            return;
+        }
         Task<Workbench> opening = new Task<>() {
             @Override
             protected Workbench call() throws Exception {

@@ -8,11 +8,14 @@ import org.meander.embed.InteractivePredictor;
 import org.meander.embed.SamTileEncoder;
 import org.meander.project.Project;
 import org.meander.sam.SamModel;
+import org.meander.ui.evaluate.EvaluateViewModel;
+import org.meander.ui.train.TrainViewModel;
 import org.meander.weights.SamLoader;
 
 /**
  * What one open project needs, wired together: the project, the SAM model (optional), its embedding cache and
- * background encoder, and the Annotate view-model. Opening loads the model: call it off the JavaFX thread.
+ * background encoder, and the view-models of the Annotate, Train and Evaluate tabs. Opening loads the model: call it
+ * off the JavaFX thread.
  */
 final class Workbench implements AutoCloseable {
 
@@ -25,13 +28,16 @@ final class Workbench implements AutoCloseable {
     private final EncodingQueue queue;
     private final InteractivePredictor predictor;
     private final AnnotateViewModel annotate;
+    private final TrainViewModel train;
+    private final EvaluateViewModel evaluate;
 
-    private Workbench(Project project, SamModel model, String modelName) {
+    private Workbench(Project project, SamModel model, Path modelDir, String modelName) {
         this.project = project;
         this.model = model;
         this.modelName = modelName;
+        EmbeddingCache cache = null;
         if (model != null) {
-            EmbeddingCache cache = new EmbeddingCache(project.directory(), model.encoderFingerprint(), EMBEDDING_MEMORY);
+            cache = new EmbeddingCache(project.directory(), model.encoderFingerprint(), EMBEDDING_MEMORY);
             queue = new EncodingQueue(new SamTileEncoder(model), cache);
             predictor = new InteractivePredictor(model, cache, queue);
         } else {
@@ -39,17 +45,34 @@ final class Workbench implements AutoCloseable {
             predictor = null;
         }
         annotate = new AnnotateViewModel(project, predictor, queue);
+        // runs fine-tune the model Annotate uses, and their decoders can replace its own
+        train = new TrainViewModel(project, modelDir, cache);
+        evaluate = new EvaluateViewModel(project, model == null ? null
+                : new AnnotationDecoder(model, modelDir, annotate));
     }
 
     /** modelDir may be null: the workbench then works without SAM. */
     static Workbench open(Path projectDir, Path modelDir) throws IOException {
         Project project = Project.open(projectDir);
         SamModel model = modelDir == null ? null : SamLoader.load(modelDir);
-        return new Workbench(project, model, modelDir == null ? "none" : modelDir.getFileName().toString());
+        return new Workbench(project, model, modelDir, modelDir == null ? "none" : modelDir.getFileName().toString());
     }
 
     AnnotateViewModel annotate() {
         return annotate;
+    }
+
+    /** The model Annotate predicts with, or null without one. */
+    SamModel model() {
+        return model;
+    }
+
+    TrainViewModel train() {
+        return train;
+    }
+
+    EvaluateViewModel evaluate() {
+        return evaluate;
     }
 
     String modelName() {
@@ -67,6 +90,8 @@ final class Workbench implements AutoCloseable {
 
     @Override
     public void close() {
+        train.close();
+        evaluate.close();
         annotate.close();
         if (predictor != null) {
             predictor.close();

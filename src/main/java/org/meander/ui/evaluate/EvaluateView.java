@@ -1,0 +1,195 @@
+package org.meander.ui.evaluate;
+
+import java.io.File;
+import java.util.Locale;
+import java.util.function.Function;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.MouseButton;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
+import javafx.util.StringConverter;
+import org.meander.project.Split;
+import org.meander.train.CheckpointKind;
+import org.meander.train.EvaluationRow;
+
+/**
+ * The Evaluate tab: which run, split and checkpoint; the metrics table and the tiles by disagreement on the left,
+ * the selected tile side by side on the right; putting the run to work. Binds to an {@link EvaluateViewModel} and
+ * forwards; decides nothing.
+ */
+public final class EvaluateView {
+
+    private final EvaluateViewModel model;
+    private final VBox root;
+
+    public EvaluateView(EvaluateViewModel model) {
+        this.model = model;
+        TableView<MetricRow> metrics = metricsTable();
+        TableView<EvaluationRow> tiles = tilesTable();
+        Label order = new Label("Tiles, largest disagreement with the label first");
+        order.setTooltip(new Tooltip("Sorted by 1 - IoU of the tuned model's mask: a tile a well-tuned model still"
+                + " disagrees with is the likeliest to carry a wrong label"));
+        VBox tables = new VBox(8, metrics, order, tiles);
+        VBox.setVgrow(tiles, Priority.ALWAYS);
+        tables.setPadding(new Insets(0, 0, 0, 10));
+        SplitPane content = new SplitPane(tables, new ComparisonView(model).root());
+        content.setDividerPositions(0.4);
+        Label message = new Label();
+        message.setId("eval-message");
+        message.setWrapText(true);
+        message.textProperty().bind(model.messageProperty());
+        root = new VBox(8, choices(), actions(), message, content);
+        VBox.setVgrow(content, Priority.ALWAYS);
+        root.setPadding(new Insets(10, 10, 0, 10));
+    }
+
+    public Node root() {
+        return root;
+    }
+
+    private Node choices() {
+        ComboBox<String> run = new ComboBox<>(model.runs());
+        run.setId("eval-run");
+        run.valueProperty().bindBidirectional(model.runProperty());
+        ComboBox<Split> split = new ComboBox<>();
+        split.setId("eval-split");
+        split.getItems().setAll(Split.values());
+        split.setConverter(named(Split::key));
+        split.valueProperty().bindBidirectional(model.splitProperty());
+        ComboBox<CheckpointKind> checkpoint = new ComboBox<>();
+        checkpoint.setId("eval-checkpoint");
+        checkpoint.getItems().setAll(CheckpointKind.values());
+        checkpoint.setConverter(named(kind -> kind.name().toLowerCase(Locale.ROOT)));
+        checkpoint.valueProperty().bindBidirectional(model.checkpointProperty());
+        Button evaluate = new Button("Evaluate");
+        evaluate.setId("evaluate");
+        evaluate.setTooltip(new Tooltip("The base model and the run's decoder on the split, with the same prompts"));
+        evaluate.disableProperty().bind(model.canEvaluateBinding().not());
+        evaluate.setOnAction(e -> model.evaluate());
+        ProgressBar progress = new ProgressBar();
+        progress.setId("eval-progress");
+        progress.progressProperty().bind(model.progressProperty());
+        progress.visibleProperty().bind(model.busyProperty());
+        HBox box = new HBox(8, new Label("Run"), run, new Label("Split"), split, new Label("Checkpoint"), checkpoint,
+                evaluate, progress);
+        box.setAlignment(Pos.CENTER_LEFT);
+        return box;
+    }
+
+    private Node actions() {
+        Button use = new Button("Use for annotation");
+        use.setId("use-for-annotation");
+        use.setTooltip(new Tooltip("Annotate predicts with this run's decoder (same encoder: embeddings stay valid)"));
+        use.setOnAction(e -> model.useForAnnotation());
+        Button back = new Button("Use the model's own decoder");
+        back.setOnAction(e -> model.useBaseForAnnotation());
+        if (model.hasAnnotationModel()) {
+            use.disableProperty().bind(model.runProperty().isNull());
+        } else {
+            use.setDisable(true);
+            back.setDisable(true);
+        }
+        Button export = new Button("Export…");
+        export.setId("export-model");
+        export.setTooltip(new Tooltip("Write the tuned model as config.json + model.safetensors (Hugging Face)"));
+        export.disableProperty().bind(model.runProperty().isNull().or(model.busyProperty()));
+        export.setOnAction(e -> {
+            DirectoryChooser chooser = new DirectoryChooser();
+            chooser.setTitle("Export the tuned model: choose an empty folder");
+            File folder = chooser.showDialog(root.getScene().getWindow());
+            if (folder != null) {
+                model.export(folder.toPath());
+            }
+        });
+        Label using = new Label();
+        using.textProperty().bind(Bindings.concat("Annotate uses: ", model.annotationDecoderProperty()));
+        HBox box = new HBox(8, use, back, export, using);
+        box.setAlignment(Pos.CENTER_LEFT);
+        return box;
+    }
+
+    private TableView<MetricRow> metricsTable() {
+        TableView<MetricRow> table = new TableView<>(model.metrics());
+        table.setId("metrics");
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
+        table.setPlaceholder(new Label("Choose a run and a split, then Evaluate"));
+        TableColumn<MetricRow, String> mean = new TableColumn<>("Mean");
+        mean.getColumns().add(column("base", r -> format(r.baseMean())));
+        mean.getColumns().add(column("tuned", r -> format(r.tunedMean())));
+        TableColumn<MetricRow, String> median = new TableColumn<>("Median");
+        median.getColumns().add(column("base", r -> format(r.baseMedian())));
+        median.getColumns().add(column("tuned", r -> format(r.tunedMedian())));
+        table.getColumns().add(column("Metric", MetricRow::metric));
+        table.getColumns().add(mean);
+        table.getColumns().add(median);
+        // five rows under a two-line header, no scrolling
+        table.setFixedCellSize(24);
+        table.setPrefHeight(24 * 7 + 14);
+        table.setMinHeight(24 * 7 + 14);
+        return table;
+    }
+
+    private TableView<EvaluationRow> tilesTable() {
+        TableView<EvaluationRow> table = new TableView<>(model.tiles());
+        table.setId("eval-tiles");
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
+        table.setPlaceholder(new Label(""));
+        table.getColumns().add(column("Tile", EvaluationRow::tile));
+        table.getColumns().add(column("Tuned IoU", r -> format(r.tuned().iou())));
+        table.getColumns().add(column("Base IoU", r -> format(r.base().iou())));
+        table.getColumns().add(column("Change", r -> String.format(Locale.ROOT, "%+.4f",
+                r.tuned().iou() - r.base().iou())));
+        table.getSelectionModel().selectedItemProperty()
+                .addListener((o, old, row) -> model.selectedTileProperty().set(row));
+        table.setRowFactory(t -> {
+            TableRow<EvaluationRow> row = new TableRow<>();
+            row.setOnMouseClicked(e -> {
+                if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && !row.isEmpty()) {
+                    model.openInAnnotate(row.getItem());
+                }
+            });
+            return row;
+        });
+        return table;
+    }
+
+    private static <R> TableColumn<R, String> column(String title, Function<R, String> value) {
+        TableColumn<R, String> column = new TableColumn<>(title);
+        column.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
+        column.setSortable(false); // the order is the evaluation's: disagreement first
+        return column;
+    }
+
+    private static <T> StringConverter<T> named(Function<T, String> name) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(T value) {
+                return value == null ? "" : name.apply(value);
+            }
+
+            @Override
+            public T fromString(String text) {
+                return null;
+            }
+        };
+    }
+
+    private static String format(double value) {
+        return Double.isNaN(value) ? "" : String.format(Locale.ROOT, "%.4f", value);
+    }
+}

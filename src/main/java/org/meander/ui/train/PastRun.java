@@ -1,0 +1,95 @@
+package org.meander.ui.train;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Optional;
+import org.meander.train.CheckpointKind;
+import org.meander.train.EpochRecord;
+import org.meander.train.RunFolder;
+import org.meander.train.RunHistory;
+import org.meander.train.RunInfo;
+import org.meander.train.RunStatus;
+import org.meander.train.TrainingConfig;
+
+/**
+ * A run of the project as its folder records it: settings, base model and status, history. A folder whose files
+ * cannot be read is listed with its problem.
+ *
+ * @param config null when {@code problem} is set
+ * @param info null when {@code problem} is set
+ */
+public record PastRun(RunFolder folder, TrainingConfig config, RunInfo info, RunHistory history, String problem) {
+
+    public static PastRun read(RunFolder folder) {
+        try {
+            return new PastRun(folder, TrainingConfig.read(folder.config()), RunInfo.read(folder.info()),
+                    RunHistory.read(folder.history()), null);
+        } catch (IOException | RuntimeException e) {
+            return new PastRun(folder, null, null, new RunHistory(java.util.List.of(), java.util.List.of()),
+                    e.getMessage());
+        }
+    }
+
+    public String name() {
+        return folder.name();
+    }
+
+    /** How the run stands; trainingHere: whether this window trains it now. */
+    public String statusText(boolean trainingHere) {
+        if (trainingHere) {
+            return "running"; // whatever the folder says while the run starts
+        }
+        if (problem != null) {
+            return "unreadable: " + problem;
+        }
+        String message = info.message() == null ? "" : ": " + info.message();
+        return switch (info.status()) {
+            case RUNNING -> "running in another process, or interrupted";
+            case FINISHED -> "finished" + message;
+            case STOPPED -> "stopped" + message;
+            case FAILED -> "failed" + message;
+        };
+    }
+
+    /** Epochs trained of those asked for, as "7/50". */
+    public String epochsText() {
+        return history.epochs().size() + (config == null ? "" : "/" + config.epochs());
+    }
+
+    /** The best epoch's record, if an epoch ended. */
+    public Optional<EpochRecord> best() {
+        int best = history.bestEpoch();
+        return history.epochs().stream().filter(r -> r.epoch() == best).findFirst();
+    }
+
+    /** Whether Resume can continue it: not finished, not training here, and with a checkpoint to continue from. */
+    public boolean resumable(boolean trainingHere) {
+        return problem == null && !trainingHere && info.status() != RunStatus.FINISHED
+                && Files.isRegularFile(folder.checkpoint(CheckpointKind.LAST));
+    }
+
+    /** Whether it has a best checkpoint to evaluate, export or annotate with. */
+    public boolean hasBest() {
+        return Files.isRegularFile(folder.checkpoint(CheckpointKind.BEST));
+    }
+
+    /** The settings, one "name: value" a line, then the base model and the device. */
+    public String settingsText() {
+        if (problem != null) {
+            return problem;
+        }
+        StringBuilder text = new StringBuilder();
+        JsonNode fields = new ObjectMapper().valueToTree(config);
+        for (Iterator<Map.Entry<String, JsonNode>> it = fields.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = it.next();
+            text.append(field.getKey()).append(": ").append(field.getValue().asText()).append('\n');
+        }
+        text.append("base model: ").append(info.baseModel()).append('\n');
+        text.append("device: ").append(Preflight.describeDevice(info.device()));
+        return text.toString();
+    }
+}

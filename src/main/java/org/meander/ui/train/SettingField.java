@@ -1,0 +1,70 @@
+package org.meander.ui.train;
+
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * One typed setting of the training form: its name in {@code config.json}, its text as typed, and what is wrong
+ * with it (empty when nothing is).
+ */
+public final class SettingField {
+
+    /** What the text must hold. */
+    enum Kind { INT, LONG, NUMBER }
+
+    private final String key;
+    private final Kind kind;
+    private final StringProperty text = new SimpleStringProperty("");
+    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
+
+    SettingField(String key, Kind kind) {
+        this.key = key;
+        this.kind = kind;
+    }
+
+    /** The setting's name in config.json, which TrainingConfig's problems use too. */
+    public String key() {
+        return key;
+    }
+
+    public StringProperty textProperty() {
+        return text;
+    }
+
+    public ReadOnlyStringProperty problemProperty() {
+        return problem.getReadOnlyProperty();
+    }
+
+    void setProblem(String value) {
+        problem.set(value);
+    }
+
+    /** The text read as this field's kind, or null when it cannot be. */
+    Number value() {
+        String typed = text.get().trim();
+        try {
+            return switch (kind) {
+                case INT -> Integer.parseInt(typed);
+                case LONG -> Long.parseLong(typed);
+                case NUMBER -> {
+                    double value = Double.parseDouble(typed);
+                    yield Double.isFinite(value) ? value : null;
+                }
+            };
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** Why the text cannot be read as this field's kind, or null when it can. */
+    String parseProblem() {
+        if (value() != null) {
+            return null;
+        }
+        String typed = text.get().trim();
+        return key + ": " + (typed.isEmpty() ? "empty" : "'" + typed + "' is not "
+                + (kind == Kind.NUMBER ? "a number" : "a whole number"));
+    }
+}

@@ -1,0 +1,156 @@
+package org.meander.ui;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableView;
+import javafx.scene.image.ImageView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.meander.project.Project;
+import org.meander.testing.Fixtures;
+import org.meander.train.CheckpointKind;
+import org.meander.train.DecoderParameters;
+import org.meander.train.LossFunction;
+import org.meander.train.OutputHandling;
+import org.meander.train.PointFeeding;
+import org.meander.train.PromptType;
+import org.meander.train.RunCheckpoint;
+import org.meander.train.RunFolder;
+import org.meander.train.RunStatus;
+import org.meander.train.Schedule;
+import org.meander.train.TrainingConfig;
+import org.meander.train.TrainingListener;
+import org.meander.train.TrainingRun;
+import org.meander.ui.evaluate.EvaluateViewModel;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.matcher.control.LabeledMatchers;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The Evaluate tab in a real (headless) window, on a run of the tiny model trained before the window opens. */
+@ExtendWith(ApplicationExtension.class)
+@Timeout(120)
+class EvaluateTabTest {
+
+    private Workbench workbench;
+    private Path project;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        project = RiverProject.create();
+        TrainingConfig quick = new TrainingConfig(PromptType.BOX, 3, 2, true, 8, PointFeeding.TOGETHER,
+                OutputHandling.SINGLE, LossFunction.DICE_CE, false, 1e-3, 1e-4, 0.9, 0.999, 1, Schedule.CONSTANT,
+                1, 3, 5, 0);
+        TrainingRun run = TrainingRun.create(Project.open(project), "tuned", Fixtures.model("tiny"), quick);
+        assertEquals(RunStatus.FINISHED, run.train(false, new TrainingListener() { }, () -> false).status());
+        workbench = Workbench.open(project, Fixtures.model("tiny"));
+        stage.setScene(new MainWindow(workbench, p -> { }, () -> { }).scene());
+        stage.show();
+    }
+
+    @AfterEach
+    void close() {
+        workbench.close();
+    }
+
+    @Test
+    void evaluationFillsTheTablesAndDoubleClickOpensTheTileInAnnotate(FxRobot robot) throws Exception {
+        EvaluateViewModel evaluate = openEvaluateTab(robot);
+        robot.clickOn("#evaluate");
+        TableView<?> tiles = robot.lookup("#eval-tiles").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> tiles.getItems().size() == 1);
+        TableView<?> metrics = robot.lookup("#metrics").queryAs(TableView.class);
+        assertEquals(5, metrics.getItems().size(), "IoU, F1, precision, recall, accuracy");
+        assertTrue(evaluate.messageProperty().get().contains("mean IoU"), evaluate.messageProperty().get());
+        assertTrue(Files.isRegularFile(RunFolder.of(project, "tuned").evaluation("validation")),
+                "the report is kept with the run, as ./meander evaluate keeps it");
+
+        WaitForAsyncUtils.waitForFxEvents();
+        Node row = robot.lookup("#eval-tiles .table-row-cell").nth(0).query();
+        robot.clickOn(row);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> evaluate.comparisonProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        for (String view : new String[] {"#label-view", "#base-view", "#tuned-view"}) {
+            ImageView overlay = robot.lookup(view + " ImageView").nth(1).queryAs(ImageView.class);
+            assertNotNull(overlay.getImage(), view + " shows a mask");
+            assertEquals(1024, overlay.getImage().getWidth(), "at the tile's size");
+        }
+
+        robot.doubleClickOn(row);
+        WaitForAsyncUtils.waitForFxEvents();
+        TabPane tabs = robot.lookup(".tab-pane").queryAs(TabPane.class);
+        assertEquals("Annotate", tabs.getSelectionModel().getSelectedItem().getText());
+        assertEquals("river_b", workbench.annotate().selectedTileProperty().get().name());
+    }
+
+    @Test
+    void theTunedDecoderAnnotatesAndExports(FxRobot robot) throws Exception {
+        EvaluateViewModel evaluate = openEvaluateTab(robot);
+        Map<String, float[]> best = RunCheckpoint.read(RunFolder.of(project, "tuned")
+                .checkpoint(CheckpointKind.BEST)).decoder();
+        Map<String, float[]> own = DecoderParameters.of(workbench.model()).values();
+
+        robot.clickOn("#use-for-annotation");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
+                () -> evaluate.messageProperty().get().startsWith("Annotate now predicts"));
+        Map<String, float[]> used = DecoderParameters.of(workbench.model()).values();
+        best.forEach((name, values) -> assertArrayEquals(values, used.get(name), name));
+        assertTrue(evaluate.annotationDecoderProperty().get().contains("tuned"));
+
+        robot.interact(evaluate::useBaseForAnnotation);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
+                () -> evaluate.messageProperty().get().contains("own decoder again"));
+        Map<String, float[]> back = DecoderParameters.of(workbench.model()).values();
+        own.forEach((name, values) -> assertArrayEquals(values, back.get(name), name));
+
+        Path out = Files.createTempDirectory("meander-export").resolve("tuned-model");
+        robot.interact(() -> evaluate.export(out)); // the folder chooser cannot be driven headless
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> evaluate.messageProperty().get().startsWith("Exported"));
+        assertTrue(Files.isRegularFile(out.resolve("config.json")));
+        assertTrue(Files.isRegularFile(out.resolve("model.safetensors")));
+    }
+
+    @Test
+    void aRunOfAnotherModelDoesNotReplaceAnnotatesDecoder(FxRobot robot) throws Exception {
+        Path copy = Files.createTempDirectory("meander-model").resolve("tiny-copy");
+        Files.createDirectories(copy);
+        try (var files = Files.list(Fixtures.model("tiny"))) {
+            for (Path file : files.toList()) {
+                Files.copy(file, copy.resolve(file.getFileName()));
+            }
+        }
+        TrainingConfig oneEpoch = TrainingConfig.defaults().withEpochs(1).withBatchSize(1);
+        TrainingRun.create(Project.open(project), "other", copy, oneEpoch)
+                .train(false, new TrainingListener() { }, () -> false);
+        EvaluateViewModel evaluate = openEvaluateTab(robot);
+        robot.interact(() -> evaluate.runProperty().set("other"));
+        Map<String, float[]> own = DecoderParameters.of(workbench.model()).values();
+
+        robot.clickOn("#use-for-annotation");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> evaluate.messageProperty().get().contains("fine-tuned"));
+        assertTrue(evaluate.messageProperty().get().contains("open that model"), evaluate.messageProperty().get());
+        Map<String, float[]> kept = DecoderParameters.of(workbench.model()).values();
+        own.forEach((name, values) -> assertArrayEquals(values, kept.get(name), name));
+    }
+
+    private EvaluateViewModel openEvaluateTab(FxRobot robot) throws Exception {
+        // the tab's header, not the Evaluate button inside it
+        robot.clickOn(robot.lookup(".tab-label").match(LabeledMatchers.hasText("Evaluate")).queryLabeled());
+        EvaluateViewModel evaluate = workbench.evaluate();
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> evaluate.runProperty().get() != null);
+        return evaluate;
+    }
+}

@@ -1,0 +1,180 @@
+package org.meander.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Button;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.meander.testing.Fixtures;
+import org.meander.train.CheckpointKind;
+import org.meander.train.PromptType;
+import org.meander.train.RunFolder;
+import org.meander.train.RunHistory;
+import org.meander.train.RunInfo;
+import org.meander.train.RunStatus;
+import org.meander.ui.train.PastRun;
+import org.meander.ui.train.TrainViewModel;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The Train tab in a real (headless) window, with the tiny model on the fixture's two river tiles. */
+@ExtendWith(ApplicationExtension.class)
+@Timeout(120)
+class TrainTabTest {
+
+    private Workbench workbench;
+    private Stage stage;
+    private Path project;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        this.stage = stage;
+        project = RiverProject.create();
+        workbench = Workbench.open(project, Fixtures.model("tiny"));
+        stage.setScene(new MainWindow(workbench, p -> { }, () -> { }).scene());
+        CloseDuringRun.install(stage, () -> workbench.train());
+        stage.show();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        workbench.train().stopAndWait().get(60, TimeUnit.SECONDS);
+        workbench.close();
+    }
+
+    @Test
+    void shortRunFromTheTabChartsItsLossesAndMarksTheBestEpoch(FxRobot robot) throws Exception {
+        TrainViewModel train = openTrainTab(robot);
+        type(robot, "#learningRate", "abc");
+        assertTrue(robot.lookup("#learningRate").queryAs(TextField.class).getStyleClass().contains("invalid"),
+                "a field that is not a number is marked as typed");
+        assertTrue(robot.lookup("#start").queryButton().isDisabled());
+        assertTrue(train.form().problems().stream().anyMatch(p -> p.startsWith("learningRate")));
+        type(robot, "#learningRate", "1.5");
+        assertTrue(train.form().learningRate().problemProperty().get().contains("(0, 1)"),
+                "TrainingConfig's own rule: " + train.form().learningRate().problemProperty().get());
+        quickSettings(robot, train, 3);
+
+        robot.clickOn("#start");
+        awaitRunEnd(train, 60);
+
+        assertEquals("Finished", train.phaseProperty().get(), train.messageProperty().get());
+        RunHistory history = RunHistory.read(RunFolder.of(project, "run-1").history());
+        assertEquals(3, history.epochs().size());
+        LineChart<?, ?> loss = robot.lookup("#loss-chart").queryAs(LineChart.class);
+        LineChart<?, ?> iou = robot.lookup("#iou-chart").queryAs(LineChart.class);
+        assertEquals(3, loss.getData().get(0).getData().size(), "one point a batch: one batch an epoch");
+        assertEquals(3, loss.getData().get(1).getData().size(), "validation loss, one point an epoch");
+        assertEquals(3, iou.getData().get(0).getData().size(), "validation IoU, one point an epoch");
+        XYChart.Data<?, ?> best = loss.getData().get(2).getData().get(0);
+        assertEquals(history.bestEpoch(), ((Number) best.getXValue()).intValue(), "the best epoch is marked");
+        assertTrue(best.getNode().getStyleClass().contains("best-epoch"));
+        assertEquals("Best epoch: " + history.bestEpoch(), robot.lookup("#best-epoch").queryLabeled().getText());
+
+        TableView<?> runs = robot.lookup("#past-runs").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> runs.getItems().size() == 1);
+        PastRun run = train.pastRuns().get(0);
+        assertEquals("run-1", run.name());
+        assertTrue(train.statusOf(run).startsWith("finished"), train.statusOf(run));
+        assertEquals("run-2", train.runNameProperty().get(), "the next run gets a free name");
+    }
+
+    @Test
+    void stopThenResumeFinishesTheRun(FxRobot robot) throws Exception {
+        TrainViewModel train = openTrainTab(robot);
+        quickSettings(robot, train, 40);
+        robot.clickOn("#start");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
+                () -> train.charts().lossSeries().get(1).getData().size() >= 1);
+        robot.clickOn("#stop");
+        awaitRunEnd(train, 30);
+
+        RunFolder folder = RunFolder.of(project, "run-1");
+        assertEquals(RunStatus.STOPPED, RunInfo.read(folder.info()).status(), train.messageProperty().get());
+        int trained = RunHistory.read(folder.history()).epochs().size();
+        assertTrue(trained < 40, "stopped before its last epoch: " + trained);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup("#resume").queryButton().isDisabled());
+        assertTrue(train.statusOf(train.selectedRunProperty().get()).startsWith("stopped"));
+
+        robot.clickOn("#resume");
+        awaitRunEnd(train, 60);
+        assertEquals(RunStatus.FINISHED, RunInfo.read(folder.info()).status(), train.messageProperty().get());
+        RunHistory history = RunHistory.read(folder.history());
+        assertEquals(40, history.epochs().size());
+        assertEquals(40, history.batches().size(), "every batch trained once");
+        assertTrue(train.charts().lossSeries().get(1).getData().size() == 40, "the resumed run's chart holds all");
+    }
+
+    @Test
+    void closingDuringARunAsksThenStopsWithACheckpoint(FxRobot robot) throws Exception {
+        Platform.setImplicitExit(false);
+        TrainViewModel train = openTrainTab(robot);
+        quickSettings(robot, train, 200);
+        robot.clickOn("#start");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
+                () -> !train.charts().lossSeries().get(0).getData().isEmpty());
+
+        // not interact(): the request waits in the dialog until the click below
+        Platform.runLater(() -> stage.fireEvent(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST)));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> robot.lookup(CloseDuringRun.STOP_AND_CLOSE.getText()).tryQuery().isPresent());
+        assertTrue(stage.isShowing(), "not closed without asking");
+        robot.clickOn(CloseDuringRun.STOP_AND_CLOSE.getText());
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !stage.isShowing());
+
+        RunFolder folder = RunFolder.of(project, "run-1");
+        assertEquals(RunStatus.STOPPED, RunInfo.read(folder.info()).status());
+        assertTrue(Files.isRegularFile(folder.checkpoint(CheckpointKind.LAST)), "the last checkpoint is saved");
+        assertFalse(train.trainingProperty().get());
+    }
+
+    private TrainViewModel openTrainTab(FxRobot robot) throws Exception {
+        robot.clickOn("Train");
+        TrainViewModel train = workbench.train();
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> train.readyProperty().get());
+        return train;
+    }
+
+    /** Box prompts, one tile a batch, a learning rate the tiny random model moves with: a run of seconds. */
+    private static void quickSettings(FxRobot robot, TrainViewModel train, int epochs) {
+        robot.interact(() -> train.form().promptTypeProperty().set(PromptType.BOX));
+        type(robot, "#learningRate", "1e-3");
+        type(robot, "#warmupSteps", "1");
+        type(robot, "#batchSize", "1");
+        type(robot, "#epochs", Integer.toString(epochs));
+        assertTrue(train.form().problems().isEmpty(), train.form().problems().toString());
+        assertFalse(robot.lookup("#start").queryAs(Button.class).isDisabled(), "ready to start");
+    }
+
+    private static void type(FxRobot robot, String field, String text) {
+        robot.clickOn(field);
+        robot.press(KeyCode.CONTROL).press(KeyCode.A).release(KeyCode.A).release(KeyCode.CONTROL);
+        robot.write(text);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static void awaitRunEnd(TrainViewModel train, int seconds) throws Exception {
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> train.trainingProperty().get()
+                || !train.messageProperty().get().isEmpty());
+        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> !train.trainingProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+}
