@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         description = "Segment river imagery with Segment Anything, and fine-tune its mask decoder.",
         subcommands = {AppCommand.class, SegmentCommand.class, EmbedCommand.class, BenchCommand.class,
                 ProjectCommand.class, AutolabelCommand.class, TrainCommand.class, EvaluateCommand.class,
-                ExportModelCommand.class, TrainBenchCommand.class})
+                ExportModelCommand.class, TrainBenchCommand.class, ModelsCommand.class})
 public final class Main {
 
     public static void main(String[] args) {
