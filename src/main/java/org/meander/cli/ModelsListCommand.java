@@ -21,7 +21,7 @@ final class ModelsListCommand implements Callable<Integer> {
         ModelStore store = ModelStore.standard();
         Map<HubRepo, String> titles = new LinkedHashMap<>();
         for (KnownModel known : KnownModel.ALL) {
-            titles.put(known.repo(), known.title() + ": " + known.description());
+            titles.put(known.repo(), known.titleWithSize() + ": " + known.description());
         }
         for (HubRepo repo : store.installed()) {
             titles.putIfAbsent(repo, "");

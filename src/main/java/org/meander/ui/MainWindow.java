@@ -12,6 +12,8 @@ import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.stage.DirectoryChooser;
 import javafx.util.Duration;
+import java.util.List;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
@@ -19,13 +21,16 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Separator;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.ToolBar;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
 import org.meander.embed.EncodingProgress;
 import org.meander.project.LabelStatus;
 import org.meander.project.Split;
@@ -42,6 +47,7 @@ final class MainWindow {
     private final TileCanvas canvas;
     private final ListView<Tile> tileList = new ListView<>();
     private final AnnotateViewModel model;
+    private final ToolBar toolBar;
 
     MainWindow(AnnotateViewModel model, String modelName) {
         this(model, modelName, path -> { }, () -> { });
@@ -89,8 +95,9 @@ final class MainWindow {
         HBox statusBar = new HBox(12, message, spacer(), encodingText, encodingBar, new Label("Model: " + modelName));
         statusBar.setPadding(new Insets(4, 8, 4, 8));
 
-        root.setTop(WorkbenchToolBar.create(model.editor(), canvas, () -> chooseProject(openProject), openSample,
-                () -> ShortcutHelp.show(root.getScene().getWindow())));
+        toolBar = WorkbenchToolBar.create(model.editor(), canvas, () -> chooseProject(openProject), openSample,
+                () -> ShortcutHelp.show(root.getScene().getWindow()));
+        root.setTop(toolBar);
         root.setLeft(tileList);
         root.setCenter(tabs);
         root.setBottom(statusBar);
@@ -109,6 +116,12 @@ final class MainWindow {
         if (!model.tiles().isEmpty()) {
             tileList.getSelectionModel().selectFirst();
         }
+    }
+
+    /** Puts the model menu at the tool bar's start and, when given, a bar under the tool bar (no model yet). */
+    void showModelControls(Node menu, Node banner) {
+        toolBar.getItems().addAll(0, List.of(menu, new Separator()));
+        root.setTop(banner == null ? toolBar : new VBox(toolBar, banner));
     }
 
     /** The workbench's keys, taken before the focused control sees them (Tab would otherwise move the focus). */
