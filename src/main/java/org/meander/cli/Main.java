@@ -1,5 +1,6 @@
 package org.meander.cli;
 
+import java.util.OptionalInt;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -12,7 +13,8 @@ import picocli.CommandLine.Command;
 public final class Main {
 
     public static void main(String[] args) {
-        System.exit(run(args));
+        OptionalInt relaunched = PackagedLaunch.relaunchIfNeeded(args);
+        System.exit(relaunched.isPresent() ? relaunched.getAsInt() : run(args));
     }
 
     /** Runs a command and returns its exit code; errors become one clear line on stderr, not a stack trace. */

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import javafx.application.Application;
 import javafx.concurrent.Task;
 import javafx.scene.control.Alert;
+import javafx.scene.image.Image;
 import javafx.stage.Stage;
 import org.meander.weights.hub.ModelDownloader;
 
@@ -60,6 +61,7 @@ public final class MeanderApp extends Application {
     @Override
     public void start(Stage primary) {
         stage = primary;
+        stage.getIcons().add(new Image(MeanderApp.class.getResource("meander.png").toExternalForm()));
         models = new ModelManagerViewModel(ModelDownloader.standard(), this::useModel);
         models.setCurrent(modelDir);
         if (modelFailure != null) {
