@@ -8,11 +8,11 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.stage.DirectoryChooser;
 import javafx.util.Duration;
-import java.util.List;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.ContextMenu;
@@ -21,7 +21,6 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
-import javafx.scene.control.Separator;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.ToolBar;
@@ -48,6 +47,7 @@ final class MainWindow {
     private final ListView<Tile> tileList = new ListView<>();
     private final AnnotateViewModel model;
     private final ToolBar toolBar;
+    private final HBox statusBar;
 
     MainWindow(AnnotateViewModel model, String modelName) {
         this(model, modelName, path -> { }, () -> { });
@@ -92,7 +92,8 @@ final class MainWindow {
         Label encodingText = new Label();
         ProgressBar encodingBar = new ProgressBar(0);
         model.encodingProperty().addListener((o, old, p) -> showEncoding(p, encodingBar, encodingText));
-        HBox statusBar = new HBox(12, message, spacer(), encodingText, encodingBar, new Label("Model: " + modelName));
+        statusBar = new HBox(12, message, spacer(), encodingText, encodingBar, new Label("Model: " + modelName));
+        statusBar.setAlignment(Pos.CENTER_LEFT);
         statusBar.setPadding(new Insets(4, 8, 4, 8));
 
         toolBar = WorkbenchToolBar.create(model.editor(), canvas, () -> chooseProject(openProject), openSample,
@@ -118,9 +119,12 @@ final class MainWindow {
         }
     }
 
-    /** Puts the model menu at the tool bar's start and, when given, a bar under the tool bar (no model yet). */
+    /**
+     * Puts the model menu in the status bar, in place of the model's name, and, when given, a bar under the tool
+     * bar (no model yet).
+     */
     void showModelControls(Node menu, Node banner) {
-        toolBar.getItems().addAll(0, List.of(menu, new Separator()));
+        statusBar.getChildren().set(statusBar.getChildren().size() - 1, menu);
         root.setTop(banner == null ? toolBar : new VBox(toolBar, banner));
     }
 

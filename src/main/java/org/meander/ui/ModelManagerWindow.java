@@ -11,6 +11,7 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -33,6 +34,7 @@ final class ModelManagerWindow {
                 + models.store().root() + ", or choose a folder that holds config.json and model.safetensors"
                 + " (a model fine-tuned in Meander or saved by transformers).");
         intro.setWrapText(true);
+        intro.setMinHeight(Region.USE_PREF_SIZE); // wrapped text in full; the list gives up the room
 
         list.setId("model-list");
         list.setItems(models.choices());
@@ -47,6 +49,7 @@ final class ModelManagerWindow {
             }
         });
         list.setPrefHeight(300);
+        VBox.setVgrow(list, Priority.ALWAYS);
         models.currentProperty().addListener(o -> list.refresh());
 
         other.setId("model-other");
@@ -86,6 +89,7 @@ final class ModelManagerWindow {
         Label message = new Label();
         message.setId("model-message");
         message.setWrapText(true);
+        message.setMinHeight(Region.USE_PREF_SIZE);
         message.textProperty().bind(models.messageProperty());
         Label inUse = new Label();
         inUse.textProperty().bind(Bindings.createStringBinding(() -> "In use: "

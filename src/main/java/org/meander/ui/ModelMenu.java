@@ -12,7 +12,7 @@ import javafx.scene.control.Tooltip;
 import org.meander.weights.hub.HubRepo;
 
 /**
- * The tool bar's model menu: shows the model in use, switches to another downloaded one, and opens the model
+ * The status bar's model menu: shows the model in use, switches to another downloaded one, and opens the model
  * manager or a local folder.
  */
 final class ModelMenu {

@@ -7,6 +7,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.meander.weights.hub.KnownModel;
 
@@ -55,6 +56,7 @@ final class NoModelBar {
         Label message = new Label();
         message.setId("no-model-message");
         message.setWrapText(true);
+        message.setMinHeight(Region.USE_PREF_SIZE);
         message.textProperty().bind(models.messageProperty());
         message.visibleProperty().bind(models.messageProperty().isNotEmpty());
         message.managedProperty().bind(message.visibleProperty());

@@ -36,7 +36,7 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * First run without a model: the window says so and gets SAM ViT-B in one click from a hub on loopback (which
  * serves the tiny fixture under that name); offline, it says so and points to a local folder; a local folder is
- * checked before use; the tool bar's menu shows the model in use and switches to a downloaded one.
+ * checked before use; the status bar's menu shows the model in use and switches to a downloaded one.
  */
 @ExtendWith(ApplicationExtension.class)
 class ModelManagerTest {

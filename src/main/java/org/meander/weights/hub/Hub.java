@@ -121,12 +121,21 @@ public final class Hub {
 
     private HubUnreachableException unreachable(IOException e) {
         String reason = e instanceof HttpConnectTimeoutException ? "the connection timed out"
-                : e.getCause() instanceof UnknownHostException || e.getCause() instanceof UnresolvedAddressException
-                        ? "its name does not resolve"
+                : nameUnresolved(e) ? "its name does not resolve"
                 : "the connection was refused or there is no route to it";
         return new HubUnreachableException("Cannot reach the Hugging Face hub at " + base + " (" + reason
                 + "): this computer seems to be offline. Connect to the internet and try again, or choose a local"
                 + " folder that holds a SAM model (config.json and model.safetensors).", e);
+    }
+
+    /** HttpClient wraps a failed name lookup in one or two ConnectExceptions. */
+    private static boolean nameUnresolved(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof UnknownHostException || t instanceof UnresolvedAddressException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static HubListing parseListing(HubRepo repo, URI url, byte[] body) throws WeightsException {

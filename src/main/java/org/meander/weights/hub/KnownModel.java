@@ -20,7 +20,7 @@ public record KnownModel(HubRepo repo, String title, String size, String descrip
             new KnownModel(HubRepo.parse("facebook/sam-vit-huge"), "SAM ViT-H", "about 2.56 GB",
                     "SAM's best masks, the slowest encoding"),
             new KnownModel(HubRepo.parse("nielsr/slimsam-50-uniform"), "SlimSAM-50", "",
-                    "SAM ViT-B pruned and distilled (SlimSAM): a smaller, faster encoder; not yet tried in Meander"));
+                    "SAM ViT-B pruned and distilled: a smaller, faster encoder; not yet tried in Meander"));
 
     /** "SAM ViT-B (about 375 MB)", or the title alone when the size is not known. */
     public String titleWithSize() {
