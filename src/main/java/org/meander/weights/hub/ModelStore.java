@@ -84,16 +84,6 @@ public final class ModelStore {
         return repos;
     }
 
-    /** The repository whose download {@code folder} is, if it is one of this store's model folders. */
-    public Optional<HubRepo> repoOf(Path folder) {
-        Path absolute = folder.toAbsolutePath().normalize();
-        Path parent = absolute.getParent();
-        if (parent == null || !root.normalize().equals(parent.getParent())) {
-            return Optional.empty();
-        }
-        return repoAt(parent, absolute);
-    }
-
     private static Optional<HubRepo> repoAt(Path owner, Path name) {
         try {
             return Optional.of(new HubRepo(owner.getFileName().toString(), name.getFileName().toString()));
