@@ -5,6 +5,8 @@ import picocli.CommandLine.Command;
 /** {@code ./meander project SUBCOMMAND}: manage project folders. Not runnable itself: picocli asks for a subcommand. */
 @Command(name = "project", mixinStandardHelpOptions = true,
         description = "Create and manage project folders.",
-        subcommands = {ProjectCreateCommand.class, ProjectExportCommand.class, ProjectTileCommand.class})
+        subcommands = {ProjectCreateCommand.class, ProjectExportCommand.class, ProjectTileCommand.class,
+                ProjectImportHfCommand.class, ProjectRenameCommand.class, ProjectRemoveCommand.class,
+                ProjectSplitCommand.class})
 final class ProjectCommand {
 }

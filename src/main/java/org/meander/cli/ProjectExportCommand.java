@@ -12,30 +12,33 @@ import org.meander.project.Split;
 import org.meander.project.Tile;
 import org.meander.project.export.CocoExport;
 import org.meander.project.export.GeoTiffExport;
+import org.meander.project.export.HfExport;
 import org.meander.project.export.PngExport;
 import org.meander.project.export.StitchedExport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code ./meander project export DIR --format png|coco|geotiff --out PATH [--split S]}: labels for other tools. */
+/** {@code ./meander project export DIR --format png|coco|geotiff|hf --out PATH [--split S]}: labels for other tools. */
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = "Export a project's labels: png (a folder of 0/255 masks), coco (instance segmentation JSON"
-                + " with RLE as pycocotools encodes it) or geotiff (a folder of 0/255 GeoTIFF masks placed like their"
-                + " imagery). png and geotiff also stitch the tiles of each raster cut by `project tile` into one"
-                + " mask of its size, in OUT/stitched/, unless --split is given.")
+                + " with RLE as pycocotools encodes it), geotiff (a folder of 0/255 GeoTIFF masks placed like their"
+                + " imagery) or hf (a Hugging Face dataset: a parquet file per split with image and label columns,"
+                + " labels 0/1 class-index PNGs; unlabelled tiles are left out). png and geotiff also stitch the"
+                + " tiles of each raster cut by `project tile` into one mask of its size, in OUT/stitched/, unless"
+                + " --split is given.")
 final class ProjectExportCommand implements Callable<Integer> {
 
-    /** The formats this command writes; Hugging Face parquet comes with later work. */
-    enum Format { png, coco, geotiff }
+    /** The formats this command writes. */
+    enum Format { png, coco, geotiff, hf }
 
     @Parameters(index = "0", description = "the project folder")
     Path project;
 
-    @Option(names = "--format", required = true, description = "png, coco or geotiff")
+    @Option(names = "--format", required = true, description = "png, coco, geotiff or hf")
     Format format;
 
-    @Option(names = "--out", required = true, description = "png, geotiff: a folder; coco: the JSON file")
+    @Option(names = "--out", required = true, description = "png, geotiff, hf: a folder; coco: the JSON file")
     Path out;
 
     @Option(names = "--split", description = "only tiles of this split: train, validation or test")
@@ -56,8 +59,14 @@ final class ProjectExportCommand implements Callable<Integer> {
                 result.put("masks", written.masks());
                 result.put("georeferenced", written.georeferenced());
             }
+            case hf -> {
+                HfExport.Result written = HfExport.write(opened, out, which);
+                result.put("rows", written.rows());
+                result.put("files", written.files().stream().map(Path::toString).toList());
+                result.put("unlabelled_tiles_left_out", written.unlabelledTiles());
+            }
         }
-        if (split == null && format != Format.coco) {
+        if (split == null && (format == Format.png || format == Format.geotiff)) {
             // a split's tiles do not cover a raster, so only a whole export stitches
             result.put("stitched", StitchedExport.write(opened, out,
                     format == Format.geotiff ? StitchedExport.Format.TIFF : StitchedExport.Format.PNG));

@@ -4,6 +4,8 @@ import java.awt.Dimension;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -27,14 +29,15 @@ public final class Project {
 
     private final Path directory;
     private final Path labelsFolder;
-    private final Map<String, Tile> tilesByName;
+    /** Replaced whole when a tile is renamed or removed, so that readers on other threads see one list or the other. */
+    private volatile Map<String, Tile> tilesByName;
     private final Map<Tile, Dimension> imageSizes = new ConcurrentHashMap<>();
     private volatile ProjectManifest manifest;
 
     private Project(Path directory, Map<String, Tile> tilesByName, ProjectManifest manifest) {
         this.directory = directory;
         this.labelsFolder = directory.resolve("labels");
-        this.tilesByName = tilesByName;
+        this.tilesByName = Collections.unmodifiableMap(tilesByName);
         this.manifest = manifest;
     }
 
@@ -100,6 +103,93 @@ public final class Project {
         manifest = updated;
     }
 
+    /**
+     * Renames the tile: its image, label, label history and near-infrared band are renamed together, and its entries
+     * in meander.json with them. Returns the tile under its new name; the old {@link Tile} no longer belongs to the
+     * project.
+     *
+     * @throws IllegalArgumentException when the name cannot name a tile or another tile has it
+     * @throws IOException              when a file cannot be moved (those already moved are moved back), or a file of
+     *                                  the new name exists already (such as a label left without its tile)
+     */
+    public synchronized Tile rename(Tile tile, String newName) throws IOException {
+        requireOwn(tile);
+        if (!TileNames.isUsable(newName)) {
+            throw new IllegalArgumentException(TileNames.whyUnusable(newName) + "; choose another name");
+        }
+        if (tilesByName.containsKey(newName)) {
+            throw new IllegalArgumentException("the project " + directory + " has a tile named " + newName
+                    + " already; choose another name, or rename or remove that tile first");
+        }
+        List<Path> files = TileFiles.of(directory, tile);
+        List<Path> renamed = files.stream().map(f -> TileFiles.renamed(f, tile.name(), newName)).toList();
+        TileFiles.move(directory, files, directory, renamed);
+        try {
+            ProjectManifest updated = manifest.withTileRenamed(tile.name(), newName);
+            updated.write(directory);
+            manifest = updated;
+        } catch (IOException e) {
+            moveBack(directory, renamed, directory, files, e);
+            throw e;
+        }
+        Path image = directory.resolve(TileFiles.renamed(directory.relativize(tile.image()), tile.name(), newName));
+        Tile result = new Tile(newName, image, labelsFolder.resolve(newName + ".png"));
+        Map<String, Tile> tiles = new LinkedHashMap<>(tilesByName);
+        tiles.remove(tile.name());
+        tiles.put(newName, result);
+        replaceTiles(tiles);
+        return result;
+    }
+
+    /**
+     * Removes the tile from the project without deleting anything: its image, label, label history and
+     * near-infrared band move to {@code trash/<tile>-<time>/}, in the same folders as in the project, beside a
+     * meander.json of its entries, so that moving them back restores the tile. Returns that trash folder.
+     */
+    public synchronized Path remove(Tile tile) throws IOException {
+        requireOwn(tile);
+        Path trash = Trash.newFolder(directory, tile.name());
+        List<Path> files = TileFiles.of(directory, tile);
+        try {
+            manifest.onlyTile(tile.name()).write(trash);
+            TileFiles.move(directory, files, trash, files);
+        } catch (IOException e) {
+            Trash.discard(trash, e);
+            throw e;
+        }
+        try {
+            ProjectManifest updated = manifest.withoutTile(tile.name());
+            updated.write(directory);
+            manifest = updated;
+        } catch (IOException e) {
+            moveBack(trash, files, directory, files, e);
+            throw e;
+        }
+        Map<String, Tile> tiles = new LinkedHashMap<>(tilesByName);
+        tiles.remove(tile.name());
+        replaceTiles(tiles);
+        return trash;
+    }
+
+    /** Undoes the moves of a rename or removal whose meander.json could not be written. */
+    private static void moveBack(Path movedBase, List<Path> moved, Path backBase, List<Path> back,
+            IOException failure) {
+        try {
+            TileFiles.move(movedBase, moved, backBase, back);
+        } catch (IOException undoing) {
+            failure.addSuppressed(undoing);
+        }
+    }
+
+    /** In image file order, as {@link #open} lists them. */
+    private void replaceTiles(Map<String, Tile> tiles) {
+        Map<String, Tile> sorted = new LinkedHashMap<>();
+        tiles.values().stream().sorted(Comparator.comparing(Tile::image))
+                .forEach(tile -> sorted.put(tile.name(), tile));
+        imageSizes.keySet().retainAll(sorted.values());
+        tilesByName = Collections.unmodifiableMap(sorted);
+    }
+
     /** Sorted by file name. Hidden files are skipped: they are other tools' metadata (such as macOS's "._x.png"). */
     private static List<Path> imagesIn(Path tilesFolder) throws IOException {
         try (Stream<Path> files = Files.list(tilesFolder)) {
@@ -163,6 +253,11 @@ public final class Project {
 
     public List<Tile> tiles() {
         return List.copyOf(tilesByName.values());
+    }
+
+    /** The tile of that name, if the project has one. */
+    public Optional<Tile> tile(String name) {
+        return Optional.ofNullable(tilesByName.get(name));
     }
 
     public LabelStatus status(Tile tile) {

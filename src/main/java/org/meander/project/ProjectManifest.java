@@ -11,7 +11,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -25,6 +27,12 @@ import java.util.Optional;
 final class ProjectManifest {
 
     static final String FILE_NAME = "meander.json";
+
+    /**
+     * The sections that record something per tile, keyed by tile name; their entries go with a tile that is renamed
+     * or removed. Others, such as "rasters" (keyed by raster name), are not about one tile.
+     */
+    private static final List<String> TILE_SECTIONS = List.of("labels", "splits", TileSources.SOURCES);
 
     /** A key given twice or text after the object means a damaged or mis-edited file: refuse it rather than guess. */
     private static final ObjectMapper MAPPER = JsonMapper.builder()
@@ -119,6 +127,53 @@ final class ProjectManifest {
         ObjectNode splitsObject = existing instanceof ObjectNode object ? object : copy.putObject("splits");
         splits.forEach((tile, split) -> splitsObject.put(tile, split.key()));
         return new ProjectManifest(copy);
+    }
+
+    /**
+     * The tile renamed in every section keyed by tile name. A section added later that records something per tile
+     * belongs in {@link #TILE_SECTIONS}, or its entries stay behind when a tile is renamed or removed.
+     */
+    ProjectManifest withTileRenamed(String from, String to) {
+        ObjectNode copy = root.deepCopy();
+        for (ObjectNode section : tileSections(copy, from)) {
+            ObjectNode renamed = MAPPER.createObjectNode();
+            section.fields().forEachRemaining(entry ->
+                    renamed.set(entry.getKey().equals(from) ? to : entry.getKey(), entry.getValue()));
+            section.removeAll();
+            section.setAll(renamed);
+        }
+        return new ProjectManifest(copy);
+    }
+
+    /** The manifest without the tile's entries. */
+    ProjectManifest withoutTile(String name) {
+        ObjectNode copy = root.deepCopy();
+        for (ObjectNode section : tileSections(copy, name)) {
+            section.remove(name);
+        }
+        return new ProjectManifest(copy);
+    }
+
+    /** A manifest of the tile's entries alone, in the same sections: what a removed tile takes to the trash. */
+    ProjectManifest onlyTile(String name) {
+        ObjectNode tileOnly = MAPPER.createObjectNode();
+        for (String key : TILE_SECTIONS) {
+            JsonNode entry = root.path(key).path(name);
+            if (!entry.isMissingNode()) {
+                tileOnly.putObject(key).set(name, entry.deepCopy());
+            }
+        }
+        return new ProjectManifest(tileOnly);
+    }
+
+    private static List<ObjectNode> tileSections(ObjectNode root, String tileName) {
+        List<ObjectNode> sections = new ArrayList<>();
+        for (String key : TILE_SECTIONS) {
+            if (root.path(key) instanceof ObjectNode section && section.has(tileName)) {
+                sections.add(section);
+            }
+        }
+        return sections;
     }
 
     ProjectManifest withName(String name) {

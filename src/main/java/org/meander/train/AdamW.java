@@ -62,7 +62,8 @@ public final class AdamW implements AutoCloseable {
         state.forEach((name, s) -> {
             NDArray parameter = parameters.get(name);
             if (parameter == null) {
-                throw new IllegalArgumentException("optimizer state for " + name + ", which is not a trained parameter");
+                throw new IllegalArgumentException("optimizer state for " + name
+                        + ", which is not a trained parameter");
             }
             if (s.expAvg().length != parameter.size() || s.expAvgSq().length != parameter.size()) {
                 throw new IllegalArgumentException("optimizer state for " + name + " has the wrong size");

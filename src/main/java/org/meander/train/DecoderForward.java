@@ -8,7 +8,6 @@ import java.util.List;
 import org.meander.sam.ImageEmbedding;
 import org.meander.sam.PromptArrays;
 import org.meander.sam.SamModel;
-import org.meander.sam.modeling.AttentionOrder;
 import org.meander.sam.modeling.MaskDecoder;
 import org.meander.sam.modeling.PreparedDecoder;
 import org.meander.sam.modeling.PromptEncoder;
@@ -54,7 +53,7 @@ public final class DecoderForward {
         NDArray image = NDArrays.concat(images).add(noMask).repeat(0, prompts);
         NDArray positional = block.sharedImageEmbedding().gridTokens(scope, grid);
         PreparedDecoder prepared = decoder.prepare(scope, positional);
-        NDList out = decoder.forward(image, NDArrays.concat(sparse), prepared, multimask, AttentionOrder.TRANSFORMERS);
+        NDList out = decoder.forward(image, NDArrays.concat(sparse), prepared, multimask);
         return new DecoderOutput(out.get(0), out.get(1), NDArrays.concat(targets).repeat(0, prompts));
     }
 }

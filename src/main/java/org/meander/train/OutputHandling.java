@@ -6,7 +6,7 @@ import ai.djl.ndarray.NDArray;
 public enum OutputHandling {
     /** Single-mask output: the one mask. */
     SINGLE(false),
-    /** Multimask output: per prompt, the candidate with the highest predicted IoU (the choice is not differentiated). */
+    /** Multimask output: per prompt, the candidate with the highest predicted IoU (a choice, not differentiated). */
     BEST(true),
     /** Multimask output: the mean of the candidates' logits. */
     MEAN(true);

@@ -92,7 +92,8 @@ public final class TrainingRun {
                     + " move labelled tiles to the training split");
         }
         try (SamModel model = SamLoader.load(baseModel)) {
-            EmbeddingCache cache = new EmbeddingCache(project.directory(), model.encoderFingerprint(), EMBEDDING_MEMORY);
+            EmbeddingCache cache = new EmbeddingCache(project.directory(), model.encoderFingerprint(),
+                    EMBEDDING_MEMORY);
             TrainingData data = new TrainingData(project, cache, model.config().promptEncoder().maskInputSize());
             List<Tile> all = new ArrayList<>(trainTiles);
             all.addAll(validationTiles);
@@ -164,32 +165,35 @@ public final class TrainingRun {
                 long epochStart = System.nanoTime();
                 double trainingSeconds = 0;
                 int firstBatch = epoch == state.epoch() ? state.batch() : 0;
-                for (int b = firstBatch; b < batchesPerEpoch; b++) {
-                    RunState here = new RunState(epoch, b, state.step(), state.bestEpoch(), state.bestValidationLoss(),
-                            state.epochsWithoutImprovement(), epochs, batches);
-                    if (stopRequested.getAsBoolean()) {
-                        save(CheckpointKind.LAST, here);
-                        return new RunOutcome(RunStatus.STOPPED, "stopped at epoch " + (epoch + 1) + ", batch "
-                                + (b + 1) + " of " + batchesPerEpoch, state.bestEpoch());
+                int epochIndex = epoch;
+                try (BatchPrefetcher reader = new BatchPrefetcher(b -> batch(order, epochIndex, b), batchesPerEpoch)) {
+                    for (int b = firstBatch; b < batchesPerEpoch; b++) {
+                        RunState here = new RunState(epoch, b, state.step(), state.bestEpoch(),
+                                state.bestValidationLoss(), state.epochsWithoutImprovement(), epochs, batches);
+                        if (stopRequested.getAsBoolean()) {
+                            save(CheckpointKind.LAST, here);
+                            return new RunOutcome(RunStatus.STOPPED, "stopped at epoch " + (epoch + 1) + ", batch "
+                                    + (b + 1) + " of " + batchesPerEpoch, state.bestEpoch());
+                        }
+                        long batchStart = System.nanoTime();
+                        List<TrainingExample> batch = reader.take(b);
+                        double lr = schedule.rate(state.step());
+                        StepResult result = step.run(batch, lr);
+                        String failure = failure(result, batches);
+                        if (failure != null) {
+                            writeHistory(epochs, batches);
+                            return new RunOutcome(RunStatus.FAILED, failure + " at epoch " + (epoch + 1) + ", batch "
+                                    + (b + 1) + "; the last checkpoint keeps the last good state. Lower the learning"
+                                    + " rate and start a new run, or resume", state.bestEpoch());
+                        }
+                        double seconds = (System.nanoTime() - batchStart) / 1e9;
+                        trainingSeconds += seconds;
+                        BatchRecord record = new BatchRecord(state.step() + 1, epoch + 1, result.loss(), lr);
+                        batches.add(record);
+                        state = new RunState(epoch, b + 1, state.step() + 1, state.bestEpoch(),
+                                state.bestValidationLoss(), state.epochsWithoutImprovement(), epochs, batches);
+                        listener.batch(record, b + 1, batchesPerEpoch, batch.size() / seconds);
                     }
-                    long batchStart = System.nanoTime();
-                    List<TrainingExample> batch = batch(order, epoch, b);
-                    double lr = schedule.rate(state.step());
-                    StepResult result = step.run(batch, lr);
-                    String failure = failure(result, batches);
-                    if (failure != null) {
-                        writeHistory(epochs, batches);
-                        return new RunOutcome(RunStatus.FAILED, failure + " at epoch " + (epoch + 1) + ", batch "
-                                + (b + 1) + "; the last checkpoint keeps the last good state. Lower the learning rate"
-                                + " and start a new run, or resume", state.bestEpoch());
-                    }
-                    double seconds = (System.nanoTime() - batchStart) / 1e9;
-                    trainingSeconds += seconds;
-                    BatchRecord record = new BatchRecord(state.step() + 1, epoch + 1, result.loss(), lr);
-                    batches.add(record);
-                    state = new RunState(epoch, b + 1, state.step() + 1, state.bestEpoch(),
-                            state.bestValidationLoss(), state.epochsWithoutImprovement(), epochs, batches);
-                    listener.batch(record, b + 1, batchesPerEpoch, batch.size() / seconds);
                 }
                 ValidationResult validation = new Validation(model, data, config)
                         .run(validationTiles, done -> listener.validating(done, validationTiles.size()));
@@ -247,7 +251,8 @@ public final class TrainingRun {
             double firstEpochMax = batches.stream().filter(r -> r.epoch() == 1).mapToDouble(BatchRecord::loss)
                     .max().orElse(Double.NaN);
             if (Double.isFinite(firstEpochMax) && result.loss() > EXPLODING_FACTOR * firstEpochMax) {
-                return "the loss exploded to " + result.loss() + " (the first epoch's largest was " + firstEpochMax + ")";
+                return "the loss exploded to " + result.loss() + " (the first epoch's largest was " + firstEpochMax
+                        + ")";
             }
             return null;
         }
@@ -260,7 +265,8 @@ public final class TrainingRun {
         }
 
         private void writeHistory(List<EpochRecord> epochs, List<BatchRecord> batches) throws IOException {
-            RunFiles.write(folder.history(), TrainingConfig.mapper().writeValueAsBytes(new RunHistory(epochs, batches)));
+            RunFiles.write(folder.history(),
+                    TrainingConfig.mapper().writeValueAsBytes(new RunHistory(epochs, batches)));
         }
     }
 }

@@ -14,13 +14,26 @@ import org.meander.sam.SamModel;
  */
 public final class TrainingStep implements AutoCloseable {
 
+    /** Images decoded at once; at ViT-B sizes a batch of 8 in one piece holds about 2 GB of activations. */
+    static final int DEFAULT_MICRO_BATCH = 2;
+
     private final SamModel model;
     private final DecoderForward forward;
     private final DecoderParameters parameters;
     private final AdamW optimizer;
     private final LossSettings loss;
+    private final int microBatch;
 
     public TrainingStep(SamModel model, LossSettings loss, AdamWSettings optimizer) {
+        this(model, loss, optimizer, DEFAULT_MICRO_BATCH);
+    }
+
+    /** microBatch: images decoded together; a larger batch goes through in slices of this size. */
+    public TrainingStep(SamModel model, LossSettings loss, AdamWSettings optimizer, int microBatch) {
+        if (microBatch < 1) {
+            throw new IllegalArgumentException("micro-batch must be at least 1, got " + microBatch);
+        }
+        this.microBatch = microBatch;
         this.model = model;
         this.forward = new DecoderForward(model);
         this.parameters = DecoderParameters.of(model);
@@ -57,15 +70,26 @@ public final class TrainingStep implements AutoCloseable {
      */
     public float backward(List<TrainingExample> batch) {
         parameters.zeroGradients();
-        try (NDManager scope = model.manager().newSubManager();
-             GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-            NDArray total = loss.compute(forward.run(scope, batch, loss.handling().multimask()));
-            float value = total.getFloat();
-            if (Float.isFinite(value)) {
-                collector.backward(total);
+        double total = 0;
+        try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+            // a batch goes through in slices whose gradients add up: every loss is a mean over the batch's images,
+            // so a slice's loss weighted by its share of the batch contributes exactly its part, and only one
+            // slice's activations are held at a time
+            for (int first = 0; first < batch.size(); first += microBatch) {
+                List<TrainingExample> slice = batch.subList(first, Math.min(batch.size(), first + microBatch));
+                try (NDManager scope = model.manager().newSubManager()) {
+                    NDArray part = loss.compute(forward.run(scope, slice, loss.handling().multimask()))
+                            .mul((float) slice.size() / batch.size());
+                    float value = part.getFloat();
+                    total += value;
+                    if (!Float.isFinite(value)) {
+                        return value;
+                    }
+                    collector.backward(part);
+                }
             }
-            return value;
         }
+        return (float) total;
     }
 
     /**

@@ -13,11 +13,12 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.meander.project.Project;
+import org.meander.testing.Fixtures;
 
 /** {@code meander project create} on real Elwha frames. */
 class ProjectCommandTest {
 
-    static final Path DATA = Path.of("/work/shared/data/elwha-airborne");
+    static final Path DATA = Fixtures.shared().resolve("data/elwha-airborne");
 
     @TempDir
     Path temp;

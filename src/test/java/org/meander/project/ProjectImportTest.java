@@ -18,11 +18,12 @@ import java.util.function.IntUnaryOperator;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.meander.testing.Fixtures;
 
 /** Importing real Elwha frames and masks written the way other tools write them. */
 class ProjectImportTest {
 
-    static final Path DATA = Path.of("/work/shared/data/elwha-airborne");
+    static final Path DATA = Fixtures.shared().resolve("data/elwha-airborne");
     static final int WIDTH = 480;
     static final int HEIGHT = 640;
 

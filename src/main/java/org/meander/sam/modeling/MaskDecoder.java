@@ -64,12 +64,6 @@ public final class MaskDecoder extends SamBlock {
      * (tokens 1..3), else 1 (token 0).
      */
     public NDList forward(NDArray image, NDArray sparse, PreparedDecoder prepared, boolean multimask) {
-        return forward(image, sparse, prepared, multimask, AttentionOrder.LOW_RANK);
-    }
-
-    /** As {@link #forward(NDArray, NDArray, PreparedDecoder, boolean)}, with the cross attentions computed in {@code order}. */
-    public NDList forward(NDArray image, NDArray sparse, PreparedDecoder prepared, boolean multimask,
-            AttentionOrder order) {
         long b = sparse.getShape().get(0);
         long c = sparse.getShape().get(2);
         NDArray output = sparse.getManager().zeros(new Shape(b, numMaskTokens + 1, c)).add(prepared.outputTokens());
@@ -77,7 +71,7 @@ public final class MaskDecoder extends SamBlock {
         if (image.getShape().get(0) != b) {
             image = image.repeat(0, b);
         }
-        NDList hs = transformer.forward(tokens, image, prepared.imagePositional(), order);
+        NDList hs = transformer.forward(tokens, image, prepared.imagePositional());
         NDArray tokensOut = hs.get(0);
         NDArray upscaled = upscale(hs.get(1), prepared);
 

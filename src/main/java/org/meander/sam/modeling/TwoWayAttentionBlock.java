@@ -40,10 +40,9 @@ public final class TwoWayAttentionBlock extends SamBlock {
 
     /**
      * queries (B, T, C), keys (B, N, C); queryPe: the prompt tokens, added before each attention; keyPe: the
-     * image positional encoding (1, N, C). Returns the new queries and keys. {@code order} chooses how the cross
-     * attentions are computed.
+     * image positional encoding (1, N, C). Returns the new queries and keys.
      */
-    public NDList forward(NDArray queries, NDArray keys, NDArray queryPe, NDArray keyPe, AttentionOrder order) {
+    public NDList forward(NDArray queries, NDArray keys, NDArray queryPe, NDArray keyPe) {
         if (skipFirstLayerPe) {
             queries = selfAttn.forward(queries, queries, queries);
         } else {
@@ -53,23 +52,18 @@ public final class TwoWayAttentionBlock extends SamBlock {
         queries = layerNorm1.forward(queries);
 
         NDArray keysWithPe = keys.add(keyPe);
-        queries = queries.add(order == AttentionOrder.LOW_RANK
-                ? crossAttnTokenToImage.tokensToImage(queries.add(queryPe), keys, keysWithPe)
-                : crossAttnTokenToImage.forward(queries.add(queryPe), keysWithPe, keys));
+        queries = queries.add(crossAttnTokenToImage.tokensToImage(queries.add(queryPe), keys, keysWithPe));
         queries = layerNorm2.forward(queries);
 
         queries = layerNorm3.forward(queries.add(mlp.forward(queries)));
 
-        NDArray queriesWithPe = queries.add(queryPe);
-        keys = layerNorm4.forward(order == AttentionOrder.LOW_RANK
-                ? crossAttnImageToToken.imageToTokens(keysWithPe, queriesWithPe, queries, keys)
-                : keys.add(crossAttnImageToToken.forward(keysWithPe, queriesWithPe, queries)));
+        keys = layerNorm4.forward(crossAttnImageToToken.imageToTokens(keysWithPe, queries.add(queryPe), queries, keys));
         return new NDList(queries, keys);
     }
 
     @Override
     protected NDList forwardInternal(ParameterStore ps, NDList in, boolean training, PairList<String, Object> p) {
         // inputs as transformers passes them: queries, keys, query_point_embedding, key_point_embedding
-        return forward(in.get(0), in.get(1), in.get(2), in.get(3), AttentionOrder.LOW_RANK);
+        return forward(in.get(0), in.get(1), in.get(2), in.get(3));
     }
 }

@@ -28,18 +28,15 @@ public final class TwoWayTransformer extends SamBlock {
      * tokens (B, T, C); image (B, N, C): the image tokens with the dense prompt added; imagePositional (1, N, C).
      * Returns the tokens and the image tokens.
      */
-    public NDList forward(NDArray tokens, NDArray image, NDArray imagePositional, AttentionOrder order) {
+    public NDList forward(NDArray tokens, NDArray image, NDArray imagePositional) {
         NDArray queries = tokens;
         NDArray keys = image;
         for (TwoWayAttentionBlock layer : layers) {
-            NDList out = layer.forward(queries, keys, tokens, imagePositional, order);
+            NDList out = layer.forward(queries, keys, tokens, imagePositional);
             queries = out.get(0);
             keys = out.get(1);
         }
-        NDArray keysWithPe = keys.add(imagePositional);
-        NDArray attnOut = order == AttentionOrder.LOW_RANK
-                ? finalAttnTokenToImage.tokensToImage(queries.add(tokens), keys, keysWithPe)
-                : finalAttnTokenToImage.forward(queries.add(tokens), keysWithPe, keys);
+        NDArray attnOut = finalAttnTokenToImage.tokensToImage(queries.add(tokens), keys, keys.add(imagePositional));
         queries = layerNormFinalAttn.forward(queries.add(attnOut));
         return new NDList(queries, keys);
     }
@@ -47,6 +44,6 @@ public final class TwoWayTransformer extends SamBlock {
     @Override
     protected NDList forwardInternal(ParameterStore ps, NDList in, boolean training, PairList<String, Object> p) {
         // inputs: point tokens (B, T, C), image tokens (B, N, C), image positional encoding (1, N, C)
-        return forward(in.get(0), in.get(1), in.get(2), AttentionOrder.LOW_RANK);
+        return forward(in.get(0), in.get(1), in.get(2));
     }
 }

@@ -1,0 +1,50 @@
+package org.meander.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.meander.project.Project;
+import org.meander.project.Tile;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** {@code ./meander project remove DIR TILE...}. */
+@Command(name = "remove", mixinStandardHelpOptions = true,
+        description = {"Remove tiles from a project. Nothing is deleted: each tile's image, label, label history and"
+                + " near-infrared band move to DIR/trash/<tile>-<time>/ with its meander.json entries; moving them"
+                + " back restores the tile.",
+                "Every name is checked first: one that is not a tile removes none. Prints one JSON line"
+                        + " {\"removed\": [...], \"trash\": [...]}."})
+final class ProjectRemoveCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "DIR", description = "the project folder")
+    Path project;
+
+    @Parameters(index = "1..*", arity = "1..*", paramLabel = "TILE", description = "names of the tiles to remove")
+    List<String> names;
+
+    @Override
+    public Integer call() throws IOException {
+        Project opened = Project.open(project);
+        List<Tile> tiles = new ArrayList<>();
+        for (String name : names.stream().distinct().toList()) {
+            tiles.add(ProjectTiles.named(opened, name));
+        }
+        List<String> removed = new ArrayList<>();
+        List<String> trash = new ArrayList<>();
+        for (Tile tile : tiles) {
+            trash.add(opened.remove(tile).toString());
+            removed.add(tile.name());
+        }
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("removed", removed);
+        result.put("trash", trash);
+        System.out.println(new ObjectMapper().writeValueAsString(result));
+        return 0;
+    }
+}

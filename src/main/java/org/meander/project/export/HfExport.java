@@ -1,0 +1,101 @@
+package org.meander.project.export;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Predicate;
+import javax.imageio.ImageIO;
+import org.meander.project.LabelMask;
+import org.meander.project.LabelStatus;
+import org.meander.project.Project;
+import org.meander.project.Split;
+import org.meander.project.Tile;
+import org.meander.project.hf.HfImage;
+import org.meander.project.hf.HfParquetWriter;
+import org.meander.project.hf.HfSplitFiles;
+
+/**
+ * A project as a Hugging Face image-segmentation dataset, in the form of the seed's
+ * {@code stodoran/elwha-segmentation-v1}: one parquet file per split ({@code train-00000-of-00001.parquet}, ...)
+ * with an {@code image} column (the tile as PNG) and a {@code label} column (a class-index PNG, 0 land, 1 river),
+ * both Image features, so that {@code load_dataset("parquet", data_files=...)} and the seed's code read it.
+ */
+public final class HfExport {
+
+    /** What was written: the files, in split order, the rows in them, and the tiles left out for want of a label. */
+    public record Result(List<Path> files, int rows, int unlabelledTiles) {
+
+        public Result {
+            files = List.copyOf(files);
+        }
+    }
+
+    private HfExport() {
+    }
+
+    /**
+     * Writes a file for each split that has labelled tiles {@code which} accepts, each atomically, replacing a file
+     * of the same name. Unlabelled tiles are left out: a segmentation example needs its label.
+     */
+    public static Result write(Project project, Path folder, Predicate<Tile> which) throws IOException {
+        Path target = Files.createDirectories(folder.toAbsolutePath().normalize());
+        List<Path> files = new ArrayList<>();
+        int rows = 0;
+        int unlabelled = 0;
+        for (Split split : Split.values()) {
+            List<Tile> tiles = project.tiles().stream().filter(which).filter(t -> project.split(t) == split).toList();
+            List<Tile> labelled = tiles.stream().filter(t -> project.status(t) != LabelStatus.NONE).toList();
+            unlabelled += tiles.size() - labelled.size();
+            if (labelled.isEmpty()) {
+                continue;
+            }
+            Path file = target.resolve(HfSplitFiles.fileName(split.key()));
+            try (HfParquetWriter writer = HfParquetWriter.create(file)) {
+                for (Tile tile : labelled) {
+                    LabelMask label = project.readLabel(tile).orElseThrow(() -> new IOException(tile.label()
+                            + ": the label went away during the export; export again"));
+                    writer.add(new HfImage(pngOf(tile), tile.name() + ".png"), new HfImage(classIndexPng(label), null));
+                }
+                writer.commit();
+            }
+            files.add(file);
+            rows += labelled.size();
+        }
+        return new Result(files, rows, unlabelled);
+    }
+
+    /** The tile as PNG: its own bytes when it is one, so that they reach the dataset exactly. */
+    private static byte[] pngOf(Tile tile) throws IOException {
+        String name = tile.image().getFileName().toString().toLowerCase(Locale.ROOT);
+        if (name.endsWith(".png")) {
+            return Files.readAllBytes(tile.image());
+        }
+        BufferedImage image = ImageIO.read(tile.image().toFile());
+        if (image == null) {
+            throw new IOException(tile.image() + ": not an image this Java runtime reads; convert the tile to PNG"
+                    + " and export again");
+        }
+        return png(image, tile.image());
+    }
+
+    /** The label as the seed's data holds it: 8-bit gray, 0 for land and 1 for river (the class index). */
+    private static byte[] classIndexPng(LabelMask label) throws IOException {
+        BufferedImage image = new BufferedImage(label.width(), label.height(), BufferedImage.TYPE_BYTE_GRAY);
+        image.getRaster().setDataElements(0, 0, label.width(), label.height(), label.pixels());
+        return png(image, null);
+    }
+
+    private static byte[] png(BufferedImage image, Path source) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        if (!ImageIO.write(image, "png", out)) {
+            throw new IOException((source == null ? "a label" : source.toString()) + ": cannot be written as PNG"
+                    + " by this Java runtime (javax.imageio); convert it to an 8-bit RGB PNG and export again");
+        }
+        return out.toByteArray();
+    }
+}

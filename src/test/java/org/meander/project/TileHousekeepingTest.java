@@ -1,0 +1,152 @@
+package org.meander.project;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.meander.project.TestImages.assertContains;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Renaming and removing tiles: every file of the tile and its meander.json entries go together. */
+class TileHousekeepingTest {
+
+    @TempDir
+    Path dir;
+
+    Project project;
+
+    /**
+     * Tiles a (with a label edited once, so with one history version, a near-infrared band, a split set by hand
+     * and a source entry) and c; a raster named "a" whose entry is not the tile's.
+     */
+    @BeforeEach
+    void tiles() throws IOException {
+        TestImages.tile(dir.resolve("tiles/a.jpg"), 4, 3);
+        TestImages.tile(dir.resolve("tiles/c.png"), 4, 3);
+        TestImages.grayPng(dir.resolve("labels/a.png"), 4, 3, new int[12]);
+        TestImages.grayPng(dir.resolve("nir/a.png"), 4, 3, new int[12]);
+        JsonNodeFactory json = JsonNodeFactory.instance;
+        ProjectManifest.empty()
+                .withEntries(TileSources.SOURCES, Map.of("a", json.objectNode().put("file", "/data/a.tif")))
+                .withEntries(TileSources.RASTERS, Map.of("a", json.objectNode().put("file", "/data/big.tif")))
+                .write(dir);
+        project = Project.open(dir);
+        project.setSplit(tile("a"), Split.TEST);
+        project.writeLabel(tile("a"), TestImages.mask(4, 3, 1, 1, 0, 0, 1, 1, 0, 0, 1, 1, 0, 0),
+                LabelStatus.ACCEPTED);
+    }
+
+    Tile tile(String name) {
+        return project.tile(name).orElseThrow();
+    }
+
+    JsonNode manifest() throws IOException {
+        return new ObjectMapper().readTree(dir.resolve("meander.json").toFile());
+    }
+
+    @Test
+    void renamingMovesImageLabelHistoryBandAndEntriesTogether() throws IOException {
+        byte[] label = Files.readAllBytes(dir.resolve("labels/a.png"));
+        byte[] original = Files.readAllBytes(dir.resolve("labels/.history/a/0001.png"));
+
+        Tile old = tile("a");
+        Tile renamed = project.rename(old, "d");
+
+        assertEquals("d", renamed.name());
+        assertEquals(dir.resolve("tiles/d.jpg"), renamed.image());
+        assertEquals(List.of("labels/.history/d/0001.png", "labels/d.png", "meander.json", "nir/d.png",
+                "tiles/c.png", "tiles/d.jpg"), TestImages.filesBelow(dir));
+        assertArrayEquals(label, Files.readAllBytes(dir.resolve("labels/d.png")));
+        assertArrayEquals(original, Files.readAllBytes(dir.resolve("labels/.history/d/0001.png")));
+        assertEquals(List.of("c", "d"), project.tiles().stream().map(Tile::name).toList());
+        assertThrows(IllegalArgumentException.class, () -> project.readLabel(old), "the old tile is gone");
+
+        Project reopened = Project.open(dir);
+        Tile d = reopened.tile("d").orElseThrow();
+        assertEquals(LabelStatus.ACCEPTED, reopened.status(d));
+        assertEquals(Split.TEST, reopened.split(d));
+        assertEquals(1, reopened.history(d).size());
+        assertEquals(dir.resolve("nir/d.png"), reopened.nearInfraredFile(d));
+        JsonNode json = manifest();
+        assertEquals("/data/a.tif", json.path("sources").path("d").path("file").asText());
+        assertFalse(json.path("labels").has("a") || json.path("splits").has("a") || json.path("sources").has("a"));
+        assertEquals("/data/big.tif", json.path("rasters").path("a").path("file").asText(),
+                "a raster named like the tile is not the tile's");
+    }
+
+    @Test
+    void aNameTakenOrUnusableIsRefusedAndNothingMoves() throws IOException {
+        List<String> before = TestImages.filesBelow(dir);
+        String manifest = Files.readString(dir.resolve("meander.json"));
+
+        assertContains(assertThrows(IllegalArgumentException.class, () -> project.rename(tile("a"), "c"))
+                .getMessage(), "has a tile named c");
+        for (String bad : List.of("x/y", "..", ".hidden", "", "a:b")) {
+            assertContains(assertThrows(IllegalArgumentException.class, () -> project.rename(tile("a"), bad))
+                    .getMessage(), "cannot name a tile");
+        }
+        TestImages.grayPng(dir.resolve("labels/z.png"), 4, 3, new int[12]); // a label left without its tile
+        IOException e = assertThrows(IOException.class, () -> project.rename(tile("a"), "z"));
+        assertContains(e.getMessage(), dir.resolve("labels/z.png").toString(), "exists already");
+
+        assertEquals(before, TestImages.filesBelow(dir).stream().filter(f -> !f.equals("labels/z.png")).toList());
+        assertEquals(manifest, Files.readString(dir.resolve("meander.json")));
+        assertEquals(List.of("a", "c"), project.tiles().stream().map(Tile::name).toList());
+    }
+
+    @Test
+    void removingMovesTheTileToTheTrashWithItsEntries() throws IOException {
+        Path trash = project.remove(tile("a"));
+
+        assertEquals(dir.resolve("trash"), trash.getParent());
+        assertTrue(trash.getFileName().toString().startsWith("a-"), trash.toString());
+        assertEquals(List.of("labels/.history/a/0001.png", "labels/a.png", "meander.json", "nir/a.png",
+                "tiles/a.jpg"), TestImages.filesBelow(trash));
+        JsonNode kept = new ObjectMapper().readTree(trash.resolve("meander.json").toFile());
+        assertEquals("ACCEPTED", kept.path("labels").path("a").path("status").asText());
+        assertEquals("test", kept.path("splits").path("a").asText());
+        assertEquals("/data/a.tif", kept.path("sources").path("a").path("file").asText());
+        assertFalse(kept.has("rasters"));
+        assertEquals(List.of("c"), project.tiles().stream().map(Tile::name).toList());
+        assertEquals(List.of("c"), Project.open(dir).tiles().stream().map(Tile::name).toList());
+        JsonNode json = manifest();
+        assertFalse(json.path("labels").has("a") || json.path("splits").has("a") || json.path("sources").has("a"));
+        assertTrue(json.path("rasters").has("a"));
+
+        TestImages.tile(dir.resolve("tiles/a.png"), 4, 3);
+        Project again = Project.open(dir);
+        Path second = again.remove(again.tile("a").orElseThrow());
+        assertNotEquals(trash, second, "a tile removed twice keeps both in the trash");
+        assertEquals(List.of("meander.json", "tiles/a.png"), TestImages.filesBelow(second));
+    }
+
+    @Test
+    void resplittingBySeedIsRepeatableAndReplacesSplitsSetByHand() throws IOException {
+        // 22 tiles with a and c: 11 train, 6 validation (5.5 rounded), 5 test
+        for (int i = 0; i < 20; i++) {
+            TestImages.tile(dir.resolve("tiles/t" + i + ".png"), 2, 2);
+        }
+        Project many = Project.open(dir);
+
+        many.resplit(0.5, 0.25, 7);
+        Map<String, Split> first = HfImportTest.splits(many);
+        many.resplit(0.5, 0.25, 7);
+
+        assertEquals(first, HfImportTest.splits(Project.open(dir)));
+        assertEquals(11, first.values().stream().filter(s -> s == Split.TRAIN).count());
+        assertEquals(6, first.values().stream().filter(s -> s == Split.VALIDATION).count());
+    }
+}
