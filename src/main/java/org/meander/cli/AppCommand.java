@@ -17,9 +17,12 @@ final class AppCommand implements Callable<Integer> {
     @Option(names = "--model", description = "Hugging Face SAM folder")
     Path model;
 
+    @Option(names = "--smoke-test", description = "open the window, compute one embedding if a model is loaded,"
+            + " print one JSON line and exit (0 when all worked): checks a build or an installed package")
+    boolean smokeTest;
+
     @Override
     public Integer call() {
-        MeanderApp.launch(project, model);
-        return 0;
+        return MeanderApp.launch(project, model, smokeTest);
     }
 }

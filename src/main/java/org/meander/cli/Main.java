@@ -1,5 +1,6 @@
 package org.meander.cli;
 
+import java.util.OptionalInt;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -8,11 +9,12 @@ import picocli.CommandLine.Command;
         description = "Segment river imagery with Segment Anything, and fine-tune its mask decoder.",
         subcommands = {AppCommand.class, SegmentCommand.class, EmbedCommand.class, BenchCommand.class,
                 ProjectCommand.class, AutolabelCommand.class, TrainCommand.class, EvaluateCommand.class,
-                ExportModelCommand.class, TrainBenchCommand.class})
+                ExportModelCommand.class, TrainBenchCommand.class, ModelsCommand.class})
 public final class Main {
 
     public static void main(String[] args) {
-        System.exit(run(args));
+        OptionalInt relaunched = PackagedLaunch.relaunchIfNeeded(args);
+        System.exit(relaunched.isPresent() ? relaunched.getAsInt() : run(args));
     }
 
     /** Runs a command and returns its exit code; errors become one clear line on stderr, not a stack trace. */

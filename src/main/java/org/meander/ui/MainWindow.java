@@ -8,10 +8,12 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.stage.DirectoryChooser;
 import javafx.util.Duration;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
@@ -21,11 +23,13 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.ToolBar;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
 import org.meander.embed.EncodingProgress;
 import org.meander.project.LabelStatus;
 import org.meander.project.Split;
@@ -45,6 +49,8 @@ final class MainWindow {
     private final ListView<Tile> tileList = new ListView<>();
     private final TabPane tabs;
     private final AnnotateViewModel model;
+    private final ToolBar toolBar;
+    private final HBox statusBar;
 
     MainWindow(AnnotateViewModel model, String modelName) {
         this(model, modelName, path -> { }, () -> { });
@@ -116,11 +122,13 @@ final class MainWindow {
         Label encodingText = new Label();
         ProgressBar encodingBar = new ProgressBar(0);
         model.encodingProperty().addListener((o, old, p) -> showEncoding(p, encodingBar, encodingText));
-        HBox statusBar = new HBox(12, message, spacer(), encodingText, encodingBar, new Label("Model: " + modelName));
+        statusBar = new HBox(12, message, spacer(), encodingText, encodingBar, new Label("Model: " + modelName));
+        statusBar.setAlignment(Pos.CENTER_LEFT);
         statusBar.setPadding(new Insets(4, 8, 4, 8));
 
-        root.setTop(WorkbenchToolBar.create(model.editor(), canvas, () -> chooseProject(openProject), openSample,
-                () -> ShortcutHelp.show(root.getScene().getWindow())));
+        toolBar = WorkbenchToolBar.create(model.editor(), canvas, () -> chooseProject(openProject), openSample,
+                () -> ShortcutHelp.show(root.getScene().getWindow()));
+        root.setTop(toolBar);
         root.setLeft(tileList);
         root.setCenter(tabs);
         root.setBottom(statusBar);
@@ -139,6 +147,15 @@ final class MainWindow {
         if (!model.tiles().isEmpty()) {
             tileList.getSelectionModel().selectFirst();
         }
+    }
+
+    /**
+     * Puts the model menu in the status bar, in place of the model's name, and, when given, a bar under the tool
+     * bar (no model yet).
+     */
+    void showModelControls(Node menu, Node banner) {
+        statusBar.getChildren().set(statusBar.getChildren().size() - 1, menu);
+        root.setTop(banner == null ? toolBar : new VBox(toolBar, banner));
     }
 
     /**

@@ -4,50 +4,94 @@ import java.nio.file.Path;
 import javafx.application.Application;
 import javafx.concurrent.Task;
 import javafx.scene.control.Alert;
+import javafx.scene.image.Image;
 import javafx.stage.Stage;
+import org.meander.weights.hub.ModelDownloader;
 
 /**
  * The JavaFX application: opens the project and model given on the command line, else the last ones used, else
  * the sample project ({@link RecentChoices}). Loading happens in {@link #init} (the launcher thread), not on the
- * JavaFX thread.
+ * JavaFX thread. A model that fails to load leaves the window without one, saying why, rather than without a
+ * window. The model manager outlives each project's window, so a download goes on while projects change.
  */
 public final class MeanderApp extends Application {
 
     private static Path requestedProject;
     private static Path requestedModel;
+    private static boolean smokeTest;
+    private static volatile int exitCode;
 
     private final RecentChoices recent = RecentChoices.forUser();
+    private ModelManagerViewModel models;
+    private ModelManagerWindow managerWindow;
     private Workbench workbench;
     private Stage stage;
     private Path modelDir;
+    private String modelFailure;
 
-    /** Starts the window and returns when it closes. Either path may be null. */
-    public static void launch(Path project, Path model) {
+    /**
+     * Starts the window and returns its exit code when it closes. Either path may be null. With smokeTest the
+     * window closes itself once it is up (see {@link SmokeTest}).
+     */
+    public static int launch(Path project, Path model, boolean smoke) {
         requestedProject = project;
         requestedModel = model;
+        smokeTest = smoke;
         Application.launch(MeanderApp.class);
+        return exitCode;
     }
 
     @Override
     public void init() throws Exception {
         Path project = recent.project(requestedProject);
         modelDir = recent.model(requestedModel);
-        workbench = Workbench.open(project, modelDir);
+        try {
+            workbench = Workbench.open(project, modelDir);
+        } catch (Exception e) {
+            if (modelDir == null) {
+                throw e;
+            }
+            modelFailure = "Could not load the model in " + modelDir + ": " + e.getMessage();
+            modelDir = null;
+            workbench = Workbench.open(project, null);
+        }
         recent.remember(project, modelDir);
     }
 
     @Override
     public void start(Stage primary) {
         stage = primary;
+        stage.getIcons().add(new Image(MeanderApp.class.getResource("meander.png").toExternalForm()));
+        models = new ModelManagerViewModel(ModelDownloader.standard(), this::useModel);
+        models.setCurrent(modelDir);
+        if (modelFailure != null) {
+            models.setMessage(modelFailure);
+        }
         show();
         CloseDuringRun.install(stage, () -> workbench.train());
         stage.show();
+        if (smokeTest) {
+            SmokeTest.run(stage, workbench, code -> exitCode = code);
+        }
     }
 
     private void show() {
         MainWindow window = new MainWindow(workbench, this::openProject, this::openSampleProject);
+        window.showModelControls(ModelMenu.create(models, this::openModelManager, this::chooseModelFolder),
+                modelDir == null ? NoModelBar.create(models, this::openModelManager, this::chooseModelFolder) : null);
         stage.setTitle("Meander — " + workbench.project().directory().getFileName());
         stage.setScene(window.scene());
+    }
+
+    private void openModelManager() {
+        if (managerWindow == null) {
+            managerWindow = new ModelManagerWindow(models);
+        }
+        managerWindow.show(stage);
+    }
+
+    private void chooseModelFolder() {
+        ModelFolderChooser.choose(stage, models);
     }
 
     private void openSampleProject() {
@@ -60,26 +104,60 @@ public final class MeanderApp extends Application {
 
     /** Opens another project with the same model, off the JavaFX thread; the current one is saved and closed. */
     private void openProject(Path project) {
-        if (workbench.train().trainingProperty().get()) {
-            new Alert(Alert.AlertType.INFORMATION, "Run " + workbench.train().trainingRunProperty().get() + " is"
-                    + " training in this project: stop it in the Train tab first, then open the other project.")
-                    .showAndWait();
+        if (refusedWhileTraining("open the other project")) {
             return;
         }
+        reopen(project, modelDir, "Could not open " + project);
+    }
+
+    /**
+     * Reloads the workbench with another model, off the JavaFX thread. The label being edited is saved first,
+     * since the new workbench reads the project's labels from disk.
+     */
+    private void useModel(Path model) {
+        if (refusedWhileTraining("switch the model")) {
+            return;
+        }
+        workbench.annotate().editor().saveIfDirty();
+        models.setMessage("Loading " + model + "…");
+        reopen(workbench.project().directory(), model, "Could not load the model in " + model);
+    }
+
+    /** Reloading the workbench would end a run: say so instead, and return true, while one trains. */
+    private boolean refusedWhileTraining(String action) {
+        if (!workbench.train().trainingProperty().get()) {
+            return false;
+        }
+        new Alert(Alert.AlertType.INFORMATION, "Run " + workbench.train().trainingRunProperty().get() + " is"
+                + " training in this project: stop it in the Train tab first, then " + action + ".").showAndWait();
+        return true;
+    }
+
+    private void reopen(Path project, Path model, String failure) {
+        Workbench old = workbench;
         Task<Workbench> opening = new Task<>() {
             @Override
             protected Workbench call() throws Exception {
-                return Workbench.open(project, modelDir);
+                old.annotate().editor().awaitSaved();
+                return Workbench.open(project, model);
             }
         };
         opening.setOnSucceeded(e -> {
-            workbench.close();
+            old.close();
             workbench = opening.getValue();
-            recent.remember(project, modelDir);
+            modelDir = model;
+            recent.remember(project, model);
+            models.setCurrent(model);
+            if (model != null && models.messageProperty().get().startsWith("Loading ")) {
+                models.setMessage("");
+            }
             show();
         });
-        opening.setOnFailed(e -> new Alert(Alert.AlertType.ERROR, "Could not open " + project + ":\n"
-                + opening.getException().getMessage()).showAndWait());
+        opening.setOnFailed(e -> {
+            String text = failure + ":\n" + opening.getException().getMessage();
+            models.setMessage(text);
+            new Alert(Alert.AlertType.ERROR, text).showAndWait();
+        });
         Thread thread = new Thread(opening, "meander-open-project");
         thread.setDaemon(true);
         thread.start();

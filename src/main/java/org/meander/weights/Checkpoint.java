@@ -20,8 +20,8 @@ import java.util.TreeMap;
  */
 public final class Checkpoint implements AutoCloseable {
 
-    static final String SINGLE_FILE = "model.safetensors";
-    static final String INDEX_FILE = "model.safetensors.index.json";
+    public static final String SINGLE_FILE = "model.safetensors";
+    public static final String INDEX_FILE = "model.safetensors.index.json";
 
     private final Path directory;
     private final List<SafetensorsFile> files;

@@ -30,11 +30,7 @@ public final class SamLoader {
 
     public static SamModel load(Path modelDir) throws IOException {
         Path configFile = modelDir.resolve("config.json");
-        if (!Files.isRegularFile(configFile)) {
-            throw new WeightsException(modelDir + ": no config.json; a model folder holds config.json and"
-                    + " model.safetensors as Hugging Face's save_pretrained writes them");
-        }
-        SamConfig config = SamConfig.read(configFile);
+        SamConfig config = readConfig(modelDir);
         SamModelBlock block;
         try {
             block = new SamModelBlock(config);
@@ -51,6 +47,26 @@ public final class SamLoader {
             manager.close();
             throw e;
         }
+    }
+
+    /**
+     * Checks a model folder without reading its weights, so it is quick for any size: config.json describes a SAM
+     * model and the weights' headers (every shard's, for a sharded checkpoint) can be read. What only loading
+     * finds (a missing tensor, a wrong shape) {@link #load} still reports.
+     */
+    public static SamConfig check(Path modelDir) throws IOException {
+        SamConfig config = readConfig(modelDir);
+        Checkpoint.open(modelDir).close();
+        return config;
+    }
+
+    private static SamConfig readConfig(Path modelDir) throws IOException {
+        Path configFile = modelDir.resolve("config.json");
+        if (!Files.isRegularFile(configFile)) {
+            throw new WeightsException(modelDir + ": no config.json; a model folder holds config.json and"
+                    + " model.safetensors as Hugging Face's save_pretrained writes them");
+        }
+        return SamConfig.read(configFile);
     }
 
     /** Sets every parameter; returns the vision encoder's fingerprint, hashed from the values as read. */

@@ -11,6 +11,8 @@ import java.util.prefs.Preferences;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.meander.weights.hub.KnownModel;
+import org.meander.weights.hub.ModelStore;
 
 class RecentChoicesTest {
 
@@ -26,7 +28,7 @@ class RecentChoicesTest {
 
     @Test
     void firstStartOpensAGeneratedSampleProjectAndNoModel() throws Exception {
-        RecentChoices recent = new RecentChoices(node, home);
+        RecentChoices recent = recent();
         Path project = recent.project(null);
         assertEquals(home.resolve("sample-project"), project);
         assertTrue(Files.isDirectory(project.resolve("tiles")), "the sample project was generated");
@@ -37,9 +39,9 @@ class RecentChoicesTest {
     void theLastProjectAndModelAreRemembered() throws Exception {
         Path project = Files.createDirectories(home.resolve("rivers"));
         Path model = Files.createDirectories(home.resolve("sam-vit-base"));
-        new RecentChoices(node, home).remember(project, model);
+        recent().remember(project, model);
 
-        RecentChoices later = new RecentChoices(node, home);
+        RecentChoices later = recent();
         assertEquals(project.toAbsolutePath(), later.project(null));
         assertEquals(model.toAbsolutePath(), later.model(null));
         Path asked = home.resolve("other");
@@ -49,8 +51,23 @@ class RecentChoicesTest {
     @Test
     void aRememberedFolderThatIsGoneIsForgotten() throws Exception {
         Path project = Files.createDirectories(home.resolve("gone"));
-        new RecentChoices(node, home).remember(project, null);
+        recent().remember(project, null);
         Files.delete(project);
-        assertEquals(home.resolve("sample-project"), new RecentChoices(node, home).project(null));
+        assertEquals(home.resolve("sample-project"), recent().project(null));
+    }
+
+    @Test
+    void withoutARememberedModelADownloadedOneIsUsedSamViTBFirst() throws Exception {
+        ModelStore store = new ModelStore(home.resolve("models"));
+        Path other = Files.createDirectories(store.root().resolve("someone").resolve("sam-river"));
+        Files.writeString(other.resolve("config.json"), "{}");
+        assertEquals(other, recent().model(null));
+        Path base = Files.createDirectories(store.folderOf(KnownModel.SAM_VIT_BASE.repo()));
+        Files.writeString(base.resolve("config.json"), "{}");
+        assertEquals(base, recent().model(null));
+    }
+
+    private RecentChoices recent() {
+        return new RecentChoices(node, home, new ModelStore(home.resolve("models")));
     }
 }
