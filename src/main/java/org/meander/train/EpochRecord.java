@@ -10,4 +10,9 @@ package org.meander.train;
  */
 public record EpochRecord(int epoch, double trainingLoss, double validationLoss, MetricSummary validation,
         double seconds, double samplesPerSecond) {
+
+    /** The loss that picks the best epoch: validation's, or training's when the run has no validation tiles. */
+    public double selectionLoss() {
+        return validation.tiles() == 0 ? trainingLoss : validationLoss;
+    }
 }

@@ -27,7 +27,7 @@ public record RunHistory(List<EpochRecord> epochs, List<BatchRecord> batches) {
         int best = 0;
         double lowest = Double.POSITIVE_INFINITY;
         for (EpochRecord record : epochs) {
-            double loss = record.validation().tiles() == 0 ? record.trainingLoss() : record.validationLoss();
+            double loss = record.selectionLoss();
             if (loss < lowest) {
                 lowest = loss;
                 best = record.epoch();

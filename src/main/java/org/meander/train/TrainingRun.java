@@ -213,11 +213,11 @@ public final class TrainingRun {
                 int number = epoch + 1;
                 double trainingLoss = batches.stream().filter(r -> r.epoch() == number)
                         .mapToDouble(BatchRecord::loss).average().orElse(Double.NaN);
-                double validationLoss = validationTiles.isEmpty() ? trainingLoss : validation.loss();
                 EpochRecord record = new EpochRecord(epoch + 1, trainingLoss, validation.loss(),
                         validation.summary(), (System.nanoTime() - epochStart) / 1e9,
                         trainingSeconds > 0 ? trainTiles.size() / trainingSeconds : Double.NaN);
                 epochs.add(record);
+                double validationLoss = record.selectionLoss();
                 boolean best = validationLoss < state.bestValidationLoss();
                 state = new RunState(epoch + 1, 0, state.step(), best ? epoch + 1 : state.bestEpoch(),
                         best ? validationLoss : state.bestValidationLoss(),
