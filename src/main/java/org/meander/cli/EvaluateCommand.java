@@ -20,9 +20,10 @@ import picocli.CommandLine.Option;
 
 /** {@code ./meander evaluate}: the base model against a run's tuned decoder. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
-        description = {"Compare the base model with a run's tuned decoder on a split, with the same prompts: a table of",
-                "metrics, the tiles sorted by disagreement with their label (likeliest wrong labels first), and one",
-                "JSON line of the mean metrics. Writes runs/NAME/evaluation-SPLIT.json."})
+        description = {"Compare the base model with a run's tuned decoder on a split.",
+                "The same prompts for both: a table of metrics, the tiles sorted by disagreement with their label",
+                "(likeliest wrong labels first), and one JSON line of the mean metrics. Writes",
+                "runs/NAME/evaluation-SPLIT.json."})
 final class EvaluateCommand implements Callable<Integer> {
 
     @Option(names = "--project", required = true, description = "project folder")

@@ -13,8 +13,9 @@ import picocli.CommandLine.Option;
 
 /** {@code ./meander export-model}: a run's tuned model in the Hugging Face layout. */
 @Command(name = "export-model", mixinStandardHelpOptions = true,
-        description = {"Write a run's tuned model as config.json + model.safetensors (the base model with the tuned",
-                "decoder), loadable by transformers' SamModel.from_pretrained and by ./meander --model."})
+        description = {"Write a run's tuned model in the Hugging Face layout.",
+                "config.json + model.safetensors (the base model with the tuned decoder), loadable by",
+                "transformers' SamModel.from_pretrained and by ./meander --model."})
 final class ExportModelCommand implements Callable<Integer> {
 
     @Option(names = "--project", required = true, description = "project folder")

@@ -35,9 +35,9 @@ import picocli.CommandLine.Option;
  * embeddings streamed off a disk cache, against one step of the seed's way (the encoder re-run for every sample).
  */
 @Command(name = "bench-train", mixinStandardHelpOptions = true,
-        description = {"Measure fine-tuning: training samples a second from cached embeddings (ViT-B decoder, random",
-                "weights), the seed's step with the encoder re-run per sample, and memory over an epoch of streamed",
-                "embeddings. Prints figures on stderr and one JSON line."})
+        description = {"Benchmark fine-tuning speed and memory; ends with one JSON line of figures.",
+                "Training samples a second from cached embeddings (ViT-B decoder, random weights), the seed's step",
+                "with the encoder re-run per sample, and memory over an epoch of streamed embeddings."})
 final class TrainBenchCommand implements Callable<Integer> {
 
     @Option(names = "--batch-size", defaultValue = "8", description = "tiles per step (default ${DEFAULT-VALUE})")

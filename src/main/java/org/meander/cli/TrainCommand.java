@@ -18,9 +18,9 @@ import picocli.CommandLine.Option;
 
 /** {@code ./meander train}: fine-tune the mask decoder on a project's labels. */
 @Command(name = "train", mixinStandardHelpOptions = true,
-        description = {"Fine-tune SAM's mask decoder on the labelled tiles of a project's training split, from cached",
-                "embeddings (missing ones are computed first). Ctrl+C stops cleanly with a checkpoint;",
-                "--resume continues from it."})
+        description = {"Fine-tune SAM's mask decoder on a project's labelled training tiles.",
+                "Works from cached embeddings (missing ones are computed first). Ctrl+C stops cleanly with a",
+                "checkpoint; --resume continues from it."})
 final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--project", required = true, description = "project folder")
