@@ -16,6 +16,7 @@ import javafx.scene.image.ImageView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.meander.project.Project;
@@ -44,6 +45,9 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 @Timeout(120)
 class EvaluateTabTest {
+
+    @TempDir
+    Path temp;
 
     private Workbench workbench;
     private Path project;
@@ -116,7 +120,7 @@ class EvaluateTabTest {
         Map<String, float[]> back = DecoderParameters.of(workbench.model()).values();
         own.forEach((name, values) -> assertArrayEquals(values, back.get(name), name));
 
-        Path out = Files.createTempDirectory("meander-export").resolve("tuned-model");
+        Path out = Files.createDirectories(temp.resolve("meander-export")).resolve("tuned-model");
         robot.interact(() -> evaluate.export(out)); // the folder chooser cannot be driven headless
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> evaluate.messageProperty().get().startsWith("Exported"));
         assertTrue(Files.isRegularFile(out.resolve("config.json")));
@@ -125,7 +129,7 @@ class EvaluateTabTest {
 
     @Test
     void aRunOfAnotherModelDoesNotReplaceAnnotatesDecoder(FxRobot robot) throws Exception {
-        Path copy = Files.createTempDirectory("meander-model").resolve("tiny-copy");
+        Path copy = Files.createDirectories(temp.resolve("meander-model")).resolve("tiny-copy");
         Files.createDirectories(copy);
         try (var files = Files.list(Fixtures.model("tiny"))) {
             for (Path file : files.toList()) {

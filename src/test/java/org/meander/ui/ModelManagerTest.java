@@ -18,6 +18,7 @@ import javafx.scene.control.MenuButton;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.meander.project.SampleProject;
 import org.meander.testing.FakeHub;
@@ -41,6 +42,9 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class ModelManagerTest {
 
+    @TempDir
+    Path temp;
+
     private final AtomicReference<Path> used = new AtomicReference<>();
     private FakeHub hub;
     private ModelStore store;
@@ -53,8 +57,8 @@ class ModelManagerTest {
         hub = FakeHub.start();
         hub.serve(KnownModel.SAM_VIT_BASE.repo().toString(), FakeHub.folder(Fixtures.model("tiny")));
         hub.serve("someone/sam-river", FakeHub.folder(Fixtures.model("tiny")));
-        store = new ModelStore(Files.createTempDirectory("meander-models"));
-        Path project = Files.createTempDirectory("meander-first-run");
+        store = new ModelStore(Files.createDirectories(temp.resolve("meander-models")));
+        Path project = Files.createDirectories(temp.resolve("meander-first-run"));
         SampleProject.create(project, 1);
         workbench = Workbench.open(project, null);
         show(stage, hub.url().toString());
@@ -119,7 +123,7 @@ class ModelManagerTest {
 
     @Test
     void aLocalFolderIsCheckedBeforeUse(FxRobot robot) throws Exception {
-        Path notAModel = Files.createTempDirectory("not-a-model");
+        Path notAModel = Files.createDirectories(temp.resolve("not-a-model"));
         robot.interact(() -> models.chooseLocal(notAModel));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
                 () -> models.messageProperty().get().startsWith("Cannot use"));
