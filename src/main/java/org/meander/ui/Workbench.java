@@ -2,6 +2,7 @@ package org.meander.ui;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import javafx.application.Platform;
 import org.meander.embed.EmbeddingCache;
 import org.meander.embed.EncodingQueue;
 import org.meander.embed.InteractivePredictor;
@@ -47,6 +48,14 @@ final class Workbench implements AutoCloseable {
         annotate = new AnnotateViewModel(project, predictor, queue);
         // runs fine-tune the model Annotate uses, and their decoders can replace its own
         train = new TrainViewModel(project, modelDir, cache);
+        if (queue != null) {
+            // Annotate encodes every tile in the background; when it is through, the Train tab's check is stale
+            queue.addListener(progress -> {
+                if (progress.finished()) {
+                    Platform.runLater(train::refresh);
+                }
+            });
+        }
         evaluate = new EvaluateViewModel(project, model == null ? null
                 : new AnnotationDecoder(model, modelDir, annotate));
     }

@@ -68,8 +68,9 @@ public record Preflight(boolean hasModel, int trainingTiles, int validationTiles
                     + " there is no IoU to chart.");
         }
         if (missingEmbeddings > 0) {
-            notes.add(missingEmbeddings + " of these tiles have no cached embedding yet: Start computes them first"
-                    + " (seconds each on a CPU), with its progress below.");
+            notes.add(missingEmbeddings + " of these tiles have no cached embedding yet. Annotate computes every"
+                    + " tile's in the background (the status bar shows how far it is); Start computes any still"
+                    + " missing first (seconds each on a CPU), with its progress below.");
         }
         return notes;
     }
