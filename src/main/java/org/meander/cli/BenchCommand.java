@@ -175,9 +175,7 @@ final class BenchCommand implements Callable<Integer> {
                 long bytes = Files.size(cache.directory().resolve(key.sha256() + ".safetensors"));
                 return new CacheFigures(store, median(warm), median(hot), median(firstClick), bytes);
             } finally {
-                try (var files = Files.walk(project)) {
-                    files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-                }
+                ScratchFolder.delete(project);
             }
         }
     }
@@ -187,7 +185,7 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     /** A 1024 x 1024 tile of smooth synthetic texture, already normalised (the encoder's cost ignores content). */
-    private static PreprocessedImage syntheticTile(int height, int width) {
+    static PreprocessedImage syntheticTile(int height, int width) {
         float[] pixels = new float[3 * 1024 * 1024];
         Random random = new Random(1);
         for (int i = 0; i < pixels.length; i++) {
@@ -209,7 +207,7 @@ final class BenchCommand implements Callable<Integer> {
         return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
     }
 
-    private static double round(double value, int digits) {
+    static double round(double value, int digits) {
         double scale = Math.pow(10, digits);
         return Math.round(value * scale) / scale;
     }

@@ -40,7 +40,11 @@ final class ProgressBar {
         out.println();
     }
 
-    private static String duration(double seconds) {
+    /** Seconds as 42s, 3m07s or 1h05m; "?" when not known. */
+    static String duration(double seconds) {
+        if (!Double.isFinite(seconds)) {
+            return "?";
+        }
         long s = Math.round(seconds);
         return s >= 3600 ? String.format("%dh%02dm", s / 3600, s % 3600 / 60)
                 : s >= 60 ? String.format("%dm%02ds", s / 60, s % 60) : s + "s";

@@ -43,13 +43,16 @@ final class TrainBenchCommand implements Callable<Integer> {
     @Option(names = "--batch-size", defaultValue = "8", description = "tiles per step (default ${DEFAULT-VALUE})")
     int batchSize;
 
-    @Option(names = "--steps", defaultValue = "10", description = "timed steps per prompt kind (default ${DEFAULT-VALUE})")
+    @Option(names = "--steps", defaultValue = "10",
+            description = "timed steps per prompt kind (default ${DEFAULT-VALUE})")
     int steps;
 
-    @Option(names = "--micro-batch", defaultValue = "2", description = "images decoded at once within a step (default ${DEFAULT-VALUE})")
+    @Option(names = "--micro-batch", defaultValue = "2",
+            description = "images decoded at once within a step (default ${DEFAULT-VALUE})")
     int microBatch;
 
-    @Option(names = "--tiles", defaultValue = "1000", description = "tiles in the streamed epoch (default ${DEFAULT-VALUE})")
+    @Option(names = "--tiles", defaultValue = "1000",
+            description = "tiles in the streamed epoch (default ${DEFAULT-VALUE})")
     int tiles;
 
     @Override
@@ -70,7 +73,7 @@ final class TrainBenchCommand implements Callable<Integer> {
 
             List<TrainingExample> boxes = batch(embedding, target, List.of(Prompt.of(new Box(300, 200, 700, 800))));
             double boxSeconds = timeSteps(step, boxes);
-            figures.put("box_samples_per_s", round(batchSize / boxSeconds));
+            figures.put("box_samples_per_s", BenchCommand.round(batchSize / boxSeconds, 2));
             System.err.printf("box prompts: %.2f s a step of %d, %.1f samples/s%n", boxSeconds, batchSize,
                     batchSize / boxSeconds);
 
@@ -79,24 +82,24 @@ final class TrainBenchCommand implements Callable<Integer> {
                 onePerPoint.add(Prompt.of(new Point(300 + 80 * i, 400, i < 3 ? Point.POSITIVE : Point.NEGATIVE)));
             }
             double pointSeconds = timeSteps(step, batch(embedding, target, onePerPoint));
-            figures.put("points_5_one_per_prompt_samples_per_s", round(batchSize / pointSeconds));
+            figures.put("points_5_one_per_prompt_samples_per_s", BenchCommand.round(batchSize / pointSeconds, 2));
             System.err.printf("5 control points, one per prompt (the seed's default): %.2f s a step, %.1f samples/s%n",
                     pointSeconds, batchSize / pointSeconds);
 
-            PreprocessedImage tile = syntheticTile(random);
+            PreprocessedImage tile = BenchCommand.syntheticTile(1024, 1024);
             sam.encode(tile);
             long t = System.nanoTime();
             sam.encode(tile);
             double encoder = (System.nanoTime() - t) / 1e9;
             double seedStep = batchSize * encoder + boxSeconds;
-            figures.put("encoder_s", round(encoder));
-            figures.put("seed_step_s", round(seedStep));
-            figures.put("speedup_vs_seed", round(seedStep / boxSeconds));
+            figures.put("encoder_s", BenchCommand.round(encoder, 2));
+            figures.put("seed_step_s", BenchCommand.round(seedStep, 2));
+            figures.put("speedup_vs_seed", BenchCommand.round(seedStep / boxSeconds, 2));
             System.err.printf("the seed's way (encoder per sample): %.1f s a step, %.2f samples/s: %.0fx slower%n",
                     seedStep, batchSize / seedStep, seedStep / boxSeconds);
 
         } finally {
-            deleteTree(scratch);
+            ScratchFolder.delete(scratch);
         }
         System.out.println(new ObjectMapper().writeValueAsString(figures));
         return 0;
@@ -118,9 +121,8 @@ final class TrainBenchCommand implements Callable<Integer> {
             cache.store(key, new ImageEmbedding(values.clone(), 256, 64, base.original(), base.resized()));
             keys.add(key);
         }
-        System.gc();
-        long startRss = residentBytes();
-        long peak = startRss;
+        PeakMemory.reset();
+        long startMegabytes = PeakMemory.residentMegabytes();
         long start = System.nanoTime();
         List<Prompt> box = List.of(Prompt.of(new Box(300, 200, 700, 800)));
         EmbeddingCache reader = new EmbeddingCache(scratch, fingerprint, 64L << 20);
@@ -135,23 +137,23 @@ final class TrainBenchCommand implements Callable<Integer> {
         try (BatchPrefetcher prefetcher = new BatchPrefetcher(loader, batches)) {
             for (int b = 0; b < batches; b++) {
                 step.run(prefetcher.take(b), 1e-5);
-                peak = Math.max(peak, residentBytes());
                 int done = Math.min(tiles, (b + 1) * batchSize);
                 if (done * 4 / tiles != b * batchSize * 4 / tiles) {
-                    System.err.printf("epoch of %d streamed tiles: %d done, resident %.2f GB, Java heap in use"
-                            + " %.2f GB%n", tiles, done, residentBytes() / 1e9,
-                            (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) / 1e9);
+                    System.err.printf("epoch of %d streamed tiles: %d done, resident at most %.2f GB, Java heap at"
+                            + " most %.2f GB%n", tiles, done, PeakMemory.residentMegabytes() / 1e3,
+                            PeakMemory.heapMegabytes() / 1e3);
                 }
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("epoch_tiles", tiles);
-        figures.put("epoch_samples_per_s", round(tiles / seconds));
-        figures.put("epoch_rss_start_gb", round(startRss / 1e9));
-        figures.put("epoch_rss_peak_gb", round(peak / 1e9));
+        figures.put("epoch_samples_per_s", BenchCommand.round(tiles / seconds, 2));
+        long peakMegabytes = PeakMemory.residentMegabytes();
+        figures.put("epoch_rss_start_gb", BenchCommand.round(startMegabytes / 1e3, 2));
+        figures.put("epoch_rss_peak_gb", BenchCommand.round(peakMegabytes / 1e3, 2));
         System.err.printf("streamed epoch: %.1f samples/s, resident %.2f GB at start, %.2f GB at most%n",
-                tiles / seconds, startRss / 1e9, peak / 1e9);
+                tiles / seconds, startMegabytes / 1e3, peakMegabytes / 1e3);
         return figures;
     }
 
@@ -191,40 +193,5 @@ final class TrainBenchCommand implements Callable<Integer> {
             }
         }
         return target;
-    }
-
-    private static PreprocessedImage syntheticTile(Random random) {
-        float[] pixels = new float[3 * 1024 * 1024];
-        for (int i = 0; i < pixels.length; i++) {
-            pixels[i] = (float) random.nextGaussian();
-        }
-        ImageSize size = new ImageSize(1024, 1024);
-        return new PreprocessedImage(pixels, size, size, 1024);
-    }
-
-    /** The process's resident set (VmRSS), or 0 where /proc is missing. */
-    private static long residentBytes() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("VmRSS:")) {
-                    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
-                }
-            }
-        } catch (IOException | NumberFormatException e) {
-            return 0;
-        }
-        return 0;
-    }
-
-    private static double round(double value) {
-        return Math.round(value * 100) / 100.0;
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        try (var paths = Files.walk(root)) {
-            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 }

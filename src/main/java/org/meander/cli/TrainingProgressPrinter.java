@@ -39,7 +39,7 @@ final class TrainingProgressPrinter implements TrainingListener {
                 + (long) (batchesPerEpoch - batchInEpoch) * samplesPerEpoch / batchesPerEpoch;
         out.printf("\repoch %d/%d %s %d/%d loss %.4f lr %.2e %.1f samples/s, %s left   ", record.epoch(), epochs,
                 bar(batchInEpoch, batchesPerEpoch), batchInEpoch, batchesPerEpoch, record.loss(),
-                record.learningRate(), samplesPerSecond, duration(samplesLeft / samplesPerSecond));
+                record.learningRate(), samplesPerSecond, ProgressBar.duration(samplesLeft / samplesPerSecond));
         out.flush();
     }
 
@@ -55,14 +55,5 @@ final class TrainingProgressPrinter implements TrainingListener {
     private static String bar(int done, int total) {
         int filled = total == 0 ? WIDTH : (int) ((long) WIDTH * done / total);
         return "[" + "#".repeat(filled) + " ".repeat(WIDTH - filled) + "]";
-    }
-
-    private static String duration(double seconds) {
-        if (!Double.isFinite(seconds)) {
-            return "?";
-        }
-        long s = Math.round(seconds);
-        return s >= 3600 ? String.format("%dh%02dm", s / 3600, s % 3600 / 60)
-                : s >= 60 ? String.format("%dm%02ds", s / 60, s % 60) : s + "s";
     }
 }

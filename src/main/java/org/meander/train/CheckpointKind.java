@@ -1,5 +1,7 @@
 package org.meander.train;
 
+import java.util.Locale;
+
 /** The two checkpoints a run keeps. */
 public enum CheckpointKind {
     /** The epoch with the lowest validation loss. */
@@ -8,6 +10,6 @@ public enum CheckpointKind {
     LAST;
 
     public String fileName() {
-        return name().toLowerCase(java.util.Locale.ROOT) + ".safetensors";
+        return name().toLowerCase(Locale.ROOT) + ".safetensors";
     }
 }

@@ -66,17 +66,18 @@ public final class Evaluation {
         TrainingConfig config = run.config();
         List<TileMetrics> metrics = new ArrayList<>();
         for (Tile tile : tiles) {
-            List<LabelMask> masks = masks(model, config, example(model, data, config, tile));
-            metrics.add(fullResolution(tile.name(), masks, data.label(tile)));
+            LabelMask label = data.label(tile);
+            List<LabelMask> masks = masks(model, config, example(data, config, tile, label));
+            metrics.add(fullResolution(tile.name(), masks, label));
             listener.validating(doneBefore + metrics.size(), 2 * tiles.size());
         }
         return metrics;
     }
 
     /** The example a tile is evaluated on: its prompts drawn as validation draws them, the same every time. */
-    static TrainingExample example(SamModel model, TrainingData data, TrainingConfig config, Tile tile)
+    static TrainingExample example(TrainingData data, TrainingConfig config, Tile tile, LabelMask label)
             throws IOException {
-        return data.example(tile, new PromptDrawer(config), new Validation(model, data, config).fixedRandom(tile));
+        return data.example(tile, label, new PromptDrawer(config), Validation.promptRandom(config, tile));
     }
 
     /** The model's masks for the example at the tile's full resolution, one per prompt, logits thresholded at 0. */

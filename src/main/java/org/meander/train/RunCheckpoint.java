@@ -1,5 +1,6 @@
 package org.meander.train;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -61,7 +62,7 @@ public record RunCheckpoint(Map<String, float[]> decoder, Map<String, AdamWState
                         st.readFloats(EXP_AVG_SQ + e.getKey())));
             }
             return new RunCheckpoint(decoder, optimizer, state);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IOException(file + ": damaged run state: " + e.getOriginalMessage(), e);
         }
     }

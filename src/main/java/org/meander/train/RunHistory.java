@@ -1,5 +1,6 @@
 package org.meander.train;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +15,7 @@ public record RunHistory(List<EpochRecord> epochs, List<BatchRecord> batches) {
         }
         try {
             return TrainingConfig.mapper().readValue(Files.readString(file), RunHistory.class);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IOException(file + ": " + e.getOriginalMessage(), e);
         }
     }

@@ -1,5 +1,6 @@
 package org.meander.train;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -21,7 +22,7 @@ public record RunInfo(String baseModel, String encoderFingerprint, String device
     public static RunInfo read(Path file) throws IOException {
         try {
             return new ObjectMapper().readValue(Files.readString(file), RunInfo.class);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IOException(file + ": " + e.getOriginalMessage(), e);
         }
     }

@@ -49,12 +49,13 @@ public final class TileComparer implements AutoCloseable {
     }
 
     public synchronized TileComparison compare(Tile tile) throws IOException {
-        TrainingExample example = Evaluation.example(model, data, config, tile);
+        LabelMask label = data.label(tile);
+        TrainingExample example = Evaluation.example(data, config, tile, label);
         decoder.load(baseValues);
         List<LabelMask> base = Evaluation.masks(model, config, example);
         decoder.load(tunedValues);
         List<LabelMask> tuned = Evaluation.masks(model, config, example);
-        return new TileComparison(tile.name(), example.prompts(), data.label(tile), base, tuned);
+        return new TileComparison(tile.name(), example.prompts(), label, base, tuned);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package org.meander.train;
 
+import java.util.List;
+
 /**
  * How a predicted mask agrees with a label, pixel by pixel. A metric whose denominator is 0 (an empty label and an
  * empty prediction) counts as perfect agreement.
@@ -26,7 +28,7 @@ public record TileMetrics(String tile, double iou, double f1, double precision, 
     }
 
     /** The mean of each metric: a tile decoded with several prompts scores as their average. */
-    public static TileMetrics mean(String tile, java.util.List<TileMetrics> each) {
+    public static TileMetrics mean(String tile, List<TileMetrics> each) {
         int n = each.size();
         return new TileMetrics(tile, each.stream().mapToDouble(TileMetrics::iou).sum() / n,
                 each.stream().mapToDouble(TileMetrics::f1).sum() / n,

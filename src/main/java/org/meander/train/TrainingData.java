@@ -1,15 +1,12 @@
 package org.meander.train;
 
 import java.io.IOException;
-import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.random.RandomGenerator;
 import org.meander.embed.EmbeddingCache;
-import org.meander.embed.TileKey;
 import org.meander.project.LabelMask;
 import org.meander.project.LabelStatus;
 import org.meander.project.Project;
@@ -26,7 +23,6 @@ public final class TrainingData {
     private final Project project;
     private final EmbeddingCache cache;
     private final int lowResSide;
-    private final Map<Tile, TileKey> keys = new LinkedHashMap<>();
 
     public TrainingData(Project project, EmbeddingCache cache, int lowResSide) {
         this.project = project;
@@ -48,9 +44,9 @@ public final class TrainingData {
 
     /** The tiles whose embedding is not in the cache yet. */
     public List<Tile> missingEmbeddings(List<Tile> tiles) throws IOException {
-        List<Tile> missing = new java.util.ArrayList<>();
+        List<Tile> missing = new ArrayList<>();
         for (Tile tile : tiles) {
-            if (!cache.contains(key(tile))) {
+            if (!cache.contains(cache.keyOf(tile.image()))) {
                 missing.add(tile);
             }
         }
@@ -58,33 +54,25 @@ public final class TrainingData {
     }
 
     public TrainingExample example(Tile tile, PromptDrawer drawer, RandomGenerator random) throws IOException {
+        return example(tile, label(tile), drawer, random);
+    }
+
+    /** As {@link #example(Tile, PromptDrawer, RandomGenerator)}, with the tile's label already read. */
+    public TrainingExample example(Tile tile, LabelMask label, PromptDrawer drawer, RandomGenerator random)
+            throws IOException {
         ImageEmbedding embedding = embedding(tile);
-        LabelMask label = project.readLabel(tile).orElseThrow(() -> new IOException(
-                tile.label() + ": the label of tile " + tile.name() + " is gone; it was there when the run started"));
         return new TrainingExample(tile.name(), embedding, drawer.draw(label, random),
                 LowResTarget.of(label, embedding.resized(), lowResSide));
     }
 
-    /** The tile's label at full resolution, for evaluation. */
+    /** The tile's label at full resolution. */
     public LabelMask label(Tile tile) throws IOException {
-        return project.readLabel(tile).orElseThrow(() -> new IOException(tile.label() + ": no label"));
+        return project.readLabel(tile).orElseThrow(() -> new IOException(
+                tile.label() + ": the label of tile " + tile.name() + " is gone; it was there when the run started"));
     }
 
     public ImageEmbedding embedding(Tile tile) throws IOException {
-        return cache.load(key(tile)).orElseThrow(() -> new IOException(tile.image() + ": no cached embedding for tile "
+        return cache.load(cache.keyOf(tile.image())).orElseThrow(() -> new IOException(tile.image() + ": no cached embedding for tile "
                 + tile.name() + " in " + cache.directory() + "; compute it with ./meander embed"));
-    }
-
-    private TileKey key(Tile tile) throws IOException {
-        TileKey key = keys.get(tile);
-        if (key == null) {
-            key = cache.keyOf(tile.image());
-            keys.put(tile, key);
-        }
-        return key;
-    }
-
-    public Path projectDirectory() {
-        return project.directory();
     }
 }

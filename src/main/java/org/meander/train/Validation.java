@@ -47,7 +47,7 @@ public final class Validation {
             }
             List<TrainingExample> batch = new ArrayList<>();
             for (Tile tile : tiles.subList(start, Math.min(tiles.size(), start + config.batchSize()))) {
-                batch.add(data.example(tile, drawer, fixedRandom(tile)));
+                batch.add(data.example(tile, drawer, promptRandom(config, tile)));
             }
             try (NoGradient off = NoGradient.enter(); NDManager scope = model.manager().newSubManager()) {
                 DecoderOutput output = forward.run(scope, batch, config.outputHandling().multimask());
@@ -66,7 +66,7 @@ public final class Validation {
     }
 
     /** The same generator for a tile every time: seeded by the run's seed and the tile's name. */
-    SplittableRandom fixedRandom(Tile tile) {
+    static SplittableRandom promptRandom(TrainingConfig config, Tile tile) {
         return new SplittableRandom(config.seed() * 0x9E3779B97F4A7C15L ^ tile.name().hashCode());
     }
 

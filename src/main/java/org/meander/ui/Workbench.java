@@ -2,6 +2,7 @@ package org.meander.ui;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.application.Platform;
 import org.meander.embed.EmbeddingCache;
 import org.meander.embed.EncodingQueue;
@@ -50,9 +51,13 @@ final class Workbench implements AutoCloseable {
         train = new TrainViewModel(project, modelDir, cache);
         if (queue != null) {
             // Annotate encodes every tile in the background; when it is through, the Train tab's check is stale
+            AtomicBoolean finished = new AtomicBoolean();
             queue.addListener(progress -> {
-                if (progress.finished()) {
+                boolean done = progress.finished();
+                if (done && !finished.getAndSet(true)) {
                     Platform.runLater(train::refresh);
+                } else if (!done) {
+                    finished.set(false);
                 }
             });
         }

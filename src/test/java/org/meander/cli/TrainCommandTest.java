@@ -7,15 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.meander.project.Project;
 import org.meander.project.Split;
-import org.meander.project.Tile;
 import org.meander.sam.SamModel;
-import org.meander.testing.Fixtures;
+import org.meander.testing.RiverFixtureProject;
 import org.meander.train.CheckpointKind;
 import org.meander.train.DecoderParameters;
 import org.meander.train.RunCheckpoint;
@@ -28,19 +25,7 @@ class TrainCommandTest {
     Path dir;
 
     private Path project() throws Exception {
-        Path images = Fixtures.fixture("tiny").resolve("images");
-        Path folder = dir.resolve("rivers");
-        Files.createDirectories(folder.resolve("tiles"));
-        Files.createDirectories(folder.resolve("labels"));
-        for (String name : List.of("river_a", "river_b")) {
-            Files.copy(images.resolve(name + ".png"), folder.resolve("tiles").resolve(name + ".png"));
-            Files.copy(images.resolve(name + "_mask.png"), folder.resolve("labels").resolve(name + ".png"));
-        }
-        Project project = Project.open(folder);
-        List<Tile> tiles = project.tiles();
-        project.setSplit(tiles.get(0), Split.TRAIN);
-        project.setSplit(tiles.get(1), Split.VALIDATION);
-        return folder;
+        return RiverFixtureProject.create(dir.resolve("rivers"), Split.TRAIN, Split.VALIDATION).directory();
     }
 
     @Test

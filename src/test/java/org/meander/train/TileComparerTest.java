@@ -12,6 +12,7 @@ import org.meander.project.Project;
 import org.meander.project.Split;
 import org.meander.project.Tile;
 import org.meander.testing.Fixtures;
+import org.meander.testing.RiverFixtureProject;
 
 /** A run's folder as the Train and Evaluate tabs read it, and single tiles decoded as an evaluation decodes them. */
 class TileComparerTest {
@@ -21,7 +22,7 @@ class TileComparerTest {
 
     @Test
     void comparedMasksScoreAsTheEvaluationScoredThem() throws Exception {
-        Project project = TrainingRunTest.fixtureProject(dir);
+        Project project = RiverFixtureProject.create(dir.resolve("rivers"), Split.TRAIN, Split.TRAIN);
         TrainingConfig points = new TrainingConfig(PromptType.POINTS, 2, 1, true, 8, PointFeeding.ONE_PER_PROMPT,
                 OutputHandling.BEST, LossFunction.DICE_CE, false, 1e-3, 1e-4, 0.9, 0.999, 1, Schedule.CONSTANT, 2, 2,
                 5, 0);
@@ -44,7 +45,7 @@ class TileComparerTest {
 
     @Test
     void historyNamesTheBestEpochAndTheProjectListsItsRuns() throws Exception {
-        Project project = TrainingRunTest.fixtureProject(dir);
+        Project project = RiverFixtureProject.create(dir.resolve("rivers"), Split.TRAIN, Split.TRAIN);
         TrainingRun run = TrainingRun.create(project, "b", Fixtures.model("tiny"), TrainingRunTest.quick(3, 2));
         RunOutcome outcome = run.train(false, new TrainingListener() { }, () -> false);
         TrainingRun.create(project, "a", Fixtures.model("tiny"), TrainingRunTest.quick(1, 2));

@@ -151,7 +151,7 @@ class TrainingParityTest {
         return Math.sqrt(squares);
     }
 
-    private static void assertRelativeL2(float[] expected, float[] actual, double tolerance, String what) {
+    static void assertRelativeL2(float[] expected, float[] actual, double tolerance, String what) {
         double diff = 0;
         double norm = 0;
         for (int i = 0; i < expected.length; i++) {

@@ -18,6 +18,7 @@ import org.meander.project.SampleProject;
 import org.meander.project.Split;
 import org.meander.project.Tile;
 import org.meander.testing.Fixtures;
+import org.meander.testing.RiverFixtureProject;
 
 /** Whole runs of the tiny fixture model on the synthetic sample project. */
 class TrainingRunTest {
@@ -41,29 +42,9 @@ class TrainingRunTest {
         return project;
     }
 
-    /**
-     * The fixture's two river tiles (1024 x 640, with masks), both for training. The sample project's tiles do not
-     * serve here: the tiny model's random encoder hardly tells their water from their land.
-     */
-    static Project fixtureProject(Path dir) throws IOException {
-        Path images = Fixtures.fixture("tiny").resolve("images");
-        Path folder = dir.resolve("rivers");
-        Files.createDirectories(folder.resolve("tiles"));
-        Files.createDirectories(folder.resolve("labels"));
-        for (String name : List.of("river_a", "river_b")) {
-            Files.copy(images.resolve(name + ".png"), folder.resolve("tiles").resolve(name + ".png"));
-            Files.copy(images.resolve(name + "_mask.png"), folder.resolve("labels").resolve(name + ".png"));
-        }
-        Project project = Project.open(folder);
-        for (Tile tile : project.tiles()) {
-            project.setSplit(tile, Split.TRAIN);
-        }
-        return project;
-    }
-
     @Test
     void tinyModelFitsTheTrainingTiles() throws Exception {
-        Project project = fixtureProject(dir);
+        Project project = RiverFixtureProject.create(dir.resolve("rivers"), Split.TRAIN, Split.TRAIN);
         TrainingRun run = TrainingRun.create(project, "fit", Fixtures.model("tiny"), quick(60, 2));
         List<EpochRecord> epochs = new ArrayList<>();
         AtomicInteger embedded = new AtomicInteger();

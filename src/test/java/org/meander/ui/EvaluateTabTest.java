@@ -16,11 +16,13 @@ import javafx.scene.image.ImageView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.meander.project.Project;
+import org.meander.project.Split;
 import org.meander.testing.Fixtures;
+import org.meander.testing.RiverFixtureProject;
 import org.meander.train.CheckpointKind;
 import org.meander.train.DecoderParameters;
 import org.meander.train.LossFunction;
@@ -54,7 +56,7 @@ class EvaluateTabTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        project = RiverProject.create();
+        project = RiverFixtureProject.create(temp.resolve("rivers"), Split.TRAIN, Split.VALIDATION).directory();
         TrainingConfig quick = new TrainingConfig(PromptType.BOX, 3, 2, true, 8, PointFeeding.TOGETHER,
                 OutputHandling.SINGLE, LossFunction.DICE_CE, false, 1e-3, 1e-4, 0.9, 0.999, 1, Schedule.CONSTANT,
                 1, 3, 5, 0);

@@ -20,7 +20,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.meander.project.Split;
 import org.meander.testing.Fixtures;
+import org.meander.testing.RiverFixtureProject;
 import org.meander.train.CheckpointKind;
 import org.meander.train.PromptType;
 import org.meander.train.RunFolder;
@@ -39,6 +42,9 @@ import org.testfx.util.WaitForAsyncUtils;
 @Timeout(120)
 class TrainTabTest {
 
+    @TempDir
+    Path temp;
+
     private Workbench workbench;
     private Stage stage;
     private Path project;
@@ -46,7 +52,7 @@ class TrainTabTest {
     @Start
     void start(Stage stage) throws Exception {
         this.stage = stage;
-        project = RiverProject.create();
+        project = RiverFixtureProject.create(temp.resolve("rivers"), Split.TRAIN, Split.VALIDATION).directory();
         workbench = Workbench.open(project, Fixtures.model("tiny"));
         stage.setScene(new MainWindow(workbench, p -> { }, () -> { }).scene());
         CloseDuringRun.install(stage, () -> workbench.train());
