@@ -42,8 +42,9 @@ final class SamFlops {
 
     /**
      * One click as {@code SamPredictor} computes it from a prepared image, without a mask input, with multimask
-     * output and promptTokens sparse tokens: the cross attentions in their low-rank form (see TwoWayAttention), the
-     * token side, the upscaling and the three masks.
+     * output and promptTokens sparse tokens: the first block on the image's projections made once (see
+     * PreparedImage), the later cross attentions in their low-rank form (see TwoWayAttention), the token side, the
+     * upscaling and the three masks.
      */
     double decoderClick(int promptTokens) {
         MaskDecoderConfig m = config.maskDecoder();
@@ -52,12 +53,16 @@ final class SamFlops {
         double inner = c / m.attentionDownsampleRate();
         double t = m.numMaskTokens() + 1 + promptTokens;
         double ht = m.numAttentionHeads() * t;
+        double tokenProjections = 2 * 2 * t * c * inner; // two projections of the tokens an attention
         double tokensToImage = 2 * ht * inner * c + 2 * ht * c * n + 2 * ht * n * c + 2 * ht * c * inner
-                + 2 * t * c * inner * 2; // q and output projections of the tokens
+                + tokenProjections;
         double imageToTokens = 2 * ht * inner * c + 2 * ht * c * n + 2 * ht * inner * c + 2 * n * ht * c
-                + 2 * t * c * inner * 2; // k and v projections of the tokens
+                + tokenProjections;
+        double tokensToProjectedImage = 2 * 2 * t * inner * n + tokenProjections;
+        double projectedImageToTokens = 2 * t * inner * n + 2 * ht * inner * c + 2 * n * ht * c + tokenProjections;
         double tokenSide = 2 * t * c * c * 4 + 2 * 2 * t * t * c + 2 * 2 * t * c * m.mlpDim();
-        double flops = m.numHiddenLayers() * (tokensToImage + imageToTokens + tokenSide) + tokensToImage;
+        double flops = tokensToProjectedImage + projectedImageToTokens + tokenSide
+                + (m.numHiddenLayers() - 1) * (tokensToImage + imageToTokens + tokenSide) + tokensToImage;
         flops += 2 * n * c * c + 2 * 4 * n * (c / 4) * (c / 2); // two transposed convolutions
         flops += 2 * m.numMultimaskOutputs() * 16 * n * (c / 8);
         return flops;

@@ -17,6 +17,7 @@ public record MaskDecoderConfig(
     public MaskDecoderConfig {
         SamConfig.requirePositive("mask_decoder_config.hidden_size", hiddenSize);
         SamConfig.requirePositive("mask_decoder_config.mlp_dim", mlpDim);
+        SamConfig.requirePositive("mask_decoder_config.num_hidden_layers", numHiddenLayers);
         SamConfig.requirePositive("mask_decoder_config.num_attention_heads", numAttentionHeads);
         SamConfig.requirePositive("mask_decoder_config.attention_downsample_rate", attentionDownsampleRate);
         SamConfig.requirePositive("mask_decoder_config.iou_head_hidden_dim", iouHeadHiddenDim);

@@ -4,13 +4,17 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import java.util.List;
+import org.meander.sam.modeling.Contiguous;
 import org.meander.sam.modeling.MaskDecoder;
+import org.meander.sam.modeling.PreparedDecoder;
+import org.meander.sam.modeling.PreparedImage;
 import org.meander.sam.modeling.PromptEncoder;
 
 /**
  * Answers prompts on one encoded image with the prompt encoder and mask decoder only (milliseconds). What depends
- * on the image alone is computed once here: the embedding as tokens, and with the no-mask embedding added.
- * Not thread-safe: one caller at a time.
+ * on the image alone is computed once here: the embedding as tokens, with the no-mask embedding added, and the
+ * decoder's first image-side projections (again after the model's decoder changed). Not thread-safe: one caller at
+ * a time.
  */
 public final class SamPredictor implements AutoCloseable {
 
@@ -19,6 +23,10 @@ public final class SamPredictor implements AutoCloseable {
     private final NDManager manager;
     private final NDArray imageTokens;
     private final NDArray imageTokensWithoutMask;
+    /** The decoder {@link #prepared} was made for, and the manager holding it. */
+    private PreparedDecoder preparedFor;
+    private NDManager preparedScope;
+    private PreparedImage prepared;
 
     SamPredictor(SamModel model, ImageEmbedding embedding) {
         this.model = model;
@@ -31,9 +39,35 @@ public final class SamPredictor implements AutoCloseable {
                     + ": it was computed by another model");
         }
         manager = model.manager().newSubManager();
-        imageTokens = manager.create(embedding.values())
-                .reshape(1, hidden, (long) grid * grid).transpose(0, 2, 1).duplicate();
+        imageTokens = Contiguous.of(manager.create(embedding.values())
+                .reshape(1, hidden, (long) grid * grid).transpose(0, 2, 1));
         imageTokensWithoutMask = imageTokens.add(model.block().promptEncoder().noMaskEmbedding());
+        prepare();
+    }
+
+    /** The first two-way block's image-side projections, for the model's decoder as it is now. */
+    private PreparedImage prepare() {
+        PreparedDecoder decoder = model.prepared();
+        if (decoder != preparedFor) {
+            NDManager scope = manager.newSubManager();
+            try (NDManager work = manager.newSubManager()) {
+                imageTokensWithoutMask.tempAttach(work);
+                PreparedImage image = model.block().maskDecoder().prepareImage(imageTokensWithoutMask, decoder);
+                image.keys().attach(scope);
+                image.values().attach(scope);
+                image.queries().attach(scope);
+                if (preparedScope != null) {
+                    preparedScope.close();
+                }
+                preparedScope = scope;
+                prepared = image;
+                preparedFor = decoder;
+            } catch (RuntimeException e) {
+                scope.close();
+                throw e;
+            }
+        }
+        return prepared;
     }
 
     public ImageEmbedding embedding() {
@@ -54,22 +88,28 @@ public final class SamPredictor implements AutoCloseable {
         PromptEncoder promptEncoder = model.block().promptEncoder();
         MaskDecoder decoder = model.block().maskDecoder();
         int maskSide = model.config().promptEncoder().maskInputSize();
+        if (maskInput != null && maskInput.length != maskSide * maskSide) {
+            throw new IllegalArgumentException("mask input has " + maskInput.length + " values, expected "
+                    + maskSide + " x " + maskSide);
+        }
+        PreparedImage image = prepare();
         try (NDManager request = manager.newSubManager()) {
             // results of operations on this image's arrays must land in the request, not live with the image
             imageTokens.tempAttach(request);
             imageTokensWithoutMask.tempAttach(request);
+            image.keys().tempAttach(request);
+            image.values().tempAttach(request);
+            image.queries().tempAttach(request);
             NDArray sparse = promptEncoder.embedSparse(
                     request, prompts.size(), arrays.points(), arrays.labels(), arrays.boxes());
-            NDArray image = imageTokensWithoutMask;
-            if (maskInput != null) {
-                if (maskInput.length != maskSide * maskSide) {
-                    throw new IllegalArgumentException("mask input has " + maskInput.length + " values, expected "
-                            + maskSide + " x " + maskSide);
-                }
+            NDList out;
+            if (maskInput == null) {
+                out = decoder.forward(image, sparse, model.prepared(), multimask);
+            } else {
+                // a mask input changes the image tokens, so the first block starts from them
                 NDArray dense = promptEncoder.embedMask(request.create(maskInput).reshape(1, 1, maskSide, maskSide));
-                image = dense.add(imageTokens);
+                out = decoder.forward(dense.add(imageTokens), sparse, model.prepared(), multimask);
             }
-            NDList out = decoder.forward(image, sparse, model.prepared(), multimask);
             NDArray masks = out.get(0);
             int candidates = (int) masks.getShape().get(1);
             int side = (int) masks.getShape().get(2);

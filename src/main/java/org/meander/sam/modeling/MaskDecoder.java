@@ -59,21 +59,46 @@ public final class MaskDecoder extends SamBlock {
     }
 
     /**
+     * The image-side work of the first two-way block, for an image (1, N, C) that will be prompted without a mask
+     * input (the no-mask embedding added): done once per image and decoder, not once per click.
+     */
+    public PreparedImage prepareImage(NDArray image, PreparedDecoder prepared) {
+        return transformer.prepare(image, prepared.imagePositional());
+    }
+
+    /**
      * image: (B, N, C) image tokens plus the dense prompt; sparse: (B, S, C) prompt tokens. Returns
      * low-resolution mask logits (B, K, 4h, 4w) and predicted IoU (B, K), K = 3 for multimask output
      * (tokens 1..3), else 1 (token 0).
      */
     public NDList forward(NDArray image, NDArray sparse, PreparedDecoder prepared, boolean multimask) {
         long b = sparse.getShape().get(0);
-        long c = sparse.getShape().get(2);
-        NDArray output = sparse.getManager().zeros(new Shape(b, numMaskTokens + 1, c)).add(prepared.outputTokens());
-        NDArray tokens = NDArrays.concat(new NDList(output, sparse), 1);
         if (image.getShape().get(0) != b) {
             image = image.repeat(0, b);
         }
-        NDList hs = transformer.forward(tokens, image, prepared.imagePositional());
-        NDArray tokensOut = hs.get(0);
-        NDArray upscaled = upscale(hs.get(1), prepared);
+        NDList hs = transformer.forward(tokens(sparse, prepared), image, prepared.imagePositional());
+        return masksAndIou(hs.get(0), hs.get(1), prepared, multimask);
+    }
+
+    /** As {@link #forward(NDArray, NDArray, PreparedDecoder, boolean)} on an image {@link #prepareImage}d. */
+    public NDList forward(PreparedImage image, NDArray sparse, PreparedDecoder prepared, boolean multimask) {
+        NDList hs = transformer.forward(tokens(sparse, prepared), image, prepared.imagePositional());
+        return masksAndIou(hs.get(0), hs.get(1), prepared, multimask);
+    }
+
+    /** The output tokens followed by the (B, S, C) sparse prompt tokens. */
+    private static NDArray tokens(NDArray sparse, PreparedDecoder prepared) {
+        long b = sparse.getShape().get(0);
+        NDArray outputTokens = prepared.outputTokens();
+        NDArray output = sparse.getManager().zeros(new Shape(b, outputTokens.getShape().get(0),
+                outputTokens.getShape().get(1))).add(outputTokens);
+        return NDArrays.concat(new NDList(output, sparse), 1);
+    }
+
+    /** The transformer's tokens (B, T, C) and image tokens (B, N, C) to mask logits and predicted IoU. */
+    private NDList masksAndIou(NDArray tokensOut, NDArray imageOut, PreparedDecoder prepared, boolean multimask) {
+        long b = tokensOut.getShape().get(0);
+        NDArray upscaled = upscale(imageOut, prepared);
 
         int first = multimask ? 1 : 0;
         int last = multimask ? numMaskTokens : 1;
@@ -87,7 +112,7 @@ public final class MaskDecoder extends SamBlock {
         NDArray blocked = b == 1
                 ? Linear.linear(hyperIn, upscaled.squeeze(0)).singletonOrThrow()
                 : hyperIn.matMul(upscaled.transpose(0, 2, 1));
-        long grid = (long) Math.sqrt(image.getShape().get(1));
+        long grid = (long) Math.sqrt(imageOut.getShape().get(1));
         long k = last - first;
         NDArray masks = blocked.reshape(b, k, grid, grid, 2, 2, 2, 2)
                 .transpose(0, 1, 2, 4, 6, 3, 5, 7)

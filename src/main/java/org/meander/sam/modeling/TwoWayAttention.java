@@ -17,6 +17,10 @@ import java.util.Arrays;
  * turns two (N x C)(C x d) products a layer into (heads T x C)(C x N) ones, half the work and no image-sized
  * intermediate to split into heads. All heads go in one product: the token matrix is repeated once per head and
  * masked to that head's channels.
+ *
+ * <p>Where the image side does not change from click to click (the first block, without a mask input) its
+ * projections are made once ({@link #projectKeys}, {@link #projectValues}, {@link #projectQueries}) and the
+ * attention runs in transformers' order on them: heads x T x d x N multiply-adds, a sixteenth of the low-rank form's.
  */
 public final class TwoWayAttention extends SamBlock {
 
@@ -75,15 +79,35 @@ public final class TwoWayAttention extends SamBlock {
      * attention output, projection included, in one fused product.
      */
     public NDArray imageToTokens(NDArray imageWithPe, NDArray tokenKeys, NDArray tokenValues, NDArray residual) {
-        long b = tokenKeys.getShape().get(0);
         long t = tokenKeys.getShape().get(1);
-        long n = imageWithPe.getShape().get(1);
         NDArray mask = headMask(tokenKeys.getManager(), t);
         NDArray keys = kProj.forward(tokenKeys).div(Scalars.of(tokenKeys, Math.sqrt(headDim())))
                 .tile(new long[] {1, heads, 1}).mul(mask);
-        NDArray values = vProj.forward(tokenValues).tile(new long[] {1, heads, 1}).mul(mask);
         NDArray scores = timesTransposed(keys.matMul(qProj.weight()), imageWithPe)
                 .add(keys.mul(qProj.bias()).sum(new int[] {2}, true));
+        return residualPlusAttended(scores, tokenValues, residual);
+    }
+
+    /**
+     * As {@link #imageToTokens}, on an image whose queries {@link #projectQueries} made once: (1, heads, d, N).
+     * The scores then cost heads x T x d x N multiply-adds instead of heads x T x C x N.
+     */
+    public NDArray projectedImageToTokens(NDArray queries, NDArray tokenKeys, NDArray tokenValues,
+                                          NDArray residual) {
+        long b = tokenKeys.getShape().get(0);
+        long t = tokenKeys.getShape().get(1);
+        NDArray keys = separateHeads(kProj.forward(tokenKeys).div(Scalars.of(tokenKeys, Math.sqrt(headDim()))));
+        NDArray scores = keys.matMul(queries).reshape(b, heads * t, queries.getShape().get(3));
+        return residualPlusAttended(scores, tokenValues, residual);
+    }
+
+    /** scores (B, heads * T, N), row block h for head h: the residual plus the attention to the token values. */
+    private NDArray residualPlusAttended(NDArray scores, NDArray tokenValues, NDArray residual) {
+        long b = scores.getShape().get(0);
+        long n = scores.getShape().get(2);
+        long t = tokenValues.getShape().get(1);
+        NDArray mask = headMask(tokenValues.getManager(), t);
+        NDArray values = vProj.forward(tokenValues).tile(new long[] {1, heads, 1}).mul(mask);
         // (head, token, pixel): the softmax over a head's tokens runs along contiguous pixels
         NDArray weights = scores.reshape(b, heads, t, n).softmax(2).reshape(b, heads * t, n);
         // each head's weights sum to one per pixel, so the output bias spreads over the heads' value rows
@@ -95,6 +119,33 @@ public final class TwoWayAttention extends SamBlock {
                     residual.squeeze(0)).singletonOrThrow().expandDims(0);
         }
         return residual.add(weights.transpose(0, 2, 1).matMul(valuesOut));
+    }
+
+    /**
+     * Prompt tokens (B, T, C) attending to an image whose keys and values {@link #projectKeys} and
+     * {@link #projectValues} made once: transformers' order, its image-side work already done. Returns (B, T, C).
+     */
+    public NDArray tokensToProjectedImage(NDArray tokens, NDArray keys, NDArray values) {
+        long b = tokens.getShape().get(0);
+        long t = tokens.getShape().get(1);
+        NDArray queries = separateHeads(qProj.forward(tokens).div(Scalars.of(tokens, Math.sqrt(headDim()))));
+        NDArray out = queries.matMul(keys).softmax(-1).matMul(values);
+        return outProj.forward(out.transpose(0, 2, 1, 3).reshape(b, t, internalDim));
+    }
+
+    /** The image's keys for {@link #tokensToProjectedImage}: imageWithPe (1, N, C) to (1, heads, d, N). */
+    public NDArray projectKeys(NDArray imageWithPe) {
+        return Contiguous.of(separateHeads(kProj.forward(imageWithPe)).transpose(0, 1, 3, 2));
+    }
+
+    /** The image's values for {@link #tokensToProjectedImage}: image (1, N, C) to (1, heads, N, d). */
+    public NDArray projectValues(NDArray image) {
+        return Contiguous.of(separateHeads(vProj.forward(image)));
+    }
+
+    /** The image's queries for {@link #projectedImageToTokens}: imageWithPe (1, N, C) to (1, heads, d, N). */
+    public NDArray projectQueries(NDArray imageWithPe) {
+        return Contiguous.of(separateHeads(qProj.forward(imageWithPe)).transpose(0, 1, 3, 2));
     }
 
     /** a (B, M, K) times the transpose of b (B, N, K), as one fused product when there is a single image. */

@@ -43,22 +43,45 @@ public final class TwoWayAttentionBlock extends SamBlock {
      * image positional encoding (1, N, C). Returns the new queries and keys.
      */
     public NDList forward(NDArray queries, NDArray keys, NDArray queryPe, NDArray keyPe) {
+        queries = selfAttention(queries, queryPe);
+        NDArray keysWithPe = keys.add(keyPe);
+        queries = layerNorm2.forward(
+                queries.add(crossAttnTokenToImage.tokensToImage(queries.add(queryPe), keys, keysWithPe)));
+        queries = mlp(queries);
+        keys = layerNorm4.forward(crossAttnImageToToken.imageToTokens(keysWithPe, queries.add(queryPe), queries, keys));
+        return new NDList(queries, keys);
+    }
+
+    /** As {@link #forward(NDArray, NDArray, NDArray, NDArray)} on an image this block {@link #prepare}d. */
+    public NDList forward(NDArray queries, PreparedImage image, NDArray queryPe) {
+        queries = selfAttention(queries, queryPe);
+        queries = layerNorm2.forward(queries.add(
+                crossAttnTokenToImage.tokensToProjectedImage(queries.add(queryPe), image.keys(), image.values())));
+        queries = mlp(queries);
+        NDArray keys = layerNorm4.forward(crossAttnImageToToken.projectedImageToTokens(
+                image.queries(), queries.add(queryPe), queries, image.image()));
+        return new NDList(queries, keys);
+    }
+
+    /** This block's image-side projections of image (1, N, C), positional encoding keyPe (1, N, C) added. */
+    public PreparedImage prepare(NDArray image, NDArray keyPe) {
+        NDArray imageWithPe = image.add(keyPe);
+        return new PreparedImage(image, crossAttnTokenToImage.projectKeys(imageWithPe),
+                crossAttnTokenToImage.projectValues(image), crossAttnImageToToken.projectQueries(imageWithPe));
+    }
+
+    private NDArray selfAttention(NDArray queries, NDArray queryPe) {
         if (skipFirstLayerPe) {
             queries = selfAttn.forward(queries, queries, queries);
         } else {
             NDArray q = queries.add(queryPe);
             queries = queries.add(selfAttn.forward(q, q, queries));
         }
-        queries = layerNorm1.forward(queries);
+        return layerNorm1.forward(queries);
+    }
 
-        NDArray keysWithPe = keys.add(keyPe);
-        queries = queries.add(crossAttnTokenToImage.tokensToImage(queries.add(queryPe), keys, keysWithPe));
-        queries = layerNorm2.forward(queries);
-
-        queries = layerNorm3.forward(queries.add(mlp.forward(queries)));
-
-        keys = layerNorm4.forward(crossAttnImageToToken.imageToTokens(keysWithPe, queries.add(queryPe), queries, keys));
-        return new NDList(queries, keys);
+    private NDArray mlp(NDArray queries) {
+        return layerNorm3.forward(queries.add(mlp.forward(queries)));
     }
 
     @Override

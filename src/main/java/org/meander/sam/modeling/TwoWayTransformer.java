@@ -29,9 +29,26 @@ public final class TwoWayTransformer extends SamBlock {
      * Returns the tokens and the image tokens.
      */
     public NDList forward(NDArray tokens, NDArray image, NDArray imagePositional) {
-        NDArray queries = tokens;
-        NDArray keys = image;
-        for (TwoWayAttentionBlock layer : layers) {
+        NDList out = layers.get(0).forward(tokens, image, tokens, imagePositional);
+        return rest(tokens, out.get(0), out.get(1), imagePositional);
+    }
+
+    /** As {@link #forward(NDArray, NDArray, NDArray)} on an image {@link #prepare}d once. */
+    public NDList forward(NDArray tokens, PreparedImage image, NDArray imagePositional) {
+        NDList out = layers.get(0).forward(tokens, image, tokens);
+        return rest(tokens, out.get(0), out.get(1), imagePositional);
+    }
+
+    /**
+     * The first block's image-side work on image (1, N, C), which a prompt without a mask input does not change.
+     */
+    public PreparedImage prepare(NDArray image, NDArray imagePositional) {
+        return layers.get(0).prepare(image, imagePositional);
+    }
+
+    /** The blocks after the first, then the final attention. */
+    private NDList rest(NDArray tokens, NDArray queries, NDArray keys, NDArray imagePositional) {
+        for (TwoWayAttentionBlock layer : layers.subList(1, layers.size())) {
             NDList out = layer.forward(queries, keys, tokens, imagePositional);
             queries = out.get(0);
             keys = out.get(1);
