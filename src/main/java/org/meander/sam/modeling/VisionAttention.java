@@ -6,14 +6,15 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import org.meander.sam.VisionConfig;
 
 /**
- * {@code SamVisionAttention}: multi-head self-attention with decomposed relative positions (MViTv2), over a window
- * or the whole grid.
+ * {@code SamVisionAttention}: multi-head self-attention with decomposed relative positions (MViTv2), within square
+ * windows or over the whole grid (window size 0).
  *
  * <p>The (heads, N, N) score tensor of a global layer is 800 MB for ViT-B; computing it whole makes every
  * element-wise pass memory-bound. Scores are therefore computed in slices of query rows small enough to stay in
@@ -28,12 +29,14 @@ public final class VisionAttention extends SamBlock {
     private final LinearLayer proj;
     private final Parameter relPosH;
     private final Parameter relPosW;
+    private final int windowSize;
     private final int heads;
     private final int headDim;
     private final float scale;
 
     public VisionAttention(VisionConfig config, int windowSize) {
         int size = windowSize == 0 ? config.gridSize() : windowSize;
+        this.windowSize = windowSize;
         heads = config.numAttentionHeads();
         headDim = config.headDim();
         scale = (float) Math.pow(headDim, -0.5);
@@ -48,26 +51,78 @@ public final class VisionAttention extends SamBlock {
         }
     }
 
-    /** x: (B, h, w, C) channels-last; returns the same shape. */
+    /**
+     * x: (B, H, W, C) channels-last, the whole grid; returns the same shape. A windowed layer attends within each
+     * window; the grid's padding up to whole windows only exists as keys and values (see {@link #splitWindows}).
+     */
     public NDArray forward(NDArray x) {
-        long b = x.getShape().get(0);
-        int h = (int) x.getShape().get(1);
-        int w = (int) x.getShape().get(2);
-        int n = h * w;
-        long bh = b * heads;
-        NDArray qkvAll = qkv.forward(x).reshape(b, n, 3, heads, headDim).transpose(2, 0, 3, 1, 4)
-                .reshape(3, bh, n, headDim);
-        NDArray q = qkvAll.get(0);
-        NDArray k = qkvAll.get(1);
-        NDArray v = qkvAll.get(2);
+        Shape s = x.getShape();
+        long b = s.get(0);
+        long hidden = s.get(3);
+        NDArray tokens = qkv.forward(x.reshape(-1, hidden));
+        if (windowSize == 0) {
+            NDArray out = attend(splitGlobal(tokens, b, s.get(1) * s.get(2)), (int) s.get(1), (int) s.get(2));
+            return proj.forward(mergeGlobal(out, b)).reshape(s);
+        }
+        WindowGrid grid = new WindowGrid(b, s.get(1), s.get(2), windowSize);
+        NDArray out = attend(splitWindows(tokens, grid, s), windowSize, windowSize);
+        return proj.forward(mergeWindows(out, grid, s)).reshape(s);
+    }
+
+    /** (B * n, 3 * C) to (3, heads * B, n, headDim): q, k and v, batched head by head. */
+    private NDArray splitGlobal(NDArray tokens, long b, long n) {
+        return tokens.reshape(b, n, 3, heads, headDim).transpose(2, 3, 0, 1, 4).reshape(3, heads * b, n, headDim);
+    }
+
+    /** (heads * B, n, headDim) to (B * n, C). */
+    private NDArray mergeGlobal(NDArray out, long b) {
+        long n = out.getShape().get(1);
+        return out.reshape(heads, b * n, headDim).transpose(1, 0, 2).reshape(b * n, (long) heads * headDim);
+    }
+
+    /**
+     * (B * H * W, 3 * C) to (3, heads * windows, size * size, headDim), batched head by head and then window by
+     * window, in one copy. In {@code SamVisionAttention} the padding is added to the layer-normed input with zeros,
+     * so a padded token's q, k and v are exactly the qkv bias: the projection runs on the grid's tokens alone and the
+     * padded positions get the bias.
+     */
+    private NDArray splitWindows(NDArray tokens, WindowGrid grid, Shape s) {
+        long perWindow = (long) windowSize * windowSize;
+        NDArray windows = tokens.getManager().create(new Shape(3, heads, grid.windows(), perWindow, headDim));
+        NDArray windowed = windows.reshape(new Shape(3, heads, s.get(0), grid.windowRows(), grid.windowColumns(),
+                windowSize, windowSize, headDim)).transpose(2, 3, 5, 4, 6, 0, 1, 7);
+        grid.gridToWindows(tokens.reshape(s.get(0), s.get(1), s.get(2), 3, heads, headDim), windowed);
+        NDArray bias = qkv.bias();
+        grid.fillPadding(windowed, bias == null
+                ? tokens.getManager().zeros(new Shape(headDim))
+                : bias.reshape(3, heads, headDim));
+        return windows.reshape(3, heads * grid.windows(), perWindow, headDim);
+    }
+
+    /** (heads * windows, size * size, headDim) to the grid's tokens (B * H * W, C), padding dropped, in one copy. */
+    private NDArray mergeWindows(NDArray out, WindowGrid grid, Shape s) {
+        NDArray windowed = out.reshape(new Shape(heads, s.get(0), grid.windowRows(), grid.windowColumns(),
+                windowSize, windowSize, headDim)).transpose(1, 2, 4, 3, 5, 0, 6);
+        NDArray tokens = out.getManager().create(new Shape(s.get(0), s.get(1), s.get(2), heads, headDim));
+        grid.windowsToGrid(windowed, tokens);
+        return tokens.reshape(-1, (long) heads * headDim);
+    }
+
+    /** Attention of q, k and v (3, batch, h * w, headDim) over a (h, w) grid; returns (batch, h * w, headDim). */
+    private NDArray attend(NDArray qkvHeads, int h, int w) {
+        NDArray q = qkvHeads.get(0);
+        NDArray k = qkvHeads.get(1);
+        NDArray v = qkvHeads.get(2);
         NDArray kT = k.transpose(0, 2, 1);
+        long bh = q.getShape().get(0);
+        long n = (long) h * w;
 
         NDArray relH = null;
         NDArray relW = null;
         if (relPosH != null) {
             NDArray rq = q.reshape(bh, h, w, headDim);
-            relH = relativeTermsAlongHeight(rq, relativePositions(h, value(relPosH), x.getManager()));
-            relW = relativeTermsAlongWidth(rq, relativePositions(w, value(relPosW), x.getManager()));
+            relH = relativeTermsAlongHeight(rq, relativePositions(h, value(relPosH), q.getManager()));
+            relW = relativeTermsAlongWidth(rq, relativePositions(w, value(relPosW), q.getManager()));
         }
 
         long rowsPerSlice = Math.max(1, Math.min(h, SLICE_FLOATS / ((long) w * n)));
@@ -82,9 +137,7 @@ public final class VisionAttention extends SamBlock {
             }
             batchSlices.add(rowSlices.size() == 1 ? rowSlices.get(0) : NDArrays.concat(rowSlices, 1));
         }
-        NDArray out = batchSlices.size() == 1 ? batchSlices.get(0) : NDArrays.concat(batchSlices, 0);
-        out = out.reshape(b, heads, h, w, headDim).transpose(0, 2, 3, 1, 4).reshape(b, h, w, (long) heads * headDim);
-        return proj.forward(out);
+        return batchSlices.size() == 1 ? batchSlices.get(0) : NDArrays.concat(batchSlices, 0);
     }
 
     private NDArray attendSlice(NDArray q, NDArray kT, NDArray v, NDArray relH, NDArray relW,
