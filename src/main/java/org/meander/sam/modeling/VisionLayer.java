@@ -21,9 +21,10 @@ public final class VisionLayer extends SamBlock {
         mlp = child("mlp", MlpBlock.gelu(config.hiddenSize(), config.mlpDim()));
     }
 
-    /** x: (B, H, W, C) channels-last. */
+    /** x: (B, H, W, C) channels-last; returns a new array, x is left as it was. */
     public NDArray forward(NDArray x) {
-        NDArray residual = x.add(attn.forward(layerNorm1.forward(x)));
+        // both sums go in place into the layer's own fresh outputs, so no residual array is allocated
+        NDArray residual = attn.forward(layerNorm1.forward(x)).addi(x);
         return residual.addi(mlp.forward(layerNorm2.forward(residual)));
     }
 
