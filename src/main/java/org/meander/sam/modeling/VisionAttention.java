@@ -125,34 +125,48 @@ public final class VisionAttention extends SamBlock {
             relW = relativeTermsAlongWidth(rq, relativePositions(w, value(relPosW), q.getManager()));
         }
 
+        // loop invariants, computed once rather than in each of the (up to 192) slices of a layer: the scaled
+        // queries (the relative terms take them unscaled), and the relative terms shaped to broadcast over scores
+        NDArray scaledQ = q.mul(scale);
+        NDArray relHAcrossColumns = relH == null ? null : relH.expandDims(4);
+        NDArray relWAcrossRows = relW == null ? null : relW.expandDims(3);
         long rowsPerSlice = Math.max(1, Math.min(h, SLICE_FLOATS / ((long) w * n)));
         long batchPerSlice = Math.max(1, SLICE_FLOATS / (rowsPerSlice * w * n));
         NDList batchSlices = new NDList();
         for (long b0 = 0; b0 < bh; b0 += batchPerSlice) {
             long b1 = Math.min(bh, b0 + batchPerSlice);
+            NDIndex batch = new NDIndex("{}:{}", b0, b1);
+            NDArray batchKT = kT.get(batch);
+            NDArray batchV = v.get(batch);
             NDList rowSlices = new NDList();
             for (long r0 = 0; r0 < h; r0 += rowsPerSlice) {
                 long r1 = Math.min(h, r0 + rowsPerSlice);
-                rowSlices.add(attendSlice(q, kT, v, relH, relW, b0, b1, r0, r1, h, w));
+                NDIndex rows = new NDIndex("{}:{}, {}:{}", b0, b1, r0, r1);
+                NDArray sliceQ = scaledQ.get(new NDIndex("{}:{}, {}:{}", b0, b1, r0 * w, r1 * w));
+                rowSlices.add(attendSlice(sliceQ, batchKT, batchV,
+                        relH == null ? null : relHAcrossColumns.get(rows),
+                        relW == null ? null : relWAcrossRows.get(rows), h, w));
             }
             batchSlices.add(rowSlices.size() == 1 ? rowSlices.get(0) : NDArrays.concat(rowSlices, 1));
         }
         return batchSlices.size() == 1 ? batchSlices.get(0) : NDArrays.concat(batchSlices, 0);
     }
 
-    private NDArray attendSlice(NDArray q, NDArray kT, NDArray v, NDArray relH, NDArray relW,
-                                long b0, long b1, long r0, long r1, int h, int w) {
-        NDArray qSlice = q.get(new NDIndex("{}:{}, {}:{}", b0, b1, r0 * w, r1 * w));
-        return Scope.keep(qSlice, qs -> {
-            long nb = b1 - b0;
-            long rows = r1 - r0;
-            NDArray scores = qs.mul(scale).matMul(kT.get(new NDIndex("{}:{}", b0, b1)));
+    /**
+     * Softmax attention of scaled queries (b, rows * w, headDim) to keys kT (b, headDim, h * w) and values v, with the
+     * relative terms (b, rows, w, h, 1) and (b, rows, w, 1, w) when the layer has them.
+     */
+    private static NDArray attendSlice(NDArray scaledQ, NDArray kT, NDArray v, NDArray relH, NDArray relW,
+                                       int h, int w) {
+        return Scope.keep(scaledQ, sq -> {
+            NDArray scores = sq.matMul(kT);
             if (relH != null) {
-                NDArray grid = scores.reshape(nb, rows, w, h, w);
-                grid.addi(relH.get(new NDIndex("{}:{}, {}:{}", b0, b1, r0, r1)).expandDims(4));
-                grid.addi(relW.get(new NDIndex("{}:{}, {}:{}", b0, b1, r0, r1)).expandDims(3));
+                Shape s = relH.getShape();
+                NDArray grid = scores.reshape(s.get(0), s.get(1), w, h, w);
+                grid.addi(relH);
+                grid.addi(relW);
             }
-            return scores.softmax(-1).matMul(v.get(new NDIndex("{}:{}", b0, b1)));
+            return scores.softmax(-1).matMul(v);
         });
     }
 
