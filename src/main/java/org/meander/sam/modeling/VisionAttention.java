@@ -111,9 +111,10 @@ public final class VisionAttention extends SamBlock {
     /** Attention of q, k and v (3, batch, h * w, headDim) over a (h, w) grid; returns (batch, h * w, headDim). */
     private NDArray attend(NDArray qkvHeads, int h, int w) {
         NDArray q = qkvHeads.get(0);
-        NDArray k = qkvHeads.get(1);
-        NDArray v = qkvHeads.get(2);
-        NDArray kT = k.transpose(0, 2, 1);
+        // row-major keys and values: a matrix product reads its operands faster without the row stride of the
+        // qkv projection's output (one copy of each per layer; no copy for windows, already row-major)
+        NDArray kT = Contiguous.of(qkvHeads.get(1)).transpose(0, 2, 1);
+        NDArray v = Contiguous.of(qkvHeads.get(2));
         long bh = q.getShape().get(0);
         long n = (long) h * w;
 
@@ -132,29 +133,40 @@ public final class VisionAttention extends SamBlock {
         NDArray relWAcrossRows = relW == null ? null : relW.expandDims(3);
         long rowsPerSlice = Math.max(1, Math.min(h, SLICE_FLOATS / ((long) w * n)));
         long batchPerSlice = Math.max(1, SLICE_FLOATS / (rowsPerSlice * w * n));
+        // slices of one head (global layers) index it away: their products are then matrix products (mm), which
+        // run ~15% faster than the same products as a batch of one (bmm)
+        boolean singleHead = batchPerSlice == 1;
         NDList batchSlices = new NDList();
         for (long b0 = 0; b0 < bh; b0 += batchPerSlice) {
             long b1 = Math.min(bh, b0 + batchPerSlice);
-            NDIndex batch = new NDIndex("{}:{}", b0, b1);
-            NDArray batchKT = kT.get(batch);
-            NDArray batchV = v.get(batch);
+            NDArray batchKT = kT.get(batchIndex(b0, b1, singleHead));
+            NDArray batchV = v.get(batchIndex(b0, b1, singleHead));
             NDList rowSlices = new NDList();
             for (long r0 = 0; r0 < h; r0 += rowsPerSlice) {
                 long r1 = Math.min(h, r0 + rowsPerSlice);
                 NDIndex rows = new NDIndex("{}:{}, {}:{}", b0, b1, r0, r1);
-                NDArray sliceQ = scaledQ.get(new NDIndex("{}:{}, {}:{}", b0, b1, r0 * w, r1 * w));
+                NDArray sliceQ = scaledQ.get(batchIndex(b0, b1, singleHead).addSliceDim(r0 * w, r1 * w));
                 rowSlices.add(attendSlice(sliceQ, batchKT, batchV,
                         relH == null ? null : relHAcrossColumns.get(rows),
                         relW == null ? null : relWAcrossRows.get(rows), h, w));
             }
-            batchSlices.add(rowSlices.size() == 1 ? rowSlices.get(0) : NDArrays.concat(rowSlices, 1));
+            int rowAxis = singleHead ? 0 : 1;
+            batchSlices.add(rowSlices.size() == 1 ? rowSlices.get(0) : NDArrays.concat(rowSlices, rowAxis));
+        }
+        if (singleHead) {
+            return NDArrays.stack(batchSlices);
         }
         return batchSlices.size() == 1 ? batchSlices.get(0) : NDArrays.concat(batchSlices, 0);
     }
 
+    /** Batch elements [b0, b1), or the single element b0 with its axis dropped. */
+    private static NDIndex batchIndex(long b0, long b1, boolean single) {
+        return single ? new NDIndex(b0) : new NDIndex().addSliceDim(b0, b1);
+    }
+
     /**
-     * Softmax attention of scaled queries (b, rows * w, headDim) to keys kT (b, headDim, h * w) and values v, with the
-     * relative terms (b, rows, w, h, 1) and (b, rows, w, 1, w) when the layer has them.
+     * Softmax attention of scaled queries ([b,] rows * w, headDim) to keys kT ([b,] headDim, h * w) and values v,
+     * with the relative terms (b, rows, w, h, 1) and (b, rows, w, 1, w) when the layer has them.
      */
     private static NDArray attendSlice(NDArray scaledQ, NDArray kT, NDArray v, NDArray relH, NDArray relW,
                                        int h, int w) {

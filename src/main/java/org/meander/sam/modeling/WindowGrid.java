@@ -104,7 +104,7 @@ final class WindowGrid {
         return spans;
     }
 
-    /** {@code windows} consecutive windows from {@code firstWindow}, of which the first {@code length} tokens lie on the grid. */
+    /** Windows [firstWindow, firstWindow + windows) of one axis, whose first {@code length} tokens are on the grid. */
     private record Span(long firstWindow, long windows, long length) {
 
         long firstToken(int size) {
