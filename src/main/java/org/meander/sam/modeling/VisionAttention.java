@@ -53,7 +53,8 @@ public final class VisionAttention extends SamBlock {
 
     /**
      * x: (B, H, W, C) channels-last, the whole grid; returns the same shape. A windowed layer attends within each
-     * window; the grid's padding up to whole windows only exists as keys and values (see {@link #splitWindows}).
+     * window; the padding up to whole windows is built directly into the windows' q, k and v (see
+     * {@link #splitWindows}), and the projections see only the grid's tokens.
      */
     public NDArray forward(NDArray x) {
         Shape s = x.getShape();
@@ -82,7 +83,7 @@ public final class VisionAttention extends SamBlock {
 
     /**
      * (B * H * W, 3 * C) to (3, heads * windows, size * size, headDim), batched head by head and then window by
-     * window, in one copy. In {@code SamVisionAttention} the padding is added to the layer-normed input with zeros,
+     * window, in one copy. In {@code SamVisionLayer} the padding is added to the layer-normed input with zeros,
      * so a padded token's q, k and v are exactly the qkv bias: the projection runs on the grid's tokens alone and the
      * padded positions get the bias.
      */
