@@ -6,7 +6,10 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import org.meander.sam.VisionConfig;
 
-/** {@code SamPatchEmbeddings}: a patch-size convolution, returned channels-last (B, 64, 64, hidden). */
+/**
+ * {@code SamPatchEmbeddings}: a patch-size convolution, returned channels-last (B, 64, 64, hidden) in row-major memory,
+ * so that the residual stream of every layer after it is too.
+ */
 public final class PatchEmbedding extends SamBlock {
 
     private final Conv2dLayer projection;
@@ -17,7 +20,7 @@ public final class PatchEmbedding extends SamBlock {
     }
 
     public NDArray forward(NDArray pixelValues) {
-        return projection.forward(pixelValues).transpose(0, 2, 3, 1);
+        return Contiguous.of(projection.forward(pixelValues).transpose(0, 2, 3, 1));
     }
 
     @Override

@@ -6,14 +6,15 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import org.meander.sam.VisionConfig;
 
 /**
- * {@code SamVisionAttention}: multi-head self-attention with decomposed relative positions (MViTv2), over a window
- * or the whole grid.
+ * {@code SamVisionAttention}: multi-head self-attention with decomposed relative positions (MViTv2), within square
+ * windows or over the whole grid (window size 0).
  *
  * <p>The (heads, N, N) score tensor of a global layer is 800 MB for ViT-B; computing it whole makes every
  * element-wise pass memory-bound. Scores are therefore computed in slices of query rows small enough to stay in
@@ -28,12 +29,14 @@ public final class VisionAttention extends SamBlock {
     private final LinearLayer proj;
     private final Parameter relPosH;
     private final Parameter relPosW;
+    private final int windowSize;
     private final int heads;
     private final int headDim;
     private final float scale;
 
     public VisionAttention(VisionConfig config, int windowSize) {
         int size = windowSize == 0 ? config.gridSize() : windowSize;
+        this.windowSize = windowSize;
         heads = config.numAttentionHeads();
         headDim = config.headDim();
         scale = (float) Math.pow(headDim, -0.5);
@@ -48,58 +51,135 @@ public final class VisionAttention extends SamBlock {
         }
     }
 
-    /** x: (B, h, w, C) channels-last; returns the same shape. */
+    /**
+     * x: (B, H, W, C) channels-last, the whole grid; returns the same shape. A windowed layer attends within each
+     * window; the padding up to whole windows is built directly into the windows' q, k and v (see
+     * {@link #splitWindows}), and the projections see only the grid's tokens.
+     */
     public NDArray forward(NDArray x) {
-        long b = x.getShape().get(0);
-        int h = (int) x.getShape().get(1);
-        int w = (int) x.getShape().get(2);
-        int n = h * w;
-        long bh = b * heads;
-        NDArray qkvAll = qkv.forward(x).reshape(b, n, 3, heads, headDim).transpose(2, 0, 3, 1, 4)
-                .reshape(3, bh, n, headDim);
-        NDArray q = qkvAll.get(0);
-        NDArray k = qkvAll.get(1);
-        NDArray v = qkvAll.get(2);
-        NDArray kT = k.transpose(0, 2, 1);
+        Shape s = x.getShape();
+        long b = s.get(0);
+        long hidden = s.get(3);
+        NDArray tokens = qkv.forward(x.reshape(-1, hidden));
+        if (windowSize == 0) {
+            NDArray out = attend(splitGlobal(tokens, b, s.get(1) * s.get(2)), (int) s.get(1), (int) s.get(2));
+            return proj.forward(mergeGlobal(out, b)).reshape(s);
+        }
+        WindowGrid grid = new WindowGrid(b, s.get(1), s.get(2), windowSize);
+        NDArray out = attend(splitWindows(tokens, grid, s), windowSize, windowSize);
+        return proj.forward(mergeWindows(out, grid, s)).reshape(s);
+    }
+
+    /** (B * n, 3 * C) to (3, heads * B, n, headDim): q, k and v, batched head by head. */
+    private NDArray splitGlobal(NDArray tokens, long b, long n) {
+        return tokens.reshape(b, n, 3, heads, headDim).transpose(2, 3, 0, 1, 4).reshape(3, heads * b, n, headDim);
+    }
+
+    /** (heads * B, n, headDim) to (B * n, C). */
+    private NDArray mergeGlobal(NDArray out, long b) {
+        long n = out.getShape().get(1);
+        return out.reshape(heads, b * n, headDim).transpose(1, 0, 2).reshape(b * n, (long) heads * headDim);
+    }
+
+    /**
+     * (B * H * W, 3 * C) to (3, heads * windows, size * size, headDim), batched head by head and then window by
+     * window, in one copy. In {@code SamVisionLayer} the padding is added to the layer-normed input with zeros,
+     * so a padded token's q, k and v are exactly the qkv bias: the projection runs on the grid's tokens alone and the
+     * padded positions get the bias.
+     */
+    private NDArray splitWindows(NDArray tokens, WindowGrid grid, Shape s) {
+        long perWindow = (long) windowSize * windowSize;
+        NDArray windows = tokens.getManager().create(new Shape(3, heads, grid.windows(), perWindow, headDim));
+        NDArray windowed = windows.reshape(new Shape(3, heads, s.get(0), grid.windowRows(), grid.windowColumns(),
+                windowSize, windowSize, headDim)).transpose(2, 3, 5, 4, 6, 0, 1, 7);
+        grid.gridToWindows(tokens.reshape(s.get(0), s.get(1), s.get(2), 3, heads, headDim), windowed);
+        NDArray bias = qkv.bias();
+        grid.fillPadding(windowed, bias == null
+                ? tokens.getManager().zeros(new Shape(headDim))
+                : bias.reshape(3, heads, headDim));
+        return windows.reshape(3, heads * grid.windows(), perWindow, headDim);
+    }
+
+    /** (heads * windows, size * size, headDim) to the grid's tokens (B * H * W, C), padding dropped, in one copy. */
+    private NDArray mergeWindows(NDArray out, WindowGrid grid, Shape s) {
+        NDArray windowed = out.reshape(new Shape(heads, s.get(0), grid.windowRows(), grid.windowColumns(),
+                windowSize, windowSize, headDim)).transpose(1, 2, 4, 3, 5, 0, 6);
+        NDArray tokens = out.getManager().create(new Shape(s.get(0), s.get(1), s.get(2), heads, headDim));
+        grid.windowsToGrid(windowed, tokens);
+        return tokens.reshape(-1, (long) heads * headDim);
+    }
+
+    /** Attention of q, k and v (3, batch, h * w, headDim) over a (h, w) grid; returns (batch, h * w, headDim). */
+    private NDArray attend(NDArray qkvHeads, int h, int w) {
+        NDArray q = qkvHeads.get(0);
+        // row-major keys and values: a matrix product reads its operands faster without the row stride of the
+        // qkv projection's output (one copy of each per layer; no copy for windows, already row-major)
+        NDArray kT = Contiguous.of(qkvHeads.get(1)).transpose(0, 2, 1);
+        NDArray v = Contiguous.of(qkvHeads.get(2));
+        long bh = q.getShape().get(0);
+        long n = (long) h * w;
 
         NDArray relH = null;
         NDArray relW = null;
         if (relPosH != null) {
             NDArray rq = q.reshape(bh, h, w, headDim);
-            relH = relativeTermsAlongHeight(rq, relativePositions(h, value(relPosH), x.getManager()));
-            relW = relativeTermsAlongWidth(rq, relativePositions(w, value(relPosW), x.getManager()));
+            relH = relativeTermsAlongHeight(rq, relativePositions(h, value(relPosH), q.getManager()));
+            relW = relativeTermsAlongWidth(rq, relativePositions(w, value(relPosW), q.getManager()));
         }
 
+        // loop invariants, computed once rather than in each of the (up to 192) slices of a layer: the scaled
+        // queries (the relative terms take them unscaled), and the relative terms shaped to broadcast over scores
+        NDArray scaledQ = q.mul(scale);
+        NDArray relHAcrossColumns = relH == null ? null : relH.expandDims(4);
+        NDArray relWAcrossRows = relW == null ? null : relW.expandDims(3);
         long rowsPerSlice = Math.max(1, Math.min(h, SLICE_FLOATS / ((long) w * n)));
         long batchPerSlice = Math.max(1, SLICE_FLOATS / (rowsPerSlice * w * n));
+        // slices of one head (global layers) index it away: their products are then matrix products (mm), a little
+        // faster than the same products as batches of one (bmm)
+        boolean singleHead = batchPerSlice == 1;
         NDList batchSlices = new NDList();
         for (long b0 = 0; b0 < bh; b0 += batchPerSlice) {
             long b1 = Math.min(bh, b0 + batchPerSlice);
+            NDArray batchKT = kT.get(batchIndex(b0, b1, singleHead));
+            NDArray batchV = v.get(batchIndex(b0, b1, singleHead));
             NDList rowSlices = new NDList();
             for (long r0 = 0; r0 < h; r0 += rowsPerSlice) {
                 long r1 = Math.min(h, r0 + rowsPerSlice);
-                rowSlices.add(attendSlice(q, kT, v, relH, relW, b0, b1, r0, r1, h, w));
+                NDIndex rows = new NDIndex("{}:{}, {}:{}", b0, b1, r0, r1);
+                NDArray sliceQ = scaledQ.get(batchIndex(b0, b1, singleHead).addSliceDim(r0 * w, r1 * w));
+                rowSlices.add(attendSlice(sliceQ, batchKT, batchV,
+                        relH == null ? null : relHAcrossColumns.get(rows),
+                        relW == null ? null : relWAcrossRows.get(rows), h, w));
             }
-            batchSlices.add(rowSlices.size() == 1 ? rowSlices.get(0) : NDArrays.concat(rowSlices, 1));
+            int rowAxis = singleHead ? 0 : 1;
+            batchSlices.add(rowSlices.size() == 1 ? rowSlices.get(0) : NDArrays.concat(rowSlices, rowAxis));
         }
-        NDArray out = batchSlices.size() == 1 ? batchSlices.get(0) : NDArrays.concat(batchSlices, 0);
-        out = out.reshape(b, heads, h, w, headDim).transpose(0, 2, 3, 1, 4).reshape(b, h, w, (long) heads * headDim);
-        return proj.forward(out);
+        if (singleHead) {
+            return NDArrays.stack(batchSlices);
+        }
+        return batchSlices.size() == 1 ? batchSlices.get(0) : NDArrays.concat(batchSlices, 0);
     }
 
-    private NDArray attendSlice(NDArray q, NDArray kT, NDArray v, NDArray relH, NDArray relW,
-                                long b0, long b1, long r0, long r1, int h, int w) {
-        NDArray qSlice = q.get(new NDIndex("{}:{}, {}:{}", b0, b1, r0 * w, r1 * w));
-        return Scope.keep(qSlice, qs -> {
-            long nb = b1 - b0;
-            long rows = r1 - r0;
-            NDArray scores = qs.mul(scale).matMul(kT.get(new NDIndex("{}:{}", b0, b1)));
+    /** Batch elements [b0, b1), or the single element b0 with its axis dropped. */
+    private static NDIndex batchIndex(long b0, long b1, boolean single) {
+        return single ? new NDIndex(b0) : new NDIndex().addSliceDim(b0, b1);
+    }
+
+    /**
+     * Softmax attention of scaled queries ([b,] rows * w, headDim) to keys kT ([b,] headDim, h * w) and values v,
+     * with the relative terms (b, rows, w, h, 1) and (b, rows, w, 1, w) when the layer has them.
+     */
+    private static NDArray attendSlice(NDArray scaledQ, NDArray kT, NDArray v, NDArray relH, NDArray relW,
+                                       int h, int w) {
+        return Scope.keep(scaledQ, sq -> {
+            NDArray scores = sq.matMul(kT);
             if (relH != null) {
-                NDArray grid = scores.reshape(nb, rows, w, h, w);
-                grid.addi(relH.get(new NDIndex("{}:{}, {}:{}", b0, b1, r0, r1)).expandDims(4));
-                grid.addi(relW.get(new NDIndex("{}:{}, {}:{}", b0, b1, r0, r1)).expandDims(3));
+                Shape s = relH.getShape();
+                NDArray grid = scores.reshape(s.get(0), s.get(1), w, h, w);
+                grid.addi(relH);
+                grid.addi(relW);
             }
-            return scores.softmax(-1).matMul(v.get(new NDIndex("{}:{}", b0, b1)));
+            return scores.softmax(-1).matMul(v);
         });
     }
 
