@@ -3,6 +3,7 @@ package org.meander.sam;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import java.util.List;
 import org.meander.sam.modeling.Contiguous;
 import org.meander.sam.modeling.MaskDecoder;
@@ -110,11 +111,13 @@ public final class SamPredictor implements AutoCloseable {
                 NDArray dense = promptEncoder.embedMask(request.create(maskInput).reshape(1, 1, maskSide, maskSide));
                 out = decoder.forward(dense.add(imageTokens), sparse, model.prepared(), multimask);
             }
-            NDArray masks = out.get(0);
+            // float32 out whatever the model computes in (float64 for a parity check)
+            NDArray masks = out.get(0).toType(DataType.FLOAT32, false);
             int candidates = (int) masks.getShape().get(1);
             int side = (int) masks.getShape().get(2);
-            return new Prediction(prompts.size(), candidates, side, masks.toFloatArray(), out.get(1).toFloatArray(),
-                    embedding.original(), embedding.resized());
+            return new Prediction(prompts.size(), candidates, side, masks.toFloatArray(),
+                    out.get(1).toType(DataType.FLOAT32, false).toFloatArray(), embedding.original(),
+                    embedding.resized());
         }
     }
 

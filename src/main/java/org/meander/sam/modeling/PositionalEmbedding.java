@@ -30,7 +30,9 @@ public final class PositionalEmbedding extends SamBlock {
      * as transformers does before casting to float).
      */
     public NDArray forwardCentred(NDArray centred) {
-        NDArray projected = centred.matMul(value(gaussianMatrix)).mul(2 * Math.PI);
+        NDArray gaussian = value(gaussianMatrix);
+        // coordinates come as float32; a model held in float64 (a parity check) computes in float64
+        NDArray projected = centred.toType(gaussian.getDataType(), false).matMul(gaussian).mul(2 * Math.PI);
         return NDArrays.concat(new NDList(projected.sin(), projected.cos()), -1);
     }
 

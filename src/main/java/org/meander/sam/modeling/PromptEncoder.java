@@ -84,7 +84,7 @@ public final class PromptEncoder extends SamBlock {
         NDArray encoding = sharedEmbedding.forwardCentred(manager.create(centred).reshape(pb, tokens, 2));
         NDArray table = ownedBy(manager, NDArrays.concat(new NDList(
                 notAPointEmbed.weight(), pointEmbed.get(0).weight(), pointEmbed.get(1).weight())));
-        NDArray added = manager.create(select).reshape(pb, tokens, 3).matMul(table);
+        NDArray added = manager.create(select).reshape(pb, tokens, 3).toType(table.getDataType(), false).matMul(table);
         return encoding.mul(manager.create(keep).reshape(pb, tokens, 1)).add(added);
     }
 
@@ -106,7 +106,7 @@ public final class PromptEncoder extends SamBlock {
 
     /** Dense embeddings of a mask input (B, 1, 256, 256), as tokens (B, 4096, C). */
     public NDArray embedMask(NDArray masks) {
-        return maskEmbed.forward(masks);
+        return maskEmbed.forward(masks.toType(noMaskEmbed.weight().getDataType(), false));
     }
 
     /** The (1, C) embedding added to every image token when there is no mask input. */
