@@ -85,7 +85,7 @@ public final class TwoWayAttention extends SamBlock {
                 .tile(new long[] {1, heads, 1}).mul(mask);
         NDArray scores = timesTransposed(keys.matMul(qProj.weight()), imageWithPe)
                 .add(keys.mul(qProj.bias()).sum(new int[] {2}, true));
-        return residualPlusAttended(scores, tokenValues, residual);
+        return residualPlusAttended(scores, mask, tokenValues, residual);
     }
 
     /**
@@ -98,15 +98,17 @@ public final class TwoWayAttention extends SamBlock {
         long t = tokenKeys.getShape().get(1);
         NDArray keys = separateHeads(kProj.forward(tokenKeys).div(Scalars.of(tokenKeys, Math.sqrt(headDim()))));
         NDArray scores = keys.matMul(queries).reshape(b, heads * t, queries.getShape().get(3));
-        return residualPlusAttended(scores, tokenValues, residual);
+        return residualPlusAttended(scores, headMask(tokenKeys.getManager(), t), tokenValues, residual);
     }
 
-    /** scores (B, heads * T, N), row block h for head h: the residual plus the attention to the token values. */
-    private NDArray residualPlusAttended(NDArray scores, NDArray tokenValues, NDArray residual) {
+    /**
+     * scores (B, heads * T, N), row block h for head h; mask: {@link #headMask} for T tokens. Returns the residual
+     * plus the attention to the token values.
+     */
+    private NDArray residualPlusAttended(NDArray scores, NDArray mask, NDArray tokenValues, NDArray residual) {
         long b = scores.getShape().get(0);
         long n = scores.getShape().get(2);
         long t = tokenValues.getShape().get(1);
-        NDArray mask = headMask(tokenValues.getManager(), t);
         NDArray values = vProj.forward(tokenValues).tile(new long[] {1, heads, 1}).mul(mask);
         // (head, token, pixel): the softmax over a head's tokens runs along contiguous pixels
         NDArray weights = scores.reshape(b, heads, t, n).softmax(2).reshape(b, heads * t, n);
