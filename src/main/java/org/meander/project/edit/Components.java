@@ -52,37 +52,22 @@ final class Components {
 
     /** Only the largest foreground component (8-connected) stays foreground; the first of equals wins. */
     static LabelMask largest(LabelMask label) {
-        Mat mask = MaskMats.toMat(label);
-        Mat components = new Mat();
-        Mat stats = new Mat();
-        Mat centroids = new Mat();
-        try {
-            int count = Imgproc.connectedComponentsWithStats(mask, components, stats, centroids, 8, CvType.CV_32S);
-            int largest = 0;
-            double largestArea = 0;
-            // Component 0 is the background.
-            for (int component = 1; component < count; component++) {
-                double area = stats.get(component, Imgproc.CC_STAT_AREA)[0];
-                if (area > largestArea) {
-                    largest = component;
-                    largestArea = area;
-                }
+        Labelling labelling = Labelling.of(label);
+        int largest = 0;
+        // Component 0 is the background.
+        double[] areas = labelling.areas();
+        for (int component = 1; component < areas.length; component++) {
+            if (largest == 0 || areas[component] > areas[largest]) {
+                largest = component;
             }
-            byte[] pixels = new byte[label.pixels().length];
-            if (largest > 0) {
-                int[] componentOf = new int[pixels.length];
-                components.get(0, 0, componentOf);
-                for (int i = 0; i < pixels.length; i++) {
-                    pixels[i] = componentOf[i] == largest ? (byte) 1 : (byte) 0;
-                }
-            }
-            return new LabelMask(label.width(), label.height(), pixels);
-        } finally {
-            mask.release();
-            components.release();
-            stats.release();
-            centroids.release();
         }
+        byte[] pixels = new byte[label.pixels().length];
+        if (largest > 0) {
+            for (int i = 0; i < pixels.length; i++) {
+                pixels[i] = labelling.componentOf()[i] == largest ? (byte) 1 : (byte) 0;
+            }
+        }
+        return new LabelMask(label.width(), label.height(), pixels);
     }
 
     /** Foreground components of fewer than {@code minPixels} pixels, 8-connected, become background. */
@@ -91,30 +76,44 @@ final class Components {
         if (minPixels <= 1) {
             return new LabelMask(label.width(), label.height(), pixels);
         }
-        Mat mask = MaskMats.toMat(label);
-        Mat components = new Mat();
-        Mat stats = new Mat();
-        Mat centroids = new Mat();
-        try {
-            int count = Imgproc.connectedComponentsWithStats(mask, components, stats, centroids, 8, CvType.CV_32S);
-            boolean[] small = new boolean[count];
+        Labelling labelling = Labelling.of(label);
+        for (int i = 0; i < pixels.length; i++) {
+            int component = labelling.componentOf()[i];
             // Component 0 is the background, whatever its size.
-            for (int component = 1; component < count; component++) {
-                small[component] = stats.get(component, Imgproc.CC_STAT_AREA)[0] < minPixels;
+            if (component > 0 && labelling.areas()[component] < minPixels) {
+                pixels[i] = 0;
             }
-            int[] componentOf = new int[pixels.length];
-            components.get(0, 0, componentOf);
-            for (int i = 0; i < pixels.length; i++) {
-                if (small[componentOf[i]]) {
-                    pixels[i] = 0;
+        }
+        return new LabelMask(label.width(), label.height(), pixels);
+    }
+
+    /**
+     * OpenCV's 8-connected labelling of a label's foreground: each pixel's component (0 for the background) and
+     * each component's area in pixels.
+     */
+    private record Labelling(int[] componentOf, double[] areas) {
+
+        static Labelling of(LabelMask label) {
+            Mat mask = MaskMats.toMat(label);
+            Mat components = new Mat();
+            Mat stats = new Mat();
+            Mat centroids = new Mat();
+            try {
+                int count = Imgproc.connectedComponentsWithStats(mask, components, stats, centroids, 8,
+                        CvType.CV_32S);
+                double[] areas = new double[count];
+                for (int component = 0; component < count; component++) {
+                    areas[component] = stats.get(component, Imgproc.CC_STAT_AREA)[0];
                 }
+                int[] componentOf = new int[label.pixels().length];
+                components.get(0, 0, componentOf);
+                return new Labelling(componentOf, areas);
+            } finally {
+                mask.release();
+                components.release();
+                stats.release();
+                centroids.release();
             }
-            return new LabelMask(label.width(), label.height(), pixels);
-        } finally {
-            mask.release();
-            components.release();
-            stats.release();
-            centroids.release();
         }
     }
 }
