@@ -2,7 +2,6 @@ package org.meander.sam.modeling;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
@@ -23,21 +22,7 @@ public final class LinearLayer extends SamBlock {
         this(in, out, true);
     }
 
-    /**
-     * x: (..., in). Inputs of more than two axes are applied as rows (a view when x is row-major): torch fuses the bias
-     * into the matrix product (addmm) only for 2-D input, and otherwise adds it in a separate pass over the output.
-     */
     public NDArray forward(NDArray x) {
-        Shape shape = x.getShape();
-        int axes = shape.dimension();
-        if (axes <= 2) {
-            return applyToRows(x);
-        }
-        NDArray rows = applyToRows(x.reshape(-1, shape.get(axes - 1)));
-        return rows.reshape(shape.slice(0, axes - 1).add(rows.getShape().get(1)));
-    }
-
-    private NDArray applyToRows(NDArray x) {
         return bias == null
                 ? Linear.linear(x, value(weight)).singletonOrThrow()
                 : Linear.linear(x, value(weight), value(bias)).singletonOrThrow();
