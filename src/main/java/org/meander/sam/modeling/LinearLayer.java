@@ -28,6 +28,14 @@ public final class LinearLayer extends SamBlock {
                 : Linear.linear(x, value(weight), value(bias)).singletonOrThrow();
     }
 
+    /**
+     * The layer on every pixel of a channels-last grid (B, H, W, in), as a 1 x 1 convolution (see
+     * {@link PointwiseConvolution}); returns (B, H, W, out), row-major.
+     */
+    public NDArray forwardGrid(NDArray grid) {
+        return PointwiseConvolution.linear(grid, value(weight), bias == null ? null : value(bias));
+    }
+
     public NDArray weight() {
         return value(weight);
     }

@@ -32,6 +32,10 @@ public final class MlpBlock extends SamBlock {
         return lin2.forward(activation.apply(lin1.forward(x)));
     }
 
+    public NDArray forwardGrid(NDArray grid) {
+        return lin2.forwardGrid(activation.apply(lin1.forwardGrid(grid)));
+    }
+
     @Override
     protected NDList forwardInternal(ParameterStore ps, NDList in, boolean training, PairList<String, Object> p) {
         return new NDList(forward(in.singletonOrThrow()));

@@ -25,7 +25,7 @@ public final class VisionLayer extends SamBlock {
     public NDArray forward(NDArray x) {
         // both sums go in place into the layer's own fresh outputs, so no residual array is allocated
         NDArray residual = attn.forward(layerNorm1.forward(x)).addi(x);
-        return residual.addi(mlp.forward(layerNorm2.forward(residual)));
+        return residual.addi(mlp.forwardGrid(layerNorm2.forward(residual)));
     }
 
     @Override

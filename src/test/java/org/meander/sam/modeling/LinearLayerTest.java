@@ -10,7 +10,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import org.junit.jupiter.api.Test;
 
-/** LinearLayer is x W^T + b over the last axis for any number of axes, forward and backward. */
+/** LinearLayer is x W^T + b over the last axis for any number of axes, forward and backward, and on grids. */
 class LinearLayerTest {
 
     private static final Shape[] INPUT_SHAPES = {new Shape(5, 4), new Shape(2, 5, 4), new Shape(2, 3, 5, 4)};
@@ -27,6 +27,20 @@ class LinearLayerTest {
                     assertArrayEquals(expected(layer, x).toFloatArray(), y.toFloatArray(), 1e-5f,
                             shape + (withBias ? " with bias" : " without bias"));
                 }
+            }
+        }
+    }
+
+    @Test
+    void onAGridItIsTheSameMapOnEveryPixel() {
+        for (boolean withBias : new boolean[] {true, false}) {
+            try (NDManager manager = NDManager.newBaseManager()) {
+                LinearLayer layer = layer(manager, withBias);
+                NDArray grid = manager.randomNormal(new Shape(2, 3, 5, 4));
+                NDArray y = layer.forwardGrid(grid);
+                assertEquals(new Shape(2, 3, 5, 3), y.getShape());
+                assertArrayEquals(expected(layer, grid).toFloatArray(), y.reshape(-1).toFloatArray(), 1e-5f,
+                        withBias ? "with bias" : "without bias");
             }
         }
     }
