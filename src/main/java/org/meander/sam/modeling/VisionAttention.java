@@ -78,10 +78,10 @@ public final class VisionAttention extends SamBlock {
         return tokens.reshape(b, n, 3, heads, headDim).transpose(2, 3, 0, 1, 4).reshape(3, heads * b, n, headDim);
     }
 
-    /** (heads * B, n, headDim) to (B * n, C). */
+    /** (n, heads * B, headDim) to (B * n, C): a view for one image. */
     private NDArray mergeGlobal(NDArray out, long b) {
-        long n = out.getShape().get(1);
-        return out.reshape(heads, b * n, headDim).transpose(1, 0, 2).reshape(b * n, (long) heads * headDim);
+        long n = out.getShape().get(0);
+        return out.reshape(n, heads, b, headDim).transpose(2, 0, 1, 3).reshape(b * n, (long) heads * headDim);
     }
 
     /**
@@ -112,7 +112,10 @@ public final class VisionAttention extends SamBlock {
         return tokens.reshape(-1, (long) heads * headDim);
     }
 
-    /** Attention of q, k and v (3, batch, h * w, headDim) over a (h, w) grid; returns (batch, h * w, headDim). */
+    /**
+     * Attention of q, k and v (3, batch, h * w, headDim) over a (h, w) grid; returns (h * w, batch, headDim) for
+     * global layers and (batch, h * w, headDim) for windows, the layouts their merges read in one copy or none.
+     */
     private NDArray attend(NDArray qkvHeads, int h, int w) {
         NDArray q = qkvHeads.get(0);
         NDArray relH = null;
@@ -120,8 +123,8 @@ public final class VisionAttention extends SamBlock {
         if (relPosH != null) {
             NDArray rq = q.reshape(q.getShape().get(0), h, w, headDim);
             // shaped to broadcast over a slice's scores (b, rows, w, h, w)
-            relH = relativeTermsAlongHeight(rq, relativePositions(h, value(relPosH), q.getManager())).expandDims(4);
-            relW = relativeTermsAlongWidth(rq, relativePositions(w, value(relPosW), q.getManager())).expandDims(3);
+            relH = Contiguous.of(relativeTermsAlongHeight(rq, relativePositions(h, value(relPosH), q.getManager()))).expandDims(4);
+            relW = Contiguous.of(relativeTermsAlongWidth(rq, relativePositions(w, value(relPosW), q.getManager()))).expandDims(3);
         }
         // the relative terms take the queries unscaled
         NDArray scaledQ = q.mul(scale);
@@ -131,9 +134,9 @@ public final class VisionAttention extends SamBlock {
     }
 
     /**
-     * Global attention, head by head in slices of query rows. Each slice's two products (with K = headDim, they are
-     * thin) run as {@link PointwiseConvolution}s over the slice's (rows, w) grid of queries: about 25% faster than
-     * the BLAS matmul at these shapes, measured.
+     * Global attention, head by head in slices of query rows; returns (h * w, batch, headDim). Each slice's two
+     * products (with K = headDim, they are thin) run as {@link PointwiseConvolution}s over the slice's (rows, w) grid
+     * of queries: about 25% faster than the BLAS matmul at these shapes, measured.
      */
     private static NDArray attendGlobal(NDArray scaledQ, NDArray k, NDArray v, NDArray relH, NDArray relW,
                                         int h, int w) {
@@ -163,7 +166,7 @@ public final class VisionAttention extends SamBlock {
             }
             heads.add(rowSlices.size() == 1 ? rowSlices.get(0) : NDArrays.concat(rowSlices, 0));
         }
-        return NDArrays.stack(heads);
+        return NDArrays.stack(heads, 1);
     }
 
     /** Windowed attention: batches of windows (all heads' windows in one batch axis) through batched products. */
