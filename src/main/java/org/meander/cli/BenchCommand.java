@@ -1,8 +1,5 @@
 package org.meander.cli;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -64,11 +61,15 @@ final class BenchCommand implements Callable<Integer> {
             return 0;
         }
         Map<String, Object> figures = new LinkedHashMap<>();
-        double gemm = GemmRate.measure();
+        MatrixRate rate = MatrixRate.measure();
+        double gemm = rate.best();
         figures.put("gemm_gflops", round(gemm, 1));
+        figures.put("gemm_blas_gflops", round(rate.blas(), 1));
+        figures.put("gemm_onednn_gflops", round(rate.oneDnn(), 1));
         String preload = System.getenv("LD_PRELOAD");
         figures.put("allocator", preload == null || preload.isBlank() ? "glibc malloc" : preload);
-        System.err.printf("float32 matrix multiply: %.1f GFLOP/s%n", gemm);
+        System.err.printf("float32 matrix multiply, 4096 x 2048 x 2048: %.1f GFLOP/s (BLAS %.1f, oneDNN %.1f)%n",
+                gemm, rate.blas(), rate.oneDnn());
 
         try (SamModel sam = model == null ? SamModel.random(SamConfig.vitBase(), 42) : SamLoader.load(model)) {
             figures.put("model", model == null ? "random weights, facebook/sam-vit-base sizes" : model.toString());
@@ -81,12 +82,12 @@ final class BenchCommand implements Callable<Integer> {
             ImageEmbedding embedding = null;
             // a virtual machine's speed drifts with its neighbours' load: each encode is set against the matrix
             // rate measured just before and just after it
-            double rateBefore = GemmRate.measure();
+            double rateBefore = MatrixRate.measure().best();
             for (int i = 0; i < encodes; i++) {
                 long t = System.nanoTime();
                 embedding = sam.encode(tile);
                 encodeSeconds[i] = (System.nanoTime() - t) / 1e9;
-                double rateAfter = GemmRate.measure();
+                double rateAfter = MatrixRate.measure().best();
                 encodeEfficiency[i] = flops.encoder() / encodeSeconds[i] / 1e9 / ((rateBefore + rateAfter) / 2);
                 rateBefore = rateAfter;
             }
@@ -219,34 +220,4 @@ final class BenchCommand implements Callable<Integer> {
         double scale = Math.pow(10, digits);
         return Math.round(value * scale) / scale;
     }
-
-    /** Measures float32 matrix multiplication on the engine the model runs on (the best of several runs). */
-    static final class GemmRate {
-
-        private GemmRate() {
-        }
-
-        static double measure() {
-            int n = 2048;
-            double best = 0;
-            try (NDManager manager = NDManager.newBaseManager()) {
-                NDArray a = manager.randomNormal(new Shape(n, n));
-                NDArray b = manager.randomNormal(new Shape(n, n));
-                for (int i = 0; i < 6; i++) {
-                    try (NDManager scope = manager.newSubManager()) {
-                        a.tempAttach(scope);
-                        long t = System.nanoTime();
-                        NDArray c = a.matMul(b);
-                        // one element waits for the product where it runs asynchronously (a GPU) without timing a
-                        // 16 MB copy to Java, which made the rate look 5-10% lower than it is
-                        c.getFloat(0, 0);
-                        double seconds = (System.nanoTime() - t) / 1e9;
-                        best = Math.max(best, 2.0 * n * n * n / seconds / 1e9);
-                    }
-                }
-            }
-            return best;
-        }
-    }
-
 }
