@@ -4,12 +4,13 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import java.util.function.BinaryOperator;
-import org.meander.sam.modeling.PointwiseConvolution;
+import org.meander.sam.modeling.PixelLinear;
 
 /**
  * This machine's float32 matrix-multiply rate on the engine the model runs on, in GFLOP/s, through both of the
  * libraries PyTorch multiplies with on a CPU: its BLAS (matmul) and oneDNN (a 1 x 1 convolution, the path the image
- * encoder takes). The product is 4096 x 2048 by 2048 x 2048, the encoder's 4096 rows; each rate is the best of six.
+ * encoder takes, {@link PixelLinear}; on a GPU both are the matrix product). The product is 4096 x 2048 by 2048 x
+ * 2048, the encoder's 4096 rows; each rate is the best of six.
  */
 record MatrixRate(double blas, double oneDnn) {
 
@@ -28,7 +29,7 @@ record MatrixRate(double blas, double oneDnn) {
             NDArray weight = manager.randomNormal(new Shape(SIZE, SIZE));
             double blas = best(manager, rows, weight, NDArray::matMul);
             NDArray grid = rows.reshape(1, 64, ROWS / 64, SIZE);
-            double oneDnn = best(manager, grid, weight, (x, w) -> PointwiseConvolution.linear(x, w, null));
+            double oneDnn = best(manager, grid, weight, (x, w) -> PixelLinear.apply(x, w, null));
             return new MatrixRate(blas, oneDnn);
         }
     }

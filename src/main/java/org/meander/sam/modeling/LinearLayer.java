@@ -29,11 +29,11 @@ public final class LinearLayer extends SamBlock {
     }
 
     /**
-     * The layer on every pixel of a channels-last grid (B, H, W, in), as a 1 x 1 convolution (see
-     * {@link PointwiseConvolution}); returns (B, H, W, out), row-major.
+     * The layer on every pixel of a channels-last grid (B, H, W, in), through oneDNN on a CPU (see
+     * {@link PixelLinear}); returns (B, H, W, out), row-major.
      */
     public NDArray forwardGrid(NDArray grid) {
-        return PointwiseConvolution.linear(grid, value(weight), bias == null ? null : value(bias));
+        return PixelLinear.apply(grid, value(weight), bias == null ? null : value(bias));
     }
 
     public NDArray weight() {

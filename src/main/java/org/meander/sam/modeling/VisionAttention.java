@@ -135,8 +135,8 @@ public final class VisionAttention extends SamBlock {
 
     /**
      * Global attention, head by head in slices of query rows; returns (h * w, batch, headDim). Each slice's two
-     * products (with K = headDim, they are thin) run as {@link PointwiseConvolution}s over the slice's (rows, w) grid
-     * of queries: about 25% faster than the BLAS matmul at these shapes, measured.
+     * products (with K = headDim, they are thin) go through {@link PixelLinear}, the slice's (rows, w) grid of
+     * queries as its pixels: on a CPU about 25% faster than the BLAS matmul at these shapes, measured.
      */
     private static NDArray attendGlobal(NDArray scaledQ, NDArray k, NDArray v, NDArray relH, NDArray relW,
                                         int h, int w) {
@@ -159,9 +159,9 @@ public final class VisionAttention extends SamBlock {
                 NDArray sliceRelH = relH == null ? null : relH.get(rows);
                 NDArray sliceRelW = relW == null ? null : relW.get(rows);
                 rowSlices.add(Scope.keep(queries, grid -> {
-                    NDArray scores = PointwiseConvolution.linear(grid, headKeys, null);
+                    NDArray scores = PixelLinear.apply(grid, headKeys, null);
                     addRelativeTerms(scores, sliceRelH, sliceRelW, h, w);
-                    return PointwiseConvolution.linear(scores.softmax(-1), headValuesT, null).reshape(-1, headDim);
+                    return PixelLinear.apply(scores.softmax(-1), headValuesT, null).reshape(-1, headDim);
                 }));
             }
             heads.add(rowSlices.size() == 1 ? rowSlices.get(0) : NDArrays.concat(rowSlices, 0));
