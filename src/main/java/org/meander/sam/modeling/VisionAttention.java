@@ -122,9 +122,12 @@ public final class VisionAttention extends SamBlock {
         NDArray relW = null;
         if (relPosH != null) {
             NDArray rq = q.reshape(q.getShape().get(0), h, w, headDim);
+            NDArray tableH = relativePositions(h, value(relPosH), q.getManager());
+            NDArray tableW = relativePositions(w, value(relPosW), q.getManager());
+            // row-major (the batched products leave them permuted, which slows the adds over every slice), and
             // shaped to broadcast over a slice's scores (b, rows, w, h, w)
-            relH = Contiguous.of(relativeTermsAlongHeight(rq, relativePositions(h, value(relPosH), q.getManager()))).expandDims(4);
-            relW = Contiguous.of(relativeTermsAlongWidth(rq, relativePositions(w, value(relPosW), q.getManager()))).expandDims(3);
+            relH = Contiguous.of(relativeTermsAlongHeight(rq, tableH)).expandDims(4);
+            relW = Contiguous.of(relativeTermsAlongWidth(rq, tableW)).expandDims(3);
         }
         // the relative terms take the queries unscaled
         NDArray scaledQ = q.mul(scale);
@@ -155,7 +158,8 @@ public final class VisionAttention extends SamBlock {
             for (long r0 = 0; r0 < h; r0 += rowsPerSlice) {
                 long r1 = Math.min(h, r0 + rowsPerSlice);
                 NDIndex rows = new NDIndex("{}:{}, {}:{}", b, b + 1, r0, r1);
-                NDArray queries = scaledQ.get(new NDIndex("{}, {}:{}", b, r0 * w, r1 * w)).reshape(1, r1 - r0, w, headDim);
+                NDArray queries = scaledQ.get(new NDIndex("{}, {}:{}", b, r0 * w, r1 * w))
+                        .reshape(1, r1 - r0, w, headDim);
                 NDArray sliceRelH = relH == null ? null : relH.get(rows);
                 NDArray sliceRelW = relW == null ? null : relW.get(rows);
                 rowSlices.add(Scope.keep(queries, grid -> {
