@@ -32,6 +32,7 @@ public final class MlpBlock extends SamBlock {
         return lin2.forward(activation.apply(lin1.forward(x)));
     }
 
+    /** The block on every pixel of a channels-last grid (B, H, W, size), through {@link LinearLayer#forwardGrid}. */
     public NDArray forwardGrid(NDArray grid) {
         return lin2.forwardGrid(activation.apply(lin1.forwardGrid(grid)));
     }
