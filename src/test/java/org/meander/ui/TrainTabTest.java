@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.scene.chart.LineChart;
@@ -15,6 +16,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 import javafx.stage.WindowEvent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -35,6 +37,7 @@ import org.meander.ui.train.TrainViewModel;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.NodeQueryUtils;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The Train tab in a real (headless) window, with the tiny model on the fixture's two river tiles. */
@@ -60,7 +63,9 @@ class TrainTabTest {
     }
 
     @AfterEach
-    void close() throws Exception {
+    void close(FxRobot robot) throws Exception {
+        // a dialog a failed test left open would take the next test's keys: every test starts with one window
+        robot.interact(() -> List.copyOf(Window.getWindows()).stream().filter(w -> w != stage).forEach(Window::hide));
         workbench.train().stopAndWait().get(60, TimeUnit.SECONDS);
         workbench.close();
     }
@@ -139,8 +144,9 @@ class TrainTabTest {
 
         // not interact(): the request waits in the dialog until the click below
         Platform.runLater(() -> stage.fireEvent(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST)));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
-                () -> robot.lookup(CloseDuringRun.STOP_AND_CLOSE.getText()).tryQuery().isPresent());
+        // visible, not only present: a dialog is in the window list before its first layout gives it a size
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(CloseDuringRun.STOP_AND_CLOSE.getText())
+                .match(NodeQueryUtils.isVisible()).tryQuery().isPresent());
         assertTrue(stage.isShowing(), "not closed without asking");
         robot.clickOn(CloseDuringRun.STOP_AND_CLOSE.getText());
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !stage.isShowing());
