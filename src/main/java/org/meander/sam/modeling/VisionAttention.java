@@ -56,21 +56,45 @@ public final class VisionAttention extends SamBlock {
 
     /**
      * x: (B, H, W, C) channels-last, the whole grid; returns the same shape. A windowed layer attends within each
-     * window; the padding up to whole windows is built directly into the windows' q, k and v (see
-     * {@link #splitWindows}), and the projections see only the grid's tokens.
+     * window, block by block of windows with the same grid tokens ({@link WindowGrid}): only the grid's tokens are
+     * projected and only they ask queries, while the keys and values span the whole padded window.
      */
     public NDArray forward(NDArray x) {
-        Shape s = x.getShape();
+        NDArray qkvGrid = qkv.forwardGrid(x);
+        NDArray attended = windowSize == 0 ? attendGlobally(qkvGrid) : attendInWindows(qkvGrid);
+        return proj.forwardGrid(attended.reshape(x.getShape()));
+    }
+
+    /** qkv (B, H, W, 3 * C) to the heads' outputs of the whole grid, (B * H * W, C). */
+    private NDArray attendGlobally(NDArray qkvGrid) {
+        Shape s = qkvGrid.getShape();
         long b = s.get(0);
-        long hidden = s.get(3);
-        NDArray tokens = qkv.forwardGrid(x).reshape(-1, 3 * hidden);
-        if (windowSize == 0) {
-            NDArray out = attend(splitGlobal(tokens, b, s.get(1) * s.get(2)), (int) s.get(1), (int) s.get(2));
-            return proj.forwardGrid(mergeGlobal(out, b).reshape(s));
+        int h = (int) s.get(1);
+        int w = (int) s.get(2);
+        NDArray qkvHeads = splitGlobal(qkvGrid.reshape(-1, s.get(3)), b, (long) h * w);
+        NDArray q = qkvHeads.get(0);
+        RelativeTerms relative = relativeTerms(q.reshape(-1, h, w, headDim), h, w);
+        return mergeGlobal(attendGlobal(q.mul(scale), qkvHeads.get(1), qkvHeads.get(2), relative, h, w), b);
+    }
+
+    /** qkv (B, H, W, 3 * C) to the heads' outputs within each window, (B, H, W, heads, headDim). */
+    private NDArray attendInWindows(NDArray qkvGrid) {
+        Shape s = qkvGrid.getShape();
+        NDArray tokens = qkvGrid.reshape(s.get(0), s.get(1), s.get(2), 3, heads, headDim);
+        NDArray out = qkvGrid.getManager().create(new Shape(s.get(0), s.get(1), s.get(2), heads, headDim));
+        for (WindowGrid.Block block : new WindowGrid(s.get(0), s.get(1), s.get(2), windowSize).blocks()) {
+            NDArray blockTokens = block.tokensOf(tokens);
+            NDArray q = queriesOf(blockTokens, block);
+            NDArray keysValues = keysAndValuesOf(blockTokens, block);
+            RelativeTerms relative = relativeTerms(q.reshape(-1, block.rows(), block.columns(), headDim),
+                    windowSize, windowSize);
+            NDArray attended = attendWindows(q.mul(scale), keysValues.get(0), keysValues.get(1), relative);
+            // (heads, B, window rows, window columns, rows, columns, headDim) to the block's tokens of the grid
+            block.tokensOf(out).set(new NDIndex("..."), attended.reshape(new Shape(heads, s.get(0),
+                    block.windowRows(), block.windowColumns(), block.rows(), block.columns(), headDim))
+                    .transpose(1, 2, 4, 3, 5, 0, 6));
         }
-        WindowGrid grid = new WindowGrid(b, s.get(1), s.get(2), windowSize);
-        NDArray out = attend(splitWindows(tokens, grid, s), windowSize, windowSize);
-        return proj.forwardGrid(mergeWindows(out, grid, s).reshape(s));
+        return out;
     }
 
     /**
@@ -90,55 +114,51 @@ public final class VisionAttention extends SamBlock {
     }
 
     /**
-     * (B * H * W, 3 * C) to (3, heads * windows, size * size, headDim), batched head by head and then window by
-     * window, in one copy. In {@code SamVisionLayer} the padding is added to the layer-normed input with zeros,
-     * so a padded token's q, k and v are exactly the qkv bias: the projection runs on the grid's tokens alone and the
-     * padded positions get the bias.
+     * A block's queries, from its tokens (B, window rows, rows, window columns, columns, 3, heads, headDim), as
+     * (heads * windows, rows * columns, headDim), batched head by head and then window by window, in one copy.
      */
-    private NDArray splitWindows(NDArray tokens, WindowGrid grid, Shape s) {
-        long perWindow = (long) windowSize * windowSize;
-        NDArray windows = tokens.getManager().create(new Shape(3, heads, grid.windows(), perWindow, headDim));
-        NDArray windowed = windows.reshape(new Shape(3, heads, s.get(0), grid.windowRows(), grid.windowColumns(),
-                windowSize, windowSize, headDim)).transpose(2, 3, 5, 4, 6, 0, 1, 7);
-        grid.gridToWindows(tokens.reshape(s.get(0), s.get(1), s.get(2), 3, heads, headDim), windowed);
-        NDArray bias = qkv.bias();
-        grid.fillPadding(windowed, bias == null
-                ? tokens.getManager().zeros(new Shape(headDim))
-                : bias.reshape(3, heads, headDim));
-        return windows.reshape(3, heads * grid.windows(), perWindow, headDim);
-    }
-
-    /** (heads * windows, size * size, headDim) to the grid's tokens (B * H * W, C), padding dropped, in one copy. */
-    private NDArray mergeWindows(NDArray out, WindowGrid grid, Shape s) {
-        NDArray windowed = out.reshape(new Shape(heads, s.get(0), grid.windowRows(), grid.windowColumns(),
-                windowSize, windowSize, headDim)).transpose(1, 2, 4, 3, 5, 0, 6);
-        NDArray tokens = out.getManager().create(new Shape(s.get(0), s.get(1), s.get(2), heads, headDim));
-        grid.windowsToGrid(windowed, tokens);
-        return tokens.reshape(-1, (long) heads * headDim);
+    private NDArray queriesOf(NDArray blockTokens, WindowGrid.Block block) {
+        NDArray q = blockTokens.get(new NDIndex("..., 0, :, :")).transpose(5, 0, 1, 3, 2, 4, 6);
+        return Contiguous.of(q).reshape(heads * block.windows(), (long) block.rows() * block.columns(), headDim);
     }
 
     /**
-     * Attention of q, k and v (3, batch, h * w, headDim) over a (h, w) grid; returns (h * w, batch, headDim) for
-     * global layers and (batch, h * w, headDim) for windows, the layouts their merges read in one copy or none.
+     * A block's keys and values over whole windows, padding included: (2, heads * windows, size * size, headDim), in
+     * one copy. In {@code SamVisionLayer} the padding is added to the layer-normed input with zeros, so a padded
+     * token's k and v are exactly the qkv bias: the projection runs on the grid's tokens alone and the padded
+     * positions get the bias.
      */
-    private NDArray attend(NDArray qkvHeads, int h, int w) {
-        NDArray q = qkvHeads.get(0);
-        NDArray relH = null;
-        NDArray relW = null;
-        if (relPosH != null) {
-            NDArray rq = q.reshape(q.getShape().get(0), h, w, headDim);
-            NDArray tableH = relativePositions(h, value(relPosH), q.getManager());
-            NDArray tableW = relativePositions(w, value(relPosW), q.getManager());
-            // row-major (the batched products leave them permuted, which slows the adds over every slice), and
-            // shaped to broadcast over a slice's scores (b, rows, w, h, w)
-            relH = Contiguous.of(relativeTermsAlongHeight(rq, tableH)).expandDims(4);
-            relW = Contiguous.of(relativeTermsAlongWidth(rq, tableW)).expandDims(3);
+    private NDArray keysAndValuesOf(NDArray blockTokens, WindowGrid.Block block) {
+        long windows = block.windows();
+        Shape stored = new Shape(2, heads, blockTokens.getShape().get(0), block.windowRows(), block.windowColumns(),
+                windowSize, windowSize, headDim);
+        NDArray keysValues = blockTokens.getManager().create(stored);
+        NDArray bias = qkv.bias();
+        NDArray padding = bias == null
+                ? blockTokens.getManager().zeros(new Shape(headDim))
+                : bias.reshape(3, heads, headDim).get("1:");
+        block.toWindows(blockTokens.get(new NDIndex("..., 1:, :, :")), keysValues.transpose(2, 3, 5, 4, 6, 0, 1, 7),
+                padding);
+        return keysValues.reshape(2, heads * windows, (long) windowSize * windowSize, headDim);
+    }
+
+    /**
+     * The relative-position terms of queries q (batch, rows, columns, headDim), unscaled, at the top-left of a
+     * (keyRows, keyColumns) key grid: (batch, rows, columns, keyRows, 1) and (batch, rows, columns, 1, keyColumns),
+     * shaped to broadcast over the scores.
+     */
+    private RelativeTerms relativeTerms(NDArray q, int keyRows, int keyColumns) {
+        if (relPosH == null) {
+            return RelativeTerms.NONE;
         }
-        // the relative terms take the queries unscaled
-        NDArray scaledQ = q.mul(scale);
-        return windowSize == 0
-                ? attendGlobal(scaledQ, qkvHeads.get(1), qkvHeads.get(2), relH, relW, h, w)
-                : attendWindows(scaledQ, qkvHeads.get(1), qkvHeads.get(2), relH, relW, h, w);
+        NDManager manager = q.getManager();
+        int rows = (int) q.getShape().get(1);
+        int columns = (int) q.getShape().get(2);
+        NDArray tableH = relativePositions(keyRows, value(relPosH), manager).get(new NDIndex(":{}", rows));
+        NDArray tableW = relativePositions(keyColumns, value(relPosW), manager).get(new NDIndex(":{}", columns));
+        // row-major (the batched products leave them permuted, which slows the adds over every slice)
+        return new RelativeTerms(Contiguous.of(relativeTermsAlongHeight(q, tableH)).expandDims(4),
+                Contiguous.of(relativeTermsAlongWidth(q, tableW)).expandDims(3));
     }
 
     /**
@@ -146,7 +166,7 @@ public final class VisionAttention extends SamBlock {
      * products (with K = headDim, they are thin) go through {@link PixelLinear}, the slice's (rows, w) grid of
      * queries as its pixels: on a CPU about 25% faster than the BLAS matmul at these shapes, measured.
      */
-    private static NDArray attendGlobal(NDArray scaledQ, NDArray k, NDArray v, NDArray relH, NDArray relW,
+    private static NDArray attendGlobal(NDArray scaledQ, NDArray k, NDArray v, RelativeTerms relative,
                                         int h, int w) {
         long n = (long) h * w;
         long bh = scaledQ.getShape().get(0);
@@ -161,14 +181,12 @@ public final class VisionAttention extends SamBlock {
             NDList rowSlices = new NDList();
             for (long r0 = 0; r0 < h; r0 += rowsPerSlice) {
                 long r1 = Math.min(h, r0 + rowsPerSlice);
-                NDIndex rows = new NDIndex("{}:{}, {}:{}", b, b + 1, r0, r1);
                 NDArray queries = scaledQ.get(new NDIndex("{}, {}:{}", b, r0 * w, r1 * w))
                         .reshape(1, r1 - r0, w, headDim);
-                NDArray sliceRelH = relH == null ? null : relH.get(rows);
-                NDArray sliceRelW = relW == null ? null : relW.get(rows);
+                RelativeTerms sliceRelative = relative.get(new NDIndex("{}:{}, {}:{}", b, b + 1, r0, r1));
                 rowSlices.add(Scope.keep(queries, grid -> {
                     NDArray scores = PixelLinear.apply(grid, headKeys, null);
-                    addRelativeTerms(scores, sliceRelH, sliceRelW, h, w);
+                    sliceRelative.addTo(scores, h, w);
                     return PixelLinear.apply(scores.softmax(-1), headValuesT, null).reshape(-1, headDim);
                 }));
             }
@@ -177,24 +195,25 @@ public final class VisionAttention extends SamBlock {
         return NDArrays.stack(heads, 1);
     }
 
-    /** Windowed attention: batches of windows (all heads' windows in one batch axis) through batched products. */
-    private static NDArray attendWindows(NDArray scaledQ, NDArray k, NDArray v, NDArray relH, NDArray relW,
-                                         int h, int w) {
-        long n = (long) h * w;
+    /**
+     * Windowed attention of queries (batch, rows * columns, headDim) over whole windows, keys and values (batch,
+     * size * size, headDim), through batched products; returns (batch, rows * columns, headDim).
+     */
+    private NDArray attendWindows(NDArray scaledQ, NDArray k, NDArray v, RelativeTerms relative) {
         long windows = scaledQ.getShape().get(0);
+        long scoresPerWindow = scaledQ.getShape().get(1) * k.getShape().get(1);
         NDArray kT = k.transpose(0, 2, 1);
-        long batchPerSlice = Math.max(1, SLICE_FLOATS / (n * n));
+        long batchPerSlice = Math.max(1, SLICE_FLOATS / scoresPerWindow);
         NDList batches = new NDList();
         for (long b0 = 0; b0 < windows; b0 += batchPerSlice) {
             long b1 = Math.min(windows, b0 + batchPerSlice);
             NDIndex batch = new NDIndex("{}:{}", b0, b1);
             NDArray batchKT = kT.get(batch);
             NDArray batchV = v.get(batch);
-            NDArray sliceRelH = relH == null ? null : relH.get(batch);
-            NDArray sliceRelW = relW == null ? null : relW.get(batch);
+            RelativeTerms sliceRelative = relative.get(batch);
             batches.add(Scope.keep(scaledQ.get(batch), queries -> {
                 NDArray scores = queries.matMul(batchKT);
-                addRelativeTerms(scores, sliceRelH, sliceRelW, h, w);
+                sliceRelative.addTo(scores, windowSize, windowSize);
                 return scores.softmax(-1).matMul(batchV);
             }));
         }
@@ -202,17 +221,28 @@ public final class VisionAttention extends SamBlock {
     }
 
     /**
-     * Adds, in place, the relative terms (b, rows, w, h, 1) and (b, rows, w, 1, w) to scores whose last axis runs over
-     * the h * w keys; nothing when the layer has no relative positions.
+     * Relative-position terms (b, rows, columns, keyRows, 1) along the keys' height and (b, rows, columns, 1,
+     * keyColumns) along their width; both null for a layer without relative positions.
      */
-    private static void addRelativeTerms(NDArray scores, NDArray relH, NDArray relW, int h, int w) {
-        if (relH == null) {
-            return;
+    private record RelativeTerms(NDArray height, NDArray width) {
+
+        static final RelativeTerms NONE = new RelativeTerms(null, null);
+
+        /** The terms of some of the queries: {@code index} over their leading axes. */
+        RelativeTerms get(NDIndex index) {
+            return height == null ? NONE : new RelativeTerms(height.get(index), width.get(index));
         }
-        Shape s = relH.getShape();
-        NDArray grid = scores.reshape(s.get(0), s.get(1), w, h, w);
-        grid.addi(relH);
-        grid.addi(relW);
+
+        /** Adds the terms, in place, to scores whose last axis runs over the keyRows * keyColumns keys. */
+        void addTo(NDArray scores, int keyRows, int keyColumns) {
+            if (height == null) {
+                return;
+            }
+            Shape s = height.getShape();
+            NDArray grid = scores.reshape(s.get(0), s.get(1), s.get(2), keyRows, keyColumns);
+            grid.addi(height);
+            grid.addi(width);
+        }
     }
 
     /**

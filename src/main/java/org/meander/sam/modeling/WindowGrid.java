@@ -8,87 +8,27 @@ import java.util.List;
 
 /**
  * Square windows over a (B, H, W) token grid, padded at the bottom and right up to whole windows: SAM's
- * {@code window_partition} and {@code window_unpartition}.
+ * {@code window_partition} and {@code window_unpartition}, block by block.
  *
- * <p>Tokens move between a grid (B, H, W, F...) and a windowed view (B, window rows, size, window columns, size,
- * F...) of any strides, so callers choose the memory layout of the windows (for example with the attention heads
- * in front) and the move is the only copy. A padded grid is never built: the whole windows and the partial last
- * row or column of windows are copied as separate blocks, and the padding is filled separately.
+ * <p>The windows fall into at most four blocks: the whole windows, the partial last column, the partial last row
+ * and the corner. Every window of a block has the same grid tokens, rows x columns in its top-left corner, so a
+ * block's windows batch together, and a block moves between the grid and its windows in one copy. A padded grid is
+ * never built.
  */
 final class WindowGrid {
 
-    private final long batch;
-    private final int size;
-    private final List<Span> rowSpans;
-    private final List<Span> columnSpans;
-    private final long windowRows;
-    private final long windowColumns;
+    private final List<Block> blocks = new ArrayList<>();
 
     WindowGrid(long batch, long height, long width, int size) {
-        this.batch = batch;
-        this.size = size;
-        rowSpans = spans(height, size);
-        columnSpans = spans(width, size);
-        windowRows = (height + size - 1) / size;
-        windowColumns = (width + size - 1) / size;
-    }
-
-    long windowRows() {
-        return windowRows;
-    }
-
-    long windowColumns() {
-        return windowColumns;
-    }
-
-    /** Number of windows, all images of the batch together. */
-    long windows() {
-        return batch * windowRows * windowColumns;
-    }
-
-    /** Writes every token of {@code grid} (B, H, W, F...) to its place in {@code windowed}. */
-    void gridToWindows(NDArray grid, NDArray windowed) {
-        for (Span rows : rowSpans) {
-            for (Span columns : columnSpans) {
-                windowBlock(windowed, rows, columns).set(new NDIndex("..."), gridBlock(grid, rows, columns));
+        for (Span rows : spans(height, size)) {
+            for (Span columns : spans(width, size)) {
+                blocks.add(new Block(batch, size, rows, columns));
             }
         }
     }
 
-    /** Writes the tokens of {@code windowed} that lie on the grid to {@code grid} (B, H, W, F...); padding is left. */
-    void windowsToGrid(NDArray windowed, NDArray grid) {
-        for (Span rows : rowSpans) {
-            for (Span columns : columnSpans) {
-                gridBlock(grid, rows, columns).set(new NDIndex("..."), windowBlock(windowed, rows, columns));
-            }
-        }
-    }
-
-    /** Sets the padded positions of {@code windowed} to {@code value}, broadcast over (B, ..., size, F...). */
-    void fillPadding(NDArray windowed, NDArray value) {
-        Span lastRows = rowSpans.get(rowSpans.size() - 1);
-        if (lastRows.length < size) {
-            windowed.set(new NDIndex(":, {}:, {}:", lastRows.firstWindow, lastRows.length), value);
-        }
-        Span lastColumns = columnSpans.get(columnSpans.size() - 1);
-        if (lastColumns.length < size) {
-            windowed.set(new NDIndex(":, :, :, {}:, {}:", lastColumns.firstWindow, lastColumns.length), value);
-        }
-    }
-
-    /** The tokens of one block of the grid, as (B, windows down, rows, windows across, columns, F...): a view. */
-    private NDArray gridBlock(NDArray grid, Span rows, Span columns) {
-        NDArray block = grid.get(new NDIndex(":, {}:{}, {}:{}",
-                rows.firstToken(size), rows.endToken(size), columns.firstToken(size), columns.endToken(size)));
-        Shape features = grid.getShape().slice(3);
-        return block.reshape(new Shape(batch, rows.windows, rows.length, columns.windows, columns.length)
-                .addAll(features));
-    }
-
-    private static NDArray windowBlock(NDArray windowed, Span rows, Span columns) {
-        return windowed.get(new NDIndex(":, {}:{}, :{}, {}:{}, :{}",
-                rows.firstWindow, rows.firstWindow + rows.windows, rows.length,
-                columns.firstWindow, columns.firstWindow + columns.windows, columns.length));
+    List<Block> blocks() {
+        return blocks;
     }
 
     /** Along one axis: whole windows, then the partial last window if the length is not a multiple of the size. */
@@ -104,15 +44,50 @@ final class WindowGrid {
         return spans;
     }
 
-    /** Windows [firstWindow, firstWindow + windows) of one axis, whose first {@code length} tokens are on the grid. */
-    private record Span(long firstWindow, long windows, long length) {
+    /** Windows [first, first + windows) of one axis, whose first {@code length} tokens are on the grid. */
+    private record Span(long first, long windows, long length) {
+    }
 
-        long firstToken(int size) {
-            return firstWindow * size;
+    /**
+     * Windows [firstWindowRow, firstWindowRow + windowRows) down and [firstWindowColumn, firstWindowColumn +
+     * windowColumns) across, each with rows x columns grid tokens in its top-left corner.
+     */
+    record Block(long batch, int size, long firstWindowRow, long windowRows, int rows, long firstWindowColumn,
+                 long windowColumns, int columns) {
+
+        private Block(long batch, int size, Span rows, Span columns) {
+            this(batch, size, rows.first, rows.windows, (int) rows.length, columns.first, columns.windows,
+                    (int) columns.length);
         }
 
-        long endToken(int size) {
-            return firstToken(size) + windows * length;
+        /** Number of windows in the block, all images of the batch together. */
+        long windows() {
+            return batch * windowRows * windowColumns;
+        }
+
+        /** The block's tokens of {@code grid} (B, H, W, F...) as (B, window rows, rows, window columns, columns, F...). */
+        NDArray tokensOf(NDArray grid) {
+            long top = firstWindowRow * size;
+            long left = firstWindowColumn * size;
+            NDArray block = grid.get(new NDIndex(":, {}:{}, {}:{}", top, top + windowRows * rows, left,
+                    left + windowColumns * columns));
+            return block.reshape(new Shape(batch, windowRows, rows, windowColumns, columns)
+                    .addAll(grid.getShape().slice(3)));
+        }
+
+        /**
+         * Writes {@code tokens} (B, window rows, rows, window columns, columns, F...) into {@code windows} (B, window
+         * rows, size, window columns, size, F...) of any strides, and {@code padding}, broadcast over F..., into the
+         * rest of each window.
+         */
+        void toWindows(NDArray tokens, NDArray windows, NDArray padding) {
+            windows.set(new NDIndex(":, :, :{}, :, :{}", rows, columns), tokens);
+            if (rows < size) {
+                windows.set(new NDIndex(":, :, {}:", rows), padding);
+            }
+            if (columns < size) {
+                windows.set(new NDIndex(":, :, :, :, {}:", columns), padding);
+            }
         }
     }
 }
