@@ -17,7 +17,11 @@ final class SamFlops {
         this.config = config;
     }
 
-    /** One image through the vision encoder, padding of windows included (it is computed). */
+    /**
+     * One image through the vision encoder: every grid token's projections, and its query over the keys of its
+     * window (or of the whole grid), padding of windows included among the keys. Padded tokens' own projections and
+     * queries are not counted: their outputs are cropped away, and the encoder does not compute them.
+     */
     double encoder() {
         VisionConfig v = config.vision();
         double g = v.gridSize();
@@ -28,11 +32,9 @@ final class SamFlops {
             flops += 2 * tokens * d * 3 * d + 2 * tokens * d * d + 2 * 2 * tokens * d * v.mlpDim();
             int window = v.windowSizeOf(layer);
             double side = window == 0 ? g : window;
-            double windows = window == 0 ? 1 : Math.pow(Math.ceil(g / window), 2);
-            double perWindow = side * side;
-            flops += windows * (2 * 2 * perWindow * perWindow * d); // scores and weighted values
+            flops += 2 * 2 * tokens * side * side * d; // scores and weighted values
             if (v.useRelPos()) {
-                flops += windows * 2 * perWindow * (2 * side) * d; // decomposed relative positions
+                flops += 2 * tokens * (2 * side) * d; // decomposed relative positions
             }
         }
         double out = v.outputChannels();
