@@ -20,13 +20,14 @@ import org.meander.project.LabelStatus;
 import org.meander.project.SampleProject;
 import org.meander.project.Tile;
 import org.meander.testing.Fixtures;
+import org.meander.testing.OneWindow;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The annotation workflow in a real (headless) window: open the sample project, click, see SAM's mask, accept. */
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith({ApplicationExtension.class, OneWindow.class})
 class AnnotateWorkflowTest {
 
     private Workbench workbench;

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.meander.project.Project;
 import org.meander.project.Split;
 import org.meander.testing.Fixtures;
+import org.meander.testing.OneWindow;
 import org.meander.testing.RiverFixtureProject;
 import org.meander.train.CheckpointKind;
 import org.meander.train.DecoderParameters;
@@ -44,7 +45,7 @@ import org.testfx.matcher.control.LabeledMatchers;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The Evaluate tab in a real (headless) window, on a run of the tiny model trained before the window opens. */
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith({ApplicationExtension.class, OneWindow.class})
 @Timeout(120)
 class EvaluateTabTest {
 

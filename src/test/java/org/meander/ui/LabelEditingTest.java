@@ -17,13 +17,14 @@ import org.meander.project.LabelMask;
 import org.meander.project.LabelStatus;
 import org.meander.project.SampleProject;
 import org.meander.project.Tile;
+import org.meander.testing.OneWindow;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Correcting a label by hand in the window: brush, eraser, polygon, holes, islands, undo and redo, saving. */
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith({ApplicationExtension.class, OneWindow.class})
 class LabelEditingTest {
 
     private Workbench workbench;

@@ -7,10 +7,11 @@ import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.meander.testing.OneWindow;
 import org.testfx.framework.junit5.ApplicationExtension;
 
 /** Updating a rectangle of an overlay gives the same image as rebuilding it, filled or as an outline. */
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith({ApplicationExtension.class, OneWindow.class})
 class MaskImagesTest {
 
     private static final int W = 97;

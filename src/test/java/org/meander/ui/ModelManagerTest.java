@@ -23,6 +23,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.meander.project.SampleProject;
 import org.meander.testing.FakeHub;
 import org.meander.testing.Fixtures;
+import org.meander.testing.OneWindow;
 import org.meander.weights.SamLoader;
 import org.meander.weights.hub.DownloadPolicy;
 import org.meander.weights.hub.Hub;
@@ -39,7 +40,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * serves the tiny fixture under that name); offline, it says so and points to a local folder; a local folder is
  * checked before use; the status bar's menu shows the model in use and switches to a downloaded one.
  */
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith({ApplicationExtension.class, OneWindow.class})
 class ModelManagerTest {
 
     @TempDir

@@ -14,11 +14,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.meander.project.SampleProject;
 import org.meander.testing.Fixtures;
+import org.meander.testing.OneWindow;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 
 /** The JavaFX thread keeps answering while the background queue encodes every tile of a project. */
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith({ApplicationExtension.class, OneWindow.class})
 class ResponsivenessTest {
 
     private Workbench workbench;

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.scene.chart.LineChart;
@@ -16,7 +15,6 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import javafx.stage.Window;
 import javafx.stage.WindowEvent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -25,6 +23,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.meander.project.Split;
 import org.meander.testing.Fixtures;
+import org.meander.testing.OneWindow;
 import org.meander.testing.RiverFixtureProject;
 import org.meander.train.CheckpointKind;
 import org.meander.train.PromptType;
@@ -41,7 +40,7 @@ import org.testfx.util.NodeQueryUtils;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The Train tab in a real (headless) window, with the tiny model on the fixture's two river tiles. */
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith({ApplicationExtension.class, OneWindow.class})
 @Timeout(120)
 class TrainTabTest {
 
@@ -63,9 +62,7 @@ class TrainTabTest {
     }
 
     @AfterEach
-    void close(FxRobot robot) throws Exception {
-        // a dialog a failed test left open would take the next test's keys: every test starts with one window
-        robot.interact(() -> List.copyOf(Window.getWindows()).stream().filter(w -> w != stage).forEach(Window::hide));
+    void close() throws Exception {
         workbench.train().stopAndWait().get(60, TimeUnit.SECONDS);
         workbench.close();
     }
