@@ -65,7 +65,10 @@ final class WindowGrid {
             return batch * windowRows * windowColumns;
         }
 
-        /** The block's tokens of {@code grid} (B, H, W, F...) as (B, window rows, rows, window columns, columns, F...). */
+        /**
+         * The block's tokens of {@code grid} (B, H, W, F...) as (B, window rows, rows, window columns, columns, F...):
+         * a view, so setting it writes the grid.
+         */
         NDArray tokensOf(NDArray grid) {
             long top = firstWindowRow * size;
             long left = firstWindowColumn * size;
