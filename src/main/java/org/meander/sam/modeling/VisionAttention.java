@@ -73,7 +73,9 @@ public final class VisionAttention extends SamBlock {
         int w = (int) s.get(2);
         NDArray qkvHeads = splitGlobal(qkvGrid.reshape(-1, s.get(3)), b, (long) h * w);
         NDArray q = qkvHeads.get(0);
-        RelativeTerms relative = relativeTerms(q.reshape(-1, h, w, headDim), h, w);
+        NDManager manager = qkvGrid.getManager();
+        RelativeTerms relative = relativeTerms(q.reshape(-1, h, w, headDim), relativeTable(relPosH, h, manager),
+                relativeTable(relPosW, w, manager));
         return mergeGlobal(attendGlobal(q.mul(scale), qkvHeads.get(1), qkvHeads.get(2), relative, h, w), b);
     }
 
@@ -81,13 +83,16 @@ public final class VisionAttention extends SamBlock {
     private NDArray attendInWindows(NDArray qkvGrid) {
         Shape s = qkvGrid.getShape();
         NDArray tokens = qkvGrid.reshape(s.get(0), s.get(1), s.get(2), 3, heads, headDim);
-        NDArray out = qkvGrid.getManager().create(new Shape(s.get(0), s.get(1), s.get(2), heads, headDim));
+        NDManager manager = qkvGrid.getManager();
+        NDArray out = manager.create(new Shape(s.get(0), s.get(1), s.get(2), heads, headDim));
+        NDArray tableH = relativeTable(relPosH, windowSize, manager);
+        NDArray tableW = relativeTable(relPosW, windowSize, manager);
         for (WindowGrid.Block block : new WindowGrid(s.get(0), s.get(1), s.get(2), windowSize).blocks()) {
             NDArray blockTokens = block.tokensOf(tokens);
             NDArray q = queriesOf(blockTokens, block);
             NDArray keysValues = keysAndValuesOf(blockTokens, block);
-            RelativeTerms relative = relativeTerms(q.reshape(-1, block.rows(), block.columns(), headDim),
-                    windowSize, windowSize);
+            RelativeTerms relative = relativeTerms(q.reshape(-1, block.rows(), block.columns(), headDim), tableH,
+                    tableW);
             NDArray attended = attendWindows(q.mul(scale), keysValues.get(0), keysValues.get(1), relative);
             // (heads, B, window rows, window columns, rows, columns, headDim) to the block's tokens of the grid
             block.tokensOf(out).set(new NDIndex("..."), attended.reshape(new Shape(heads, s.get(0),
@@ -143,22 +148,29 @@ public final class VisionAttention extends SamBlock {
     }
 
     /**
-     * The relative-position terms of queries q (batch, rows, columns, headDim), unscaled, at the top-left of a
-     * (keyRows, keyColumns) key grid: (batch, rows, columns, keyRows, 1) and (batch, rows, columns, 1, keyColumns),
-     * shaped to broadcast over the scores.
+     * {@link #relativePositions} of a layer's table for a key grid side of {@code size}, or null for a layer without
+     * relative positions.
      */
-    private RelativeTerms relativeTerms(NDArray q, int keyRows, int keyColumns) {
-        if (relPosH == null) {
+    private NDArray relativeTable(Parameter table, int size, NDManager manager) {
+        return table == null ? null : relativePositions(size, value(table), manager);
+    }
+
+    /**
+     * The relative-position terms of queries q (batch, rows, columns, headDim), unscaled, at the top-left of a key
+     * grid whose {@link #relativeTable}s are tableH (keyRows, keyRows, C) and tableW (keyColumns, keyColumns, C):
+     * (batch, rows, columns, keyRows, 1) and (batch, rows, columns, 1, keyColumns), shaped to broadcast over the
+     * scores.
+     */
+    private static RelativeTerms relativeTerms(NDArray q, NDArray tableH, NDArray tableW) {
+        if (tableH == null) {
             return RelativeTerms.NONE;
         }
-        NDManager manager = q.getManager();
-        int rows = (int) q.getShape().get(1);
-        int columns = (int) q.getShape().get(2);
-        NDArray tableH = relativePositions(keyRows, value(relPosH), manager).get(new NDIndex(":{}", rows));
-        NDArray tableW = relativePositions(keyColumns, value(relPosW), manager).get(new NDIndex(":{}", columns));
+        // the queries' rows and columns of the tables
+        NDArray rowsH = tableH.get(new NDIndex(":{}", q.getShape().get(1)));
+        NDArray columnsW = tableW.get(new NDIndex(":{}", q.getShape().get(2)));
         // row-major (the batched products leave them permuted, which slows the adds over every slice)
-        return new RelativeTerms(Contiguous.of(relativeTermsAlongHeight(q, tableH)).expandDims(4),
-                Contiguous.of(relativeTermsAlongWidth(q, tableW)).expandDims(3));
+        return new RelativeTerms(Contiguous.of(relativeTermsAlongHeight(q, rowsH)).expandDims(4),
+                Contiguous.of(relativeTermsAlongWidth(q, columnsW)).expandDims(3));
     }
 
     /**
