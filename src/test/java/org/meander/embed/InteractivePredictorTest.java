@@ -68,19 +68,16 @@ class InteractivePredictorTest {
         EmbeddingCache cache = new EmbeddingCache(project, FP, 64L << 20);
         try (EncodingQueue queue = new EncodingQueue(encoder, cache);
              InteractivePredictor predictor = new InteractivePredictor(model, cache, queue)) {
-            long start = System.nanoTime();
+            // the first encode is held until released below: a predict that waited for it would never return
             InteractivePredictor.Answer answer = predictor.predict(tile, CLICK, null, true);
-            long millis = (System.nanoTime() - start) / 1_000_000;
             InteractivePredictor.NotReady notReady = assertInstanceOf(InteractivePredictor.NotReady.class, answer);
             assertEquals(tile, notReady.tile());
-            assertTrue(millis < 200, "NotReady took " + millis + " ms");
 
             // the predict focused the tile: the queue is encoding it, on its own thread, while we are free
             assertTrue(encoder.firstStarted.await(10, TimeUnit.SECONDS), "predict queued the tile");
             assertEquals(List.of(tile), encoder.calls);
-            start = System.nanoTime();
-            assertInstanceOf(InteractivePredictor.NotReady.class, predictor.predict(tile, CLICK, null, true));
-            assertTrue((System.nanoTime() - start) / 1_000_000 < 200, "still not blocking");
+            assertInstanceOf(InteractivePredictor.NotReady.class, predictor.predict(tile, CLICK, null, true),
+                    "still not blocking");
             release.countDown();
             queue.awaitIdle();
             assertFalse(encoder.threads.contains(Thread.currentThread()), "never encodes on the caller's thread");
