@@ -67,25 +67,6 @@ class MaskPostprocessorTest {
         }
     }
 
-    /** Not an assertion: shows what a click costs. */
-    @Test
-    void printTiming() {
-        float[] lowRes = new float[LOW_RES * LOW_RES];
-        for (int i = 0; i < lowRes.length; i++) {
-            lowRes[i] = (float) Math.sin(i * 0.01);
-        }
-        for (ImageSize size : new ImageSize[] {new ImageSize(640, 1024), new ImageSize(1024, 1024)}) {
-            int runs = 200;
-            long best = Long.MAX_VALUE;
-            for (int i = 0; i < runs; i++) {
-                long start = System.nanoTime();
-                MaskPostprocessor.toBinaryMask(lowRes, LOW_RES, size, size);
-                best = Math.min(best, System.nanoTime() - start);
-            }
-            System.out.printf("toBinaryMask %s: best of %d runs %.2f ms%n", size, runs, best / 1e6);
-        }
-    }
-
     private static void assertMatches(String what, byte[] packed, int offset, float[] lowRes,
                                       ImageSize resized, ImageSize original) {
         float[] logits = MaskPostprocessor.upscaleLogits(lowRes, LOW_RES, resized, original);
