@@ -136,16 +136,14 @@ class EncodingQueueTest {
         assertTrue(Double.isNaN(first.secondsLeft()));
         assertEquals(tiles.get(0), first.current());
         int done = 0;
-        double left = Double.POSITIVE_INFINITY;
         for (EncodingProgress p : events) {
             assertTrue(p.done() >= done, "done never goes back: " + events);
             assertEquals(7, p.total());
             if (p.encoded() > 0) {
-                assertTrue(p.secondsPerTile() >= 0.02 && p.secondsPerTile() < 5, p.toString());
-            }
-            if (p.current() == null && p.encoded() > 0) { // after each tile
-                assertTrue(p.secondsLeft() < left, "time left decreases: " + events);
-                left = p.secondsLeft();
+                // the fake sleeps 25 ms a tile; how much longer a tile takes depends on the machine's load
+                assertTrue(p.secondsPerTile() >= 0.02, p.toString());
+                assertEquals(p.secondsPerTile() * (7 - p.done()), p.secondsLeft(), 1e-9,
+                        "time left is the mean time a tile times the tiles left: " + p);
             }
             done = p.done();
         }
