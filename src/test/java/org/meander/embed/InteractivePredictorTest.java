@@ -68,7 +68,8 @@ class InteractivePredictorTest {
         EmbeddingCache cache = new EmbeddingCache(project, FP, 64L << 20);
         try (EncodingQueue queue = new EncodingQueue(encoder, cache);
              InteractivePredictor predictor = new InteractivePredictor(model, cache, queue)) {
-            // the first encode is held until released below: a predict that waited for it would never return
+            // the first encode is held until released below (at most 30 s, then it fails): a predict that waited
+            // for it would not answer NotReady here, and the tile would fail instead of becoming Ready
             InteractivePredictor.Answer answer = predictor.predict(tile, CLICK, null, true);
             InteractivePredictor.NotReady notReady = assertInstanceOf(InteractivePredictor.NotReady.class, answer);
             assertEquals(tile, notReady.tile());

@@ -43,7 +43,7 @@ class ResponsivenessTest {
     /** How long the encoder is held at most; answers the test waits for must come well before. */
     private static final long HOLD_SECONDS = 60;
 
-    private final HeldEncoder encoder = new HeldEncoder();
+    private HeldEncoder encoder;
     private SamModel model;
     private EncodingQueue queue;
     private InteractivePredictor predictor;
@@ -56,7 +56,8 @@ class ResponsivenessTest {
         SampleProject.create(directory, 2);
         Project project = Project.open(directory);
         model = SamLoader.load(Fixtures.model("tiny"));
-        encoder.encoder = new SamTileEncoder(model);
+        // wired as Workbench wires a project, with the encoder held
+        encoder = new HeldEncoder(new SamTileEncoder(model));
         EmbeddingCache cache = new EmbeddingCache(directory, model.encoderFingerprint(), 64L << 20);
         queue = new EncodingQueue(encoder, cache);
         predictor = new InteractivePredictor(model, cache, queue);
@@ -108,7 +109,11 @@ class ResponsivenessTest {
 
         final CountDownLatch started = new CountDownLatch(1);
         final CountDownLatch release = new CountDownLatch(1);
-        volatile TileEncoder encoder;
+        private final TileEncoder encoder;
+
+        HeldEncoder(TileEncoder encoder) {
+            this.encoder = encoder;
+        }
 
         @Override
         public ImageEmbedding encode(Path tile) throws IOException {
