@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.meander.project.Project;
 import org.meander.project.Split;
 import org.meander.train.RunOutcome;
@@ -19,8 +18,8 @@ import picocli.CommandLine.Option;
 /** {@code ./meander train}: fine-tune the mask decoder on a project's labels. */
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = {"Fine-tune SAM's mask decoder on a project's labelled training tiles.",
-                "Works from cached embeddings (missing ones are computed first). Ctrl+C stops cleanly with a",
-                "checkpoint; --resume continues from it."})
+                "Works from cached embeddings (missing ones are computed first).",
+                "Ctrl+C stops cleanly with a checkpoint; --resume continues from it."})
 final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--project", required = true, description = "project folder")
@@ -67,32 +66,23 @@ final class TrainCommand implements Callable<Integer> {
             }
             training = TrainingRun.create(opened, run, model, settings.validated());
         }
-        AtomicBoolean stop = new AtomicBoolean();
-        Thread trainer = Thread.currentThread();
-        Thread hook = new Thread(() -> {
-            stop.set(true);
-            try {
-                trainer.join(); // let the run write its checkpoint before the JVM exits
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
-        Runtime.getRuntime().addShutdownHook(hook);
         int samples = TrainingData.labelledTiles(opened, Split.TRAIN).size();
         long start = System.nanoTime();
-        RunOutcome outcome = training.train(resume,
-                new TrainingProgressPrinter(System.err, training.config().epochs(), samples), stop::get);
-        Runtime.getRuntime().removeShutdownHook(hook);
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("run", run);
-        result.put("status", outcome.status().name().toLowerCase());
-        if (outcome.message() != null) {
-            result.put("message", outcome.message());
+        // the result is printed before the exit may go on: a Ctrl+C'd run still says where it stopped
+        try (StopOnExit stop = new StopOnExit()) {
+            RunOutcome outcome = training.train(resume,
+                    new TrainingProgressPrinter(System.err, training.config().epochs(), samples), stop);
+            Map<String, Object> result = new LinkedHashMap<>();
+            result.put("run", run);
+            result.put("status", outcome.status().name().toLowerCase());
+            if (outcome.message() != null) {
+                result.put("message", outcome.message());
+            }
+            result.put("best_epoch", outcome.bestEpoch());
+            result.put("folder", training.folder().directory().toString());
+            result.put("seconds", Math.round((System.nanoTime() - start) / 1e7) / 100.0);
+            System.out.println(new ObjectMapper().writeValueAsString(result));
+            return outcome.status() == RunStatus.FAILED ? 1 : 0;
         }
-        result.put("best_epoch", outcome.bestEpoch());
-        result.put("folder", training.folder().directory().toString());
-        result.put("seconds", Math.round((System.nanoTime() - start) / 1e7) / 100.0);
-        System.out.println(new ObjectMapper().writeValueAsString(result));
-        return outcome.status() == RunStatus.FAILED ? 1 : 0;
     }
 }

@@ -31,6 +31,25 @@ public final class TrainingData {
     }
 
     /**
+     * The {@link #labelledTiles} of the training split. None is an error that says what to do, counting the
+     * auto-labels there that would count once reviewed.
+     */
+    public static List<Tile> trainingTiles(Project project) throws IOException {
+        List<Tile> tiles = labelledTiles(project, Split.TRAIN);
+        if (tiles.isEmpty()) {
+            long waiting = project.tiles().stream()
+                    .filter(tile -> project.split(tile) == Split.TRAIN)
+                    .filter(tile -> project.status(tile) == LabelStatus.PREDICTED)
+                    .count();
+            throw new IOException(project.directory() + ": no labelled tile in the training split; label some tiles"
+                    + " or move labelled tiles to the training split" + (waiting == 0 ? "" : "; its " + waiting
+                    + " auto-label" + (waiting == 1 ? "" : "s") + " count once reviewed: accept the right ones in"
+                    + " Annotate (./meander app --project " + project.directory() + ", key A)"));
+        }
+        return tiles;
+    }
+
+    /**
      * The tiles of the split whose label a person brought or made: imported, edited or accepted. Auto-labels still
      * waiting for review (PREDICTED) are left out: training on SAM's own guesses would teach it its own mistakes.
      */

@@ -42,7 +42,10 @@ public final class TrainingRun {
         this.baseModel = baseModel;
     }
 
-    /** A new run: fails if the folder already holds one (resume it, or choose another name). */
+    /**
+     * A new run: fails, making nothing, if the folder already holds one (resume it, or choose another name) or if
+     * the training split has no labelled tile.
+     */
     public static TrainingRun create(Project project, String name, Path baseModel, TrainingConfig config)
             throws IOException {
         RunFolder folder = RunFolder.of(project.directory(), name);
@@ -50,6 +53,7 @@ public final class TrainingRun {
             throw new IOException(folder.directory() + ": run '" + name + "' exists; resume it or choose another name");
         }
         config.validated();
+        TrainingData.trainingTiles(project);
         folder.create();
         config.write(folder.config());
         new RunInfo(baseModel.toAbsolutePath().toString(), null, null, RunStatus.STOPPED, "not started")
@@ -80,17 +84,13 @@ public final class TrainingRun {
     }
 
     /**
-     * Trains until the last epoch, early stopping, a stop request or a failure. With {@code resume}, starts from the
-     * {@code last} checkpoint.
+     * Trains until the last epoch, early stopping, a stop request or a failure, which the run's info then records
+     * before it is thrown. With {@code resume}, starts from the {@code last} checkpoint.
      */
     public RunOutcome train(boolean resume, TrainingListener listener, BooleanSupplier stopRequested)
             throws IOException, InterruptedException {
-        List<Tile> trainTiles = TrainingData.labelledTiles(project, Split.TRAIN);
+        List<Tile> trainTiles = TrainingData.trainingTiles(project);
         List<Tile> validationTiles = TrainingData.labelledTiles(project, Split.VALIDATION);
-        if (trainTiles.isEmpty()) {
-            throw new IOException(project.directory() + ": no labelled tile in the training split; label some tiles or"
-                    + " move labelled tiles to the training split");
-        }
         try (SamModel model = SamLoader.load(baseModel)) {
             EmbeddingCache cache = new EmbeddingCache(project.directory(), model.encoderFingerprint(),
                     EMBEDDING_MEMORY);
@@ -116,10 +116,19 @@ public final class TrainingRun {
                         stopRequested).run(state);
                 info.with(outcome.status(), outcome.message()).write(folder.info());
                 return outcome;
-            } catch (IOException | RuntimeException e) {
-                info.with(RunStatus.FAILED, e.getMessage()).write(folder.info());
-                throw e;
             }
+        } catch (IOException | RuntimeException e) {
+            recordFailure(e);
+            throw e;
+        }
+    }
+
+    /** Marks the run failed with the error's message; a failure to do so is added to the error, not thrown. */
+    private void recordFailure(Exception error) {
+        try {
+            RunInfo.read(folder.info()).with(RunStatus.FAILED, error.getMessage()).write(folder.info());
+        } catch (IOException | RuntimeException e) {
+            error.addSuppressed(e);
         }
     }
 

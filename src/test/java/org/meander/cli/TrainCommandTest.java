@@ -2,20 +2,32 @@ package org.meander.cli;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.meander.project.LabelStatus;
+import org.meander.project.Project;
 import org.meander.project.Split;
+import org.meander.project.Tile;
 import org.meander.sam.SamModel;
 import org.meander.testing.RiverFixtureProject;
 import org.meander.train.CheckpointKind;
 import org.meander.train.DecoderParameters;
 import org.meander.train.RunCheckpoint;
+import org.meander.train.RunFolder;
+import org.meander.train.RunInfo;
+import org.meander.train.RunStatus;
 import org.meander.weights.SamLoader;
 
 /** {@code train}, {@code evaluate} and {@code export-model} on the fixture's two river tiles with the tiny model. */
@@ -95,5 +107,86 @@ class TrainCommandTest {
                 "--run", "missing", "--resume");
         assertEquals(1, noRun.exit());
         assertTrue(noRun.err().contains("no run named 'missing'"), noRun.err());
+    }
+
+    @Test
+    void withoutTrainingLabelsNoRunIsMadeAndAutoLabelsWaitingForReviewAreCounted() throws Exception {
+        Project project = RiverFixtureProject.create(dir.resolve("rivers"), Split.TRAIN, Split.TRAIN);
+        for (Tile tile : project.tiles()) {
+            project.writeLabel(tile, project.readLabel(tile).orElseThrow(), LabelStatus.PREDICTED);
+        }
+        for (int attempt = 0; attempt < 2; attempt++) {
+            EmbedCommandTest.Result refused = EmbedCommandTest.runCapturing("train", "--project",
+                    project.directory().toString(), "--model", EmbedCommandTest.MODEL.toString(), "--run", "r1");
+            assertEquals(1, refused.exit());
+            assertTrue(refused.err().contains("no labelled tile in the training split")
+                    && refused.err().contains("2 auto-labels"), refused.err());
+            assertFalse(Files.exists(project.directory().resolve("runs/r1")), "a run that cannot start is not made");
+        }
+    }
+
+    /**
+     * A run that fails once started ends the process with the error: the hook that lets Ctrl+C write a checkpoint
+     * must not outlive the run (it once waited at exit for the thread that was exiting, and the process hung).
+     */
+    @Test
+    void aRunThatFailsEndsTheProcessAndIsMarkedFailed() throws Exception {
+        Path project = project();
+        Path broken = Files.createDirectories(dir.resolve("broken-model"));
+        Files.copy(EmbedCommandTest.MODEL.resolve("config.json"), broken.resolve("config.json"));
+        byte[] weights = Files.readAllBytes(EmbedCommandTest.MODEL.resolve("model.safetensors"));
+        Files.write(broken.resolve("model.safetensors"), Arrays.copyOf(weights, weights.length / 2));
+        Path output = dir.resolve("output.txt");
+        Process process = start(output, "--project", project.toString(), "--model", broken.toString(), "--run", "r1");
+        boolean ended = process.waitFor(2, TimeUnit.MINUTES);
+        if (!ended) {
+            process.destroyForcibly().waitFor();
+        }
+        String printed = printed(output);
+        assertTrue(ended, "the process is still running after its run failed: " + printed);
+        assertEquals(1, process.exitValue(), printed);
+        assertTrue(printed.contains("model.safetensors"), printed);
+        RunInfo info = RunInfo.read(RunFolder.of(project, "r1").info());
+        assertEquals(RunStatus.FAILED, info.status());
+        assertTrue(info.message().contains("model.safetensors"), info.message());
+    }
+
+    /** Ctrl+C (here SIGTERM, which runs the same hooks) stops the run after its batch, with a checkpoint to resume. */
+    @Test
+    void aSignalStopsTheRunWithACheckpoint() throws Exception {
+        Path project = project();
+        Path output = dir.resolve("output.txt");
+        Process process = start(output, "--project", project.toString(), "--model",
+                EmbedCommandTest.MODEL.toString(), "--run", "r1", "--epochs", "100000", "--batch-size", "1");
+        for (int wait = 0; wait < 1200 && !printed(output).contains("epoch 2/"); wait++) {
+            assertTrue(process.isAlive(), printed(output));
+            Thread.sleep(100);
+        }
+        process.destroy();
+        boolean ended = process.waitFor(2, TimeUnit.MINUTES);
+        if (!ended) {
+            process.destroyForcibly().waitFor();
+        }
+        String printed = printed(output);
+        assertTrue(ended, "the process is still running after the signal: " + printed);
+        assertTrue(printed.contains("\"status\":\"stopped\""), printed);
+        assertTrue(Files.isRegularFile(project.resolve("runs/r1/checkpoints/last.safetensors")));
+        assertEquals(RunStatus.STOPPED, RunInfo.read(RunFolder.of(project, "r1").info()).status());
+    }
+
+    /** What the process printed so far; progress lines rewritten in place (carriage returns) one under another. */
+    private static String printed(Path output) throws IOException {
+        return Files.readString(output).replace('\r', '\n');
+    }
+
+    /** {@code ./meander train} with these options in a JVM of its own, its output (both streams) to a file. */
+    private static Process start(Path output, String... options) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-Dai.djl.offline=true", "-cp", System.getProperty("java.class.path"),
+                Main.class.getName(), "train"));
+        command.addAll(List.of(options));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
+        builder.environment().put("OMP_WAIT_POLICY", "PASSIVE");
+        return builder.start();
     }
 }
