@@ -61,6 +61,7 @@ final class SegmentCommand implements Callable<Integer> {
             throw new IllegalArgumentException("give at least one --point x,y,label or a --box x0,y0,x1,y1");
         }
         BufferedImage picture = readImage(image);
+        requireInside(picture.getWidth(), picture.getHeight());
         Map<String, Object> timings = new LinkedHashMap<>();
         long t0 = System.nanoTime();
         try (SamModel sam = SamLoader.load(model)) {
@@ -99,6 +100,35 @@ final class SegmentCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /** Points and box lie within the image, its edges included: one outside it is a mistake, not a prompt. */
+    private void requireInside(int width, int height) {
+        for (Point p : points) {
+            if (!inside(p.x(), width) || !inside(p.y(), height)) {
+                throw outside("--point " + number(p.x()) + "," + number(p.y()) + "," + p.label(), width, height);
+            }
+        }
+        if (box != null && !(inside(box.x0(), width) && inside(box.x1(), width) && inside(box.y0(), height)
+                && inside(box.y1(), height))) {
+            throw outside("--box " + number(box.x0()) + "," + number(box.y0()) + "," + number(box.x1()) + ","
+                    + number(box.y1()), width, height);
+        }
+    }
+
+    private static boolean inside(double coordinate, int size) {
+        return coordinate >= 0 && coordinate <= size;
+    }
+
+    private IllegalArgumentException outside(String option, int width, int height) {
+        return new IllegalArgumentException(option + " lies outside " + image + " (" + width + " x " + height
+                + " pixels): give x from 0 to " + width + " and y from 0 to " + height + ", in the image's own"
+                + " pixels");
+    }
+
+    /** As typed: 700.5 stays 700.5, 300 stays 300. */
+    private static String number(double value) {
+        return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
     }
 
     static BufferedImage readImage(Path file) throws IOException {

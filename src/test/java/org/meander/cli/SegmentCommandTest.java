@@ -155,6 +155,22 @@ class SegmentCommandTest {
                 "'1,2,7'", "label must be 1");
     }
 
+    /** Prompts are in the image's own pixels: one outside it is a mistake (another frame, x and y swapped). */
+    @Test
+    void promptsOutsideTheImageAreRefused() {
+        assertRefused(segment("--model", MODEL.toString(), "--image", IMAGE.toString(), "--point", "300,200,1",
+                "--point", "700.5,900,0"), "--point 700.5,900,0", "1024 x 640");
+        assertRefused(segment("--model", MODEL.toString(), "--image", IMAGE.toString(), "--box", "-5,150,1000,520"),
+                "--box -5,150,1000,520", "1024 x 640");
+    }
+
+    @Test
+    void promptsOnTheImagesEdgesAreTaken() {
+        Result run = segment("--model", MODEL.toString(), "--image", IMAGE.toString(), "--point", "1024,640,1",
+                "--box", "0,0,1024,640");
+        assertEquals(0, run.exitCode, run.err);
+    }
+
     @Test
     void missingImageIsNamed() {
         Path absent = dir.resolve("absent.png");
