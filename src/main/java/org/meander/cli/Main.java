@@ -1,6 +1,7 @@
 package org.meander.cli;
 
 import java.util.OptionalInt;
+import org.meander.project.ErrorText;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -24,7 +25,7 @@ public final class Main {
         }
         CommandLine cli = new CommandLine(new Main());
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            commandLine.getErr().println("meander: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+            commandLine.getErr().println("meander: " + ErrorText.of(e));
             return 1;
         });
         return cli.execute(args);

@@ -20,6 +20,7 @@ import javafx.collections.ObservableList;
 import org.meander.embed.EncodingProgress;
 import org.meander.embed.EncodingQueue;
 import org.meander.embed.InteractivePredictor;
+import org.meander.project.ErrorText;
 import org.meander.project.LabelMask;
 import org.meander.project.LabelStatus;
 import org.meander.project.Project;
@@ -92,7 +93,7 @@ public final class AnnotateViewModel implements AutoCloseable {
             project.setSplit(tile, split);
             status.set(tile.name() + " is now in the " + split.key() + " split");
         } catch (IOException e) {
-            status.set("Could not record the split: " + e.getMessage());
+            status.set("Could not record the split: " + ErrorText.of(e));
         }
     }
 
@@ -213,7 +214,8 @@ public final class AnnotateViewModel implements AutoCloseable {
                 try {
                     predictor.open(tile.image());
                 } catch (IOException | RuntimeException e) {
-                    Platform.runLater(() -> status.set("Could not open " + tile.name() + " for SAM: " + e.getMessage()));
+                    Platform.runLater(() -> status.set("Could not open " + tile.name() + " for SAM: "
+                            + ErrorText.of(e)));
                 }
             });
         }
@@ -260,7 +262,7 @@ public final class AnnotateViewModel implements AutoCloseable {
                 });
             }
         } catch (IOException | RuntimeException e) {
-            Platform.runLater(() -> status.set("SAM failed on " + tile.name() + ": " + e.getMessage()));
+            Platform.runLater(() -> status.set("SAM failed on " + tile.name() + ": " + ErrorText.of(e)));
         }
     }
 

@@ -17,6 +17,7 @@ import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.meander.project.ErrorText;
 import org.meander.project.LabelMask;
 import org.meander.project.LabelStatus;
 import org.meander.project.Project;
@@ -137,7 +138,7 @@ final class LabelEditor implements AutoCloseable {
                     }
                 });
             } catch (IOException | RuntimeException e) {
-                Platform.runLater(() -> status.accept(e.getMessage()));
+                Platform.runLater(() -> status.accept(ErrorText.of(e)));
             }
         });
     }
@@ -245,7 +246,7 @@ final class LabelEditor implements AutoCloseable {
                 Platform.runLater(() -> status.accept("Saved the label of " + target.name()));
             } catch (IOException | RuntimeException e) {
                 Platform.runLater(() -> status.accept("Could not save the label of " + target.name() + ": "
-                        + e.getMessage()));
+                        + ErrorText.of(e)));
             }
         });
     }

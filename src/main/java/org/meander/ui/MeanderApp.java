@@ -6,6 +6,7 @@ import javafx.concurrent.Task;
 import javafx.scene.control.Alert;
 import javafx.scene.image.Image;
 import javafx.stage.Stage;
+import org.meander.project.ErrorText;
 import org.meander.weights.hub.ModelDownloader;
 
 /**
@@ -51,7 +52,7 @@ public final class MeanderApp extends Application {
             if (modelDir == null) {
                 throw e;
             }
-            modelFailure = "Could not load the model in " + modelDir + ": " + e.getMessage();
+            modelFailure = "Could not load the model in " + modelDir + ": " + ErrorText.of(e);
             modelDir = null;
             workbench = Workbench.open(project, null);
         }
@@ -98,7 +99,7 @@ public final class MeanderApp extends Application {
         try {
             openProject(recent.sampleProject());
         } catch (java.io.IOException e) {
-            new Alert(Alert.AlertType.ERROR, "Could not create the sample project: " + e.getMessage()).showAndWait();
+            new Alert(Alert.AlertType.ERROR, "Could not create the sample project: " + ErrorText.of(e)).showAndWait();
         }
     }
 
@@ -154,7 +155,7 @@ public final class MeanderApp extends Application {
             show();
         });
         opening.setOnFailed(e -> {
-            String text = failure + ":\n" + opening.getException().getMessage();
+            String text = failure + ":\n" + ErrorText.of(opening.getException());
             models.setMessage(text);
             new Alert(Alert.AlertType.ERROR, text).showAndWait();
         });

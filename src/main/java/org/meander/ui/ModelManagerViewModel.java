@@ -20,6 +20,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.meander.project.ErrorText;
 import org.meander.weights.SamLoader;
 import org.meander.weights.hub.DownloadProgress;
 import org.meander.weights.hub.HubRepo;
@@ -111,7 +112,7 @@ final class ModelManagerViewModel {
                 offered.putIfAbsent(repo, new KnownModel(repo, repo.name(), "", "downloaded earlier"));
             }
         } catch (IOException e) {
-            message.set("Could not list the models folder " + store.root() + ": " + e.getMessage());
+            message.set("Could not list the models folder " + store.root() + ": " + ErrorText.of(e));
         }
         List<ModelChoice> rows = new ArrayList<>();
         for (KnownModel model : offered.values()) {
@@ -162,11 +163,11 @@ final class ModelManagerViewModel {
             Platform.runLater(() -> finished("Download of " + repo + " paused; Download resumes it.", null));
         } catch (HubUnreachableException e) {
             Platform.runLater(() -> {
-                finished(e.getMessage(), null);
+                finished(ErrorText.of(e), null);
                 offline.set(true);
             });
         } catch (IOException | RuntimeException e) {
-            Platform.runLater(() -> finished(e.getMessage() == null ? e.toString() : e.getMessage(), null));
+            Platform.runLater(() -> finished(ErrorText.of(e), null));
         }
     }
 
@@ -212,7 +213,7 @@ final class ModelManagerViewModel {
                     use(folder);
                 });
             } catch (IOException | RuntimeException e) {
-                Platform.runLater(() -> message.set("Cannot use " + folder + ": " + e.getMessage()));
+                Platform.runLater(() -> message.set("Cannot use " + folder + ": " + ErrorText.of(e)));
             }
         }, "meander-model-check");
         thread.setDaemon(true);

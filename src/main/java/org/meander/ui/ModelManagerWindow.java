@@ -15,6 +15,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import org.meander.project.ErrorText;
 import org.meander.weights.hub.HubRepo;
 
 /**
@@ -115,7 +116,7 @@ final class ModelManagerWindow {
                 models.setMessage("Select a model in the list, or type a hub model's owner/name.");
             }
         } catch (IllegalArgumentException e) {
-            models.setMessage(e.getMessage());
+            models.setMessage(ErrorText.of(e));
         }
     }
 

@@ -65,4 +65,16 @@ class ProjectExportCommandTest {
         assertTrue(result.err().contains("shapefile"), result.err());
         assertTrue(Files.notExists(dir.resolve("x")));
     }
+
+    /** Java's file errors name only the file: the message must say what is wrong with it. */
+    @Test
+    void anOutputThatIsAFileIsNamedAndExplained() throws Exception {
+        Path project = dir.resolve("sample");
+        SampleProject.create(project, 2);
+        Path file = Files.writeString(dir.resolve("masks"), "not a folder");
+        var result = EmbedCommandTest.runCapturing("project", "export", project.toString(), "--format", "png",
+                "--out", file.toString());
+        assertNotEquals(0, result.exit());
+        assertEquals("meander: " + file + ": already exists", result.err().strip());
+    }
 }

@@ -30,6 +30,7 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.meander.project.ErrorText;
 import org.meander.project.Project;
 import org.meander.project.Split;
 import org.meander.project.Tile;
@@ -202,7 +203,7 @@ public final class EvaluateViewModel implements AutoCloseable {
                     }
                 });
             } catch (IOException e) {
-                Platform.runLater(() -> message.set("Could not list the project's runs: " + e.getMessage()));
+                Platform.runLater(() -> message.set("Could not list the project's runs: " + ErrorText.of(e)));
             }
         });
     }
@@ -242,7 +243,7 @@ public final class EvaluateViewModel implements AutoCloseable {
             } catch (IOException | RuntimeException | InterruptedException e) {
                 Platform.runLater(() -> {
                     busy.set(false);
-                    message.set("Could not evaluate " + name + ": " + e.getMessage());
+                    message.set("Could not evaluate " + name + ": " + ErrorText.of(e));
                 });
             }
         });
@@ -283,7 +284,7 @@ public final class EvaluateViewModel implements AutoCloseable {
             } catch (IOException | RuntimeException e) {
                 Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
                 Platform.runLater(() -> message.set("Could not use " + name + " for annotation: "
-                        + cause.getMessage()));
+                        + ErrorText.of(cause)));
             }
         });
     }
@@ -317,7 +318,7 @@ public final class EvaluateViewModel implements AutoCloseable {
                         + ": open it as a model (./meander app --model " + folder + "), or in Python with"
                         + " SamModel.from_pretrained."));
             } catch (IOException | RuntimeException e) {
-                Platform.runLater(() -> message.set("Could not export " + name + ": " + e.getMessage()));
+                Platform.runLater(() -> message.set("Could not export " + name + ": " + ErrorText.of(e)));
             } finally {
                 Platform.runLater(() -> busy.set(false));
             }
@@ -345,7 +346,7 @@ public final class EvaluateViewModel implements AutoCloseable {
                     }
                 });
             } catch (IOException | RuntimeException e) {
-                Platform.runLater(() -> message.set("Could not decode " + row.tile() + ": " + e.getMessage()));
+                Platform.runLater(() -> message.set("Could not decode " + row.tile() + ": " + ErrorText.of(e)));
             }
         });
     }

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
+import org.meander.project.ErrorText;
 import org.meander.train.CheckpointKind;
 import org.meander.train.EpochRecord;
 import org.meander.train.RunFolder;
@@ -30,7 +31,7 @@ public record PastRun(RunFolder folder, TrainingConfig config, RunInfo info, Run
                     RunHistory.read(folder.history()), null);
         } catch (IOException | RuntimeException e) {
             return new PastRun(folder, null, null, new RunHistory(java.util.List.of(), java.util.List.of()),
-                    e.getMessage());
+                    ErrorText.of(e));
         }
     }
 

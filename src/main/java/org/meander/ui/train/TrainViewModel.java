@@ -27,6 +27,7 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.meander.embed.EmbeddingCache;
+import org.meander.project.ErrorText;
 import org.meander.project.Project;
 import org.meander.train.RunFolder;
 import org.meander.train.RunHistory;
@@ -274,7 +275,7 @@ public final class TrainViewModel implements AutoCloseable {
                     preflight.set(check);
                 });
             } catch (IOException | RuntimeException e) {
-                Platform.runLater(() -> message.set("Could not read the project's runs: " + e.getMessage()));
+                Platform.runLater(() -> message.set("Could not read the project's runs: " + ErrorText.of(e)));
             }
         });
     }
@@ -347,7 +348,7 @@ public final class TrainViewModel implements AutoCloseable {
         timeLeft.set("");
         if (error != null) {
             phase.set("");
-            message.set("Run " + name + " could not train: " + error.getMessage());
+            message.set("Run " + name + " could not train: " + ErrorText.of(error));
         } else {
             String why = outcome.message() == null ? "" : " (" + outcome.message() + ")";
             phase.set(switch (outcome.status()) {
@@ -388,7 +389,7 @@ public final class TrainViewModel implements AutoCloseable {
         try {
             RunFolder.of(project.directory(), name);
         } catch (IllegalArgumentException e) {
-            runNameProblem.set(e.getMessage());
+            runNameProblem.set(ErrorText.of(e));
             return;
         }
         boolean taken = pastRuns.stream().anyMatch(r -> r.name().equals(name));
