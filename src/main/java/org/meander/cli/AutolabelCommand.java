@@ -15,7 +15,9 @@ import org.meander.project.Project;
 import org.meander.project.Split;
 import org.meander.project.Tile;
 import org.meander.prompts.PromptRecipe;
+import org.meander.prompts.RoughMaskSettings;
 import org.meander.prompts.RoughMaskSource;
+import org.meander.prompts.WaterIndex;
 import org.meander.prompts.autolabel.AutoLabelSettings;
 import org.meander.prompts.autolabel.AutoLabeler;
 import org.meander.prompts.autolabel.TileOutcome;
@@ -61,6 +63,11 @@ final class AutolabelCommand implements Callable<Integer> {
             + " (default: hsv)")
     Source source = Source.hsv;
 
+    @Option(names = "--ndwi-threshold", paramLabel = "T", description = "with --source ndwi: water where"
+            + " (G - NIR) / (G + NIR) > T (default 0, McFeeters' threshold for calibrated reflectances; an"
+            + " uncalibrated band needs its own, such as 0.8 for the Elwha frames' colour-mapped near-infrared)")
+    Double ndwiThreshold;
+
     @Option(names = "--points", paramLabel = "P,N", converter = PointCountsOption.class,
             description = "positive and negative points drawn from the rough mask (default: 3,1)")
     PointCountsOption.PointCounts points = new PointCountsOption.PointCounts(PromptRecipe.DEFAULT.positives(),
@@ -82,10 +89,23 @@ final class AutolabelCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--points 0,0 without --box leaves nothing to prompt SAM"
                     + " with: ask for a point or the box");
         }
+        AutoLabelSettings defaults = AutoLabelSettings.DEFAULT;
+        RoughMaskSettings roughMask = defaults.roughMask().withSource(source.source);
+        if (ndwiThreshold != null) {
+            if (source != Source.ndwi) {
+                throw new ParameterException(spec.commandLine(), "--ndwi-threshold is for --source ndwi; the colour"
+                        + " source has no such threshold");
+            }
+            try {
+                roughMask = roughMask.withWaterIndex(new WaterIndex(ndwiThreshold));
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(spec.commandLine(), "--ndwi-threshold " + ndwiThreshold + ": "
+                        + e.getMessage());
+            }
+        }
         Project opened = Project.open(project);
         List<Tile> tiles = tilesOf(opened);
-        AutoLabelSettings defaults = AutoLabelSettings.DEFAULT;
-        AutoLabelSettings settings = new AutoLabelSettings(defaults.roughMask().withSource(source.source),
+        AutoLabelSettings settings = new AutoLabelSettings(roughMask,
                 new PromptRecipe(points.positives(), points.negatives(), box), overwrite, defaults.seed());
         long start = System.nanoTime();
         Map<TileOutcome.Kind, Integer> counts = new EnumMap<>(TileOutcome.Kind.class);

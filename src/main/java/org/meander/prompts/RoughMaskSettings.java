@@ -11,4 +11,8 @@ public record RoughMaskSettings(RoughMaskSource source, WaterIndex waterIndex, H
     public RoughMaskSettings withSource(RoughMaskSource other) {
         return new RoughMaskSettings(other, waterIndex, colours, cleanup);
     }
+
+    public RoughMaskSettings withWaterIndex(WaterIndex other) {
+        return new RoughMaskSettings(source, other, colours, cleanup);
+    }
 }

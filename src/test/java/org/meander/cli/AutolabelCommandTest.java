@@ -136,6 +136,48 @@ class AutolabelCommandTest {
         assertTrue(split.err().contains("holdout") && split.err().contains("validation"), split.err());
     }
 
+    /**
+     * Real frames: Elwha frame 1 shows the river mouth, frame 7 forest and houses. Their near-infrared frames are
+     * colour-mapped, not reflectances, so McFeeters' 0 takes forest for water; their threshold finds the water.
+     */
+    @Test
+    void theWaterIndexThresholdSuitsTheBand(@TempDir Path elwha) throws IOException {
+        Path frames = Fixtures.shared().resolve("data/elwha-airborne");
+        Path images = Files.createDirectories(elwha.resolve("images"));
+        Path nir = Files.createDirectories(elwha.resolve("nir"));
+        for (int frame : new int[] {1, 7}) {
+            Files.copy(frames.resolve("airborne_" + frame + ".png"), images.resolve("airborne_" + frame + ".png"));
+            Files.copy(frames.resolve("airborne_ir_" + frame + ".png"), nir.resolve("airborne_ir_" + frame + ".png"));
+        }
+        Path created = elwha.resolve("project");
+        Result create = EmbedCommandTest.runCapturing("project", "create", created.toString(), "--images",
+                images.toString(), "--nir", nir.toString());
+        assertEquals(0, create.exit(), create.err());
+
+        JsonNode mcFeeters = autolabel("--project", created.toString(), "--model", MODEL, "--source", "ndwi").json();
+        assertEquals(2, mcFeeters.get("labelled").asInt(), "0 takes the forest for water: " + mcFeeters);
+
+        Result tuned = autolabel("--project", created.toString(), "--model", MODEL, "--source", "ndwi",
+                "--ndwi-threshold", "0.8", "--overwrite");
+        assertEquals(1, tuned.json().get("labelled").asInt(), tuned.out());
+        assertEquals(1, tuned.json().get("empty").asInt(), tuned.out());
+        assertTrue(tuned.err().lines().anyMatch(line -> line.startsWith("airborne_7: empty")), tuned.err());
+    }
+
+    @Test
+    void aWaterIndexThresholdNeedsTheWaterIndexAndARange() {
+        Result colour = autolabel("--project", project.toString(), "--model", MODEL, "--ndwi-threshold", "0.5");
+        assertNotEquals(0, colour.exit());
+        assertTrue(colour.err().contains("--ndwi-threshold is for --source ndwi"), colour.err());
+
+        Result outside = autolabel("--project", project.toString(), "--model", MODEL, "--source", "ndwi",
+                "--ndwi-threshold", "1.5");
+        assertNotEquals(0, outside.exit());
+        assertTrue(outside.err().contains("--ndwi-threshold 1.5") && outside.err().contains("[-1, 1)"),
+                outside.err());
+        assertFalse(Files.exists(project.resolve("labels/river_a.png")));
+    }
+
     private static Map<String, Tile> byName(Project opened) {
         return opened.tiles().stream().collect(Collectors.toMap(Tile::name, Function.identity()));
     }
