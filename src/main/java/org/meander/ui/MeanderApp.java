@@ -38,7 +38,17 @@ public final class MeanderApp extends Application {
         requestedProject = project;
         requestedModel = model;
         smokeTest = smoke;
-        Application.launch(MeanderApp.class);
+        try {
+            Application.launch(MeanderApp.class);
+        } catch (UnsupportedOperationException e) {
+            // JavaFX on Linux says only "Unable to open DISPLAY"
+            if (String.valueOf(e.getMessage()).contains("DISPLAY")) {
+                throw new IllegalStateException("the window needs a screen, and there is no display here (DISPLAY"
+                        + " is unset or cannot be opened). Everything but annotating has a command: ./meander --help;"
+                        + " or give the window a virtual screen: xvfb-run ./meander", e);
+            }
+            throw e;
+        }
         return exitCode;
     }
 
