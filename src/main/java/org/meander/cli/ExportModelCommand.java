@@ -27,15 +27,22 @@ final class ExportModelCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, description = "folder to write")
     Path out;
 
+    @Option(names = "--overwrite", description = "replace a model already in --out")
+    boolean overwrite;
+
     @Option(names = "--checkpoint", defaultValue = "best", description = "best or last (default: ${DEFAULT-VALUE})")
     String checkpoint;
 
     @Override
     public Integer call() throws Exception {
+        if (!overwrite && TunedModelExport.holdsModel(out)) {
+            throw new IllegalArgumentException("--out " + out + " holds a model already (config.json,"
+                    + " model.safetensors); choose another folder, or add --overwrite to replace it");
+        }
         TrainingRun training = TrainingRun.open(Project.open(project), run);
         RunCheckpoint tuned = RunCheckpoint.read(
                 training.folder().checkpoint(EvaluateCommand.parseCheckpoint(checkpoint)));
-        TunedModelExport.write(training.baseModel(), tuned.decoder(), out);
+        TunedModelExport.write(training.baseModel(), tuned.decoder(), out, overwrite);
         System.out.println(new ObjectMapper().writeValueAsString(Map.of("model", out.toAbsolutePath().toString())));
         return 0;
     }

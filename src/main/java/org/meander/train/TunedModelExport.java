@@ -22,12 +22,26 @@ public final class TunedModelExport {
     private TunedModelExport() {
     }
 
-    public static void write(Path baseModel, Map<String, float[]> decoder, Path out) throws IOException {
+    /** Whether the folder holds a model (or part of one) that an export would replace. */
+    public static boolean holdsModel(Path folder) {
+        return Files.exists(folder.resolve("config.json")) || Files.exists(folder.resolve("model.safetensors"))
+                || Files.exists(folder.resolve("model.safetensors.index.json"));
+    }
+
+    /**
+     * Writes the model to {@code out}, which a model already in it refuses unless {@code replace}: an earlier
+     * export is the user's work.
+     */
+    public static void write(Path baseModel, Map<String, float[]> decoder, Path out, boolean replace)
+            throws IOException {
         if (out.toAbsolutePath().normalize().equals(baseModel.toAbsolutePath().normalize())) {
             throw new IOException(out + ": is the base model's folder; export the tuned model to another folder");
         }
         if (Files.isRegularFile(out.resolve("model.safetensors.index.json"))) {
             throw new IOException(out + ": holds a sharded model; export to an empty folder");
+        }
+        if (!replace && holdsModel(out)) {
+            throw new IOException(out + ": holds a model already; export to another folder, or replace it");
         }
         Map<String, FloatTensor> tensors = new LinkedHashMap<>();
         try (Checkpoint base = Checkpoint.open(baseModel)) {

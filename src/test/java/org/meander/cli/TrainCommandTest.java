@@ -75,6 +75,15 @@ class TrainCommandTest {
         EmbedCommandTest.Result export = EmbedCommandTest.runCapturing("export-model", "--project",
                 project.toString(), "--run", "r1", "--out", exported.toString());
         assertEquals(0, export.exit(), export.err());
+        byte[] exportedWeights = Files.readAllBytes(exported.resolve("model.safetensors"));
+        EmbedCommandTest.Result again = EmbedCommandTest.runCapturing("export-model", "--project",
+                project.toString(), "--run", "r1", "--checkpoint", "last", "--out", exported.toString());
+        assertEquals(1, again.exit(), "an earlier export is not replaced unasked");
+        assertTrue(again.err().contains("holds a model already") && again.err().contains("--overwrite"), again.err());
+        assertArrayEquals(exportedWeights, Files.readAllBytes(exported.resolve("model.safetensors")));
+        EmbedCommandTest.Result replaced = EmbedCommandTest.runCapturing("export-model", "--project",
+                project.toString(), "--run", "r1", "--out", exported.toString(), "--overwrite");
+        assertEquals(0, replaced.exit(), replaced.err());
         RunCheckpoint best = RunCheckpoint.read(project.resolve("runs/r1/checkpoints/"
                 + CheckpointKind.BEST.fileName()));
         try (SamModel base = SamLoader.load(EmbedCommandTest.MODEL); SamModel tuned = SamLoader.load(exported)) {

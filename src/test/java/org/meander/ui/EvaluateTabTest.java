@@ -2,6 +2,7 @@ package org.meander.ui;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -124,10 +125,22 @@ class EvaluateTabTest {
         own.forEach((name, values) -> assertArrayEquals(values, back.get(name), name));
 
         Path out = Files.createDirectories(temp.resolve("meander-export")).resolve("tuned-model");
-        robot.interact(() -> evaluate.export(out)); // the folder chooser cannot be driven headless
+        assertFalse(evaluate.holdsModel(out));
+        robot.interact(() -> evaluate.export(out, false)); // the folder chooser cannot be driven headless
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> evaluate.messageProperty().get().startsWith("Exported"));
         assertTrue(Files.isRegularFile(out.resolve("config.json")));
         assertTrue(Files.isRegularFile(out.resolve("model.safetensors")));
+
+        // a second export to the same folder asks first (the view's dialog); unasked, it replaces nothing
+        assertTrue(evaluate.holdsModel(out));
+        Files.writeString(out.resolve("model.safetensors"), "an earlier export");
+        robot.interact(() -> evaluate.export(out, false));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
+                () -> evaluate.messageProperty().get().contains("holds a model already"));
+        assertEquals("an earlier export", Files.readString(out.resolve("model.safetensors")));
+        robot.interact(() -> evaluate.export(out, true));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> evaluate.messageProperty().get().startsWith("Exported"));
+        assertTrue(Files.size(out.resolve("model.safetensors")) > 1000);
     }
 
     @Test

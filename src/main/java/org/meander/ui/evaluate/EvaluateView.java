@@ -1,6 +1,7 @@
 package org.meander.ui.evaluate;
 
 import java.io.File;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
@@ -8,7 +9,10 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
@@ -112,8 +116,12 @@ public final class EvaluateView {
             DirectoryChooser chooser = new DirectoryChooser();
             chooser.setTitle("Export the tuned model: choose an empty folder");
             File folder = chooser.showDialog(root.getScene().getWindow());
-            if (folder != null) {
-                model.export(folder.toPath());
+            if (folder == null) {
+                return;
+            }
+            boolean replace = model.holdsModel(folder.toPath());
+            if (!replace || confirmReplacing(folder.toPath())) {
+                model.export(folder.toPath(), replace);
             }
         });
         Label using = new Label();
@@ -121,6 +129,16 @@ public final class EvaluateView {
         HBox box = new HBox(8, use, back, export, using);
         box.setAlignment(Pos.CENTER_LEFT);
         return box;
+    }
+
+    /** An earlier export is the user's work: replace it only when they say so. */
+    private boolean confirmReplacing(Path folder) {
+        ButtonType replace = new ButtonType("Replace", ButtonBar.ButtonData.OK_DONE);
+        Alert ask = new Alert(Alert.AlertType.CONFIRMATION, folder + " holds a model already (config.json,"
+                + " model.safetensors). Replace it with this run's tuned model?", replace, ButtonType.CANCEL);
+        ask.setHeaderText("Replace the model in " + folder.getFileName() + "?");
+        ask.initOwner(root.getScene().getWindow());
+        return ask.showAndWait().filter(replace::equals).isPresent();
     }
 
     private TableView<MetricRow> metricsTable() {

@@ -301,7 +301,13 @@ public final class EvaluateViewModel implements AutoCloseable {
     }
 
     /** Writes the chosen run's tuned model in the Hugging Face layout into {@code folder}. */
-    public void export(Path folder) {
+    /** Whether exporting to the folder would replace a model: ask first. */
+    public boolean holdsModel(Path folder) {
+        return TunedModelExport.holdsModel(folder);
+    }
+
+    /** Exports the run's checkpoint to the folder, replacing a model there only if {@code replace}. */
+    public void export(Path folder, boolean replace) {
         String name = run.get();
         CheckpointKind kind = checkpoint.get();
         if (name == null) {
@@ -313,7 +319,7 @@ public final class EvaluateViewModel implements AutoCloseable {
             try {
                 TrainingRun training = TrainingRun.open(project, name);
                 TunedModelExport.write(training.baseModel(),
-                        RunCheckpoint.read(training.folder().checkpoint(kind)).decoder(), folder);
+                        RunCheckpoint.read(training.folder().checkpoint(kind)).decoder(), folder, replace);
                 Platform.runLater(() -> message.set("Exported " + describe(name, kind) + " to " + folder
                         + ": open it as a model (./meander app --model " + folder + "), or in Python with"
                         + " SamModel.from_pretrained."));
