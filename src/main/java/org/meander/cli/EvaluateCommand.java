@@ -41,12 +41,38 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--tiles", defaultValue = "10", description = "how many tiles of the disagreement list to print")
     int tiles;
 
+    /** Missing embeddings take seconds a tile on a CPU, and a split may hold hundreds of tiles: show both steps. */
+    private static TrainingListener progress() {
+        ProgressLine embedding = new ProgressLine(System.err, "embedding");
+        ProgressLine decoding = new ProgressLine(System.err, "decoding (base, then tuned)");
+        return new TrainingListener() {
+            @Override
+            public void embedding(int done, int total) {
+                show(embedding, done, total);
+            }
+
+            @Override
+            public void validating(int done, int total) {
+                show(decoding, done, total);
+            }
+        };
+    }
+
+    private static void show(ProgressLine line, int done, int total) {
+        if (total > 0) {
+            line.show(done, total);
+        }
+        if (done == total) {
+            line.finish();
+        }
+    }
+
     @Override
     public Integer call() throws Exception {
         Project opened = Project.open(project);
         TrainingRun training = TrainingRun.open(opened, run);
         EvaluationReport report = new Evaluation(opened, training)
-                .evaluate(parseSplit(split), parseCheckpoint(checkpoint), new TrainingListener() { });
+                .evaluate(parseSplit(split), parseCheckpoint(checkpoint), progress());
         report.write(training.folder().evaluation(report.split()));
 
         System.err.printf("%-10s %8s %8s %8s %8s%n", "metric", "base", "tuned", "base med", "tuned med");

@@ -69,6 +69,7 @@ class TrainCommandTest {
         double tunedIou = metrics.get("tuned").get("iou").asDouble();
         assertTrue(tunedIou >= 0 && tunedIou <= 1);
         assertTrue(evaluated.err().contains("IoU"), evaluated.err());
+        assertTrue(evaluated.err().contains("decoding (base, then tuned) 2/2"), "progress: " + evaluated.err());
         assertTrue(Files.isRegularFile(project.resolve("runs/r1/evaluation-validation.json")));
 
         Path exported = dir.resolve("tuned");
