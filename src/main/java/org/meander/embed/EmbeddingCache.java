@@ -39,6 +39,11 @@ public final class EmbeddingCache {
         return directory;
     }
 
+    /** The fingerprint of the vision encoder whose embeddings this cache holds. */
+    public String modelFingerprint() {
+        return modelFingerprint;
+    }
+
     /**
      * The content key of a tile file, hashed once per file version (size, modification time, file identity). A file
      * modified less than {@link #RACY_MILLIS} before it was hashed is hashed again next time: file systems stamp

@@ -21,6 +21,7 @@ public final class SamModel implements AutoCloseable {
     private final SamModelBlock block;
     private final NDManager manager;
     private final String encoderFingerprint;
+    private final boolean visionEncoder;
     private NDManager preparedScope;
     private PreparedDecoder prepared;
 
@@ -29,14 +30,24 @@ public final class SamModel implements AutoCloseable {
      * {@link EncoderFingerprint} of the block's vision encoder.
      */
     public SamModel(SamModelBlock block, NDManager manager, String encoderFingerprint) {
+        this(block, manager, encoderFingerprint, true);
+    }
+
+    /**
+     * As {@link #SamModel(SamModelBlock, NDManager, String)}; without {@code visionEncoder}, the vision encoder's
+     * parameters are left without values and {@link #encode} refuses: a model for cached embeddings.
+     */
+    public SamModel(SamModelBlock block, NDManager manager, String encoderFingerprint, boolean visionEncoder) {
         for (Map.Entry<String, ParameterSlot> e : block.parametersByName().entrySet()) {
-            if (e.getValue().parameter().getArray() == null) {
+            boolean needed = visionEncoder || !EncoderFingerprint.covers(e.getKey());
+            if (needed && e.getValue().parameter().getArray() == null) {
                 throw new IllegalStateException("parameter " + e.getKey() + " has no value");
             }
         }
         this.block = block;
         this.manager = manager;
         this.encoderFingerprint = encoderFingerprint;
+        this.visionEncoder = visionEncoder;
         decoderChanged();
     }
 
@@ -45,6 +56,14 @@ public final class SamModel implements AutoCloseable {
      * benchmarks and tests: it computes SAM's function at SAM's cost, not meaningful masks.
      */
     public static SamModel random(SamConfig config, long seed) {
+        return random(config, seed, true);
+    }
+
+    /**
+     * As {@link #random(SamConfig, long)}, with the same values and fingerprint; without {@code visionEncoder} its
+     * arrays are left out, as {@code SamLoader.loadWithoutVisionEncoder} leaves them.
+     */
+    public static SamModel random(SamConfig config, long seed, boolean visionEncoder) {
         NDManager manager = NDManager.newBaseManager();
         SamModelBlock block = new SamModelBlock(config);
         Random random = new Random(seed);
@@ -60,12 +79,15 @@ public final class SamModel implements AutoCloseable {
                     values[i] = (float) (random.nextGaussian() * 0.02);
                 }
             }
-            e.getValue().parameter().setArray(manager.create(values, shape));
-            if (EncoderFingerprint.covers(e.getKey())) {
+            boolean encoder = EncoderFingerprint.covers(e.getKey());
+            if (visionEncoder || !encoder) {
+                e.getValue().parameter().setArray(manager.create(values, shape));
+            }
+            if (encoder) {
                 fingerprint.add(e.getKey(), values);
             }
         }
-        return new SamModel(block, manager, fingerprint.finish());
+        return new SamModel(block, manager, fingerprint.finish(), visionEncoder);
     }
 
     public SamConfig config() {
@@ -81,6 +103,11 @@ public final class SamModel implements AutoCloseable {
         return block;
     }
 
+    /** False for a model loaded for cached embeddings only, which cannot {@link #encode}. */
+    public boolean hasVisionEncoder() {
+        return visionEncoder;
+    }
+
     /** The manager holding the parameters; arrays set into the block must belong to it. */
     public NDManager manager() {
         return manager;
@@ -92,6 +119,10 @@ public final class SamModel implements AutoCloseable {
     }
 
     public ImageEmbedding encode(PreprocessedImage image) {
+        if (!visionEncoder) {
+            throw new IllegalStateException("this model was loaded without its vision encoder, for cached"
+                    + " embeddings only; load it whole (SamLoader.load) to encode images");
+        }
         int size = image.size();
         try (NDManager scope = manager.newSubManager()) {
             NDArray pixels = scope.create(image.pixels()).reshape(1, 3, size, size);

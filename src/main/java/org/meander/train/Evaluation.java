@@ -39,11 +39,11 @@ public final class Evaluation {
             throw new IOException(project.directory() + ": no labelled tile in the " + split.key() + " split");
         }
         RunCheckpoint tuned = RunCheckpoint.read(run.folder().checkpoint(checkpoint));
-        try (SamModel model = SamLoader.load(run.baseModel())) {
+        try (SamModel model = SamLoader.loadWithoutVisionEncoder(run.baseModel())) {
             EmbeddingCache cache = new EmbeddingCache(project.directory(), model.encoderFingerprint(),
                     TrainingRun.EMBEDDING_MEMORY);
             TrainingData data = new TrainingData(project, cache, model.config().promptEncoder().maskInputSize());
-            MissingEmbeddings.compute(model, cache, data.missingEmbeddings(tiles), listener, () -> false);
+            MissingEmbeddings.compute(run.baseModel(), cache, data.missingEmbeddings(tiles), listener, () -> false);
 
             List<TileMetrics> base = score(model, data, tiles, listener, 0);
             DecoderParameters.of(model).load(tuned.decoder());

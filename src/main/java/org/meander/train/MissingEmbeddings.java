@@ -1,6 +1,7 @@
 package org.meander.train;
 
 import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
@@ -9,6 +10,7 @@ import org.meander.embed.EncodingQueue;
 import org.meander.embed.SamTileEncoder;
 import org.meander.project.Tile;
 import org.meander.sam.SamModel;
+import org.meander.weights.SamLoader;
 
 /** Computes the embeddings a run or an evaluation needs that the cache lacks, reporting progress. */
 final class MissingEmbeddings {
@@ -17,16 +19,22 @@ final class MissingEmbeddings {
     }
 
     /**
-     * Returns false when {@code stop} asked to end early (checked as each tile finishes, so within one encode);
-     * what was computed stays in the cache.
+     * Loads the whole model in {@code modelDir} when some are missing (runs and evaluations hold theirs without
+     * the vision encoder) and computes them. Returns false when {@code stop} asked to end early (checked as each
+     * tile finishes, so within one encode); what was computed stays in the cache.
      */
-    static boolean compute(SamModel model, EmbeddingCache cache, List<Tile> missing, TrainingListener listener,
+    static boolean compute(Path modelDir, EmbeddingCache cache, List<Tile> missing, TrainingListener listener,
             BooleanSupplier stop) throws IOException, InterruptedException {
         if (missing.isEmpty()) {
             return true;
         }
         AtomicBoolean cancelled = new AtomicBoolean();
-        try (EncodingQueue queue = new EncodingQueue(new SamTileEncoder(model), cache)) {
+        try (SamModel model = SamLoader.load(modelDir);
+             EncodingQueue queue = new EncodingQueue(new SamTileEncoder(model), cache)) {
+            if (!model.encoderFingerprint().equals(cache.modelFingerprint())) {
+                throw new IOException(modelDir + ": its vision encoder changed while in use (another fingerprint"
+                        + " than when the work started); start again");
+            }
             queue.addListener(p -> {
                 listener.embedding(p.encoded() + p.fromCache() + p.failed(), missing.size());
                 // cancelling fires an event of its own: once is enough

@@ -39,7 +39,7 @@ public final class TileComparer implements AutoCloseable {
     /** Loads the run's base model and its checkpoint: seconds for a large model, so off the UI thread. */
     public static TileComparer open(Project project, TrainingRun run, CheckpointKind checkpoint) throws IOException {
         Map<String, float[]> tuned = RunCheckpoint.read(run.folder().checkpoint(checkpoint)).decoder();
-        SamModel model = SamLoader.load(run.baseModel());
+        SamModel model = SamLoader.loadWithoutVisionEncoder(run.baseModel());
         try {
             return new TileComparer(model, project, run.config(), tuned);
         } catch (RuntimeException e) {

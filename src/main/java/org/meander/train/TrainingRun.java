@@ -91,13 +91,14 @@ public final class TrainingRun {
             throws IOException, InterruptedException {
         List<Tile> trainTiles = TrainingData.trainingTiles(project);
         List<Tile> validationTiles = TrainingData.labelledTiles(project, Split.VALIDATION);
-        try (SamModel model = SamLoader.load(baseModel)) {
+        try (SamModel model = SamLoader.loadWithoutVisionEncoder(baseModel)) {
             EmbeddingCache cache = new EmbeddingCache(project.directory(), model.encoderFingerprint(),
                     EMBEDDING_MEMORY);
             TrainingData data = new TrainingData(project, cache, model.config().promptEncoder().maskInputSize());
             List<Tile> all = new ArrayList<>(trainTiles);
             all.addAll(validationTiles);
-            if (!MissingEmbeddings.compute(model, cache, data.missingEmbeddings(all), listener, stopRequested)) {
+            if (!MissingEmbeddings.compute(baseModel, cache, data.missingEmbeddings(all), listener,
+                    stopRequested)) {
                 RunOutcome stopped = new RunOutcome(RunStatus.STOPPED, "stopped while computing embeddings, before"
                         + " training; those computed are kept", 0);
                 RunInfo.read(folder.info()).with(stopped.status(), stopped.message()).write(folder.info());

@@ -29,6 +29,19 @@ public final class SamLoader {
     }
 
     public static SamModel load(Path modelDir) throws IOException {
+        return load(modelDir, true);
+    }
+
+    /**
+     * The model without its vision encoder's weights, for work on cached embeddings (training, evaluation): the
+     * encoder is most of a model's memory. Every tensor is still checked, and the encoder's fingerprint is the
+     * whole model's, so the cache finds its embeddings; {@link SamModel#encode} refuses.
+     */
+    public static SamModel loadWithoutVisionEncoder(Path modelDir) throws IOException {
+        return load(modelDir, false);
+    }
+
+    private static SamModel load(Path modelDir, boolean visionEncoder) throws IOException {
         Path configFile = modelDir.resolve("config.json");
         SamConfig config = readConfig(modelDir);
         SamModelBlock block;
@@ -41,8 +54,8 @@ public final class SamLoader {
         }
         NDManager manager = NDManager.newBaseManager();
         try (Checkpoint checkpoint = Checkpoint.open(modelDir)) {
-            String fingerprint = fill(block, checkpoint, manager, config);
-            return new SamModel(block, manager, fingerprint);
+            String fingerprint = fill(block, checkpoint, manager, config, visionEncoder);
+            return new SamModel(block, manager, fingerprint, visionEncoder);
         } catch (IOException | RuntimeException e) {
             manager.close();
             throw e;
@@ -69,9 +82,12 @@ public final class SamLoader {
         return SamConfig.read(configFile);
     }
 
-    /** Sets every parameter; returns the vision encoder's fingerprint, hashed from the values as read. */
-    private static String fill(SamModelBlock block, Checkpoint checkpoint, NDManager manager, SamConfig config)
-            throws IOException {
+    /**
+     * Checks every tensor and sets every parameter, the vision encoder's only if {@code visionEncoder}; returns the
+     * vision encoder's fingerprint, hashed from the values as read.
+     */
+    private static String fill(SamModelBlock block, Checkpoint checkpoint, NDManager manager, SamConfig config,
+            boolean visionEncoder) throws IOException {
         Map<String, ParameterSlot> parameters = new TreeMap<>(block.parametersByName());
         EncoderFingerprint fingerprint = new EncoderFingerprint(config.vision());
         TreeSet<String> extra = new TreeSet<>(checkpoint.names());
@@ -96,8 +112,11 @@ public final class SamLoader {
                         + "; config.json and the weights do not belong together");
             }
             float[] values = checkpoint.readFloats(name);
-            e.getValue().parameter().setArray(manager.create(values, e.getValue().shape()));
-            if (EncoderFingerprint.covers(name)) {
+            boolean encoder = EncoderFingerprint.covers(name);
+            if (visionEncoder || !encoder) {
+                e.getValue().parameter().setArray(manager.create(values, e.getValue().shape()));
+            }
+            if (encoder) {
                 fingerprint.add(name, values);
             }
         }

@@ -73,6 +73,34 @@ class SamLoaderTest {
         }
     }
 
+    /**
+     * Training and evaluation read cached embeddings: their model leaves out the vision encoder, most of a big
+     * model's memory (2.5 GB of ViT-H's 2.56), and decodes exactly as the whole one, under the same fingerprint.
+     */
+    @Test
+    void withoutItsVisionEncoderAModelDecodesAlikeAndRefusesToEncode() throws IOException {
+        ImageEmbedding embedding = storedTinyEmbedding();
+        Prompt click = Prompt.of(new Point(512, 300, Point.POSITIVE));
+        try (SamModel whole = SamLoader.load(Fixtures.model("tiny"));
+             SamModel decoding = SamLoader.loadWithoutVisionEncoder(Fixtures.model("tiny"))) {
+            assertTrue(whole.hasVisionEncoder());
+            assertFalse(decoding.hasVisionEncoder());
+            assertEquals(whole.encoderFingerprint(), decoding.encoderFingerprint());
+            decoding.block().parametersByName().forEach((name, slot) -> assertEquals(!name.startsWith(
+                    "vision_encoder."), slot.parameter().isInitialized(), name + " holds a value"));
+            try (SamPredictor a = whole.predictor(embedding); SamPredictor b = decoding.predictor(embedding)) {
+                Prediction expected = a.predict(click, true);
+                Prediction actual = b.predict(click, true);
+                assertArrayEquals(expected.iouScores(), actual.iouScores());
+                assertArrayEquals(expected.lowResLogits(), actual.lowResLogits());
+            }
+            IllegalStateException refused = assertThrows(IllegalStateException.class,
+                    () -> decoding.encode(new java.awt.image.BufferedImage(64, 64,
+                            java.awt.image.BufferedImage.TYPE_INT_RGB)));
+            assertContains(refused.getMessage(), "without its vision encoder");
+        }
+    }
+
     @Test
     void shardedCheckpointLoadsAndPredictsAsTheSingleFile() throws IOException {
         Map<String, FloatTensor> tensors = tinyTensors();
