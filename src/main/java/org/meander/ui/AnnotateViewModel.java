@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
@@ -266,9 +267,17 @@ public final class AnnotateViewModel implements AutoCloseable {
         }
     }
 
+    /** Waits for SAM work in flight (a decode, a tile being opened): the model may be closed or passed on next. */
     @Override
     public void close() {
         decoder.shutdownNow();
+        try {
+            if (!decoder.awaitTermination(1, TimeUnit.MINUTES)) {
+                throw new IllegalStateException("Annotate's SAM thread did not end within a minute");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         editor.close();
     }
 }

@@ -43,6 +43,18 @@ final class AnnotationDecoder implements AnnotationModel {
         });
     }
 
+    /**
+     * Puts the model's own decoder back at once, on the calling thread: only once Annotate's SAM thread has ended,
+     * as when the model passes to another project's workbench.
+     */
+    void restoreOwnNow() {
+        if (own != null) {
+            DecoderParameters.of(model).load(own);
+            model.decoderChanged();
+            own = null;
+        }
+    }
+
     @Override
     public CompletableFuture<Void> useBaseDecoder() {
         return annotate.changeModel(() -> {

@@ -1,6 +1,7 @@
 package org.meander.ui;
 
 import java.nio.file.Path;
+import java.util.concurrent.Callable;
 import javafx.application.Application;
 import javafx.concurrent.Task;
 import javafx.scene.control.Alert;
@@ -113,12 +114,16 @@ public final class MeanderApp extends Application {
         }
     }
 
-    /** Opens another project with the same model, off the JavaFX thread; the current one is saved and closed. */
+    /**
+     * Opens another project with the same model, already loaded, off the JavaFX thread; the current one is saved and
+     * closed.
+     */
     private void openProject(Path project) {
         if (refusedWhileTraining("open the other project")) {
             return;
         }
-        reopen(project, modelDir, "Could not open " + project);
+        Workbench old = workbench;
+        reopen(project, modelDir, "Could not open " + project, () -> old.openProject(project));
     }
 
     /**
@@ -131,7 +136,8 @@ public final class MeanderApp extends Application {
         }
         workbench.annotate().editor().saveIfDirty();
         models.setMessage("Loading " + model + "…");
-        reopen(workbench.project().directory(), model, "Could not load the model in " + model);
+        reopen(workbench.project().directory(), model, "Could not load the model in " + model,
+                () -> Workbench.open(workbench.project().directory(), model));
     }
 
     /** Reloading the workbench would end a run: say so instead, and return true, while one trains. */
@@ -144,18 +150,19 @@ public final class MeanderApp extends Application {
         return true;
     }
 
-    private void reopen(Path project, Path model, String failure) {
+    /** Replaces the workbench with the one {@code opening} makes, off the JavaFX thread, once the label is saved. */
+    private void reopen(Path project, Path model, String failure, Callable<Workbench> opening) {
         Workbench old = workbench;
-        Task<Workbench> opening = new Task<>() {
+        Task<Workbench> task = new Task<>() {
             @Override
             protected Workbench call() throws Exception {
                 old.annotate().editor().awaitSaved();
-                return Workbench.open(project, model);
+                return opening.call();
             }
         };
-        opening.setOnSucceeded(e -> {
+        task.setOnSucceeded(e -> {
             old.close();
-            workbench = opening.getValue();
+            workbench = task.getValue();
             modelDir = model;
             recent.remember(project, model);
             models.setCurrent(model);
@@ -164,12 +171,12 @@ public final class MeanderApp extends Application {
             }
             show();
         });
-        opening.setOnFailed(e -> {
-            String text = failure + ":\n" + ErrorText.of(opening.getException());
+        task.setOnFailed(e -> {
+            String text = failure + ":\n" + ErrorText.of(task.getException());
             models.setMessage(text);
             new Alert(Alert.AlertType.ERROR, text).showAndWait();
         });
-        Thread thread = new Thread(opening, "meander-open-project");
+        Thread thread = new Thread(task, "meander-open-project");
         thread.setDaemon(true);
         thread.start();
     }

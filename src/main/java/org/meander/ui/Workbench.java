@@ -26,16 +26,22 @@ final class Workbench implements AutoCloseable {
 
     private final Project project;
     private final SamModel model;
+    private final Path modelDir;
     private final String modelName;
+    private final AnnotationDecoder annotationDecoder;
     private final EncodingQueue queue;
     private final InteractivePredictor predictor;
     private final AnnotateViewModel annotate;
     private final TrainViewModel train;
     private final EvaluateViewModel evaluate;
+    private boolean partsClosed;
+    /** Set once the model has passed to another project's workbench, which closes it then. */
+    private boolean modelPassedOn;
 
     private Workbench(Project project, SamModel model, Path modelDir, String modelName) {
         this.project = project;
         this.model = model;
+        this.modelDir = modelDir;
         this.modelName = modelName;
         EmbeddingCache cache = null;
         if (model != null) {
@@ -61,8 +67,8 @@ final class Workbench implements AutoCloseable {
                 }
             });
         }
-        evaluate = new EvaluateViewModel(project, model == null ? null
-                : new AnnotationDecoder(model, modelDir, annotate));
+        annotationDecoder = model == null ? null : new AnnotationDecoder(model, modelDir, annotate);
+        evaluate = new EvaluateViewModel(project, annotationDecoder);
     }
 
     /** modelDir may be null: the workbench then works without SAM. */
@@ -70,6 +76,25 @@ final class Workbench implements AutoCloseable {
         Project project = Project.open(projectDir);
         SamModel model = modelDir == null ? null : SamLoader.load(modelDir);
         return new Workbench(project, model, modelDir, modelDir == null ? "none" : modelDir.getFileName().toString());
+    }
+
+    /**
+     * Another project with this workbench's model, passed on as it is loaded: no second copy in memory and no
+     * reload. The project is opened first, and when it cannot be this workbench stays as it was; otherwise this
+     * workbench ends, all but the model, whose own decoder comes back if Annotate used a tuned one. Closing this
+     * workbench afterwards leaves the model to the new one. Off the JavaFX thread: it waits for this workbench's
+     * background work to end.
+     */
+    synchronized Workbench openProject(Path projectDir) throws IOException {
+        Project next = Project.open(projectDir);
+        closeAllButModel();
+        if (model == null) {
+            return new Workbench(next, null, null, modelName);
+        }
+        annotationDecoder.restoreOwnNow();
+        Workbench opened = new Workbench(next, model, modelDir, modelName);
+        modelPassedOn = true;
+        return opened;
     }
 
     AnnotateViewModel annotate() {
@@ -103,7 +128,19 @@ final class Workbench implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        closeAllButModel();
+        if (model != null && !modelPassedOn) {
+            model.close();
+        }
+    }
+
+    /** Ends the view-models and the background work, which all use the model: after this, nothing does. */
+    private void closeAllButModel() {
+        if (partsClosed) {
+            return;
+        }
+        partsClosed = true;
         train.close();
         evaluate.close();
         annotate.close();
@@ -112,9 +149,6 @@ final class Workbench implements AutoCloseable {
         }
         if (queue != null) {
             queue.close();
-        }
-        if (model != null) {
-            model.close();
         }
     }
 }

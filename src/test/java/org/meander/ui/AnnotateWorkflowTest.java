@@ -2,12 +2,15 @@ package org.meander.ui;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.geometry.Point2D;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
@@ -46,6 +49,38 @@ class AnnotateWorkflowTest {
     @AfterEach
     void close() {
         workbench.close();
+    }
+
+    /**
+     * Closing waits for SAM work in flight (here held on a latch, deaf to interrupts as a native decode is): the
+     * model is closed or passed on next, and must not be while a decode still runs on it.
+     */
+    @Test
+    void closingWaitsForSamWorkInFlight() throws Exception {
+        CountDownLatch running = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicBoolean finished = new AtomicBoolean();
+        workbench.annotate().changeModel(() -> {
+            running.countDown();
+            while (true) {
+                try {
+                    release.await();
+                    break;
+                } catch (InterruptedException e) {
+                    // a decode in native code does not stop either
+                }
+            }
+            finished.set(true);
+        });
+        assertTrue(running.await(30, TimeUnit.SECONDS));
+        Thread closing = new Thread(workbench.annotate()::close);
+        closing.start();
+        closing.join(500);
+        assertTrue(closing.isAlive(), "close returned while SAM work was still running");
+        release.countDown();
+        closing.join(TimeUnit.SECONDS.toMillis(30));
+        assertFalse(closing.isAlive());
+        assertTrue(finished.get());
     }
 
     @Test

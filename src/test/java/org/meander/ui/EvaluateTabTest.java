@@ -4,8 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.image.BufferedImage;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -21,7 +25,10 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.meander.project.Project;
+import org.meander.project.SampleProject;
 import org.meander.project.Split;
+import org.meander.project.Tile;
+import org.meander.sam.SamModel;
 import org.meander.testing.Fixtures;
 import org.meander.testing.OneWindow;
 import org.meander.testing.RiverFixtureProject;
@@ -141,6 +148,37 @@ class EvaluateTabTest {
         robot.interact(() -> evaluate.export(out, true));
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> evaluate.messageProperty().get().startsWith("Exported"));
         assertTrue(Files.size(out.resolve("model.safetensors")) > 1000);
+    }
+
+    /**
+     * "Open project…" with the same model passes the loaded model on (no second copy, no reload), with its own
+     * decoder back in place of the tuned one Annotate used here.
+     */
+    @Test
+    void anotherProjectTakesTheLoadedModelWithItsOwnDecoder(FxRobot robot) throws Exception {
+        EvaluateViewModel evaluate = openEvaluateTab(robot);
+        SamModel model = workbench.model();
+        Map<String, float[]> own = DecoderParameters.of(model).values();
+        robot.clickOn("#use-for-annotation");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
+                () -> evaluate.messageProperty().get().startsWith("Annotate now predicts"));
+
+        assertThrows(IOException.class, () -> workbench.openProject(temp.resolve("no-such-project")));
+        assertTrue(evaluate.annotationDecoderProperty().get().contains("tuned"),
+                "a project that cannot be opened leaves this one as it was");
+
+        Path sample = temp.resolve("sample");
+        SampleProject.create(sample, 1);
+        Workbench previous = workbench;
+        workbench = previous.openProject(sample);
+        previous.close();
+        assertSame(model, workbench.model(), "the model passes on, not loaded again");
+        Map<String, float[]> now = DecoderParameters.of(model).values();
+        own.forEach((name, values) -> assertArrayEquals(values, now.get(name), name));
+        Tile tile = workbench.annotate().tiles().get(0);
+        workbench.queue().request(tile.image()).get(60, TimeUnit.SECONDS);
+        assertTrue(model.encode(new BufferedImage(64, 64, BufferedImage.TYPE_INT_RGB)).values().length > 0,
+                "closing the previous workbench left the model open");
     }
 
     @Test
