@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import javafx.application.Application;
 import javafx.concurrent.Task;
+import javafx.scene.Parent;
 import javafx.scene.control.Alert;
 import javafx.scene.image.Image;
 import javafx.stage.Stage;
@@ -123,7 +124,12 @@ public final class MeanderApp extends Application {
             return;
         }
         Workbench old = workbench;
-        reopen(project, modelDir, "Could not open " + project, () -> old.openProject(project));
+        old.annotate().editor().saveIfDirty();
+        // the model passes on at once, ending this window's work: an edit made meanwhile would have nowhere to go
+        Parent window = stage.getScene().getRoot();
+        window.setDisable(true);
+        reopen(project, modelDir, "Could not open " + project, () -> old.openProject(project),
+                () -> window.setDisable(false));
     }
 
     /**
@@ -137,7 +143,7 @@ public final class MeanderApp extends Application {
         workbench.annotate().editor().saveIfDirty();
         models.setMessage("Loading " + model + "…");
         reopen(workbench.project().directory(), model, "Could not load the model in " + model,
-                () -> Workbench.open(workbench.project().directory(), model));
+                () -> Workbench.open(workbench.project().directory(), model), () -> { });
     }
 
     /** Reloading the workbench would end a run: say so instead, and return true, while one trains. */
@@ -150,8 +156,12 @@ public final class MeanderApp extends Application {
         return true;
     }
 
-    /** Replaces the workbench with the one {@code opening} makes, off the JavaFX thread, once the label is saved. */
-    private void reopen(Path project, Path model, String failure, Callable<Workbench> opening) {
+    /**
+     * Replaces the workbench with the one {@code opening} makes, off the JavaFX thread, once the label is saved;
+     * {@code afterFailure} runs on the JavaFX thread when it cannot.
+     */
+    private void reopen(Path project, Path model, String failure, Callable<Workbench> opening,
+            Runnable afterFailure) {
         Workbench old = workbench;
         Task<Workbench> task = new Task<>() {
             @Override
@@ -172,6 +182,7 @@ public final class MeanderApp extends Application {
             show();
         });
         task.setOnFailed(e -> {
+            afterFailure.run();
             String text = failure + ":\n" + ErrorText.of(task.getException());
             models.setMessage(text);
             new Alert(Alert.AlertType.ERROR, text).showAndWait();
