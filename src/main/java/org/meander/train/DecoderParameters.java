@@ -2,6 +2,7 @@ package org.meander.train;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -16,6 +17,7 @@ public final class DecoderParameters {
 
     private static final String PREFIX = "mask_decoder.";
     private static final String IOU_HEAD = PREFIX + "iou_prediction_head.";
+    private static final NDIndex ALL = new NDIndex("...");
 
     private final Map<String, NDArray> arrays;
 
@@ -96,7 +98,10 @@ public final class DecoderParameters {
                 throw new IllegalArgumentException("decoder parameter " + name + " has " + array.size()
                         + " values, the checkpoint " + value.length + ": it belongs to a model of other sizes");
             }
-            array.set(value);
+            // a whole-array index write: NDArray.set(float[]) makes libtorch print a deprecation warning to users
+            try (NDManager scope = array.getManager().newSubManager()) {
+                array.set(ALL, scope.create(value, array.getShape()));
+            }
         });
     }
 }

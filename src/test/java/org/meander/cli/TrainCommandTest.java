@@ -70,6 +70,13 @@ class TrainCommandTest {
         assertTrue(tunedIou >= 0 && tunedIou <= 1);
         assertTrue(evaluated.err().contains("IoU"), evaluated.err());
         assertTrue(evaluated.err().contains("decoding (base, then tuned) 2/2"), "progress: " + evaluated.err());
+        // libtorch warns once a process, on stderr, which the in-process run above cannot see
+        Path separateOutput = dir.resolve("evaluate.txt");
+        Process separate = start(separateOutput, "evaluate", "--project", project.toString(), "--run", "r1",
+                "--split", "validation");
+        assertTrue(separate.waitFor(2, TimeUnit.MINUTES), printed(separateOutput));
+        assertEquals(0, separate.exitValue(), printed(separateOutput));
+        assertFalse(printed(separateOutput).contains("Warning"), "a library's warning: " + printed(separateOutput));
         assertTrue(Files.isRegularFile(project.resolve("runs/r1/evaluation-validation.json")));
 
         Path exported = dir.resolve("tuned");
@@ -147,7 +154,8 @@ class TrainCommandTest {
         byte[] weights = Files.readAllBytes(EmbedCommandTest.MODEL.resolve("model.safetensors"));
         Files.write(broken.resolve("model.safetensors"), Arrays.copyOf(weights, weights.length / 2));
         Path output = dir.resolve("output.txt");
-        Process process = start(output, "--project", project.toString(), "--model", broken.toString(), "--run", "r1");
+        Process process = start(output, "train", "--project", project.toString(), "--model", broken.toString(),
+                "--run", "r1");
         boolean ended = process.waitFor(2, TimeUnit.MINUTES);
         if (!ended) {
             process.destroyForcibly().waitFor();
@@ -166,7 +174,7 @@ class TrainCommandTest {
     void aSignalStopsTheRunWithACheckpoint() throws Exception {
         Path project = project();
         Path output = dir.resolve("output.txt");
-        Process process = start(output, "--project", project.toString(), "--model",
+        Process process = start(output, "train", "--project", project.toString(), "--model",
                 EmbedCommandTest.MODEL.toString(), "--run", "r1", "--epochs", "100000", "--batch-size", "1");
         for (int wait = 0; wait < 1200 && !printed(output).contains("epoch 2/"); wait++) {
             assertTrue(process.isAlive(), printed(output));
@@ -189,12 +197,12 @@ class TrainCommandTest {
         return Files.readString(output).replace('\r', '\n');
     }
 
-    /** {@code ./meander train} with these options in a JVM of its own, its output (both streams) to a file. */
-    private static Process start(Path output, String... options) throws Exception {
+    /** {@code ./meander} with these arguments in a JVM of its own, its output (both streams) to a file. */
+    private static Process start(Path output, String... arguments) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-Dai.djl.offline=true", "-cp", System.getProperty("java.class.path"),
-                Main.class.getName(), "train"));
-        command.addAll(List.of(options));
+                Main.class.getName()));
+        command.addAll(List.of(arguments));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
         builder.environment().put("OMP_WAIT_POLICY", "PASSIVE");
         return builder.start();
