@@ -12,9 +12,10 @@ import org.meander.sam.modeling.SamBlock.ParameterSlot;
 import org.meander.sam.modeling.SamModelBlock;
 
 /**
- * A SAM model ready to use: its blocks with every parameter set and the decoder's prompt-independent work done. Encode an image once, then open a {@link SamPredictor} on the
- * embedding for any number of prompts. Encoding on one thread while a predictor answers on another is safe (each
- * works in its own sub-manager); {@link #decoderChanged} must not overlap either.
+ * A SAM model ready to use: its blocks with every parameter set and the decoder's prompt-independent work done.
+ * Encode an image once, then open a {@link SamPredictor} on the embedding for any number of prompts. Encoding on one
+ * thread while a predictor answers on another is safe (each works in its own sub-manager); {@link #decoderChanged}
+ * must not overlap either. A model for cached embeddings only holds no vision encoder ({@link #hasVisionEncoder}).
  */
 public final class SamModel implements AutoCloseable {
 
