@@ -277,7 +277,8 @@ public final class AnnotateViewModel implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            editor.close(); // the label being edited is saved whatever happened to SAM
         }
-        editor.close();
     }
 }
