@@ -1,5 +1,6 @@
 package org.meander.project;
 
+import java.io.EOFException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
@@ -20,6 +21,9 @@ public final class ErrorText {
         if (error instanceof FileSystemException file && file.getReason() == null) {
             String other = file.getOtherFile() == null ? "" : " (to " + file.getOtherFile() + ")";
             return file.getFile() + other + ": " + whatHappened(file);
+        }
+        if (error instanceof EOFException && error.getMessage() == null) {
+            return "the file ends before its data does: it was cut short or is damaged";
         }
         String message = error.getMessage();
         return message == null || message.isBlank() ? error.getClass().getSimpleName() : message;

@@ -3,6 +3,7 @@ package org.meander.ui;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -181,6 +182,13 @@ public final class AnnotateViewModel implements AutoCloseable {
         preview.set(null);
     }
 
+    /** The view could not read the tile's image to show it. */
+    public void imageUnreadable(Tile tile, Throwable cause) {
+        String reason = cause == null ? "not an image it can read" : ErrorText.of(cause);
+        status.set("Cannot show " + tile.image().getFileName() + ": " + reason + ". Replace the file in the"
+                + " project's tiles folder, or remove the tile from the project.");
+    }
+
     /** Enter (replace), Shift+Enter (add), Alt+Enter (subtract): the preview meets the label, undoably. */
     public void acceptPreview(CombineMode mode) {
         Tile tile = selectedTile.get();
@@ -256,9 +264,16 @@ public final class AnnotateViewModel implements AutoCloseable {
                 });
             } else {
                 Platform.runLater(() -> status.set("Computing the embedding of " + tile.name() + "…"));
-                queue.request(tile.image()).thenRun(() -> {
-                    if (ticket == generation.get()) {
+                queue.request(tile.image()).whenComplete((embedding, error) -> {
+                    if (ticket != generation.get()) {
+                        return;
+                    }
+                    if (error == null) {
                         decoder.submit(() -> decode(ticket, tile, state, kept));
+                    } else {
+                        Throwable cause = error instanceof CompletionException ? error.getCause() : error;
+                        Platform.runLater(() -> status.set("Could not compute the embedding of " + tile.name()
+                                + ": " + ErrorText.of(cause)));
                     }
                 });
             }

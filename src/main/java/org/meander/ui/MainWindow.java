@@ -23,12 +23,14 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.ToolBar;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.meander.embed.EncodingProgress;
 import org.meander.project.LabelStatus;
@@ -118,11 +120,20 @@ final class MainWindow {
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
 
         Label message = new Label();
+        message.setId("status-message");
         message.textProperty().bind(model.statusProperty());
+        // a long message is cut short in the bar, and whole in its tooltip
+        Tooltip wholeMessage = new Tooltip();
+        wholeMessage.textProperty().bind(model.statusProperty());
+        wholeMessage.setWrapText(true);
+        wholeMessage.setMaxWidth(600);
+        message.setTooltip(wholeMessage);
         Label encodingText = new Label();
+        encodingText.setId("encoding-progress");
         ProgressBar encodingBar = new ProgressBar(0);
         model.encodingProperty().addListener((o, old, p) -> showEncoding(p, encodingBar, encodingText));
         statusBar = new HBox(12, message, spacer(), encodingText, encodingBar, new Label("Model: " + modelName));
+        keepWhole(encodingText, encodingBar, statusBar.getChildren().get(statusBar.getChildren().size() - 1));
         statusBar.setAlignment(Pos.CENTER_LEFT);
         statusBar.setPadding(new Insets(4, 8, 4, 8));
 
@@ -155,6 +166,7 @@ final class MainWindow {
      */
     void showModelControls(Node menu, Node banner) {
         statusBar.getChildren().set(statusBar.getChildren().size() - 1, menu);
+        keepWhole(menu);
         root.setTop(banner == null ? toolBar : new VBox(toolBar, banner));
     }
 
@@ -248,13 +260,23 @@ final class MainWindow {
         if (p == null) {
             return;
         }
-        bar.setProgress(p.total() == 0 ? 0 : (double) (p.done() + p.failed()) / p.total());
-        String left = Double.isNaN(p.secondsLeft()) ? "" : String.format(", %.0f s left", p.secondsLeft());
-        text.setText("Embeddings " + p.done() + "/" + p.total() + left);
+        bar.setProgress(EncodingStatus.fraction(p));
+        text.setText(EncodingStatus.text(p));
+        String problem = EncodingStatus.problem(p);
+        text.setTooltip(problem == null ? null : new Tooltip(problem));
     }
 
-    private static javafx.scene.layout.Region spacer() {
-        javafx.scene.layout.Region r = new javafx.scene.layout.Region();
+    /** The status bar's message gives way first: these keep their width however long it is. */
+    private static void keepWhole(Node... nodes) {
+        for (Node node : nodes) {
+            if (node instanceof Region region) {
+                region.setMinWidth(Region.USE_PREF_SIZE);
+            }
+        }
+    }
+
+    private static Region spacer() {
+        Region r = new Region();
         HBox.setHgrow(r, Priority.ALWAYS);
         return r;
     }

@@ -13,6 +13,7 @@ import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.Pane;
 import javafx.scene.paint.Color;
+import javafx.scene.text.TextAlignment;
 import org.meander.project.LabelMask;
 import org.meander.sam.Box;
 import org.meander.sam.Point;
@@ -68,7 +69,14 @@ final class TileCanvas extends Pane {
             tile = t == null ? null : new Image(t.image().toUri().toString(), true);
             fitPending = true;
             if (tile != null) {
+                Image shown = tile;
                 tile.progressProperty().addListener((p, before, done) -> redrawFitting());
+                tile.errorProperty().addListener((e, before, failed) -> {
+                    if (failed && tile == shown) {
+                        model.imageUnreadable(t, shown.getException());
+                        draw();
+                    }
+                });
             }
             draw();
         });
@@ -272,6 +280,13 @@ final class TileCanvas extends Pane {
         GraphicsContext g = canvas.getGraphicsContext2D();
         g.setFill(Color.gray(0.15));
         g.fillRect(0, 0, canvas.getWidth(), canvas.getHeight());
+        if (tile != null && tile.isError()) {
+            g.setFill(Color.gray(0.85));
+            g.setTextAlign(TextAlignment.CENTER);
+            g.fillText("This tile's image cannot be read: see the status bar", canvas.getWidth() / 2,
+                    canvas.getHeight() / 2);
+            return;
+        }
         if (!loaded()) {
             return;
         }

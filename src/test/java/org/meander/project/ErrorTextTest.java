@@ -3,6 +3,7 @@ package org.meander.project;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
@@ -38,6 +39,14 @@ class ErrorTextTest {
                 ErrorText.of(new FileSystemException("/tmp/x", null, "Not a directory")));
         assertEquals("tile.png: the label is 10 x 10 pixels", ErrorText.of(new IOException(
                 "tile.png: the label is 10 x 10 pixels")));
+    }
+
+    @Test
+    void aFileCutShortSaysSo() {
+        assertEquals("the file ends before its data does: it was cut short or is damaged",
+                ErrorText.of(new EOFException()));
+        assertEquals("Unexpected end of ZLIB input stream",
+                ErrorText.of(new EOFException("Unexpected end of ZLIB input stream")));
     }
 
     @Test
