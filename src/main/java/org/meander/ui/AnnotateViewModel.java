@@ -182,6 +182,49 @@ public final class AnnotateViewModel implements AutoCloseable {
         preview.set(null);
     }
 
+    /** The tile {@code step} places from the open one in the list (Page Down: 1, Page Up: -1), held at either end. */
+    public Tile tileAfter(int step) {
+        int at = tiles.indexOf(selectedTile.get());
+        return tiles.isEmpty() ? null : tiles.get(Math.max(0, Math.min(tiles.size() - 1, at + step)));
+    }
+
+    /**
+     * The first tile after the open one, going round the list, whose label is not accepted yet; null, with a word in
+     * the status bar, when no other tile waits.
+     */
+    public Tile nextToReview() {
+        Tile open = selectedTile.get();
+        return nextToReview(open != null && project.status(open) == LabelStatus.ACCEPTED);
+    }
+
+    /**
+     * Shift+A: saves the open label as accepted, and returns the next tile to review (null when none is left, or
+     * while the label is still being read: nothing is accepted unseen).
+     */
+    public Tile acceptAndNext() {
+        Tile open = selectedTile.get();
+        if (open == null) {
+            return null;
+        }
+        if (!editor.save(LabelStatus.ACCEPTED)) {
+            status.set("The label of " + open.name() + " is still being read");
+            return null;
+        }
+        return nextToReview(true);
+    }
+
+    private Tile nextToReview(boolean openOneAccepted) {
+        int at = tiles.indexOf(selectedTile.get());
+        for (int i = 1; i < tiles.size(); i++) {
+            Tile tile = tiles.get(Math.floorMod(at + i, tiles.size()));
+            if (project.status(tile) != LabelStatus.ACCEPTED) {
+                return tile;
+            }
+        }
+        status.set(openOneAccepted ? "Every tile's label is accepted" : "No other tile waits for review");
+        return null;
+    }
+
     /** The view could not read the tile's image to show it. */
     public void imageUnreadable(Tile tile, Throwable cause) {
         String reason = cause == null ? "not an image it can read" : ErrorText.of(cause);

@@ -232,10 +232,13 @@ final class LabelEditor implements AutoCloseable {
         }
     }
 
-    /** Saves now with the given status (EDITED, or ACCEPTED when the user marks the label correct). */
-    void save(LabelStatus labelStatus) {
+    /**
+     * Saves now with the given status (EDITED, or ACCEPTED when the user marks the label correct), in the background;
+     * false while the label is still being read, and there is nothing to save.
+     */
+    boolean save(LabelStatus labelStatus) {
         if (edits == null) {
-            return;
+            return false;
         }
         Tile target = tile;
         LabelMask mask = edits.current();
@@ -249,6 +252,7 @@ final class LabelEditor implements AutoCloseable {
                         + ErrorText.of(e)));
             }
         });
+        return true;
     }
 
     void saveIfDirty() {

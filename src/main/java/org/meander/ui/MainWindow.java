@@ -24,6 +24,7 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.Tooltip;
+import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.control.ToolBar;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
@@ -214,6 +215,10 @@ final class MainWindow {
             case REDO -> editor.redo();
             case SAVE -> editor.save(LabelStatus.EDITED);
             case MARK_ACCEPTED -> editor.save(LabelStatus.ACCEPTED);
+            case ACCEPT_AND_NEXT -> open(model.acceptAndNext());
+            case NEXT_TO_REVIEW -> open(model.nextToReview());
+            case NEXT_TILE -> open(model.tileAfter(1));
+            case PREVIOUS_TILE -> open(model.tileAfter(-1));
             case SHOW_ORIGINAL -> editor.showOriginalProperty().set(!editor.showOriginalProperty().get());
             case FIT -> canvas.fit();
             case ACTUAL_SIZE -> canvas.actualSize();
@@ -222,6 +227,17 @@ final class MainWindow {
             case HELP -> ShortcutHelp.show(root.getScene().getWindow());
         }
         e.consume();
+    }
+
+    /** Selects the tile in the list, which opens it, and scrolls the list only as far as needed to show it. */
+    private void open(Tile tile) {
+        if (tile == null) {
+            return;
+        }
+        tileList.getSelectionModel().select(tile);
+        if (tileList.lookup(".virtual-flow") instanceof VirtualFlow<?> flow) {
+            flow.scrollTo(tileList.getSelectionModel().getSelectedIndex());
+        }
     }
 
     /** Right click on a tile: move it to another split. */

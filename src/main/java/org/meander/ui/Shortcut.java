@@ -23,6 +23,10 @@ enum Shortcut {
     REDO("Shortcut+Y", "redo (also Shortcut+Shift+Z)"),
     SAVE("Shortcut+S", "save the label now (it is also saved when you leave the tile and every 30 s)"),
     MARK_ACCEPTED("A", "save the label and mark it accepted"),
+    ACCEPT_AND_NEXT("Shift+A", "save the label, mark it accepted and open the next tile to review"),
+    NEXT_TO_REVIEW("N", "open the next tile whose label is not accepted yet"),
+    NEXT_TILE("Page Down", "open the next tile in the list"),
+    PREVIOUS_TILE("Page Up", "open the previous tile in the list"),
     SHOW_ORIGINAL("O", "show the original (imported) label instead of the edited one, or back"),
     FIT("F", "fit the tile in the view"),
     ACTUAL_SIZE("1", "one tile pixel per screen pixel"),
@@ -35,9 +39,9 @@ enum Shortcut {
     private final List<KeyCombination> combinations;
 
     Shortcut(String keys, String action) {
-        this.keys = keys;
-        this.action = action;
-        this.combinations = switch (keys) {
+        this.keys = keys.replace("Shortcut", shortcutKey());
+        this.action = action.replace("Shortcut", shortcutKey());
+        this.combinations = switch (keys) { // the names JavaFX parses, not the ones shown
             case "Enter" -> List.of(KeyCombination.valueOf("Enter"));
             case "Esc" -> List.of(KeyCombination.valueOf("Esc"));
             case "[" -> List.of(KeyCombination.valueOf("Open Bracket"));
@@ -48,6 +52,11 @@ enum Shortcut {
                     KeyCombination.valueOf("Shortcut+Shift+Z"));
             default -> List.of(KeyCombination.valueOf(keys));
         };
+    }
+
+    /** The platform's name for JavaFX's "Shortcut" modifier, as the help shows it. */
+    private static String shortcutKey() {
+        return System.getProperty("os.name", "").startsWith("Mac") ? "Cmd" : "Ctrl";
     }
 
     boolean matches(KeyEvent e) {

@@ -1,0 +1,105 @@
+package org.meander.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.ListView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.meander.project.LabelStatus;
+import org.meander.project.SampleProject;
+import org.meander.project.Tile;
+import org.meander.testing.Fixtures;
+import org.meander.testing.OneWindow;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Going through a project's tiles from the keyboard, as a review of hundreds of labels needs. */
+@ExtendWith({ApplicationExtension.class, OneWindow.class})
+class TileNavigationTest {
+
+    private Workbench workbench;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        Path project = Files.createTempDirectory("meander-tile-navigation");
+        SampleProject.create(project, 1);
+        workbench = Workbench.open(project, Fixtures.model("tiny"));
+        MainWindow window = new MainWindow(workbench.annotate(), workbench.modelName());
+        stage.setScene(window.scene());
+        stage.show();
+    }
+
+    @AfterEach
+    void close() {
+        workbench.close();
+    }
+
+    @Test
+    void pageDownAndPageUpStepThroughTheList(FxRobot robot) {
+        AnnotateViewModel model = workbench.annotate();
+        List<Tile> tiles = model.tiles();
+        robot.push(KeyCode.PAGE_DOWN);
+        robot.push(KeyCode.PAGE_DOWN);
+        assertEquals(tiles.get(2), selected(robot));
+        assertEquals(tiles.get(2), model.selectedTileProperty().get(), "the list's tile is the one open");
+        robot.push(KeyCode.PAGE_UP);
+        assertEquals(tiles.get(1), selected(robot));
+        robot.push(KeyCode.PAGE_UP);
+        robot.push(KeyCode.PAGE_UP);
+        assertEquals(tiles.get(0), selected(robot), "the first tile stays at the top");
+    }
+
+    @Test
+    void shiftAAcceptsAndOpensTheNextTileToReview(FxRobot robot) throws Exception {
+        AnnotateViewModel model = workbench.annotate();
+        List<Tile> tiles = model.tiles();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.labelProperty().get() != null);
+        robot.press(KeyCode.SHIFT).push(KeyCode.A).release(KeyCode.SHIFT);
+        assertEquals(tiles.get(1), selected(robot));
+        model.editor().awaitSaved();
+        assertEquals(LabelStatus.ACCEPTED, workbench.project().status(tiles.get(0)));
+
+        select(robot, tiles.get(tiles.size() - 1));
+        robot.push(KeyCode.N);
+        assertEquals(tiles.get(1), selected(robot), "N goes round the list and passes accepted tiles by");
+    }
+
+    @Test
+    void whenEveryTileIsAcceptedNSaysSoAndStays(FxRobot robot) throws Exception {
+        AnnotateViewModel model = workbench.annotate();
+        List<Tile> tiles = model.tiles();
+        for (int i = 0; i < tiles.size(); i++) {
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.labelProperty().get() != null);
+            robot.press(KeyCode.SHIFT).push(KeyCode.A).release(KeyCode.SHIFT);
+        }
+        model.editor().awaitSaved();
+        assertTrue(tiles.stream().allMatch(t -> workbench.project().status(t) == LabelStatus.ACCEPTED));
+        Tile last = selected(robot);
+        robot.push(KeyCode.N);
+        assertEquals(last, selected(robot));
+        assertEquals("Every tile's label is accepted", model.statusProperty().get());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Tile selected(FxRobot robot) {
+        WaitForAsyncUtils.waitForFxEvents();
+        return robot.lookup("#tiles").queryAs(ListView.class).getSelectionModel().getSelectedItem() instanceof Tile t
+                ? t : null;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void select(FxRobot robot, Tile tile) {
+        ListView<Tile> list = robot.lookup("#tiles").queryAs(ListView.class);
+        robot.interact(() -> list.getSelectionModel().select(tile));
+    }
+}
