@@ -11,10 +11,10 @@ import picocli.CommandLine.Option;
         description = "Open the workbench window; without options, the last project and model, or the sample project.")
 final class AppCommand implements Callable<Integer> {
 
-    @Option(names = "--project", description = "project folder (holding tiles/)")
+    @Option(names = "--project", paramLabel = "DIR", description = "project folder (holding tiles/)")
     Path project;
 
-    @Option(names = "--model", description = "Hugging Face SAM folder")
+    @Option(names = "--model", paramLabel = "DIR", description = "Hugging Face SAM folder")
     Path model;
 
     @Option(names = "--smoke-test", description = "open the window, compute one embedding if a model is loaded,"

@@ -53,13 +53,15 @@ final class AutolabelCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--project", required = true, description = "project folder, holding a tiles/ folder")
+    @Option(names = "--project", paramLabel = "DIR",
+            required = true, description = "project folder, holding a tiles/ folder")
     Path project;
 
-    @Option(names = "--model", required = true, description = "Hugging Face SAM folder")
+    @Option(names = "--model", paramLabel = "DIR", required = true, description = "Hugging Face SAM folder")
     Path model;
 
-    @Option(names = "--source", description = "rough mask from ndwi (needs nir/<tile>.png) or hsv colour"
+    @Option(names = "--source", paramLabel = "ndwi|hsv",
+            description = "rough mask from ndwi (needs nir/<tile>.png) or hsv colour"
             + " (default: hsv)")
     Source source = Source.hsv;
 
@@ -80,7 +82,8 @@ final class AutolabelCommand implements Callable<Integer> {
             + " in labels/.history/)")
     boolean overwrite;
 
-    @Option(names = "--split", description = "only tiles of this split: train, validation or test")
+    @Option(names = "--split", paramLabel = "SPLIT",
+            description = "only tiles of this split: train, validation or test")
     String split;
 
     @Override

@@ -34,23 +34,26 @@ import picocli.CommandLine.Option;
                         + " many tiles, instead."})
 final class BenchCommand implements Callable<Integer> {
 
-    @Option(names = "--model", description = "a SAM folder to measure instead of random ViT-B weights")
+    @Option(names = "--model", paramLabel = "DIR",
+            description = "a SAM folder to measure instead of random ViT-B weights")
     Path model;
 
-    @Option(names = "--clicks", defaultValue = "50", description = "clicks to time (default ${DEFAULT-VALUE})")
+    @Option(names = "--clicks", paramLabel = "N",
+            defaultValue = "50", description = "clicks to time (default ${DEFAULT-VALUE})")
     int clicks;
 
-    @Option(names = "--encodes", defaultValue = "3", description = "timed encodes after one warm-up (default ${DEFAULT-VALUE})")
+    @Option(names = "--encodes", paramLabel = "N",
+            defaultValue = "3", description = "timed encodes after one warm-up (default ${DEFAULT-VALUE})")
     int encodes;
 
     @Option(names = "--tiling", description = "measure raster tiling and project opening instead of SAM")
     boolean tiling;
 
-    @Option(names = "--raster-size", defaultValue = "20000",
+    @Option(names = "--raster-size", paramLabel = "PIXELS", defaultValue = "20000",
             description = "with --tiling: the raster's width and height (default ${DEFAULT-VALUE})")
     int rasterSize;
 
-    @Option(names = "--open-tiles", defaultValue = "10000",
+    @Option(names = "--open-tiles", paramLabel = "N", defaultValue = "10000",
             description = "with --tiling: tiles of the project to open (default ${DEFAULT-VALUE})")
     int openTiles;
 

@@ -23,10 +23,11 @@ import picocli.CommandLine.Option;
         description = "Compute and cache the image embedding of every tile of a project (DIR/tiles/*).")
 final class EmbedCommand implements Callable<Integer> {
 
-    @Option(names = "--project", required = true, description = "project folder, holding a tiles/ folder")
+    @Option(names = "--project", paramLabel = "DIR",
+            required = true, description = "project folder, holding a tiles/ folder")
     Path project;
 
-    @Option(names = "--model", required = true, description = "Hugging Face SAM folder")
+    @Option(names = "--model", paramLabel = "DIR", required = true, description = "Hugging Face SAM folder")
     Path model;
 
     @Override

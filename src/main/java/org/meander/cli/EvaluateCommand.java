@@ -26,19 +26,22 @@ import picocli.CommandLine.Option;
                 "runs/NAME/evaluation-SPLIT.json."})
 final class EvaluateCommand implements Callable<Integer> {
 
-    @Option(names = "--project", required = true, description = "project folder")
+    @Option(names = "--project", paramLabel = "DIR", required = true, description = "project folder")
     Path project;
 
-    @Option(names = "--run", required = true, description = "run name")
+    @Option(names = "--run", paramLabel = "NAME", required = true, description = "run name")
     String run;
 
-    @Option(names = "--split", defaultValue = "validation", description = "train, validation or test (default: ${DEFAULT-VALUE})")
+    @Option(names = "--split", paramLabel = "SPLIT",
+            defaultValue = "validation", description = "train, validation or test (default: ${DEFAULT-VALUE})")
     String split;
 
-    @Option(names = "--checkpoint", defaultValue = "best", description = "best or last (default: ${DEFAULT-VALUE})")
+    @Option(names = "--checkpoint", paramLabel = "best|last",
+            defaultValue = "best", description = "best or last (default: ${DEFAULT-VALUE})")
     String checkpoint;
 
-    @Option(names = "--tiles", defaultValue = "10", description = "how many tiles of the disagreement list to print")
+    @Option(names = "--tiles", paramLabel = "N",
+            defaultValue = "10", description = "how many tiles of the disagreement list to print")
     int tiles;
 
     /** Missing embeddings take seconds a tile on a CPU, and a split may hold hundreds of tiles: show both steps. */

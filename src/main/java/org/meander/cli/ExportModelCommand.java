@@ -18,19 +18,20 @@ import picocli.CommandLine.Option;
                 "transformers' SamModel.from_pretrained and by ./meander --model."})
 final class ExportModelCommand implements Callable<Integer> {
 
-    @Option(names = "--project", required = true, description = "project folder")
+    @Option(names = "--project", paramLabel = "DIR", required = true, description = "project folder")
     Path project;
 
-    @Option(names = "--run", required = true, description = "run name")
+    @Option(names = "--run", paramLabel = "NAME", required = true, description = "run name")
     String run;
 
-    @Option(names = "--out", required = true, description = "folder to write")
+    @Option(names = "--out", paramLabel = "DIR", required = true, description = "folder to write")
     Path out;
 
     @Option(names = "--overwrite", description = "replace a model already in --out")
     boolean overwrite;
 
-    @Option(names = "--checkpoint", defaultValue = "best", description = "best or last (default: ${DEFAULT-VALUE})")
+    @Option(names = "--checkpoint", paramLabel = "best|last",
+            defaultValue = "best", description = "best or last (default: ${DEFAULT-VALUE})")
     String checkpoint;
 
     @Override

@@ -32,16 +32,18 @@ final class ProjectExportCommand implements Callable<Integer> {
     /** The formats this command writes. */
     enum Format { png, coco, geotiff, hf }
 
-    @Parameters(index = "0", description = "the project folder")
+    @Parameters(index = "0", paramLabel = "DIR", description = "the project folder")
     Path project;
 
-    @Option(names = "--format", required = true, description = "png, coco, geotiff or hf")
+    @Option(names = "--format", paramLabel = "FORMAT", required = true, description = "png, coco, geotiff or hf")
     Format format;
 
-    @Option(names = "--out", required = true, description = "png, geotiff, hf: a folder; coco: the JSON file")
+    @Option(names = "--out", paramLabel = "PATH",
+            required = true, description = "png, geotiff, hf: a folder; coco: the JSON file")
     Path out;
 
-    @Option(names = "--split", description = "only tiles of this split: train, validation or test")
+    @Option(names = "--split", paramLabel = "SPLIT",
+            description = "only tiles of this split: train, validation or test")
     String split;
 
     @Override

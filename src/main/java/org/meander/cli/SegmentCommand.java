@@ -30,29 +30,32 @@ import picocli.CommandLine.Option;
         description = "Segment one image with a prompt; prints one JSON line with IoU scores and timings.")
 final class SegmentCommand implements Callable<Integer> {
 
-    @Option(names = "--model", required = true, description = "Hugging Face SAM folder (config.json, model.safetensors)")
+    @Option(names = "--model", paramLabel = "DIR",
+            required = true, description = "Hugging Face SAM folder (config.json, model.safetensors)")
     Path model;
 
-    @Option(names = "--image", required = true, description = "the image (PNG, JPEG, ...)")
+    @Option(names = "--image", paramLabel = "FILE", required = true, description = "the image (PNG, JPEG, ...)")
     Path image;
 
-    @Option(names = "--point", converter = PointOption.class,
+    @Option(names = "--point", paramLabel = "x,y,label", converter = PointOption.class,
             description = "x,y,label in image pixels; label 1 positive, 0 negative (repeatable)")
     List<Point> points = new ArrayList<>();
 
-    @Option(names = "--box", converter = BoxOption.class, description = "x0,y0,x1,y1 in image pixels")
+    @Option(names = "--box", paramLabel = "x0,y0,x1,y1",
+            converter = BoxOption.class, description = "x0,y0,x1,y1 in image pixels")
     Box box;
 
     @Option(names = "--multimask", description = "three candidate masks; --out writes the best one")
     boolean multimask;
 
-    @Option(names = "--out", description = "mask PNG at the image's size, 0/255")
+    @Option(names = "--out", paramLabel = "mask.png", description = "mask PNG at the image's size, 0/255")
     Path out;
 
-    @Option(names = "--logits", description = "low-resolution logits (1,K,256,256) as float32 .npy")
+    @Option(names = "--logits", paramLabel = "FILE.npy",
+            description = "low-resolution logits (1,K,256,256) as float32 .npy")
     Path logits;
 
-    @Option(names = "--embedding", description = "image embedding (1,C,64,64) as float32 .npy")
+    @Option(names = "--embedding", paramLabel = "FILE.npy", description = "image embedding (1,C,64,64) as float32 .npy")
     Path embedding;
 
     @Override

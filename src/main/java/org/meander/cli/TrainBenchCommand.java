@@ -40,18 +40,19 @@ import picocli.CommandLine.Option;
                 "with the encoder re-run per sample, and memory over an epoch of streamed embeddings."})
 final class TrainBenchCommand implements Callable<Integer> {
 
-    @Option(names = "--batch-size", defaultValue = "8", description = "tiles per step (default ${DEFAULT-VALUE})")
+    @Option(names = "--batch-size", paramLabel = "N",
+            defaultValue = "8", description = "tiles per step (default ${DEFAULT-VALUE})")
     int batchSize;
 
-    @Option(names = "--steps", defaultValue = "10",
+    @Option(names = "--steps", paramLabel = "N", defaultValue = "10",
             description = "timed steps per prompt kind (default ${DEFAULT-VALUE})")
     int steps;
 
-    @Option(names = "--micro-batch", defaultValue = "2",
+    @Option(names = "--micro-batch", paramLabel = "N", defaultValue = "2",
             description = "images decoded at once within a step (default ${DEFAULT-VALUE})")
     int microBatch;
 
-    @Option(names = "--tiles", defaultValue = "1000",
+    @Option(names = "--tiles", paramLabel = "N", defaultValue = "1000",
             description = "tiles in the streamed epoch (default ${DEFAULT-VALUE})")
     int tiles;
 

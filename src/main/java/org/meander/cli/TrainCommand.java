@@ -22,22 +22,24 @@ import picocli.CommandLine.Option;
                 "Ctrl+C stops cleanly with a checkpoint; --resume continues from it."})
 final class TrainCommand implements Callable<Integer> {
 
-    @Option(names = "--project", required = true, description = "project folder")
+    @Option(names = "--project", paramLabel = "DIR", required = true, description = "project folder")
     Path project;
 
-    @Option(names = "--model", description = "Hugging Face SAM folder to fine-tune (required for a new run)")
+    @Option(names = "--model", paramLabel = "DIR",
+            description = "Hugging Face SAM folder to fine-tune (required for a new run)")
     Path model;
 
-    @Option(names = "--run", required = true, description = "run name: runs/NAME in the project")
+    @Option(names = "--run", paramLabel = "NAME", required = true, description = "run name: runs/NAME in the project")
     String run;
 
-    @Option(names = "--config", description = "JSON file of training settings; absent ones keep the seed's defaults")
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "JSON file of training settings; absent ones keep the seed's defaults")
     Path config;
 
-    @Option(names = "--epochs", description = "number of epochs (overrides the config)")
+    @Option(names = "--epochs", paramLabel = "N", description = "number of epochs (overrides the config)")
     Integer epochs;
 
-    @Option(names = "--batch-size", description = "tiles per step (overrides the config)")
+    @Option(names = "--batch-size", paramLabel = "N", description = "tiles per step (overrides the config)")
     Integer batchSize;
 
     @Option(names = "--resume", description = "continue the run from its last checkpoint")
