@@ -9,6 +9,8 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -101,7 +103,15 @@ final class ModelManagerWindow {
                 bar, progressText, message, inUse);
         root.setPadding(new Insets(14));
         stage.setTitle("Meander — SAM models");
-        stage.setScene(new Scene(root, 620, 600));
+        Scene scene = new Scene(root, 620, 600);
+        // Esc closes, as the window manager's close does; a download goes on, and the window shows it when reopened
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ESCAPE) {
+                stage.close();
+                e.consume();
+            }
+        });
+        stage.setScene(scene);
     }
 
     /** The text field's model if one is typed there, else the selected one. */

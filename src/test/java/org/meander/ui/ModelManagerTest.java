@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -171,5 +172,18 @@ class ModelManagerTest {
                         && ((ModelChoice) c).state() == ModelChoice.State.DOWNLOADED),
                 "a downloaded model outside the offered ones is listed too");
         robot.interact(() -> manager.get().stage().close());
+    }
+
+    @Test
+    void escapeClosesTheManagerWindow(FxRobot robot) {
+        AtomicReference<ModelManagerWindow> manager = new AtomicReference<>();
+        robot.interact(() -> {
+            manager.set(new ModelManagerWindow(models));
+            manager.get().show(null);
+        });
+        robot.clickOn("#model-list");
+        robot.push(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(manager.get().stage().isShowing());
     }
 }
