@@ -47,7 +47,8 @@ public final class Project {
         if (!Files.isDirectory(tilesFolder)) {
             throw new IOException(directory + ": not a Meander project, it has no tiles/ folder. A project folder holds"
                     + " its images in tiles/ (PNG, JPEG, TIFF or BMP), their labels in labels/ (PNG masks named like"
-                    + " the images) and meander.json; create tiles/ and put the images there");
+                    + " the images) and meander.json. To make a project of a folder of images (and masks):"
+                    + " ./meander project create NEW_FOLDER --images FOLDER [--masks FOLDER]");
         }
         Path labelsFolder = Files.createDirectories(directory.resolve("labels"));
         Map<String, Tile> tiles = new LinkedHashMap<>();

@@ -9,6 +9,7 @@ import javafx.scene.control.Alert;
 import javafx.scene.image.Image;
 import javafx.stage.Stage;
 import org.meander.project.ErrorText;
+import org.meander.project.Project;
 import org.meander.weights.hub.ModelDownloader;
 
 /**
@@ -50,14 +51,21 @@ public final class MeanderApp extends Application {
                         + " or give the window a virtual screen: xvfb-run ./meander", e);
             }
             throw e;
+        } catch (RuntimeException e) {
+            // JavaFX wraps what init or start threw in "Exception in Application init method": pass on the cause
+            if (e.getCause() != null && String.valueOf(e.getMessage()).startsWith("Exception in Application")) {
+                throw new IllegalStateException(ErrorText.of(e.getCause()), e.getCause());
+            }
+            throw e;
         }
         return exitCode;
     }
 
     @Override
     public void init() throws Exception {
-        Path project = recent.project(requestedProject);
+        Path projectDir = recent.project(requestedProject);
         modelDir = recent.model(requestedModel);
+        Project project = Project.open(projectDir); // no window without a project; without a model there is one
         try {
             workbench = Workbench.open(project, modelDir);
         } catch (Exception e) {
@@ -68,7 +76,7 @@ public final class MeanderApp extends Application {
             modelDir = null;
             workbench = Workbench.open(project, null);
         }
-        recent.remember(project, modelDir);
+        recent.remember(projectDir, modelDir);
     }
 
     @Override

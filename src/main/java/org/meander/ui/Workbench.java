@@ -73,7 +73,11 @@ final class Workbench implements AutoCloseable {
 
     /** modelDir may be null: the workbench then works without SAM. */
     static Workbench open(Path projectDir, Path modelDir) throws IOException {
-        Project project = Project.open(projectDir);
+        return open(Project.open(projectDir), modelDir);
+    }
+
+    /** A project already opened, with the model in modelDir (null: without SAM). */
+    static Workbench open(Project project, Path modelDir) throws IOException {
         SamModel model = modelDir == null ? null : SamLoader.load(modelDir);
         return new Workbench(project, model, modelDir, modelDir == null ? "none" : modelDir.getFileName().toString());
     }

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -18,24 +20,51 @@ class AppCommandTest {
     /** JavaFX says only "Unable to open DISPLAY"; on a server the user needs to hear what to do instead. */
     @Test
     void withoutADisplayItSaysWhatToDo() throws Exception {
-        Path output = home.resolve("output.txt");
-        ProcessBuilder command = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Duser.home=" + home, "-cp", System.getProperty("java.class.path"),
-                Main.class.getName(), "app", "--smoke-test")
-                .redirectErrorStream(true).redirectOutput(output.toFile());
+        ProcessBuilder command = meander(List.of(), "app", "--smoke-test");
         command.environment().remove("DISPLAY");
         command.environment().remove("WAYLAND_DISPLAY");
+        String error = failure(command);
+        assertTrue(error.contains("no display") && error.contains("xvfb-run ./meander")
+                && error.contains("./meander --help"), error);
+    }
+
+    /**
+     * A folder of images is the likeliest wrong folder to give: the message is the project's own, not JavaFX's
+     * "Exception in Application init method", and it names the command that makes a project of such a folder.
+     */
+    @Test
+    void aFolderThatIsNoProjectSaysHowToMakeOne() throws Exception {
+        Path images = Files.createDirectories(home.resolve("frames"));
+        Files.write(images.resolve("river.png"), new byte[] {1});
+        String error = failure(meander(List.of("-Dglass.platform=Monocle", "-Dmonocle.platform=Headless",
+                "-Dprism.order=sw"), "app", "--project", images.toString(), "--smoke-test"));
+        assertTrue(error.contains(images + ": not a Meander project"), error);
+        assertTrue(error.contains("./meander project create"), error);
+    }
+
+    private ProcessBuilder meander(List<String> jvmOptions, String... arguments) {
+        List<String> line = new ArrayList<>();
+        line.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        line.add("-Duser.home=" + home);
+        line.addAll(jvmOptions);
+        line.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        line.addAll(List.of(arguments));
+        ProcessBuilder command = new ProcessBuilder(line).redirectErrorStream(true)
+                .redirectOutput(home.resolve("output.txt").toFile());
         command.environment().put("OMP_WAIT_POLICY", "PASSIVE");
+        return command;
+    }
+
+    /** Runs the command, which must fail with exit status 1; returns its "meander: " line. */
+    private String failure(ProcessBuilder command) throws Exception {
         Process process = command.start();
         boolean ended = process.waitFor(2, TimeUnit.MINUTES);
         if (!ended) {
             process.destroyForcibly().waitFor();
         }
-        String printed = Files.readString(output);
+        String printed = Files.readString(home.resolve("output.txt"));
         assertTrue(ended, printed);
         assertEquals(1, process.exitValue(), printed);
-        String error = printed.lines().filter(line -> line.startsWith("meander: ")).findFirst().orElse(printed);
-        assertTrue(error.contains("no display") && error.contains("xvfb-run ./meander")
-                && error.contains("./meander --help"), error);
+        return printed.lines().filter(line -> line.startsWith("meander: ")).findFirst().orElse(printed);
     }
 }
