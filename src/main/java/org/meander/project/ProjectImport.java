@@ -102,6 +102,18 @@ public final class ProjectImport {
      */
     public static ImportReport create(Path projectDir, Path imagesFolder, Path masksFolder, Integer classIndex,
             ImageryOptions imagery) throws IOException {
+        return create(projectDir, imagesFolder, masksFolder, classIndex, imagery, (done, total) -> { });
+    }
+
+    /** How far an import is: {@code done} of the images folder's {@code total} files looked at. */
+    @FunctionalInterface
+    public interface Progress {
+        void filesDone(int done, int total);
+    }
+
+    /** As {@link #create(Path, Path, Path, Integer, ImageryOptions)}, telling {@code progress} after each file. */
+    public static ImportReport create(Path projectDir, Path imagesFolder, Path masksFolder, Integer classIndex,
+            ImageryOptions imagery, Progress progress) throws IOException {
         requireFolder(imagesFolder, "images");
         if (imagery.nearInfraredFolder() != null) {
             requireFolder(imagery.nearInfraredFolder(), "near-infrared frames");
@@ -114,10 +126,13 @@ public final class ProjectImport {
                     + " such as 1 for the river in a 0 = land, 1 = river mask");
         }
         ProjectImport run = new ProjectImport(projectDir, imagesFolder, masksFolder, classIndex, imagery);
+        List<Path> sources;
         try (Stream<Path> entries = Files.list(run.imagesFolder)) {
-            for (Path source : entries.sorted().toList()) {
-                run.importImage(source);
-            }
+            sources = entries.sorted().toList();
+        }
+        for (int i = 0; i < sources.size(); i++) {
+            run.importImage(sources.get(i));
+            progress.filesDone(i + 1, sources.size());
         }
         run.reportUnpairedMasks();
         run.nearInfrared.reportUnusedFrames();

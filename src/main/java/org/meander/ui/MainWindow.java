@@ -56,15 +56,12 @@ final class MainWindow {
     private final HBox statusBar;
 
     MainWindow(AnnotateViewModel model, String modelName) {
-        this(model, modelName, path -> { }, () -> { });
+        this(model, modelName, ProjectActions.NONE);
     }
 
-    /**
-     * The whole workbench: Annotate, Train and Evaluate. openProject: what "Open project…" does with the folder
-     * chosen; openSample: "Sample project".
-     */
-    MainWindow(Workbench workbench, Consumer<Path> openProject, Runnable openSample) {
-        this(workbench.annotate(), workbench.modelName(), openProject, openSample);
+    /** The whole workbench: Annotate, Train and Evaluate. */
+    MainWindow(Workbench workbench, ProjectActions projects) {
+        this(workbench.annotate(), workbench.modelName(), projects);
         Tab train = new Tab("Train", new TrainView(workbench.train()).root());
         Tab evaluate = new Tab("Evaluate", new EvaluateView(workbench.evaluate()).root());
         tabs.getTabs().addAll(train, evaluate);
@@ -87,8 +84,8 @@ final class MainWindow {
         });
     }
 
-    /** Annotate alone. openProject: what "Open project…" does with the folder chosen; openSample: "Sample project". */
-    MainWindow(AnnotateViewModel model, String modelName, Consumer<Path> openProject, Runnable openSample) {
+    /** Annotate alone. */
+    MainWindow(AnnotateViewModel model, String modelName, ProjectActions projects) {
         tileList.setItems(model.tiles());
         tileList.setId("tiles");
         Map<Tile, Image> thumbnails = new HashMap<>();
@@ -138,7 +135,8 @@ final class MainWindow {
         statusBar.setAlignment(Pos.CENTER_LEFT);
         statusBar.setPadding(new Insets(4, 8, 4, 8));
 
-        toolBar = WorkbenchToolBar.create(model.editor(), canvas, () -> chooseProject(openProject), openSample,
+        toolBar = WorkbenchToolBar.create(model.editor(), canvas, projects.create(),
+                () -> chooseProject(projects.open()), projects.openSample(),
                 () -> ShortcutHelp.show(root.getScene().getWindow()));
         root.setTop(toolBar);
         root.setLeft(tileList);

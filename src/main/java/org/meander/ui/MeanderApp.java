@@ -28,6 +28,7 @@ public final class MeanderApp extends Application {
     private final RecentChoices recent = RecentChoices.forUser();
     private ModelManagerViewModel models;
     private ModelManagerWindow managerWindow;
+    private NewProjectWindow newProjectWindow;
     private Workbench workbench;
     private Stage stage;
     private Path modelDir;
@@ -97,7 +98,8 @@ public final class MeanderApp extends Application {
     }
 
     private void show() {
-        MainWindow window = new MainWindow(workbench, this::openProject, this::openSampleProject);
+        MainWindow window = new MainWindow(workbench,
+                new ProjectActions(this::newProject, this::openProject, this::openSampleProject));
         window.showModelControls(ModelMenu.create(models, this::openModelManager, this::chooseModelFolder),
                 modelDir == null ? NoModelBar.create(models, this::openModelManager, this::chooseModelFolder) : null);
         stage.setTitle("Meander — " + workbench.project().directory().getFileName());
@@ -109,6 +111,14 @@ public final class MeanderApp extends Application {
             managerWindow = new ModelManagerWindow(models);
         }
         managerWindow.show(stage);
+    }
+
+    /** One "New project…" window, kept: a copy in progress goes on while it is closed and shows when reopened. */
+    private void newProject() {
+        if (newProjectWindow == null) {
+            newProjectWindow = new NewProjectWindow(new NewProjectViewModel(this::openProject));
+        }
+        newProjectWindow.show(stage);
     }
 
     private void chooseModelFolder() {

@@ -3,6 +3,8 @@ package org.meander.ui;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.Separator;
 import javafx.scene.control.Slider;
 import javafx.scene.control.ToggleButton;
@@ -16,8 +18,8 @@ final class WorkbenchToolBar {
     private WorkbenchToolBar() {
     }
 
-    static ToolBar create(LabelEditor editor, TileCanvas canvas, Runnable openProject, Runnable openSample,
-                          Runnable help) {
+    static ToolBar create(LabelEditor editor, TileCanvas canvas, Runnable newProject, Runnable openProject,
+                          Runnable openSample, Runnable help) {
         ToggleGroup tools = new ToggleGroup();
         ToggleButton sam = tool("SAM", Tool.SAM, "S: click points, drag a box", tools, editor);
         ToggleButton brush = tool("Brush", Tool.BRUSH, "B: paint the label", tools, editor);
@@ -43,14 +45,23 @@ final class WorkbenchToolBar {
         original.selectedProperty().bindBidirectional(editor.showOriginalProperty());
         original.setTooltip(new Tooltip("O: show the imported label instead of the edited one"));
 
-        Button open = new Button("Open project…");
+        MenuItem create = new MenuItem("New project…");
+        create.setId("new-project");
+        create.setOnAction(e -> newProject.run());
+        MenuItem open = new MenuItem("Open project…");
+        open.setId("open-project");
         open.setOnAction(e -> openProject.run());
-        Button sample = new Button("Sample project");
-        sample.setTooltip(new Tooltip("Synthetic river tiles with imperfect labels, to try Meander on"));
+        MenuItem sample = new MenuItem("Sample project");
+        sample.setId("sample-project");
         sample.setOnAction(e -> openSample.run());
+        MenuButton project = new MenuButton("Project", null, create, open, sample);
+        project.setId("project-menu");
+        project.setTooltip(new Tooltip("New project: make one of a folder of images (and their masks). Open"
+                + " project: a folder holding tiles/. Sample project: synthetic river tiles with imperfect labels,"
+                + " to try Meander on."));
         Button helpButton = new Button("Shortcuts (F1)");
         helpButton.setOnAction(e -> help.run());
-        return new ToolBar(open, sample, new Separator(), sam, brush, eraser, polygon, new Label("Brush"), brushSize,
+        return new ToolBar(project, new Separator(), sam, brush, eraser, polygon, new Label("Brush"), brushSize,
                 new Separator(), new Label("Label"), opacity, outline, original, new Separator(), helpButton);
     }
 

@@ -72,7 +72,7 @@ class EvaluateTabTest {
         TrainingRun run = TrainingRun.create(Project.open(project), "tuned", Fixtures.model("tiny"), quick);
         assertEquals(RunStatus.FINISHED, run.train(false, new TrainingListener() { }, () -> false).status());
         workbench = Workbench.open(project, Fixtures.model("tiny"));
-        stage.setScene(new MainWindow(workbench, p -> { }, () -> { }).scene());
+        stage.setScene(new MainWindow(workbench, ProjectActions.NONE).scene());
         stage.show();
     }
 

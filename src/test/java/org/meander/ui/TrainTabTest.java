@@ -56,7 +56,7 @@ class TrainTabTest {
         this.stage = stage;
         project = RiverFixtureProject.create(temp.resolve("rivers"), Split.TRAIN, Split.VALIDATION).directory();
         workbench = Workbench.open(project, Fixtures.model("tiny"));
-        stage.setScene(new MainWindow(workbench, p -> { }, () -> { }).scene());
+        stage.setScene(new MainWindow(workbench, ProjectActions.NONE).scene());
         CloseDuringRun.install(stage, () -> workbench.train());
         stage.show();
     }

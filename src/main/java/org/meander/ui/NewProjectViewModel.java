@@ -1,0 +1,222 @@
+package org.meander.ui;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import org.meander.project.ErrorText;
+import org.meander.project.ImageryOptions;
+import org.meander.project.ImportReport;
+import org.meander.project.ProjectImport;
+
+/**
+ * "New project…": a project made from a folder of images and, if there are some, their masks from another tool, as
+ * {@code ./meander project create} makes it; then opened. The folders are typed or chosen; what is missing or wrong
+ * is said before anything is copied. The copy runs in the background with its progress.
+ */
+final class NewProjectViewModel {
+
+    private final StringProperty imagesFolder = new SimpleStringProperty("");
+    private final StringProperty masksFolder = new SimpleStringProperty("");
+    private final StringProperty classIndex = new SimpleStringProperty("");
+    private final StringProperty projectFolder = new SimpleStringProperty("");
+    private final StringBinding problem;
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper();
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper madeCleanly = new ReadOnlyBooleanWrapper();
+    private final Consumer<Path> open;
+
+    /** open: what to do with the project once it is made (the window opens it). */
+    NewProjectViewModel(Consumer<Path> open) {
+        this.open = open;
+        problem = Bindings.createStringBinding(this::findProblem, imagesFolder, masksFolder, classIndex,
+                projectFolder);
+        // the usual place for a new project: beside the images, named after them
+        imagesFolder.addListener((o, old, images) -> {
+            if (projectFolder.get().isBlank() || projectFolder.get().equals(suggestedProject(old))) {
+                projectFolder.set(suggestedProject(images));
+            }
+        });
+    }
+
+    StringProperty imagesFolderProperty() {
+        return imagesFolder;
+    }
+
+    StringProperty masksFolderProperty() {
+        return masksFolder;
+    }
+
+    StringProperty classIndexProperty() {
+        return classIndex;
+    }
+
+    StringProperty projectFolderProperty() {
+        return projectFolder;
+    }
+
+    /** What stops Create, in words; empty when nothing does. */
+    StringBinding problemProperty() {
+        return problem;
+    }
+
+    ReadOnlyBooleanProperty runningProperty() {
+        return running.getReadOnlyProperty();
+    }
+
+    ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    /** Progress, then what was made and every file skipped, or why nothing was. */
+    ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    /** True once a project is made with no file skipped: there is nothing left to read here. */
+    ReadOnlyBooleanProperty madeCleanlyProperty() {
+        return madeCleanly.getReadOnlyProperty();
+    }
+
+    /** Copies the images (and masks) into the project folder on a thread of its own, then opens the project. */
+    void create() {
+        if (running.get() || !problem.get().isEmpty()) {
+            return;
+        }
+        Path images = Path.of(imagesFolder.get().strip());
+        Path masks = masksFolder.get().isBlank() ? null : Path.of(masksFolder.get().strip());
+        Integer foreground = classIndex.get().isBlank() ? null : Integer.valueOf(classIndex.get().strip());
+        Path project = Path.of(projectFolder.get().strip());
+        running.set(true);
+        madeCleanly.set(false);
+        progress.set(0);
+        message.set("Copying the images into " + project + "…");
+        Thread copy = new Thread(() -> {
+            try {
+                ImportReport report = ProjectImport.create(project, images, masks, foreground,
+                        ImageryOptions.DEFAULT, (done, total) -> Platform.runLater(() -> {
+                            progress.set((double) done / total);
+                            message.set("Copying the images into " + project + ": " + done + " of " + total
+                                    + " files");
+                        }));
+                Platform.runLater(() -> finished(project, report));
+            } catch (IOException | RuntimeException e) {
+                Platform.runLater(() -> {
+                    running.set(false);
+                    message.set("No project was made: " + ErrorText.of(e));
+                });
+            }
+        }, "meander-new-project");
+        copy.setDaemon(true);
+        copy.start();
+    }
+
+    private void finished(Path project, ImportReport report) {
+        running.set(false);
+        progress.set(1);
+        int tiles = report.importedTiles().size();
+        StringBuilder text = new StringBuilder(tiles == 0
+                ? "No image in " + imagesFolder.get().strip() + " could be imported, so no project was opened."
+                : project + ": " + tiles + (tiles == 1 ? " tile, " : " tiles, ") + report.labelledTiles().size()
+                        + " with a label.");
+        if (!report.problems().isEmpty()) {
+            text.append(" Skipped or imported in part (").append(report.problems().size()).append("):");
+            report.problems().forEach(p -> text.append("\n").append(p));
+        }
+        message.set(text.toString());
+        if (tiles > 0) {
+            open.accept(project);
+            madeCleanly.set(report.problems().isEmpty());
+        }
+    }
+
+    private String findProblem() {
+        if (imagesFolder.get().isBlank()) {
+            return "Choose the folder of images.";
+        }
+        String images = folderProblem(imagesFolder.get(), "images");
+        if (images != null) {
+            return images;
+        }
+        if (!masksFolder.get().isBlank()) {
+            String masks = folderProblem(masksFolder.get(), "masks");
+            if (masks != null) {
+                return masks;
+            }
+        }
+        if (!classIndex.get().isBlank()) {
+            if (masksFolder.get().isBlank()) {
+                return "A class index says which class of the masks is foreground: choose the masks folder too,"
+                        + " or leave the class index empty.";
+            }
+            if (!classIndex.get().strip().matches("\\d{1,9}")) {
+                return "Class index: a whole number, 0 or more, such as 1 for the river in a 0 = land, 1 = river"
+                        + " mask; empty: every pixel above 0 is foreground.";
+            }
+        }
+        if (projectFolder.get().isBlank()) {
+            return "Choose the folder the project goes in.";
+        }
+        return projectFolderProblem(projectFolder.get().strip());
+    }
+
+    private static String folderProblem(String typed, String what) {
+        try {
+            Path folder = Path.of(typed.strip());
+            return Files.isDirectory(folder) ? null : folder + ": no such folder; choose the folder of " + what + ".";
+        } catch (InvalidPathException e) {
+            return typed + ": not a path (" + e.getReason() + ").";
+        }
+    }
+
+    /** A new or empty folder, or a project (the images are added to it); not a folder of other things. */
+    private static String projectFolderProblem(String typed) {
+        try {
+            Path folder = Path.of(typed);
+            if (!Files.exists(folder) || Files.isDirectory(folder.resolve("tiles"))) {
+                return "";
+            }
+            if (!Files.isDirectory(folder)) {
+                return folder + ": a file, not a folder; choose a new folder for the project.";
+            }
+            try (Stream<Path> entries = Files.list(folder)) {
+                List<Path> some = entries.limit(1).toList();
+                return some.isEmpty() ? "" : folder + " holds other files and is not a project: choose a new or"
+                        + " empty folder.";
+            }
+        } catch (InvalidPathException e) {
+            return typed + ": not a path (" + e.getReason() + ").";
+        } catch (IOException e) {
+            return ErrorText.of(e);
+        }
+    }
+
+    /** "frames" beside itself as "frames-project"; empty for no images folder. */
+    private static String suggestedProject(String images) {
+        if (images == null || images.isBlank()) {
+            return "";
+        }
+        try {
+            Path folder = Path.of(images.strip()).toAbsolutePath().normalize();
+            return folder.getFileName() == null ? "" : folder.resolveSibling(folder.getFileName() + "-project")
+                    .toString();
+        } catch (InvalidPathException e) {
+            return "";
+        }
+    }
+}

@@ -1,0 +1,152 @@
+package org.meander.ui;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.Optional;
+import javafx.beans.property.StringProperty;
+import javafx.geometry.Insets;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+/** The "New project…" window: folders typed or chosen, Create, the copy's progress and report. Binds only. */
+final class NewProjectWindow {
+
+    private final Stage stage = new Stage();
+    private final NewProjectViewModel model;
+
+    NewProjectWindow(NewProjectViewModel model) {
+        this.model = model;
+        Label intro = new Label("A project holds copies of your images in its tiles/ folder, their labels and its"
+                + " settings. Masks from another tool, named like the images (x.png or x_mask.png for x.jpg),"
+                + " become the labels to correct. Band choices and near-infrared frames: ./meander project create"
+                + " --help.");
+        intro.setWrapText(true);
+
+        GridPane form = new GridPane();
+        form.setHgap(8);
+        form.setVgap(8);
+        folderRow(form, 0, "Images", "new-project-images", model.imagesFolderProperty(), "the folder of images");
+        folderRow(form, 1, "Masks (optional)", "new-project-masks", model.masksFolderProperty(),
+                "the folder of masks");
+        TextField classIndex = new TextField();
+        classIndex.setId("new-project-class-index");
+        classIndex.setPromptText("empty: every pixel above 0 is foreground");
+        classIndex.textProperty().bindBidirectional(model.classIndexProperty());
+        form.addRow(2, fieldLabel("Class index (optional)"), classIndex);
+        folderRow(form, 3, "Project folder", "new-project-folder", model.projectFolderProperty(),
+                "the folder for the new project");
+
+        Label problem = new Label();
+        problem.setId("new-project-problem");
+        problem.setWrapText(true);
+        problem.textProperty().bind(model.problemProperty());
+        problem.setStyle("-fx-text-fill: #b00020;");
+
+        Button create = new Button("Create and open");
+        create.setId("new-project-create");
+        create.setDefaultButton(true);
+        create.disableProperty().bind(model.problemProperty().isNotEmpty().or(model.runningProperty()));
+        create.setOnAction(e -> model.create());
+        ProgressBar bar = new ProgressBar();
+        bar.setId("new-project-progress");
+        bar.progressProperty().bind(model.progressProperty());
+        bar.visibleProperty().bind(model.runningProperty());
+        bar.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(bar, Priority.ALWAYS);
+
+        TextArea report = new TextArea();
+        report.setId("new-project-report");
+        report.setEditable(false);
+        report.setWrapText(true);
+        report.setPrefRowCount(6);
+        report.textProperty().bind(model.messageProperty());
+        VBox.setVgrow(report, Priority.ALWAYS);
+
+        VBox root = new VBox(12, intro, form, problem, new HBox(12, create, bar), report);
+        root.setPadding(new Insets(14));
+        Scene scene = new Scene(root, 680, 480);
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ESCAPE && !model.runningProperty().get()) {
+                stage.close();
+                e.consume();
+            }
+        });
+        // all went well: the project opens in the main window, and nothing here needs reading
+        model.madeCleanlyProperty().addListener((o, old, clean) -> {
+            if (clean) {
+                stage.close();
+            }
+        });
+        stage.setTitle("Meander — new project");
+        stage.setScene(scene);
+    }
+
+    void show(Window owner) {
+        if (stage.getOwner() == null && owner != null) {
+            stage.initOwner(owner);
+        }
+        stage.show();
+        stage.toFront();
+    }
+
+    Stage stage() {
+        return stage;
+    }
+
+    private void folderRow(GridPane form, int row, String label, String id, StringProperty folder, String what) {
+        TextField field = new TextField();
+        field.setId(id);
+        field.setPrefColumnCount(30);
+        field.textProperty().bindBidirectional(folder);
+        GridPane.setHgrow(field, Priority.ALWAYS);
+        Button choose = new Button("Choose…");
+        choose.setOnAction(e -> {
+            DirectoryChooser chooser = new DirectoryChooser();
+            chooser.setTitle("Choose " + what);
+            existingFolderNear(folder.get()).ifPresent(chooser::setInitialDirectory);
+            File chosen = chooser.showDialog(stage);
+            if (chosen != null) {
+                folder.set(chosen.getPath());
+            }
+        });
+        choose.setMinWidth(Region.USE_PREF_SIZE);
+        form.addRow(row, fieldLabel(label), field, choose);
+    }
+
+    private static Label fieldLabel(String text) {
+        Label label = new Label(text);
+        label.setMinWidth(Region.USE_PREF_SIZE);
+        return label;
+    }
+
+    /** The typed folder, or the nearest folder above it that exists: where the chooser starts. */
+    private static Optional<File> existingFolderNear(String typed) {
+        try {
+            for (Path p = typed.isBlank() ? null : Path.of(typed.strip()).toAbsolutePath(); p != null;
+                    p = p.getParent()) {
+                if (Files.isDirectory(p)) {
+                    return Optional.of(p.toFile());
+                }
+            }
+        } catch (InvalidPathException e) {
+            return Optional.empty();
+        }
+        return Optional.empty();
+    }
+}

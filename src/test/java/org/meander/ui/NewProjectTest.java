@@ -1,0 +1,138 @@
+package org.meander.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextInputControl;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.meander.project.LabelStatus;
+import org.meander.project.Project;
+import org.meander.project.Tile;
+import org.meander.testing.OneWindow;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** "New project…": a folder of images and their class-index masks become a project, which then opens. */
+@ExtendWith({ApplicationExtension.class, OneWindow.class})
+class NewProjectTest {
+
+    @TempDir
+    Path dir;
+
+    private final AtomicReference<Path> opened = new AtomicReference<>();
+    private NewProjectWindow window;
+
+    @Start
+    void start(Stage stage) {
+        window = new NewProjectWindow(new NewProjectViewModel(opened::set));
+        window.show(null);
+    }
+
+    @Test
+    void imagesAndMasksBecomeAProjectThatOpens(FxRobot robot) throws Exception {
+        Path images = Files.createDirectories(dir.resolve("frames"));
+        Path masks = Files.createDirectories(dir.resolve("masks"));
+        for (String name : new String[] {"river_a", "river_b", "river_c"}) {
+            ImageIO.write(new BufferedImage(40, 30, BufferedImage.TYPE_INT_RGB), "png",
+                    images.resolve(name + ".png").toFile());
+            BufferedImage mask = new BufferedImage(40, 30, BufferedImage.TYPE_BYTE_GRAY);
+            mask.getRaster().setSample(5, 5, 0, 1); // class 1, the river
+            mask.getRaster().setSample(6, 5, 0, 2); // class 2, not foreground here
+            ImageIO.write(mask, "png", masks.resolve(name + ".png").toFile());
+        }
+        Files.writeString(images.resolve("notes.txt"), "not an image");
+
+        type(robot, "#new-project-images", images.toString());
+        assertEquals(dir.resolve("frames-project").toString(), text(robot, "#new-project-folder"),
+                "the project goes beside the images unless told otherwise");
+        type(robot, "#new-project-masks", masks.toString());
+        type(robot, "#new-project-class-index", "1");
+        assertEquals("", label(robot, "#new-project-problem"));
+        robot.clickOn("#new-project-create");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> opened.get() != null);
+
+        assertEquals(dir.resolve("frames-project"), opened.get());
+        Project project = Project.open(opened.get());
+        assertEquals(3, project.tiles().size());
+        for (Tile tile : project.tiles()) {
+            assertEquals(LabelStatus.IMPORTED, project.status(tile));
+            assertEquals(1, foreground(project, tile), "only class 1 is foreground");
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+        String report = robot.lookup("#new-project-report").queryAs(TextInputControl.class).getText();
+        assertTrue(report.contains("3 tiles, 3 with a label") && report.contains("notes.txt"), report);
+        assertTrue(window.stage().isShowing(), "a skipped file keeps the window open to be read");
+    }
+
+    @Test
+    void aProjectMadeWithoutProblemsClosesTheWindow(FxRobot robot) throws Exception {
+        Path images = Files.createDirectories(dir.resolve("frames"));
+        ImageIO.write(new BufferedImage(40, 30, BufferedImage.TYPE_INT_RGB), "png", images.resolve("a.png").toFile());
+        type(robot, "#new-project-images", images.toString());
+        type(robot, "#new-project-folder", dir.resolve("elwha").toString());
+        robot.clickOn("#new-project-create");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> opened.get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(dir.resolve("elwha"), opened.get());
+        assertFalse(window.stage().isShowing());
+    }
+
+    @Test
+    void whatIsMissingOrWrongIsSaidBeforeAnythingIsCopied(FxRobot robot) throws Exception {
+        assertEquals("Choose the folder of images.", label(robot, "#new-project-problem"));
+        assertTrue(robot.lookup("#new-project-create").queryAs(Button.class).isDisabled());
+
+        Path missing = dir.resolve("no-such-folder");
+        type(robot, "#new-project-images", missing.toString());
+        assertTrue(label(robot, "#new-project-problem").startsWith(missing + ": no such folder"));
+
+        Path images = Files.createDirectories(dir.resolve("frames"));
+        type(robot, "#new-project-images", images.toString());
+        type(robot, "#new-project-class-index", "1");
+        assertTrue(label(robot, "#new-project-problem").contains("choose the masks folder too"));
+
+        type(robot, "#new-project-class-index", "");
+        Path busy = Files.createDirectories(dir.resolve("documents"));
+        Files.writeString(busy.resolve("thesis.tex"), "\\chapter{Rivers}");
+        type(robot, "#new-project-folder", busy.toString());
+        assertTrue(label(robot, "#new-project-problem").contains("holds other files and is not a project"));
+        assertTrue(robot.lookup("#new-project-create").queryAs(Button.class).isDisabled());
+        assertFalse(Files.exists(busy.resolve("tiles")));
+    }
+
+    private static void type(FxRobot robot, String id, String text) {
+        TextInputControl field = robot.lookup(id).queryAs(TextInputControl.class);
+        robot.interact(() -> field.setText(text));
+    }
+
+    private static String text(FxRobot robot, String id) {
+        return robot.lookup(id).queryAs(TextInputControl.class).getText();
+    }
+
+    private static String label(FxRobot robot, String id) {
+        WaitForAsyncUtils.waitForFxEvents();
+        return robot.lookup(id).queryAs(Label.class).getText();
+    }
+
+    private static int foreground(Project project, Tile tile) throws Exception {
+        int count = 0;
+        for (byte pixel : project.readLabel(tile).orElseThrow().pixels()) {
+            count += pixel != 0 ? 1 : 0;
+        }
+        return count;
+    }
+}
