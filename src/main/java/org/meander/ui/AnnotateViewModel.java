@@ -66,6 +66,12 @@ public final class AnnotateViewModel implements AutoCloseable {
         editor = new LabelEditor(project, status::set);
         tiles.setAll(project.tiles());
         selectedTile.addListener((obs, old, tile) -> onTileSelected(tile));
+        // the hover preview is the SAM tool's: under the brush it would hide the label being painted
+        editor.toolProperty().addListener((obs, old, tool) -> {
+            if (tool != Tool.SAM && prompt.get().isEmpty()) {
+                clearPrompt();
+            }
+        });
         if (queue != null) {
             queue.addListener(p -> Platform.runLater(() -> encoding.set(p)));
             queue.submit(project.tiles().stream().map(Tile::image).toList());

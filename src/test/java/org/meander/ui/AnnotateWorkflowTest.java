@@ -165,6 +165,27 @@ class AnnotateWorkflowTest {
         assertEquals(false, model.hoverPreviewProperty().get(), "H switches the hover preview off");
     }
 
+    /** The hover preview belongs to the SAM tool; a clicked prompt's preview stays, Enter can still accept it. */
+    @Test
+    void anotherToolPutsAwayTheHoverPreviewButNotAClickedOne(FxRobot robot) throws Exception {
+        AnnotateViewModel model = workbench.annotate();
+        workbench.queue().request(model.tiles().get(0).image()).get(60, TimeUnit.SECONDS);
+        robot.moveTo(screenPoint(200, 200));
+        robot.moveTo(screenPoint(210, 220));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.previewProperty().get() != null);
+        robot.push(KeyCode.B);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(null, model.previewProperty().get(), "the brush shows the label, not a preview under it");
+
+        robot.push(KeyCode.S);
+        robot.clickOn(screenPoint(100, 100), MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !model.promptProperty().get().isEmpty()
+                && model.previewProperty().get() != null);
+        robot.push(KeyCode.B);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertNotNull(model.previewProperty().get());
+    }
+
     @Test
     void clicksLandOnTheRightPixelAfterZoomingAndPanning(FxRobot robot) throws Exception {
         AnnotateViewModel model = workbench.annotate();
