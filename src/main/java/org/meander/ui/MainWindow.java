@@ -110,7 +110,7 @@ final class MainWindow {
         });
         tileList.getSelectionModel().selectedItemProperty()
                 .addListener((o, old, tile) -> model.selectedTileProperty().set(tile));
-        tileList.setPrefWidth(200);
+        tileList.setPrefWidth(240); // "predicted, to review · validation" without a scroll bar
 
         canvas = new TileCanvas(model);
         canvas.setId("canvas");

@@ -101,6 +101,8 @@ class TrainTabTest {
         PastRun run = train.pastRuns().get(0);
         assertEquals("run-1", run.name());
         assertTrue(train.statusOf(run).startsWith("finished"), train.statusOf(run));
+        assertTrue(run.settingsText().contains("pointFeeding: one per prompt\n"),
+                "choices read as the form shows them: " + run.settingsText());
         assertEquals("run-2", train.runNameProperty().get(), "the next run gets a free name");
     }
 

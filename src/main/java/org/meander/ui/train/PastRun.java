@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.Iterator;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.meander.project.ErrorText;
@@ -78,7 +79,14 @@ public record PastRun(RunFolder folder, TrainingConfig config, RunInfo info, Run
         return Files.isRegularFile(folder.checkpoint(CheckpointKind.BEST));
     }
 
-    /** The settings, one "name: value" a line, then the base model and the device. */
+    /** A choice as the form's lists show it ("one per prompt" for ONE_PER_PROMPT); other values as they are. */
+    private static String shown(JsonNode value) {
+        String text = value.asText();
+        return value.isTextual() && text.matches("[A-Z_]+") ? text.toLowerCase(Locale.ROOT).replace('_', ' ')
+                : text;
+    }
+
+    /** The settings, one "name: value" a line (config.json's names), then the base model and the device. */
     public String settingsText() {
         if (problem != null) {
             return problem;
@@ -87,7 +95,7 @@ public record PastRun(RunFolder folder, TrainingConfig config, RunInfo info, Run
         JsonNode fields = new ObjectMapper().valueToTree(config);
         for (Iterator<Map.Entry<String, JsonNode>> it = fields.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> field = it.next();
-            text.append(field.getKey()).append(": ").append(field.getValue().asText()).append('\n');
+            text.append(field.getKey()).append(": ").append(shown(field.getValue())).append('\n');
         }
         text.append("base model: ").append(info.baseModel()).append('\n');
         text.append("device: ").append(Preflight.describeDevice(info.device()));

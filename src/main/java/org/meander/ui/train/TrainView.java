@@ -230,7 +230,8 @@ public final class TrainView {
         TextArea settings = new TextArea();
         settings.setId("run-settings");
         settings.setEditable(false);
-        settings.setPrefColumnCount(16);
+        settings.setPrefColumnCount(20);
+        settings.setWrapText(true);
         settings.textProperty().bind(Bindings.createStringBinding(() -> model.selectedRunProperty().get() == null
                 ? "" : model.selectedRunProperty().get().settingsText(), model.selectedRunProperty()));
         Button copy = new Button("Use these settings");
