@@ -140,6 +140,11 @@ public final class Checkpoint implements AutoCloseable {
     }
 
     /** All tensor names over all shards, sorted. */
+    /** The weight files, shards in the index's order. */
+    public List<Path> files() {
+        return files.stream().map(SafetensorsFile::path).toList();
+    }
+
     public List<String> names() {
         return names;
     }

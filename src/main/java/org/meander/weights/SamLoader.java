@@ -4,8 +4,10 @@ import ai.djl.ndarray.NDManager;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.meander.sam.EncoderFingerprint;
@@ -84,11 +86,15 @@ public final class SamLoader {
 
     /**
      * Checks every tensor and sets every parameter, the vision encoder's only if {@code visionEncoder}; returns the
-     * vision encoder's fingerprint, hashed from the values as read.
+     * vision encoder's fingerprint, hashed from the values as read, or, without the encoder, as this process hashed
+     * it from the same files before (then the encoder's values are not read at all).
      */
     private static String fill(SamModelBlock block, Checkpoint checkpoint, NDManager manager, SamConfig config,
             boolean visionEncoder) throws IOException {
         Map<String, ParameterSlot> parameters = new TreeMap<>(block.parametersByName());
+        Instant hashingBegan = Instant.now();
+        Optional<String> known = visionEncoder ? Optional.empty()
+                : FingerprintMemo.lookup(config.vision(), checkpoint.files());
         EncoderFingerprint fingerprint = new EncoderFingerprint(config.vision());
         TreeSet<String> extra = new TreeSet<>(checkpoint.names());
         extra.removeAll(parameters.keySet());
@@ -111,8 +117,11 @@ public final class SamLoader {
                         + Arrays.toString(actual) + " but config.json implies " + Arrays.toString(expected)
                         + "; config.json and the weights do not belong together");
             }
-            float[] values = checkpoint.readFloats(name);
             boolean encoder = EncoderFingerprint.covers(name);
+            if (encoder && known.isPresent()) {
+                continue;
+            }
+            float[] values = checkpoint.readFloats(name);
             if (visionEncoder || !encoder) {
                 e.getValue().parameter().setArray(manager.create(values, e.getValue().shape()));
             }
@@ -120,6 +129,11 @@ public final class SamLoader {
                 fingerprint.add(name, values);
             }
         }
-        return fingerprint.finish();
+        if (known.isPresent()) {
+            return known.get();
+        }
+        String hashed = fingerprint.finish();
+        FingerprintMemo.remember(config.vision(), checkpoint.files(), hashed, hashingBegan);
+        return hashed;
     }
 }
