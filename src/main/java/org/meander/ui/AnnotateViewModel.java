@@ -185,6 +185,9 @@ public final class AnnotateViewModel implements AutoCloseable {
     public void clearPrompt() {
         generation.incrementAndGet();
         prompt.set(PromptState.empty());
+        if (preview.get() != null && status.get().equals(preview.get().describe())) {
+            status.set(""); // it spoke of the preview going away
+        }
         preview.set(null);
     }
 

@@ -176,6 +176,7 @@ class AnnotateWorkflowTest {
         robot.push(KeyCode.B);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(null, model.previewProperty().get(), "the brush shows the label, not a preview under it");
+        assertFalse(model.statusProperty().get().startsWith("Candidate"), "no word of a preview no longer shown");
 
         robot.push(KeyCode.S);
         robot.clickOn(screenPoint(100, 100), MouseButton.PRIMARY);
