@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -20,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.meander.project.LabelMask;
 import org.meander.project.LabelStatus;
-import org.meander.project.SampleProject;
 import org.meander.project.Tile;
 import org.meander.testing.Fixtures;
 import org.meander.testing.OneWindow;
@@ -38,12 +35,9 @@ class AnnotateWorkflowTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        Path project = Files.createTempDirectory("meander-ui-test");
-        SampleProject.create(project, 1);
-        workbench = Workbench.open(project, Fixtures.model("tiny"));
-        window = new MainWindow(workbench.annotate(), workbench.modelName());
-        stage.setScene(window.scene());
-        stage.show();
+        SampleWindow sample = SampleWindow.show(stage, 1, Fixtures.model("tiny"));
+        workbench = sample.workbench();
+        window = sample.window();
     }
 
     @AfterEach

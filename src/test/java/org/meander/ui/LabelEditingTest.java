@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import javafx.geometry.Point2D;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
@@ -15,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.meander.project.LabelMask;
 import org.meander.project.LabelStatus;
-import org.meander.project.SampleProject;
 import org.meander.project.Tile;
 import org.meander.testing.OneWindow;
 import org.testfx.api.FxRobot;
@@ -32,12 +29,9 @@ class LabelEditingTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        Path project = Files.createTempDirectory("meander-ui-test");
-        SampleProject.create(project, 3);
-        workbench = Workbench.open(project, null); // hand tools need no model
-        window = new MainWindow(workbench.annotate(), workbench.modelName());
-        stage.setScene(window.scene());
-        stage.show();
+        SampleWindow sample = SampleWindow.show(stage, 3, null); // hand tools need no model
+        workbench = sample.workbench();
+        window = sample.window();
     }
 
     @AfterEach

@@ -2,8 +2,6 @@ package org.meander.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -11,7 +9,6 @@ import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.meander.project.SampleProject;
 import org.meander.testing.OneWindow;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -27,12 +24,7 @@ class ShortcutHelpTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        Path project = Files.createTempDirectory("meander-shortcut-help");
-        SampleProject.create(project, 1);
-        workbench = Workbench.open(project, null);
-        MainWindow window = new MainWindow(workbench.annotate(), workbench.modelName());
-        stage.setScene(window.scene());
-        stage.show();
+        workbench = SampleWindow.show(stage, 1, null).workbench();
         mainWindow = stage;
     }
 

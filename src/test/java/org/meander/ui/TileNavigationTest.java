@@ -3,8 +3,6 @@ package org.meander.ui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.ListView;
@@ -14,7 +12,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.meander.project.LabelStatus;
-import org.meander.project.SampleProject;
 import org.meander.project.Tile;
 import org.meander.testing.Fixtures;
 import org.meander.testing.OneWindow;
@@ -31,12 +28,7 @@ class TileNavigationTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        Path project = Files.createTempDirectory("meander-tile-navigation");
-        SampleProject.create(project, 1);
-        workbench = Workbench.open(project, Fixtures.model("tiny"));
-        MainWindow window = new MainWindow(workbench.annotate(), workbench.modelName());
-        stage.setScene(window.scene());
-        stage.show();
+        workbench = SampleWindow.show(stage, 1, Fixtures.model("tiny")).workbench();
     }
 
     @AfterEach

@@ -16,7 +16,6 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.meander.project.SampleProject;
 import org.meander.project.Tile;
 import org.meander.testing.Fixtures;
 import org.meander.testing.OneWindow;
@@ -36,15 +35,11 @@ class UnreadableTileTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        Path project = Files.createTempDirectory("meander-unreadable-tile");
-        SampleProject.create(project, 1);
-        Path image = project.resolve("tiles").resolve("sample_02.png");
-        byte[] bytes = Files.readAllBytes(image);
-        Files.write(image, Arrays.copyOf(bytes, bytes.length / 3));
-        workbench = Workbench.open(project, Fixtures.model("tiny"));
-        MainWindow window = new MainWindow(workbench.annotate(), workbench.modelName());
-        stage.setScene(window.scene());
-        stage.show();
+        workbench = SampleWindow.show(stage, 1, Fixtures.model("tiny"), project -> {
+            Path image = project.resolve("tiles").resolve("sample_02.png");
+            byte[] bytes = Files.readAllBytes(image);
+            Files.write(image, Arrays.copyOf(bytes, bytes.length / 3));
+        }).workbench();
     }
 
     @AfterEach
