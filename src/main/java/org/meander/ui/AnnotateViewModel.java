@@ -57,6 +57,7 @@ public final class AnnotateViewModel implements AutoCloseable {
     private final ReadOnlyObjectWrapper<PromptState> prompt = new ReadOnlyObjectWrapper<>(PromptState.empty());
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<EncodingProgress> encoding = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper review = new ReadOnlyStringWrapper("");
 
     /** predictor and queue may be null: without a model the tab still shows tiles and labels. */
     public AnnotateViewModel(Project project, InteractivePredictor predictor, EncodingQueue queue) {
@@ -65,6 +66,8 @@ public final class AnnotateViewModel implements AutoCloseable {
         this.queue = queue;
         editor = new LabelEditor(project, status::set);
         tiles.setAll(project.tiles());
+        review.set(describeReview());
+        editor.savesProperty().addListener(o -> review.set(describeReview()));
         selectedTile.addListener((obs, old, tile) -> onTileSelected(tile));
         // the hover preview is the SAM tool's: under the brush it would hide the label being painted
         editor.toolProperty().addListener((obs, old, tool) -> {
@@ -82,6 +85,23 @@ public final class AnnotateViewModel implements AutoCloseable {
 
     public ObservableList<Tile> tiles() {
         return tiles;
+    }
+
+    /** How far the review is: "226 tiles, 190 labelled, 120 accepted"; it follows every save. */
+    public ReadOnlyStringProperty reviewProperty() {
+        return review.getReadOnlyProperty();
+    }
+
+    private String describeReview() {
+        int labelled = 0;
+        int accepted = 0;
+        for (Tile tile : tiles) {
+            LabelStatus labelStatus = project.status(tile);
+            labelled += labelStatus == LabelStatus.NONE ? 0 : 1;
+            accepted += labelStatus == LabelStatus.ACCEPTED ? 1 : 0;
+        }
+        return tiles.size() + (tiles.size() == 1 ? " tile, " : " tiles, ") + labelled + " labelled, " + accepted
+                + " accepted";
     }
 
     /** The tile's label status as the list shows it: none, imported, edited, accepted, or predicted (to review). */

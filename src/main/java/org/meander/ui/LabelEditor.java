@@ -10,6 +10,8 @@ import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -62,10 +64,17 @@ final class LabelEditor implements AutoCloseable {
     private Future<?> lastSave;
     private long openTicket;
 
+    private final ReadOnlyIntegerWrapper saves = new ReadOnlyIntegerWrapper();
+
     LabelEditor(Project project, Consumer<String> status) {
         this.project = project;
         this.status = status;
         showOriginal.addListener(o -> refresh());
+    }
+
+    /** Counts the saves that reached the disk, on the JavaFX thread: a tile's status may have changed. */
+    ReadOnlyIntegerProperty savesProperty() {
+        return saves.getReadOnlyProperty();
     }
 
     /** What the canvas draws: the label as edited, or the tile's original label while "show original" is on. */
@@ -246,7 +255,10 @@ final class LabelEditor implements AutoCloseable {
         lastSave = saver.submit(() -> {
             try {
                 project.writeLabel(target, mask, labelStatus);
-                Platform.runLater(() -> status.accept("Saved the label of " + target.name()));
+                Platform.runLater(() -> {
+                    saves.set(saves.get() + 1);
+                    status.accept("Saved the label of " + target.name());
+                });
             } catch (IOException | RuntimeException e) {
                 Platform.runLater(() -> status.accept("Could not save the label of " + target.name() + ": "
                         + ErrorText.of(e)));

@@ -139,7 +139,13 @@ final class MainWindow {
                 () -> chooseProject(projects.open()), projects.openSample(),
                 () -> ShortcutHelp.show(root.getScene().getWindow()));
         root.setTop(toolBar);
-        root.setLeft(tileList);
+        Label review = new Label();
+        review.setId("review-summary");
+        review.textProperty().bind(model.reviewProperty());
+        review.setPadding(new Insets(4, 8, 4, 8));
+        VBox tilesPane = new VBox(review, tileList);
+        VBox.setVgrow(tileList, Priority.ALWAYS);
+        root.setLeft(tilesPane);
         root.setCenter(tabs);
         root.setBottom(statusBar);
         model.labelProperty().addListener(o -> tileList.refresh()); // a saved label changes the tile's status
