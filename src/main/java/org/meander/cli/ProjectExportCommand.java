@@ -3,21 +3,16 @@ package org.meander.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.function.Predicate;
 import org.meander.project.Project;
 import org.meander.project.Split;
-import org.meander.project.Tile;
-import org.meander.project.export.CocoExport;
-import org.meander.project.export.GeoTiffExport;
-import org.meander.project.export.HfExport;
-import org.meander.project.export.PngExport;
-import org.meander.project.export.StitchedExport;
+import org.meander.project.export.LabelExport;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.TypeConversionException;
 
 /** {@code ./meander project export DIR --format png|coco|geotiff|hf --out PATH [--split S]}: labels for other tools. */
 @Command(name = "export", mixinStandardHelpOptions = true,
@@ -29,14 +24,12 @@ import picocli.CommandLine.Parameters;
                 + " --split is given.")
 final class ProjectExportCommand implements Callable<Integer> {
 
-    /** The formats this command writes. */
-    enum Format { png, coco, geotiff, hf }
-
     @Parameters(index = "0", paramLabel = "DIR", description = "the project folder")
     Path project;
 
-    @Option(names = "--format", paramLabel = "FORMAT", required = true, description = "png, coco, geotiff or hf")
-    Format format;
+    @Option(names = "--format", paramLabel = "FORMAT", required = true, converter = FormatOption.class,
+            description = "png, coco, geotiff or hf")
+    LabelExport.Format format;
 
     @Option(names = "--out", paramLabel = "PATH",
             required = true, description = "png, geotiff, hf: a folder; coco: the JSON file")
@@ -48,42 +41,32 @@ final class ProjectExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Project opened = Project.open(project);
-        Predicate<Tile> which = tilesOf(opened);
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("format", format.name());
-        result.put("out", out.toAbsolutePath().toString());
-        switch (format) {
-            case png -> result.put("masks", PngExport.write(opened, out, which));
-            case coco -> result.put("annotations", CocoExport.write(opened, out, which));
-            case geotiff -> {
-                GeoTiffExport.Written written = GeoTiffExport.write(opened, out, which);
-                result.put("masks", written.masks());
-                result.put("georeferenced", written.georeferenced());
-            }
-            case hf -> {
-                HfExport.Result written = HfExport.write(opened, out, which);
-                result.put("rows", written.rows());
-                result.put("files", written.files().stream().map(Path::toString).toList());
-                result.put("unlabelled_tiles_left_out", written.unlabelledTiles());
-            }
-        }
-        if (split == null && (format == Format.png || format == Format.geotiff)) {
-            // a split's tiles do not cover a raster, so only a whole export stitches
-            result.put("stitched", StitchedExport.write(opened, out,
-                    format == Format.geotiff ? StitchedExport.Format.TIFF : StitchedExport.Format.PNG));
-        }
+        Map<String, Object> result = LabelExport.write(Project.open(project), format, out, split());
         System.out.println(new ObjectMapper().writeValueAsString(result));
         return 0;
     }
 
-    private Predicate<Tile> tilesOf(Project opened) {
+    /** png, coco, geotiff or hf, as the help writes them. */
+    static final class FormatOption implements ITypeConverter<LabelExport.Format> {
+
+        @Override
+        public LabelExport.Format convert(String value) {
+            for (LabelExport.Format format : LabelExport.Format.values()) {
+                if (format.key().equals(value)) {
+                    return format;
+                }
+            }
+            throw new TypeConversionException("'" + value + "': use png, coco, geotiff or hf");
+        }
+    }
+
+    private Split split() {
         if (split == null) {
-            return tile -> true;
+            return null;
         }
         for (Split s : Split.values()) {
             if (s.key().equals(split)) {
-                return tile -> opened.split(tile) == s;
+                return s;
             }
         }
         throw new IllegalArgumentException("--split " + split + ": use train, validation or test");

@@ -3,15 +3,12 @@ package org.meander.ui;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.function.Consumer;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
-import javafx.stage.DirectoryChooser;
 import javafx.util.Duration;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -135,8 +132,7 @@ final class MainWindow {
         statusBar.setAlignment(Pos.CENTER_LEFT);
         statusBar.setPadding(new Insets(4, 8, 4, 8));
 
-        toolBar = WorkbenchToolBar.create(model.editor(), canvas, projects.create(),
-                () -> chooseProject(projects.open()), projects.openSample(),
+        toolBar = WorkbenchToolBar.create(model.editor(), canvas, projects,
                 () -> ShortcutHelp.show(root.getScene().getWindow()));
         root.setTop(toolBar);
         Label review = new Label();
@@ -257,15 +253,6 @@ final class MainWindow {
             menu.getItems().add(item);
         }
         return menu;
-    }
-
-    private void chooseProject(Consumer<Path> openProject) {
-        DirectoryChooser chooser = new DirectoryChooser();
-        chooser.setTitle("Open a project: a folder holding a tiles/ folder of images");
-        java.io.File folder = chooser.showDialog(root.getScene().getWindow());
-        if (folder != null) {
-            openProject.accept(folder.toPath());
-        }
     }
 
     Scene scene() {

@@ -29,6 +29,7 @@ public final class MeanderApp extends Application {
     private ModelManagerViewModel models;
     private ModelManagerWindow managerWindow;
     private NewProjectWindow newProjectWindow;
+    private ExportLabelsWindow exportWindow;
     private Workbench workbench;
     private Stage stage;
     private Path modelDir;
@@ -99,7 +100,7 @@ public final class MeanderApp extends Application {
 
     private void show() {
         MainWindow window = new MainWindow(workbench,
-                new ProjectActions(this::newProject, this::openProject, this::openSampleProject));
+                new ProjectActions(this::newProject, this::openProject, this::openSampleProject, this::exportLabels));
         window.showModelControls(ModelMenu.create(models, this::openModelManager, this::chooseModelFolder),
                 modelDir == null ? NoModelBar.create(models, this::openModelManager, this::chooseModelFolder) : null);
         stage.setTitle("Meander — " + workbench.project().directory().getFileName());
@@ -119,6 +120,15 @@ public final class MeanderApp extends Application {
             newProjectWindow = new NewProjectWindow(new NewProjectViewModel(this::openProject));
         }
         newProjectWindow.show(stage);
+    }
+
+    /** A window for the project open now; the last one is kept while it is that project's. */
+    private void exportLabels() {
+        if (exportWindow == null || exportWindow.project() != workbench.project()) {
+            exportWindow = new ExportLabelsWindow(new ExportLabelsViewModel(workbench.project(),
+                    workbench.annotate().editor()));
+        }
+        exportWindow.show(stage);
     }
 
     private void chooseModelFolder() {

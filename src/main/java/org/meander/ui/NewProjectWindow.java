@@ -1,10 +1,6 @@
 package org.meander.ui;
 
 import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
-import java.nio.file.Path;
-import java.util.Optional;
 import javafx.beans.property.StringProperty;
 import javafx.geometry.Insets;
 import javafx.scene.Scene;
@@ -48,7 +44,7 @@ final class NewProjectWindow {
         classIndex.setId("new-project-class-index");
         classIndex.setPromptText("empty: every pixel above 0 is foreground");
         classIndex.textProperty().bindBidirectional(model.classIndexProperty());
-        form.addRow(2, fieldLabel("Class index (optional)"), classIndex);
+        form.addRow(2, FormLabel.of("Class index (optional)"), classIndex);
         folderRow(form, 3, "Project folder", "new-project-folder", model.projectFolderProperty(),
                 "the folder for the new project");
 
@@ -119,34 +115,13 @@ final class NewProjectWindow {
         choose.setOnAction(e -> {
             DirectoryChooser chooser = new DirectoryChooser();
             chooser.setTitle("Choose " + what);
-            existingFolderNear(folder.get()).ifPresent(chooser::setInitialDirectory);
+            ChooserStart.near(folder.get()).ifPresent(chooser::setInitialDirectory);
             File chosen = chooser.showDialog(stage);
             if (chosen != null) {
                 folder.set(chosen.getPath());
             }
         });
         choose.setMinWidth(Region.USE_PREF_SIZE);
-        form.addRow(row, fieldLabel(label), field, choose);
-    }
-
-    private static Label fieldLabel(String text) {
-        Label label = new Label(text);
-        label.setMinWidth(Region.USE_PREF_SIZE);
-        return label;
-    }
-
-    /** The typed folder, or the nearest folder above it that exists: where the chooser starts. */
-    private static Optional<File> existingFolderNear(String typed) {
-        try {
-            for (Path p = typed.isBlank() ? null : Path.of(typed.strip()).toAbsolutePath(); p != null;
-                    p = p.getParent()) {
-                if (Files.isDirectory(p)) {
-                    return Optional.of(p.toFile());
-                }
-            }
-        } catch (InvalidPathException e) {
-            return Optional.empty();
-        }
-        return Optional.empty();
+        form.addRow(row, FormLabel.of(label), field, choose);
     }
 }

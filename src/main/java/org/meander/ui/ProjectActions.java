@@ -4,11 +4,11 @@ import java.nio.file.Path;
 import java.util.function.Consumer;
 
 /**
- * What the tool bar's project buttons do: make a project of a folder of images ("New project…"), open the folder
- * chosen ("Open project…"), open the sample project.
+ * What the Project menu does: make a project of a folder of images ("New project…"), open the folder chosen ("Open
+ * project…"), open the sample project, write the labels out for other tools ("Export labels…").
  */
-record ProjectActions(Runnable create, Consumer<Path> open, Runnable openSample) {
+record ProjectActions(Runnable create, Consumer<Path> open, Runnable openSample, Runnable exportLabels) {
 
-    /** Buttons that do nothing: a window shown on its own, in tests. */
-    static final ProjectActions NONE = new ProjectActions(() -> { }, path -> { }, () -> { });
+    /** A menu that does nothing: a window shown on its own, in tests. */
+    static final ProjectActions NONE = new ProjectActions(() -> { }, path -> { }, () -> { }, () -> { });
 }

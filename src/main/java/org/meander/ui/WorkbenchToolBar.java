@@ -1,16 +1,22 @@
 package org.meander.ui;
 
+import java.io.File;
+import java.nio.file.Path;
+import java.util.function.Consumer;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.Separator;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Slider;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.Window;
 
 /** The tool bar: the tools, the brush size, how the label is drawn, and help. Binds only. */
 final class WorkbenchToolBar {
@@ -18,8 +24,7 @@ final class WorkbenchToolBar {
     private WorkbenchToolBar() {
     }
 
-    static ToolBar create(LabelEditor editor, TileCanvas canvas, Runnable newProject, Runnable openProject,
-                          Runnable openSample, Runnable help) {
+    static ToolBar create(LabelEditor editor, TileCanvas canvas, ProjectActions projects, Runnable help) {
         ToggleGroup tools = new ToggleGroup();
         ToggleButton sam = tool("SAM", Tool.SAM, "S: click points, drag a box", tools, editor);
         ToggleButton brush = tool("Brush", Tool.BRUSH, "B: paint the label", tools, editor);
@@ -45,24 +50,37 @@ final class WorkbenchToolBar {
         original.selectedProperty().bindBidirectional(editor.showOriginalProperty());
         original.setTooltip(new Tooltip("O: show the imported label instead of the edited one"));
 
+        MenuButton project = new MenuButton("Project");
+        project.setId("project-menu");
         MenuItem create = new MenuItem("New project…");
         create.setId("new-project");
-        create.setOnAction(e -> newProject.run());
+        create.setOnAction(e -> projects.create().run());
         MenuItem open = new MenuItem("Open project…");
         open.setId("open-project");
-        open.setOnAction(e -> openProject.run());
+        open.setOnAction(e -> chooseProject(project.getScene().getWindow(), projects.open()));
         MenuItem sample = new MenuItem("Sample project");
         sample.setId("sample-project");
-        sample.setOnAction(e -> openSample.run());
-        MenuButton project = new MenuButton("Project", null, create, open, sample);
-        project.setId("project-menu");
+        sample.setOnAction(e -> projects.openSample().run());
+        MenuItem export = new MenuItem("Export labels…");
+        export.setId("export-labels");
+        export.setOnAction(e -> projects.exportLabels().run());
+        project.getItems().setAll(create, open, sample, new SeparatorMenuItem(), export);
         project.setTooltip(new Tooltip("New project: make one of a folder of images (and their masks). Open"
                 + " project: a folder holding tiles/. Sample project: synthetic river tiles with imperfect labels,"
-                + " to try Meander on."));
+                + " to try Meander on. Export labels: PNG, COCO, GeoTIFF or a Hugging Face dataset."));
         Button helpButton = new Button("Shortcuts (F1)");
         helpButton.setOnAction(e -> help.run());
         return new ToolBar(project, new Separator(), sam, brush, eraser, polygon, new Label("Brush"), brushSize,
                 new Separator(), new Label("Label"), opacity, outline, original, new Separator(), helpButton);
+    }
+
+    private static void chooseProject(Window owner, Consumer<Path> open) {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle("Open a project: a folder holding a tiles/ folder of images");
+        File folder = chooser.showDialog(owner);
+        if (folder != null) {
+            open.accept(folder.toPath());
+        }
     }
 
     private static ToggleButton tool(String text, Tool tool, String tip, ToggleGroup group, LabelEditor editor) {

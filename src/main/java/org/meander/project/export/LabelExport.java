@@ -1,0 +1,83 @@
+package org.meander.project.export;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.meander.project.Project;
+import org.meander.project.Split;
+import org.meander.project.Tile;
+
+/**
+ * A project's labels written for other tools, in one of the formats, from all its tiles or one split's; what the
+ * command line's {@code project export} and the window's "Export labels…" both do.
+ */
+public final class LabelExport {
+
+    /** The formats, with what each writes. */
+    public enum Format {
+        PNG("PNG masks (a folder of 0/255 masks named like the tiles)"),
+        COCO("COCO JSON (instance segmentation, RLE as pycocotools encodes it)"),
+        GEOTIFF("GeoTIFF masks (a folder of 0/255 masks placed like their imagery)"),
+        HF("Hugging Face dataset (a parquet file per split, image and label columns)");
+
+        private final String description;
+
+        Format(String description) {
+            this.description = description;
+        }
+
+        /** The name on the command line: png, coco, geotiff, hf. */
+        public String key() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        public String description() {
+            return description;
+        }
+
+        /** Whether the output is one file (COCO's JSON) rather than a folder. */
+        public boolean writesAFile() {
+            return this == COCO;
+        }
+    }
+
+    private LabelExport() {
+    }
+
+    /**
+     * Writes the labels of {@code split}'s tiles (every tile's when null) to {@code out}, a folder or, for COCO, the
+     * JSON file; returns what was written, by name, in the command line's JSON words. A whole PNG or GeoTIFF export
+     * also stitches the tiles of each raster cut by {@code project tile} into one mask of its size.
+     */
+    public static Map<String, Object> write(Project project, Format format, Path out, Split split)
+            throws IOException {
+        Predicate<Tile> which = split == null ? tile -> true : tile -> project.split(tile) == split;
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("format", format.key());
+        result.put("out", out.toAbsolutePath().toString());
+        switch (format) {
+            case PNG -> result.put("masks", PngExport.write(project, out, which));
+            case COCO -> result.put("annotations", CocoExport.write(project, out, which));
+            case GEOTIFF -> {
+                GeoTiffExport.Written written = GeoTiffExport.write(project, out, which);
+                result.put("masks", written.masks());
+                result.put("georeferenced", written.georeferenced());
+            }
+            case HF -> {
+                HfExport.Result written = HfExport.write(project, out, which);
+                result.put("rows", written.rows());
+                result.put("files", written.files().stream().map(Path::toString).toList());
+                result.put("unlabelled_tiles_left_out", written.unlabelledTiles());
+            }
+        }
+        if (split == null && (format == Format.PNG || format == Format.GEOTIFF)) {
+            // a split's tiles do not cover a raster, so only a whole export stitches
+            result.put("stitched", StitchedExport.write(project, out,
+                    format == Format.GEOTIFF ? StitchedExport.Format.TIFF : StitchedExport.Format.PNG));
+        }
+        return result;
+    }
+}

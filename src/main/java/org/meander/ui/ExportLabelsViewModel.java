@@ -1,0 +1,146 @@
+package org.meander.ui;
+
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.Map;
+import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import org.meander.project.ErrorText;
+import org.meander.project.Project;
+import org.meander.project.Split;
+import org.meander.project.export.LabelExport;
+import org.meander.project.export.LabelExport.Format;
+
+/**
+ * "Export labels…": the project's labels written for other tools, as {@code ./meander project export} writes them.
+ * The label being edited is saved first, so the export holds what the window shows; the writing runs in the
+ * background.
+ */
+final class ExportLabelsViewModel {
+
+    private final Project project;
+    private final LabelEditor editor;
+    private final ObjectProperty<Format> format = new SimpleObjectProperty<>(Format.PNG);
+    /** One split's tiles, or null for every tile. */
+    private final ObjectProperty<Split> split = new SimpleObjectProperty<>();
+    private final StringProperty out = new SimpleStringProperty("");
+    private final StringBinding problem;
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+
+    ExportLabelsViewModel(Project project, LabelEditor editor) {
+        this.project = project;
+        this.editor = editor;
+        out.set(suggestedOut(Format.PNG));
+        // the suggestion follows the format until a place is typed or chosen
+        format.addListener((o, old, chosen) -> {
+            if (out.get().isBlank() || out.get().equals(suggestedOut(old))) {
+                out.set(suggestedOut(chosen));
+            }
+        });
+        problem = Bindings.createStringBinding(this::findProblem, format, out);
+    }
+
+    ObjectProperty<Format> formatProperty() {
+        return format;
+    }
+
+    ObjectProperty<Split> splitProperty() {
+        return split;
+    }
+
+    StringProperty outProperty() {
+        return out;
+    }
+
+    /** What stops Export, in words; empty when nothing does. */
+    StringBinding problemProperty() {
+        return problem;
+    }
+
+    ReadOnlyBooleanProperty runningProperty() {
+        return running.getReadOnlyProperty();
+    }
+
+    ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    Project project() {
+        return project;
+    }
+
+    /** Saves the label being edited, then writes the export on a thread of its own. */
+    void export() {
+        if (running.get() || !problem.get().isEmpty()) {
+            return;
+        }
+        Format chosenFormat = format.get();
+        Split chosenSplit = split.get();
+        Path target = Path.of(out.get().strip());
+        editor.saveIfDirty();
+        running.set(true);
+        message.set("Writing " + chosenFormat.description() + " to " + target + "…");
+        Thread writing = new Thread(() -> {
+            try {
+                editor.awaitSaved();
+                Map<String, Object> written = LabelExport.write(project, chosenFormat, target, chosenSplit);
+                Platform.runLater(() -> message.set(describe(written)));
+            } catch (Exception e) {
+                Platform.runLater(() -> message.set("The export failed: " + ErrorText.of(e)));
+            } finally {
+                Platform.runLater(() -> running.set(false));
+            }
+        }, "meander-export");
+        writing.setDaemon(true);
+        writing.start();
+    }
+
+    private static String describe(Map<String, Object> written) {
+        StringBuilder text = new StringBuilder("Written to " + written.get("out") + ":");
+        written.forEach((name, value) -> {
+            boolean nothing = value instanceof Collection<?> list && list.isEmpty();
+            if (!name.equals("out") && !name.equals("format") && !nothing) {
+                text.append("\n").append(name.replace('_', ' ')).append(": ").append(value);
+            }
+        });
+        return text.toString();
+    }
+
+    private String findProblem() {
+        if (out.get().isBlank()) {
+            return format.get().writesAFile() ? "Choose the JSON file to write." : "Choose the folder to write into.";
+        }
+        try {
+            Path target = Path.of(out.get().strip());
+            if (format.get().writesAFile() && Files.isDirectory(target)) {
+                return target + " is a folder; COCO is one JSON file: name the file, such as "
+                        + target.resolve("labels.json") + ".";
+            }
+            if (!format.get().writesAFile() && Files.isRegularFile(target)) {
+                return target + " is a file; this format writes a folder of files: choose a folder.";
+            }
+            return "";
+        } catch (InvalidPathException e) {
+            return out.get() + ": not a path (" + e.getReason() + ").";
+        }
+    }
+
+    /** Inside the project, export/png, export/coco.json and the like: out of the way of its own folders. */
+    private String suggestedOut(Format chosen) {
+        Path exports = project.directory().resolve("export");
+        return (chosen.writesAFile() ? exports.resolve(chosen.key() + ".json") : exports.resolve(chosen.key()))
+                .toString();
+    }
+}

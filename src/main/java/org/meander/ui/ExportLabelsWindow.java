@@ -1,0 +1,159 @@
+package org.meander.ui;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.function.Function;
+import javafx.geometry.Insets;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import javafx.util.StringConverter;
+import org.meander.project.Project;
+import org.meander.project.Split;
+import org.meander.project.export.LabelExport.Format;
+
+/** The "Export labels…" window: format, tiles, where to; Export, and what was written. Binds only. */
+final class ExportLabelsWindow {
+
+    private final Stage stage = new Stage();
+    private final ExportLabelsViewModel model;
+
+    ExportLabelsWindow(ExportLabelsViewModel model) {
+        this.model = model;
+        ComboBox<Format> format = new ComboBox<>();
+        format.setId("export-format");
+        format.getItems().setAll(Format.values());
+        format.valueProperty().bindBidirectional(model.formatProperty());
+        format.setConverter(converter(Format::description));
+
+        ComboBox<Split> split = new ComboBox<>();
+        split.setId("export-split");
+        split.getItems().add(null);
+        split.getItems().addAll(Split.values());
+        split.valueProperty().bindBidirectional(model.splitProperty());
+        split.setConverter(converter(s -> s == null ? "every tile" : "the " + s.key() + " split's tiles"));
+
+        TextField out = new TextField();
+        out.setId("export-out");
+        out.setPrefColumnCount(34);
+        out.textProperty().bindBidirectional(model.outProperty());
+        Button choose = new Button("Choose…");
+        choose.setMinWidth(Region.USE_PREF_SIZE);
+        choose.setOnAction(e -> choose());
+
+        GridPane form = new GridPane();
+        form.setHgap(8);
+        form.setVgap(8);
+        form.addRow(0, FormLabel.of("Format"), format);
+        form.addRow(1, FormLabel.of("Tiles"), split);
+        form.addRow(2, FormLabel.of("Write to"), out, choose);
+        GridPane.setHgrow(out, Priority.ALWAYS);
+
+        Label problem = new Label();
+        problem.setId("export-problem");
+        problem.setWrapText(true);
+        problem.setStyle("-fx-text-fill: #b00020;");
+        problem.textProperty().bind(model.problemProperty());
+
+        Button export = new Button("Export");
+        export.setId("export-start");
+        export.setDefaultButton(true);
+        export.disableProperty().bind(model.problemProperty().isNotEmpty().or(model.runningProperty()));
+        export.setOnAction(e -> model.export());
+        ProgressBar bar = new ProgressBar(ProgressBar.INDETERMINATE_PROGRESS);
+        bar.visibleProperty().bind(model.runningProperty());
+
+        TextArea report = new TextArea();
+        report.setId("export-report");
+        report.setEditable(false);
+        report.setWrapText(true);
+        report.setPrefRowCount(6);
+        report.textProperty().bind(model.messageProperty());
+        VBox.setVgrow(report, Priority.ALWAYS);
+
+        Label intro = new Label("Labels of " + model.project().directory().getFileName()
+                + " for other tools; the same as ./meander project export. Tiles without a label are left out.");
+        intro.setWrapText(true);
+        VBox root = new VBox(12, intro, form, problem, new HBox(12, export, bar), report);
+        root.setPadding(new Insets(14));
+        Scene scene = new Scene(root, 640, 420);
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ESCAPE && !model.runningProperty().get()) {
+                stage.close();
+                e.consume();
+            }
+        });
+        stage.setTitle("Meander — export labels");
+        stage.setScene(scene);
+    }
+
+    void show(Window owner) {
+        if (stage.getOwner() == null && owner != null) {
+            stage.initOwner(owner);
+        }
+        stage.show();
+        stage.toFront();
+    }
+
+    Stage stage() {
+        return stage;
+    }
+
+    /** The project it exports. */
+    Project project() {
+        return model.project();
+    }
+
+    private void choose() {
+        String typed = model.outProperty().get();
+        File chosen;
+        if (model.formatProperty().get().writesAFile()) {
+            FileChooser chooser = new FileChooser();
+            chooser.setTitle("The COCO JSON file to write");
+            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("JSON", "*.json"));
+            ChooserStart.near(typed).ifPresent(chooser::setInitialDirectory);
+            chooser.setInitialFileName(typed.isBlank() ? "labels.json" : Path.of(typed.strip()).getFileName()
+                    .toString());
+            chosen = chooser.showSaveDialog(stage);
+        } else {
+            DirectoryChooser chooser = new DirectoryChooser();
+            chooser.setTitle("The folder to write the "
+                    + model.formatProperty().get().key().toUpperCase(Locale.ROOT) + " export into");
+            ChooserStart.near(typed).ifPresent(chooser::setInitialDirectory);
+            chosen = chooser.showDialog(stage);
+        }
+        if (chosen != null) {
+            model.outProperty().set(chosen.getPath());
+        }
+    }
+
+    private static <T> StringConverter<T> converter(Function<T, String> text) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(T value) {
+                return text.apply(value);
+            }
+
+            @Override
+            public T fromString(String string) {
+                return null;
+            }
+        };
+    }
+}

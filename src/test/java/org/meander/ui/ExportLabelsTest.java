@@ -1,0 +1,125 @@
+package org.meander.ui;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.meander.project.LabelMask;
+import org.meander.project.Split;
+import org.meander.project.Tile;
+import org.meander.project.export.LabelExport.Format;
+import org.meander.testing.OneWindow;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** "Export labels…": the labels as the window shows them, an unsaved edit included, written for other tools. */
+@ExtendWith({ApplicationExtension.class, OneWindow.class})
+class ExportLabelsTest {
+
+    @TempDir
+    Path dir;
+
+    private Workbench workbench;
+    private ExportLabelsWindow window;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        workbench = SampleWindow.show(stage, 1, null).workbench();
+        window = new ExportLabelsWindow(new ExportLabelsViewModel(workbench.project(),
+                workbench.annotate().editor()));
+        window.show(stage);
+    }
+
+    @AfterEach
+    void close() {
+        workbench.close();
+    }
+
+    @Test
+    void pngMasksHoldTheLabelBeingEditedToo(FxRobot robot) throws Exception {
+        AnnotateViewModel model = workbench.annotate();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.labelProperty().get() != null);
+        Tile open = model.selectedTileProperty().get();
+        robot.interact(() -> model.editor().fillHoles()); // an edit not yet saved
+        LabelMask edited = model.labelProperty().get();
+
+        assertEquals(workbench.project().directory().resolve("export").resolve("png").toString(),
+                text(robot, "#export-out"), "by default into the project's export folder");
+        Path out = dir.resolve("masks");
+        set(robot, "#export-out", out.toString());
+        robot.clickOn("#export-start");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
+                () -> text(robot, "#export-report").startsWith("Written to"));
+
+        assertTrue(text(robot, "#export-report").contains("masks: 6"), text(robot, "#export-report"));
+        BufferedImage written = ImageIO.read(out.resolve(open.name() + ".png").toFile());
+        byte[] pixels = new byte[edited.width() * edited.height()];
+        for (int i = 0; i < pixels.length; i++) {
+            pixels[i] = (byte) (written.getRaster().getSample(i % edited.width(), i / edited.width(), 0) > 0 ? 1 : 0);
+        }
+        assertArrayEquals(edited.pixels(), pixels, "the open tile's mask is its label as edited");
+    }
+
+    @Test
+    void cocoOfOneSplitIsOneJsonFile(FxRobot robot) throws Exception {
+        ComboBox<?> format = robot.lookup("#export-format").queryAs(ComboBox.class);
+        robot.interact(() -> format.getSelectionModel().select(Format.COCO.ordinal()));
+        assertEquals(workbench.project().directory().resolve("export").resolve("coco.json").toString(),
+                text(robot, "#export-out"), "the suggestion follows the format");
+
+        set(robot, "#export-out", dir.toString());
+        assertTrue(label(robot, "#export-problem").contains("is a folder; COCO is one JSON file"));
+        assertTrue(robot.lookup("#export-start").queryAs(Button.class).isDisabled());
+
+        ComboBox<?> split = robot.lookup("#export-split").queryAs(ComboBox.class);
+        robot.interact(() -> split.getSelectionModel().select(1 + Split.TRAIN.ordinal()));
+        Path json = dir.resolve("train.json");
+        set(robot, "#export-out", json.toString());
+        robot.clickOn("#export-start");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
+                () -> text(robot, "#export-report").startsWith("Written to"));
+        JsonNode coco = new ObjectMapper().readTree(json.toFile());
+        long train = workbench.project().tiles().stream()
+                .filter(t -> workbench.project().split(t) == Split.TRAIN).count();
+        assertEquals(train, coco.get("images").size(), "the train split's tiles only");
+
+        robot.push(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(!window.stage().isShowing(), "Esc closes the window");
+        assertTrue(Files.isRegularFile(json));
+    }
+
+    private static void set(FxRobot robot, String id, String text) {
+        TextInputControl field = robot.lookup(id).queryAs(TextInputControl.class);
+        robot.interact(() -> field.setText(text));
+    }
+
+    private static String text(FxRobot robot, String id) {
+        WaitForAsyncUtils.waitForFxEvents();
+        return robot.lookup(id).queryAs(TextInputControl.class).getText();
+    }
+
+    private static String label(FxRobot robot, String id) {
+        WaitForAsyncUtils.waitForFxEvents();
+        return robot.lookup(id).queryAs(Label.class).getText();
+    }
+}
