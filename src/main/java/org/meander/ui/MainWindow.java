@@ -107,7 +107,7 @@ final class MainWindow {
         });
         tileList.getSelectionModel().selectedItemProperty()
                 .addListener((o, old, tile) -> model.selectedTileProperty().set(tile));
-        tileList.setPrefWidth(240); // "predicted, to review · validation" without a scroll bar
+        tileList.setPrefWidth(220); // "imported · validation" without a scroll bar, the tabs keep their room
 
         canvas = new TileCanvas(model);
         canvas.setId("canvas");
@@ -127,6 +127,7 @@ final class MainWindow {
         encodingText.setId("encoding-progress");
         ProgressBar encodingBar = new ProgressBar(0);
         model.encodingProperty().addListener((o, old, p) -> showEncoding(p, encodingBar, encodingText));
+        showEncoding(model.encodingProperty().get(), encodingBar, encodingText); // it may be there already
         statusBar = new HBox(12, message, spacer(), encodingText, encodingBar, new Label("Model: " + modelName));
         keepWhole(encodingText, encodingBar, statusBar.getChildren().get(statusBar.getChildren().size() - 1));
         statusBar.setAlignment(Pos.CENTER_LEFT);
