@@ -113,6 +113,9 @@ class TrainTabTest {
         robot.clickOn("#start");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
                 () -> train.charts().lossSeries().get(1).getData().size() >= 1);
+        // the runs table follows the run as its epochs end, not only once it is over
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> train.trainingProperty().get() && train.pastRuns()
+                .stream().anyMatch(r -> r.name().equals("run-1") && !r.epochsText().startsWith("0/")));
         robot.clickOn("#stop");
         awaitRunEnd(train, 30);
 

@@ -339,6 +339,9 @@ public final class TrainViewModel implements AutoCloseable {
                 : String.format(Locale.ROOT, "%.1f samples/s", p.samplesPerSecond()));
         timeLeft.set(Double.isNaN(p.secondsLeft()) ? "" : Durations.format(p.secondsLeft()) + " left");
         report.points().forEach(charts::add);
+        if (report.points().stream().anyMatch(point -> point instanceof RunPoint.Epoch)) {
+            refresh(); // the runs table shows the epochs the run's folder now holds
+        }
     }
 
     private void ended(String name, RunOutcome outcome, Exception error) {
