@@ -117,7 +117,7 @@ final class AutolabelCommand implements Callable<Integer> {
         try (SamModel sam = SamLoader.load(model)) {
             // Each tile is visited once: no memory layer is worth keeping.
             EmbeddingCache cache = new EmbeddingCache(opened.directory(), sam.encoderFingerprint(), 0);
-            AutoLabeler labeler = new AutoLabeler(opened, sam, cache, settings);
+            AutoLabeler labeler = AutoLabeler.withModel(opened, sam, cache, settings);
             bar.show(0, tiles.size(), 0, Double.NaN, Double.NaN);
             for (int i = 0; i < tiles.size(); i++) {
                 TileOutcome outcome = labeler.label(tiles.get(i));

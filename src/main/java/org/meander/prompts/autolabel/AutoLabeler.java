@@ -5,9 +5,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import org.meander.embed.EmbeddingCache;
-import org.meander.embed.SamTileEncoder;
-import org.meander.embed.TileEncoder;
-import org.meander.embed.TileKey;
 import org.meander.project.LabelMask;
 import org.meander.project.LabelStatus;
 import org.meander.project.Project;
@@ -15,11 +12,9 @@ import org.meander.project.Tile;
 import org.meander.prompts.RoughMask;
 import org.meander.prompts.RoughMaskPrompts;
 import org.meander.prompts.RoughMasks;
-import org.meander.sam.ImageEmbedding;
 import org.meander.sam.Prediction;
 import org.meander.sam.Prompt;
 import org.meander.sam.SamModel;
-import org.meander.sam.SamPredictor;
 
 /**
  * Labels a project's tiles without a click: per tile, a rough water mask from the imagery, a prompt drawn from it,
@@ -30,18 +25,19 @@ import org.meander.sam.SamPredictor;
 public final class AutoLabeler {
 
     private final Project project;
-    private final SamModel model;
-    private final TileEncoder encoder;
-    private final EmbeddingCache cache;
+    private final TileSegmenter segmenter;
     private final AutoLabelSettings settings;
 
-    /** {@code cache} must be keyed by {@code model}'s encoder fingerprint. */
-    public AutoLabeler(Project project, SamModel model, EmbeddingCache cache, AutoLabelSettings settings) {
+    public AutoLabeler(Project project, TileSegmenter segmenter, AutoLabelSettings settings) {
         this.project = project;
-        this.model = model;
-        this.encoder = new SamTileEncoder(model);
-        this.cache = cache;
+        this.segmenter = segmenter;
         this.settings = settings;
+    }
+
+    /** With a model of its own, on the caller's thread; {@code cache} must be keyed by its encoder fingerprint. */
+    public static AutoLabeler withModel(Project project, SamModel model, EmbeddingCache cache,
+                                        AutoLabelSettings settings) {
+        return new AutoLabeler(project, new ModelSegmenter(model, cache), settings);
     }
 
     public TileOutcome label(Tile tile) {
@@ -62,7 +58,7 @@ public final class AutoLabeler {
                 return new TileOutcome(tile, TileOutcome.Kind.EMPTY, "the " + source + " rough mask has no room for"
                         + " the points asked (is the whole tile water?)");
             }
-            LabelMask mask = predict(embedding(tile), prompt);
+            LabelMask mask = predict(tile, prompt);
             project.writeLabel(tile, mask, LabelStatus.PREDICTED);
             return new TileOutcome(tile, TileOutcome.Kind.LABELLED, String.format(Locale.ROOT,
                     "rough mask %.1f%% water, SAM's mask %.1f%%", 100 * rough.waterFraction(), 100 * fraction(mask)));
@@ -91,28 +87,15 @@ public final class AutoLabeler {
         return new SplittableRandom(settings.seed() * 31 + tile.name().hashCode());
     }
 
-    private ImageEmbedding embedding(Tile tile) throws IOException {
-        TileKey key = cache.keyOf(tile.image());
-        Optional<ImageEmbedding> cached = cache.load(key);
-        if (cached.isPresent()) {
-            return cached.get();
-        }
-        ImageEmbedding embedding = encoder.encode(tile.image());
-        cache.store(key, embedding);
-        return embedding;
-    }
-
     /**
      * SAM's advice: one point is ambiguous, so ask for three candidates and keep the one it rates best; several points
      * or a box pin the object down, and a single mask is better then.
      */
-    private LabelMask predict(ImageEmbedding embedding, Prompt prompt) {
+    private LabelMask predict(Tile tile, Prompt prompt) throws IOException {
         boolean ambiguous = prompt.box() == null && prompt.points().size() == 1;
-        try (SamPredictor predictor = model.predictor(embedding)) {
-            Prediction prediction = predictor.predict(prompt, ambiguous);
-            byte[] pixels = prediction.mask(0, prediction.best(0));
-            return new LabelMask(embedding.original().width(), embedding.original().height(), pixels);
-        }
+        Prediction prediction = segmenter.predict(tile, prompt, ambiguous);
+        return new LabelMask(prediction.original().width(), prediction.original().height(),
+                prediction.mask(0, prediction.best(0)));
     }
 
     private static double fraction(LabelMask mask) {

@@ -178,7 +178,7 @@ class AutoLabelerTest {
     }
 
     private AutoLabeler labeler(Project project, EmbeddingCache cache, AutoLabelSettings settings) {
-        return new AutoLabeler(project, model, cache, settings);
+        return AutoLabeler.withModel(project, model, cache, settings);
     }
 
     private EmbeddingCache cacheOf(Project project) {
