@@ -4,13 +4,17 @@ import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -31,6 +35,8 @@ import org.meander.project.Tile;
 import org.meander.project.edit.CombineMode;
 import org.meander.sam.Box;
 import org.meander.sam.Point;
+import org.meander.sam.Prediction;
+import org.meander.sam.Prompt;
 
 /**
  * The Annotate tab's state and actions: the selected tile, its label, the SAM prompt and preview. SAM runs on one
@@ -58,6 +64,7 @@ public final class AnnotateViewModel implements AutoCloseable {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<EncodingProgress> encoding = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper review = new ReadOnlyStringWrapper("");
+    private final ReadOnlyIntegerWrapper labelsWritten = new ReadOnlyIntegerWrapper();
 
     /** predictor and queue may be null: without a model the tab still shows tiles and labels. */
     public AnnotateViewModel(Project project, InteractivePredictor predictor, EncodingQueue queue) {
@@ -252,6 +259,62 @@ public final class AnnotateViewModel implements AutoCloseable {
         }
         status.set(openOneAccepted ? "Every tile's label is accepted" : "No other tile waits for review");
         return null;
+    }
+
+    /** Whether this tab was closed (another project or model opened): SAM's thread takes no more work. */
+    public boolean isClosed() {
+        return decoder.isShutdown();
+    }
+
+    /** Whether SAM is here: a model was loaded with the project. */
+    public boolean hasModel() {
+        return predictor != null;
+    }
+
+    /**
+     * SAM's answer for any tile, for work beside the annotator's clicks (auto-label): computed on SAM's thread between
+     * the clicks' answers, where no decoder change can overlap it, the tile's embedding from the encoding queue.
+     * Blocks the calling thread, which must not be the JavaFX one.
+     */
+    public Prediction predictAside(Tile tile, Prompt request, boolean multimask)
+            throws IOException, InterruptedException {
+        if (predictor == null) {
+            throw new IllegalStateException("no SAM model is loaded");
+        }
+        for (int attempt = 0; attempt < 2; attempt++) {
+            InteractivePredictor.Answer answer = await(decoder.submit(
+                    () -> predictor.predict(tile.image(), List.of(request), null, multimask)));
+            if (answer instanceof InteractivePredictor.Ready ready) {
+                return ready.prediction();
+            }
+            await(queue.request(tile.image()));
+        }
+        throw new IOException(tile.image() + ": its embedding was computed but cannot be read from the cache");
+    }
+
+    private static <T> T await(Future<T> work) throws IOException, InterruptedException {
+        try {
+            return work.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IOException(ErrorText.of(e.getCause()), e.getCause());
+        }
+    }
+
+    /** Labels were written on disk by other work (auto-label): the list's statuses and the count are read again. */
+    public void labelsWritten() {
+        review.set(describeReview());
+        labelsWritten.set(labelsWritten.get() + 1);
+    }
+
+    /** Counts {@link #labelsWritten} calls, for the tile list to refresh. */
+    public ReadOnlyIntegerProperty labelsWrittenProperty() {
+        return labelsWritten.getReadOnlyProperty();
     }
 
     /** The view could not read the tile's image to show it. */

@@ -3,7 +3,6 @@ package org.meander.ui;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.function.Function;
 import javafx.geometry.Insets;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -23,7 +22,6 @@ import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import javafx.util.StringConverter;
 import org.meander.project.Project;
 import org.meander.project.Split;
 import org.meander.project.export.LabelExport.Format;
@@ -40,14 +38,14 @@ final class ExportLabelsWindow {
         format.setId("export-format");
         format.getItems().setAll(Format.values());
         format.valueProperty().bindBidirectional(model.formatProperty());
-        format.setConverter(converter(Format::description));
+        format.setConverter(ChoiceText.of(Format::description));
 
         ComboBox<Split> split = new ComboBox<>();
         split.setId("export-split");
         split.getItems().add(null);
         split.getItems().addAll(Split.values());
         split.valueProperty().bindBidirectional(model.splitProperty());
-        split.setConverter(converter(s -> s == null ? "every tile" : "the " + s.key() + " split's tiles"));
+        split.setConverter(ChoiceText.of(s -> s == null ? "every tile" : "the " + s.key() + " split's tiles"));
 
         TextField out = new TextField();
         out.setId("export-out");
@@ -141,19 +139,5 @@ final class ExportLabelsWindow {
         if (chosen != null) {
             model.outProperty().set(chosen.getPath());
         }
-    }
-
-    private static <T> StringConverter<T> converter(Function<T, String> text) {
-        return new StringConverter<>() {
-            @Override
-            public String toString(T value) {
-                return text.apply(value);
-            }
-
-            @Override
-            public T fromString(String string) {
-                return null;
-            }
-        };
     }
 }

@@ -146,6 +146,7 @@ final class MainWindow {
         root.setCenter(tabs);
         root.setBottom(statusBar);
         model.labelProperty().addListener(o -> tileList.refresh()); // a saved label changes the tile's status
+        model.labelsWrittenProperty().addListener(o -> tileList.refresh());
         root.addEventFilter(KeyEvent.KEY_PRESSED, this::onKeyPressed);
         root.addEventFilter(KeyEvent.KEY_RELEASED, e -> {
             if (e.getCode() == KeyCode.SPACE) {

@@ -30,6 +30,7 @@ public final class MeanderApp extends Application {
     private ModelManagerWindow managerWindow;
     private NewProjectWindow newProjectWindow;
     private ExportLabelsWindow exportWindow;
+    private AutoLabelWindow autoLabelWindow;
     private Workbench workbench;
     private Stage stage;
     private Path modelDir;
@@ -100,7 +101,8 @@ public final class MeanderApp extends Application {
 
     private void show() {
         MainWindow window = new MainWindow(workbench,
-                new ProjectActions(this::newProject, this::openProject, this::openSampleProject, this::exportLabels));
+                new ProjectActions(this::newProject, this::openProject, this::openSampleProject, this::autoLabel,
+                        this::exportLabels));
         window.showModelControls(ModelMenu.create(models, this::openModelManager, this::chooseModelFolder),
                 modelDir == null ? NoModelBar.create(models, this::openModelManager, this::chooseModelFolder) : null);
         stage.setTitle("Meander — " + workbench.project().directory().getFileName());
@@ -120,6 +122,15 @@ public final class MeanderApp extends Application {
             newProjectWindow = new NewProjectWindow(new NewProjectViewModel(this::openProject));
         }
         newProjectWindow.show(stage);
+    }
+
+    /** A window for the project open now; the last one is kept while it is that project's (and its model's). */
+    private void autoLabel() {
+        if (autoLabelWindow == null || autoLabelWindow.project() != workbench.project()
+                || autoLabelWindow.annotate() != workbench.annotate()) {
+            autoLabelWindow = new AutoLabelWindow(new AutoLabelViewModel(workbench.project(), workbench.annotate()));
+        }
+        autoLabelWindow.show(stage);
     }
 
     /** A window for the project open now; the last one is kept while it is that project's. */

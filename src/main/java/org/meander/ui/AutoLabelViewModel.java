@@ -1,0 +1,238 @@
+package org.meander.ui;
+
+import java.io.InterruptedIOException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import org.meander.project.Project;
+import org.meander.project.Split;
+import org.meander.project.Tile;
+import org.meander.prompts.PromptRecipe;
+import org.meander.prompts.RoughMaskSettings;
+import org.meander.prompts.RoughMaskSource;
+import org.meander.prompts.WaterIndex;
+import org.meander.prompts.autolabel.AutoLabelSettings;
+import org.meander.prompts.autolabel.AutoLabeler;
+import org.meander.prompts.autolabel.TileOutcome;
+import org.meander.prompts.autolabel.TileSegmenter;
+
+/**
+ * "Auto-label…": every unlabelled tile (of a split, or all) labelled by SAM from prompts drawn from a rough water mask,
+ * as {@code ./meander autolabel} does, each label marked PREDICTED for review. SAM answers on Annotate's thread,
+ * between the clicks' answers; the tile open in the editor is left alone. Stop ends it between two tiles.
+ */
+final class AutoLabelViewModel {
+
+    private final Project project;
+    private final AnnotateViewModel annotate;
+    private final ObjectProperty<RoughMaskSource> source = new SimpleObjectProperty<>(RoughMaskSource.HSV);
+    private final StringProperty ndwiThreshold = new SimpleStringProperty("0");
+    private final StringProperty positives = new SimpleStringProperty(
+            Integer.toString(PromptRecipe.DEFAULT.positives()));
+    private final StringProperty negatives = new SimpleStringProperty(
+            Integer.toString(PromptRecipe.DEFAULT.negatives()));
+    private final BooleanProperty box = new SimpleBooleanProperty(PromptRecipe.DEFAULT.box());
+    private final BooleanProperty overwrite = new SimpleBooleanProperty();
+    /** One split's tiles, or null for every tile. */
+    private final ObjectProperty<Split> split = new SimpleObjectProperty<>();
+    private final StringBinding problem;
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper();
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private volatile AtomicBoolean stop = new AtomicBoolean();
+    /** The tile in the editor, for the labelling thread: it is left alone, whichever it is when its turn comes. */
+    private volatile Tile openTile;
+
+    AutoLabelViewModel(Project project, AnnotateViewModel annotate) {
+        this.project = project;
+        this.annotate = annotate;
+        openTile = annotate.selectedTileProperty().get();
+        annotate.selectedTileProperty().addListener((o, old, tile) -> openTile = tile);
+        problem = Bindings.createStringBinding(this::findProblem, source, ndwiThreshold, positives, negatives, box);
+    }
+
+    ObjectProperty<RoughMaskSource> sourceProperty() {
+        return source;
+    }
+
+    StringProperty ndwiThresholdProperty() {
+        return ndwiThreshold;
+    }
+
+    StringProperty positivesProperty() {
+        return positives;
+    }
+
+    StringProperty negativesProperty() {
+        return negatives;
+    }
+
+    BooleanProperty boxProperty() {
+        return box;
+    }
+
+    BooleanProperty overwriteProperty() {
+        return overwrite;
+    }
+
+    ObjectProperty<Split> splitProperty() {
+        return split;
+    }
+
+    /** What stops Start, in words; empty when nothing does. */
+    StringBinding problemProperty() {
+        return problem;
+    }
+
+    ReadOnlyBooleanProperty runningProperty() {
+        return running.getReadOnlyProperty();
+    }
+
+    ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    /** Progress, then what was labelled and every tile left empty or failed, with why. */
+    ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    Project project() {
+        return project;
+    }
+
+    AnnotateViewModel annotate() {
+        return annotate;
+    }
+
+    /** Labels the tiles on a thread of its own, one at a time. */
+    void start() {
+        if (running.get() || !problem.get().isEmpty()) {
+            return;
+        }
+        AutoLabelSettings settings = settings();
+        Split chosen = split.get();
+        List<Tile> tiles = project.tiles().stream()
+                .filter(tile -> chosen == null || project.split(tile) == chosen).toList();
+        AtomicBoolean stopped = new AtomicBoolean();
+        stop = stopped;
+        running.set(true);
+        progress.set(0);
+        message.set("Auto-labelling " + tiles.size() + " tiles…");
+        AutoLabeler labeler = new AutoLabeler(project, segmenter(), settings);
+        Thread labelling = new Thread(() -> {
+            Map<TileOutcome.Kind, Integer> counts = new EnumMap<>(TileOutcome.Kind.class);
+            List<String> problems = new ArrayList<>();
+            List<String> leftAlone = new ArrayList<>();
+            int done = 0;
+            for (Tile tile : tiles) {
+                if (stopped.get() || annotate.isClosed()) {
+                    break; // asked to, or another project or model was opened
+                }
+                boolean inEditor = tile.equals(openTile);
+                TileOutcome outcome = inEditor
+                        ? new TileOutcome(tile, TileOutcome.Kind.SKIPPED, "open in the editor")
+                        : labeler.label(tile);
+                if (inEditor) {
+                    leftAlone.add(tile.name());
+                }
+                counts.merge(outcome.kind(), 1, Integer::sum);
+                if (outcome.kind() == TileOutcome.Kind.EMPTY || outcome.kind() == TileOutcome.Kind.FAILED) {
+                    problems.add(tile.name() + ": " + outcome.detail());
+                }
+                done++;
+                int tried = done;
+                String counted = describe(counts);
+                boolean labelled = outcome.kind() == TileOutcome.Kind.LABELLED;
+                Platform.runLater(() -> {
+                    progress.set((double) tried / tiles.size());
+                    message.set("Auto-labelling: " + tried + " of " + tiles.size() + " tiles; " + counted);
+                    if (labelled) {
+                        annotate.labelsWritten();
+                    }
+                });
+            }
+            String ended = (done < tiles.size() ? "Stopped after " : "Done: ") + done + " of " + tiles.size() + " tiles; "
+                    + describe(counts) + (leftAlone.isEmpty() ? "" : " (open in the editor, so left alone: "
+                    + String.join(", ", leftAlone) + ")") + "."
+                    + (problems.isEmpty() ? "" : "\n" + String.join("\n", problems));
+            Platform.runLater(() -> {
+                running.set(false);
+                message.set(ended);
+            });
+        }, "meander-autolabel");
+        labelling.setDaemon(true);
+        labelling.start();
+    }
+
+    /** Ends the run after the tile in hand. */
+    void stop() {
+        stop.set(true);
+    }
+
+    private TileSegmenter segmenter() {
+        return (tile, prompt, multimask) -> {
+            try {
+                return annotate.predictAside(tile, prompt, multimask);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("stopped while SAM was busy with " + tile.name());
+            }
+        };
+    }
+
+    private AutoLabelSettings settings() {
+        RoughMaskSettings rough = RoughMaskSettings.DEFAULT.withSource(source.get());
+        if (source.get() == RoughMaskSource.NDWI) {
+            rough = rough.withWaterIndex(new WaterIndex(Double.parseDouble(ndwiThreshold.get().strip())));
+        }
+        PromptRecipe recipe = new PromptRecipe(Integer.parseInt(positives.get().strip()),
+                Integer.parseInt(negatives.get().strip()), box.get());
+        return new AutoLabelSettings(rough, recipe, overwrite.get(), AutoLabelSettings.DEFAULT.seed());
+    }
+
+    private static String describe(Map<TileOutcome.Kind, Integer> counts) {
+        return counts.getOrDefault(TileOutcome.Kind.LABELLED, 0) + " labelled, "
+                + counts.getOrDefault(TileOutcome.Kind.SKIPPED, 0) + " skipped, "
+                + counts.getOrDefault(TileOutcome.Kind.EMPTY, 0) + " without water, "
+                + counts.getOrDefault(TileOutcome.Kind.FAILED, 0) + " failed";
+    }
+
+    private String findProblem() {
+        if (!annotate.hasModel()) {
+            return "Auto-label needs a SAM model: choose one in the status bar's model menu.";
+        }
+        if (!positives.get().strip().matches("\\d{1,2}") || !negatives.get().strip().matches("\\d{1,2}")) {
+            return "Positive and negative points: whole numbers, 0 to 99.";
+        }
+        if (Integer.parseInt(positives.get().strip()) + Integer.parseInt(negatives.get().strip()) == 0 && !box.get()) {
+            return "No point and no box leaves nothing to prompt SAM with: ask for a point or the box.";
+        }
+        if (source.get() == RoughMaskSource.NDWI) {
+            try {
+                new WaterIndex(Double.parseDouble(ndwiThreshold.get().strip()));
+            } catch (IllegalArgumentException e) {
+                return "Water index threshold: " + e.getMessage() + " (0 for calibrated reflectances; the Elwha"
+                        + " frames' colour-mapped near-infrared needs about 0.8).";
+            }
+        }
+        return "";
+    }
+}

@@ -1,0 +1,144 @@
+package org.meander.ui;
+
+import javafx.beans.property.StringProperty;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.meander.project.Project;
+import org.meander.project.Split;
+import org.meander.prompts.RoughMaskSource;
+
+/** The "Auto-label…" window: where the rough mask comes from, the prompt, which tiles; Start, Stop, the report. */
+final class AutoLabelWindow {
+
+    private final Stage stage = new Stage();
+    private final AutoLabelViewModel model;
+
+    AutoLabelWindow(AutoLabelViewModel model) {
+        this.model = model;
+        Label intro = new Label("SAM labels the tiles without a label, prompted by points drawn from a rough water"
+                + " mask of the imagery; each label is marked \"predicted, to review\" (N and Shift+A go through"
+                + " them). The same as ./meander autolabel.");
+        intro.setWrapText(true);
+
+        ComboBox<RoughMaskSource> source = new ComboBox<>();
+        source.setId("autolabel-source");
+        source.getItems().setAll(RoughMaskSource.values());
+        source.valueProperty().bindBidirectional(model.sourceProperty());
+        source.setConverter(ChoiceText.of(s -> s == RoughMaskSource.HSV ? "colour (HSV thresholds on the RGB)"
+                : "near-infrared water index (needs nir/<tile>.png)"));
+        TextField threshold = field("autolabel-ndwi-threshold", model.ndwiThresholdProperty(), 5);
+        threshold.disableProperty().bind(model.sourceProperty().isNotEqualTo(RoughMaskSource.NDWI));
+        TextField positives = field("autolabel-positives", model.positivesProperty(), 3);
+        TextField negatives = field("autolabel-negatives", model.negativesProperty(), 3);
+        CheckBox box = new CheckBox("and the box around the largest water body");
+        box.selectedProperty().bindBidirectional(model.boxProperty());
+        ComboBox<Split> split = new ComboBox<>();
+        split.getItems().add(null);
+        split.getItems().addAll(Split.values());
+        split.valueProperty().bindBidirectional(model.splitProperty());
+        split.setConverter(ChoiceText.of(s -> s == null ? "every tile" : "the " + s.key() + " split's tiles"));
+        CheckBox overwrite = new CheckBox("label tiles that have a label too (the old one goes to its history)");
+        overwrite.selectedProperty().bindBidirectional(model.overwriteProperty());
+
+        GridPane form = new GridPane();
+        form.setHgap(8);
+        form.setVgap(8);
+        form.addRow(0, FormLabel.of("Rough mask from"), source);
+        form.addRow(1, FormLabel.of("Water index above"), threshold);
+        HBox points = new HBox(8, positives, FormLabel.of("positive,"), negatives, FormLabel.of("negative"));
+        points.setAlignment(Pos.CENTER_LEFT);
+        form.addRow(2, FormLabel.of("Points"), points);
+        form.add(box, 1, 3);
+        form.addRow(4, FormLabel.of("Tiles"), split);
+        form.add(overwrite, 1, 5);
+
+        Label problem = new Label();
+        problem.setId("autolabel-problem");
+        problem.setWrapText(true);
+        problem.setStyle("-fx-text-fill: #b00020;");
+        problem.textProperty().bind(model.problemProperty());
+
+        Button start = new Button("Start");
+        start.setId("autolabel-start");
+        start.setDefaultButton(true);
+        start.disableProperty().bind(model.problemProperty().isNotEmpty().or(model.runningProperty()));
+        start.setOnAction(e -> model.start());
+        Button stop = new Button("Stop");
+        stop.setId("autolabel-stop");
+        stop.disableProperty().bind(model.runningProperty().not());
+        stop.setOnAction(e -> model.stop());
+        ProgressBar bar = new ProgressBar();
+        bar.progressProperty().bind(model.progressProperty());
+        bar.visibleProperty().bind(model.runningProperty());
+        bar.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(bar, Priority.ALWAYS);
+
+        TextArea report = new TextArea();
+        report.setId("autolabel-report");
+        report.setEditable(false);
+        report.setWrapText(true);
+        report.setPrefRowCount(6);
+        report.textProperty().bind(model.messageProperty());
+        VBox.setVgrow(report, Priority.ALWAYS);
+
+        VBox root = new VBox(12, intro, form, problem, new HBox(12, start, stop, bar), report);
+        root.setPadding(new Insets(14));
+        Scene scene = new Scene(root, 700, 520);
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ESCAPE && !model.runningProperty().get()) {
+                stage.close();
+                e.consume();
+            }
+        });
+        stage.setTitle("Meander — auto-label " + model.project().directory().getFileName());
+        stage.setScene(scene);
+    }
+
+    void show(Window owner) {
+        if (stage.getOwner() == null && owner != null) {
+            stage.initOwner(owner);
+        }
+        stage.show();
+        stage.toFront();
+    }
+
+    Stage stage() {
+        return stage;
+    }
+
+    /** The project it labels. */
+    Project project() {
+        return model.project();
+    }
+
+    /** The Annotate tab whose SAM it asks. */
+    AnnotateViewModel annotate() {
+        return model.annotate();
+    }
+
+    private static TextField field(String id, StringProperty value, int columns) {
+        TextField field = new TextField();
+        field.setId(id);
+        field.setPrefColumnCount(columns);
+        field.setMaxWidth(Region.USE_PREF_SIZE);
+        field.textProperty().bindBidirectional(value);
+        return field;
+    }
+}

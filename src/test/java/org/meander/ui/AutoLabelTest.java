@@ -1,0 +1,116 @@
+package org.meander.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextInputControl;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.meander.project.ImageryOptions;
+import org.meander.project.LabelStatus;
+import org.meander.project.Project;
+import org.meander.project.ProjectImport;
+import org.meander.project.Tile;
+import org.meander.project.raster.BandChoice;
+import org.meander.prompts.RoughMaskSource;
+import org.meander.testing.Fixtures;
+import org.meander.testing.OneWindow;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * "Auto-label…" on three Elwha frames with their near-infrared: SAM's answers come from Annotate's thread, the tile
+ * open in the editor is left alone, a frame without water is named, and the list and its count follow.
+ */
+@ExtendWith({ApplicationExtension.class, OneWindow.class})
+class AutoLabelTest {
+
+    @TempDir
+    Path dir;
+
+    private Workbench workbench;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        Path frames = Fixtures.shared().resolve("data/elwha-airborne");
+        Path images = Files.createDirectories(dir.resolve("images"));
+        Path nir = Files.createDirectories(dir.resolve("nir"));
+        for (int frame : new int[] {1, 3, 7}) {
+            Files.copy(frames.resolve("airborne_" + frame + ".png"), images.resolve("airborne_" + frame + ".png"));
+            Files.copy(frames.resolve("airborne_ir_" + frame + ".png"), nir.resolve("airborne_ir_" + frame + ".png"));
+        }
+        Path project = dir.resolve("project");
+        ProjectImport.create(project, images, null, null, new ImageryOptions(BandChoice.DEFAULT, nir));
+        workbench = Workbench.open(project, Fixtures.model("tiny"));
+        stage.setScene(new MainWindow(workbench.annotate(), workbench.modelName()).scene());
+        stage.show();
+        new AutoLabelWindow(new AutoLabelViewModel(workbench.project(), workbench.annotate())).show(stage);
+    }
+
+    @AfterEach
+    void close() {
+        workbench.close();
+    }
+
+    @Test
+    void unlabelledTilesGetPredictedLabelsAndTheOpenOneIsLeftAlone(FxRobot robot) throws Exception {
+        Project project = workbench.project();
+        Tile first = tile(project, "airborne_1");
+        Tile open = tile(project, "airborne_3");
+        Tile dry = tile(project, "airborne_7");
+        selectInList(robot, open);
+
+        ComboBox<?> source = robot.lookup("#autolabel-source").queryAs(ComboBox.class);
+        robot.interact(() -> source.getSelectionModel().select(RoughMaskSource.NDWI.ordinal()));
+        TextInputControl threshold = robot.lookup("#autolabel-ndwi-threshold").queryAs(TextInputControl.class);
+        robot.interact(() -> threshold.setText("1.5"));
+        assertTrue(label(robot, "#autolabel-problem").startsWith("Water index threshold"));
+        assertTrue(robot.lookup("#autolabel-start").queryAs(Button.class).isDisabled());
+        robot.interact(() -> threshold.setText("0.8")); // the Elwha frames' colour-mapped band needs it
+
+        robot.clickOn("#autolabel-start");
+        WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> text(robot, "#autolabel-report").startsWith("Done"));
+        String report = text(robot, "#autolabel-report");
+        assertTrue(report.contains("1 labelled"), report);
+        assertTrue(report.contains("left alone: airborne_3"), report);
+        assertTrue(report.contains("airborne_7: the NDWI rough mask finds no water"), report);
+
+        assertEquals(LabelStatus.PREDICTED, project.status(first));
+        assertEquals(LabelStatus.NONE, project.status(open), "the tile in the editor is not written behind its back");
+        assertEquals(LabelStatus.NONE, project.status(dry));
+        assertEquals("3 tiles, 1 labelled, 0 accepted", label(robot, "#review-summary"));
+    }
+
+    private static Tile tile(Project project, String name) {
+        return project.tiles().stream().filter(t -> t.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void selectInList(FxRobot robot, Tile tile) {
+        ListView<Tile> list = robot.lookup("#tiles").queryAs(ListView.class);
+        robot.interact(() -> list.getSelectionModel().select(tile));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static String text(FxRobot robot, String id) {
+        WaitForAsyncUtils.waitForFxEvents();
+        return robot.lookup(id).queryAs(TextInputControl.class).getText();
+    }
+
+    private static String label(FxRobot robot, String id) {
+        WaitForAsyncUtils.waitForFxEvents();
+        return robot.lookup(id).queryAs(Label.class).getText();
+    }
+}
