@@ -3,7 +3,6 @@ package org.meander.ui;
 import javafx.beans.property.StringProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
@@ -11,8 +10,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -27,7 +24,7 @@ import org.meander.prompts.RoughMaskSource;
 /** The "Auto-label…" window: where the rough mask comes from, the prompt, which tiles; Start, Stop, the report. */
 final class AutoLabelWindow {
 
-    private final Stage stage = new Stage();
+    private final TaskWindow window;
     private final AutoLabelViewModel model;
 
     AutoLabelWindow(AutoLabelViewModel model) {
@@ -69,11 +66,7 @@ final class AutoLabelWindow {
         form.addRow(4, FormLabel.of("Tiles"), split);
         form.add(overwrite, 1, 5);
 
-        Label problem = new Label();
-        problem.setId("autolabel-problem");
-        problem.setWrapText(true);
-        problem.setStyle("-fx-text-fill: #b00020;");
-        problem.textProperty().bind(model.problemProperty());
+        Label problem = TaskWindow.problem("autolabel-problem", model.problemProperty());
 
         Button start = new Button("Start");
         start.setId("autolabel-start");
@@ -90,37 +83,19 @@ final class AutoLabelWindow {
         bar.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(bar, Priority.ALWAYS);
 
-        TextArea report = new TextArea();
-        report.setId("autolabel-report");
-        report.setEditable(false);
-        report.setWrapText(true);
-        report.setPrefRowCount(6);
-        report.textProperty().bind(model.messageProperty());
-        VBox.setVgrow(report, Priority.ALWAYS);
+        TextArea report = TaskWindow.report("autolabel-report", model.messageProperty());
 
         VBox root = new VBox(12, intro, form, problem, new HBox(12, start, stop, bar), report);
         root.setPadding(new Insets(14));
-        Scene scene = new Scene(root, 700, 520);
-        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == KeyCode.ESCAPE && !model.runningProperty().get()) {
-                stage.close();
-                e.consume();
-            }
-        });
-        stage.setTitle("Meander — auto-label " + model.project().directory().getFileName());
-        stage.setScene(scene);
+        window = new TaskWindow("Meander — auto-label " + model.project().directory().getFileName(), root, 700, 520, model.runningProperty());
     }
 
     void show(Window owner) {
-        if (stage.getOwner() == null && owner != null) {
-            stage.initOwner(owner);
-        }
-        stage.show();
-        stage.toFront();
+        window.show(owner);
     }
 
     Stage stage() {
-        return stage;
+        return window.stage();
     }
 
     /** The project it labels. */

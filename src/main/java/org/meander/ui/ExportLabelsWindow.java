@@ -4,15 +4,12 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.Locale;
 import javafx.geometry.Insets;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -29,7 +26,7 @@ import org.meander.project.export.LabelExport.Format;
 /** The "Export labels…" window: format, tiles, where to; Export, and what was written. Binds only. */
 final class ExportLabelsWindow {
 
-    private final Stage stage = new Stage();
+    private final TaskWindow window;
     private final ExportLabelsViewModel model;
 
     ExportLabelsWindow(ExportLabelsViewModel model) {
@@ -63,11 +60,7 @@ final class ExportLabelsWindow {
         form.addRow(2, FormLabel.of("Write to"), out, choose);
         GridPane.setHgrow(out, Priority.ALWAYS);
 
-        Label problem = new Label();
-        problem.setId("export-problem");
-        problem.setWrapText(true);
-        problem.setStyle("-fx-text-fill: #b00020;");
-        problem.textProperty().bind(model.problemProperty());
+        Label problem = TaskWindow.problem("export-problem", model.problemProperty());
 
         Button export = new Button("Export");
         export.setId("export-start");
@@ -77,40 +70,22 @@ final class ExportLabelsWindow {
         ProgressBar bar = new ProgressBar(ProgressBar.INDETERMINATE_PROGRESS);
         bar.visibleProperty().bind(model.runningProperty());
 
-        TextArea report = new TextArea();
-        report.setId("export-report");
-        report.setEditable(false);
-        report.setWrapText(true);
-        report.setPrefRowCount(6);
-        report.textProperty().bind(model.messageProperty());
-        VBox.setVgrow(report, Priority.ALWAYS);
+        TextArea report = TaskWindow.report("export-report", model.messageProperty());
 
         Label intro = new Label("Labels of " + model.project().directory().getFileName()
                 + " for other tools; the same as ./meander project export. Tiles without a label are left out.");
         intro.setWrapText(true);
         VBox root = new VBox(12, intro, form, problem, new HBox(12, export, bar), report);
         root.setPadding(new Insets(14));
-        Scene scene = new Scene(root, 640, 420);
-        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == KeyCode.ESCAPE && !model.runningProperty().get()) {
-                stage.close();
-                e.consume();
-            }
-        });
-        stage.setTitle("Meander — export labels");
-        stage.setScene(scene);
+        window = new TaskWindow("Meander — export labels", root, 640, 420, model.runningProperty());
     }
 
     void show(Window owner) {
-        if (stage.getOwner() == null && owner != null) {
-            stage.initOwner(owner);
-        }
-        stage.show();
-        stage.toFront();
+        window.show(owner);
     }
 
     Stage stage() {
-        return stage;
+        return window.stage();
     }
 
     /** The project it exports. */
@@ -128,13 +103,13 @@ final class ExportLabelsWindow {
             ChooserStart.near(typed).ifPresent(chooser::setInitialDirectory);
             chooser.setInitialFileName(typed.isBlank() ? "labels.json" : Path.of(typed.strip()).getFileName()
                     .toString());
-            chosen = chooser.showSaveDialog(stage);
+            chosen = chooser.showSaveDialog(window.stage());
         } else {
             DirectoryChooser chooser = new DirectoryChooser();
             chooser.setTitle("The folder to write the "
                     + model.formatProperty().get().key().toUpperCase(Locale.ROOT) + " export into");
             ChooserStart.near(typed).ifPresent(chooser::setInitialDirectory);
-            chosen = chooser.showDialog(stage);
+            chosen = chooser.showDialog(window.stage());
         }
         if (chosen != null) {
             model.outProperty().set(chosen.getPath());

@@ -3,14 +3,11 @@ package org.meander.ui;
 import java.io.File;
 import javafx.beans.property.StringProperty;
 import javafx.geometry.Insets;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -23,7 +20,7 @@ import javafx.stage.Window;
 /** The "New project…" window: folders typed or chosen, Create, the copy's progress and report. Binds only. */
 final class NewProjectWindow {
 
-    private final Stage stage = new Stage();
+    private final TaskWindow window;
     private final NewProjectViewModel model;
 
     NewProjectWindow(NewProjectViewModel model) {
@@ -48,11 +45,7 @@ final class NewProjectWindow {
         folderRow(form, 3, "Project folder", "new-project-folder", model.projectFolderProperty(),
                 "the folder for the new project");
 
-        Label problem = new Label();
-        problem.setId("new-project-problem");
-        problem.setWrapText(true);
-        problem.textProperty().bind(model.problemProperty());
-        problem.setStyle("-fx-text-fill: #b00020;");
+        Label problem = TaskWindow.problem("new-project-problem", model.problemProperty());
 
         Button create = new Button("Create and open");
         create.setId("new-project-create");
@@ -66,43 +59,25 @@ final class NewProjectWindow {
         bar.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(bar, Priority.ALWAYS);
 
-        TextArea report = new TextArea();
-        report.setId("new-project-report");
-        report.setEditable(false);
-        report.setWrapText(true);
-        report.setPrefRowCount(6);
-        report.textProperty().bind(model.messageProperty());
-        VBox.setVgrow(report, Priority.ALWAYS);
+        TextArea report = TaskWindow.report("new-project-report", model.messageProperty());
 
         VBox root = new VBox(12, intro, form, problem, new HBox(12, create, bar), report);
         root.setPadding(new Insets(14));
-        Scene scene = new Scene(root, 680, 480);
-        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == KeyCode.ESCAPE && !model.runningProperty().get()) {
-                stage.close();
-                e.consume();
-            }
-        });
+        window = new TaskWindow("Meander — new project", root, 680, 480, model.runningProperty());
         // all went well: the project opens in the main window, and nothing here needs reading
         model.madeCleanlyProperty().addListener((o, old, clean) -> {
             if (clean) {
-                stage.close();
+                window.stage().close();
             }
         });
-        stage.setTitle("Meander — new project");
-        stage.setScene(scene);
     }
 
     void show(Window owner) {
-        if (stage.getOwner() == null && owner != null) {
-            stage.initOwner(owner);
-        }
-        stage.show();
-        stage.toFront();
+        window.show(owner);
     }
 
     Stage stage() {
-        return stage;
+        return window.stage();
     }
 
     private void folderRow(GridPane form, int row, String label, String id, StringProperty folder, String what) {
@@ -116,7 +91,7 @@ final class NewProjectWindow {
             DirectoryChooser chooser = new DirectoryChooser();
             chooser.setTitle("Choose " + what);
             ChooserStart.near(folder.get()).ifPresent(chooser::setInitialDirectory);
-            File chosen = chooser.showDialog(stage);
+            File chosen = chooser.showDialog(window.stage());
             if (chosen != null) {
                 folder.set(chosen.getPath());
             }

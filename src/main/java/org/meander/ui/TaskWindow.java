@@ -1,0 +1,70 @@
+package org.meander.ui;
+
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.beans.value.ObservableValue;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+/**
+ * A window of its own for a task that runs in the background (new project, auto-label, export): over the main
+ * window, one at a time, Esc closes it unless the task is running. Also the parts such windows share: the line that
+ * says what is wrong before the task can start, and the report.
+ */
+final class TaskWindow {
+
+    private final Stage stage = new Stage();
+
+    TaskWindow(String title, Parent root, double width, double height, ObservableBooleanValue running) {
+        Scene scene = new Scene(root, width, height);
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ESCAPE && !running.get()) {
+                stage.close();
+                e.consume();
+            }
+        });
+        stage.setTitle(title);
+        stage.setScene(scene);
+    }
+
+    void show(Window owner) {
+        if (stage.getOwner() == null && owner != null) {
+            stage.initOwner(owner);
+        }
+        stage.show();
+        stage.toFront();
+    }
+
+    Stage stage() {
+        return stage;
+    }
+
+    /** What stops the task from starting, in red; empty when nothing does. */
+    static Label problem(String id, ObservableValue<String> text) {
+        Label problem = new Label();
+        problem.setId(id);
+        problem.setWrapText(true);
+        problem.setStyle("-fx-text-fill: #b00020;");
+        problem.textProperty().bind(text);
+        return problem;
+    }
+
+    /** The task's progress and report, to be read and copied; it takes the room left. */
+    static TextArea report(String id, ObservableValue<String> text) {
+        TextArea report = new TextArea();
+        report.setId(id);
+        report.setEditable(false);
+        report.setWrapText(true);
+        report.setPrefRowCount(6);
+        report.textProperty().bind(text);
+        VBox.setVgrow(report, Priority.ALWAYS);
+        return report;
+    }
+}
