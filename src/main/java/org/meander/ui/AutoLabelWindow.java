@@ -87,7 +87,8 @@ final class AutoLabelWindow {
 
         VBox root = new VBox(12, intro, form, problem, new HBox(12, start, stop, bar), report);
         root.setPadding(new Insets(14));
-        window = new TaskWindow("Meander — auto-label " + model.project().directory().getFileName(), root, 700, 520, model.runningProperty());
+        window = new TaskWindow("Meander — auto-label " + model.project().directory().getFileName(), root, 700, 520,
+                model.runningProperty());
     }
 
     void show(Window owner) {
