@@ -34,9 +34,9 @@ import org.meander.prompts.autolabel.TileOutcome;
 import org.meander.prompts.autolabel.TileSegmenter;
 
 /**
- * "Auto-label…": every unlabelled tile (of a split, or all) labelled by SAM from prompts drawn from a rough water mask,
- * as {@code ./meander autolabel} does, each label marked PREDICTED for review. SAM answers on Annotate's thread,
- * between the clicks' answers; the tile open in the editor is left alone. Stop ends it between two tiles.
+ * "Auto-label…": every unlabelled tile (of a split, or all) labelled by SAM from prompts drawn from a rough water
+ * mask, as {@code ./meander autolabel} does, each label marked PREDICTED for review. SAM answers on Annotate's
+ * thread, between the clicks' answers; the tile open in the editor is left alone. Stop ends it between two tiles.
  */
 final class AutoLabelViewModel {
 
@@ -169,7 +169,8 @@ final class AutoLabelViewModel {
                     }
                 });
             }
-            String ended = (done < tiles.size() ? "Stopped after " : "Done: ") + done + " of " + tiles.size() + " tiles; "
+            String ended = (done < tiles.size() ? "Stopped after " : "Done: ") + done + " of " + tiles.size()
+                    + " tiles; "
                     + describe(counts) + (leftAlone.isEmpty() ? "" : " (open in the editor, so left alone: "
                     + String.join(", ", leftAlone) + ")") + "."
                     + (problems.isEmpty() ? "" : "\n" + String.join("\n", problems));

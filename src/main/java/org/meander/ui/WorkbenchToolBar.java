@@ -70,8 +70,8 @@ final class WorkbenchToolBar {
         project.getItems().setAll(create, open, sample, new SeparatorMenuItem(), autoLabel, export);
         project.setTooltip(new Tooltip("New project: make one of a folder of images (and their masks). Open"
                 + " project: a folder holding tiles/. Sample project: synthetic river tiles with imperfect labels,"
-                + " to try Meander on. Auto-label: SAM labels the unlabelled tiles, for review. Export labels: PNG, COCO,"
-                + " GeoTIFF or a Hugging Face dataset."));
+                + " to try Meander on. Auto-label: SAM labels the unlabelled tiles, for review. Export labels: PNG,"
+                + " COCO, GeoTIFF or a Hugging Face dataset."));
         Button helpButton = new Button("Shortcuts (F1)");
         helpButton.setOnAction(e -> help.run());
         return new ToolBar(project, new Separator(), sam, brush, eraser, polygon, new Label("Brush"), brushSize,
