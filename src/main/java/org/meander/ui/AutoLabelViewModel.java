@@ -202,11 +202,19 @@ final class AutoLabelViewModel {
     private AutoLabelSettings settings() {
         RoughMaskSettings rough = RoughMaskSettings.DEFAULT.withSource(source.get());
         if (source.get() == RoughMaskSource.NDWI) {
-            rough = rough.withWaterIndex(new WaterIndex(Double.parseDouble(ndwiThreshold.get().strip())));
+            rough = rough.withWaterIndex(waterIndex());
         }
-        PromptRecipe recipe = new PromptRecipe(Integer.parseInt(positives.get().strip()),
-                Integer.parseInt(negatives.get().strip()), box.get());
-        return new AutoLabelSettings(rough, recipe, overwrite.get(), AutoLabelSettings.DEFAULT.seed());
+        return new AutoLabelSettings(rough, recipe(), overwrite.get(), AutoLabelSettings.DEFAULT.seed());
+    }
+
+    /** The points and box asked for; the recipe refuses a prompt with neither. */
+    private PromptRecipe recipe() {
+        return new PromptRecipe(Integer.parseInt(positives.get().strip()), Integer.parseInt(negatives.get().strip()),
+                box.get());
+    }
+
+    private WaterIndex waterIndex() {
+        return new WaterIndex(Double.parseDouble(ndwiThreshold.get().strip()));
     }
 
     private static String describe(Map<TileOutcome.Kind, Integer> counts) {
@@ -223,12 +231,14 @@ final class AutoLabelViewModel {
         if (!positives.get().strip().matches("\\d{1,2}") || !negatives.get().strip().matches("\\d{1,2}")) {
             return "Positive and negative points: whole numbers, 0 to 99.";
         }
-        if (Integer.parseInt(positives.get().strip()) + Integer.parseInt(negatives.get().strip()) == 0 && !box.get()) {
-            return "No point and no box leaves nothing to prompt SAM with: ask for a point or the box.";
+        try {
+            recipe();
+        } catch (IllegalArgumentException e) {
+            return "Points: " + e.getMessage() + ".";
         }
         if (source.get() == RoughMaskSource.NDWI) {
             try {
-                new WaterIndex(Double.parseDouble(ndwiThreshold.get().strip()));
+                waterIndex();
             } catch (IllegalArgumentException e) {
                 return "Water index threshold: " + e.getMessage() + " (0 for calibrated reflectances; the Elwha"
                         + " frames' colour-mapped near-infrared needs about 0.8).";

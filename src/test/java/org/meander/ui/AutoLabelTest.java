@@ -79,6 +79,18 @@ class AutoLabelTest {
         assertTrue(label(robot, "#autolabel-problem").startsWith("Water index threshold"));
         assertTrue(robot.lookup("#autolabel-start").queryAs(Button.class).isDisabled());
         robot.interact(() -> threshold.setText("0.8")); // the Elwha frames' colour-mapped band needs it
+        TextInputControl positives = robot.lookup("#autolabel-positives").queryAs(TextInputControl.class);
+        TextInputControl negatives = robot.lookup("#autolabel-negatives").queryAs(TextInputControl.class);
+        robot.interact(() -> {
+            positives.setText("0");
+            negatives.setText("0");
+        });
+        assertTrue(label(robot, "#autolabel-problem").contains("a prompt needs points or a box"));
+        robot.interact(() -> {
+            positives.setText("3");
+            negatives.setText("1");
+        });
+        assertEquals("", label(robot, "#autolabel-problem"));
 
         robot.clickOn("#autolabel-start");
         WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> text(robot, "#autolabel-report").startsWith("Done"));
