@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.Iterator;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.meander.project.ErrorText;
@@ -82,8 +81,7 @@ public record PastRun(RunFolder folder, TrainingConfig config, RunInfo info, Run
     /** A choice as the form's lists show it ("one per prompt" for ONE_PER_PROMPT); other values as they are. */
     private static String shown(JsonNode value) {
         String text = value.asText();
-        return value.isTextual() && text.matches("[A-Z_]+") ? text.toLowerCase(Locale.ROOT).replace('_', ' ')
-                : text;
+        return value.isTextual() && text.matches("[A-Z_]+") ? ChoiceWords.of(text) : text;
     }
 
     /** The settings, one "name: value" a line (config.json's names), then the base model and the device. */

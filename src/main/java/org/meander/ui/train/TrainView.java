@@ -334,7 +334,7 @@ public final class TrainView {
         box.setConverter(new StringConverter<>() {
             @Override
             public String toString(E choice) {
-                return choice == null ? "" : choice.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+                return choice == null ? "" : ChoiceWords.of(choice.name());
             }
 
             @Override
