@@ -148,10 +148,7 @@ class AnnotateWorkflowTest {
     @Test
     void hoverPreviewsBeforeTheFirstClick(FxRobot robot) throws Exception {
         AnnotateViewModel model = workbench.annotate();
-        workbench.queue().request(model.tiles().get(0).image()).get(60, TimeUnit.SECONDS);
-        robot.moveTo(screenPoint(200, 200));
-        robot.moveTo(screenPoint(210, 220));
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.previewProperty().get() != null);
+        hoverUntilAPreviewShows(robot);
         assertTrue(model.promptProperty().get().isEmpty(), "hovering adds no point");
 
         robot.push(KeyCode.H);
@@ -163,10 +160,7 @@ class AnnotateWorkflowTest {
     @Test
     void anotherToolPutsAwayTheHoverPreviewButNotAClickedOne(FxRobot robot) throws Exception {
         AnnotateViewModel model = workbench.annotate();
-        workbench.queue().request(model.tiles().get(0).image()).get(60, TimeUnit.SECONDS);
-        robot.moveTo(screenPoint(200, 200));
-        robot.moveTo(screenPoint(210, 220));
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.previewProperty().get() != null);
+        hoverUntilAPreviewShows(robot);
         robot.push(KeyCode.B);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(null, model.previewProperty().get(), "the brush shows the label, not a preview under it");
@@ -199,6 +193,15 @@ class AnnotateWorkflowTest {
         var point = model.promptProperty().get().points().get(0);
         assertEquals(300.5, point.x(), 1.0);
         assertEquals(200.5, point.y(), 1.0);
+    }
+
+    /** Moves the cursor over the first tile, once its embedding exists, until SAM previews what lies under it. */
+    private void hoverUntilAPreviewShows(FxRobot robot) throws Exception {
+        AnnotateViewModel model = workbench.annotate();
+        workbench.queue().request(model.tiles().get(0).image()).get(60, TimeUnit.SECONDS);
+        robot.moveTo(screenPoint(200, 200));
+        robot.moveTo(screenPoint(210, 220));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.previewProperty().get() != null);
     }
 
     private Point2D screenPoint(double x, double y) {

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextInputControl;
 import javafx.stage.Stage;
@@ -76,7 +75,7 @@ class AutoLabelTest {
         robot.interact(() -> source.getSelectionModel().select(RoughMaskSource.NDWI.ordinal()));
         TextInputControl threshold = robot.lookup("#autolabel-ndwi-threshold").queryAs(TextInputControl.class);
         robot.interact(() -> threshold.setText("1.5"));
-        assertTrue(label(robot, "#autolabel-problem").startsWith("Water index threshold"));
+        assertTrue(Fields.label(robot, "#autolabel-problem").startsWith("Water index threshold"));
         assertTrue(robot.lookup("#autolabel-start").queryAs(Button.class).isDisabled());
         robot.interact(() -> threshold.setText("0.8")); // the Elwha frames' colour-mapped band needs it
         TextInputControl positives = robot.lookup("#autolabel-positives").queryAs(TextInputControl.class);
@@ -85,16 +84,16 @@ class AutoLabelTest {
             positives.setText("0");
             negatives.setText("0");
         });
-        assertTrue(label(robot, "#autolabel-problem").contains("a prompt needs points or a box"));
+        assertTrue(Fields.label(robot, "#autolabel-problem").contains("a prompt needs points or a box"));
         robot.interact(() -> {
             positives.setText("3");
             negatives.setText("1");
         });
-        assertEquals("", label(robot, "#autolabel-problem"));
+        assertEquals("", Fields.label(robot, "#autolabel-problem"));
 
         robot.clickOn("#autolabel-start");
-        WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> text(robot, "#autolabel-report").startsWith("Done"));
-        String report = text(robot, "#autolabel-report");
+        WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> Fields.text(robot, "#autolabel-report").startsWith("Done"));
+        String report = Fields.text(robot, "#autolabel-report");
         assertTrue(report.contains("1 labelled"), report);
         assertTrue(report.contains("left alone: airborne_3"), report);
         assertTrue(report.contains("airborne_7: the NDWI rough mask finds no water"), report);
@@ -102,7 +101,7 @@ class AutoLabelTest {
         assertEquals(LabelStatus.PREDICTED, project.status(first));
         assertEquals(LabelStatus.NONE, project.status(open), "the tile in the editor is not written behind its back");
         assertEquals(LabelStatus.NONE, project.status(dry));
-        assertEquals("3 tiles, 1 labelled, 0 accepted", label(robot, "#review-summary"));
+        assertEquals("3 tiles, 1 labelled, 0 accepted", Fields.label(robot, "#review-summary"));
     }
 
     private static Tile tile(Project project, String name) {
@@ -114,15 +113,5 @@ class AutoLabelTest {
         ListView<Tile> list = robot.lookup("#tiles").queryAs(ListView.class);
         robot.interact(() -> list.getSelectionModel().select(tile));
         WaitForAsyncUtils.waitForFxEvents();
-    }
-
-    private static String text(FxRobot robot, String id) {
-        WaitForAsyncUtils.waitForFxEvents();
-        return robot.lookup(id).queryAs(TextInputControl.class).getText();
-    }
-
-    private static String label(FxRobot robot, String id) {
-        WaitForAsyncUtils.waitForFxEvents();
-        return robot.lookup(id).queryAs(Label.class).getText();
     }
 }

@@ -12,8 +12,6 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.Label;
-import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
@@ -63,14 +61,14 @@ class ExportLabelsTest {
         LabelMask edited = model.labelProperty().get();
 
         assertEquals(workbench.project().directory().resolve("export").resolve("png").toString(),
-                text(robot, "#export-out"), "by default into the project's export folder");
+                Fields.text(robot, "#export-out"), "by default into the project's export folder");
         Path out = dir.resolve("masks");
-        set(robot, "#export-out", out.toString());
+        Fields.set(robot, "#export-out", out.toString());
         robot.clickOn("#export-start");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
-                () -> text(robot, "#export-report").startsWith("Written to"));
+                () -> Fields.text(robot, "#export-report").startsWith("Written to"));
 
-        assertTrue(text(robot, "#export-report").contains("masks: 6"), text(robot, "#export-report"));
+        assertTrue(Fields.text(robot, "#export-report").contains("masks: 6"), Fields.text(robot, "#export-report"));
         BufferedImage written = ImageIO.read(out.resolve(open.name() + ".png").toFile());
         byte[] pixels = new byte[edited.width() * edited.height()];
         for (int i = 0; i < pixels.length; i++) {
@@ -84,19 +82,19 @@ class ExportLabelsTest {
         ComboBox<?> format = robot.lookup("#export-format").queryAs(ComboBox.class);
         robot.interact(() -> format.getSelectionModel().select(Format.COCO.ordinal()));
         assertEquals(workbench.project().directory().resolve("export").resolve("coco.json").toString(),
-                text(robot, "#export-out"), "the suggestion follows the format");
+                Fields.text(robot, "#export-out"), "the suggestion follows the format");
 
-        set(robot, "#export-out", dir.toString());
-        assertTrue(label(robot, "#export-problem").contains("is a folder; COCO is one JSON file"));
+        Fields.set(robot, "#export-out", dir.toString());
+        assertTrue(Fields.label(robot, "#export-problem").contains("is a folder; COCO is one JSON file"));
         assertTrue(robot.lookup("#export-start").queryAs(Button.class).isDisabled());
 
         ComboBox<?> split = robot.lookup("#export-split").queryAs(ComboBox.class);
         robot.interact(() -> split.getSelectionModel().select(1 + Split.TRAIN.ordinal()));
         Path json = dir.resolve("train.json");
-        set(robot, "#export-out", json.toString());
+        Fields.set(robot, "#export-out", json.toString());
         robot.clickOn("#export-start");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
-                () -> text(robot, "#export-report").startsWith("Written to"));
+                () -> Fields.text(robot, "#export-report").startsWith("Written to"));
         JsonNode coco = new ObjectMapper().readTree(json.toFile());
         long train = workbench.project().tiles().stream()
                 .filter(t -> workbench.project().split(t) == Split.TRAIN).count();
@@ -106,20 +104,5 @@ class ExportLabelsTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(!window.stage().isShowing(), "Esc closes the window");
         assertTrue(Files.isRegularFile(json));
-    }
-
-    private static void set(FxRobot robot, String id, String text) {
-        TextInputControl field = robot.lookup(id).queryAs(TextInputControl.class);
-        robot.interact(() -> field.setText(text));
-    }
-
-    private static String text(FxRobot robot, String id) {
-        WaitForAsyncUtils.waitForFxEvents();
-        return robot.lookup(id).queryAs(TextInputControl.class).getText();
-    }
-
-    private static String label(FxRobot robot, String id) {
-        WaitForAsyncUtils.waitForFxEvents();
-        return robot.lookup(id).queryAs(Label.class).getText();
     }
 }

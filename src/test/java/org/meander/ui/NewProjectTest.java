@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.control.Button;
-import javafx.scene.control.Label;
 import javafx.scene.control.TextInputControl;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
@@ -56,12 +55,12 @@ class NewProjectTest {
         }
         Files.writeString(images.resolve("notes.txt"), "not an image");
 
-        type(robot, "#new-project-images", images.toString());
-        assertEquals(dir.resolve("frames-project").toString(), text(robot, "#new-project-folder"),
+        Fields.set(robot, "#new-project-images", images.toString());
+        assertEquals(dir.resolve("frames-project").toString(), Fields.text(robot, "#new-project-folder"),
                 "the project goes beside the images unless told otherwise");
-        type(robot, "#new-project-masks", masks.toString());
-        type(robot, "#new-project-class-index", "1");
-        assertEquals("", label(robot, "#new-project-problem"));
+        Fields.set(robot, "#new-project-masks", masks.toString());
+        Fields.set(robot, "#new-project-class-index", "1");
+        assertEquals("", Fields.label(robot, "#new-project-problem"));
         robot.clickOn("#new-project-create");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> opened.get() != null);
 
@@ -82,8 +81,8 @@ class NewProjectTest {
     void aProjectMadeWithoutProblemsClosesTheWindow(FxRobot robot) throws Exception {
         Path images = Files.createDirectories(dir.resolve("frames"));
         ImageIO.write(new BufferedImage(40, 30, BufferedImage.TYPE_INT_RGB), "png", images.resolve("a.png").toFile());
-        type(robot, "#new-project-images", images.toString());
-        type(robot, "#new-project-folder", dir.resolve("elwha").toString());
+        Fields.set(robot, "#new-project-images", images.toString());
+        Fields.set(robot, "#new-project-folder", dir.resolve("elwha").toString());
         robot.clickOn("#new-project-create");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> opened.get() != null);
         WaitForAsyncUtils.waitForFxEvents();
@@ -93,39 +92,25 @@ class NewProjectTest {
 
     @Test
     void whatIsMissingOrWrongIsSaidBeforeAnythingIsCopied(FxRobot robot) throws Exception {
-        assertEquals("Choose the folder of images.", label(robot, "#new-project-problem"));
+        assertEquals("Choose the folder of images.", Fields.label(robot, "#new-project-problem"));
         assertTrue(robot.lookup("#new-project-create").queryAs(Button.class).isDisabled());
 
         Path missing = dir.resolve("no-such-folder");
-        type(robot, "#new-project-images", missing.toString());
-        assertTrue(label(robot, "#new-project-problem").startsWith(missing + ": no such folder"));
+        Fields.set(robot, "#new-project-images", missing.toString());
+        assertTrue(Fields.label(robot, "#new-project-problem").startsWith(missing + ": no such folder"));
 
         Path images = Files.createDirectories(dir.resolve("frames"));
-        type(robot, "#new-project-images", images.toString());
-        type(robot, "#new-project-class-index", "1");
-        assertTrue(label(robot, "#new-project-problem").contains("choose the masks folder too"));
+        Fields.set(robot, "#new-project-images", images.toString());
+        Fields.set(robot, "#new-project-class-index", "1");
+        assertTrue(Fields.label(robot, "#new-project-problem").contains("choose the masks folder too"));
 
-        type(robot, "#new-project-class-index", "");
+        Fields.set(robot, "#new-project-class-index", "");
         Path busy = Files.createDirectories(dir.resolve("documents"));
         Files.writeString(busy.resolve("thesis.tex"), "\\chapter{Rivers}");
-        type(robot, "#new-project-folder", busy.toString());
-        assertTrue(label(robot, "#new-project-problem").contains("holds other files and is not a project"));
+        Fields.set(robot, "#new-project-folder", busy.toString());
+        assertTrue(Fields.label(robot, "#new-project-problem").contains("holds other files and is not a project"));
         assertTrue(robot.lookup("#new-project-create").queryAs(Button.class).isDisabled());
         assertFalse(Files.exists(busy.resolve("tiles")));
-    }
-
-    private static void type(FxRobot robot, String id, String text) {
-        TextInputControl field = robot.lookup(id).queryAs(TextInputControl.class);
-        robot.interact(() -> field.setText(text));
-    }
-
-    private static String text(FxRobot robot, String id) {
-        return robot.lookup(id).queryAs(TextInputControl.class).getText();
-    }
-
-    private static String label(FxRobot robot, String id) {
-        WaitForAsyncUtils.waitForFxEvents();
-        return robot.lookup(id).queryAs(Label.class).getText();
     }
 
     private static int foreground(Project project, Tile tile) throws Exception {

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -57,12 +56,12 @@ class TileNavigationTest {
         AnnotateViewModel model = workbench.annotate();
         List<Tile> tiles = model.tiles();
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.labelProperty().get() != null);
-        assertEquals("6 tiles, 6 labelled, 0 accepted", summary(robot));
+        assertEquals("6 tiles, 6 labelled, 0 accepted", Fields.label(robot, "#review-summary"));
         robot.press(KeyCode.SHIFT).push(KeyCode.A).release(KeyCode.SHIFT);
         assertEquals(tiles.get(1), selected(robot));
         model.editor().awaitSaved();
         assertEquals(LabelStatus.ACCEPTED, workbench.project().status(tiles.get(0)));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> summary(robot).endsWith("1 accepted"));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Fields.label(robot, "#review-summary").endsWith("1 accepted"));
 
         select(robot, tiles.get(tiles.size() - 1));
         robot.push(KeyCode.N);
@@ -83,11 +82,6 @@ class TileNavigationTest {
         robot.push(KeyCode.N);
         assertEquals(last, selected(robot));
         assertEquals("Every tile's label is accepted", model.statusProperty().get());
-    }
-
-    private static String summary(FxRobot robot) {
-        WaitForAsyncUtils.waitForFxEvents();
-        return robot.lookup("#review-summary").queryAs(Label.class).getText();
     }
 
     @SuppressWarnings("unchecked")
