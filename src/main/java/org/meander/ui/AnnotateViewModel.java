@@ -74,7 +74,7 @@ public final class AnnotateViewModel implements AutoCloseable {
         editor = new LabelEditor(project, status::set);
         tiles.setAll(project.tiles());
         review.set(describeReview());
-        editor.savesProperty().addListener(o -> review.set(describeReview()));
+        editor.savesProperty().addListener(o -> labelsWritten());
         selectedTile.addListener((obs, old, tile) -> onTileSelected(tile));
         // the hover preview is the SAM tool's: under the brush it would hide the label being painted
         editor.toolProperty().addListener((obs, old, tool) -> {
@@ -306,7 +306,7 @@ public final class AnnotateViewModel implements AutoCloseable {
         }
     }
 
-    /** Labels were written on disk by other work (auto-label): the list's statuses and the count are read again. */
+    /** Labels were written on disk (a save, auto-label): the list's statuses and the count are read again. */
     public void labelsWritten() {
         review.set(describeReview());
         labelsWritten.set(labelsWritten.get() + 1);
