@@ -21,7 +21,6 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.meander.embed.EncodingProgress;
 import org.meander.embed.EncodingQueue;
@@ -30,7 +29,6 @@ import org.meander.project.ErrorText;
 import org.meander.project.LabelMask;
 import org.meander.project.LabelStatus;
 import org.meander.project.Project;
-import org.meander.project.Split;
 import org.meander.project.Tile;
 import org.meander.project.edit.CombineMode;
 import org.meander.sam.Box;
@@ -55,15 +53,14 @@ public final class AnnotateViewModel implements AutoCloseable {
     });
     private final AtomicLong generation = new AtomicLong();
 
-    private final ObservableList<Tile> tiles = FXCollections.observableArrayList();
     private final ObjectProperty<Tile> selectedTile = new SimpleObjectProperty<>();
     private final LabelEditor editor;
+    private final TileBrowser browser;
     private final ReadOnlyObjectWrapper<SamPreview> preview = new ReadOnlyObjectWrapper<>();
     private final BooleanProperty hoverPreview = new SimpleBooleanProperty(true);
     private final ReadOnlyObjectWrapper<PromptState> prompt = new ReadOnlyObjectWrapper<>(PromptState.empty());
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<EncodingProgress> encoding = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyStringWrapper review = new ReadOnlyStringWrapper("");
     private final ReadOnlyIntegerWrapper labelsWritten = new ReadOnlyIntegerWrapper();
 
     /** predictor and queue may be null: without a model the tab still shows tiles and labels. */
@@ -72,8 +69,7 @@ public final class AnnotateViewModel implements AutoCloseable {
         this.predictor = predictor;
         this.queue = queue;
         editor = new LabelEditor(project, status::set);
-        tiles.setAll(project.tiles());
-        review.set(describeReview());
+        browser = new TileBrowser(project, status::set);
         editor.savesProperty().addListener(o -> labelsWritten());
         selectedTile.addListener((obs, old, tile) -> onTileSelected(tile));
         // the hover preview is the SAM tool's: under the brush it would hide the label being painted
@@ -90,46 +86,14 @@ public final class AnnotateViewModel implements AutoCloseable {
         }
     }
 
+    /** The tile list: the tiles it shows, its filter and count, the moves between tiles. */
+    public TileBrowser browser() {
+        return browser;
+    }
+
+    /** The tiles the list shows. */
     public ObservableList<Tile> tiles() {
-        return tiles;
-    }
-
-    /** How far the review is: "226 tiles, 190 labelled, 120 accepted"; it follows every save. */
-    public ReadOnlyStringProperty reviewProperty() {
-        return review.getReadOnlyProperty();
-    }
-
-    private String describeReview() {
-        int labelled = 0;
-        int accepted = 0;
-        for (Tile tile : tiles) {
-            LabelStatus labelStatus = project.status(tile);
-            labelled += labelStatus == LabelStatus.NONE ? 0 : 1;
-            accepted += labelStatus == LabelStatus.ACCEPTED ? 1 : 0;
-        }
-        return tiles.size() + (tiles.size() == 1 ? " tile, " : " tiles, ") + labelled + " labelled, " + accepted
-                + " accepted";
-    }
-
-    /** The tile's label status as the list shows it: none, imported, edited, accepted, or predicted (to review). */
-    public String statusOf(Tile tile) {
-        LabelStatus labelStatus = project.status(tile);
-        return labelStatus == LabelStatus.PREDICTED ? "predicted, to review"
-                : labelStatus.name().toLowerCase(java.util.Locale.ROOT);
-    }
-
-    public Split splitOf(Tile tile) {
-        return project.split(tile);
-    }
-
-    /** Moves a tile to another split, recorded at once. */
-    public void setSplit(Tile tile, Split split) {
-        try {
-            project.setSplit(tile, split);
-            status.set(tile.name() + " is now in the " + split.key() + " split");
-        } catch (IOException e) {
-            status.set("Could not record the split: " + ErrorText.of(e));
-        }
+        return browser.shown();
     }
 
     public ObjectProperty<Tile> selectedTileProperty() {
@@ -218,19 +182,13 @@ public final class AnnotateViewModel implements AutoCloseable {
         preview.set(null);
     }
 
-    /** The tile {@code step} places from the open one in the list (Page Down: 1, Page Up: -1), held at either end. */
-    public Tile tileAfter(int step) {
-        int at = tiles.indexOf(selectedTile.get());
-        return tiles.isEmpty() ? null : tiles.get(Math.max(0, Math.min(tiles.size() - 1, at + step)));
-    }
-
     /**
-     * The first tile after the open one, going round the list, whose label is not accepted yet; null, with a word in
-     * the status bar, when no other tile waits.
+     * N: the next tile shown whose label is not accepted yet, going round the list; null, with a word in the status
+     * bar, when no other tile waits.
      */
     public Tile nextToReview() {
         Tile open = selectedTile.get();
-        return nextToReview(open != null && project.status(open) == LabelStatus.ACCEPTED);
+        return browser.nextToReview(open != null && project.status(open) == LabelStatus.ACCEPTED);
     }
 
     /**
@@ -246,19 +204,7 @@ public final class AnnotateViewModel implements AutoCloseable {
             status.set("The label of " + open.name() + " is still being read");
             return null;
         }
-        return nextToReview(true);
-    }
-
-    private Tile nextToReview(boolean openOneAccepted) {
-        int at = tiles.indexOf(selectedTile.get());
-        for (int i = 1; i < tiles.size(); i++) {
-            Tile tile = tiles.get(Math.floorMod(at + i, tiles.size()));
-            if (project.status(tile) != LabelStatus.ACCEPTED) {
-                return tile;
-            }
-        }
-        status.set(openOneAccepted ? "Every tile's label is accepted" : "No other tile waits for review");
-        return null;
+        return browser.nextToReview(true);
     }
 
     /** Whether this tab was closed (another project or model opened): SAM's thread takes no more work. */
@@ -308,7 +254,7 @@ public final class AnnotateViewModel implements AutoCloseable {
 
     /** Labels were written on disk (a save, auto-label): the list's statuses and the count are read again. */
     public void labelsWritten() {
-        review.set(describeReview());
+        browser.labelsWritten();
         labelsWritten.set(labelsWritten.get() + 1);
     }
 
@@ -346,6 +292,7 @@ public final class AnnotateViewModel implements AutoCloseable {
     private void onTileSelected(Tile tile) {
         clearPrompt();
         editor.open(tile);
+        browser.open(tile);
         if (tile == null) {
             return;
         }

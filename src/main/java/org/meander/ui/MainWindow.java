@@ -3,25 +3,17 @@ package org.meander.ui;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
-import java.util.HashMap;
-import java.util.Map;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
-import javafx.scene.image.Image;
-import javafx.scene.image.ImageView;
 import javafx.util.Duration;
 import javafx.scene.Node;
 import javafx.scene.Scene;
-import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
-import javafx.scene.control.MenuItem;
-import javafx.scene.control.ListCell;
-import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.TextInputControl;
 import javafx.scene.control.Tooltip;
-import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.control.ToolBar;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
@@ -32,8 +24,6 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.meander.embed.EncodingProgress;
 import org.meander.project.LabelStatus;
-import org.meander.project.Split;
-import org.meander.project.Tile;
 import org.meander.project.edit.CombineMode;
 import org.meander.ui.evaluate.EvaluateView;
 import org.meander.ui.train.TrainView;
@@ -46,7 +36,7 @@ final class MainWindow {
 
     private final BorderPane root = new BorderPane();
     private final TileCanvas canvas;
-    private final ListView<Tile> tileList = new ListView<>();
+    private final TileList tileList;
     private final TabPane tabs;
     private final AnnotateViewModel model;
     private final ToolBar toolBar;
@@ -76,38 +66,13 @@ final class MainWindow {
         Tab annotate = tabs.getTabs().get(0);
         workbench.evaluate().setOpenTile(tile -> {
             tabs.getSelectionModel().select(annotate);
-            tileList.getSelectionModel().select(tile);
-            tileList.scrollTo(tile);
+            tileList.open(tile);
         });
     }
 
     /** Annotate alone. */
     MainWindow(AnnotateViewModel model, String modelName, ProjectActions projects) {
-        tileList.setItems(model.tiles());
-        tileList.setId("tiles");
-        Map<Tile, Image> thumbnails = new HashMap<>();
-        tileList.setCellFactory(list -> new ListCell<>() {
-            private final ImageView thumbnail = new ImageView();
-
-            @Override
-            protected void updateItem(Tile tile, boolean empty) {
-                super.updateItem(tile, empty);
-                if (empty || tile == null) {
-                    setText(null);
-                    setGraphic(null);
-                    return;
-                }
-                setText(tile.name() + "\n" + model.statusOf(tile) + " · " + model.splitOf(tile).key());
-                setContextMenu(splitMenu(model, tile, tileList));
-                // small and loaded in the background: scrolling a long list stays smooth
-                thumbnail.setImage(thumbnails.computeIfAbsent(tile,
-                        t -> new Image(t.image().toUri().toString(), 48, 48, true, true, true)));
-                setGraphic(thumbnail);
-            }
-        });
-        tileList.getSelectionModel().selectedItemProperty()
-                .addListener((o, old, tile) -> model.selectedTileProperty().set(tile));
-        tileList.setPrefWidth(220); // "imported · validation" without a scroll bar, the tabs keep their room
+        tileList = new TileList(model);
 
         canvas = new TileCanvas(model);
         canvas.setId("canvas");
@@ -136,17 +101,9 @@ final class MainWindow {
         toolBar = WorkbenchToolBar.create(model.editor(), canvas, projects,
                 () -> ShortcutHelp.show(root.getScene().getWindow()));
         root.setTop(toolBar);
-        Label review = new Label();
-        review.setId("review-summary");
-        review.textProperty().bind(model.reviewProperty());
-        review.setPadding(new Insets(4, 8, 4, 8));
-        VBox tilesPane = new VBox(review, tileList);
-        VBox.setVgrow(tileList, Priority.ALWAYS);
-        root.setLeft(tilesPane);
+        root.setLeft(tileList.root());
         root.setCenter(tabs);
         root.setBottom(statusBar);
-        model.labelProperty().addListener(o -> tileList.refresh()); // a saved label changes the tile's status
-        model.labelsWrittenProperty().addListener(o -> tileList.refresh());
         root.addEventFilter(KeyEvent.KEY_PRESSED, this::onKeyPressed);
         root.addEventFilter(KeyEvent.KEY_RELEASED, e -> {
             if (e.getCode() == KeyCode.SPACE) {
@@ -154,12 +111,11 @@ final class MainWindow {
             }
         });
         this.model = model;
-        model.statusProperty().addListener(o -> tileList.refresh()); // saves report here and change statuses
         Timeline autosave = new Timeline(new KeyFrame(Duration.seconds(30), e -> model.editor().saveIfDirty()));
         autosave.setCycleCount(Animation.INDEFINITE);
         autosave.play();
         if (!model.tiles().isEmpty()) {
-            tileList.getSelectionModel().selectFirst();
+            tileList.selectFirst();
         }
     }
 
@@ -179,8 +135,9 @@ final class MainWindow {
      */
     private void onKeyPressed(KeyEvent e) {
         Shortcut shortcut = Shortcut.of(e);
-        if (shortcut == null || tabs.getSelectionModel().getSelectedIndex() != 0) {
-            return;
+        if (shortcut == null || tabs.getSelectionModel().getSelectedIndex() != 0
+                || e.getTarget() instanceof TextInputControl) {
+            return; // typing in the search field
         }
         LabelEditor editor = model.editor();
         boolean drawingPolygon = editor.toolProperty().get() == Tool.POLYGON && !editor.polygon().isEmpty();
@@ -217,10 +174,11 @@ final class MainWindow {
             case REDO -> editor.redo();
             case SAVE -> editor.save(LabelStatus.EDITED);
             case MARK_ACCEPTED -> editor.save(LabelStatus.ACCEPTED);
-            case ACCEPT_AND_NEXT -> open(model.acceptAndNext());
-            case NEXT_TO_REVIEW -> open(model.nextToReview());
-            case NEXT_TILE -> open(model.tileAfter(1));
-            case PREVIOUS_TILE -> open(model.tileAfter(-1));
+            case ACCEPT_AND_NEXT -> tileList.open(model.acceptAndNext());
+            case NEXT_TO_REVIEW -> tileList.open(model.nextToReview());
+            case NEXT_TILE -> tileList.open(model.browser().tileAfter(1));
+            case PREVIOUS_TILE -> tileList.open(model.browser().tileAfter(-1));
+            case FIND -> tileList.focusSearch();
             case SHOW_ORIGINAL -> editor.showOriginalProperty().set(!editor.showOriginalProperty().get());
             case FIT -> canvas.fit();
             case ACTUAL_SIZE -> canvas.actualSize();
@@ -229,32 +187,6 @@ final class MainWindow {
             case HELP -> ShortcutHelp.show(root.getScene().getWindow());
         }
         e.consume();
-    }
-
-    /** Selects the tile in the list, which opens it, and scrolls the list only as far as needed to show it. */
-    private void open(Tile tile) {
-        if (tile == null) {
-            return;
-        }
-        tileList.getSelectionModel().select(tile);
-        if (tileList.lookup(".virtual-flow") instanceof VirtualFlow<?> flow) {
-            flow.scrollTo(tileList.getSelectionModel().getSelectedIndex());
-        }
-    }
-
-    /** Right click on a tile: move it to another split. */
-    private static ContextMenu splitMenu(AnnotateViewModel model, Tile tile, ListView<Tile> list) {
-        ContextMenu menu = new ContextMenu();
-        for (Split split : Split.values()) {
-            MenuItem item = new MenuItem("Move to " + split.key());
-            item.setDisable(model.splitOf(tile) == split);
-            item.setOnAction(e -> {
-                model.setSplit(tile, split);
-                list.refresh();
-            });
-            menu.getItems().add(item);
-        }
-        return menu;
     }
 
     Scene scene() {

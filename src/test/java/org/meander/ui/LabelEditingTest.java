@@ -159,9 +159,9 @@ class LabelEditingTest {
         javafx.scene.control.ListCell<?> cell = robot.lookup((javafx.scene.Node n) ->
                 n instanceof javafx.scene.control.ListCell<?> c && c.getText() != null
                         && c.getText().startsWith(tile.name())).query();
-        assertTrue(cell.getText().contains("imported") && cell.getText().contains(model.splitOf(tile).key()),
+        assertTrue(cell.getText().contains("imported") && cell.getText().contains(model.browser().splitOf(tile).key()),
                 cell.getText());
-        org.meander.project.Split target = model.splitOf(tile) == org.meander.project.Split.TEST
+        org.meander.project.Split target = model.browser().splitOf(tile) == org.meander.project.Split.TEST
                 ? org.meander.project.Split.VALIDATION : org.meander.project.Split.TEST;
         javafx.scene.control.MenuItem move = cell.getContextMenu().getItems().stream()
                 .filter(item -> item.getText().equals("Move to " + target.key())).findFirst().orElseThrow();

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ListView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -82,6 +83,62 @@ class TileNavigationTest {
         robot.push(KeyCode.N);
         assertEquals(last, selected(robot));
         assertEquals("Every tile's label is accepted", model.statusProperty().get());
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aFilterNarrowsTheListAndTheKeysStayWithinIt(FxRobot robot) throws Exception {
+        AnnotateViewModel model = workbench.annotate();
+        List<Tile> tiles = List.copyOf(model.tiles());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.labelProperty().get() != null);
+        for (Tile tile : List.of(tiles.get(2), tiles.get(4))) {
+            workbench.project().writeLabel(tile, workbench.project().readLabel(tile).orElseThrow(),
+                    LabelStatus.PREDICTED);
+        }
+        robot.interact(model::labelsWritten);
+        ChoiceBox<TileFilter> filter = robot.lookup("#tile-filter").queryAs(ChoiceBox.class);
+        robot.interact(() -> filter.setValue(TileFilter.PREDICTED));
+        assertEquals(List.of(tiles.get(0), tiles.get(2), tiles.get(4)), model.tiles(), "the open tile stays");
+        robot.push(KeyCode.PAGE_DOWN);
+        assertEquals(tiles.get(2), selected(robot));
+        assertEquals(List.of(tiles.get(2), tiles.get(4)), model.tiles());
+        assertEquals("6 tiles, 6 labelled, 0 accepted · 2 shown", Fields.label(robot, "#review-summary"));
+        robot.push(KeyCode.PAGE_DOWN);
+        robot.push(KeyCode.PAGE_DOWN);
+        assertEquals(tiles.get(4), selected(robot), "held at the last tile shown");
+    }
+
+    @Test
+    void ctrlFFindsATileByNameAndWhatIsTypedThereIsNoShortcut(FxRobot robot) throws Exception {
+        AnnotateViewModel model = workbench.annotate();
+        List<Tile> tiles = List.copyOf(model.tiles());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.labelProperty().get() != null);
+        robot.press(KeyCode.CONTROL).push(KeyCode.F).release(KeyCode.CONTROL);
+        // A accepts a label, E picks the eraser, P the polygon: not while typing a name
+        type(robot, KeyCode.A, KeyCode.M, KeyCode.P, KeyCode.L, KeyCode.E);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("ample", Fields.text(robot, "#tile-search"));
+        assertEquals(Tool.SAM, model.editor().toolProperty().get());
+        assertEquals(LabelStatus.IMPORTED, workbench.project().status(tiles.get(0)));
+        for (int i = 0; i < 5; i++) {
+            robot.push(KeyCode.BACK_SPACE);
+        }
+        type(robot, KeyCode.DIGIT0, KeyCode.DIGIT4);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(List.of(tiles.get(0), tiles.get(3)), model.tiles(), "the open tile and the one found");
+        robot.push(KeyCode.ENTER);
+        assertEquals(tiles.get(3), selected(robot), "Enter opens the tile found");
+        robot.press(KeyCode.CONTROL).push(KeyCode.F).release(KeyCode.CONTROL);
+        robot.push(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(tiles, model.tiles(), "Esc clears the search");
+        assertEquals(tiles.get(3), selected(robot));
+    }
+
+    private static void type(FxRobot robot, KeyCode... keys) {
+        for (KeyCode key : keys) {
+            robot.push(key);
+        }
     }
 
     @SuppressWarnings("unchecked")

@@ -1,0 +1,158 @@
+package org.meander.ui;
+
+import java.util.HashMap;
+import java.util.Map;
+import javafx.collections.FXCollections;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.TextField;
+import javafx.scene.control.skin.VirtualFlow;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.meander.project.Split;
+import org.meander.project.Tile;
+
+/**
+ * The tiles beside the canvas: a filter and a search by name over them, the review count, and a line per tile with
+ * its thumbnail, label status and split. Selecting a tile opens it; a right click moves it to another split.
+ */
+final class TileList {
+
+    private final ListView<Tile> list = new ListView<>();
+    private final TextField search = new TextField();
+    private final TileBrowser browser;
+    private final VBox root;
+
+    /** Enter or Down in the search field opens the first tile found and moves on to the list; Esc clears it. */
+    TileList(AnnotateViewModel model) {
+        browser = model.browser();
+        list.setItems(browser.shown());
+        list.setId("tiles");
+        list.setPlaceholder(new Label("No tile matches"));
+        Map<Tile, Image> thumbnails = new HashMap<>();
+        list.setCellFactory(view -> new TileCell(browser, thumbnails));
+        list.getSelectionModel().selectedItemProperty()
+                .addListener((o, old, tile) -> model.selectedTileProperty().set(tile));
+        list.setPrefWidth(220); // "imported · validation" without a scroll bar, the tabs keep their room
+        // a saved label changes the tile's status; saves and other writes report in the status bar
+        model.labelProperty().addListener(o -> list.refresh());
+        model.labelsWrittenProperty().addListener(o -> list.refresh());
+        model.statusProperty().addListener(o -> list.refresh());
+        // the open tile dims when the filter or the search leaves it out
+        browser.filterProperty().addListener(o -> list.refresh());
+        browser.searchProperty().addListener(o -> list.refresh());
+
+        ChoiceBox<TileFilter> filter = new ChoiceBox<>(FXCollections.observableArrayList(TileFilter.values()));
+        filter.setId("tile-filter");
+        filter.valueProperty().bindBidirectional(browser.filterProperty());
+        filter.setMaxWidth(Double.MAX_VALUE);
+        search.setId("tile-search");
+        search.setPromptText("Find by name (" + Shortcut.FIND.keys + ")");
+        search.textProperty().bindBidirectional(browser.searchProperty());
+        search.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ESCAPE) {
+                search.clear();
+                list.requestFocus();
+                e.consume();
+            } else if (e.getCode() == KeyCode.ENTER || e.getCode() == KeyCode.DOWN) {
+                open(browser.firstFound());
+                list.requestFocus();
+                e.consume();
+            }
+        });
+        Label review = new Label();
+        review.setId("review-summary");
+        review.textProperty().bind(browser.reviewProperty());
+        review.setWrapText(true);
+        VBox controls = new VBox(4, filter, search, review);
+        controls.setPadding(new Insets(4, 4, 4, 4));
+        root = new VBox(controls, list);
+        VBox.setVgrow(list, Priority.ALWAYS);
+    }
+
+    Node root() {
+        return root;
+    }
+
+    /**
+     * Selects the tile, which opens it, and scrolls the list only as far as needed to show it; a tile the filter
+     * hides is shown for the purpose.
+     */
+    void open(Tile tile) {
+        if (tile == null) {
+            return;
+        }
+        if (!browser.shown().contains(tile)) {
+            browser.reveal(tile);
+        }
+        list.getSelectionModel().select(tile);
+        if (list.lookup(".virtual-flow") instanceof VirtualFlow<?> flow) {
+            flow.scrollTo(list.getSelectionModel().getSelectedIndex());
+        }
+    }
+
+    void selectFirst() {
+        list.getSelectionModel().selectFirst();
+    }
+
+    void focusSearch() {
+        search.requestFocus();
+        search.selectAll();
+    }
+
+    private static final class TileCell extends ListCell<Tile> {
+
+        private final TileBrowser browser;
+        private final Map<Tile, Image> thumbnails;
+        private final ImageView thumbnail = new ImageView();
+
+        TileCell(TileBrowser browser, Map<Tile, Image> thumbnails) {
+            this.browser = browser;
+            this.thumbnails = thumbnails;
+        }
+
+        @Override
+        protected void updateItem(Tile tile, boolean empty) {
+            super.updateItem(tile, empty);
+            if (empty || tile == null) {
+                setText(null);
+                setGraphic(null);
+                setContextMenu(null);
+                setOpacity(1);
+                return;
+            }
+            setText(tile.name() + "\n" + browser.statusOf(tile) + " · " + browser.splitOf(tile).key());
+            // open, though the filter or the search leaves it out: it goes once another tile opens
+            setOpacity(browser.admits(tile) ? 1 : 0.55);
+            setContextMenu(splitMenu(tile));
+            // small and loaded in the background: scrolling a long list stays smooth
+            thumbnail.setImage(thumbnails.computeIfAbsent(tile,
+                    t -> new Image(t.image().toUri().toString(), 48, 48, true, true, true)));
+            setGraphic(thumbnail);
+        }
+
+        /** Right click on a tile: move it to another split. */
+        private ContextMenu splitMenu(Tile tile) {
+            ContextMenu menu = new ContextMenu();
+            for (Split split : Split.values()) {
+                MenuItem item = new MenuItem("Move to " + split.key());
+                item.setDisable(browser.splitOf(tile) == split);
+                item.setOnAction(e -> {
+                    browser.setSplit(tile, split);
+                    getListView().refresh();
+                });
+                menu.getItems().add(item);
+            }
+            return menu;
+        }
+    }
+}
