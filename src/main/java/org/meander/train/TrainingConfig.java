@@ -49,7 +49,10 @@ public record TrainingConfig(
                 5, 50, 42, 0);
     }
 
-    /** Every field's problem, in words a form or a command line can show; empty when the config is usable. */
+    /**
+     * Every field's problem, in words a form or a command line can show; empty when the config is usable. A setting's
+     * name appears in a problem only where the problem is about it: the Train tab marks every field a problem names.
+     */
     public List<String> problems() {
         List<String> problems = new ArrayList<>();
         if (promptType == null || pointFeeding == null || outputHandling == null || loss == null || schedule == null) {
@@ -83,7 +86,7 @@ public record TrainingConfig(
             problems.add("epochs must be at least 1");
         }
         if (patience < 0) {
-            problems.add("patience must be 0 (never stop early) or more epochs");
+            problems.add("patience must be 0 (never stop early) or more");
         }
         return problems;
     }

@@ -74,7 +74,7 @@ class TrainTabTest {
         assertTrue(robot.lookup("#learningRate").queryAs(TextField.class).getStyleClass().contains("invalid"),
                 "a field that is not a number is marked as typed");
         assertTrue(robot.lookup("#start").queryButton().isDisabled());
-        assertTrue(train.form().problems().stream().anyMatch(p -> p.startsWith("learningRate")));
+        assertTrue(train.form().problems().stream().anyMatch(p -> p.startsWith("Learning rate")));
         type(robot, "#learningRate", "1.5");
         assertTrue(train.form().learningRate().problemProperty().get().contains("(0, 1)"),
                 "TrainingConfig's own rule: " + train.form().learningRate().problemProperty().get());

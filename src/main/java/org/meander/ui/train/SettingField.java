@@ -6,8 +6,8 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
 /**
- * One typed setting of the training form: its name in {@code config.json}, its text as typed, and what is wrong
- * with it (empty when nothing is).
+ * One typed setting of the training form: its name in {@code config.json}, the words the form shows for it, its text
+ * as typed, and what is wrong with it (empty when nothing is).
  */
 public final class SettingField {
 
@@ -15,18 +15,25 @@ public final class SettingField {
     enum Kind { INT, LONG, NUMBER }
 
     private final String key;
+    private final String label;
     private final Kind kind;
     private final StringProperty text = new SimpleStringProperty("");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
 
-    SettingField(String key, Kind kind) {
+    SettingField(String key, String label, Kind kind) {
         this.key = key;
+        this.label = label;
         this.kind = kind;
     }
 
     /** The setting's name in config.json, which TrainingConfig's problems use too. */
     public String key() {
         return key;
+    }
+
+    /** The words the form shows beside the field, and its problems use: "Learning rate". */
+    public String label() {
+        return label;
     }
 
     public StringProperty textProperty() {

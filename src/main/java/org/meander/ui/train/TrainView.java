@@ -78,11 +78,11 @@ public final class TrainView {
                 tip("Feeding", "One per prompt: each point decoded on its own (the seed's way); together: all"
                         + " points in one prompt"),
                 choice("pointFeeding", form.pointFeedingProperty(), PointFeeding.values()));
-        rows.add(tip("Positives", "Control points inside the label, per image"),
+        rows.add(tip(form.positivePoints().label(), "Control points inside the label, per image"),
                 field(form.positivePoints(), form.usesPointsBinding()),
-                tip("Negatives", "Control points outside the label, per image"),
+                tip(form.negativePoints().label(), "Control points outside the label, per image"),
                 field(form.negativePoints(), form.usesPointsBinding()));
-        rows.add(tip("Box jitter", "Pixels by which each side of the label's box is moved at random"),
+        rows.add(tip(form.boxPerturbation().label(), "Pixels by which each side of the label's box is moved at random"),
                 field(form.boxPerturbation(), form.usesBoxBinding()),
                 new Label(), check("erodeRegions", "Erode regions", form.erodeRegionsProperty()));
         rows.heading("Output and loss");
@@ -93,19 +93,19 @@ public final class TrainView {
                 choice("loss", form.lossProperty(), LossFunction.values()));
         rows.wide(check("iouLoss", "Teach the IoU head (an IoU loss term)", form.iouLossProperty()));
         rows.heading("Optimizer (AdamW)");
-        rows.add(new Label("Learning rate"), field(form.learningRate(), null),
-                new Label("Weight decay"), field(form.weightDecay(), null));
-        rows.add(new Label("Beta 1"), field(form.beta1(), null), new Label("Beta 2"), field(form.beta2(), null));
-        rows.add(tip("Warm-up", "Steps over which the learning rate rises linearly from 0"),
+        rows.add(new Label(form.learningRate().label()), field(form.learningRate(), null),
+                new Label(form.weightDecay().label()), field(form.weightDecay(), null));
+        rows.add(new Label(form.beta1().label()), field(form.beta1(), null), new Label(form.beta2().label()), field(form.beta2(), null));
+        rows.add(tip(form.warmupSteps().label(), "Steps over which the learning rate rises linearly from 0"),
                 field(form.warmupSteps(), null),
                 tip("Schedule", "After the warm-up: constant, or half a cosine down to 0"),
                 choice("schedule", form.scheduleProperty(), Schedule.values()));
         rows.heading("Run");
-        rows.add(tip("Batch size", "Tiles per step"), field(form.batchSize(), null),
-                new Label("Epochs"), field(form.epochs(), null));
-        rows.add(tip("Seed", "Seeds the tiles' order and the prompts: the same seed, the same run"),
+        rows.add(tip(form.batchSize().label(), "Tiles per step"), field(form.batchSize(), null),
+                new Label(form.epochs().label()), field(form.epochs(), null));
+        rows.add(tip(form.seed().label(), "Seeds the tiles' order and the prompts: the same seed, the same run"),
                 field(form.seed(), null),
-                tip("Patience", "Epochs without a lower validation loss before stopping early; 0 never stops"),
+                tip(form.patience().label(), "Epochs without a lower validation loss before stopping early; 0 never stops"),
                 field(form.patience(), null));
         Label device = new Label();
         device.textProperty().bind(Bindings.concat("Device: ", model.deviceProperty()));

@@ -2,6 +2,7 @@ package org.meander.ui.train;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
@@ -25,29 +26,30 @@ import org.meander.ui.train.SettingField.Kind;
 /**
  * The training settings as the form edits them: one property per field of {@link TrainingConfig}, checked on every
  * change. A text that is not a number is this form's problem; every other rule is {@link TrainingConfig#problems}'s,
- * so the form and the command line refuse the same settings. A problem that names a field marks that field.
+ * so the form and the command line refuse the same settings. A problem that names a field marks that field, and
+ * reads with the form's words for it ("Learning rate", not config.json's "learningRate").
  */
 public final class TrainingForm {
 
     private final ObjectProperty<PromptType> promptType = new SimpleObjectProperty<>();
-    private final SettingField positivePoints = new SettingField("positivePoints", Kind.INT);
-    private final SettingField negativePoints = new SettingField("negativePoints", Kind.INT);
+    private final SettingField positivePoints = new SettingField("positivePoints", "Positives", Kind.INT);
+    private final SettingField negativePoints = new SettingField("negativePoints", "Negatives", Kind.INT);
     private final BooleanProperty erodeRegions = new SimpleBooleanProperty();
-    private final SettingField boxPerturbation = new SettingField("boxPerturbation", Kind.INT);
+    private final SettingField boxPerturbation = new SettingField("boxPerturbation", "Box jitter", Kind.INT);
     private final ObjectProperty<PointFeeding> pointFeeding = new SimpleObjectProperty<>();
     private final ObjectProperty<OutputHandling> outputHandling = new SimpleObjectProperty<>();
     private final ObjectProperty<LossFunction> loss = new SimpleObjectProperty<>();
     private final BooleanProperty iouLoss = new SimpleBooleanProperty();
-    private final SettingField learningRate = new SettingField("learningRate", Kind.NUMBER);
-    private final SettingField weightDecay = new SettingField("weightDecay", Kind.NUMBER);
-    private final SettingField beta1 = new SettingField("beta1", Kind.NUMBER);
-    private final SettingField beta2 = new SettingField("beta2", Kind.NUMBER);
-    private final SettingField warmupSteps = new SettingField("warmupSteps", Kind.INT);
+    private final SettingField learningRate = new SettingField("learningRate", "Learning rate", Kind.NUMBER);
+    private final SettingField weightDecay = new SettingField("weightDecay", "Weight decay", Kind.NUMBER);
+    private final SettingField beta1 = new SettingField("beta1", "Beta 1", Kind.NUMBER);
+    private final SettingField beta2 = new SettingField("beta2", "Beta 2", Kind.NUMBER);
+    private final SettingField warmupSteps = new SettingField("warmupSteps", "Warm-up", Kind.INT);
     private final ObjectProperty<Schedule> schedule = new SimpleObjectProperty<>();
-    private final SettingField batchSize = new SettingField("batchSize", Kind.INT);
-    private final SettingField epochs = new SettingField("epochs", Kind.INT);
-    private final SettingField seed = new SettingField("seed", Kind.LONG);
-    private final SettingField patience = new SettingField("patience", Kind.INT);
+    private final SettingField batchSize = new SettingField("batchSize", "Batch size", Kind.INT);
+    private final SettingField epochs = new SettingField("epochs", "Epochs", Kind.INT);
+    private final SettingField seed = new SettingField("seed", "Seed", Kind.LONG);
+    private final SettingField patience = new SettingField("patience", "Patience", Kind.INT);
 
     private final List<SettingField> fields = List.of(positivePoints, negativePoints, boxPerturbation, learningRate,
             weightDecay, beta1, beta2, warmupSteps, batchSize, epochs, seed, patience);
@@ -122,8 +124,9 @@ public final class TrainingForm {
         });
         TrainingConfig typed = typed();
         found.addAll(typed.problems());
-        fields.forEach(field -> field.setProblem(firstNaming(found, field.key())));
-        problems.setAll(found);
+        List<String> worded = found.stream().map(this::inFormWords).toList();
+        fields.forEach(field -> field.setProblem(firstNaming(found, worded, field.key())));
+        problems.setAll(worded);
         config.set(found.isEmpty() ? typed : null);
     }
 
@@ -153,9 +156,27 @@ public final class TrainingForm {
         return value == null ? fallback : value.doubleValue();
     }
 
-    private static String firstNaming(List<String> problems, String key) {
-        Pattern word = Pattern.compile("\\b" + key + "\\b");
-        return problems.stream().filter(p -> word.matcher(p).find()).findFirst().orElse("");
+    /** The first of the problems that names the key, in the form's words; empty when none does. */
+    private static String firstNaming(List<String> problems, List<String> worded, String key) {
+        Pattern word = keyPattern(key);
+        for (int i = 0; i < problems.size(); i++) {
+            if (word.matcher(problems.get(i)).find()) {
+                return worded.get(i);
+            }
+        }
+        return "";
+    }
+
+    private String inFormWords(String problem) {
+        String worded = problem;
+        for (SettingField field : fields) {
+            worded = keyPattern(field.key()).matcher(worded).replaceAll(Matcher.quoteReplacement(field.label()));
+        }
+        return worded;
+    }
+
+    private static Pattern keyPattern(String key) {
+        return Pattern.compile("\\b" + key + "\\b");
     }
 
     /** 7e-6 rather than 7.0E-6: how a person would type it. */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.meander.train.PromptType;
 import org.meander.train.TrainingConfig;
@@ -24,7 +25,8 @@ class TrainingFormTest {
         TrainingForm form = new TrainingForm();
         form.epochs().textProperty().set("2.5");
         assertNull(form.configProperty().get());
-        assertEquals("epochs: '2.5' is not a whole number", form.epochs().problemProperty().get());
+        assertEquals("Epochs: '2.5' is not a whole number", form.epochs().problemProperty().get(),
+                "in the form's words, not config.json's");
         form.epochs().textProperty().set(" 12 ");
         assertEquals(12, form.configProperty().get().epochs(), "spaces around a number are fine");
         assertEquals("", form.epochs().problemProperty().get());
@@ -35,8 +37,9 @@ class TrainingFormTest {
         TrainingForm form = new TrainingForm();
         form.beta2().textProperty().set("1");
         assertNull(form.configProperty().get());
-        assertEquals("beta1 and beta2 must lie in [0, 1)", form.beta2().problemProperty().get());
-        assertEquals("beta1 and beta2 must lie in [0, 1)", form.beta1().problemProperty().get(),
+        assertEquals("Beta 1 and Beta 2 must lie in [0, 1)", form.beta2().problemProperty().get());
+        assertEquals(List.of("Beta 1 and Beta 2 must lie in [0, 1)"), form.problems());
+        assertEquals("Beta 1 and Beta 2 must lie in [0, 1)", form.beta1().problemProperty().get(),
                 "a problem marks every field it names");
         assertEquals("", form.learningRate().problemProperty().get());
 
@@ -47,6 +50,14 @@ class TrainingFormTest {
         form.promptTypeProperty().set(PromptType.BOX);
         assertTrue(form.problems().isEmpty(), "box prompts need no points: " + form.problems());
         assertEquals(0, form.configProperty().get().positivePoints());
+    }
+
+    @Test
+    void aProblemMarksOnlyTheSettingsItIsAbout() {
+        TrainingForm form = new TrainingForm();
+        form.patience().textProperty().set("-1");
+        assertEquals(List.of("Patience must be 0 (never stop early) or more"), form.problems());
+        assertEquals("", form.epochs().problemProperty().get());
     }
 
     @Test
