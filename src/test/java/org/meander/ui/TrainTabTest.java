@@ -8,12 +8,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
+import javafx.scene.Node;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
+import javafx.scene.layout.Region;
 import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
 import org.junit.jupiter.api.AfterEach;
@@ -65,6 +68,25 @@ class TrainTabTest {
     void close() throws Exception {
         workbench.train().stopAndWait().get(60, TimeUnit.SECONDS);
         workbench.close();
+    }
+
+    @Test
+    void atTheDefaultWindowWidthTheSettingsAndTheRunsTableKeepTheirWholeWords(FxRobot robot) throws Exception {
+        openTrainTab(robot);
+        WaitForAsyncUtils.waitForFxEvents();
+        for (String id : new String[] {"#promptType", "#pointFeeding", "#outputHandling", "#loss", "#schedule",
+                "#erodeRegions", "#iouLoss"}) {
+            Region control = robot.lookup(id).queryAs(Region.class);
+            assertTrue(control.getWidth() >= control.prefWidth(-1) - 0.5,
+                    id + " is " + control.getWidth() + " wide of the " + control.prefWidth(-1) + " it needs");
+        }
+        java.util.Set<Node> headers = robot.lookup("#past-runs .column-header .label").queryAll();
+        assertTrue(headers.size() >= 6, "the six columns' titles: " + headers.size());
+        for (Node header : headers) {
+            Labeled title = (Labeled) header;
+            assertTrue(title.getWidth() >= title.prefWidth(-1) - 0.5, "the runs table's " + title.getText()
+                    + " is cut short");
+        }
     }
 
     @Test

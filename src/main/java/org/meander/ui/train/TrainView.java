@@ -57,8 +57,9 @@ public final class TrainView {
         SplitPane right = new SplitPane(progress(), pastRuns());
         right.setOrientation(Orientation.VERTICAL);
         right.setDividerPositions(0.62);
+        right.setMinWidth(300); // the charts and the runs table shrink before the settings do
         root = new SplitPane(form(), right);
-        root.setDividerPositions(0.47);
+        root.setDividerPositions(0.56); // the form's settings whole at the default window width
         root.getStylesheets().add(TrainView.class.getResource("train.css").toExternalForm());
     }
 
@@ -71,6 +72,8 @@ public final class TrainView {
         GridPane grid = new GridPane();
         grid.setHgap(8);
         grid.setVgap(4);
+        // settings keep their whole words: a narrow pane scrolls them rather than cutting "Erode regions" short
+        grid.setMinWidth(Region.USE_PREF_SIZE);
         Rows rows = new Rows(grid);
         rows.heading("Prompts");
         rows.add(tip("Prompt", "What is drawn from each label: control points, its box (jittered), or both"),
@@ -214,11 +217,18 @@ public final class TrainView {
         table.getColumns().add(column("Run", PastRun::name));
         table.getColumns().add(column("Status", model::statusOf));
         table.getColumns().add(column("Epochs", PastRun::epochsText));
-        table.getColumns().add(column("Best", r -> r.best().map(b -> Integer.toString(b.epoch())).orElse("")));
-        table.getColumns().add(column("Val. loss", r -> r.best().map(b -> format(b.validationLoss()))
-                .orElse("")));
-        table.getColumns().add(column("Val. IoU", r -> r.best().map(EpochRecord::validation)
-                .map(v -> format(v.iou().mean())).orElse("")));
+        // short titles leave the values their room; pointed at, a title says more
+        table.getColumns().add(explained(column("Best", r -> r.best().map(b -> Integer.toString(b.epoch()))
+                .orElse("")), "The epoch with the lowest validation loss, whose checkpoint is the run's best"));
+        table.getColumns().add(explained(column("Loss", r -> r.best().map(b -> format(b.validationLoss()))
+                .orElse("")), "Validation loss at the best epoch"));
+        table.getColumns().add(explained(column("IoU", r -> r.best().map(EpochRecord::validation)
+                .map(v -> format(v.iou().mean())).orElse("")), "Mean validation IoU at the best epoch"));
+        // shares of the width: names and statuses are words, the rest short numbers
+        double[] shares = {1.1, 1.3, 1.3, 1, 1, 0.9};
+        for (int i = 0; i < shares.length; i++) {
+            table.getColumns().get(i).setPrefWidth(50 * shares[i]);
+        }
         table.getColumns().forEach(c -> c.setSortable(false));
         table.getSelectionModel().selectedItemProperty().addListener((o, old, run) -> {
             if (run != null) {
@@ -230,7 +240,8 @@ public final class TrainView {
         TextArea settings = new TextArea();
         settings.setId("run-settings");
         settings.setEditable(false);
-        settings.setPrefColumnCount(20);
+        settings.setPrefWidth(120);
+        settings.setMinWidth(110);
         settings.setWrapText(true);
         settings.textProperty().bind(Bindings.createStringBinding(() -> model.selectedRunProperty().get() == null
                 ? "" : model.selectedRunProperty().get().settingsText(), model.selectedRunProperty()));
@@ -238,13 +249,13 @@ public final class TrainView {
         copy.setTooltip(new Tooltip("Copy the selected run's settings into the form, for a new run"));
         copy.disableProperty().bind(model.selectedRunProperty().isNull());
         copy.setOnAction(e -> model.copySettingsOfSelected());
+        copy.setMinWidth(Region.USE_PREF_SIZE);
         Button refresh = new Button("Refresh");
         refresh.setOnAction(e -> model.refresh());
-        VBox details = new VBox(6, settings, copy);
-        VBox.setVgrow(settings, Priority.ALWAYS);
-        HBox box = new HBox(8, table, details);
+        // the buttons sit in the title row: beside the table they took its columns' room
+        HBox box = new HBox(8, table, settings);
         HBox.setHgrow(table, Priority.ALWAYS);
-        HBox title = new HBox(12, heading("Runs of this project"), refresh);
+        HBox title = new HBox(12, heading("Runs of this project"), refresh, copy);
         title.setAlignment(Pos.CENTER_LEFT);
         VBox section = new VBox(6, title, box);
         VBox.setVgrow(box, Priority.ALWAYS);
@@ -284,8 +295,16 @@ public final class TrainView {
                         d.getNode().getStyleClass().add("best-epoch");
                     }
                 }));
-        chart.setMinSize(250, 200);
+        chart.setMinSize(200, 200);
         return chart;
+    }
+
+    private static TableColumn<PastRun, String> explained(TableColumn<PastRun, String> column, String text) {
+        Label header = new Label(column.getText());
+        header.setTooltip(new Tooltip(text));
+        column.setText(null);
+        column.setGraphic(header);
+        return column;
     }
 
     private static TableColumn<PastRun, String> column(String title, Function<PastRun, String> value) {
@@ -329,7 +348,8 @@ public final class TrainView {
         ComboBox<E> box = new ComboBox<>();
         box.setId(id);
         box.getItems().setAll(choices);
-        box.setPrefWidth(132);
+        box.setPrefWidth(150); // "one per prompt" whole
+        box.setMinWidth(Region.USE_PREF_SIZE);
         box.valueProperty().bindBidirectional(value);
         box.setConverter(new StringConverter<>() {
             @Override
@@ -348,6 +368,7 @@ public final class TrainView {
     private static CheckBox check(String id, String text, BooleanProperty value) {
         CheckBox box = new CheckBox(text);
         box.setId(id);
+        box.setMinWidth(Region.USE_PREF_SIZE);
         box.selectedProperty().bindBidirectional(value);
         return box;
     }
