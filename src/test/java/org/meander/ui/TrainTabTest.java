@@ -123,7 +123,9 @@ class TrainTabTest {
         PastRun run = train.pastRuns().get(0);
         assertEquals("run-1", run.name());
         assertTrue(train.statusOf(run).startsWith("finished"), train.statusOf(run));
-        assertTrue(run.settingsText().contains("pointFeeding: one per prompt\n"),
+        assertTrue(run.settingsText().contains(" · Feeding: one per prompt · ")
+                        && run.settingsText().contains(" · Erode regions: yes · ")
+                        && run.settingsText().contains(" · Weight decay: 2e-4 · "),
                 "choices read as the form shows them: " + run.settingsText());
         assertEquals("run-2", train.runNameProperty().get(), "the next run gets a free name");
     }

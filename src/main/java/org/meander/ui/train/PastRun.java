@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.StringJoiner;
 import java.util.Optional;
 import org.meander.project.ErrorText;
 import org.meander.train.CheckpointKind;
@@ -78,25 +79,32 @@ public record PastRun(RunFolder folder, TrainingConfig config, RunInfo info, Run
         return Files.isRegularFile(folder.checkpoint(CheckpointKind.BEST));
     }
 
-    /** A choice as the form's lists show it ("one per prompt" for ONE_PER_PROMPT); other values as they are. */
+    /** A value as the form shows it: "one per prompt" for ONE_PER_PROMPT, 7e-6, and yes or no. */
     private static String shown(JsonNode value) {
+        if (value.isBoolean()) {
+            return value.asBoolean() ? "yes" : "no";
+        }
+        if (value.isFloatingPointNumber()) {
+            return TrainingForm.number(value.asDouble());
+        }
         String text = value.asText();
         return value.isTextual() && text.matches("[A-Z_]+") ? ChoiceWords.of(text) : text;
     }
 
-    /** The settings, one "name: value" a line (config.json's names), then the base model and the device. */
+    /**
+     * The settings in the form's words, "Prompt: points · Feeding: one per prompt · …" (a few lines once wrapped),
+     * then the base model and the device.
+     */
     public String settingsText() {
         if (problem != null) {
             return problem;
         }
-        StringBuilder text = new StringBuilder();
+        StringJoiner settings = new StringJoiner(" · ");
         JsonNode fields = new ObjectMapper().valueToTree(config);
         for (Iterator<Map.Entry<String, JsonNode>> it = fields.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> field = it.next();
-            text.append(field.getKey()).append(": ").append(shown(field.getValue())).append('\n');
+            settings.add(SettingWords.of(field.getKey()) + ": " + shown(field.getValue()));
         }
-        text.append("base model: ").append(info.baseModel()).append('\n');
-        text.append("device: ").append(Preflight.describeDevice(info.device()));
-        return text.toString();
+        return settings + "\nBase model: " + info.baseModel() + "\nDevice: " + Preflight.describeDevice(info.device());
     }
 }

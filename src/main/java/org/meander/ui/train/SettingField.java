@@ -15,14 +15,12 @@ public final class SettingField {
     enum Kind { INT, LONG, NUMBER }
 
     private final String key;
-    private final String label;
     private final Kind kind;
     private final StringProperty text = new SimpleStringProperty("");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
 
-    SettingField(String key, String label, Kind kind) {
+    SettingField(String key, Kind kind) {
         this.key = key;
-        this.label = label;
         this.kind = kind;
     }
 
@@ -33,7 +31,7 @@ public final class SettingField {
 
     /** The words the form shows beside the field, and its problems use: "Learning rate". */
     public String label() {
-        return label;
+        return SettingWords.of(key);
     }
 
     public StringProperty textProperty() {

@@ -76,9 +76,9 @@ public final class TrainView {
         grid.setMinWidth(Region.USE_PREF_SIZE);
         Rows rows = new Rows(grid);
         rows.heading("Prompts");
-        rows.add(tip("Prompt", "What is drawn from each label: control points, its box (jittered), or both"),
+        rows.add(tip(SettingWords.of("promptType"), "What is drawn from each label: control points, its box (jittered), or both"),
                 choice("promptType", form.promptTypeProperty(), PromptType.values()),
-                tip("Feeding", "One per prompt: each point decoded on its own (the seed's way); together: all"
+                tip(SettingWords.of("pointFeeding"), "One per prompt: each point decoded on its own (the seed's way); together: all"
                         + " points in one prompt"),
                 choice("pointFeeding", form.pointFeedingProperty(), PointFeeding.values()));
         rows.add(tip(form.positivePoints().label(), "Control points inside the label, per image"),
@@ -87,12 +87,12 @@ public final class TrainView {
                 field(form.negativePoints(), form.usesPointsBinding()));
         rows.add(tip(form.boxPerturbation().label(), "Pixels by which each side of the label's box is moved at random"),
                 field(form.boxPerturbation(), form.usesBoxBinding()),
-                new Label(), check("erodeRegions", "Erode regions", form.erodeRegionsProperty()));
+                new Label(), check("erodeRegions", SettingWords.of("erodeRegions"), form.erodeRegionsProperty()));
         rows.heading("Output and loss");
-        rows.add(tip("Output", "Single: SAM's one mask; best: the candidate with the highest predicted IoU; mean:"
+        rows.add(tip(SettingWords.of("outputHandling"), "Single: SAM's one mask; best: the candidate with the highest predicted IoU; mean:"
                         + " the candidates' mean"),
                 choice("outputHandling", form.outputHandlingProperty(), OutputHandling.values()),
-                tip("Loss", "Dice + cross-entropy (the seed's), focal, or focal + dice"),
+                tip(SettingWords.of("loss"), "Dice + cross-entropy (the seed's), focal, or focal + dice"),
                 choice("loss", form.lossProperty(), LossFunction.values()));
         rows.wide(check("iouLoss", "Teach the IoU head (an IoU loss term)", form.iouLossProperty()));
         rows.heading("Optimizer (AdamW)");
@@ -101,7 +101,7 @@ public final class TrainView {
         rows.add(new Label(form.beta1().label()), field(form.beta1(), null), new Label(form.beta2().label()), field(form.beta2(), null));
         rows.add(tip(form.warmupSteps().label(), "Steps over which the learning rate rises linearly from 0"),
                 field(form.warmupSteps(), null),
-                tip("Schedule", "After the warm-up: constant, or half a cosine down to 0"),
+                tip(SettingWords.of("schedule"), "After the warm-up: constant, or half a cosine down to 0"),
                 choice("schedule", form.scheduleProperty(), Schedule.values()));
         rows.heading("Run");
         rows.add(tip(form.batchSize().label(), "Tiles per step"), field(form.batchSize(), null),
@@ -240,8 +240,8 @@ public final class TrainView {
         TextArea settings = new TextArea();
         settings.setId("run-settings");
         settings.setEditable(false);
-        settings.setPrefWidth(120);
-        settings.setMinWidth(110);
+        settings.setPrefRowCount(4);
+        settings.setMinHeight(Region.USE_PREF_SIZE);
         settings.setWrapText(true);
         settings.textProperty().bind(Bindings.createStringBinding(() -> model.selectedRunProperty().get() == null
                 ? "" : model.selectedRunProperty().get().settingsText(), model.selectedRunProperty()));
@@ -252,13 +252,12 @@ public final class TrainView {
         copy.setMinWidth(Region.USE_PREF_SIZE);
         Button refresh = new Button("Refresh");
         refresh.setOnAction(e -> model.refresh());
-        // the buttons sit in the title row: beside the table they took its columns' room
-        HBox box = new HBox(8, table, settings);
-        HBox.setHgrow(table, Priority.ALWAYS);
+        // the table and the selected run's settings take the whole width, one above the other; beside each other
+        // the table's values and the settings' words were cut short
         HBox title = new HBox(12, heading("Runs of this project"), refresh, copy);
         title.setAlignment(Pos.CENTER_LEFT);
-        VBox section = new VBox(6, title, box);
-        VBox.setVgrow(box, Priority.ALWAYS);
+        VBox section = new VBox(6, title, table, settings);
+        VBox.setVgrow(table, Priority.ALWAYS);
         section.setPadding(new Insets(6, 10, 10, 10));
         return section;
     }

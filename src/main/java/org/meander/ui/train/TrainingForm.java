@@ -32,24 +32,24 @@ import org.meander.ui.train.SettingField.Kind;
 public final class TrainingForm {
 
     private final ObjectProperty<PromptType> promptType = new SimpleObjectProperty<>();
-    private final SettingField positivePoints = new SettingField("positivePoints", "Positives", Kind.INT);
-    private final SettingField negativePoints = new SettingField("negativePoints", "Negatives", Kind.INT);
+    private final SettingField positivePoints = new SettingField("positivePoints", Kind.INT);
+    private final SettingField negativePoints = new SettingField("negativePoints", Kind.INT);
     private final BooleanProperty erodeRegions = new SimpleBooleanProperty();
-    private final SettingField boxPerturbation = new SettingField("boxPerturbation", "Box jitter", Kind.INT);
+    private final SettingField boxPerturbation = new SettingField("boxPerturbation", Kind.INT);
     private final ObjectProperty<PointFeeding> pointFeeding = new SimpleObjectProperty<>();
     private final ObjectProperty<OutputHandling> outputHandling = new SimpleObjectProperty<>();
     private final ObjectProperty<LossFunction> loss = new SimpleObjectProperty<>();
     private final BooleanProperty iouLoss = new SimpleBooleanProperty();
-    private final SettingField learningRate = new SettingField("learningRate", "Learning rate", Kind.NUMBER);
-    private final SettingField weightDecay = new SettingField("weightDecay", "Weight decay", Kind.NUMBER);
-    private final SettingField beta1 = new SettingField("beta1", "Beta 1", Kind.NUMBER);
-    private final SettingField beta2 = new SettingField("beta2", "Beta 2", Kind.NUMBER);
-    private final SettingField warmupSteps = new SettingField("warmupSteps", "Warm-up", Kind.INT);
+    private final SettingField learningRate = new SettingField("learningRate", Kind.NUMBER);
+    private final SettingField weightDecay = new SettingField("weightDecay", Kind.NUMBER);
+    private final SettingField beta1 = new SettingField("beta1", Kind.NUMBER);
+    private final SettingField beta2 = new SettingField("beta2", Kind.NUMBER);
+    private final SettingField warmupSteps = new SettingField("warmupSteps", Kind.INT);
     private final ObjectProperty<Schedule> schedule = new SimpleObjectProperty<>();
-    private final SettingField batchSize = new SettingField("batchSize", "Batch size", Kind.INT);
-    private final SettingField epochs = new SettingField("epochs", "Epochs", Kind.INT);
-    private final SettingField seed = new SettingField("seed", "Seed", Kind.LONG);
-    private final SettingField patience = new SettingField("patience", "Patience", Kind.INT);
+    private final SettingField batchSize = new SettingField("batchSize", Kind.INT);
+    private final SettingField epochs = new SettingField("epochs", Kind.INT);
+    private final SettingField seed = new SettingField("seed", Kind.LONG);
+    private final SettingField patience = new SettingField("patience", Kind.INT);
 
     private final List<SettingField> fields = List.of(positivePoints, negativePoints, boxPerturbation, learningRate,
             weightDecay, beta1, beta2, warmupSteps, batchSize, epochs, seed, patience);
