@@ -2,6 +2,7 @@ package org.meander.ui;
 
 import java.util.HashMap;
 import java.util.Map;
+import javafx.application.Platform;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
@@ -43,6 +44,12 @@ final class TileList {
         list.getSelectionModel().selectedItemProperty()
                 .addListener((o, old, tile) -> model.selectedTileProperty().set(tile));
         list.setPrefWidth(220); // "imported · validation" without a scroll bar, the tabs keep their room
+        // the window opens with the list in focus (arrow keys move through the tiles), not the filter above it
+        list.sceneProperty().addListener((o, old, scene) -> {
+            if (scene != null) {
+                Platform.runLater(list::requestFocus);
+            }
+        });
         // a saved label changes the tile's status; saves and other writes report in the status bar
         model.labelProperty().addListener(o -> list.refresh());
         model.labelsWrittenProperty().addListener(o -> list.refresh());

@@ -38,6 +38,13 @@ class TileNavigationTest {
     }
 
     @Test
+    void theWindowOpensWithTheTileListInFocusNotTheFilterAboveIt(FxRobot robot) {
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.Node list = robot.lookup("#tiles").query();
+        assertEquals(list, list.getScene().getFocusOwner());
+    }
+
+    @Test
     void pageDownAndPageUpStepThroughTheList(FxRobot robot) {
         AnnotateViewModel model = workbench.annotate();
         List<Tile> tiles = model.tiles();
