@@ -199,6 +199,14 @@ public final class TrainView {
         bars.setVgap(4);
         bars.addRow(0, new Label("Run"), run, rate);
         bars.addRow(1, new Label("Epoch"), epoch, left);
+        // the bars give way, not the words beside them
+        bars.getChildren().forEach(n -> {
+            if (n instanceof Label label) {
+                label.setMinWidth(Region.USE_PREF_SIZE);
+            }
+        });
+        run.setMinWidth(80);
+        epoch.setMinWidth(80);
         HBox charts = new HBox(8, chart("loss-chart", "loss", model.charts().lossSeries()),
                 chart("iou-chart", "IoU", model.charts().iouSeries()));
         charts.getChildren().forEach(c -> HBox.setHgrow(c, Priority.ALWAYS));
