@@ -113,6 +113,15 @@ class EvaluateTabTest {
         assertEquals("Annotate", tabs.getSelectionModel().getSelectedItem().getText());
         assertEquals("river_b", workbench.annotate().selectedTileProperty().get().name());
         assertEquals(List.of("river_b"), workbench.annotate().tiles().stream().map(Tile::name).toList());
+
+        // from the keyboard: Enter on the selected tile
+        robot.interact(() -> tabs.getSelectionModel().select(2));
+        robot.interact(() -> workbench.annotate().selectedTileProperty().set(null));
+        robot.clickOn(row);
+        robot.push(javafx.scene.input.KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("Annotate", tabs.getSelectionModel().getSelectedItem().getText());
+        assertEquals("river_b", workbench.annotate().selectedTileProperty().get().name());
     }
 
     @Test

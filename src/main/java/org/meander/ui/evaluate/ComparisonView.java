@@ -48,8 +48,8 @@ final class ComparisonView {
         prompts.visibleProperty().bind(Bindings.createBooleanBinding(() -> model.comparisonProperty().get() != null
                 && model.comparisonProperty().get().prompts().size() > 1, model.comparisonProperty()));
         FlowPane panels = new FlowPane(GAP, GAP, label.root, base.root, tuned.root);
-        Label hint = new Label("Select a tile to see its label and both predictions; double-click it to fix its label"
-                + " in Annotate.");
+        Label hint = new Label("Select a tile to see its label and both predictions; double-click it (or press Enter)"
+                + " to fix its label in Annotate.");
         hint.setWrapText(true);
         root = new VBox(GAP, hint, panels, prompts);
         root.setPadding(new Insets(PADDING));

@@ -21,6 +21,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -182,6 +183,13 @@ public final class EvaluateView {
                 }
             });
             return row;
+        });
+        table.setOnKeyPressed(e -> {
+            EvaluationRow selected = table.getSelectionModel().getSelectedItem();
+            if (e.getCode() == KeyCode.ENTER && selected != null) {
+                model.openInAnnotate(selected);
+                e.consume();
+            }
         });
         return table;
     }
