@@ -3,6 +3,8 @@ package org.meander.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,8 +12,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.meander.testing.Fixtures;
 
-/** {@code ./meander app} where it cannot open a window. */
+/** {@code ./meander app}: where it cannot open a window, and its smoke test. */
 class AppCommandTest {
 
     @TempDir
@@ -40,6 +43,25 @@ class AppCommandTest {
                 "-Dprism.order=sw"), "app", "--project", images.toString(), "--smoke-test"));
         assertTrue(error.contains(images + ": not a Meander project"), error);
         assertTrue(error.contains("./meander project create"), error);
+    }
+
+    /**
+     * The check an installed package runs (installers/test-linux-image.sh): with an empty home there is no cache, so
+     * the first tile's embedding must be computed by this process, and the line says so.
+     */
+    @Test
+    void theSmokeTestSaysThatThisProcessComputedAnEmbedding() throws Exception {
+        Process process = meander(List.of("-Dglass.platform=Monocle", "-Dmonocle.platform=Headless",
+                "-Dprism.order=sw"), "app", "--model", Fixtures.model("tiny").toString(), "--smoke-test").start();
+        boolean ended = process.waitFor(3, TimeUnit.MINUTES);
+        String printed = Files.readString(home.resolve("output.txt"));
+        assertTrue(ended, printed);
+        assertEquals(0, process.exitValue(), printed);
+        JsonNode seen = new ObjectMapper().readTree(printed.lines().filter(line -> line.startsWith("{\"window\""))
+                .findFirst().orElseThrow(() -> new AssertionError(printed)));
+        assertTrue(seen.get("showing").asBoolean(), printed);
+        assertTrue(seen.get("embeddings_computed").asInt() >= 1, printed);
+        assertEquals(0, seen.get("embeddings_from_cache").asInt(), printed);
     }
 
     private ProcessBuilder meander(List<String> jvmOptions, String... arguments) {
