@@ -61,9 +61,8 @@ class TileNavigationTest {
 
     @Test
     void shiftAAcceptsAndOpensTheNextTileToReview(FxRobot robot) throws Exception {
-        AnnotateViewModel model = workbench.annotate();
-        List<Tile> tiles = model.tiles();
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.labelProperty().get() != null);
+        AnnotateViewModel model = labelShown();
+        List<Tile> tiles = List.copyOf(model.tiles());
         assertEquals("6 tiles, 6 labelled, 0 accepted", Fields.label(robot, "#review-summary"));
         robot.press(KeyCode.SHIFT).push(KeyCode.A).release(KeyCode.SHIFT);
         assertEquals(tiles.get(1), selected(robot));
@@ -95,9 +94,8 @@ class TileNavigationTest {
     @Test
     @SuppressWarnings("unchecked")
     void aFilterNarrowsTheListAndTheKeysStayWithinIt(FxRobot robot) throws Exception {
-        AnnotateViewModel model = workbench.annotate();
+        AnnotateViewModel model = labelShown();
         List<Tile> tiles = List.copyOf(model.tiles());
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.labelProperty().get() != null);
         for (Tile tile : List.of(tiles.get(2), tiles.get(4))) {
             workbench.project().writeLabel(tile, workbench.project().readLabel(tile).orElseThrow(),
                     LabelStatus.PREDICTED);
@@ -117,9 +115,8 @@ class TileNavigationTest {
 
     @Test
     void ctrlFFindsATileByNameAndWhatIsTypedThereIsNoShortcut(FxRobot robot) throws Exception {
-        AnnotateViewModel model = workbench.annotate();
+        AnnotateViewModel model = labelShown();
         List<Tile> tiles = List.copyOf(model.tiles());
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.labelProperty().get() != null);
         robot.press(KeyCode.CONTROL).push(KeyCode.F).release(KeyCode.CONTROL);
         // A accepts a label, E picks the eraser, P the polygon: not while typing a name
         type(robot, KeyCode.A, KeyCode.M, KeyCode.P, KeyCode.L, KeyCode.E);
@@ -140,6 +137,13 @@ class TileNavigationTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(tiles, model.tiles(), "Esc clears the search");
         assertEquals(tiles.get(3), selected(robot));
+    }
+
+    /** Annotate once the first tile's label is shown (before that, A and Shift+A accept nothing). */
+    private AnnotateViewModel labelShown() throws Exception {
+        AnnotateViewModel model = workbench.annotate();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.labelProperty().get() != null);
+        return model;
     }
 
     private static void type(FxRobot robot, KeyCode... keys) {
