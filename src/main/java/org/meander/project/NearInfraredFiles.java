@@ -13,8 +13,9 @@ import java.util.Set;
 /**
  * Near-infrared frames in their own files, paired with images by name: the frame of {@code x.png} is {@code x.<ext>}
  * or a name with one more "_ir" or "_nir" part anywhere, such as {@code airborne_ir_3.png} for
- * {@code airborne_3.png}, as the Elwha airborne data names them. The frames may sit in the images' own folder: there a
- * file with such a part is a frame, not a tile, when the image it belongs to is there too.
+ * {@code airborne_3.png}, as the Elwha airborne data names them; a name with such a part is preferred. The frames may
+ * sit in the images' own folder: there a file with such a part is a frame, not a tile, when the image it belongs to
+ * is there too.
  */
 final class NearInfraredFiles {
 
@@ -37,7 +38,9 @@ final class NearInfraredFiles {
             }
             framesByImage.computeIfAbsent(image, s -> new ArrayList<>()).add(frame);
         }
-        framesByImage.values().forEach(list -> list.sort(Comparator.comparing((Path p) -> !stem(p).equals(
+        // a name with an ir part says what the file is; a file named just like the image may be the image itself
+        // (a frames folder that also holds the colour images, as the Elwha data comes)
+        framesByImage.values().forEach(list -> list.sort(Comparator.comparing((Path p) -> stem(p).equals(
                 withoutMarker(stem(p)))).thenComparing(p -> !Project.extension(p).equals("png"))));
     }
 
@@ -46,7 +49,7 @@ final class NearInfraredFiles {
         return framesByImage.values().stream().anyMatch(list -> list.contains(file));
     }
 
-    /** The frames named for the image, the best first (an exact stem, then PNG); empty when it has none. */
+    /** The frames named for the image, the best first (one with an ir part, then PNG); empty when it has none. */
     List<Path> framesOf(String imageStem) {
         List<Path> frames = framesByImage.getOrDefault(imageStem, List.of());
         used.addAll(frames);

@@ -46,7 +46,8 @@ final class NearInfraredImport {
 
     /** The frame named like the image, as one value per pixel. */
     void importFrame(String tile, Path image, BufferedImage decoded) {
-        List<Path> candidates = frames.framesOf(tile);
+        // a copy of the image itself among the frames (a folder holding both, as the Elwha data comes) is no frame
+        List<Path> candidates = frames.framesOf(tile).stream().filter(file -> !sameContent(file, image)).toList();
         if (candidates.isEmpty()) {
             problems.add(image + ": no near-infrared frame is named like it in " + framesFolder + "; imported"
                     + " without one. Name its frame " + tile + "_ir.png (or like the image) to pair it");
@@ -91,6 +92,15 @@ final class NearInfraredImport {
         } catch (IOException e) {
             problems.add(file + ": could not be written (" + e.getMessage() + "); the tile " + tile + " has no"
                     + " near-infrared band from " + from.getFileName() + ". Free disk space, then import again");
+        }
+    }
+
+    /** Whether the two files hold the same bytes. */
+    private static boolean sameContent(Path a, Path b) {
+        try {
+            return Files.mismatch(a, b) == -1;
+        } catch (IOException e) {
+            return false;
         }
     }
 

@@ -107,6 +107,49 @@ class NearInfraredPairingTest {
         }
     }
 
+    /**
+     * The Elwha layout given as it is for the frames while the images were copied apart: the frames' folder holds
+     * airborne_3.png (the colour image itself) beside airborne_ir_3.png. The frame is the one with the ir part, not
+     * the colour image taken for a near-infrared rendering; the image's own copy is not reported.
+     */
+    @Test
+    void aFramesFolderThatAlsoHoldsTheImagesGivesTheIrFrame() throws IOException {
+        Path images = copy("images", "airborne_3.png", "airborne_5.png");
+        Path mixed = copy("mixed", "airborne_3.png", "airborne_ir_3.png", "airborne_5.png", "airborne_ir_5.png");
+        Path project = temp.resolve("project");
+
+        ImportReport report = create(project, images, mixed);
+
+        assertEquals(List.of("airborne_3", "airborne_5"), report.importedTiles());
+        assertEquals(List.of(), report.problems());
+        Project opened = Project.open(project);
+        BufferedImage fromMixed = ImageIO.read(opened.nearInfraredFile(opened.tiles().get(0)).toFile());
+        Path alone = temp.resolve("alone");
+        create(alone, copy("images-again", "airborne_3.png"), copy("nir-alone", "airborne_ir_3.png"));
+        Project reference = Project.open(alone);
+        BufferedImage fromFrame = ImageIO.read(reference.nearInfraredFile(reference.tiles().get(0)).toFile());
+        for (int y = 0; y < 640; y += 13) {
+            for (int x = 0; x < 480; x += 13) {
+                assertEquals(fromFrame.getRaster().getSample(x, y, 0), fromMixed.getRaster().getSample(x, y, 0),
+                        "the band is airborne_ir_3.png's, at " + x + ", " + y);
+            }
+        }
+    }
+
+    @Test
+    void aCopyOfTheImageAmongTheFramesIsNoFrame() throws IOException {
+        Path images = copy("images", "airborne_3.png");
+        Path nir = copy("nir", "airborne_3.png");
+
+        ImportReport report = create(temp.resolve("project"), images, nir);
+
+        assertEquals(List.of("airborne_3"), report.importedTiles());
+        assertTrue(ProjectImportTest.mentions(report, "airborne_3.png", "no near-infrared frame"),
+                report.problems().toString());
+        Project opened = Project.open(temp.resolve("project"));
+        assertTrue(Files.notExists(opened.nearInfraredFile(opened.tiles().get(0))));
+    }
+
     @Test
     void irPartsAreFoundAnywhereInTheName() {
         assertEquals("airborne_3", NearInfraredFiles.withoutMarker("airborne_ir_3"));
