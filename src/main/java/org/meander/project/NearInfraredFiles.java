@@ -32,7 +32,7 @@ final class NearInfraredFiles {
     NearInfraredFiles(List<Path> frames, Set<String> imageStems, boolean sameFolder) {
         for (Path frame : frames) {
             String stem = stem(frame);
-            String image = withoutMarker(stem);
+            String image = imageStemOf(frame);
             if (sameFolder && (image.equals(stem) || !imageStems.contains(image))) {
                 continue; // an ordinary image of the folder
             }
@@ -59,6 +59,11 @@ final class NearInfraredFiles {
     /** Frames no imported image was named like. */
     List<Path> unused() {
         return framesByImage.values().stream().flatMap(List::stream).filter(f -> !used.contains(f)).toList();
+    }
+
+    /** The stem of the image a frame file is named for: airborne_3 for airborne_ir_3.png. */
+    static String imageStemOf(Path frame) {
+        return withoutMarker(stem(frame));
     }
 
     /** The stem without its first "ir" or "nir" part (parts are separated by underscores); unchanged without one. */

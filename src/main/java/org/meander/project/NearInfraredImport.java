@@ -104,10 +104,17 @@ final class NearInfraredImport {
         }
     }
 
-    void reportUnusedFrames() {
+    /**
+     * Reports the frames no image was named like; imageNames: the stems of every image looked at, imported or not (a
+     * frame whose image was skipped goes unmentioned: the image's own problem says why).
+     */
+    void reportUnusedFrames(Set<String> imageNames) {
         if (frames != null) {
-            frames.unused().forEach(frame -> problems.add(frame + ": no imported image is named like this"
-                    + " near-infrared frame; not used. Name it like its image, with or without an _ir part"));
+            frames.unused().stream()
+                    .filter(frame -> !imageNames.contains(NearInfraredFiles.imageStemOf(frame)))
+                    .forEach(frame -> problems.add(frame + ": no imported image is named like this near-infrared"
+                            + " frame; not used. Name it like its image, with or without an _ir part"));
         }
     }
+
 }

@@ -151,6 +151,21 @@ class NearInfraredPairingTest {
     }
 
     @Test
+    void theFrameOfASkippedImageIsNotReportedAsStray() throws IOException {
+        Path images = copy("images", "airborne_3.png");
+        Files.writeString(images.resolve("airborne_5.png"), "not an image");
+        Path nir = copy("nir", "airborne_ir_3.png", "airborne_ir_5.png", "airborne_ir_9.png");
+
+        ImportReport report = create(temp.resolve("project"), images, nir);
+
+        assertEquals(List.of("airborne_3"), report.importedTiles());
+        assertTrue(ProjectImportTest.mentions(report, "airborne_5.png", "skipped"), report.problems().toString());
+        assertTrue(ProjectImportTest.mentions(report, "airborne_ir_9.png", "no imported image"),
+                report.problems().toString());
+        assertEquals(2, report.problems().size(), "nothing said of airborne_ir_5.png: " + report.problems());
+    }
+
+    @Test
     void irPartsAreFoundAnywhereInTheName() {
         assertEquals("airborne_3", NearInfraredFiles.withoutMarker("airborne_ir_3"));
         assertEquals("scene", NearInfraredFiles.withoutMarker("scene_NIR"));
