@@ -22,16 +22,18 @@ import org.meander.project.ErrorText;
 import org.meander.project.ImageryOptions;
 import org.meander.project.ImportReport;
 import org.meander.project.ProjectImport;
+import org.meander.project.raster.BandChoice;
 
 /**
- * "New project…": a project made from a folder of images and, if there are some, their masks from another tool, as
- * {@code ./meander project create} makes it; then opened. The folders are typed or chosen; what is missing or wrong
+ * "New project…": a project made from a folder of images and, if there are some, their masks from another tool and
+ * their near-infrared frames, as {@code ./meander project create} makes it; then opened. The folders are typed or chosen; what is missing or wrong
  * is said before anything is copied. The copy runs in the background with its progress.
  */
 final class NewProjectViewModel {
 
     private final StringProperty imagesFolder = new SimpleStringProperty("");
     private final StringProperty masksFolder = new SimpleStringProperty("");
+    private final StringProperty nearInfraredFolder = new SimpleStringProperty("");
     private final StringProperty classIndex = new SimpleStringProperty("");
     private final StringProperty projectFolder = new SimpleStringProperty("");
     private final StringBinding problem;
@@ -44,8 +46,8 @@ final class NewProjectViewModel {
     /** open: what to do with the project once it is made (the window opens it). */
     NewProjectViewModel(Consumer<Path> open) {
         this.open = open;
-        problem = Bindings.createStringBinding(this::findProblem, imagesFolder, masksFolder, classIndex,
-                projectFolder);
+        problem = Bindings.createStringBinding(this::findProblem, imagesFolder, masksFolder, nearInfraredFolder,
+                classIndex, projectFolder);
         // the usual place for a new project: beside the images, named after them
         imagesFolder.addListener((o, old, images) -> {
             if (projectFolder.get().isBlank() || projectFolder.get().equals(suggestedProject(old))) {
@@ -60,6 +62,11 @@ final class NewProjectViewModel {
 
     StringProperty masksFolderProperty() {
         return masksFolder;
+    }
+
+    /** Near-infrared frames named like the images (or with an _ir part); they may be the images' own folder. */
+    StringProperty nearInfraredFolderProperty() {
+        return nearInfraredFolder;
     }
 
     StringProperty classIndexProperty() {
@@ -100,6 +107,8 @@ final class NewProjectViewModel {
         }
         Path images = Path.of(imagesFolder.get().strip());
         Path masks = masksFolder.get().isBlank() ? null : Path.of(masksFolder.get().strip());
+        ImageryOptions imagery = new ImageryOptions(BandChoice.DEFAULT,
+                nearInfraredFolder.get().isBlank() ? null : Path.of(nearInfraredFolder.get().strip()));
         Integer foreground = classIndex.get().isBlank() ? null : Integer.valueOf(classIndex.get().strip());
         Path project = Path.of(projectFolder.get().strip());
         running.set(true);
@@ -109,7 +118,7 @@ final class NewProjectViewModel {
         Thread copy = new Thread(() -> {
             try {
                 ImportReport report = ProjectImport.create(project, images, masks, foreground,
-                        ImageryOptions.DEFAULT, (done, total) -> Platform.runLater(() -> {
+                        imagery, (done, total) -> Platform.runLater(() -> {
                             progress.set((double) done / total);
                             message.set("Copying the images into " + project + ": " + done + " of " + total
                                     + " files");
@@ -157,6 +166,12 @@ final class NewProjectViewModel {
             String masks = folderProblem(masksFolder.get(), "masks");
             if (masks != null) {
                 return masks;
+            }
+        }
+        if (!nearInfraredFolder.get().isBlank()) {
+            String frames = folderProblem(nearInfraredFolder.get(), "near-infrared frames");
+            if (frames != null) {
+                return frames;
             }
         }
         if (!classIndex.get().isBlank()) {

@@ -27,22 +27,25 @@ final class NewProjectWindow {
         this.model = model;
         Label intro = new Label("A project holds copies of your images in its tiles/ folder, their labels and its"
                 + " settings. Masks from another tool, named like the images (x.png or x_mask.png for x.jpg),"
-                + " become the labels to correct. Band choices and near-infrared frames: ./meander project create"
-                + " --help.");
+                + " become the labels to correct. Near-infrared frames, named like the images or with an _ir part"
+                + " (x_ir.png), give auto-label its water index; they may sit beside the images. Bands of"
+                + " multi-band TIFFs: ./meander project create --help.");
         intro.setWrapText(true);
 
         GridPane form = new GridPane();
         form.setHgap(8);
         form.setVgap(8);
         folderRow(form, 0, "Images", "new-project-images", model.imagesFolderProperty(), "the folder of images");
-        folderRow(form, 1, "Masks (optional)", "new-project-masks", model.masksFolderProperty(),
+        folderRow(form, 1, "Near-infrared (optional)", "new-project-nir", model.nearInfraredFolderProperty(),
+                "the folder of near-infrared frames");
+        folderRow(form, 2, "Masks (optional)", "new-project-masks", model.masksFolderProperty(),
                 "the folder of masks");
         TextField classIndex = new TextField();
         classIndex.setId("new-project-class-index");
         classIndex.setPromptText("empty: every pixel above 0 is foreground");
         classIndex.textProperty().bindBidirectional(model.classIndexProperty());
-        form.addRow(2, FormLabel.of("Class index (optional)"), classIndex);
-        folderRow(form, 3, "Project folder", "new-project-folder", model.projectFolderProperty(),
+        form.addRow(3, FormLabel.of("Class index (optional)"), classIndex);
+        folderRow(form, 4, "Project folder", "new-project-folder", model.projectFolderProperty(),
                 "the folder for the new project");
 
         Label problem = TaskWindow.problem("new-project-problem", model.problemProperty());

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.control.Button;
@@ -16,6 +17,7 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.meander.testing.Fixtures;
 import org.meander.project.LabelStatus;
 import org.meander.project.Project;
 import org.meander.project.Tile;
@@ -111,6 +113,30 @@ class NewProjectTest {
         assertTrue(Fields.label(robot, "#new-project-problem").contains("holds other files and is not a project"));
         assertTrue(robot.lookup("#new-project-create").queryAs(Button.class).isDisabled());
         assertFalse(Files.exists(busy.resolve("tiles")));
+    }
+
+    /** The Elwha frames as they come: colour images and their near-infrared renderings in one folder. */
+    @Test
+    void nearInfraredFramesGoWithTheProjectForAutoLabelsWaterIndex(FxRobot robot) throws Exception {
+        Path elwha = Fixtures.shared().resolve("data/elwha-airborne");
+        Path frames = Files.createDirectories(dir.resolve("elwha"));
+        for (String name : new String[] {"airborne_3.png", "airborne_ir_3.png", "airborne_5.png",
+                "airborne_ir_5.png"}) {
+            Files.copy(elwha.resolve(name), frames.resolve(name));
+        }
+        Fields.set(robot, "#new-project-images", frames.toString());
+        Fields.set(robot, "#new-project-nir", dir.resolve("no-such-folder").toString());
+        assertTrue(Fields.label(robot, "#new-project-problem").contains("no-such-folder: no such folder"));
+        Fields.set(robot, "#new-project-nir", frames.toString());
+        robot.clickOn("#new-project-create");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> opened.get() != null);
+
+        Project project = Project.open(opened.get());
+        assertEquals(List.of("airborne_3", "airborne_5"), project.tiles().stream().map(Tile::name).toList(),
+                "the frames are not tiles");
+        for (Tile tile : project.tiles()) {
+            assertTrue(Files.isRegularFile(project.nearInfraredFile(tile)), tile.name());
+        }
     }
 
     private static int foreground(Project project, Tile tile) throws Exception {
