@@ -1,6 +1,7 @@
 package org.meander.ui;
 
 import java.io.InterruptedIOException;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -66,6 +67,11 @@ final class AutoLabelViewModel {
         openTile = annotate.selectedTileProperty().get();
         annotate.selectedTileProperty().addListener((o, old, tile) -> openTile = tile);
         problem = Bindings.createStringBinding(this::findProblem, source, ndwiThreshold, positives, negatives, box);
+        // near-infrared frames were imported to be used: their water index finds water that colours miss
+        if (!project.tiles().isEmpty()
+                && project.tiles().stream().allMatch(tile -> Files.isRegularFile(project.nearInfraredFile(tile)))) {
+            source.set(RoughMaskSource.NDWI);
+        }
     }
 
     ObjectProperty<RoughMaskSource> sourceProperty() {

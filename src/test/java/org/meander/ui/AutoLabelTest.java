@@ -72,7 +72,8 @@ class AutoLabelTest {
         selectInList(robot, open);
 
         ComboBox<?> source = robot.lookup("#autolabel-source").queryAs(ComboBox.class);
-        robot.interact(() -> source.getSelectionModel().select(RoughMaskSource.NDWI.ordinal()));
+        assertEquals(RoughMaskSource.NDWI, source.getValue(),
+                "every tile has near-infrared: its water index is the default");
         TextInputControl threshold = robot.lookup("#autolabel-ndwi-threshold").queryAs(TextInputControl.class);
         robot.interact(() -> threshold.setText("1.5"));
         assertTrue(Fields.label(robot, "#autolabel-problem").startsWith("Water index threshold"));
