@@ -43,7 +43,6 @@ final class TileList {
         list.setCellFactory(view -> new TileCell(browser, thumbnails));
         list.getSelectionModel().selectedItemProperty()
                 .addListener((o, old, tile) -> model.selectedTileProperty().set(tile));
-        list.setPrefWidth(220); // "imported · validation" without a scroll bar, the tabs keep their room
         // the window opens with the list in focus (arrow keys move through the tiles), not the filter above it
         list.sceneProperty().addListener((o, old, scene) -> {
             if (scene != null) {
@@ -84,6 +83,8 @@ final class TileList {
         controls.setPadding(new Insets(4, 4, 4, 4));
         root = new VBox(controls, list);
         VBox.setVgrow(list, Priority.ALWAYS);
+        // a fixed width: the tabs keep their room, and the count wraps instead of widening the pane
+        root.setPrefWidth(220);
     }
 
     Node root() {
@@ -137,7 +138,8 @@ final class TileList {
                 setOpacity(1);
                 return;
             }
-            setText(tile.name() + "\n" + browser.statusOf(tile) + " · " + browser.splitOf(tile).key());
+            // a line each: "predicted, to review · validation" on one would not fit the list's width
+            setText(tile.name() + "\n" + browser.statusOf(tile) + "\n" + browser.splitOf(tile).key() + " split");
             // open, though the filter or the search leaves it out: it goes once another tile opens
             setOpacity(browser.admits(tile) ? 1 : 0.55);
             setContextMenu(splitMenu(tile));
