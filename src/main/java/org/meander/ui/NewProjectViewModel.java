@@ -26,8 +26,9 @@ import org.meander.project.raster.BandChoice;
 
 /**
  * "New project…": a project made from a folder of images and, if there are some, their masks from another tool and
- * their near-infrared frames, as {@code ./meander project create} makes it; then opened. The folders are typed or chosen; what is missing or wrong
- * is said before anything is copied. The copy runs in the background with its progress.
+ * their near-infrared frames, as {@code ./meander project create} makes it; then opened. The folders are typed or
+ * chosen; what is missing or wrong is said before anything is copied. The copy runs in the background with its
+ * progress.
  */
 final class NewProjectViewModel {
 

@@ -104,7 +104,10 @@ public final class TileBrowser {
         }
     }
 
-    /** The tile {@code step} places from the open one among those shown (Page Down: 1, Page Up: -1), held at either end. */
+    /**
+     * The tile {@code step} places from the open one among those shown (Page Down: 1, Page Up: -1), held at either
+     * end.
+     */
     Tile tileAfter(int step) {
         int at = shown.indexOf(open);
         return shown.isEmpty() ? null : shown.get(Math.max(0, Math.min(shown.size() - 1, at + step)));

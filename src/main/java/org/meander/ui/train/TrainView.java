@@ -76,10 +76,11 @@ public final class TrainView {
         grid.setMinWidth(Region.USE_PREF_SIZE);
         Rows rows = new Rows(grid);
         rows.heading("Prompts");
-        rows.add(tip(SettingWords.of("promptType"), "What is drawn from each label: control points, its box (jittered), or both"),
+        rows.add(tip(SettingWords.of("promptType"), "What is drawn from each label: control points, its box"
+                        + " (jittered), or both"),
                 choice("promptType", form.promptTypeProperty(), PromptType.values()),
-                tip(SettingWords.of("pointFeeding"), "One per prompt: each point decoded on its own (the seed's way); together: all"
-                        + " points in one prompt"),
+                tip(SettingWords.of("pointFeeding"), "One per prompt: each point decoded on its own (the seed's way);"
+                        + " together: all points in one prompt"),
                 choice("pointFeeding", form.pointFeedingProperty(), PointFeeding.values()));
         rows.add(tip(form.positivePoints().label(), "Control points inside the label, per image"),
                 field(form.positivePoints(), form.usesPointsBinding()),
@@ -89,8 +90,8 @@ public final class TrainView {
                 field(form.boxPerturbation(), form.usesBoxBinding()),
                 new Label(), check("erodeRegions", SettingWords.of("erodeRegions"), form.erodeRegionsProperty()));
         rows.heading("Output and loss");
-        rows.add(tip(SettingWords.of("outputHandling"), "Single: SAM's one mask; best: the candidate with the highest predicted IoU; mean:"
-                        + " the candidates' mean"),
+        rows.add(tip(SettingWords.of("outputHandling"), "Single: SAM's one mask; best: the candidate with the"
+                        + " highest predicted IoU; mean: the candidates' mean"),
                 choice("outputHandling", form.outputHandlingProperty(), OutputHandling.values()),
                 tip(SettingWords.of("loss"), "Dice + cross-entropy (the seed's), focal, or focal + dice"),
                 choice("loss", form.lossProperty(), LossFunction.values()));
@@ -98,7 +99,8 @@ public final class TrainView {
         rows.heading("Optimizer (AdamW)");
         rows.add(new Label(form.learningRate().label()), field(form.learningRate(), null),
                 new Label(form.weightDecay().label()), field(form.weightDecay(), null));
-        rows.add(new Label(form.beta1().label()), field(form.beta1(), null), new Label(form.beta2().label()), field(form.beta2(), null));
+        rows.add(new Label(form.beta1().label()), field(form.beta1(), null),
+                new Label(form.beta2().label()), field(form.beta2(), null));
         rows.add(tip(form.warmupSteps().label(), "Steps over which the learning rate rises linearly from 0"),
                 field(form.warmupSteps(), null),
                 tip(SettingWords.of("schedule"), "After the warm-up: constant, or half a cosine down to 0"),
@@ -108,7 +110,8 @@ public final class TrainView {
                 new Label(form.epochs().label()), field(form.epochs(), null));
         rows.add(tip(form.seed().label(), "Seeds the tiles' order and the prompts: the same seed, the same run"),
                 field(form.seed(), null),
-                tip(form.patience().label(), "Epochs without a lower validation loss before stopping early; 0 never stops"),
+                tip(form.patience().label(), "Epochs without a lower validation loss before stopping early; 0 never"
+                        + " stops"),
                 field(form.patience(), null));
         Label device = new Label();
         device.textProperty().bind(Bindings.concat("Device: ", model.deviceProperty()));
