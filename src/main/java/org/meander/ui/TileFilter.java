@@ -22,6 +22,15 @@ enum TileFilter {
         this.text = text;
     }
 
+    /** Whether {@link #admits} reads the label status, which costs a look at the label's file. */
+    boolean readsStatus() {
+        return switch (this) {
+            case ALL, TRAIN, VALIDATION, TEST -> false;
+            default -> true;
+        };
+    }
+
+    /** status may be null when {@link #readsStatus} is false. */
     boolean admits(LabelStatus status, Split split) {
         return switch (this) {
             case ALL -> true;
