@@ -1,7 +1,7 @@
 package org.meander.cli;
 
 import java.util.OptionalInt;
-import org.meander.project.ErrorText;
+import org.meander.weights.ErrorText;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.meander.sam.ImageEmbedding;
+import org.meander.weights.ErrorText;
 
 /**
  * Image embeddings computed once: on disk in {@code <project>/cache/embeddings/<model-fingerprint>/<tile-sha256>
@@ -108,7 +109,7 @@ public final class EmbeddingCache {
             Files.createDirectories(directory);
             EmbeddingFile.write(fileOf(key), embedding, modelFingerprint, key);
         } catch (IOException e) {
-            throw new IOException("could not write the embedding cache in " + directory + ": " + e.getMessage()
+            throw new IOException("could not write the embedding cache in " + directory + ": " + ErrorText.of(e)
                     + freeSpaceHint(), e);
         }
     }

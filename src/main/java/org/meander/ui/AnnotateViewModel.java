@@ -25,7 +25,7 @@ import javafx.collections.ObservableList;
 import org.meander.embed.EncodingProgress;
 import org.meander.embed.EncodingQueue;
 import org.meander.embed.InteractivePredictor;
-import org.meander.project.ErrorText;
+import org.meander.weights.ErrorText;
 import org.meander.project.LabelMask;
 import org.meander.project.LabelStatus;
 import org.meander.project.Project;

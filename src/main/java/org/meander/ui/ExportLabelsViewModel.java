@@ -16,7 +16,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import org.meander.project.ErrorText;
+import org.meander.weights.ErrorText;
 import org.meander.project.Project;
 import org.meander.project.Split;
 import org.meander.project.export.LabelExport;

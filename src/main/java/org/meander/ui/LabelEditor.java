@@ -19,7 +19,7 @@ import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.meander.project.ErrorText;
+import org.meander.weights.ErrorText;
 import org.meander.project.LabelMask;
 import org.meander.project.LabelStatus;
 import org.meander.project.Project;

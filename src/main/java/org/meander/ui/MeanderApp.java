@@ -8,7 +8,7 @@ import javafx.scene.Parent;
 import javafx.scene.control.Alert;
 import javafx.scene.image.Image;
 import javafx.stage.Stage;
-import org.meander.project.ErrorText;
+import org.meander.weights.ErrorText;
 import org.meander.project.Project;
 import org.meander.weights.hub.ModelDownloader;
 

@@ -20,7 +20,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.meander.project.ErrorText;
+import org.meander.weights.ErrorText;
 import org.meander.weights.SamLoader;
 import org.meander.weights.hub.DownloadProgress;
 import org.meander.weights.hub.HubRepo;

@@ -17,7 +17,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import org.meander.project.ErrorText;
+import org.meander.weights.ErrorText;
 import org.meander.weights.hub.HubRepo;
 
 /**

@@ -18,7 +18,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import org.meander.project.ErrorText;
+import org.meander.weights.ErrorText;
 import org.meander.project.ImageryOptions;
 import org.meander.project.ImportReport;
 import org.meander.project.ProjectImport;

@@ -11,7 +11,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.ObservableList;
-import org.meander.project.ErrorText;
+import org.meander.weights.ErrorText;
 import org.meander.project.LabelStatus;
 import org.meander.project.Project;
 import org.meander.project.Split;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -72,6 +73,18 @@ class EmbeddingCacheTest {
         // now it is hot
         assertTrue(reader.inMemory(key).isPresent());
         assertEquals(BYTES, reader.memoryBytes());
+    }
+
+    /** Java's own message for a file in the way is its path alone; the error says what is wrong with it. */
+    @Test
+    void aStoreThatCannotWriteSaysWhyInWords() throws Exception {
+        Path tile = tile("a.png", "tile a");
+        EmbeddingCache cache = new EmbeddingCache(project, FP, 64L << 20);
+        Files.createDirectories(cache.directory().getParent());
+        Files.writeString(cache.directory(), "a file where the cache's folder goes");
+        TileKey key = cache.keyOf(tile);
+        IOException failure = assertThrows(IOException.class, () -> cache.store(key, FakeEncoder.seeded(1, C, SIDE)));
+        assertTrue(failure.getMessage().endsWith(cache.directory() + ": already exists"), failure.getMessage());
     }
 
     @Test

@@ -30,7 +30,7 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.meander.project.ErrorText;
+import org.meander.weights.ErrorText;
 import org.meander.project.Project;
 import org.meander.project.Split;
 import org.meander.project.Tile;

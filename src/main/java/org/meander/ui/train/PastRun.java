@@ -8,7 +8,7 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.StringJoiner;
 import java.util.Optional;
-import org.meander.project.ErrorText;
+import org.meander.weights.ErrorText;
 import org.meander.train.CheckpointKind;
 import org.meander.train.EpochRecord;
 import org.meander.train.RunFolder;

@@ -27,7 +27,7 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.meander.embed.EmbeddingCache;
-import org.meander.project.ErrorText;
+import org.meander.weights.ErrorText;
 import org.meander.project.Project;
 import org.meander.train.RunFolder;
 import org.meander.train.RunHistory;

@@ -1,4 +1,4 @@
-package org.meander.project;
+package org.meander.weights;
 
 import java.io.EOFException;
 import java.nio.file.AccessDeniedException;

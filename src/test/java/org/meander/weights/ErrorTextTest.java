@@ -1,4 +1,4 @@
-package org.meander.project;
+package org.meander.weights;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
