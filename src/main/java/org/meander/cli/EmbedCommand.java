@@ -51,11 +51,17 @@ final class EmbedCommand implements Callable<Integer> {
             result.put("from_cache", end.fromCache());
             if (end.failed() > 0) {
                 result.put("failed", end.failed());
+            }
+            // computing embeddings to keep them is this command's purpose: held in memory only, they are lost
+            if (end.notStored() > 0) {
+                result.put("not_stored", end.notStored());
+            }
+            if (end.failed() + end.notStored() > 0) {
                 result.put("last_error", end.lastError());
             }
             result.put("seconds", Math.round((System.nanoTime() - start) / 1e7) / 100.0);
             System.out.println(new ObjectMapper().writeValueAsString(result));
-            return end.failed() > 0 ? 1 : 0;
+            return end.failed() + end.notStored() > 0 ? 1 : 0;
         }
     }
 }

@@ -36,6 +36,8 @@ public final class EncodingQueue implements AutoCloseable {
     private final Map<Path, Boolean> finished = new HashMap<>();
     /** The tiles whose last try failed and that are not queued again. */
     private final Set<Path> failedTiles = new HashSet<>();
+    /** The tiles computed but held in memory only: the cache could not write them (a read-only project). */
+    private final Set<Path> notStoredTiles = new HashSet<>();
     private final Map<Path, List<CompletableFuture<ImageEmbedding>>> waiting = new HashMap<>();
     private Path focus;
     private Path current;
@@ -125,8 +127,8 @@ public final class EncodingQueue implements AutoCloseable {
             double perTile = encodes == 0 ? Double.NaN : encodeSeconds / encodes;
             int total = Math.max(tiles.size(), known.size());
             int left = total - finished.size() - failedTiles.size();
-            return new EncodingProgress(finished.size(), total, encoded, fromCache, failedTiles.size(), perTile,
-                    perTile * left, current, lastError);
+            return new EncodingProgress(finished.size(), total, encoded, fromCache, failedTiles.size(),
+                    notStoredTiles.size(), perTile, perTile * left, current, lastError);
         }
     }
 
@@ -201,7 +203,7 @@ public final class EncodingQueue implements AutoCloseable {
                     encodes++;
                     encodeSeconds += seconds;
                 }
-                cache.store(key, embedding);
+                storeOrKeepInMemory(tile, key, embedding);
             }
             synchronized (lock) {
                 failedTiles.remove(tile);
@@ -225,6 +227,26 @@ public final class EncodingQueue implements AutoCloseable {
         }
     }
 
+    /**
+     * Stores a computed embedding; when the cache's folder cannot be written (a read-only project), the embedding
+     * still serves from memory, where {@link EmbeddingCache#store} put it first: the work is not thrown away, and the
+     * progress says it was not saved.
+     */
+    private void storeOrKeepInMemory(Path tile, TileKey key, ImageEmbedding embedding) {
+        try {
+            cache.store(key, embedding);
+            synchronized (lock) {
+                notStoredTiles.remove(tile);
+            }
+        } catch (IOException e) {
+            synchronized (lock) {
+                notStoredTiles.add(tile);
+                String message = String.valueOf(e.getMessage());
+                lastError = message.contains(tile.toString()) ? message : tile + ": " + message;
+            }
+        }
+    }
+
     /** Queues a tile (under the lock); a failed tile queued again counts as pending, not failed. */
     private void enqueue(Path tile) {
         known.add(tile);
@@ -234,6 +256,7 @@ public final class EncodingQueue implements AutoCloseable {
 
     /** Forgets that a tile has an embedding (under the lock). */
     private void uncount(Path tile) {
+        notStoredTiles.remove(tile);
         Boolean encodedHere = finished.remove(tile);
         if (encodedHere != null) {
             if (encodedHere) {

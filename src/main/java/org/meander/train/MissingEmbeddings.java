@@ -51,6 +51,11 @@ final class MissingEmbeddings {
                 throw new IOException("could not compute the embeddings of " + queue.progress().failed() + " tiles: "
                         + queue.progress().lastError());
             }
+            // training streams embeddings from the disk cache: one held in memory only would be missing there
+            if (queue.progress().notStored() > 0) {
+                throw new IOException("could not save the embeddings of " + queue.progress().notStored() + " tiles: "
+                        + queue.progress().lastError());
+            }
             return true;
         }
     }

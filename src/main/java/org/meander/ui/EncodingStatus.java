@@ -15,20 +15,30 @@ final class EncodingStatus {
         if (p.failed() > 0) {
             text.append(", ").append(p.failed()).append(" failed");
         }
+        if (p.notStored() > 0) {
+            text.append(", ").append(p.notStored()).append(" not saved");
+        }
         if (!p.finished() && !Double.isNaN(p.secondsLeft())) {
             text.append(String.format(Locale.ROOT, ", %.0f s left", p.secondsLeft()));
         }
         return text.toString();
     }
 
-    /** What went wrong last, and what to do about it; null when nothing failed. */
+    /** What went wrong last, and what to do about it; null when nothing did. */
     static String problem(EncodingProgress p) {
-        if (p.failed() == 0 || p.lastError() == null) {
+        if (p.lastError() == null) {
             return null;
         }
-        return "Could not compute the embedding of " + p.lastError()
-                + "\nReplace the image in the project's tiles folder, or remove the tile from the project; a click"
-                + " on the tile tries again.";
+        if (p.failed() > 0) {
+            return "Could not compute the embedding of " + p.lastError()
+                    + "\nReplace the image in the project's tiles folder, or remove the tile from the project; a click"
+                    + " on the tile tries again.";
+        }
+        if (p.notStored() > 0) {
+            return "Computed but not saved, so kept in memory for this session only: " + p.lastError()
+                    + "\nMake the project's folder writable, or copy the project to a folder you can write to.";
+        }
+        return null;
     }
 
     /** The share of tiles tried, for the progress bar. */

@@ -2,6 +2,7 @@ package org.meander.embed;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -66,6 +67,23 @@ class EncodingQueueTest {
             out.add(tiles.get(i));
         }
         return out;
+    }
+
+    /** A project whose cache cannot be written (read-only): the computed embedding serves from memory all the same. */
+    @Test
+    void anEmbeddingTheCacheCannotSaveServesFromMemoryAndTheProgressSaysSo() throws Exception {
+        Files.createDirectories(cache.directory().getParent());
+        Files.writeString(cache.directory(), "a file where the cache's folder goes");
+        start();
+        ImageEmbedding embedding = queue.request(tiles.get(2)).get(10, TimeUnit.SECONDS);
+        assertNotNull(embedding);
+        EncodingProgress progress = queue.progress();
+        assertEquals(1, progress.encoded());
+        assertEquals(0, progress.failed());
+        assertEquals(1, progress.notStored());
+        assertTrue(progress.lastError().contains(cache.directory() + ": already exists"), progress.lastError());
+        queue.request(tiles.get(2)).get(10, TimeUnit.SECONDS);
+        assertEquals(1, encoder.calls.size(), "asked again, it comes from memory, not from another encode");
     }
 
     @Test
