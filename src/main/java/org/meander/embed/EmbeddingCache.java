@@ -1,6 +1,7 @@
 package org.meander.embed;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -110,7 +111,7 @@ public final class EmbeddingCache {
             EmbeddingFile.write(fileOf(key), embedding, modelFingerprint, key);
         } catch (IOException e) {
             throw new IOException("could not write the embedding cache in " + directory + ": " + ErrorText.of(e)
-                    + freeSpaceHint(), e);
+                    + hint(e), e);
         }
     }
 
@@ -123,7 +124,12 @@ public final class EmbeddingCache {
         return directory.resolve(key.sha256() + ".safetensors");
     }
 
-    private String freeSpaceHint() {
+    /** What to do about a write that failed: the disk is full, or the folder is not the user's to write. */
+    private String hint(IOException error) {
+        if (error instanceof AccessDeniedException || String.valueOf(error.getMessage()).contains("Read-only")) {
+            return " (the project's folder is read-only for you: make it writable, or copy the project to a folder"
+                    + " you can write to)";
+        }
         try {
             FileStore store = Files.getFileStore(directory);
             return store.getUsableSpace() < 64L << 20

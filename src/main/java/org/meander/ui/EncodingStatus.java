@@ -35,8 +35,7 @@ final class EncodingStatus {
                     + " on the tile tries again.";
         }
         if (p.notStored() > 0) {
-            return "Computed but not saved, so kept in memory for this session only: " + p.lastError()
-                    + "\nMake the project's folder writable, or copy the project to a folder you can write to.";
+            return "Computed but not saved, so kept in memory for this session only: " + p.lastError();
         }
         return null;
     }

@@ -1,6 +1,7 @@
 package org.meander.embed;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -105,8 +106,25 @@ class FullDiskTest {
         }
     }
 
+    /** A read-only project (a shared dataset): the error says so and what to do. */
     @Test
-    void fullDiskDuringAQueueRunIsReportedAsAFailedTile() throws Exception {
+    void aReadOnlyProjectSaysWhatToDo() throws Exception {
+        Path project = mount.resolve("project");
+        Path tile = Files.writeString(Files.createDirectories(project.resolve("tiles")).resolve("a.png"), "tile a");
+        EmbeddingCache cache = new EmbeddingCache(project, FP, 64L << 20);
+        TileKey key = cache.keyOf(tile);
+        Process remount = new ProcessBuilder("mount", "-o", "remount,ro", mount.toString()).redirectErrorStream(true)
+                .start();
+        remount.getInputStream().readAllBytes();
+        Assumptions.assumeTrue(remount.waitFor() == 0, "cannot remount the tmpfs read-only");
+        IOException failure = assertThrows(IOException.class, () -> cache.store(key, FakeEncoder.seeded(1, 8, 16)));
+        assertTrue(failure.getMessage().contains("read-only for you: make it writable, or copy the project"),
+                failure.getMessage());
+    }
+
+    /** The embeddings that do not fit are not lost for the session: they serve from memory, counted as not saved. */
+    @Test
+    void fullDiskDuringAQueueRunKeepsTheEmbeddingsInMemoryAndSaysSo() throws Exception {
         Path project = mount.resolve("project");
         Files.createDirectories(project.resolve("tiles"));
         List<Path> tiles = new ArrayList<>();
@@ -118,8 +136,12 @@ class FullDiskTest {
             queue.submit(tiles);
             queue.awaitIdle();
             EncodingProgress p = queue.progress();
-            assertTrue(p.failed() > 0, "some tiles cannot be stored: " + p);
+            assertEquals(0, p.failed(), "every tile has its embedding: " + p);
+            assertTrue(p.notStored() > 0, "some tiles cannot be stored: " + p);
             assertTrue(p.lastError().contains("disk is full"), p.lastError());
+            for (Path tile : tiles) {
+                assertNotNull(queue.request(tile).get(10, TimeUnit.SECONDS), tile.toString());
+            }
         }
         try (Stream<Path> files = Files.list(cache.directory())) {
             assertTrue(files.noneMatch(f -> f.getFileName().toString().endsWith(".tmp")));

@@ -26,7 +26,9 @@ class EncodingStatusTest {
         assertTrue(EncodingStatus.problem(failed).startsWith("Could not compute the embedding of tiles/b.png"));
 
         EncodingProgress readOnly = new EncodingProgress(6, 6, 6, 0, 0, 6, 5.0, 0, null,
-                "tiles/f.png: could not write the embedding cache in cache/embeddings/x: permission denied");
+                "tiles/f.png: could not write the embedding cache in cache/embeddings/x: permission denied (the project's"
+                        + " folder is read-only for you: make it writable, or copy the project to a folder you can"
+                        + " write to)");
         assertEquals("Embeddings 6/6, 6 not saved", EncodingStatus.text(readOnly));
         String problem = EncodingStatus.problem(readOnly);
         assertTrue(problem.startsWith("Computed but not saved, so kept in memory for this session only: tiles/f.png")
