@@ -53,6 +53,10 @@ final class ProjectCreateCommand implements Callable<Integer> {
                     + " airborne_3.png); grey, or rendered with the \"hot\" colour map; kept in nir/<tile>.png")
     Path nearInfrared;
 
+    @Option(names = "--follow-links", description = "copy what symbolic links to files outside the folders point to"
+            + " (data kept by git-annex or DVC); without it such links are skipped")
+    boolean followLinks;
+
     @Override
     public Integer call() throws IOException {
         if (classIndex != null && classIndex < 0) {
@@ -68,7 +72,7 @@ final class ProjectCreateCommand implements Callable<Integer> {
                     + " use one");
         }
         ImportReport report = ProjectImport.create(project, images, masks, classIndex,
-                new ImageryOptions(bands.choice(), nearInfrared));
+                new ImageryOptions(bands.choice(), nearInfrared, followLinks));
         report.problems().forEach(System.err::println);
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("tiles", report.importedTiles().size());

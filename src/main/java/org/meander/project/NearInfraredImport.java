@@ -21,13 +21,16 @@ final class NearInfraredImport {
     private final Path framesFolder;
     private final NearInfraredFiles frames;
     private final List<String> problems;
+    /** Whether a frame that links out of its folder is used (data kept by git-annex or DVC). */
+    private final boolean followLinks;
 
     /**
      * @param framesFolder the folder of separate frames, or null for none
      * @param imageStems   the stems of the images being imported, to tell frames from images in a shared folder
      */
     NearInfraredImport(Path projectDirectory, Path framesFolder, Path imagesFolder, Set<String> imageStems,
-            List<String> problems) throws IOException {
+            boolean followLinks, List<String> problems) throws IOException {
+        this.followLinks = followLinks;
         this.nirFolder = projectDirectory.resolve("nir");
         this.framesFolder = framesFolder == null ? null : framesFolder.toRealPath();
         this.frames = framesFolder == null ? null : new NearInfraredFiles(ProjectImport.imagesIn(this.framesFolder),
@@ -58,9 +61,10 @@ final class NearInfraredImport {
                 + frame.getFileName() + " is the near-infrared frame of " + tile));
         NearInfrared.Frame converted;
         try {
-            if (!frame.toRealPath().startsWith(framesFolder)) {
+            if (!followLinks && !frame.toRealPath().startsWith(framesFolder)) {
                 problems.add(frame + ": a link to " + frame.toRealPath() + ", outside " + framesFolder + "; not"
-                        + " used. Copy the file itself into the folder to import it");
+                        + " used. Import with links followed (--follow-links), or copy the file itself into the"
+                        + " folder");
                 return;
             }
             BufferedImage read = StrictImage.decode(Files.readAllBytes(frame));

@@ -67,7 +67,7 @@ public final class ProjectImport {
         Set<String> imageStems = new HashSet<>();
         imagesIn(this.imagesFolder).forEach(image -> imageStems.add(stem(image)));
         this.nearInfrared = new NearInfraredImport(directory, imagery.nearInfraredFolder(), this.imagesFolder,
-                imageStems, problems);
+                imageStems, imagery.followLinks(), problems);
         this.masksByStem = new LinkedHashMap<>();
         if (this.masksFolder != null) {
             for (Path mask : imagesIn(this.masksFolder)) {
@@ -303,15 +303,19 @@ public final class ProjectImport {
         }
     }
 
-    /** A symbolic link out of the folder is refused: the import copies only what the user chose to import. */
+    /**
+     * A symbolic link out of the folder is refused unless links are followed: the import copies only what the user
+     * chose to import.
+     */
     private boolean insideFolder(Path file, Path folder, String what) {
         try {
             Path real = file.toRealPath();
-            if (real.startsWith(folder)) {
+            if (real.startsWith(folder) || imagery.followLinks()) {
                 return true;
             }
             problems.add(file + ": a link to " + real + ", outside " + folder + "; this " + what + " was skipped."
-                    + " Copy the file itself into the folder to import it");
+                    + " Import with links followed (--follow-links) to copy what it points to, or copy the file"
+                    + " itself into the folder");
         } catch (IOException e) {
             problems.add(file + ": cannot be read (" + e.getMessage() + "); this " + what + " was skipped. Fix the"
                     + " link or the permissions and import again");

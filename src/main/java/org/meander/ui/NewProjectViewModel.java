@@ -10,12 +10,14 @@ import java.util.stream.Stream;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.meander.weights.ErrorText;
@@ -35,6 +37,7 @@ final class NewProjectViewModel {
     private final StringProperty imagesFolder = new SimpleStringProperty("");
     private final StringProperty masksFolder = new SimpleStringProperty("");
     private final StringProperty nearInfraredFolder = new SimpleStringProperty("");
+    private final BooleanProperty followLinks = new SimpleBooleanProperty();
     private final StringProperty classIndex = new SimpleStringProperty("");
     private final StringProperty projectFolder = new SimpleStringProperty("");
     private final StringBinding problem;
@@ -68,6 +71,11 @@ final class NewProjectViewModel {
     /** Near-infrared frames named like the images (or with an _ir part); they may be the images' own folder. */
     StringProperty nearInfraredFolderProperty() {
         return nearInfraredFolder;
+    }
+
+    /** Whether links to files outside the folders are copied (git-annex, DVC) or skipped. */
+    BooleanProperty followLinksProperty() {
+        return followLinks;
     }
 
     StringProperty classIndexProperty() {
@@ -109,7 +117,8 @@ final class NewProjectViewModel {
         Path images = Path.of(imagesFolder.get().strip());
         Path masks = masksFolder.get().isBlank() ? null : Path.of(masksFolder.get().strip());
         ImageryOptions imagery = new ImageryOptions(BandChoice.DEFAULT,
-                nearInfraredFolder.get().isBlank() ? null : Path.of(nearInfraredFolder.get().strip()));
+                nearInfraredFolder.get().isBlank() ? null : Path.of(nearInfraredFolder.get().strip()),
+                followLinks.get());
         Integer foreground = classIndex.get().isBlank() ? null : Integer.valueOf(classIndex.get().strip());
         Path project = Path.of(projectFolder.get().strip());
         running.set(true);

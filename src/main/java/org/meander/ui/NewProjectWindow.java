@@ -4,6 +4,7 @@ import java.io.File;
 import javafx.beans.property.StringProperty;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TextArea;
@@ -47,6 +48,10 @@ final class NewProjectWindow {
         form.addRow(3, FormLabel.of("Class index (optional)"), classIndex);
         folderRow(form, 4, "Project folder", "new-project-folder", model.projectFolderProperty(),
                 "the folder for the new project");
+        CheckBox followLinks = new CheckBox("Follow links out of these folders (data kept by git-annex or DVC)");
+        followLinks.setId("new-project-follow-links");
+        followLinks.selectedProperty().bindBidirectional(model.followLinksProperty());
+        form.add(followLinks, 1, 5, 2, 1);
 
         Label problem = TaskWindow.problem("new-project-problem", model.problemProperty());
 

@@ -18,6 +18,7 @@ import java.util.function.IntUnaryOperator;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.meander.project.raster.BandChoice;
 import org.meander.testing.Fixtures;
 
 /** Importing real Elwha frames and masks written the way other tools write them. */
@@ -238,6 +239,26 @@ class ProjectImportTest {
         assertTrue(mentions(report, "notes.txt", "skipped"), report.problems().toString());
         assertEquals(List.of("tiles/a.png"), TestImages.filesBelow(project()).stream()
                 .filter(f -> f.startsWith("tiles")).toList());
+    }
+
+    /** git-annex and DVC keep data as links into a store of their own: followed, the tile is what the link shows. */
+    @Test
+    void linksOutOfTheFolderAreCopiedWhenLinksAreFollowed() throws IOException {
+        Path stored = frame(2, temp.resolve(".git/annex/objects/SHA256E-s1234--abcd.png"));
+        Files.createSymbolicLink(images().resolve("airborne_2.png"), stored);
+        Path linkedMask = Files.move(grayMask(temp.resolve("dvc-cache/ab/cd.png"), 480, 640,
+                i -> i % 7 == 0 ? 255 : 0), temp.resolve("dvc-cache/ab/cd")); // DVC's store names have no extension
+        Files.createSymbolicLink(masks().resolve("airborne_2.png"), linkedMask);
+
+        ImportReport report = ProjectImport.create(project(), images(), masks(), null,
+                new ImageryOptions(BandChoice.DEFAULT, null, true));
+
+        assertEquals(List.of("airborne_2"), report.importedTiles());
+        assertEquals(List.of("airborne_2"), report.labelledTiles());
+        assertEquals(List.of(), report.problems());
+        Path tile = project().resolve("tiles/airborne_2.png");
+        assertFalse(Files.isSymbolicLink(tile), "a copy, not the link");
+        assertArrayEquals(Files.readAllBytes(stored), Files.readAllBytes(tile));
     }
 
     @Test

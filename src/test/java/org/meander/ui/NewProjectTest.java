@@ -139,6 +139,19 @@ class NewProjectTest {
         }
     }
 
+    @Test
+    void linksOutOfTheFolderAreFollowedWhenTicked(FxRobot robot) throws Exception {
+        Path store = Files.createDirectories(dir.resolve("annex-store"));
+        ImageIO.write(new BufferedImage(40, 30, BufferedImage.TYPE_INT_RGB), "png", store.resolve("key1").toFile());
+        Path images = Files.createDirectories(dir.resolve("frames"));
+        Files.createSymbolicLink(images.resolve("river.png"), store.resolve("key1"));
+        Fields.set(robot, "#new-project-images", images.toString());
+        robot.clickOn("#new-project-follow-links");
+        robot.clickOn("#new-project-create");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> opened.get() != null);
+        assertEquals(List.of("river"), Project.open(opened.get()).tiles().stream().map(Tile::name).toList());
+    }
+
     private static int foreground(Project project, Tile tile) throws Exception {
         int count = 0;
         for (byte pixel : project.readLabel(tile).orElseThrow().pixels()) {
