@@ -1,7 +1,5 @@
 package org.meander.ui;
 
-import java.util.HashMap;
-import java.util.Map;
 import javafx.application.Platform;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
@@ -14,7 +12,6 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.TextField;
 import javafx.scene.control.skin.VirtualFlow;
-import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.Priority;
@@ -39,7 +36,7 @@ final class TileList {
         list.setItems(browser.shown());
         list.setId("tiles");
         list.setPlaceholder(new Label("No tile matches"));
-        Map<Tile, Image> thumbnails = new HashMap<>();
+        Thumbnails thumbnails = Thumbnails.ofTileImages();
         list.setCellFactory(view -> new TileCell(browser, thumbnails));
         list.getSelectionModel().selectedItemProperty()
                 .addListener((o, old, tile) -> model.selectedTileProperty().set(tile));
@@ -120,10 +117,10 @@ final class TileList {
     private static final class TileCell extends ListCell<Tile> {
 
         private final TileBrowser browser;
-        private final Map<Tile, Image> thumbnails;
+        private final Thumbnails thumbnails;
         private final ImageView thumbnail = new ImageView();
 
-        TileCell(TileBrowser browser, Map<Tile, Image> thumbnails) {
+        TileCell(TileBrowser browser, Thumbnails thumbnails) {
             this.browser = browser;
             this.thumbnails = thumbnails;
         }
@@ -143,9 +140,7 @@ final class TileList {
             // open, though the filter or the search leaves it out: it goes once another tile opens
             setOpacity(browser.admits(tile) ? 1 : 0.55);
             setContextMenu(splitMenu(tile));
-            // small and loaded in the background: scrolling a long list stays smooth
-            thumbnail.setImage(thumbnails.computeIfAbsent(tile,
-                    t -> new Image(t.image().toUri().toString(), 48, 48, true, true, true)));
+            thumbnail.setImage(thumbnails.of(tile));
             setGraphic(thumbnail);
         }
 
