@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.meander.project.raster.Georeferencing;
@@ -261,10 +262,21 @@ public final class Project {
         return Optional.ofNullable(tilesByName.get(name));
     }
 
+    /**
+     * NONE without a label file; the status Meander recorded when it wrote the label; else IMPORTED, which is also
+     * what a label of another size than the one recorded is: replaced by another tool, or written just before a crash
+     * that left its status unrecorded. Such a label must not pass for accepted.
+     */
     public LabelStatus status(Tile tile) {
         requireOwn(tile);
-        if (!Files.exists(tile.label())) {
+        // one look at the file, without an exception for the many tiles that have no label yet
+        long bytes = tile.label().toFile().length();
+        if (bytes == 0 && !Files.exists(tile.label())) {
             return LabelStatus.NONE;
+        }
+        OptionalLong recordedBytes = manifest.recordedLabelBytes(tile.name());
+        if (recordedBytes.isPresent() && recordedBytes.getAsLong() != bytes) {
+            return LabelStatus.IMPORTED;
         }
         return manifest.recordedStatus(tile.name())
                 .filter(Project::isWrittenByMeander)
@@ -308,7 +320,7 @@ public final class Project {
             history(tile.name()).keep(tile.label());
         }
         LabelPng.write(tile.label(), mask);
-        ProjectManifest updated = manifest.withStatus(tile.name(), status);
+        ProjectManifest updated = manifest.withStatus(tile.name(), status, Files.size(tile.label()));
         updated.write(directory);
         manifest = updated;
     }

@@ -16,10 +16,11 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * {@code meander.json}: what Meander records about a project, such as
- * <pre>{"name": "...", "labels": {"sample_01": {"status": "EDITED"}}}</pre>
+ * <pre>{"name": "...", "labels": {"sample_01": {"status": "EDITED", "label_bytes": 1843}}}</pre>
  * It is kept as a JSON tree rather than bound to a class, so that fields this version does not know (written by a
  * later one, or by hand) survive a rewrite. Instances are immutable: a change returns a new manifest, so a failed
  * write leaves the one in memory matching the file.
@@ -107,13 +108,21 @@ final class ProjectManifest {
         return parseStatus(root.path("labels").path(tileName).path("status").asText(""));
     }
 
-    ProjectManifest withStatus(String tileName, LabelStatus status) {
+    /** The size of the label file when its status was recorded; empty for entries written before it was recorded. */
+    OptionalLong recordedLabelBytes(String tileName) {
+        JsonNode bytes = root.path("labels").path(tileName).path("label_bytes");
+        return bytes.canConvertToLong() ? OptionalLong.of(bytes.asLong()) : OptionalLong.empty();
+    }
+
+    /** labelBytes: the size of the label file the status describes. */
+    ProjectManifest withStatus(String tileName, LabelStatus status, long labelBytes) {
         ObjectNode copy = root.deepCopy();
         JsonNode labels = copy.path("labels");
         ObjectNode labelsObject = labels instanceof ObjectNode existing ? existing : copy.putObject("labels");
         JsonNode label = labelsObject.path(tileName);
         ObjectNode labelObject = label instanceof ObjectNode existing ? existing : labelsObject.putObject(tileName);
         labelObject.put("status", status.name());
+        labelObject.put("label_bytes", labelBytes);
         return new ProjectManifest(copy);
     }
 

@@ -73,6 +73,28 @@ class ProjectTest {
         assertEquals("ACCEPTED", json.path("labels").path("a").path("status").asText());
     }
 
+    /**
+     * A crash between writing a label and recording its status (or another tool replacing the label) leaves a label
+     * the recorded status does not describe: it must not pass for accepted. Meander records the label's size with
+     * its status; a label of another size counts as imported, to be checked. A copy of the project keeps them.
+     */
+    @Test
+    void aLabelThatChangedSinceItsStatusWasRecordedIsNoLongerAccepted() throws IOException {
+        TestImages.tile(dir.resolve("tiles/a.png"), 64, 64);
+        Project project = Project.open(dir);
+        Tile a = project.tiles().get(0);
+        project.writeLabel(a, new LabelMask(64, 64, new byte[64 * 64]), LabelStatus.ACCEPTED);
+        assertEquals(LabelStatus.ACCEPTED, Project.open(dir).status(a));
+
+        byte[] edited = new byte[64 * 64];
+        for (int i = 0; i < edited.length; i += 3) {
+            edited[i] = 1;
+        }
+        LabelPng.write(a.label(), new LabelMask(64, 64, edited)); // the new label, its status not yet recorded
+
+        assertEquals(LabelStatus.IMPORTED, Project.open(dir).status(a));
+    }
+
     @Test
     void rewritingMeanderJsonKeepsFieldsThisVersionDoesNotKnow() throws IOException {
         TestImages.tile(dir.resolve("tiles/a.png"), 2, 1);
