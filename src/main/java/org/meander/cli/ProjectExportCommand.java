@@ -39,9 +39,13 @@ final class ProjectExportCommand implements Callable<Integer> {
             description = "only tiles of this split: train, validation or test")
     String split;
 
+    @Option(names = "--accepted-only", description = "only labels marked accepted: those a person checked")
+    boolean acceptedOnly;
+
     @Override
     public Integer call() throws IOException {
-        Map<String, Object> result = LabelExport.write(Project.open(project), format, out, split());
+        Map<String, Object> result = LabelExport.write(Project.open(project), format, out, split(),
+                acceptedOnly);
         System.out.println(new ObjectMapper().writeValueAsString(result));
         return 0;
     }

@@ -8,11 +8,13 @@ import java.util.Map;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -34,6 +36,7 @@ final class ExportLabelsViewModel {
     private final ObjectProperty<Format> format = new SimpleObjectProperty<>(Format.PNG);
     /** One split's tiles, or null for every tile. */
     private final ObjectProperty<Split> split = new SimpleObjectProperty<>();
+    private final BooleanProperty acceptedOnly = new SimpleBooleanProperty();
     private final StringProperty out = new SimpleStringProperty("");
     private final StringBinding problem;
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
@@ -58,6 +61,11 @@ final class ExportLabelsViewModel {
 
     ObjectProperty<Split> splitProperty() {
         return split;
+    }
+
+    /** Only the labels marked accepted: those a person checked. */
+    BooleanProperty acceptedOnlyProperty() {
+        return acceptedOnly;
     }
 
     StringProperty outProperty() {
@@ -88,6 +96,7 @@ final class ExportLabelsViewModel {
         }
         Format chosenFormat = format.get();
         Split chosenSplit = split.get();
+        boolean onlyAccepted = acceptedOnly.get();
         Path target = Path.of(out.get().strip());
         editor.saveIfDirty();
         running.set(true);
@@ -95,7 +104,8 @@ final class ExportLabelsViewModel {
         Thread writing = new Thread(() -> {
             try {
                 editor.awaitSaved();
-                Map<String, Object> written = LabelExport.write(project, chosenFormat, target, chosenSplit);
+                Map<String, Object> written = LabelExport.write(project, chosenFormat, target, chosenSplit,
+                        onlyAccepted);
                 Platform.runLater(() -> message.set(describe(written)));
             } catch (Exception e) {
                 Platform.runLater(() -> message.set("The export failed: " + ErrorText.of(e)));

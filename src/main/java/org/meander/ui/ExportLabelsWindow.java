@@ -5,11 +5,13 @@ import java.nio.file.Path;
 import java.util.Locale;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -56,7 +58,11 @@ final class ExportLabelsWindow {
         form.setHgap(8);
         form.setVgap(8);
         form.addRow(0, FormLabel.of("Format"), format);
-        form.addRow(1, FormLabel.of("Tiles"), split);
+        CheckBox acceptedOnly = new CheckBox("accepted labels only");
+        acceptedOnly.setId("export-accepted-only");
+        acceptedOnly.setTooltip(new Tooltip("Only the labels marked accepted: those a person checked"));
+        acceptedOnly.selectedProperty().bindBidirectional(model.acceptedOnlyProperty());
+        form.addRow(1, FormLabel.of("Tiles"), new HBox(12, split, acceptedOnly));
         form.addRow(2, FormLabel.of("Write to"), out, choose);
         GridPane.setHgrow(out, Priority.ALWAYS);
 

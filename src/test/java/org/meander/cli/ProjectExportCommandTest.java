@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.meander.project.LabelPng;
+import org.meander.project.LabelStatus;
 import org.meander.project.Project;
 import org.meander.project.SampleProject;
 import org.meander.project.Split;
@@ -55,6 +56,24 @@ class ProjectExportCommandTest {
         Rle rle = new Rle(segmentation.path("size").get(0).asInt(), segmentation.path("size").get(1).asInt(),
                 segmentation.path("counts").asText());
         assertEquals(opened.readLabel(tile).orElseThrow(), CocoRle.decode(rle));
+    }
+
+    @Test
+    void acceptedOnlyLeavesTheUncheckedLabelsOut() throws Exception {
+        Path project = dir.resolve("sample");
+        SampleProject.create(project, 4);
+        Project opened = Project.open(project);
+        Tile checked = opened.tiles().get(3);
+        opened.writeLabel(checked, opened.readLabel(checked).orElseThrow(), LabelStatus.ACCEPTED);
+
+        var png = EmbedCommandTest.runCapturing("project", "export", project.toString(), "--format", "png",
+                "--out", dir.resolve("masks").toString(), "--accepted-only");
+
+        assertEquals(0, png.exit(), png.err());
+        JsonNode result = new ObjectMapper().readTree(png.out());
+        assertEquals(1, result.path("masks").asInt());
+        assertTrue(result.path("accepted_only").asBoolean());
+        assertTrue(Files.isRegularFile(dir.resolve("masks").resolve(checked.name() + ".png")));
     }
 
     @Test

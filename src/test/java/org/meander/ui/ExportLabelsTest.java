@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -20,6 +21,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.meander.project.LabelMask;
+import org.meander.project.LabelStatus;
+import org.meander.project.Project;
 import org.meander.project.Split;
 import org.meander.project.Tile;
 import org.meander.project.export.LabelExport.Format;
@@ -75,6 +78,26 @@ class ExportLabelsTest {
             pixels[i] = (byte) (written.getRaster().getSample(i % edited.width(), i / edited.width(), 0) > 0 ? 1 : 0);
         }
         assertArrayEquals(edited.pixels(), pixels, "the open tile's mask is its label as edited");
+    }
+
+    /** After a review, the labels a person checked, and only those, for training elsewhere. */
+    @Test
+    void acceptedLabelsOnly(FxRobot robot) throws Exception {
+        Project project = workbench.project();
+        List<Tile> tiles = project.tiles();
+        for (Tile tile : List.of(tiles.get(1), tiles.get(4))) {
+            project.writeLabel(tile, project.readLabel(tile).orElseThrow(), LabelStatus.ACCEPTED);
+        }
+        Path out = dir.resolve("accepted");
+        Fields.set(robot, "#export-out", out.toString());
+        robot.clickOn("#export-accepted-only");
+        robot.clickOn("#export-start");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
+                () -> Fields.text(robot, "#export-report").startsWith("Written to"));
+        try (var files = Files.list(out)) {
+            assertEquals(List.of(tiles.get(1).name() + ".png", tiles.get(4).name() + ".png"),
+                    files.map(f -> f.getFileName().toString()).sorted().toList());
+        }
     }
 
     @Test

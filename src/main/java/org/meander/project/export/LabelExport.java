@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Predicate;
+import org.meander.project.LabelStatus;
 import org.meander.project.Project;
 import org.meander.project.Split;
 import org.meander.project.Tile;
@@ -48,16 +49,23 @@ public final class LabelExport {
     }
 
     /**
-     * Writes the labels of {@code split}'s tiles (every tile's when null) to {@code out}, a folder or, for COCO, the
-     * JSON file; returns what was written, by name, in the command line's JSON words. A whole PNG or GeoTIFF export
-     * also stitches the tiles of each raster cut by {@code project tile} into one mask of its size.
+     * Writes the labels of {@code split}'s tiles (every tile's when null), only the accepted ones when
+     * {@code acceptedOnly} (those a person checked), to {@code out}, a folder or, for COCO, the JSON file; returns
+     * what was written, by name, in the command line's JSON words. A whole PNG or GeoTIFF export also stitches the
+     * tiles of each raster cut by {@code project tile} into one mask of its size.
      */
-    public static Map<String, Object> write(Project project, Format format, Path out, Split split)
-            throws IOException {
-        Predicate<Tile> which = split == null ? tile -> true : tile -> project.split(tile) == split;
+    public static Map<String, Object> write(Project project, Format format, Path out, Split split,
+                                            boolean acceptedOnly) throws IOException {
+        Predicate<Tile> inSplit = split == null ? tile -> true : tile -> project.split(tile) == split;
+        Predicate<Tile> which = acceptedOnly
+                ? inSplit.and(tile -> project.status(tile) == LabelStatus.ACCEPTED)
+                : inSplit;
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("format", format.key());
         result.put("out", out.toAbsolutePath().toString());
+        if (acceptedOnly) {
+            result.put("accepted_only", true);
+        }
         switch (format) {
             case PNG -> result.put("masks", PngExport.write(project, out, which));
             case COCO -> result.put("annotations", CocoExport.write(project, out, which));
@@ -73,8 +81,8 @@ public final class LabelExport {
                 result.put("unlabelled_tiles_left_out", written.unlabelledTiles());
             }
         }
-        if (split == null && (format == Format.PNG || format == Format.GEOTIFF)) {
-            // a split's tiles do not cover a raster, so only a whole export stitches
+        if (split == null && !acceptedOnly && (format == Format.PNG || format == Format.GEOTIFF)) {
+            // a split's tiles (or the accepted ones) do not cover a raster, so only a whole export stitches
             result.put("stitched", StitchedExport.write(project, out,
                     format == Format.GEOTIFF ? StitchedExport.Format.TIFF : StitchedExport.Format.PNG));
         }
