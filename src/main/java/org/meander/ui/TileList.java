@@ -11,6 +11,7 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.image.ImageView;
 import javafx.scene.input.KeyCode;
@@ -58,6 +59,8 @@ final class TileList {
         filter.setId("tile-filter");
         filter.valueProperty().bindBidirectional(browser.filterProperty());
         filter.setMaxWidth(Double.MAX_VALUE);
+        filter.setTooltip(new Tooltip("Show only the tiles whose label stands so, or one split's; N, Shift+A and"
+                + " Page Down go through the tiles shown"));
         search.setId("tile-search");
         search.setPromptText("Find by name (" + Shortcut.FIND.keys + ")");
         search.textProperty().bindBidirectional(browser.searchProperty());
