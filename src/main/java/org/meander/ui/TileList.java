@@ -47,10 +47,9 @@ final class TileList {
                 Platform.runLater(list::requestFocus);
             }
         });
-        // a saved label changes the tile's status; saves and other writes report in the status bar
-        model.labelProperty().addListener(o -> list.refresh());
+        // a label written (a save, auto-label) changes its tile's status; an edit not yet saved does not, and
+        // refreshing at each brush stroke or status message would read the visible tiles' statuses every time
         model.labelsWrittenProperty().addListener(o -> list.refresh());
-        model.statusProperty().addListener(o -> list.refresh());
         // the open tile dims when the filter or the search leaves it out
         browser.filterProperty().addListener(o -> list.refresh());
         browser.searchProperty().addListener(o -> list.refresh());

@@ -69,6 +69,7 @@ class TileNavigationTest {
         model.editor().awaitSaved();
         assertEquals(LabelStatus.ACCEPTED, workbench.project().status(tiles.get(0)));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Fields.label(robot, "#review-summary").endsWith("1 accepted"));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> cellText(robot, tiles.get(0)).contains("\naccepted\n"));
 
         select(robot, tiles.get(tiles.size() - 1));
         robot.push(KeyCode.N);
@@ -144,6 +145,12 @@ class TileNavigationTest {
         AnnotateViewModel model = workbench.annotate();
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.labelProperty().get() != null);
         return model;
+    }
+
+    /** The list's entry for the tile, as shown. */
+    private static String cellText(FxRobot robot, Tile tile) {
+        return robot.lookup((javafx.scene.Node n) -> n instanceof javafx.scene.control.ListCell<?> c
+                && c.getText() != null && c.getText().startsWith(tile.name() + "\n")).queryLabeled().getText();
     }
 
     private static void type(FxRobot robot, KeyCode... keys) {
