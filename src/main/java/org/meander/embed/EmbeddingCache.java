@@ -102,7 +102,9 @@ public final class EmbeddingCache {
 
     /**
      * Stores in memory and on disk; a full disk is an error that names the folder, and leaves no partial file. Memory
-     * keeps the float16-rounded values the file holds, so a tile decodes the same before and after a restart.
+     * keeps the float16-rounded values the file holds, so a tile decodes the same before and after a restart. The
+     * memory layer is filled first and keeps the embedding when the disk write fails: the encoding queue serves such
+     * embeddings for the session (a read-only project, a full disk).
      */
     public void store(TileKey key, ImageEmbedding embedding) throws IOException {
         memory.put(key, EmbeddingFile.asStored(embedding));

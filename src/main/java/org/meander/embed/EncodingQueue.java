@@ -228,9 +228,9 @@ public final class EncodingQueue implements AutoCloseable {
     }
 
     /**
-     * Stores a computed embedding; when the cache's folder cannot be written (a read-only project), the embedding
-     * still serves from memory, where {@link EmbeddingCache#store} put it first: the work is not thrown away, and the
-     * progress says it was not saved.
+     * Stores a computed embedding; when the cache's folder cannot be written (a read-only project, a full disk), the
+     * embedding still serves from memory, which {@link EmbeddingCache#store} fills whatever the disk does: the work is
+     * not thrown away, and the progress says it was not saved.
      */
     private void storeOrKeepInMemory(Path tile, TileKey key, ImageEmbedding embedding) {
         try {
