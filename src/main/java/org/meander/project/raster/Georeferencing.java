@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.OptionalInt;
 import java.util.Set;
 import javax.imageio.metadata.IIOMetadata;
 import javax.imageio.metadata.IIOMetadataNode;
@@ -33,6 +34,12 @@ public record Georeferencing(List<TiffField> fields) {
     static final Set<Integer> TAGS = Set.of(MODEL_PIXEL_SCALE, MODEL_TIEPOINT, MODEL_TRANSFORMATION,
             GEO_KEY_DIRECTORY, GEO_DOUBLE_PARAMS, GEO_ASCII_PARAMS, GDAL_METADATA, GDAL_NODATA);
     private static final String TIFF_FORMAT = "javax_imageio_tiff_image_1.0";
+    private static final int RASTER_TYPE_KEY = 1025;
+    private static final int PIXEL_IS_AREA = 1;
+    private static final int PIXEL_IS_POINT = 2;
+    private static final int GEOGRAPHIC_CRS_KEY = 2048;
+    private static final int PROJECTED_CRS_KEY = 3072;
+    private static final int USER_DEFINED = 32767;
 
     public Georeferencing {
         fields = List.copyOf(fields);
@@ -57,6 +64,61 @@ public record Georeferencing(List<TiffField> fields) {
         Georeferencing found = new Georeferencing(fields);
         boolean placed = found.field(MODEL_TIEPOINT).isPresent() || found.field(MODEL_TRANSFORMATION).isPresent();
         return placed ? Optional.of(found) : Optional.empty();
+    }
+
+    /**
+     * Where the pixel grid lies on the map: from a transformation matrix, or from one tie point and a pixel scale;
+     * empty for control points alone, which place the raster only through a warp. A raster whose samples are points
+     * (GeoTIFF's PixelIsPoint) has its tie point at a pixel's centre, so the grid is moved half a pixel, as GDAL does.
+     */
+    public Optional<PixelToMap> pixelToMap() {
+        double shift = geoKey(RASTER_TYPE_KEY).orElse(PIXEL_IS_AREA) == PIXEL_IS_POINT ? -0.5 : 0;
+        Optional<TiffField> matrix = field(MODEL_TRANSFORMATION);
+        if (matrix.isPresent() && matrix.get().values().size() == 16) {
+            TiffField m = matrix.get();
+            return Optional.of(new PixelToMap(
+                    m.number(3) + shift * (m.number(0) + m.number(1)), m.number(0), m.number(1),
+                    m.number(7) + shift * (m.number(4) + m.number(5)), m.number(4), m.number(5)));
+        }
+        Optional<TiffField> tiePoint = field(MODEL_TIEPOINT);
+        Optional<TiffField> scale = field(MODEL_PIXEL_SCALE);
+        if (tiePoint.isPresent() && tiePoint.get().values().size() == 6 && scale.isPresent()) {
+            TiffField t = tiePoint.get();
+            double sx = scale.get().number(0);
+            double sy = scale.get().number(1);
+            return Optional.of(new PixelToMap(t.number(3) + (shift - t.number(0)) * sx, sx, 0,
+                    t.number(4) - (shift - t.number(1)) * sy, 0, -sy));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The EPSG code of the map's coordinate reference system: the projected one, else the geographic one; empty when
+     * the GeoKeys name none or a user-defined one.
+     */
+    public OptionalInt epsg() {
+        for (int key : new int[] {PROJECTED_CRS_KEY, GEOGRAPHIC_CRS_KEY}) {
+            OptionalInt code = geoKey(key);
+            if (code.isPresent() && code.getAsInt() > 0 && code.getAsInt() < USER_DEFINED) {
+                return code;
+            }
+        }
+        return OptionalInt.empty();
+    }
+
+    /** A GeoKey whose value is a short held in the key directory itself. */
+    private OptionalInt geoKey(int key) {
+        Optional<TiffField> directory = field(GEO_KEY_DIRECTORY);
+        if (directory.isEmpty()) {
+            return OptionalInt.empty();
+        }
+        TiffField keys = directory.get();
+        for (int entry = 4; entry + 3 < keys.values().size(); entry += 4) {
+            if ((int) keys.number(entry) == key && (int) keys.number(entry + 1) == 0) {
+                return OptionalInt.of((int) keys.number(entry + 3));
+            }
+        }
+        return OptionalInt.empty();
     }
 
     public Optional<TiffField> field(int number) {
