@@ -1,5 +1,8 @@
 package org.meander.cli;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import java.awt.image.Raster;
@@ -28,8 +31,9 @@ import org.meander.project.raster.RasterFile;
 /**
  * {@code ./meander bench --tiling}: the project figures the issue sets targets for. Cutting a large RGB raster (a
  * striped, uncompressed TIFF, as orthomosaic tools write them, generated without holding it) into 1024-pixel tiles
- * with 128 of overlap, and stitching their labels back into one GeoTIFF mask, with time and peak memory of each;
- * and opening a project of many small tiles to a usable tile list (every tile with its label status).
+ * with 128 of overlap, stitching their labels back into one GeoTIFF mask and outlining it as GeoJSON, with time and
+ * peak memory of each; and opening a project of many small tiles to a usable tile list (every tile with its label
+ * status).
  */
 final class TilingBench {
 
@@ -43,6 +47,7 @@ final class TilingBench {
             Project tiled = cut(work, rasterSize, figures);
             labelWater(tiled);
             stitch(tiled, work.resolve("export"), new SyntheticRaster(rasterSize, rasterSize), figures);
+            outline(tiled, work.resolve("export"), new SyntheticRaster(rasterSize, rasterSize), figures);
             open(work.resolve("many"), projectTiles, figures);
         } finally {
             ScratchFolder.delete(work);
@@ -97,6 +102,58 @@ final class TilingBench {
         System.err.printf("stitched the labels into a %d x %d GeoTIFF mask in %.1f s; peak heap %d MB, peak"
                 + " resident %d MB; %d pixels differ from the river drawn%n", truth.getWidth(), truth.getHeight(),
                 seconds, heap, resident, wrong);
+    }
+
+    /** The stitched mask's outlines as GeoJSON, checked against the river's pixels by the features' pixel counts. */
+    private static void outline(Project tiled, Path out, SyntheticRaster truth, Map<String, Object> figures)
+            throws IOException {
+        PeakMemory.reset();
+        long t0 = System.nanoTime();
+        StitchedExport.write(tiled, out, StitchedExport.Format.GEOJSON);
+        double seconds = seconds(t0);
+        long heap = PeakMemory.heapMegabytes();
+        long resident = PeakMemory.residentMegabytes();
+        Path outlines = out.resolve("stitched/ortho.geojson");
+        long polygons = 0;
+        long pixels = 0;
+        try (JsonParser json = new JsonFactory().createParser(outlines.toFile())) {
+            for (JsonToken token = json.nextToken(); token != null; token = json.nextToken()) {
+                if (token == JsonToken.FIELD_NAME && json.currentName().equals("pixels")) {
+                    json.nextToken();
+                    pixels += json.getLongValue();
+                    polygons++;
+                }
+            }
+        }
+        long differ = Math.abs(pixels - waterPixels(truth));
+        figures.put("outline_s", seconds);
+        figures.put("outline_peak_heap_mb", heap);
+        figures.put("outline_peak_rss_mb", resident);
+        figures.put("outline_kb", Files.size(outlines) / 1000);
+        figures.put("outline_polygons", polygons);
+        figures.put("outline_pixels_differ", differ);
+        System.err.printf("outlined the stitched mask as GeoJSON in %.1f s (%d polygons, %d kB); peak heap %d MB,"
+                + " peak resident %d MB; their pixels differ from the river's by %d%n", seconds, polygons,
+                Files.size(outlines) / 1000, heap, resident, differ);
+    }
+
+    private static long waterPixels(SyntheticRaster truth) {
+        long water = 0;
+        int width = truth.getWidth();
+        int[] blue = new int[width];
+        int[] red = new int[width];
+        for (int y0 = 0; y0 < truth.getHeight(); y0 += 1024) {
+            Rectangle band = new Rectangle(0, y0, width, Math.min(1024, truth.getHeight() - y0));
+            Raster rgb = truth.getData(band);
+            for (int y = y0; y < y0 + band.height; y++) {
+                rgb.getSamples(0, y, width, 1, 2, blue);
+                rgb.getSamples(0, y, width, 1, 0, red);
+                for (int x = 0; x < width; x++) {
+                    water += blue[x] > red[x] ? 1 : 0;
+                }
+            }
+        }
+        return water;
     }
 
     private static void open(Path dir, int tiles, Map<String, Object> figures) throws IOException {

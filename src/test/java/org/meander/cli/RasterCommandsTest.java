@@ -17,7 +17,10 @@ import org.meander.project.Project;
 import org.meander.project.Tile;
 import org.meander.testing.TestRasters;
 
-/** {@code meander project tile}, {@code create --bands --nir-band} and {@code export --format geotiff}. */
+/**
+ * {@code meander project tile}, {@code create --bands --nir-band} and {@code export --format geotiff} and
+ * {@code geojson}.
+ */
 class RasterCommandsTest {
 
     @TempDir
@@ -58,6 +61,17 @@ class RasterCommandsTest {
         assertEquals("ortho", result.path("stitched").get(0).asText());
         assertTrue(Files.exists(out.resolve(first.name() + ".tif")));
         assertTrue(Files.exists(out.resolve("stitched/ortho.tif")));
+
+        Path outlines = temp.resolve("outlines");
+        EmbedCommandTest.Result traced = ProjectCommandTest.project("export", dir.toString(), "--format",
+                "geojson", "--out", outlines.toString());
+
+        assertEquals(0, traced.exit(), traced.err());
+        assertEquals(1, traced.json().path("files").asInt());
+        assertEquals(0, traced.json().path("polygons").asInt(), "the one label is empty");
+        assertEquals(1, traced.json().path("georeferenced").asInt());
+        assertTrue(Files.exists(outlines.resolve(first.name() + ".geojson")));
+        assertTrue(Files.exists(outlines.resolve("stitched/ortho.geojson")));
     }
 
     @Test
@@ -69,6 +83,8 @@ class RasterCommandsTest {
         JsonNode figures = result.json();
         assertEquals(4, figures.path("tiling_tiles").asInt(), "2 x 2 tiles of 1024 over 1200 pixels");
         assertEquals(0, figures.path("stitch_wrong_pixels").asInt(), "the stitched mask is the river labelled");
+        assertEquals(0, figures.path("outline_pixels_differ").asInt(), "the outlines hold the river's pixels");
+        assertTrue(figures.path("outline_polygons").asInt() > 0, figures.toString());
         assertEquals(100, figures.path("open_tiles").asInt());
         assertTrue(figures.path("tiling_peak_rss_mb").asInt() != 0, figures.toString());
     }

@@ -128,4 +128,37 @@ class ExportLabelsTest {
         assertTrue(!window.stage().isShowing(), "Esc closes the window");
         assertTrue(Files.isRegularFile(json));
     }
+
+    /** Outlines for a GIS: a GeoJSON file per tile whose polygons hold the label's pixels, the open tile's edit too. */
+    @Test
+    void geoJsonOutlinesOfEveryTile(FxRobot robot) throws Exception {
+        AnnotateViewModel model = workbench.annotate();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.labelProperty().get() != null);
+        Tile open = model.selectedTileProperty().get();
+        robot.interact(() -> model.editor().fillHoles());
+        LabelMask edited = model.labelProperty().get();
+        ComboBox<?> format = robot.lookup("#export-format").queryAs(ComboBox.class);
+        robot.interact(() -> format.getSelectionModel().select(Format.GEOJSON.ordinal()));
+        assertEquals(workbench.project().directory().resolve("export").resolve("geojson").toString(),
+                Fields.text(robot, "#export-out"));
+
+        Path out = dir.resolve("outlines");
+        Fields.set(robot, "#export-out", out.toString());
+        robot.clickOn("#export-start");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
+                () -> Fields.text(robot, "#export-report").startsWith("Written to"));
+
+        assertTrue(Fields.text(robot, "#export-report").contains("files: 6"), Fields.text(robot, "#export-report"));
+        JsonNode outlines = new ObjectMapper().readTree(out.resolve(open.name() + ".geojson").toFile());
+        long pixels = 0;
+        for (JsonNode feature : outlines.get("features")) {
+            pixels += feature.get("properties").get("pixels").asLong();
+        }
+        long labelled = 0;
+        for (byte p : edited.pixels()) {
+            labelled += p;
+        }
+        assertTrue(labelled > 0);
+        assertEquals(labelled, pixels, "the polygons hold the label as edited");
+    }
 }

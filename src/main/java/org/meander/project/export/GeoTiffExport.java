@@ -2,9 +2,7 @@ package org.meander.project.export;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.function.Predicate;
 import org.meander.project.LabelMask;
 import org.meander.project.Project;
@@ -27,22 +25,13 @@ public final class GeoTiffExport {
 
     public static Written write(Project project, Path folder, Predicate<Tile> which) throws IOException {
         Path target = ExportFolders.prepare(project, folder);
-        int masks = 0;
-        int georeferenced = 0;
-        for (Tile tile : project.tiles()) {
-            if (!which.test(tile)) {
-                continue;
-            }
-            Optional<LabelMask> label = project.readLabel(tile);
-            if (label.isEmpty()) {
-                continue;
-            }
+        int[] georeferenced = {0};
+        int masks = LabelledTiles.forEach(project, which, (tile, label) -> {
             var georeferencing = project.georeferencing(tile);
-            ImageFiles.tiff(target.resolve(tile.name() + ".tif"), grey(label.get()), georeferencing);
-            masks++;
-            georeferenced += georeferencing.isPresent() ? 1 : 0;
-        }
-        return new Written(masks, georeferenced);
+            ImageFiles.tiff(target.resolve(tile.name() + ".tif"), grey(label), georeferencing);
+            georeferenced[0] += georeferencing.isPresent() ? 1 : 0;
+        });
+        return new Written(masks, georeferenced[0]);
     }
 
     static BufferedImage grey(LabelMask mask) {

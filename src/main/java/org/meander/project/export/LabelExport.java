@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Predicate;
 import org.meander.project.LabelStatus;
 import org.meander.project.Project;
@@ -22,6 +23,7 @@ public final class LabelExport {
         PNG("PNG masks (a folder of 0/255 masks named like the tiles)"),
         COCO("COCO JSON (instance segmentation, RLE as pycocotools encodes it)"),
         GEOTIFF("GeoTIFF masks (a folder of 0/255 masks placed like their imagery)"),
+        GEOJSON("GeoJSON outlines (a folder of river polygons, on the map when the imagery is georeferenced)"),
         HF("Hugging Face dataset (a parquet file per split, image and label columns)");
 
         private final String description;
@@ -30,7 +32,7 @@ public final class LabelExport {
             this.description = description;
         }
 
-        /** The name on the command line: png, coco, geotiff, hf. */
+        /** The name on the command line: png, coco, geotiff, geojson, hf. */
         public String key() {
             return name().toLowerCase(Locale.ROOT);
         }
@@ -51,8 +53,9 @@ public final class LabelExport {
     /**
      * Writes the labels of {@code split}'s tiles (every tile's when null), only the accepted ones when
      * {@code acceptedOnly} (those a person checked), to {@code out}, a folder or, for COCO, the JSON file; returns
-     * what was written, by name, in the command line's JSON words. A whole PNG or GeoTIFF export also stitches the
-     * tiles of each raster cut by {@code project tile} into one mask of its size.
+     * what was written, by name, in the command line's JSON words. A whole PNG, GeoTIFF or GeoJSON export also
+     * stitches the tiles of each raster cut by {@code project tile} into one mask (or one set of outlines) of its
+     * size.
      */
     public static Map<String, Object> write(Project project, Format format, Path out, Split split,
                                             boolean acceptedOnly) throws IOException {
@@ -74,6 +77,12 @@ public final class LabelExport {
                 result.put("masks", written.masks());
                 result.put("georeferenced", written.georeferenced());
             }
+            case GEOJSON -> {
+                GeoJsonExport.Written written = GeoJsonExport.write(project, out, which);
+                result.put("files", written.files());
+                result.put("polygons", written.polygons());
+                result.put("georeferenced", written.georeferenced());
+            }
             case HF -> {
                 HfExport.Result written = HfExport.write(project, out, which);
                 result.put("rows", written.rows());
@@ -81,10 +90,15 @@ public final class LabelExport {
                 result.put("unlabelled_tiles_left_out", written.unlabelledTiles());
             }
         }
-        if (split == null && !acceptedOnly && (format == Format.PNG || format == Format.GEOTIFF)) {
+        Optional<StitchedExport.Format> stitched = switch (format) {
+            case PNG -> Optional.of(StitchedExport.Format.PNG);
+            case GEOTIFF -> Optional.of(StitchedExport.Format.TIFF);
+            case GEOJSON -> Optional.of(StitchedExport.Format.GEOJSON);
+            case COCO, HF -> Optional.empty();
+        };
+        if (split == null && !acceptedOnly && stitched.isPresent()) {
             // a split's tiles (or the accepted ones) do not cover a raster, so only a whole export stitches
-            result.put("stitched", StitchedExport.write(project, out,
-                    format == Format.GEOTIFF ? StitchedExport.Format.TIFF : StitchedExport.Format.PNG));
+            result.put("stitched", StitchedExport.write(project, out, stitched.get()));
         }
         return result;
     }

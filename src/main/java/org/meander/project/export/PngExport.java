@@ -1,11 +1,8 @@
 package org.meander.project.export;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.function.Predicate;
-import org.meander.project.LabelMask;
 import org.meander.project.LabelPng;
 import org.meander.project.Project;
 import org.meander.project.Tile;
@@ -24,23 +21,8 @@ public final class PngExport {
      * atomically; returns how many were written. Unlabelled tiles are skipped.
      */
     public static int write(Project project, Path folder, Predicate<Tile> which) throws IOException {
-        Path target = folder.toAbsolutePath().normalize();
-        if (target.equals(project.directory().resolve("labels"))) {
-            // The labels there would be rewritten behind the label history's back.
-            throw new IOException(folder + ": this is the project's own labels folder; export to another folder");
-        }
-        Files.createDirectories(target);
-        int written = 0;
-        for (Tile tile : project.tiles()) {
-            if (!which.test(tile)) {
-                continue;
-            }
-            Optional<LabelMask> label = project.readLabel(tile);
-            if (label.isPresent()) {
-                LabelPng.write(target.resolve(tile.name() + ".png"), label.get());
-                written++;
-            }
-        }
-        return written;
+        Path target = ExportFolders.prepare(project, folder);
+        return LabelledTiles.forEach(project, which,
+                (tile, label) -> LabelPng.write(target.resolve(tile.name() + ".png"), label));
     }
 }

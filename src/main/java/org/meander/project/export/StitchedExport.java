@@ -16,16 +16,18 @@ import org.meander.project.SourceRaster;
 import org.meander.project.Tile;
 import org.meander.project.raster.ImageFiles;
 import org.meander.project.raster.StitchedMask;
+import org.meander.project.vector.MaskTracer;
 
 /**
  * One mask per raster cut into the project, of the raster's size, stitched from its tiles' labels (see
  * {@link StitchedMask} for how overlaps are resolved), in {@code stitched/<raster>.tif} (a tiled GeoTIFF with the
- * raster's georeferencing) or {@code stitched/<raster>.png}. It is written a strip at a time, so a raster of any size
- * needs only a few rows of its tiles' labels in memory.
+ * raster's georeferencing), {@code stitched/<raster>.png} or {@code stitched/<raster>.geojson} (its outlines, a river
+ * that crosses tiles as one polygon). It is made a strip at a time, so a raster of any size needs only a few rows of
+ * its tiles' labels in memory.
  */
 public final class StitchedExport {
 
-    public enum Format { TIFF, PNG }
+    public enum Format { TIFF, PNG, GEOJSON }
 
     private StitchedExport() {
     }
@@ -56,10 +58,12 @@ public final class StitchedExport {
             StitchedMask mask = new StitchedMask(raster.width(), raster.height(), tiles,
                     tile -> project.readLabel(byName.get(tile)).map(LabelMask::pixels).orElse(null));
             try {
-                if (format == Format.TIFF) {
-                    ImageFiles.tiff(target.resolve(raster.name() + ".tif"), mask, raster.georeferencing());
-                } else {
-                    ImageFiles.png(target.resolve(raster.name() + ".png"), mask);
+                switch (format) {
+                    case TIFF -> ImageFiles.tiff(target.resolve(raster.name() + ".tif"), mask,
+                            raster.georeferencing());
+                    case PNG -> ImageFiles.png(target.resolve(raster.name() + ".png"), mask);
+                    case GEOJSON -> GeoJsonFile.write(target.resolve(raster.name() + ".geojson"), raster.name(),
+                            MaskTracer.trace(mask), Map.of("raster", raster.name()), raster.georeferencing());
                 }
             } catch (UncheckedIOException e) {
                 throw e.getCause();

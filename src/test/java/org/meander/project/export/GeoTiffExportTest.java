@@ -50,10 +50,18 @@ class GeoTiffExportTest {
 
     @BeforeEach
     void tiledRasterWithLabels() throws IOException {
-        raster = TestRasters.tiff(temp.resolve("ortho.tif"),
-                TestRasters.raster(WIDTH, HEIGHT, 3, 8, (x, y, b) -> (x + y * b) % 256), 0,
+        raster = georeferencedRaster(temp.resolve("ortho.tif"));
+        dir = tiledProject(raster, temp.resolve("project"));
+    }
+
+    /** A 300 x 200 RGB GeoTIFF, 0.5 m pixels in UTM zone 10N (see {@link TestRasters#georeferencing()}). */
+    static Path georeferencedRaster(Path file) throws IOException {
+        return TestRasters.tiff(file, TestRasters.raster(WIDTH, HEIGHT, 3, 8, (x, y, b) -> (x + y * b) % 256), 0,
                 TestRasters.georeferencing());
-        dir = temp.resolve("project");
+    }
+
+    /** The raster cut into six 128-pixel tiles overlapping by 32, each labelled with its window of the known mask. */
+    static Path tiledProject(Path raster, Path dir) throws IOException {
         RasterTiling.tile(dir, raster, new RasterTiling.Settings(128, 32, BandChoice.DEFAULT), (d, t) -> { });
         Project project = Project.open(dir);
         byte[] mask = knownMask();
@@ -65,6 +73,7 @@ class GeoTiffExportTest {
             }
             project.writeLabel(tile, new LabelMask(w.width(), w.height(), label), LabelStatus.EDITED);
         }
+        return dir;
     }
 
     static byte[] pixels(Path image) throws IOException {
