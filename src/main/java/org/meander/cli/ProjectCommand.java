@@ -6,7 +6,7 @@ import picocli.CommandLine.Command;
 @Command(name = "project", mixinStandardHelpOptions = true,
         description = "Create and manage project folders.",
         subcommands = {ProjectCreateCommand.class, ProjectExportCommand.class, ProjectTileCommand.class,
-                ProjectImportHfCommand.class, ProjectRenameCommand.class, ProjectRemoveCommand.class,
-                ProjectSplitCommand.class})
+                ProjectImportHfCommand.class, ProjectImportLabelsCommand.class, ProjectRenameCommand.class,
+                ProjectRemoveCommand.class, ProjectSplitCommand.class})
 final class ProjectCommand {
 }

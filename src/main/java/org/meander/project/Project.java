@@ -305,12 +305,25 @@ public final class Project {
      * Replaces the tile's label with {@code mask}, first keeping the label it replaces in the history, and records
      * {@code status}, which is EDITED, ACCEPTED or PREDICTED: the statuses of a label Meander wrote.
      */
-    public synchronized void writeLabel(Tile tile, LabelMask mask, LabelStatus status) throws IOException {
-        requireOwn(tile);
+    public void writeLabel(Tile tile, LabelMask mask, LabelStatus status) throws IOException {
         if (!isWrittenByMeander(status)) {
             throw new IllegalArgumentException("a label Meander writes is EDITED, ACCEPTED or PREDICTED, not "
                     + status);
         }
+        replaceLabel(tile, mask, status);
+    }
+
+    /**
+     * Replaces the tile's label with one brought from another tool (polygons from a GIS, say), keeping the label it
+     * replaces in the history as {@link #writeLabel} does; it counts as IMPORTED, to be checked, whatever the tile's
+     * label was before.
+     */
+    public void importLabel(Tile tile, LabelMask mask) throws IOException {
+        replaceLabel(tile, mask, LabelStatus.IMPORTED);
+    }
+
+    private synchronized void replaceLabel(Tile tile, LabelMask mask, LabelStatus status) throws IOException {
+        requireOwn(tile);
         Dimension size = imageSize(tile);
         if (mask.width() != size.width || mask.height() != size.height) {
             throw new IllegalArgumentException("the mask for " + tile.name() + " is " + mask.width() + " x "

@@ -99,6 +99,22 @@ class LabelFilesTest {
         assertEquals(LabelStatus.NONE, project.status(tileOf(project)));
     }
 
+    /** A label from another tool replacing an accepted one must not pass for accepted, even at the same size. */
+    @Test
+    void anImportedLabelCountsAsImportedWhateverItReplaces() throws IOException {
+        TestImages.tile(dir.resolve("tiles/a.png"), 2, 1);
+        Project project = Project.open(dir);
+        Tile tile = tileOf(project);
+        project.writeLabel(tile, TestImages.mask(2, 1, 1, 0), LabelStatus.ACCEPTED);
+
+        project.importLabel(tile, TestImages.mask(2, 1, 0, 1));
+
+        assertEquals(LabelStatus.IMPORTED, project.status(tile));
+        assertEquals(TestImages.mask(2, 1, 0, 1), project.readLabel(tile).orElseThrow());
+        assertEquals(1, project.history(tile).size(), "the accepted label it replaced is kept");
+        assertEquals(LabelStatus.IMPORTED, Project.open(dir).status(tileOf(Project.open(dir))), "after reopening");
+    }
+
     @Test
     void aMaskHoldsOnlyZerosAndOnesOfItsSize() {
         IllegalArgumentException length = assertThrows(IllegalArgumentException.class,

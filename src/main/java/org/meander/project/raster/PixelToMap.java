@@ -15,16 +15,30 @@ public record PixelToMap(double x0, double xPerColumn, double xPerRow, double y0
         return y0 + column * yPerColumn + row * yPerRow;
     }
 
+    /** The grid column of map point (x, y): the inverse of {@link #x} and {@link #y}. */
+    public double column(double x, double y) {
+        return (yPerRow * (x - x0) - xPerRow * (y - y0)) / determinant();
+    }
+
+    /** The grid row of map point (x, y). */
+    public double row(double x, double y) {
+        return (xPerColumn * (y - y0) - yPerColumn * (x - x0)) / determinant();
+    }
+
     /**
      * Whether the map turns the grid over, as a north-up raster does (its rows run south while y runs north): a ring
      * then runs the other way round on the map.
      */
     public boolean mirrors() {
-        return xPerColumn * yPerRow - xPerRow * yPerColumn < 0;
+        return determinant() < 0;
     }
 
     /** The map area of one pixel, in the square of the map's unit. */
     public double pixelArea() {
-        return Math.abs(xPerColumn * yPerRow - xPerRow * yPerColumn);
+        return Math.abs(determinant());
+    }
+
+    private double determinant() {
+        return xPerColumn * yPerRow - xPerRow * yPerColumn;
     }
 }

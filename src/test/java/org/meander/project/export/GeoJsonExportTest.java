@@ -22,6 +22,7 @@ import org.meander.project.raster.Window;
 import org.meander.project.vector.Outline;
 import org.meander.project.vector.Ring;
 import org.meander.testing.OutlineAssertions;
+import org.meander.testing.TiledRasterProject;
 
 /** Labels as GeoJSON outlines: on the map for a tiled GeoTIFF, stitched across its tiles, in pixels otherwise. */
 class GeoJsonExportTest {
@@ -37,8 +38,8 @@ class GeoJsonExportTest {
 
     @Test
     void eachTilesOutlinesLieOnTheMapOverItsWindow() throws IOException {
-        Project project = Project.open(GeoTiffExportTest.tiledProject(
-                GeoTiffExportTest.georeferencedRaster(temp.resolve("ortho.tif")), temp.resolve("project")));
+        Project project = Project.open(TiledRasterProject.create(
+                TiledRasterProject.raster(temp.resolve("ortho.tif")), temp.resolve("project")));
         Path out = temp.resolve("out");
 
         GeoJsonExport.Written written = GeoJsonExport.write(project, out, tile -> true);
@@ -75,8 +76,8 @@ class GeoJsonExportTest {
 
     @Test
     void theStitchedOutlinesAreTheKnownMaskWithTheRiverOnePolygonAcrossTiles() throws IOException {
-        Project project = Project.open(GeoTiffExportTest.tiledProject(
-                GeoTiffExportTest.georeferencedRaster(temp.resolve("ortho.tif")), temp.resolve("project")));
+        Project project = Project.open(TiledRasterProject.create(
+                TiledRasterProject.raster(temp.resolve("ortho.tif")), temp.resolve("project")));
         Path out = temp.resolve("out");
 
         Map<String, Object> result = LabelExport.write(project, LabelExport.Format.GEOJSON, out, null, false);
@@ -85,20 +86,20 @@ class GeoJsonExportTest {
         JsonNode collection = JSON.readTree(out.resolve("stitched/ortho.geojson").toFile());
         assertEquals("ortho", collection.path("features").get(0).path("properties").path("raster").asText());
         List<Outline> outlines = onTheGrid(collection, EAST, NORTH);
-        LabelMask known = new LabelMask(GeoTiffExportTest.WIDTH, GeoTiffExportTest.HEIGHT,
-                GeoTiffExportTest.knownMask());
+        LabelMask known = new LabelMask(TiledRasterProject.WIDTH, TiledRasterProject.HEIGHT,
+                TiledRasterProject.knownMask());
         OutlineAssertions.assertCovers(known, outlines);
         // the river crosses all six tiles and their seams; the specks are single pixels
         assertEquals(1, outlines.stream().filter(o -> o.pixels() > 1).count());
         Ring river = outlines.get(0).outer();
         assertEquals(0, minX(river));
-        assertEquals(GeoTiffExportTest.WIDTH, maxX(river));
+        assertEquals(TiledRasterProject.WIDTH, maxX(river));
     }
 
     @Test
     void aSplitsOutlinesAreNotStitched() throws IOException {
-        Project project = Project.open(GeoTiffExportTest.tiledProject(
-                GeoTiffExportTest.georeferencedRaster(temp.resolve("ortho.tif")), temp.resolve("project")));
+        Project project = Project.open(TiledRasterProject.create(
+                TiledRasterProject.raster(temp.resolve("ortho.tif")), temp.resolve("project")));
         Path out = temp.resolve("out");
 
         Map<String, Object> result = LabelExport.write(project, LabelExport.Format.GEOJSON, out, Split.TRAIN, false);

@@ -18,62 +18,25 @@ import org.meander.project.LabelMask;
 import org.meander.project.LabelStatus;
 import org.meander.project.Project;
 import org.meander.project.ProjectImport;
-import org.meander.project.RasterTiling;
 import org.meander.project.Tile;
-import org.meander.project.raster.BandChoice;
-import org.meander.project.raster.Window;
 import org.meander.testing.TestRasters;
+import org.meander.testing.TiledRasterProject;
 
 /** GeoTIFF masks of tiles cut from a georeferenced raster, and the raster's mask stitched back from them. */
 class GeoTiffExportTest {
 
-    static final int WIDTH = 300;
-    static final int HEIGHT = 200;
+    static final int WIDTH = TiledRasterProject.WIDTH;
+    static final int HEIGHT = TiledRasterProject.HEIGHT;
 
     @TempDir
     Path temp;
     Path dir;
     Path raster;
 
-    /** A river meandering across the raster, with scattered specks that a misplaced tile would move. */
-    static byte[] knownMask() {
-        byte[] mask = new byte[WIDTH * HEIGHT];
-        for (int y = 0; y < HEIGHT; y++) {
-            for (int x = 0; x < WIDTH; x++) {
-                double centre = HEIGHT / 2.0 + 40 * Math.sin(x / 23.0);
-                boolean river = Math.abs(y - centre) < 12 + x % 4;
-                mask[y * WIDTH + x] = (byte) (river || (x * 7 + y * 11) % 53 == 0 ? 1 : 0);
-            }
-        }
-        return mask;
-    }
-
     @BeforeEach
     void tiledRasterWithLabels() throws IOException {
-        raster = georeferencedRaster(temp.resolve("ortho.tif"));
-        dir = tiledProject(raster, temp.resolve("project"));
-    }
-
-    /** A 300 x 200 RGB GeoTIFF, 0.5 m pixels in UTM zone 10N (see {@link TestRasters#georeferencing()}). */
-    static Path georeferencedRaster(Path file) throws IOException {
-        return TestRasters.tiff(file, TestRasters.raster(WIDTH, HEIGHT, 3, 8, (x, y, b) -> (x + y * b) % 256), 0,
-                TestRasters.georeferencing());
-    }
-
-    /** The raster cut into six 128-pixel tiles overlapping by 32, each labelled with its window of the known mask. */
-    static Path tiledProject(Path raster, Path dir) throws IOException {
-        RasterTiling.tile(dir, raster, new RasterTiling.Settings(128, 32, BandChoice.DEFAULT), (d, t) -> { });
-        Project project = Project.open(dir);
-        byte[] mask = knownMask();
-        for (Tile tile : project.tiles()) {
-            Window w = project.rasterWindow(tile).orElseThrow().window();
-            byte[] label = new byte[w.width() * w.height()];
-            for (int y = 0; y < w.height(); y++) {
-                System.arraycopy(mask, (w.y() + y) * WIDTH + w.x(), label, y * w.width(), w.width());
-            }
-            project.writeLabel(tile, new LabelMask(w.width(), w.height(), label), LabelStatus.EDITED);
-        }
-        return dir;
+        raster = TiledRasterProject.raster(temp.resolve("ortho.tif"));
+        dir = TiledRasterProject.create(raster, temp.resolve("project"));
     }
 
     static byte[] pixels(Path image) throws IOException {
@@ -115,7 +78,7 @@ class GeoTiffExportTest {
 
         assertEquals(List.of("ortho"), stitched);
         Path mask = out.resolve("stitched/ortho.tif");
-        assertArrayEquals(knownMask(), pixels(mask));
+        assertArrayEquals(TiledRasterProject.knownMask(), pixels(mask));
         Map<Integer, List<String>> source = TestRasters.fields(raster);
         Map<Integer, List<String>> fields = TestRasters.fields(mask);
         for (int tag : new int[] {33550, 33922, 34735, 34737, 42113}) {
@@ -131,7 +94,7 @@ class GeoTiffExportTest {
 
         StitchedExport.write(Project.open(dir), out, StitchedExport.Format.PNG);
 
-        assertArrayEquals(knownMask(), pixels(out.resolve("stitched/ortho.png")));
+        assertArrayEquals(TiledRasterProject.knownMask(), pixels(out.resolve("stitched/ortho.png")));
     }
 
     @Test
@@ -142,7 +105,7 @@ class GeoTiffExportTest {
         ProjectImport.create(imported, images, null, null);
         Project project = Project.open(imported);
         Tile scene = project.tiles().get(0);
-        project.writeLabel(scene, new LabelMask(WIDTH, HEIGHT, knownMask()), LabelStatus.EDITED);
+        project.writeLabel(scene, new LabelMask(WIDTH, HEIGHT, TiledRasterProject.knownMask()), LabelStatus.EDITED);
         Path out = temp.resolve("out");
 
         GeoTiffExport.write(project, out, tile -> true);

@@ -1,0 +1,77 @@
+package org.meander.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.meander.project.Project;
+import org.meander.project.vector.PolygonLabelImport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code ./meander project import-labels DIR --geojson PATH... [--replace]}: labels from a GIS's polygons. */
+@Command(name = "import-labels", mixinStandardHelpOptions = true,
+        description = {"Label tiles from polygons (river outlines drawn in a GIS, or exported by `project export"
+                + " --format geojson` and edited there): each polygon is filled into the tiles it covers, a pixel"
+                + " taken where its centre is inside, and the label marked imported, to be checked.",
+                "A file named like a tile (<tile>.geojson) labels that tile, in map coordinates when its imagery is"
+                        + " georeferenced and in pixels otherwise, even with no polygon in it (no river there). Any"
+                        + " other file labels each georeferenced tile of the same CRS that its polygons reach; GeoJSON"
+                        + " without a crs member is WGS 84.",
+                "Prints one JSON line {\"files\", \"polygons\", \"labelled\", \"unchanged\", \"kept_their_label\","
+                        + " \"problems\"}, the problems also on stderr. Exit 0 when any tile was labelled or found"
+                        + " already so, or nothing went wrong."})
+final class ProjectImportLabelsCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "DIR", description = "the project folder")
+    Path project;
+
+    @Option(names = "--geojson", required = true, arity = "1..*", paramLabel = "PATH",
+            description = "GeoJSON files, or folders whose .geojson and .json files are read (not their subfolders)")
+    List<Path> paths;
+
+    @Option(names = "--replace", description = "replace labels tiles already have (the replaced ones stay in each"
+            + " tile's history); without it such tiles keep theirs")
+    boolean replace;
+
+    @Override
+    public Integer call() throws IOException {
+        Project opened = Project.open(project);
+        PolygonLabelImport.Report report = PolygonLabelImport.run(opened, files(), replace);
+        report.problems().forEach(System.err::println);
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("files", report.files());
+        result.put("polygons", report.polygons());
+        result.put("labelled", report.labelled());
+        result.put("unchanged", report.unchanged());
+        result.put("kept_their_label", report.keptTheirLabel());
+        result.put("problems", report.problems());
+        System.out.println(new ObjectMapper().writeValueAsString(result));
+        boolean used = report.labelled() + report.unchanged() > 0;
+        return used || report.problems().isEmpty() ? 0 : 1;
+    }
+
+    private List<Path> files() throws IOException {
+        List<Path> files = new ArrayList<>();
+        for (Path path : paths) {
+            if (!Files.isDirectory(path)) {
+                files.add(path);
+                continue;
+            }
+            try (Stream<Path> listed = Files.list(path)) {
+                listed.filter(file -> {
+                    String name = file.getFileName().toString();
+                    return Files.isRegularFile(file) && (name.endsWith(".geojson") || name.endsWith(".json"));
+                }).sorted().forEach(files::add);
+            }
+        }
+        return files;
+    }
+}

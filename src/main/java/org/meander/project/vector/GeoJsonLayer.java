@@ -1,0 +1,128 @@
+package org.meander.project.vector;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The polygons of a GeoJSON file (a FeatureCollection, a Feature or a bare geometry; Polygons and MultiPolygons, in
+ * GeometryCollections too) and the EPSG code of their CRS: the one its {@code crs} member names, as GDAL and QGIS
+ * write it, else WGS 84 longitude and latitude, GeoJSON's own (RFC 7946). Points and lines are counted and left out.
+ */
+public record GeoJsonLayer(Path file, List<Polygon> polygons, int epsg, int otherGeometries) {
+
+    public static final int WGS84 = 4326;
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern EPSG = Pattern.compile("(?:urn:ogc:def:crs:EPSG:[0-9.]*:|EPSG:{1,2})(\\d+)");
+    private static final Pattern CRS84 = Pattern.compile("(?:urn:ogc:def:crs:)?OGC:(?:1\\.3:)?CRS84");
+
+    public GeoJsonLayer {
+        polygons = List.copyOf(polygons);
+    }
+
+    /** @throws IOException naming the file and what in it is wrong */
+    public static GeoJsonLayer read(Path file) throws IOException {
+        JsonNode root;
+        try (InputStream in = Files.newInputStream(file)) {
+            root = JSON.readTree(in);
+        } catch (JsonProcessingException e) {
+            throw new IOException(file + " is not JSON: " + e.getOriginalMessage() + " (line "
+                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
+        }
+        if (root == null || !root.isObject()) {
+            throw new IOException(file + " is not a GeoJSON object");
+        }
+        List<Polygon> polygons = new ArrayList<>();
+        int[] others = {0};
+        try {
+            switch (root.path("type").asText()) {
+                case "FeatureCollection" -> {
+                    int index = 0;
+                    for (JsonNode feature : root.path("features")) {
+                        try {
+                            addGeometry(feature.path("geometry"), polygons, others);
+                        } catch (IllegalArgumentException e) {
+                            throw new IllegalArgumentException("feature " + index + ": " + e.getMessage());
+                        }
+                        index++;
+                    }
+                }
+                case "Feature" -> addGeometry(root.path("geometry"), polygons, others);
+                default -> addGeometry(root, polygons, others);
+            }
+        } catch (IllegalArgumentException e) {
+            throw new IOException(file + ": " + e.getMessage());
+        }
+        return new GeoJsonLayer(file, polygons, epsg(file, root.path("crs")), others[0]);
+    }
+
+    private static void addGeometry(JsonNode geometry, List<Polygon> polygons, int[] others) {
+        if (geometry.isNull() || geometry.isMissingNode()) {
+            return;
+        }
+        switch (geometry.path("type").asText()) {
+            case "Polygon" -> polygons.add(polygon(geometry.path("coordinates")));
+            case "MultiPolygon" -> {
+                for (JsonNode polygon : geometry.path("coordinates")) {
+                    polygons.add(polygon(polygon));
+                }
+            }
+            case "GeometryCollection" -> {
+                for (JsonNode member : geometry.path("geometries")) {
+                    addGeometry(member, polygons, others);
+                }
+            }
+            case "Point", "MultiPoint", "LineString", "MultiLineString" -> others[0]++;
+            default -> throw new IllegalArgumentException("\"" + geometry.path("type").asText()
+                    + "\" is not a GeoJSON geometry type");
+        }
+    }
+
+    private static Polygon polygon(JsonNode rings) {
+        if (!rings.isArray() || rings.isEmpty()) {
+            throw new IllegalArgumentException("a polygon's coordinates must be an array of rings");
+        }
+        List<double[]> parsed = new ArrayList<>();
+        for (JsonNode ring : rings) {
+            if (!ring.isArray() || ring.size() < 3) {
+                throw new IllegalArgumentException("a ring needs at least 3 positions, got " + ring);
+            }
+            double[] points = new double[2 * ring.size()];
+            for (int i = 0; i < ring.size(); i++) {
+                JsonNode position = ring.get(i);
+                if (!position.isArray() || position.size() < 2 || !position.get(0).isNumber()
+                        || !position.get(1).isNumber()) {
+                    throw new IllegalArgumentException("a position must be [x, y] numbers, got " + position);
+                }
+                points[2 * i] = position.get(0).asDouble();
+                points[2 * i + 1] = position.get(1).asDouble();
+            }
+            parsed.add(points);
+        }
+        return new Polygon(parsed);
+    }
+
+    private static int epsg(Path file, JsonNode crs) throws IOException {
+        if (crs.isMissingNode() || crs.isNull()) {
+            return WGS84;
+        }
+        String name = crs.path("properties").path("name").asText("");
+        if (CRS84.matcher(name).matches()) {
+            return WGS84;
+        }
+        Matcher code = EPSG.matcher(name);
+        if (code.matches()) {
+            return Integer.parseInt(code.group(1));
+        }
+        throw new IOException(file + ": its crs " + crs + " names no EPSG code; reproject it to the imagery's CRS"
+                + " with GDAL (ogr2ogr -t_srs EPSG:<code> out.geojson " + file.getFileName() + ")");
+    }
+}

@@ -1,0 +1,63 @@
+package org.meander.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.meander.project.LabelStatus;
+import org.meander.project.Project;
+import org.meander.project.Tile;
+import org.meander.testing.TiledRasterProject;
+
+/** {@code meander project import-labels}: GeoJSON outlines back into a project's labels. */
+class ProjectImportLabelsCommandTest {
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void aFolderOfTileOutlinesLabelsTheTilesOfTheSameName() throws IOException {
+        Path raster = TiledRasterProject.raster(temp.resolve("ortho.tif"));
+        Path labelled = TiledRasterProject.create(raster, temp.resolve("labelled"));
+        Path out = temp.resolve("outlines");
+        assertEquals(0, ProjectCommandTest.project("export", labelled.toString(), "--format", "geojson", "--out",
+                out.toString()).exit());
+        Path fresh = temp.resolve("fresh");
+        assertEquals(0, ProjectCommandTest.project("tile", fresh.toString(), "--raster", raster.toString(),
+                "--tile-size", "128", "--overlap", "32").exit());
+
+        EmbedCommandTest.Result result = ProjectCommandTest.project("import-labels", fresh.toString(), "--geojson",
+                out.toString());
+
+        assertEquals(0, result.exit(), result.err());
+        JsonNode json = result.json();
+        assertEquals(6, json.path("files").asInt(), "the tiles' files, not stitched/ below them");
+        assertEquals(6, json.path("labelled").asInt());
+        assertEquals(0, json.path("problems").size());
+        Project before = Project.open(labelled);
+        Project after = Project.open(fresh);
+        for (Tile tile : after.tiles()) {
+            assertEquals(before.readLabel(before.tile(tile.name()).orElseThrow()), after.readLabel(tile));
+            assertEquals(LabelStatus.IMPORTED, after.status(tile));
+        }
+    }
+
+    @Test
+    void nothingUsableExitsOneWithTheReasonOnStderr() throws IOException {
+        Path fresh = TiledRasterProject.create(TiledRasterProject.raster(temp.resolve("ortho.tif")),
+                temp.resolve("project"));
+        Path points = Files.writeString(temp.resolve("gauges.geojson"),
+                "{\"type\": \"Feature\", \"geometry\": {\"type\": \"Point\", \"coordinates\": [500010, 3999990]}}");
+
+        EmbedCommandTest.Result result = ProjectCommandTest.project("import-labels", fresh.toString(), "--geojson",
+                points.toString());
+
+        assertEquals(1, result.exit());
+        assertTrue(result.err().contains("gauges.geojson: a point or line left out"), result.err());
+    }
+}

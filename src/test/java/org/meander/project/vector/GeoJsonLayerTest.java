@@ -1,0 +1,82 @@
+package org.meander.project.vector;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class GeoJsonLayerTest {
+
+    @TempDir
+    Path dir;
+
+    private static final String SQUARE = "[[[0,0],[2,0],[2,2],[0,2],[0,0]]]";
+
+    @Test
+    void polygonsOfEveryKindAreReadAndPointsAndLinesCounted() throws IOException {
+        GeoJsonLayer layer = read("""
+                {"type": "FeatureCollection", "features": [
+                  {"type": "Feature", "properties": {}, "geometry": {"type": "Polygon", "coordinates": %s}},
+                  {"type": "Feature", "properties": {}, "geometry": {"type": "MultiPolygon",
+                    "coordinates": [%s, [[[5,5],[6,5],[6,6],[5,5]], [[5.2,5.1],[5.8,5.1],[5.8,5.7],[5.2,5.1]]]]}},
+                  {"type": "Feature", "properties": {}, "geometry": {"type": "GeometryCollection", "geometries": [
+                    {"type": "Point", "coordinates": [1, 1]}, {"type": "Polygon", "coordinates": %s}]}},
+                  {"type": "Feature", "properties": {}, "geometry": {"type": "LineString",
+                    "coordinates": [[0, 0], [1, 1]]}},
+                  {"type": "Feature", "properties": {}, "geometry": null}
+                ]}""".formatted(SQUARE, SQUARE, SQUARE));
+
+        assertEquals(4, layer.polygons().size());
+        assertEquals(2, layer.polygons().get(2).rings().size(), "a ring and its hole");
+        assertArrayEquals(new double[] {0, 0, 2, 0, 2, 2, 0, 2, 0, 0}, layer.polygons().get(0).rings().get(0));
+        assertEquals(2, layer.otherGeometries());
+        assertEquals(GeoJsonLayer.WGS84, layer.epsg(), "no crs member: GeoJSON's own WGS 84");
+    }
+
+    @Test
+    void theCrsIsReadAsGdalAndQgisWriteIt() throws IOException {
+        for (String name : new String[] {"urn:ogc:def:crs:EPSG::32610", "EPSG:32610",
+                "urn:ogc:def:crs:EPSG:9.9:32610"}) {
+            assertEquals(32610, read(crs(name)).epsg(), name);
+        }
+        assertEquals(4326, read(crs("urn:ogc:def:crs:OGC:1.3:CRS84")).epsg());
+        IOException unknown = assertThrows(IOException.class, () -> read(crs("my local grid")));
+        assertTrue(unknown.getMessage().contains("layer.geojson") && unknown.getMessage().contains("ogr2ogr"),
+                unknown.getMessage());
+    }
+
+    @Test
+    void brokenFilesAreRefusedNamingTheFileAndThePlace() {
+        IOException notJson = assertThrows(IOException.class, () -> read("{\"type\": \"Feature\", "));
+        assertTrue(notJson.getMessage().contains("layer.geojson is not JSON") && notJson.getMessage().contains("line"),
+                notJson.getMessage());
+        IOException badPosition = assertThrows(IOException.class, () -> read("""
+                {"type": "FeatureCollection", "features": [
+                  {"type": "Feature", "geometry": {"type": "Polygon", "coordinates": %s}},
+                  {"type": "Feature", "geometry": {"type": "Polygon", "coordinates": [[[0,0],["a",1],[1,1]]]}}
+                ]}""".formatted(SQUARE)));
+        assertTrue(badPosition.getMessage().contains("feature 1: a position must be [x, y] numbers"),
+                badPosition.getMessage());
+        IOException missing = assertThrows(IOException.class, () -> GeoJsonLayer.read(dir.resolve("none.geojson")));
+        assertTrue(missing.getMessage().contains("none.geojson"), missing.getMessage());
+    }
+
+    private static String crs(String name) {
+        return """
+                {"type": "FeatureCollection", "crs": {"type": "name", "properties": {"name": "%s"}},
+                 "features": [{"type": "Feature", "geometry": {"type": "Polygon", "coordinates": %s}}]}"""
+                .formatted(name, SQUARE);
+    }
+
+    private GeoJsonLayer read(String json) throws IOException {
+        Path file = dir.resolve("layer.geojson");
+        Files.writeString(file, json);
+        return GeoJsonLayer.read(file);
+    }
+}

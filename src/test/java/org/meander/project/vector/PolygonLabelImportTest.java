@@ -1,0 +1,168 @@
+package org.meander.project.vector;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.meander.project.LabelMask;
+import org.meander.project.LabelStatus;
+import org.meander.project.Project;
+import org.meander.project.RasterTiling;
+import org.meander.project.Tile;
+import org.meander.project.export.LabelExport;
+import org.meander.project.raster.BandChoice;
+import org.meander.project.raster.Window;
+import org.meander.testing.RiverTiles;
+import org.meander.testing.TiledRasterProject;
+
+/** Labels from GeoJSON polygons: exported outlines come back as the labels they came from, on the map or in pixels. */
+class PolygonLabelImportTest {
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void theStitchedOutlinesOfARasterLabelEveryTileOfAFreshCutExactly() throws IOException {
+        Path raster = TiledRasterProject.raster(temp.resolve("ortho.tif"));
+        Project labelled = Project.open(TiledRasterProject.create(raster, temp.resolve("labelled")));
+        LabelExport.write(labelled, LabelExport.Format.GEOJSON, temp.resolve("out"), null, false);
+        Project fresh = freshCut(raster);
+
+        PolygonLabelImport.Report report = PolygonLabelImport.run(fresh,
+                List.of(temp.resolve("out/stitched/ortho.geojson")), false);
+
+        assertEquals(List.of(), report.problems());
+        assertEquals(6, report.labelled());
+        for (Tile tile : fresh.tiles()) {
+            Tile same = labelled.tile(tile.name()).orElseThrow();
+            assertEquals(labelled.readLabel(same), fresh.readLabel(tile), tile.name());
+            assertEquals(LabelStatus.IMPORTED, fresh.status(tile), "to be checked");
+        }
+    }
+
+    @Test
+    void aRectangleDrawnOnTheMapLabelsTheTilesItReachesAndNoOthers() throws IOException {
+        Project fresh = freshCut(TiledRasterProject.raster(temp.resolve("ortho.tif")));
+        // pixels 100 to 139 across, 10 to 29 down, of the raster: 0.5 m pixels from (500000, 4000000), y north
+        Path drawn = Files.writeString(temp.resolve("pond.geojson"), """
+                {"type": "FeatureCollection",
+                 "crs": {"type": "name", "properties": {"name": "urn:ogc:def:crs:EPSG::32610"}},
+                 "features": [{"type": "Feature", "properties": {"name": "pond"}, "geometry": {"type": "Polygon",
+                   "coordinates": [[[500050, 3999995], [500070, 3999995], [500070, 3999985], [500050, 3999985],
+                                    [500050, 3999995]]]}}]}""");
+
+        PolygonLabelImport.Report report = PolygonLabelImport.run(fresh, List.of(drawn), false);
+
+        assertEquals(List.of(), report.problems());
+        for (Tile tile : fresh.tiles()) {
+            Window w = fresh.rasterWindow(tile).orElseThrow().window();
+            boolean reaches = w.x() < 140 && w.x() + w.width() > 100 && w.y() < 30;
+            if (!reaches) {
+                assertTrue(fresh.readLabel(tile).isEmpty(), tile.name() + " is away from the pond");
+                continue;
+            }
+            LabelMask label = fresh.readLabel(tile).orElseThrow();
+            for (int y = 0; y < w.height(); y++) {
+                for (int x = 0; x < w.width(); x++) {
+                    int rx = x + w.x();
+                    int ry = y + w.y();
+                    boolean pond = rx >= 100 && rx < 140 && ry >= 10 && ry < 30;
+                    assertEquals(pond ? 1 : 0, label.pixels()[y * w.width() + x], tile.name() + " " + x + ", " + y);
+                }
+            }
+        }
+        assertEquals(2, report.labelled(), "the pond lies where the first two columns of tiles overlap");
+    }
+
+    @Test
+    void tilesWithoutAMapTakeTheirOwnFilesInPixelsAndAnEmptyFileMeansNoRiver() throws IOException {
+        Project source = riverProject(temp.resolve("source"));
+        source.writeLabel(source.tile("a").orElseThrow(), riverBand(), LabelStatus.ACCEPTED);
+        source.writeLabel(source.tile("b").orElseThrow(), empty(), LabelStatus.ACCEPTED);
+        LabelExport.write(source, LabelExport.Format.GEOJSON, temp.resolve("out"), null, false);
+        Project target = riverProject(temp.resolve("target"));
+
+        PolygonLabelImport.Report report = PolygonLabelImport.run(target,
+                List.of(temp.resolve("out/a.geojson"), temp.resolve("out/b.geojson")), false);
+
+        assertEquals(2, report.labelled());
+        assertEquals(riverBand(), target.readLabel(target.tile("a").orElseThrow()).orElseThrow());
+        assertEquals(empty(), target.readLabel(target.tile("b").orElseThrow()).orElseThrow());
+        assertTrue(target.readLabel(target.tile("c").orElseThrow()).isEmpty(), "no file names c");
+    }
+
+    @Test
+    void aTilesOwnLabelIsKeptUnlessReplacedAndThenKeptInItsHistory() throws IOException {
+        Project source = riverProject(temp.resolve("source"));
+        source.writeLabel(source.tile("a").orElseThrow(), riverBand(), LabelStatus.EDITED);
+        LabelExport.write(source, LabelExport.Format.GEOJSON, temp.resolve("out"), null, false);
+        Project target = riverProject(temp.resolve("target"));
+        Tile a = target.tile("a").orElseThrow();
+        target.writeLabel(a, empty(), LabelStatus.ACCEPTED);
+        List<Path> outlines = List.of(temp.resolve("out/a.geojson"));
+
+        PolygonLabelImport.Report kept = PolygonLabelImport.run(target, outlines, false);
+        assertEquals(List.of("a"), kept.keptTheirLabel());
+        assertEquals(LabelStatus.ACCEPTED, target.status(a));
+
+        PolygonLabelImport.Report replaced = PolygonLabelImport.run(target, outlines, true);
+        assertEquals(1, replaced.labelled());
+        assertEquals(riverBand(), target.readLabel(a).orElseThrow());
+        assertEquals(LabelStatus.IMPORTED, target.status(a), "an accepted label replaced is no longer accepted");
+        assertEquals(1, target.history(a).size(), "the accepted label it replaced");
+
+        PolygonLabelImport.Report again = PolygonLabelImport.run(target, outlines, true);
+        assertEquals(1, again.unchanged());
+        assertEquals(1, target.history(a).size(), "nothing written when nothing changes");
+    }
+
+    @Test
+    void aLayerInAnotherCrsIsRefusedSayingWhichAndHowToReprojectIt() throws IOException {
+        Project fresh = freshCut(TiledRasterProject.raster(temp.resolve("ortho.tif")));
+        Path lonLat = Files.writeString(temp.resolve("reach.geojson"), """
+                {"type": "Feature", "geometry": {"type": "Polygon",
+                  "coordinates": [[[-123.5, 48.1], [-123.4, 48.1], [-123.4, 48.0], [-123.5, 48.1]]]}}""");
+
+        PolygonLabelImport.Report report = PolygonLabelImport.run(fresh, List.of(lonLat, temp.resolve("no.json")),
+                false);
+
+        assertEquals(0, report.labelled());
+        assertEquals(2, report.problems().size(), report.problems().toString());
+        assertTrue(report.problems().stream().anyMatch(p -> p.contains("no.json")), report.problems().toString());
+        String crs = report.problems().stream().filter(p -> p.contains("reach.geojson")).findFirst().orElseThrow();
+        assertTrue(crs.contains("EPSG:4326") && crs.contains("EPSG:32610") && crs.contains("ogr2ogr"), crs);
+    }
+
+    private Project freshCut(Path raster) throws IOException {
+        Path dir = temp.resolve("fresh");
+        RasterTiling.tile(dir, raster, new RasterTiling.Settings(128, 32, BandChoice.DEFAULT), (d, t) -> { });
+        return Project.open(dir);
+    }
+
+    private static Project riverProject(Path dir) throws IOException {
+        for (String name : List.of("a", "b", "c")) {
+            RiverTiles.tile(dir, name, true);
+        }
+        return Project.open(dir);
+    }
+
+    private static LabelMask riverBand() {
+        byte[] pixels = new byte[RiverTiles.SIZE * RiverTiles.SIZE];
+        for (int y = RiverTiles.RIVER_TOP; y <= RiverTiles.RIVER_BOTTOM; y++) {
+            for (int x = y % 7; x < RiverTiles.SIZE; x++) {
+                pixels[y * RiverTiles.SIZE + x] = 1;
+            }
+        }
+        return new LabelMask(RiverTiles.SIZE, RiverTiles.SIZE, pixels);
+    }
+
+    private static LabelMask empty() {
+        return new LabelMask(RiverTiles.SIZE, RiverTiles.SIZE, new byte[RiverTiles.SIZE * RiverTiles.SIZE]);
+    }
+}
