@@ -2,14 +2,12 @@ package org.meander.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import org.meander.project.Project;
 import org.meander.project.vector.PolygonLabelImport;
 import picocli.CommandLine.Command;
@@ -49,28 +47,19 @@ final class ProjectImportLabelsCommand implements Callable<Integer> {
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("files", report.files());
         result.put("polygons", report.polygons());
-        result.put("labelled", report.labelled());
+        result.put("labelled", report.labelled().size());
         result.put("unchanged", report.unchanged());
         result.put("kept_their_label", report.keptTheirLabel());
         result.put("problems", report.problems());
         System.out.println(new ObjectMapper().writeValueAsString(result));
-        boolean used = report.labelled() + report.unchanged() > 0;
+        boolean used = report.labelled().size() + report.unchanged() > 0;
         return used || report.problems().isEmpty() ? 0 : 1;
     }
 
     private List<Path> files() throws IOException {
         List<Path> files = new ArrayList<>();
         for (Path path : paths) {
-            if (!Files.isDirectory(path)) {
-                files.add(path);
-                continue;
-            }
-            try (Stream<Path> listed = Files.list(path)) {
-                listed.filter(file -> {
-                    String name = file.getFileName().toString();
-                    return Files.isRegularFile(file) && (name.endsWith(".geojson") || name.endsWith(".json"));
-                }).sorted().forEach(files::add);
-            }
+            files.addAll(PolygonLabelImport.filesAt(path));
         }
         return files;
     }

@@ -1,6 +1,7 @@
 package org.meander.ui;
 
 import java.io.IOException;
+import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -256,6 +257,18 @@ public final class AnnotateViewModel implements AutoCloseable {
     public void labelsWritten() {
         browser.labelsWritten();
         labelsWritten.set(labelsWritten.get() + 1);
+    }
+
+    /**
+     * Labels of these tiles were replaced on disk by something other than the editor (an import): as
+     * {@link #labelsWritten}, and the open tile's label is read again, unless it was edited since.
+     */
+    public void labelsReplaced(Collection<String> tiles) {
+        labelsWritten();
+        Tile open = selectedTile.get();
+        if (open != null && tiles.contains(open.name()) && !editor.isDirty()) {
+            editor.open(open);
+        }
     }
 
     /** Counts {@link #labelsWritten} calls, for the tile list to refresh. */

@@ -30,6 +30,7 @@ public final class MeanderApp extends Application {
     private ModelManagerWindow managerWindow;
     private NewProjectWindow newProjectWindow;
     private ExportLabelsWindow exportWindow;
+    private ImportLabelsWindow importWindow;
     private AutoLabelWindow autoLabelWindow;
     private Workbench workbench;
     private Stage stage;
@@ -102,7 +103,7 @@ public final class MeanderApp extends Application {
     private void show() {
         MainWindow window = new MainWindow(workbench,
                 new ProjectActions(this::newProject, this::openProject, this::openSampleProject, this::autoLabel,
-                        this::exportLabels));
+                        this::importLabels, this::exportLabels));
         window.showModelControls(ModelMenu.create(models, this::openModelManager, this::chooseModelFolder),
                 modelDir == null ? NoModelBar.create(models, this::openModelManager, this::chooseModelFolder) : null);
         stage.setTitle("Meander — " + workbench.project().directory().getFileName());
@@ -131,6 +132,16 @@ public final class MeanderApp extends Application {
             autoLabelWindow = new AutoLabelWindow(new AutoLabelViewModel(workbench.project(), workbench.annotate()));
         }
         autoLabelWindow.show(stage);
+    }
+
+    /** A window for the project open now; the last one is kept while it is that project's (and its Annotate's). */
+    private void importLabels() {
+        if (importWindow == null || importWindow.project() != workbench.project()
+                || importWindow.annotate() != workbench.annotate()) {
+            importWindow = new ImportLabelsWindow(new ImportLabelsViewModel(workbench.project(),
+                    workbench.annotate()));
+        }
+        importWindow.show(stage);
     }
 
     /** A window for the project open now; the last one is kept while it is that project's. */

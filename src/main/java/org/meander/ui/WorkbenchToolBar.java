@@ -64,14 +64,18 @@ final class WorkbenchToolBar {
         MenuItem autoLabel = new MenuItem("Auto-label…");
         autoLabel.setId("auto-label");
         autoLabel.setOnAction(e -> projects.autoLabel().run());
+        MenuItem importLabels = new MenuItem("Import labels…");
+        importLabels.setId("import-labels");
+        importLabels.setOnAction(e -> projects.importLabels().run());
         MenuItem export = new MenuItem("Export labels…");
         export.setId("export-labels");
         export.setOnAction(e -> projects.exportLabels().run());
-        project.getItems().setAll(create, open, sample, new SeparatorMenuItem(), autoLabel, export);
+        project.getItems().setAll(create, open, sample, new SeparatorMenuItem(), autoLabel, importLabels, export);
         project.setTooltip(new Tooltip("New project: make one of a folder of images (and their masks). Open"
                 + " project: a folder holding tiles/. Sample project: synthetic river tiles with imperfect labels,"
-                + " to try Meander on. Auto-label: SAM labels the unlabelled tiles, for review. Export labels: PNG,"
-                + " COCO, GeoTIFF or a Hugging Face dataset."));
+                + " to try Meander on. Auto-label: SAM labels the unlabelled tiles, for review. Import labels: river"
+                + " polygons from a GIS (GeoJSON). Export labels: PNG, COCO, GeoTIFF, GeoJSON or a Hugging Face"
+                + " dataset."));
         Button helpButton = new Button("Shortcuts (F1)");
         helpButton.setOnAction(e -> help.run());
         return new ToolBar(project, new Separator(), sam, brush, eraser, polygon, new Label("Brush"), brushSize,

@@ -1,12 +1,14 @@
 package org.meander.project.vector;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.stream.Stream;
 import org.meander.project.LabelMask;
 import org.meander.project.Project;
 import org.meander.project.Tile;
@@ -28,8 +30,8 @@ public final class PolygonLabelImport {
      * What happened: the files read and their polygons; the tiles labelled; tiles whose label the polygons would not
      * change; tiles that kept their own label; and each file or tile that could not be used, with the reason.
      */
-    public record Report(int files, long polygons, int labelled, int unchanged, List<String> keptTheirLabel,
-                         List<String> problems) {
+    public record Report(int files, long polygons, List<String> labelled, int unchanged,
+                         List<String> keptTheirLabel, List<String> problems) {
     }
 
     private PolygonLabelImport() {
@@ -55,7 +57,7 @@ public final class PolygonLabelImport {
         List<GeoJsonLayer> wide = layers.stream().filter(layer -> tileNamed(project, layer).isEmpty()).toList();
         boolean[] wideMatched = new boolean[wide.size()];
         List<Integer> tileCrs = new ArrayList<>();
-        int labelled = 0;
+        List<String> labelled = new ArrayList<>();
         int unchanged = 0;
         List<String> kept = new ArrayList<>();
         for (Tile tile : project.tiles()) {
@@ -100,7 +102,7 @@ public final class PolygonLabelImport {
                 kept.add(tile.name());
             } else {
                 project.importLabel(tile, label);
-                labelled++;
+                labelled.add(tile.name());
             }
         }
         for (int i = 0; i < wide.size(); i++) {
@@ -114,6 +116,19 @@ public final class PolygonLabelImport {
             }
         }
         return new Report(files.size(), polygons, labelled, unchanged, kept, problems);
+    }
+
+    /** The GeoJSON files a path names: the file itself, or a folder's .geojson and .json files (not its subfolders). */
+    public static List<Path> filesAt(Path path) throws IOException {
+        if (!Files.isDirectory(path)) {
+            return List.of(path);
+        }
+        try (Stream<Path> listed = Files.list(path)) {
+            return listed.filter(file -> {
+                String name = file.getFileName().toString();
+                return Files.isRegularFile(file) && (name.endsWith(".geojson") || name.endsWith(".json"));
+            }).sorted().toList();
+        }
     }
 
     /** The tile the file is named after, if any: {@code <tile>.geojson} or {@code <tile>.json}. */

@@ -38,7 +38,7 @@ class PolygonLabelImportTest {
                 List.of(temp.resolve("out/stitched/ortho.geojson")), false);
 
         assertEquals(List.of(), report.problems());
-        assertEquals(6, report.labelled());
+        assertEquals(6, report.labelled().size());
         for (Tile tile : fresh.tiles()) {
             Tile same = labelled.tile(tile.name()).orElseThrow();
             assertEquals(labelled.readLabel(same), fresh.readLabel(tile), tile.name());
@@ -77,7 +77,7 @@ class PolygonLabelImportTest {
                 }
             }
         }
-        assertEquals(2, report.labelled(), "the pond lies where the first two columns of tiles overlap");
+        assertEquals(2, report.labelled().size(), "the pond lies where the first two columns of tiles overlap");
     }
 
     @Test
@@ -91,7 +91,7 @@ class PolygonLabelImportTest {
         PolygonLabelImport.Report report = PolygonLabelImport.run(target,
                 List.of(temp.resolve("out/a.geojson"), temp.resolve("out/b.geojson")), false);
 
-        assertEquals(2, report.labelled());
+        assertEquals(2, report.labelled().size());
         assertEquals(riverBand(), target.readLabel(target.tile("a").orElseThrow()).orElseThrow());
         assertEquals(empty(), target.readLabel(target.tile("b").orElseThrow()).orElseThrow());
         assertTrue(target.readLabel(target.tile("c").orElseThrow()).isEmpty(), "no file names c");
@@ -112,7 +112,7 @@ class PolygonLabelImportTest {
         assertEquals(LabelStatus.ACCEPTED, target.status(a));
 
         PolygonLabelImport.Report replaced = PolygonLabelImport.run(target, outlines, true);
-        assertEquals(1, replaced.labelled());
+        assertEquals(1, replaced.labelled().size());
         assertEquals(riverBand(), target.readLabel(a).orElseThrow());
         assertEquals(LabelStatus.IMPORTED, target.status(a), "an accepted label replaced is no longer accepted");
         assertEquals(1, target.history(a).size(), "the accepted label it replaced");
@@ -132,7 +132,7 @@ class PolygonLabelImportTest {
         PolygonLabelImport.Report report = PolygonLabelImport.run(fresh, List.of(lonLat, temp.resolve("no.json")),
                 false);
 
-        assertEquals(0, report.labelled());
+        assertEquals(0, report.labelled().size());
         assertEquals(2, report.problems().size(), report.problems().toString());
         assertTrue(report.problems().stream().anyMatch(p -> p.contains("no.json")), report.problems().toString());
         String crs = report.problems().stream().filter(p -> p.contains("reach.geojson")).findFirst().orElseThrow();

@@ -1,0 +1,142 @@
+package org.meander.ui;
+
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.List;
+import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import org.meander.project.Project;
+import org.meander.project.vector.PolygonLabelImport;
+import org.meander.weights.ErrorText;
+
+/**
+ * "Import labels…": labels from GeoJSON polygons drawn or corrected in a GIS, as {@code ./meander project
+ * import-labels} makes them. The label being edited is saved first; if the import replaces it, the editor shows the
+ * new one.
+ */
+final class ImportLabelsViewModel {
+
+    private final Project project;
+    private final AnnotateViewModel annotate;
+    private final StringProperty source = new SimpleStringProperty("");
+    private final BooleanProperty replace = new SimpleBooleanProperty();
+    private final StringBinding problem;
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+
+    ImportLabelsViewModel(Project project, AnnotateViewModel annotate) {
+        this.project = project;
+        this.annotate = annotate;
+        problem = Bindings.createStringBinding(this::findProblem, source);
+    }
+
+    /** A GeoJSON file, or a folder of them. */
+    StringProperty sourceProperty() {
+        return source;
+    }
+
+    /** Replace the labels tiles already have. */
+    BooleanProperty replaceProperty() {
+        return replace;
+    }
+
+    /** What stops Import, in words; empty when nothing does. */
+    StringBinding problemProperty() {
+        return problem;
+    }
+
+    ReadOnlyBooleanProperty runningProperty() {
+        return running.getReadOnlyProperty();
+    }
+
+    ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    Project project() {
+        return project;
+    }
+
+    AnnotateViewModel annotate() {
+        return annotate;
+    }
+
+    /** Saves the label being edited, then imports on a thread of its own. */
+    void start() {
+        if (running.get() || !problem.get().isEmpty()) {
+            return;
+        }
+        Path from = Path.of(source.get().strip());
+        boolean replacing = replace.get();
+        LabelEditor editor = annotate.editor();
+        editor.saveIfDirty();
+        running.set(true);
+        message.set("Reading " + from + "…");
+        Thread importing = new Thread(() -> {
+            try {
+                editor.awaitSaved();
+                PolygonLabelImport.Report report = PolygonLabelImport.run(project,
+                        PolygonLabelImport.filesAt(from), replacing);
+                Platform.runLater(() -> {
+                    annotate.labelsReplaced(report.labelled());
+                    message.set(describe(report));
+                });
+            } catch (Exception e) {
+                Platform.runLater(() -> message.set("The import failed: " + ErrorText.of(e)));
+            } finally {
+                Platform.runLater(() -> running.set(false));
+            }
+        }, "meander-import-labels");
+        importing.setDaemon(true);
+        importing.start();
+    }
+
+    private static String describe(PolygonLabelImport.Report report) {
+        StringBuilder text = new StringBuilder("Labelled " + count(report.labelled().size(), "tile") + " from "
+                + count(report.polygons(), "polygon") + " in " + count(report.files(), "file") + ".");
+        if (report.unchanged() > 0) {
+            text.append("\n").append(count(report.unchanged(), "tile")).append(" already had the same label.");
+        }
+        List<String> kept = report.keptTheirLabel();
+        if (!kept.isEmpty()) {
+            text.append("\nKept their own label (tick \"replace\" to replace them): ").append(String.join(", ", kept))
+                    .append(".");
+        }
+        report.problems().forEach(problem -> text.append("\n").append(problem));
+        return text.toString();
+    }
+
+    private static String count(long n, String thing) {
+        return n + " " + thing + (n == 1 ? "" : "s");
+    }
+
+    private String findProblem() {
+        if (source.get().isBlank()) {
+            return "Choose a GeoJSON file, or a folder of them.";
+        }
+        try {
+            Path path = Path.of(source.get().strip());
+            if (!Files.exists(path)) {
+                return path + " does not exist.";
+            }
+            if (Files.isDirectory(path) && PolygonLabelImport.filesAt(path).isEmpty()) {
+                return path + " holds no .geojson or .json file.";
+            }
+            return "";
+        } catch (InvalidPathException e) {
+            return "\"" + source.get() + "\" is not a path: " + e.getReason() + ".";
+        } catch (java.io.IOException e) {
+            return ErrorText.of(e);
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package org.meander.ui;
+
+import java.io.File;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.meander.project.Project;
+
+/** The "Import labels…" window: the GeoJSON to read, whether to replace labels; Import, and what it did. */
+final class ImportLabelsWindow {
+
+    private final TaskWindow window;
+    private final ImportLabelsViewModel model;
+
+    ImportLabelsWindow(ImportLabelsViewModel model) {
+        this.model = model;
+        Label intro = new Label("River polygons from a GIS (or exported as GeoJSON and corrected there) become the"
+                + " labels of the tiles they cover, marked imported, to be checked. A file named like a tile labels"
+                + " that tile; any other file labels the georeferenced tiles it reaches, in the same CRS. The same"
+                + " as ./meander project import-labels.");
+        intro.setWrapText(true);
+
+        TextField source = new TextField();
+        source.setId("import-source");
+        source.setPrefColumnCount(34);
+        source.textProperty().bindBidirectional(model.sourceProperty());
+        Button file = new Button("File…");
+        file.setMinWidth(Region.USE_PREF_SIZE);
+        file.setOnAction(e -> chooseFile());
+        Button folder = new Button("Folder…");
+        folder.setMinWidth(Region.USE_PREF_SIZE);
+        folder.setOnAction(e -> chooseFolder());
+        CheckBox replace = new CheckBox("replace labels tiles already have (the old ones go to their history)");
+        replace.setId("import-replace");
+        replace.setTooltip(new Tooltip("Without it, a tile that has a label keeps it"));
+        replace.selectedProperty().bindBidirectional(model.replaceProperty());
+
+        GridPane form = new GridPane();
+        form.setHgap(8);
+        form.setVgap(8);
+        form.addRow(0, FormLabel.of("Polygons"), source, file, folder);
+        form.add(replace, 1, 1, 3, 1);
+        GridPane.setHgrow(source, Priority.ALWAYS);
+
+        Label problem = TaskWindow.problem("import-problem", model.problemProperty());
+        Button start = new Button("Import");
+        start.setId("import-start");
+        start.setDefaultButton(true);
+        start.disableProperty().bind(model.problemProperty().isNotEmpty().or(model.runningProperty()));
+        start.setOnAction(e -> model.start());
+        ProgressBar bar = new ProgressBar(ProgressBar.INDETERMINATE_PROGRESS);
+        bar.visibleProperty().bind(model.runningProperty());
+        TextArea report = TaskWindow.report("import-report", model.messageProperty());
+
+        VBox root = new VBox(12, intro, form, problem, new HBox(12, start, bar), report);
+        root.setPadding(new Insets(14));
+        window = new TaskWindow("Meander — import labels", root, 640, 420, model.runningProperty());
+    }
+
+    void show(Window owner) {
+        window.show(owner);
+    }
+
+    Stage stage() {
+        return window.stage();
+    }
+
+    /** The project it labels. */
+    Project project() {
+        return model.project();
+    }
+
+    /** Annotate's view-model, told which labels the import replaced. */
+    AnnotateViewModel annotate() {
+        return model.annotate();
+    }
+
+    private void chooseFile() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("The GeoJSON file of river polygons");
+        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("GeoJSON", "*.geojson", "*.json"),
+                new FileChooser.ExtensionFilter("Any file", "*"));
+        ChooserStart.near(model.sourceProperty().get()).ifPresent(chooser::setInitialDirectory);
+        File chosen = chooser.showOpenDialog(window.stage());
+        if (chosen != null) {
+            model.sourceProperty().set(chosen.getPath());
+        }
+    }
+
+    private void chooseFolder() {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle("A folder of GeoJSON files, one per tile or layer");
+        ChooserStart.near(model.sourceProperty().get()).ifPresent(chooser::setInitialDirectory);
+        File chosen = chooser.showDialog(window.stage());
+        if (chosen != null) {
+            model.sourceProperty().set(chosen.getPath());
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package org.meander.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Button;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.meander.project.LabelMask;
+import org.meander.project.LabelStatus;
+import org.meander.project.Project;
+import org.meander.project.Tile;
+import org.meander.testing.OneWindow;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** "Import labels…": polygons from a GIS become labels, the open tile's shown at once. */
+@ExtendWith({ApplicationExtension.class, OneWindow.class})
+class ImportLabelsTest {
+
+    @TempDir
+    Path dir;
+
+    private Workbench workbench;
+    private ImportLabelsWindow window;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        workbench = SampleWindow.show(stage, 1, null).workbench();
+        window = new ImportLabelsWindow(new ImportLabelsViewModel(workbench.project(), workbench.annotate()));
+        window.show(stage);
+    }
+
+    @AfterEach
+    void close() {
+        workbench.close();
+    }
+
+    @Test
+    void aPolygonReplacesTheOpenTilesLabelOnlyWhenAskedAndTheEditorShowsIt(FxRobot robot) throws Exception {
+        AnnotateViewModel model = workbench.annotate();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.labelProperty().get() != null);
+        Tile open = model.selectedTileProperty().get();
+        Project project = workbench.project();
+        assertEquals("Choose a GeoJSON file, or a folder of them.", Fields.label(robot, "#import-problem"));
+        Fields.set(robot, "#import-source", dir.resolve("none.geojson").toString());
+        assertTrue(Fields.label(robot, "#import-problem").endsWith("does not exist."));
+        assertTrue(robot.lookup("#import-start").queryAs(Button.class).isDisabled());
+
+        // a pond in the open tile's pixels: columns 10 to 49, rows 20 to 39
+        Path pond = Files.writeString(dir.resolve(open.name() + ".geojson"), """
+                {"type": "Feature", "geometry": {"type": "Polygon",
+                  "coordinates": [[[10, 20], [50, 20], [50, 40], [10, 40], [10, 20]]]}}""");
+        Fields.set(robot, "#import-source", pond.toString());
+        robot.clickOn("#import-start");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> Fields.text(robot, "#import-report").contains("."));
+        assertTrue(Fields.text(robot, "#import-report").contains("Kept their own label"),
+                Fields.text(robot, "#import-report"));
+
+        robot.clickOn("#import-replace");
+        robot.clickOn("#import-start");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
+                () -> Fields.text(robot, "#import-report").startsWith("Labelled 1 tile from 1 polygon"));
+        LabelMask expected = pond(project.readLabel(open).orElseThrow());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> expected.equals(model.labelProperty().get()));
+        assertEquals(LabelStatus.IMPORTED, project.status(open));
+        assertEquals(expected, project.readLabel(open).orElseThrow());
+        assertTrue(!project.history(open).isEmpty(), "the sample's label it replaced is kept");
+    }
+
+    private static LabelMask pond(LabelMask like) {
+        byte[] pixels = new byte[like.pixels().length];
+        for (int y = 20; y < 40; y++) {
+            for (int x = 10; x < 50; x++) {
+                pixels[y * like.width() + x] = 1;
+            }
+        }
+        return new LabelMask(like.width(), like.height(), pixels);
+    }
+}
