@@ -16,6 +16,7 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.meander.project.Project;
+import org.meander.project.vector.FeatureFilter;
 import org.meander.project.vector.PolygonLabelImport;
 import org.meander.weights.ErrorText;
 
@@ -29,6 +30,7 @@ final class ImportLabelsViewModel {
     private final Project project;
     private final AnnotateViewModel annotate;
     private final StringProperty source = new SimpleStringProperty("");
+    private final StringProperty where = new SimpleStringProperty("");
     private final BooleanProperty replace = new SimpleBooleanProperty();
     private final StringBinding problem;
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
@@ -37,12 +39,17 @@ final class ImportLabelsViewModel {
     ImportLabelsViewModel(Project project, AnnotateViewModel annotate) {
         this.project = project;
         this.annotate = annotate;
-        problem = Bindings.createStringBinding(this::findProblem, source);
+        problem = Bindings.createStringBinding(this::findProblem, source, where);
     }
 
     /** A GeoJSON file, or a folder of them. */
     StringProperty sourceProperty() {
         return source;
+    }
+
+    /** KEY=VALUE: only the features whose property KEY is VALUE; blank for every feature. */
+    StringProperty whereProperty() {
+        return where;
     }
 
     /** Replace the labels tiles already have. */
@@ -78,6 +85,7 @@ final class ImportLabelsViewModel {
         }
         Path from = Path.of(source.get().strip());
         boolean replacing = replace.get();
+        FeatureFilter filter = filter();
         LabelEditor editor = annotate.editor();
         editor.saveIfDirty();
         running.set(true);
@@ -86,7 +94,7 @@ final class ImportLabelsViewModel {
             try {
                 editor.awaitSaved();
                 PolygonLabelImport.Report report = PolygonLabelImport.run(project,
-                        PolygonLabelImport.filesAt(from), replacing);
+                        PolygonLabelImport.filesAt(from), filter, replacing);
                 Platform.runLater(() -> {
                     annotate.labelsReplaced(report.labelled());
                     message.set(describe(report));
@@ -104,6 +112,9 @@ final class ImportLabelsViewModel {
     private static String describe(PolygonLabelImport.Report report) {
         StringBuilder text = new StringBuilder("Labelled " + count(report.labelled().size(), "tile") + " from "
                 + count(report.polygons(), "polygon") + " in " + count(report.files(), "file") + ".");
+        if (report.featuresLeftOut() > 0) {
+            text.append("\n").append(count(report.featuresLeftOut(), "feature")).append(" left out by the filter.");
+        }
         if (report.unchanged() > 0) {
             text.append("\n").append(count(report.unchanged(), "tile")).append(" already had the same label.");
         }
@@ -120,9 +131,18 @@ final class ImportLabelsViewModel {
         return n + " " + thing + (n == 1 ? "" : "s");
     }
 
+    private FeatureFilter filter() {
+        return where.get().isBlank() ? FeatureFilter.ALL : FeatureFilter.parse(where.get());
+    }
+
     private String findProblem() {
         if (source.get().isBlank()) {
             return "Choose a GeoJSON file, or a folder of them.";
+        }
+        try {
+            filter();
+        } catch (IllegalArgumentException e) {
+            return "Only features where: " + e.getMessage() + ".";
         }
         try {
             Path path = Path.of(source.get().strip());

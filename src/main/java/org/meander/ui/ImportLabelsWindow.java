@@ -44,6 +44,12 @@ final class ImportLabelsWindow {
         Button folder = new Button("Folder…");
         folder.setMinWidth(Region.USE_PREF_SIZE);
         folder.setOnAction(e -> chooseFolder());
+        TextField where = new TextField();
+        where.setId("import-where");
+        where.setPromptText("every feature; or KEY=VALUE, such as DN=255 or fclass=river");
+        where.textProperty().bindBidirectional(model.whereProperty());
+        where.setTooltip(new Tooltip("Only the features whose property KEY is VALUE: gdal_polygonize writes the"
+                + " land (DN=0) as polygons too, hydrography layers hold roads and lakes"));
         CheckBox replace = new CheckBox("replace labels tiles already have (the old ones go to their history)");
         replace.setId("import-replace");
         replace.setTooltip(new Tooltip("Without it, a tile that has a label keeps it"));
@@ -53,7 +59,9 @@ final class ImportLabelsWindow {
         form.setHgap(8);
         form.setVgap(8);
         form.addRow(0, FormLabel.of("Polygons"), source, file, folder);
-        form.add(replace, 1, 1, 3, 1);
+        form.add(FormLabel.of("Only features where"), 0, 1);
+        form.add(where, 1, 1, 3, 1);
+        form.add(replace, 1, 2, 3, 1);
         GridPane.setHgrow(source, Priority.ALWAYS);
 
         Label problem = TaskWindow.problem("import-problem", model.problemProperty());

@@ -59,5 +59,10 @@ class ProjectImportLabelsCommandTest {
 
         assertEquals(1, result.exit());
         assertTrue(result.err().contains("gauges.geojson: a point or line left out"), result.err());
+
+        EmbedCommandTest.Result badFilter = ProjectCommandTest.project("import-labels", fresh.toString(),
+                "--geojson", points.toString(), "--where", "DN");
+        assertEquals(2, badFilter.exit(), "a usage error");
+        assertTrue(badFilter.err().contains("\"DN\" is not KEY=VALUE"), badFilter.err());
     }
 }

@@ -60,6 +60,10 @@ class ImportLabelsTest {
                 {"type": "Feature", "geometry": {"type": "Polygon",
                   "coordinates": [[[10, 20], [50, 20], [50, 40], [10, 40], [10, 20]]]}}""");
         Fields.set(robot, "#import-source", pond.toString());
+        Fields.set(robot, "#import-where", "DN");
+        assertTrue(Fields.label(robot, "#import-problem").startsWith("Only features where: \"DN\" is not KEY=VALUE"),
+                Fields.label(robot, "#import-problem"));
+        Fields.set(robot, "#import-where", "");
         robot.clickOn("#import-start");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> Fields.text(robot, "#import-report").contains("."));
         assertTrue(Fields.text(robot, "#import-report").contains("Kept their own label"),

@@ -3,6 +3,7 @@ package org.meander.project.vector;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -15,9 +16,10 @@ import java.util.regex.Pattern;
 /**
  * The polygons of a GeoJSON file (a FeatureCollection, a Feature or a bare geometry; Polygons and MultiPolygons, in
  * GeometryCollections too) and the EPSG code of their CRS: the one its {@code crs} member names, as GDAL and QGIS
- * write it, else WGS 84 longitude and latitude, GeoJSON's own (RFC 7946). Points and lines are counted and left out.
+ * write it, else WGS 84 longitude and latitude, GeoJSON's own (RFC 7946). Points and lines are counted and left out,
+ * and so are the features a {@link FeatureFilter} does not admit.
  */
-public record GeoJsonLayer(Path file, List<Polygon> polygons, int epsg, int otherGeometries) {
+public record GeoJsonLayer(Path file, List<Polygon> polygons, int epsg, int otherGeometries, int filteredOut) {
 
     public static final int WGS84 = 4326;
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -28,8 +30,18 @@ public record GeoJsonLayer(Path file, List<Polygon> polygons, int epsg, int othe
         polygons = List.copyOf(polygons);
     }
 
-    /** @throws IOException naming the file and what in it is wrong */
+    /** Every polygon of the file. */
     public static GeoJsonLayer read(Path file) throws IOException {
+        return read(file, FeatureFilter.ALL);
+    }
+
+    /**
+     * The polygons of the features {@code filter} admits (a bare geometry has no properties, so a filter other
+     * than {@link FeatureFilter#ALL} leaves it out).
+     *
+     * @throws IOException naming the file and what in it is wrong
+     */
+    public static GeoJsonLayer read(Path file, FeatureFilter filter) throws IOException {
         JsonNode root;
         try (InputStream in = Files.newInputStream(file)) {
             root = JSON.readTree(in);
@@ -42,11 +54,17 @@ public record GeoJsonLayer(Path file, List<Polygon> polygons, int epsg, int othe
         }
         List<Polygon> polygons = new ArrayList<>();
         int[] others = {0};
+        int filteredOut = 0;
         try {
             switch (root.path("type").asText()) {
                 case "FeatureCollection" -> {
                     int index = 0;
                     for (JsonNode feature : root.path("features")) {
+                        if (!filter.admits(feature.path("properties"))) {
+                            filteredOut++;
+                            index++;
+                            continue;
+                        }
                         try {
                             addGeometry(feature.path("geometry"), polygons, others);
                         } catch (IllegalArgumentException e) {
@@ -55,13 +73,25 @@ public record GeoJsonLayer(Path file, List<Polygon> polygons, int epsg, int othe
                         index++;
                     }
                 }
-                case "Feature" -> addGeometry(root.path("geometry"), polygons, others);
-                default -> addGeometry(root, polygons, others);
+                case "Feature" -> {
+                    if (filter.admits(root.path("properties"))) {
+                        addGeometry(root.path("geometry"), polygons, others);
+                    } else {
+                        filteredOut++;
+                    }
+                }
+                default -> {
+                    if (filter.admits(MissingNode.getInstance())) {
+                        addGeometry(root, polygons, others);
+                    } else {
+                        filteredOut++;
+                    }
+                }
             }
         } catch (IllegalArgumentException e) {
             throw new IOException(file + ": " + e.getMessage());
         }
-        return new GeoJsonLayer(file, polygons, epsg(file, root.path("crs")), others[0]);
+        return new GeoJsonLayer(file, polygons, epsg(file, root.path("crs")), others[0], filteredOut);
     }
 
     private static void addGeometry(JsonNode geometry, List<Polygon> polygons, int[] others) {

@@ -27,25 +27,30 @@ import org.meander.weights.ErrorText;
 public final class PolygonLabelImport {
 
     /**
-     * What happened: the files read and their polygons; the tiles labelled; tiles whose label the polygons would not
-     * change; tiles that kept their own label; and each file or tile that could not be used, with the reason.
+     * What happened: the files read, their polygons, and the features the filter left out; the tiles labelled;
+     * tiles whose label the polygons would not change; tiles that kept their own label; and each file or tile that
+     * could not be used, with the reason.
      */
-    public record Report(int files, long polygons, List<String> labelled, int unchanged,
+    public record Report(int files, long polygons, long featuresLeftOut, List<String> labelled, int unchanged,
                          List<String> keptTheirLabel, List<String> problems) {
     }
 
     private PolygonLabelImport() {
     }
 
-    public static Report run(Project project, List<Path> files, boolean replace) throws IOException {
+    /** Labels from the polygons of the features {@code where} admits in {@code files}. */
+    public static Report run(Project project, List<Path> files, FeatureFilter where, boolean replace)
+            throws IOException {
         List<String> problems = new ArrayList<>();
         List<GeoJsonLayer> layers = new ArrayList<>();
         long polygons = 0;
+        long leftOut = 0;
         for (Path file : files) {
             try {
-                GeoJsonLayer layer = GeoJsonLayer.read(file);
+                GeoJsonLayer layer = GeoJsonLayer.read(file, where);
                 layers.add(layer);
                 polygons += layer.polygons().size();
+                leftOut += layer.filteredOut();
                 if (layer.otherGeometries() > 0) {
                     problems.add(file + ": " + (layer.otherGeometries() == 1 ? "a point or line"
                             : layer.otherGeometries() + " points or lines") + " left out; only polygons are labels");
@@ -115,7 +120,7 @@ public final class PolygonLabelImport {
                                 + ": reproject the file to it (ogr2ogr -t_srs EPSG:" + tileCrs.get(0) + ")"));
             }
         }
-        return new Report(files.size(), polygons, labelled, unchanged, kept, problems);
+        return new Report(files.size(), polygons, leftOut, labelled, unchanged, kept, problems);
     }
 
     /** The GeoJSON files a path names: the file itself, or a folder's .geojson and .json files (not its subfolders). */

@@ -52,6 +52,28 @@ class GeoJsonLayerTest {
     }
 
     @Test
+    void aFilterAdmitsFeaturesByAPropertyAsANumberOrAsText() throws IOException {
+        Path file = dir.resolve("layer.geojson");
+        Files.writeString(file, """
+                {"type": "FeatureCollection", "features": [
+                  {"type": "Feature", "properties": {"DN": 255.0, "fclass": "river"},
+                   "geometry": {"type": "Polygon", "coordinates": %s}},
+                  {"type": "Feature", "properties": {"DN": 0, "fclass": "riverbank"},
+                   "geometry": {"type": "Polygon", "coordinates": %s}},
+                  {"type": "Feature", "properties": null, "geometry": {"type": "Polygon", "coordinates": %s}}
+                ]}""".formatted(SQUARE, SQUARE, SQUARE));
+
+        assertEquals(1, GeoJsonLayer.read(file, FeatureFilter.parse("DN=255")).polygons().size());
+        assertEquals(2, GeoJsonLayer.read(file, FeatureFilter.parse("DN=255")).filteredOut());
+        assertEquals(1, GeoJsonLayer.read(file, FeatureFilter.parse("fclass = river")).polygons().size());
+        assertEquals(0, GeoJsonLayer.read(file, FeatureFilter.parse("DN=abc")).polygons().size());
+        assertEquals(3, GeoJsonLayer.read(file).polygons().size());
+        IllegalArgumentException noValue = assertThrows(IllegalArgumentException.class,
+                () -> FeatureFilter.parse("DN"));
+        assertTrue(noValue.getMessage().contains("KEY=VALUE"), noValue.getMessage());
+    }
+
+    @Test
     void brokenFilesAreRefusedNamingTheFileAndThePlace() {
         IOException notJson = assertThrows(IOException.class, () -> read("{\"type\": \"Feature\", "));
         assertTrue(notJson.getMessage().contains("layer.geojson is not JSON") && notJson.getMessage().contains("line"),

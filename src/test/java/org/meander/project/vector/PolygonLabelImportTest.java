@@ -35,7 +35,7 @@ class PolygonLabelImportTest {
         Project fresh = freshCut(raster);
 
         PolygonLabelImport.Report report = PolygonLabelImport.run(fresh,
-                List.of(temp.resolve("out/stitched/ortho.geojson")), false);
+                List.of(temp.resolve("out/stitched/ortho.geojson")), FeatureFilter.ALL, false);
 
         assertEquals(List.of(), report.problems());
         assertEquals(6, report.labelled().size());
@@ -57,7 +57,7 @@ class PolygonLabelImportTest {
                    "coordinates": [[[500050, 3999995], [500070, 3999995], [500070, 3999985], [500050, 3999985],
                                     [500050, 3999995]]]}}]}""");
 
-        PolygonLabelImport.Report report = PolygonLabelImport.run(fresh, List.of(drawn), false);
+        PolygonLabelImport.Report report = PolygonLabelImport.run(fresh, List.of(drawn), FeatureFilter.ALL, false);
 
         assertEquals(List.of(), report.problems());
         for (Tile tile : fresh.tiles()) {
@@ -89,7 +89,7 @@ class PolygonLabelImportTest {
         Project target = riverProject(temp.resolve("target"));
 
         PolygonLabelImport.Report report = PolygonLabelImport.run(target,
-                List.of(temp.resolve("out/a.geojson"), temp.resolve("out/b.geojson")), false);
+                List.of(temp.resolve("out/a.geojson"), temp.resolve("out/b.geojson")), FeatureFilter.ALL, false);
 
         assertEquals(2, report.labelled().size());
         assertEquals(riverBand(), target.readLabel(target.tile("a").orElseThrow()).orElseThrow());
@@ -107,17 +107,17 @@ class PolygonLabelImportTest {
         target.writeLabel(a, empty(), LabelStatus.ACCEPTED);
         List<Path> outlines = List.of(temp.resolve("out/a.geojson"));
 
-        PolygonLabelImport.Report kept = PolygonLabelImport.run(target, outlines, false);
+        PolygonLabelImport.Report kept = PolygonLabelImport.run(target, outlines, FeatureFilter.ALL, false);
         assertEquals(List.of("a"), kept.keptTheirLabel());
         assertEquals(LabelStatus.ACCEPTED, target.status(a));
 
-        PolygonLabelImport.Report replaced = PolygonLabelImport.run(target, outlines, true);
+        PolygonLabelImport.Report replaced = PolygonLabelImport.run(target, outlines, FeatureFilter.ALL, true);
         assertEquals(1, replaced.labelled().size());
         assertEquals(riverBand(), target.readLabel(a).orElseThrow());
         assertEquals(LabelStatus.IMPORTED, target.status(a), "an accepted label replaced is no longer accepted");
         assertEquals(1, target.history(a).size(), "the accepted label it replaced");
 
-        PolygonLabelImport.Report again = PolygonLabelImport.run(target, outlines, true);
+        PolygonLabelImport.Report again = PolygonLabelImport.run(target, outlines, FeatureFilter.ALL, true);
         assertEquals(1, again.unchanged());
         assertEquals(1, target.history(a).size(), "nothing written when nothing changes");
     }
@@ -130,13 +130,45 @@ class PolygonLabelImportTest {
                   "coordinates": [[[-123.5, 48.1], [-123.4, 48.1], [-123.4, 48.0], [-123.5, 48.1]]]}}""");
 
         PolygonLabelImport.Report report = PolygonLabelImport.run(fresh, List.of(lonLat, temp.resolve("no.json")),
-                false);
+                FeatureFilter.ALL, false);
 
         assertEquals(0, report.labelled().size());
         assertEquals(2, report.problems().size(), report.problems().toString());
         assertTrue(report.problems().stream().anyMatch(p -> p.contains("no.json")), report.problems().toString());
         String crs = report.problems().stream().filter(p -> p.contains("reach.geojson")).findFirst().orElseThrow();
         assertTrue(crs.contains("EPSG:4326") && crs.contains("EPSG:32610") && crs.contains("ogr2ogr"), crs);
+    }
+
+    /** gdal_polygonize writes the land as polygons too: a filter takes the river's alone. */
+    @Test
+    void aFilterTakesTheRiversFeaturesAndLeavesTheLandOut() throws IOException {
+        Project target = riverProject(temp.resolve("target"));
+        Path polygonized = Files.writeString(temp.resolve("a.geojson"), """
+                {"type": "FeatureCollection", "features": [
+                  {"type": "Feature", "properties": {"DN": 0}, "geometry": {"type": "Polygon",
+                    "coordinates": [[[0, 0], [256, 0], [256, 100], [0, 100], [0, 0]]]}},
+                  {"type": "Feature", "properties": {"DN": 255}, "geometry": {"type": "Polygon",
+                    "coordinates": [[[0, 100], [256, 100], [256, 160], [0, 160], [0, 100]]]}},
+                  {"type": "Feature", "properties": {"DN": 0}, "geometry": {"type": "Polygon",
+                    "coordinates": [[[0, 160], [256, 160], [256, 256], [0, 256], [0, 160]]]}}]}""");
+
+        PolygonLabelImport.Report report = PolygonLabelImport.run(target, List.of(polygonized),
+                FeatureFilter.parse("DN=255"), false);
+
+        assertEquals(2, report.featuresLeftOut());
+        LabelMask label = target.readLabel(target.tile("a").orElseThrow()).orElseThrow();
+        for (int y = 0; y < RiverTiles.SIZE; y++) {
+            boolean river = y >= 100 && y < 160;
+            assertEquals(river ? RiverTiles.SIZE : 0, rowSum(label, y), "row " + y);
+        }
+    }
+
+    private static int rowSum(LabelMask label, int y) {
+        int sum = 0;
+        for (int x = 0; x < label.width(); x++) {
+            sum += label.pixels()[y * label.width() + x];
+        }
+        return sum;
     }
 
     private Project freshCut(Path raster) throws IOException {
