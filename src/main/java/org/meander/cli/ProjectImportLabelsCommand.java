@@ -26,9 +26,10 @@ import picocli.CommandLine.TypeConversionException;
                 + " --format geojson` and edited there): each polygon is filled into the tiles it covers, a pixel"
                 + " taken where its centre is inside, and the label marked imported, to be checked.",
                 "A file named like a tile (<tile>.geojson) labels that tile, in map coordinates when its imagery is"
-                        + " georeferenced and in pixels otherwise, even with no polygon in it (no river there). Any"
-                        + " other file labels each georeferenced tile of the same CRS that its polygons reach; GeoJSON"
-                        + " without a crs member is WGS 84.",
+                        + " georeferenced and in pixels otherwise, even with no polygon in it (no river there). A file"
+                        + " named like a raster cut into the project without georeferencing labels its tiles, in the"
+                        + " raster's pixels. Any other file labels each georeferenced tile of the same CRS that its"
+                        + " polygons reach; GeoJSON without a crs member is WGS 84.",
                 "Prints one JSON line {\"files\", \"polygons\", \"features_left_out\", \"labelled\","
                         + " \"unchanged\", \"kept_their_label\", \"problems\"}, the problems also on stderr. Exit 0 when any tile was labelled or found"
                         + " already so, or nothing went wrong."})

@@ -13,6 +13,7 @@ import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
@@ -27,12 +28,14 @@ import org.meander.project.raster.BandChoice;
 import org.meander.project.export.StitchedExport;
 import org.meander.project.raster.ImageFiles;
 import org.meander.project.raster.RasterFile;
+import org.meander.project.vector.FeatureFilter;
+import org.meander.project.vector.PolygonLabelImport;
 
 /**
  * {@code ./meander bench --tiling}: the project figures the issue sets targets for. Cutting a large RGB raster (a
  * striped, uncompressed TIFF, as orthomosaic tools write them, generated without holding it) into 1024-pixel tiles
- * with 128 of overlap, stitching their labels back into one GeoTIFF mask and outlining it as GeoJSON, with time and
- * peak memory of each; and opening a project of many small tiles to a usable tile list (every tile with its label
+ * with 128 of overlap, stitching their labels back into one GeoTIFF mask, outlining it as GeoJSON and filling the
+ * outlines back into the tiles, with time and peak memory of each; and opening a project of many small tiles to a usable tile list (every tile with its label
  * status).
  */
 final class TilingBench {
@@ -48,6 +51,7 @@ final class TilingBench {
             labelWater(tiled);
             stitch(tiled, work.resolve("export"), new SyntheticRaster(rasterSize, rasterSize), figures);
             outline(tiled, work.resolve("export"), new SyntheticRaster(rasterSize, rasterSize), figures);
+            fillBack(tiled, work.resolve("export/stitched/ortho.geojson"), figures);
             open(work.resolve("many"), projectTiles, figures);
         } finally {
             ScratchFolder.delete(work);
@@ -135,6 +139,25 @@ final class TilingBench {
         System.err.printf("outlined the stitched mask as GeoJSON in %.1f s (%d polygons, %d kB); peak heap %d MB,"
                 + " peak resident %d MB; their pixels differ from the river's by %d%n", seconds, polygons,
                 Files.size(outlines) / 1000, heap, resident, differ);
+    }
+
+    /**
+     * The stitched outlines imported back into the tiles they came from: every tile the river reaches must find its
+     * label unchanged, so none is written.
+     */
+    private static void fillBack(Project tiled, Path outlines, Map<String, Object> figures) throws IOException {
+        PeakMemory.reset();
+        long t0 = System.nanoTime();
+        PolygonLabelImport.Report report = PolygonLabelImport.run(tiled, List.of(outlines), FeatureFilter.ALL,
+                true);
+        double seconds = seconds(t0);
+        long resident = PeakMemory.residentMegabytes();
+        figures.put("fill_back_s", seconds);
+        figures.put("fill_back_peak_rss_mb", resident);
+        figures.put("fill_back_unchanged", report.unchanged());
+        figures.put("fill_back_changed", report.labelled().size());
+        System.err.printf("filled the outlines back into the tiles in %.1f s: %d labels unchanged, %d changed;"
+                + " peak resident %d MB%n", seconds, report.unchanged(), report.labelled().size(), resident);
     }
 
     private static long waterPixels(SyntheticRaster truth) {

@@ -85,6 +85,8 @@ class RasterCommandsTest {
         assertEquals(0, figures.path("stitch_wrong_pixels").asInt(), "the stitched mask is the river labelled");
         assertEquals(0, figures.path("outline_pixels_differ").asInt(), "the outlines hold the river's pixels");
         assertTrue(figures.path("outline_polygons").asInt() > 0, figures.toString());
+        assertEquals(0, figures.path("fill_back_changed").asInt(), "the outlines fill back to the labels");
+        assertTrue(figures.path("fill_back_unchanged").asInt() > 0, figures.toString());
         assertEquals(100, figures.path("open_tiles").asInt());
         assertTrue(figures.path("tiling_peak_rss_mb").asInt() != 0, figures.toString());
     }

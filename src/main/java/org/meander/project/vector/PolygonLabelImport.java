@@ -8,9 +8,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.meander.project.LabelMask;
 import org.meander.project.Project;
+import org.meander.project.RasterWindow;
 import org.meander.project.Tile;
 import org.meander.project.raster.Georeferencing;
 import org.meander.project.raster.PixelToMap;
@@ -21,8 +24,10 @@ import org.meander.weights.ErrorText;
  * tiles they cover and marked IMPORTED, to be checked. A file named like a tile ({@code <tile>.geojson}) labels that
  * tile, in map coordinates when its imagery is georeferenced and in pixels otherwise, and labels it even when it
  * holds no polygon (no river there). Any other file labels every georeferenced tile of the same CRS that one of its
- * polygons reaches into, so one layer of a whole reach labels all the tiles cut from its orthomosaic. A tile's
- * existing label is kept unless asked otherwise; a label it replaces stays in the tile's history.
+ * polygons reaches into, so one layer of a whole reach labels all the tiles cut from its orthomosaic; a file named
+ * like a raster without georeferencing that was cut into the project labels that raster's tiles, in its pixels (as
+ * a whole export outlines it). A tile's existing label is kept unless asked otherwise; a label it replaces stays in
+ * the tile's history.
  */
 public final class PolygonLabelImport {
 
@@ -42,59 +47,37 @@ public final class PolygonLabelImport {
     public static Report run(Project project, List<Path> files, FeatureFilter where, boolean replace)
             throws IOException {
         List<String> problems = new ArrayList<>();
-        List<GeoJsonLayer> layers = new ArrayList<>();
-        long polygons = 0;
-        long leftOut = 0;
-        for (Path file : files) {
-            try {
-                GeoJsonLayer layer = GeoJsonLayer.read(file, where);
-                layers.add(layer);
-                polygons += layer.polygons().size();
-                leftOut += layer.filteredOut();
-                if (layer.otherGeometries() > 0) {
-                    problems.add(file + ": " + (layer.otherGeometries() == 1 ? "a point or line"
-                            : layer.otherGeometries() + " points or lines") + " left out; only polygons are labels");
-                }
-            } catch (IOException e) {
-                problems.add(ErrorText.of(e));
-            }
-        }
+        List<GeoJsonLayer> layers = read(files, where, problems);
         List<GeoJsonLayer> wide = layers.stream().filter(layer -> tileNamed(project, layer).isEmpty()).toList();
-        boolean[] wideMatched = new boolean[wide.size()];
-        List<Integer> tileCrs = new ArrayList<>();
+        boolean[] wideUsed = new boolean[wide.size()];
+        Set<Integer> tileCrs = new TreeSet<>();
         List<String> labelled = new ArrayList<>();
         int unchanged = 0;
         List<String> kept = new ArrayList<>();
         for (Tile tile : project.tiles()) {
-            Optional<Georeferencing> georeferencing = project.georeferencing(tile);
-            Optional<PixelToMap> map = georeferencing.flatMap(Georeferencing::pixelToMap);
-            OptionalInt epsg = georeferencing.map(Georeferencing::epsg).orElse(OptionalInt.empty());
-            epsg.ifPresent(code -> {
-                if (!tileCrs.contains(code)) {
-                    tileCrs.add(code);
-                }
-            });
+            TileFrame frame = TileFrame.of(project, tile);
+            frame.epsg().ifPresent(tileCrs::add);
             Optional<LabelMask> existing = project.readLabel(tile);
             LabelMask size = existing.isPresent() ? existing.get() : project.labelOrEmpty(tile);
-            TileFill fill = new TileFill(size.width(), size.height(), map);
+            TileFill fill = new TileFill(size.width(), size.height());
             boolean named = false;
             for (GeoJsonLayer layer : layers) {
-                if (!tileNamed(project, layer).equals(Optional.of(tile))) {
-                    continue;
+                if (tileNamed(project, layer).equals(Optional.of(tile))) {
+                    if (frame.map().isPresent() && !frame.inCrs(layer.epsg())) {
+                        problems.add(layer.file() + " is in EPSG:" + layer.epsg() + " but the imagery of "
+                                + tile.name() + " is in " + crsName(frame.epsg()) + "; reproject the file to it"
+                                + " (ogr2ogr -t_srs) and import again");
+                        continue;
+                    }
+                    named = true;
+                    layer.polygons().forEach(polygon -> fill.add(polygon, frame.map()));
                 }
-                if (map.isPresent() && (epsg.isEmpty() || epsg.getAsInt() != layer.epsg())) {
-                    problems.add(layer.file() + " is in EPSG:" + layer.epsg() + " but the imagery of " + tile.name()
-                            + " is in " + crsName(epsg) + "; reproject the file to it (ogr2ogr -t_srs) and import"
-                            + " again");
-                    continue;
-                }
-                named = true;
-                layer.polygons().forEach(fill::add);
             }
             for (int i = 0; i < wide.size(); i++) {
-                if (map.isPresent() && epsg.isPresent() && epsg.getAsInt() == wide.get(i).epsg()) {
-                    wideMatched[i] = true;
-                    wide.get(i).polygons().forEach(fill::addIfItReaches);
+                Optional<PixelToMap> from = frame.of(wide.get(i));
+                if (from.isPresent()) {
+                    wideUsed[i] = true;
+                    wide.get(i).polygons().forEach(polygon -> fill.addIfItReaches(polygon, from.get()));
                 }
             }
             if (!named && !fill.any()) {
@@ -111,16 +94,42 @@ public final class PolygonLabelImport {
             }
         }
         for (int i = 0; i < wide.size(); i++) {
-            if (!wideMatched[i]) {
-                problems.add(wide.get(i).file() + " is in EPSG:" + wide.get(i).epsg() + " and names no tile; "
-                        + (tileCrs.isEmpty()
-                        ? "no tile's imagery is georeferenced, so only files named like a tile (in its pixels) label"
-                                + " tiles"
-                        : "the tiles' imagery is in EPSG:" + tileCrs.get(0) + (tileCrs.size() > 1 ? " and others" : "")
-                                + ": reproject the file to it (ogr2ogr -t_srs EPSG:" + tileCrs.get(0) + ")"));
+            if (!wideUsed[i]) {
+                problems.add(unused(wide.get(i), tileCrs));
             }
         }
+        long polygons = layers.stream().mapToLong(layer -> layer.polygons().size()).sum();
+        long leftOut = layers.stream().mapToLong(GeoJsonLayer::filteredOut).sum();
         return new Report(files.size(), polygons, leftOut, labelled, unchanged, kept, problems);
+    }
+
+    private static List<GeoJsonLayer> read(List<Path> files, FeatureFilter where, List<String> problems) {
+        List<GeoJsonLayer> layers = new ArrayList<>();
+        for (Path file : files) {
+            try {
+                GeoJsonLayer layer = GeoJsonLayer.read(file, where);
+                layers.add(layer);
+                if (layer.otherGeometries() > 0) {
+                    problems.add(file + ": " + (layer.otherGeometries() == 1 ? "a point or line"
+                            : layer.otherGeometries() + " points or lines") + " left out; only polygons are labels");
+                }
+            } catch (IOException e) {
+                problems.add(ErrorText.of(e));
+            }
+        }
+        return layers;
+    }
+
+    /** Why a layer that names no tile labelled none. */
+    private static String unused(GeoJsonLayer layer, Set<Integer> tileCrs) {
+        String why = layer.file() + " is in EPSG:" + layer.epsg() + " and names no tile; ";
+        if (tileCrs.isEmpty()) {
+            return why + "no tile's imagery is georeferenced, so only files named like a tile (in its pixels) or"
+                    + " like a raster cut into tiles (in the raster's pixels) label tiles";
+        }
+        int first = tileCrs.iterator().next();
+        return why + "the tiles' imagery is in EPSG:" + first + (tileCrs.size() > 1 ? " and others" : "")
+                + ": reproject the file to it (ogr2ogr -t_srs EPSG:" + first + ")";
     }
 
     /** The GeoJSON files a path names: the file itself, or a folder's .geojson and .json files (not its subfolders). */
@@ -138,40 +147,77 @@ public final class PolygonLabelImport {
 
     /** The tile the file is named after, if any: {@code <tile>.geojson} or {@code <tile>.json}. */
     private static Optional<Tile> tileNamed(Project project, GeoJsonLayer layer) {
-        String name = layer.file().getFileName().toString();
+        return project.tile(stem(layer.file()));
+    }
+
+    /** The file's name without its extension. */
+    private static String stem(Path file) {
+        String name = file.getFileName().toString();
         int dot = name.lastIndexOf('.');
-        return project.tile(dot > 0 ? name.substring(0, dot) : name);
+        return dot > 0 ? name.substring(0, dot) : name;
     }
 
     private static String crsName(OptionalInt epsg) {
         return epsg.isPresent() ? "EPSG:" + epsg.getAsInt() : "a CRS without an EPSG code";
     }
 
-    /** One tile's mask, filled from polygons in map coordinates (or in its pixels, without a map). */
+    /**
+     * Where a tile lies: on the map (with its CRS) when its imagery is georeferenced; within the raster it was cut
+     * from, in that raster's pixels, when the raster is not.
+     */
+    private record TileFrame(Optional<PixelToMap> map, OptionalInt epsg, Optional<String> raster,
+                             Optional<PixelToMap> rasterPixels) {
+
+        static TileFrame of(Project project, Tile tile) throws IOException {
+            Optional<Georeferencing> georeferencing = project.georeferencing(tile);
+            Optional<PixelToMap> map = georeferencing.flatMap(Georeferencing::pixelToMap);
+            OptionalInt epsg = georeferencing.map(Georeferencing::epsg).orElse(OptionalInt.empty());
+            Optional<RasterWindow> window = project.rasterWindow(tile);
+            Optional<PixelToMap> rasterPixels = map.isPresent() ? Optional.empty()
+                    : window.map(w -> new PixelToMap(w.window().x(), 1, 0, w.window().y(), 0, 1));
+            return new TileFrame(map, epsg, window.map(RasterWindow::raster), rasterPixels);
+        }
+
+        boolean inCrs(int code) {
+            return epsg.isPresent() && epsg.getAsInt() == code;
+        }
+
+        /**
+         * How a layer that names no tile reaches this one: through the raster's pixels when it is named like the
+         * tile's raster and that has no georeferencing, else through the map when both are in one CRS.
+         */
+        Optional<PixelToMap> of(GeoJsonLayer layer) {
+            if (rasterPixels.isPresent() && raster.get().equals(stem(layer.file()))) {
+                return rasterPixels;
+            }
+            return map.isPresent() && inCrs(layer.epsg()) ? map : Optional.empty();
+        }
+    }
+
+    /** One tile's mask, filled from polygons in the tile's pixels or through a map to them. */
     private static final class TileFill {
 
         private final int width;
         private final int height;
-        private final Optional<PixelToMap> map;
-        private final double[] mapBounds;
         private final PolygonRasterizer rasterizer;
 
-        TileFill(int width, int height, Optional<PixelToMap> map) {
+        TileFill(int width, int height) {
             this.width = width;
             this.height = height;
-            this.map = map;
-            this.mapBounds = map.map(m -> bounds(m, width, height)).orElse(null);
             this.rasterizer = new PolygonRasterizer(width, height);
         }
 
-        void add(Polygon polygon) {
+        /** A polygon through the map to the tile's pixels, or in them when there is no map. */
+        void add(Polygon polygon, Optional<PixelToMap> map) {
             rasterizer.fill(map.isPresent() ? onTheGrid(polygon, map.get()) : polygon);
         }
 
-        void addIfItReaches(Polygon polygon) {
+        /** The same, for a polygon of a larger layer: only if its box reaches the tile's. */
+        void addIfItReaches(Polygon polygon, PixelToMap map) {
             double[] box = polygon.bounds();
-            if (box[0] < mapBounds[2] && box[2] > mapBounds[0] && box[1] < mapBounds[3] && box[3] > mapBounds[1]) {
-                add(polygon);
+            double[] tile = bounds(map, width, height);
+            if (box[0] < tile[2] && box[2] > tile[0] && box[1] < tile[3] && box[3] > tile[1]) {
+                add(polygon, Optional.of(map));
             }
         }
 

@@ -19,6 +19,7 @@ import org.meander.project.export.LabelExport;
 import org.meander.project.raster.BandChoice;
 import org.meander.project.raster.Window;
 import org.meander.testing.RiverTiles;
+import org.meander.testing.TestRasters;
 import org.meander.testing.TiledRasterProject;
 
 /** Labels from GeoJSON polygons: exported outlines come back as the labels they came from, on the map or in pixels. */
@@ -43,6 +44,25 @@ class PolygonLabelImportTest {
             Tile same = labelled.tile(tile.name()).orElseThrow();
             assertEquals(labelled.readLabel(same), fresh.readLabel(tile), tile.name());
             assertEquals(LabelStatus.IMPORTED, fresh.status(tile), "to be checked");
+        }
+    }
+
+    /** A raster without georeferencing is outlined in its own pixels; the outlines fill its tiles back the same. */
+    @Test
+    void theStitchedOutlinesOfARasterWithoutAMapLabelItsTilesInItsPixels() throws IOException {
+        Path raster = TestRasters.tiff(temp.resolve("ortho.tif"), TestRasters.raster(TiledRasterProject.WIDTH,
+                TiledRasterProject.HEIGHT, 3, 8, (x, y, b) -> (x * b + y) % 256), 0, List.of());
+        Project labelled = Project.open(TiledRasterProject.create(raster, temp.resolve("labelled")));
+        LabelExport.write(labelled, LabelExport.Format.GEOJSON, temp.resolve("out"), null, false);
+        Project fresh = freshCut(raster);
+
+        PolygonLabelImport.Report report = PolygonLabelImport.run(fresh,
+                List.of(temp.resolve("out/stitched/ortho.geojson")), FeatureFilter.ALL, false);
+
+        assertEquals(List.of(), report.problems());
+        assertEquals(6, report.labelled().size());
+        for (Tile tile : fresh.tiles()) {
+            assertEquals(labelled.readLabel(labelled.tile(tile.name()).orElseThrow()), fresh.readLabel(tile));
         }
     }
 
