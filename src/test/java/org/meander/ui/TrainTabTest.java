@@ -140,6 +140,10 @@ class TrainTabTest {
         // the runs table follows the run as its epochs end, not only once it is over
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> train.trainingProperty().get() && train.pastRuns()
                 .stream().anyMatch(r -> r.name().equals("run-1") && !r.epochsText().startsWith("0/")));
+        // the device is named once in the tab: the form's, for the next run; the run says what it runs on
+        assertEquals("Run run-1 on CPU", robot.lookup("#running-run").queryLabeled().getText());
+        assertEquals(1, robot.lookup(node -> node instanceof javafx.scene.control.Label label
+                && label.getText() != null && label.getText().startsWith("Device:")).queryAll().size());
         robot.clickOn("#stop");
         awaitRunEnd(train, 30);
 

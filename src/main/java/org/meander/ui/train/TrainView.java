@@ -160,8 +160,11 @@ public final class TrainView {
         phase.setId("phase");
         phase.textProperty().bind(model.phaseProperty());
         Label running = new Label();
+        running.setId("running-run");
+        // the form shows the device of the next run; here, the one this run trains on
         running.textProperty().bind(Bindings.when(model.trainingProperty())
-                .then(Bindings.concat("Run ", model.trainingRunProperty())).otherwise(""));
+                .then(Bindings.concat("Run ", model.trainingRunProperty(), " on ", model.deviceProperty()))
+                .otherwise(""));
         ProgressBar run = new ProgressBar();
         run.setId("run-progress");
         run.progressProperty().bind(model.runProgressProperty());
@@ -175,8 +178,6 @@ public final class TrainView {
         Label left = new Label();
         left.setId("time-left");
         left.textProperty().bind(model.timeLeftProperty());
-        Label device = new Label();
-        device.textProperty().bind(Bindings.concat("Device: ", model.deviceProperty()));
         Label best = new Label();
         best.setId("best-epoch");
         best.textProperty().bind(Bindings.createStringBinding(() -> model.charts().bestEpochProperty().get() == 0
@@ -213,7 +214,7 @@ public final class TrainView {
         HBox charts = new HBox(8, chart("loss-chart", "loss", model.charts().lossSeries()),
                 chart("iou-chart", "IoU", model.charts().iouSeries()));
         charts.getChildren().forEach(c -> HBox.setHgrow(c, Priority.ALWAYS));
-        VBox box = new VBox(6, new HBox(12, running, phase), bars, new HBox(12, device, best),
+        VBox box = new VBox(6, new HBox(12, running, phase), bars, best,
                 new HBox(8, stop, resume), message, charts);
         VBox.setVgrow(charts, Priority.ALWAYS);
         box.setPadding(new Insets(10));
