@@ -4,11 +4,13 @@ import java.awt.Rectangle;
 import java.awt.image.Raster;
 import java.awt.image.RenderedImage;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntConsumer;
 import org.meander.project.LabelMask;
 
 /**
@@ -291,13 +293,21 @@ public final class MaskTracer {
         }
     }
 
-    /** Puts each hole into the smallest outer ring around it. */
+    /**
+     * Puts each hole into the smallest outer ring around it. Outer rings are filed by the cells of a coarse grid
+     * their boxes cover, smallest first, so a hole looks only at the rings whose boxes reach its cell: a noisy mask
+     * has as many rings as specks, and trying each against each would take minutes.
+     */
     private static final class HoleAssignment {
+
+        private static final int CELL = 64;
 
         static List<Outline> outlines(List<Ring> outers, List<Ring> holes) {
             List<Ring> bySize = new ArrayList<>(outers);
             bySize.sort(Comparator.comparingLong(Ring::twiceArea));
             List<Box> boxes = bySize.stream().map(Box::of).toList();
+            Grid grid = new Grid(boxes);
+            Map<Ring, RowIndex> indexes = new IdentityHashMap<>();
             Map<Ring, List<Ring>> holesOf = new IdentityHashMap<>();
             for (Ring hole : holes) {
                 // the centre of the foreground pixel right of the hole's first edge lies in its region
@@ -306,8 +316,10 @@ public final class MaskTracer {
                 double px = hole.x(0) + 0.5 * dx - 0.5 * dy;
                 double py = hole.y(0) + 0.5 * dy + 0.5 * dx;
                 Ring owner = null;
-                for (int i = 0; i < bySize.size() && owner == null; i++) {
-                    if (boxes.get(i).contains(px, py) && bySize.get(i).contains(px, py)) {
+                int cell = grid.cellOf(px, py);
+                for (int k = grid.start[cell]; k < grid.start[cell + 1] && owner == null; k++) {
+                    int i = grid.outers[k];
+                    if (boxes.get(i).contains(px, py) && contains(bySize.get(i), px, py, indexes)) {
                         owner = bySize.get(i);
                     }
                 }
@@ -323,6 +335,132 @@ public final class MaskTracer {
                 outlines.add(new Outline(outer, holesOf.getOrDefault(outer, List.of())));
             }
             return outlines;
+        }
+
+        /**
+         * Whether the ring holds the point; a long ring (the outline of a river with thousands of islands, each a
+         * hole to place) is asked through an index of its rows, made at its first question.
+         */
+        private static boolean contains(Ring ring, double x, double y, Map<Ring, RowIndex> indexes) {
+            if (ring.size() <= RowIndex.WORTH_IT) {
+                return ring.contains(x, y);
+            }
+            return indexes.computeIfAbsent(ring, RowIndex::new).contains(x, y);
+        }
+
+        /** A ring's vertical edges by the rows they cross, each row's sorted by x: a crossing count is a search. */
+        private static final class RowIndex {
+
+            static final int WORTH_IT = 64;
+
+            private final int firstRow;
+            private final int[] start;
+            private final int[] xs;
+
+            RowIndex(Ring ring) {
+                int top = Integer.MAX_VALUE;
+                int bottom = Integer.MIN_VALUE;
+                for (int i = 0; i < ring.size(); i++) {
+                    top = Math.min(top, ring.y(i));
+                    bottom = Math.max(bottom, ring.y(i));
+                }
+                firstRow = top;
+                int rows = bottom - top;
+                start = new int[rows + 1];
+                forEachCrossing(ring, (row, x) -> start[row - firstRow + 1]++);
+                for (int r = 0; r < rows; r++) {
+                    start[r + 1] += start[r];
+                }
+                xs = new int[start[rows]];
+                int[] next = Arrays.copyOf(start, rows);
+                forEachCrossing(ring, (row, x) -> xs[next[row - firstRow]++] = x);
+                for (int r = 0; r < rows; r++) {
+                    Arrays.sort(xs, start[r], start[r + 1]);
+                }
+            }
+
+            /** For a point off the pixel edges: an odd number of edges to its right in its row means inside. */
+            boolean contains(double x, double y) {
+                int row = (int) Math.floor(y) - firstRow;
+                if (row < 0 || row >= start.length - 1) {
+                    return false;
+                }
+                int from = start[row];
+                int to = start[row + 1];
+                int low = from;
+                int high = to;
+                while (low < high) {
+                    int middle = (low + high) >>> 1;
+                    if (xs[middle] < x) {
+                        low = middle + 1;
+                    } else {
+                        high = middle;
+                    }
+                }
+                return (to - low) % 2 == 1;
+            }
+
+            private interface Crossing {
+                void at(int row, int x);
+            }
+
+            private static void forEachCrossing(Ring ring, Crossing crossing) {
+                for (int i = 0; i < ring.size(); i++) {
+                    int j = (i + 1) % ring.size();
+                    if (ring.x(i) == ring.x(j)) {
+                        for (int row = Math.min(ring.y(i), ring.y(j)); row < Math.max(ring.y(i), ring.y(j)); row++) {
+                            crossing.at(row, ring.x(i));
+                        }
+                    }
+                }
+            }
+        }
+
+        /** For each cell, the outer rings whose boxes reach it, in the order given (smallest first). */
+        private static final class Grid {
+
+            final int columns;
+            final int rows;
+            final int[] start;
+            final int[] outers;
+
+            Grid(List<Box> boxes) {
+                int width = 1;
+                int height = 1;
+                for (Box box : boxes) {
+                    width = Math.max(width, box.x1);
+                    height = Math.max(height, box.y1);
+                }
+                columns = width / CELL + 1;
+                rows = height / CELL + 1;
+                start = new int[columns * rows + 1];
+                for (Box box : boxes) {
+                    forEachCell(box, cell -> start[cell + 1]++);
+                }
+                for (int c = 0; c < columns * rows; c++) {
+                    start[c + 1] += start[c];
+                }
+                outers = new int[start[columns * rows]];
+                int[] next = Arrays.copyOf(start, columns * rows);
+                for (int i = 0; i < boxes.size(); i++) {
+                    int outer = i;
+                    forEachCell(boxes.get(i), cell -> outers[next[cell]++] = outer);
+                }
+            }
+
+            int cellOf(double x, double y) {
+                int column = Math.min(columns - 1, Math.max(0, (int) (x / CELL)));
+                int row = Math.min(rows - 1, Math.max(0, (int) (y / CELL)));
+                return row * columns + column;
+            }
+
+            private void forEachCell(Box box, IntConsumer action) {
+                for (int row = box.y0 / CELL; row <= Math.min(rows - 1, box.y1 / CELL); row++) {
+                    for (int column = box.x0 / CELL; column <= Math.min(columns - 1, box.x1 / CELL); column++) {
+                        action.accept(row * columns + column);
+                    }
+                }
+            }
         }
 
         private record Box(int x0, int y0, int x1, int y1) {

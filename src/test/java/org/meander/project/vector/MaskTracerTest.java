@@ -125,6 +125,21 @@ class MaskTracerTest {
         }
     }
 
+    /** Speckle: one region whose outline runs to thousands of corners, holding a thousand holes. */
+    @Test
+    void aNoisyMasksHolesGoToTheRegionsAroundThem() {
+        SplittableRandom random = new SplittableRandom(3);
+        byte[] pixels = new byte[150 * 150];
+        for (int i = 0; i < pixels.length; i++) {
+            pixels[i] = (byte) (random.nextDouble() < 0.62 ? 1 : 0);
+        }
+        LabelMask speckle = new LabelMask(150, 150, pixels);
+        List<Outline> outlines = MaskTracer.trace(speckle);
+        assertTrue(outlines.get(0).outer().size() > 1000 && outlines.get(0).holes().size() > 1000,
+                outlines.get(0).outer().size() + " corners, " + outlines.get(0).holes().size() + " holes");
+        OutlineAssertions.assertCovers(speckle, outlines);
+    }
+
     @Test
     void aRaggedMaskOfARealFrameIsCoveredExactly() throws IOException {
         BufferedImage frame = ImageIO.read(Fixtures.shared().resolve("data/elwha-airborne/airborne_1.png").toFile());
