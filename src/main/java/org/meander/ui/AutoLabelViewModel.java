@@ -43,6 +43,7 @@ final class AutoLabelViewModel {
 
     private final Project project;
     private final AnnotateViewModel annotate;
+    private final TileSegmenter segmenter;
     private final ObjectProperty<RoughMaskSource> source = new SimpleObjectProperty<>(RoughMaskSource.HSV);
     private final StringProperty ndwiThreshold = new SimpleStringProperty("0");
     private final StringProperty positives = new SimpleStringProperty(
@@ -62,8 +63,14 @@ final class AutoLabelViewModel {
     private volatile Tile openTile;
 
     AutoLabelViewModel(Project project, AnnotateViewModel annotate) {
+        this(project, annotate, null);
+    }
+
+    /** With SAM's answers from {@code segmenter} rather than from Annotate's thread (tests hold them back). */
+    AutoLabelViewModel(Project project, AnnotateViewModel annotate, TileSegmenter segmenter) {
         this.project = project;
         this.annotate = annotate;
+        this.segmenter = segmenter != null ? segmenter : annotateSegmenter(annotate);
         openTile = annotate.selectedTileProperty().get();
         annotate.selectedTileProperty().addListener((o, old, tile) -> openTile = tile);
         problem = Bindings.createStringBinding(this::findProblem, source, ndwiThreshold, positives, negatives, box);
@@ -142,7 +149,7 @@ final class AutoLabelViewModel {
         running.set(true);
         progress.set(0);
         message.set("Auto-labelling " + tiles.size() + " tiles…");
-        AutoLabeler labeler = new AutoLabeler(project, segmenter(), settings);
+        AutoLabeler labeler = new AutoLabeler(project, segmenter, settings);
         Thread labelling = new Thread(() -> {
             Map<TileOutcome.Kind, Integer> counts = new EnumMap<>(TileOutcome.Kind.class);
             List<String> problems = new ArrayList<>();
@@ -171,7 +178,8 @@ final class AutoLabelViewModel {
                     progress.set((double) tried / tiles.size());
                     message.set("Auto-labelling: " + tried + " of " + tiles.size() + " tiles; " + counted);
                     if (labelled) {
-                        annotate.labelsWritten();
+                        // opened while SAM worked on it, the tile's editor holds the label from before
+                        annotate.labelsReplaced(List.of(tile.name()));
                     }
                 });
             }
@@ -194,7 +202,7 @@ final class AutoLabelViewModel {
         stop.set(true);
     }
 
-    private TileSegmenter segmenter() {
+    private static TileSegmenter annotateSegmenter(AnnotateViewModel annotate) {
         return (tile, prompt, multimask) -> {
             try {
                 return annotate.predictAside(tile, prompt, multimask);

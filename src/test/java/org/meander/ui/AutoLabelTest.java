@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -103,6 +104,49 @@ class AutoLabelTest {
         assertEquals(LabelStatus.NONE, project.status(open), "the tile in the editor is not written behind its back");
         assertEquals(LabelStatus.NONE, project.status(dry));
         assertEquals("3 tiles, 1 labelled, 0 accepted", Fields.label(robot, "#review-summary"));
+    }
+
+    /**
+     * A tile opened while SAM works on it reads its label from before; when auto-label then writes the predicted
+     * one, the editor must show it, or the annotator's next save would replace it unseen.
+     */
+    @Test
+    void aTileOpenedWhileSamLabelsItShowsThePredictedLabel(FxRobot robot) throws Exception {
+        Project project = workbench.project();
+        Tile first = tile(project, "airborne_1");
+        selectInList(robot, tile(project, "airborne_3"));
+        CountDownLatch asked = new CountDownLatch(1);
+        CountDownLatch answer = new CountDownLatch(1);
+        AnnotateViewModel annotate = workbench.annotate();
+        AutoLabelViewModel model = new AutoLabelViewModel(project, annotate, (tile, prompt, multimask) -> {
+            if (tile.equals(first)) {
+                asked.countDown();
+                try {
+                    answer.await();
+                } catch (InterruptedException e) {
+                    throw new java.io.InterruptedIOException();
+                }
+            }
+            try {
+                return annotate.predictAside(tile, prompt, multimask);
+            } catch (InterruptedException e) {
+                throw new java.io.InterruptedIOException();
+            }
+        });
+        robot.interact(() -> {
+            model.ndwiThresholdProperty().set("0.8");
+            model.start();
+        });
+        assertTrue(asked.await(120, TimeUnit.SECONDS), "SAM was asked about " + first.name());
+
+        selectInList(robot, first);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> annotate.labelProperty().get() != null);
+        answer.countDown();
+        WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> model.messageProperty().get().startsWith("Done"));
+
+        assertEquals(LabelStatus.PREDICTED, project.status(first), model.messageProperty().get());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> project.readLabel(first).orElseThrow().equals(annotate.labelProperty().get()));
     }
 
     private static Tile tile(Project project, String name) {
