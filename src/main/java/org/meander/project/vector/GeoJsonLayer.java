@@ -1,9 +1,12 @@
 package org.meander.project.vector;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -42,56 +45,72 @@ public record GeoJsonLayer(Path file, List<Polygon> polygons, int epsg, int othe
      * @throws IOException naming the file and what in it is wrong
      */
     public static GeoJsonLayer read(Path file, FeatureFilter filter) throws IOException {
-        JsonNode root;
-        try (InputStream in = Files.newInputStream(file)) {
-            root = JSON.readTree(in);
+        Reading reading = new Reading(filter);
+        ObjectNode rest = JSON.createObjectNode();
+        // a FeatureCollection is read a feature at a time: a county's hydrography can run to gigabytes as a tree
+        try (InputStream in = Files.newInputStream(file); JsonParser parser = JSON.createParser(in)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw new IOException(file + " is not a GeoJSON object");
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if (field.equals("features") && value == JsonToken.START_ARRAY) {
+                    while (parser.nextToken() != JsonToken.END_ARRAY) {
+                        reading.feature(parser.readValueAsTree());
+                    }
+                } else {
+                    rest.set(field, parser.readValueAsTree());
+                }
+            }
+            switch (rest.path("type").asText()) {
+                case "FeatureCollection" -> { }
+                case "Feature" -> reading.feature(rest);
+                default -> reading.bareGeometry(rest);
+            }
         } catch (JsonProcessingException e) {
             throw new IOException(file + " is not JSON: " + e.getOriginalMessage() + " (line "
                     + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
-        }
-        if (root == null || !root.isObject()) {
-            throw new IOException(file + " is not a GeoJSON object");
-        }
-        List<Polygon> polygons = new ArrayList<>();
-        int[] others = {0};
-        int filteredOut = 0;
-        try {
-            switch (root.path("type").asText()) {
-                case "FeatureCollection" -> {
-                    int index = 0;
-                    for (JsonNode feature : root.path("features")) {
-                        if (!filter.admits(feature.path("properties"))) {
-                            filteredOut++;
-                            index++;
-                            continue;
-                        }
-                        try {
-                            addGeometry(feature.path("geometry"), polygons, others);
-                        } catch (IllegalArgumentException e) {
-                            throw new IllegalArgumentException("feature " + index + ": " + e.getMessage());
-                        }
-                        index++;
-                    }
-                }
-                case "Feature" -> {
-                    if (filter.admits(root.path("properties"))) {
-                        addGeometry(root.path("geometry"), polygons, others);
-                    } else {
-                        filteredOut++;
-                    }
-                }
-                default -> {
-                    if (filter.admits(MissingNode.getInstance())) {
-                        addGeometry(root, polygons, others);
-                    } else {
-                        filteredOut++;
-                    }
-                }
-            }
         } catch (IllegalArgumentException e) {
             throw new IOException(file + ": " + e.getMessage());
         }
-        return new GeoJsonLayer(file, polygons, epsg(file, root.path("crs")), others[0], filteredOut);
+        return new GeoJsonLayer(file, reading.polygons, epsg(file, rest.path("crs")), reading.others[0],
+                reading.filteredOut);
+    }
+
+    /** What a file has given so far. */
+    private static final class Reading {
+
+        private final FeatureFilter filter;
+        private final List<Polygon> polygons = new ArrayList<>();
+        private final int[] others = {0};
+        private int filteredOut;
+        private int features;
+
+        Reading(FeatureFilter filter) {
+            this.filter = filter;
+        }
+
+        void feature(JsonNode feature) {
+            int index = features++;
+            if (!filter.admits(feature.path("properties"))) {
+                filteredOut++;
+                return;
+            }
+            try {
+                addGeometry(feature.path("geometry"), polygons, others);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("feature " + index + ": " + e.getMessage());
+            }
+        }
+
+        void bareGeometry(JsonNode geometry) {
+            if (filter.admits(MissingNode.getInstance())) {
+                addGeometry(geometry, polygons, others);
+            } else {
+                filteredOut++;
+            }
+        }
     }
 
     private static void addGeometry(JsonNode geometry, List<Polygon> polygons, int[] others) {

@@ -46,6 +46,12 @@ class GeoJsonLayerTest {
             assertEquals(32610, read(crs(name)).epsg(), name);
         }
         assertEquals(4326, read(crs("urn:ogc:def:crs:OGC:1.3:CRS84")).epsg());
+        GeoJsonLayer crsLast = read("""
+                {"type": "FeatureCollection",
+                 "features": [{"type": "Feature", "geometry": {"type": "Polygon", "coordinates": %s}}],
+                 "crs": {"type": "name", "properties": {"name": "EPSG:2193"}}}""".formatted(SQUARE));
+        assertEquals(2193, crsLast.epsg(), "a crs member after the features counts too");
+        assertEquals(1, crsLast.polygons().size());
         IOException unknown = assertThrows(IOException.class, () -> read(crs("my local grid")));
         assertTrue(unknown.getMessage().contains("layer.geojson") && unknown.getMessage().contains("ogr2ogr"),
                 unknown.getMessage());
@@ -85,6 +91,8 @@ class GeoJsonLayerTest {
                 ]}""".formatted(SQUARE)));
         assertTrue(badPosition.getMessage().contains("feature 1: a position must be [x, y] numbers"),
                 badPosition.getMessage());
+        IOException array = assertThrows(IOException.class, () -> read("[1, 2]"));
+        assertTrue(array.getMessage().contains("not a GeoJSON object"), array.getMessage());
         IOException missing = assertThrows(IOException.class, () -> GeoJsonLayer.read(dir.resolve("none.geojson")));
         assertTrue(missing.getMessage().contains("none.geojson"), missing.getMessage());
     }
