@@ -9,16 +9,27 @@ import java.util.concurrent.Callable;
 import org.meander.project.RasterTiling;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
-/** {@code ./meander project tile DIR --raster FILE [--tile-size 1024] [--overlap 128] [--bands R,G,B] [--nir-band K]}. */
+/**
+ * {@code ./meander project tile DIR --raster FILE [--tile-size 1024] [--overlap 128] [--bands R,G,B] [--nir-band K]
+ * [--mask FILE [--class-index K]]}.
+ */
 @Command(name = "tile", mixinStandardHelpOptions = true,
         description = {"Cut a raster larger than a tile (an orthomosaic, say; TIFF, striped or tiled, or PNG) into"
                 + " overlapping tiles named <raster>_r<row>_c<column>, reading it a row of tiles at a time.",
+                "With --mask, a mask of the whole raster (a river mask from a GIS or another tool, of the raster's"
+                        + " size) is cut along with it: each tile's window becomes its label, marked imported.",
                 "Prints one JSON line {\"raster\": ..., \"width\": W, \"height\": H, \"rows\": R, \"columns\": C,"
-                        + " \"tiles\": N, \"seconds\": s}."})
+                        + " \"tiles\": N, \"labelled\": M, \"seconds\": s}."})
 final class ProjectTileCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "DIR", description = "project folder; created if missing, added to if not")
     Path project;
@@ -38,12 +49,27 @@ final class ProjectTileCommand implements Callable<Integer> {
     @Mixin
     BandOptions bands;
 
+    @Option(names = "--mask", paramLabel = "FILE",
+            description = "a mask of the whole raster, of its size (TIFF or PNG; 0/255, 0/1 or class indices in its"
+                    + " first band): each tile gets its window as its label, marked imported")
+    Path mask;
+
+    @Option(names = "--class-index", paramLabel = "K",
+            description = "with --mask: the mask holds class indices and pixels equal to K are river (default: every"
+                    + " pixel above 0)")
+    Integer classIndex;
+
     @Override
     public Integer call() throws IOException {
         long start = System.nanoTime();
         ProgressLine progress = new ProgressLine(System.err, "tiles");
+        if (classIndex != null && mask == null) {
+            throw new ParameterException(spec.commandLine(), "--class-index says which pixels of --mask are river;"
+                    + " give the mask too");
+        }
         RasterTiling.Report report = RasterTiling.tile(project, raster,
-                new RasterTiling.Settings(tileSize, overlap, bands.choice()), progress::show);
+                new RasterTiling.Settings(tileSize, overlap, bands.choice()),
+                mask == null ? null : new RasterTiling.Mask(mask, classIndex), progress::show);
         progress.finish();
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("raster", report.raster());
@@ -52,6 +78,7 @@ final class ProjectTileCommand implements Callable<Integer> {
         result.put("rows", report.rows());
         result.put("columns", report.columns());
         result.put("tiles", report.tiles().size());
+        result.put("labelled", report.labelled());
         result.put("seconds", Math.round((System.nanoTime() - start) / 1e7) / 100.0);
         System.out.println(new ObjectMapper().writeValueAsString(result));
         return 0;

@@ -13,11 +13,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import org.meander.project.raster.BandChoice;
 import org.meander.project.raster.BandStretch;
+import org.meander.project.raster.Georeferencing;
 import org.meander.project.raster.ImageFiles;
 import org.meander.project.raster.NearInfrared;
+import org.meander.project.raster.PixelToMap;
 import org.meander.project.raster.RasterFile;
 import org.meander.project.raster.RgbComposite;
 import org.meander.project.raster.TileGrid;
@@ -27,8 +30,9 @@ import org.meander.project.raster.Window;
  * Cuts a raster larger than a tile (an orthomosaic of 20000 x 20000 pixels, say) into overlapping tiles of a project
  * without holding it in memory: it is read one row of tiles at a time, in column chunks of at most
  * {@link #CHUNK_BYTES}, each tile written as an RGB PNG ({@code <raster>_r<row>_c<column>}) and its near-infrared
- * band, if chosen, to {@code nir/}. meander.json records the raster (file, size, grid, bands, stretch,
- * georeferencing) and each tile's window, so that labels can be stitched back into one mask of the raster.
+ * band, if chosen, to {@code nir/}, and its window of a mask of the whole raster, if given, as its label.
+ * meander.json records the raster (file, size, grid, bands, stretch, georeferencing) and each tile's window, so that
+ * labels can be stitched back into one mask of the raster.
  */
 public final class RasterTiling {
 
@@ -41,8 +45,17 @@ public final class RasterTiling {
     public record Settings(int tileSize, int overlap, BandChoice bands) {
     }
 
-    /** The raster's name, size and grid, and the tiles written, row by row. */
-    public record Report(String raster, int width, int height, int rows, int columns, List<String> tiles) {
+    /** The raster's name, size and grid, the tiles written, row by row, and how many got a label from a mask. */
+    public record Report(String raster, int width, int height, int rows, int columns, List<String> tiles,
+                         int labelled) {
+    }
+
+    /**
+     * A mask of the whole raster from another tool (0/255, 0/1 or class indices, the first band read), cut along
+     * with it into the tiles' labels, marked imported: foreground where it equals {@code classIndex}, or where it is
+     * above 0 when that is null.
+     */
+    public record Mask(Path file, Integer classIndex) {
     }
 
     /** Told after each tile is written. */
@@ -59,10 +72,23 @@ public final class RasterTiling {
      */
     public static Report tile(Path projectDir, Path rasterFile, Settings settings, Progress progress)
             throws IOException {
+        return tile(projectDir, rasterFile, settings, null, progress);
+    }
+
+    /**
+     * As {@link #tile(Path, Path, Settings, Progress)}, each tile also labelled with its window of {@code mask}
+     * (none when null), which must have the raster's size and, when both are georeferenced, lie where it lies.
+     */
+    public static Report tile(Path projectDir, Path rasterFile, Settings settings, Mask mask, Progress progress)
+            throws IOException {
         Path directory = projectDir.toAbsolutePath().normalize();
         Path tiles = Files.createDirectories(directory.resolve("tiles"));
         String name = stem(rasterFile);
-        try (RasterFile raster = RasterFile.open(rasterFile)) {
+        try (RasterFile raster = RasterFile.open(rasterFile);
+             RasterFile maskFile = mask == null ? null : RasterFile.open(mask.file())) {
+            if (maskFile != null) {
+                refuseMisfit(raster, maskFile);
+            }
             int[] rgb;
             OptionalInt nir;
             TileGrid grid;
@@ -82,6 +108,9 @@ public final class RasterTiling {
             if (nir.isPresent()) {
                 Files.createDirectories(directory.resolve("nir"));
             }
+            if (maskFile != null) {
+                Files.createDirectories(directory.resolve("labels"));
+            }
             Map<String, JsonNode> sources = new LinkedHashMap<>();
             List<TileGrid.Cell> cells = grid.cells();
             int columns = grid.columns();
@@ -96,6 +125,7 @@ public final class RasterTiling {
                 }
                 Rectangle chunkWindow = span(cells, first, last);
                 Raster chunk = raster.read(chunkWindow);
+                Raster maskChunk = maskFile == null ? null : maskFile.read(chunkWindow);
                 for (int i = first; i <= last; i++) {
                     TileGrid.Cell cell = cells.get(i);
                     Window w = cell.window();
@@ -108,6 +138,12 @@ public final class RasterTiling {
                         AtomicBytes.write(directory.resolve("nir").resolve(tile + ".png"),
                                 ImageFiles.pngBytes(NearInfrared.band(pixels, nir.getAsInt())));
                     }
+                    if (maskChunk != null) {
+                        // no status recorded: a label from another tool, to be checked
+                        LabelPng.write(directory.resolve("labels").resolve(tile + ".png"), label(maskChunk.createChild(
+                                w.x() - chunkWindow.x, w.y() - chunkWindow.y, w.width(), w.height(), 0, 0, null),
+                                mask.classIndex()));
+                    }
                     sources.put(tile, TileSources.windowEntry(name, w));
                     progress.tileWritten(i + 1, cells.size());
                 }
@@ -117,8 +153,52 @@ public final class RasterTiling {
                     .withEntries(TileSources.SOURCES, sources)
                     .write(directory);
             Project.open(directory); // the new tiles get their split
-            return new Report(name, raster.width(), raster.height(), grid.rows(), columns, names);
+            return new Report(name, raster.width(), raster.height(), grid.rows(), columns, names,
+                    maskFile == null ? 0 : names.size());
         }
+    }
+
+    /** A mask of another size, or placed elsewhere on the map, would label each tile with another place's river. */
+    private static void refuseMisfit(RasterFile raster, RasterFile mask) throws IOException {
+        if (mask.width() != raster.width() || mask.height() != raster.height()) {
+            throw new IOException(mask.file() + " is " + mask.width() + " x " + mask.height() + " but the raster "
+                    + raster.file() + " is " + raster.width() + " x " + raster.height() + "; a mask must have the"
+                    + " raster's pixels (gdalwarp -te and -ts make one fit)");
+        }
+        Optional<PixelToMap> rasterMap = raster.georeferencing().flatMap(Georeferencing::pixelToMap);
+        Optional<PixelToMap> maskMap = mask.georeferencing().flatMap(Georeferencing::pixelToMap);
+        if (rasterMap.isPresent() && maskMap.isPresent() && !sameGrid(rasterMap.get(), maskMap.get())) {
+            throw new IOException(mask.file() + " lies elsewhere on the map than " + raster.file() + " (its top left"
+                    + " corner at " + maskMap.get().x(0, 0) + ", " + maskMap.get().y(0, 0) + " against "
+                    + rasterMap.get().x(0, 0) + ", " + rasterMap.get().y(0, 0) + ", or another pixel size); warp it"
+                    + " onto the raster's grid first (gdalwarp -te, -tr)");
+        }
+    }
+
+    /** Within a hundredth of a pixel at the corners of the grid. */
+    private static boolean sameGrid(PixelToMap a, PixelToMap b) {
+        double tolerance = 0.01 * Math.sqrt(a.pixelArea());
+        return Math.abs(a.x(0, 0) - b.x(0, 0)) < tolerance && Math.abs(a.y(0, 0) - b.y(0, 0)) < tolerance
+                && Math.abs(a.xPerColumn() - b.xPerColumn()) < tolerance / 1000
+                && Math.abs(a.yPerRow() - b.yPerRow()) < tolerance / 1000
+                && Math.abs(a.xPerRow() - b.xPerRow()) < tolerance / 1000
+                && Math.abs(a.yPerColumn() - b.yPerColumn()) < tolerance / 1000;
+    }
+
+    /** A tile's window of the mask as its label. */
+    private static LabelMask label(Raster window, Integer classIndex) {
+        int width = window.getWidth();
+        int height = window.getHeight();
+        byte[] pixels = new byte[width * height];
+        int[] row = new int[width];
+        for (int y = 0; y < height; y++) {
+            window.getSamples(window.getMinX(), window.getMinY() + y, width, 1, 0, row);
+            for (int x = 0; x < width; x++) {
+                boolean foreground = classIndex == null ? row[x] > 0 : row[x] == classIndex;
+                pixels[y * width + x] = foreground ? (byte) 1 : 0;
+            }
+        }
+        return new LabelMask(width, height, pixels);
     }
 
     /** Cutting a raster twice would mix two sets of windows under one name. */

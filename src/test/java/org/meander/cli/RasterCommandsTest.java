@@ -75,6 +75,27 @@ class RasterCommandsTest {
     }
 
     @Test
+    void tileWithAMaskLabelsEveryTileAndAClassWithoutAMaskIsAUsageError() throws IOException {
+        Path raster = raster();
+        Path mask = TestRasters.tiff(temp.resolve("river.tif"), TestRasters.raster(200, 120, 1, 8,
+                (x, y, b) -> y >= 50 && y < 70 ? 255 : 0), 0, TestRasters.georeferencing());
+        Path dir = temp.resolve("project");
+
+        EmbedCommandTest.Result tiled = ProjectCommandTest.project("tile", dir.toString(), "--raster",
+                raster.toString(), "--tile-size", "64", "--overlap", "16", "--mask", mask.toString());
+
+        assertEquals(0, tiled.exit(), tiled.err());
+        assertEquals(tiled.json().path("tiles").asInt(), tiled.json().path("labelled").asInt());
+        Project project = Project.open(dir);
+        assertTrue(project.tiles().stream().allMatch(t -> project.status(t) == LabelStatus.IMPORTED));
+
+        EmbedCommandTest.Result classOnly = ProjectCommandTest.project("tile", temp.resolve("other").toString(),
+                "--raster", raster.toString(), "--class-index", "1");
+        assertEquals(2, classOnly.exit());
+        assertTrue(classOnly.err().contains("give the mask too"), classOnly.err());
+    }
+
+    @Test
     void benchTilingCutsStitchesAndOpensAndPrintsItsFigures() throws IOException {
         EmbedCommandTest.Result result = EmbedCommandTest.runCapturing("bench", "--tiling", "--raster-size", "1200",
                 "--open-tiles", "100");

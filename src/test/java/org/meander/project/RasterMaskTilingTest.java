@@ -1,0 +1,105 @@
+package org.meander.project;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.meander.project.raster.BandChoice;
+import org.meander.project.raster.Window;
+import org.meander.testing.TestRasters;
+import org.meander.testing.TiledRasterProject;
+
+/** {@code project tile --mask}: a river mask of the whole raster, from another tool, cut into the tiles' labels. */
+class RasterMaskTilingTest {
+
+    private static final int WIDTH = TiledRasterProject.WIDTH;
+    private static final int HEIGHT = TiledRasterProject.HEIGHT;
+    private static final RasterTiling.Settings TILES = new RasterTiling.Settings(128, 32, BandChoice.DEFAULT);
+
+    @TempDir
+    Path temp;
+
+    @Test
+    void eachTileGetsItsWindowOfTheMaskAsAnImportedLabel() throws IOException {
+        Path raster = TiledRasterProject.raster(temp.resolve("ortho.tif"));
+        byte[] known = TiledRasterProject.knownMask();
+        Path mask = TestRasters.tiff(temp.resolve("river.tif"), TestRasters.raster(WIDTH, HEIGHT, 1, 8,
+                (x, y, b) -> known[y * WIDTH + x] * 255), 0, TestRasters.georeferencing());
+
+        RasterTiling.Report report = RasterTiling.tile(temp.resolve("project"), raster, TILES,
+                new RasterTiling.Mask(mask, null), (done, total) -> { });
+
+        assertEquals(6, report.labelled());
+        Project project = Project.open(temp.resolve("project"));
+        for (Tile tile : project.tiles()) {
+            Window w = project.rasterWindow(tile).orElseThrow().window();
+            byte[] expected = new byte[w.width() * w.height()];
+            for (int y = 0; y < w.height(); y++) {
+                System.arraycopy(known, (w.y() + y) * WIDTH + w.x(), expected, y * w.width(), w.width());
+            }
+            assertArrayEquals(expected, project.readLabel(tile).orElseThrow().pixels(), tile.name());
+            assertEquals(LabelStatus.IMPORTED, project.status(tile), "to be checked");
+        }
+    }
+
+    @Test
+    void aClassIndexMaskGivesTheClassAsked() throws IOException {
+        Path raster = TiledRasterProject.raster(temp.resolve("ortho.tif"));
+        // 0 land, 1 river left of x 150, 2 a lake right of it
+        Path mask = TestRasters.tiff(temp.resolve("classes.tif"), TestRasters.raster(WIDTH, HEIGHT, 1, 8,
+                (x, y, b) -> y < 100 ? 0 : x < 150 ? 1 : 2), 0, List.of());
+
+        RasterTiling.tile(temp.resolve("project"), raster, TILES, new RasterTiling.Mask(mask, 1), (d, t) -> { });
+
+        Project project = Project.open(temp.resolve("project"));
+        for (Tile tile : project.tiles()) {
+            Window w = project.rasterWindow(tile).orElseThrow().window();
+            LabelMask label = project.readLabel(tile).orElseThrow();
+            for (int y = 0; y < w.height(); y += 7) {
+                for (int x = 0; x < w.width(); x += 7) {
+                    int rx = x + w.x();
+                    int ry = y + w.y();
+                    assertEquals(ry >= 100 && rx < 150 ? 1 : 0, label.pixels()[y * w.width() + x], rx + ", " + ry);
+                }
+            }
+        }
+    }
+
+    @Test
+    void aMaskOfAnotherSizeIsRefusedBeforeAnyTileIsWritten() throws IOException {
+        Path raster = TiledRasterProject.raster(temp.resolve("ortho.tif"));
+        Path mask = TestRasters.tiff(temp.resolve("small.tif"), TestRasters.raster(WIDTH / 2, HEIGHT / 2, 1, 8,
+                (x, y, b) -> 0), 0, List.of());
+
+        IOException refused = assertThrows(IOException.class, () -> RasterTiling.tile(temp.resolve("project"),
+                raster, TILES, new RasterTiling.Mask(mask, null), (d, t) -> { }));
+
+        assertTrue(refused.getMessage().contains("small.tif is 150 x 100 but the raster")
+                && refused.getMessage().contains("300 x 200"), refused.getMessage());
+        try (var tiles = Files.list(temp.resolve("project/tiles"))) {
+            assertEquals(0, tiles.count());
+        }
+    }
+
+    @Test
+    void aMaskPlacedElsewhereOnTheMapIsRefused() throws IOException {
+        Path raster = TiledRasterProject.raster(temp.resolve("ortho.tif"));
+        // the same UTM grid moved 100 m east
+        Path mask = TestRasters.tiff(temp.resolve("shifted.tif"), TestRasters.raster(WIDTH, HEIGHT, 1, 8,
+                (x, y, b) -> 0), 0, List.of(new TestRasters.Field(33550, "TIFFDoubles", "0.5", "0.5", "0.0"),
+                new TestRasters.Field(33922, "TIFFDoubles", "0.0", "0.0", "0.0", "500100.0", "4000000.0", "0.0")));
+
+        IOException refused = assertThrows(IOException.class, () -> RasterTiling.tile(temp.resolve("project"),
+                raster, TILES, new RasterTiling.Mask(mask, null), (d, t) -> { }));
+
+        assertTrue(refused.getMessage().contains("lies elsewhere on the map")
+                && refused.getMessage().contains("gdalwarp"), refused.getMessage());
+    }
+}
