@@ -30,7 +30,19 @@ class PolygonLabelImportTest {
 
     @Test
     void theStitchedOutlinesOfARasterLabelEveryTileOfAFreshCutExactly() throws IOException {
-        Path raster = TiledRasterProject.raster(temp.resolve("ortho.tif"));
+        assertStitchedOutlinesFillAFreshCut(TiledRasterProject.raster(temp.resolve("ortho.tif")));
+    }
+
+    /** A raster without georeferencing is outlined in its own pixels; the outlines fill its tiles back the same. */
+    @Test
+    void theStitchedOutlinesOfARasterWithoutAMapLabelItsTilesInItsPixels() throws IOException {
+        assertStitchedOutlinesFillAFreshCut(TestRasters.tiff(temp.resolve("ortho.tif"), TestRasters.raster(
+                TiledRasterProject.WIDTH, TiledRasterProject.HEIGHT, 3, 8, (x, y, b) -> (x * b + y) % 256), 0,
+                List.of()));
+    }
+
+    /** Labelled tiles of the raster, exported whole; their stitched outlines then label a fresh cut of it. */
+    private void assertStitchedOutlinesFillAFreshCut(Path raster) throws IOException {
         Project labelled = Project.open(TiledRasterProject.create(raster, temp.resolve("labelled")));
         LabelExport.write(labelled, LabelExport.Format.GEOJSON, temp.resolve("out"), null, false);
         Project fresh = freshCut(raster);
@@ -44,25 +56,6 @@ class PolygonLabelImportTest {
             Tile same = labelled.tile(tile.name()).orElseThrow();
             assertEquals(labelled.readLabel(same), fresh.readLabel(tile), tile.name());
             assertEquals(LabelStatus.IMPORTED, fresh.status(tile), "to be checked");
-        }
-    }
-
-    /** A raster without georeferencing is outlined in its own pixels; the outlines fill its tiles back the same. */
-    @Test
-    void theStitchedOutlinesOfARasterWithoutAMapLabelItsTilesInItsPixels() throws IOException {
-        Path raster = TestRasters.tiff(temp.resolve("ortho.tif"), TestRasters.raster(TiledRasterProject.WIDTH,
-                TiledRasterProject.HEIGHT, 3, 8, (x, y, b) -> (x * b + y) % 256), 0, List.of());
-        Project labelled = Project.open(TiledRasterProject.create(raster, temp.resolve("labelled")));
-        LabelExport.write(labelled, LabelExport.Format.GEOJSON, temp.resolve("out"), null, false);
-        Project fresh = freshCut(raster);
-
-        PolygonLabelImport.Report report = PolygonLabelImport.run(fresh,
-                List.of(temp.resolve("out/stitched/ortho.geojson")), FeatureFilter.ALL, false);
-
-        assertEquals(List.of(), report.problems());
-        assertEquals(6, report.labelled().size());
-        for (Tile tile : fresh.tiles()) {
-            assertEquals(labelled.readLabel(labelled.tile(tile.name()).orElseThrow()), fresh.readLabel(tile));
         }
     }
 
