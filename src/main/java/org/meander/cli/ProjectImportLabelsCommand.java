@@ -28,11 +28,12 @@ import picocli.CommandLine.TypeConversionException;
                 "A file named like a tile (<tile>.geojson) labels that tile, in map coordinates when its imagery is"
                         + " georeferenced and in pixels otherwise, even with no polygon in it (no river there). A file"
                         + " named like a raster cut into the project without georeferencing labels its tiles, in the"
-                        + " raster's pixels. Any other file labels each georeferenced tile of the same CRS that its"
-                        + " polygons reach; GeoJSON without a crs member is WGS 84.",
+                        + " raster's pixels. Any other file labels each georeferenced tile that its polygons reach."
+                        + " GeoJSON without a crs member is WGS 84; a layer in another CRS than a tile's imagery is"
+                        + " carried into it by EPSG code.",
                 "Prints one JSON line {\"files\", \"polygons\", \"features_left_out\", \"labelled\","
-                        + " \"unchanged\", \"kept_their_label\", \"problems\"}, the problems also on stderr. Exit 0 when any tile was labelled or found"
-                        + " already so, or nothing went wrong."})
+                        + " \"unchanged\", \"kept_their_label\", \"reprojected\", \"problems\"}, the problems also on"
+                        + " stderr. Exit 0 when any tile was labelled or found already so, or nothing went wrong."})
 final class ProjectImportLabelsCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "DIR", description = "the project folder")
@@ -63,6 +64,7 @@ final class ProjectImportLabelsCommand implements Callable<Integer> {
         result.put("labelled", report.labelled().size());
         result.put("unchanged", report.unchanged());
         result.put("kept_their_label", report.keptTheirLabel());
+        result.put("reprojected", report.reprojected());
         result.put("problems", report.problems());
         System.out.println(new ObjectMapper().writeValueAsString(result));
         boolean used = report.labelled().size() + report.unchanged() > 0;

@@ -123,6 +123,8 @@ final class ImportLabelsViewModel {
             text.append("\nKept their own label (tick \"replace\" to replace them): ").append(String.join(", ", kept))
                     .append(".");
         }
+        report.reprojected().forEach(layer -> text.append("\nCarried into the imagery's CRS: ").append(layer)
+                .append("."));
         report.problems().forEach(problem -> text.append("\n").append(problem));
         return text.toString();
     }

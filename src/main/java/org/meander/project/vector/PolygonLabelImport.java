@@ -5,11 +5,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.meander.project.LabelMask;
 import org.meander.project.Project;
@@ -26,18 +26,19 @@ import org.meander.weights.ErrorText;
  * holds no polygon (no river there). Any other file labels every georeferenced tile of the same CRS that one of its
  * polygons reaches into, so one layer of a whole reach labels all the tiles cut from its orthomosaic; a file named
  * like a raster without georeferencing that was cut into the project labels that raster's tiles, in its pixels (as
- * a whole export outlines it). A tile's existing label is kept unless asked otherwise; a label it replaces stays in
- * the tile's history.
+ * a whole export outlines it). A layer in another CRS than a tile's imagery is carried into it by EPSG code
+ * ({@link Reprojection}). A tile's existing label is kept unless asked otherwise; a label it replaces stays in the
+ * tile's history.
  */
 public final class PolygonLabelImport {
 
     /**
      * What happened: the files read, their polygons, and the features the filter left out; the tiles labelled;
-     * tiles whose label the polygons would not change; tiles that kept their own label; and each file or tile that
-     * could not be used, with the reason.
+     * tiles whose label the polygons would not change; tiles that kept their own label; the layers carried into the
+     * imagery's CRS; and each file or tile that could not be used, with the reason.
      */
     public record Report(int files, long polygons, long featuresLeftOut, List<String> labelled, int unchanged,
-                         List<String> keptTheirLabel, List<String> problems) {
+                         List<String> keptTheirLabel, List<String> reprojected, List<String> problems) {
     }
 
     private PolygonLabelImport() {
@@ -47,37 +48,25 @@ public final class PolygonLabelImport {
     public static Report run(Project project, List<Path> files, FeatureFilter where, boolean replace)
             throws IOException {
         List<String> problems = new ArrayList<>();
-        List<GeoJsonLayer> layers = read(files, where, problems);
-        List<GeoJsonLayer> wide = layers.stream().filter(layer -> tileNamed(project, layer).isEmpty()).toList();
-        boolean[] wideUsed = new boolean[wide.size()];
-        Set<Integer> tileCrs = new TreeSet<>();
+        List<String> reprojected = new ArrayList<>();
+        List<LayerInCrs> layers = new ArrayList<>();
+        for (GeoJsonLayer layer : read(files, where, problems)) {
+            layers.add(new LayerInCrs(layer, tileNamed(project, layer), problems, reprojected));
+        }
         List<String> labelled = new ArrayList<>();
         int unchanged = 0;
         List<String> kept = new ArrayList<>();
         for (Tile tile : project.tiles()) {
             TileFrame frame = TileFrame.of(project, tile);
-            frame.epsg().ifPresent(tileCrs::add);
             Optional<LabelMask> existing = project.readLabel(tile);
             LabelMask size = existing.isPresent() ? existing.get() : project.labelOrEmpty(tile);
             TileFill fill = new TileFill(size.width(), size.height());
             boolean named = false;
-            for (GeoJsonLayer layer : layers) {
-                if (tileNamed(project, layer).equals(Optional.of(tile))) {
-                    if (frame.map().isPresent() && !frame.inCrs(layer.epsg())) {
-                        problems.add(layer.file() + " is in EPSG:" + layer.epsg() + " but the imagery of "
-                                + tile.name() + " is in " + crsName(frame.epsg()) + "; reproject the file to it"
-                                + " (ogr2ogr -t_srs) and import again");
-                        continue;
-                    }
-                    named = true;
-                    layer.polygons().forEach(polygon -> fill.add(polygon, frame.map()));
-                }
-            }
-            for (int i = 0; i < wide.size(); i++) {
-                Optional<PixelToMap> from = frame.of(wide.get(i));
-                if (from.isPresent()) {
-                    wideUsed[i] = true;
-                    wide.get(i).polygons().forEach(polygon -> fill.addIfItReaches(polygon, from.get()));
+            for (LayerInCrs layer : layers) {
+                if (layer.tile.equals(Optional.of(tile))) {
+                    named |= fillFromItsOwnFile(fill, layer, frame, tile, problems);
+                } else if (layer.tile.isEmpty()) {
+                    fillFromALargerLayer(fill, layer, frame);
                 }
             }
             if (!named && !fill.any()) {
@@ -93,14 +82,48 @@ public final class PolygonLabelImport {
                 labelled.add(tile.name());
             }
         }
-        for (int i = 0; i < wide.size(); i++) {
-            if (!wideUsed[i]) {
-                problems.add(unused(wide.get(i), tileCrs));
-            }
+        for (LayerInCrs layer : layers) {
+            layer.unused().ifPresent(problems::add);
         }
-        long polygons = layers.stream().mapToLong(layer -> layer.polygons().size()).sum();
-        long leftOut = layers.stream().mapToLong(GeoJsonLayer::filteredOut).sum();
-        return new Report(files.size(), polygons, leftOut, labelled, unchanged, kept, problems);
+        long polygons = layers.stream().mapToLong(layer -> layer.layer.polygons().size()).sum();
+        long leftOut = layers.stream().mapToLong(layer -> layer.layer.filteredOut()).sum();
+        return new Report(files.size(), polygons, leftOut, labelled, unchanged, kept, reprojected, problems);
+    }
+
+    /** A tile's own file: in its pixels without a map, else on the map, carried into its CRS when need be. */
+    private static boolean fillFromItsOwnFile(TileFill fill, LayerInCrs layer, TileFrame frame, Tile tile,
+                                              List<String> problems) {
+        if (frame.map().isEmpty()) {
+            layer.layer.polygons().forEach(polygon -> fill.add(polygon, Optional.empty()));
+            return true;
+        }
+        if (frame.epsg().isEmpty()) {
+            problems.add(layer.layer.file() + ": the imagery of " + tile.name() + " is in a CRS without an EPSG"
+                    + " code, so a layer cannot be placed on it");
+            return false;
+        }
+        Optional<List<Polygon>> polygons = layer.in(frame.epsg().getAsInt());
+        polygons.ifPresent(list -> list.forEach(polygon -> fill.add(polygon, frame.map())));
+        return polygons.isPresent();
+    }
+
+    /**
+     * A layer that names no tile: through the raster's pixels when it is named like the tile's raster and that has
+     * no georeferencing, else on the map, carried into the tile's CRS when need be.
+     */
+    private static void fillFromALargerLayer(TileFill fill, LayerInCrs layer, TileFrame frame) {
+        if (frame.rasterPixels().isPresent() && frame.raster().get().equals(stem(layer.layer.file()))) {
+            layer.placed = true;
+            layer.layer.polygons().forEach(polygon -> layer.reached |= fill.addIfItReaches(polygon,
+                    frame.rasterPixels().get()));
+            return;
+        }
+        if (frame.map().isEmpty() || frame.epsg().isEmpty()) {
+            return;
+        }
+        layer.placed = true;
+        layer.in(frame.epsg().getAsInt()).ifPresent(list -> list.forEach(polygon ->
+                layer.reached |= fill.addIfItReaches(polygon, frame.map().get())));
     }
 
     private static List<GeoJsonLayer> read(List<Path> files, FeatureFilter where, List<String> problems) {
@@ -118,18 +141,6 @@ public final class PolygonLabelImport {
             }
         }
         return layers;
-    }
-
-    /** Why a layer that names no tile labelled none. */
-    private static String unused(GeoJsonLayer layer, Set<Integer> tileCrs) {
-        String why = layer.file() + " is in EPSG:" + layer.epsg() + " and names no tile; ";
-        if (tileCrs.isEmpty()) {
-            return why + "no tile's imagery is georeferenced, so only files named like a tile (in its pixels) or"
-                    + " like a raster cut into tiles (in the raster's pixels) label tiles";
-        }
-        int first = tileCrs.iterator().next();
-        return why + "the tiles' imagery is in EPSG:" + first + (tileCrs.size() > 1 ? " and others" : "")
-                + ": reproject the file to it (ogr2ogr -t_srs EPSG:" + first + ")";
     }
 
     /** The GeoJSON files a path names: the file itself, or a folder's .geojson and .json files (not its subfolders). */
@@ -157,10 +168,6 @@ public final class PolygonLabelImport {
         return dot > 0 ? name.substring(0, dot) : name;
     }
 
-    private static String crsName(OptionalInt epsg) {
-        return epsg.isPresent() ? "EPSG:" + epsg.getAsInt() : "a CRS without an EPSG code";
-    }
-
     /**
      * Where a tile lies: on the map (with its CRS) when its imagery is georeferenced; within the raster it was cut
      * from, in that raster's pixels, when the raster is not.
@@ -177,20 +184,61 @@ public final class PolygonLabelImport {
                     : window.map(w -> new PixelToMap(w.window().x(), 1, 0, w.window().y(), 0, 1));
             return new TileFrame(map, epsg, window.map(RasterWindow::raster), rasterPixels);
         }
+    }
 
-        boolean inCrs(int code) {
-            return epsg.isPresent() && epsg.getAsInt() == code;
+    /**
+     * A layer, the tile it is named after (if any), and its polygons in each CRS a tile asks for, carried there once;
+     * whether any tile could take it, and whether any of its polygons reached one.
+     */
+    private static final class LayerInCrs {
+
+        final GeoJsonLayer layer;
+        final Optional<Tile> tile;
+        boolean placed;
+        boolean reached;
+        /** Its CRS could not be carried into a tile's, and the problem has been said. */
+        private boolean unplaceable;
+        private final Map<Integer, Optional<List<Polygon>>> byCrs = new HashMap<>();
+        private final List<String> problems;
+        private final List<String> reprojected;
+
+        LayerInCrs(GeoJsonLayer layer, Optional<Tile> tile, List<String> problems, List<String> reprojected) {
+            this.layer = layer;
+            this.tile = tile;
+            this.problems = problems;
+            this.reprojected = reprojected;
         }
 
-        /**
-         * How a layer that names no tile reaches this one: through the raster's pixels when it is named like the
-         * tile's raster and that has no georeferencing, else through the map when both are in one CRS.
-         */
-        Optional<PixelToMap> of(GeoJsonLayer layer) {
-            if (rasterPixels.isPresent() && raster.get().equals(stem(layer.file()))) {
-                return rasterPixels;
+        /** Its polygons in the CRS, or empty (and a problem said once) when they cannot be carried there. */
+        Optional<List<Polygon>> in(int epsg) {
+            if (epsg == layer.epsg()) {
+                return Optional.of(layer.polygons());
             }
-            return map.isPresent() && inCrs(layer.epsg()) ? map : Optional.empty();
+            return byCrs.computeIfAbsent(epsg, code -> {
+                try {
+                    Reprojection reprojection = Reprojection.between(layer.epsg(), code);
+                    List<Polygon> moved = layer.polygons().stream().map(reprojection::apply).toList();
+                    reprojected.add(layer.file() + " from EPSG:" + layer.epsg() + " to EPSG:" + code);
+                    return Optional.of(moved);
+                } catch (IllegalArgumentException e) {
+                    problems.add(layer.file() + ": " + e.getMessage());
+                    unplaceable = true;
+                    return Optional.empty();
+                }
+            });
+        }
+
+        /** Why a layer that names no tile labelled none, if it did not. */
+        Optional<String> unused() {
+            if (tile.isPresent() || reached || unplaceable || layer.polygons().isEmpty()) {
+                return Optional.empty();
+            }
+            if (!placed) {
+                return Optional.of(layer.file() + " names no tile, nor a raster without georeferencing cut into the"
+                        + " project, and no tile's imagery is georeferenced with an EPSG code to place it by");
+            }
+            return Optional.of("none of the " + layer.polygons().size() + " polygons of " + layer.file()
+                    + " reaches a tile of the project (it is in EPSG:" + layer.epsg() + ")");
         }
     }
 
@@ -212,13 +260,15 @@ public final class PolygonLabelImport {
             rasterizer.fill(map.isPresent() ? onTheGrid(polygon, map.get()) : polygon);
         }
 
-        /** The same, for a polygon of a larger layer: only if its box reaches the tile's. */
-        void addIfItReaches(Polygon polygon, PixelToMap map) {
+        /** The same, for a polygon of a larger layer: only if its box reaches the tile's; says whether it did. */
+        boolean addIfItReaches(Polygon polygon, PixelToMap map) {
             double[] box = polygon.bounds();
             double[] tile = bounds(map, width, height);
             if (box[0] < tile[2] && box[2] > tile[0] && box[1] < tile[3] && box[3] > tile[1]) {
                 add(polygon, Optional.of(map));
+                return true;
             }
+            return false;
         }
 
         boolean any() {

@@ -9,6 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.locationtech.proj4j.CRSFactory;
+import org.locationtech.proj4j.CoordinateTransform;
+import org.locationtech.proj4j.CoordinateTransformFactory;
+import org.locationtech.proj4j.ProjCoordinate;
 import org.junit.jupiter.api.io.TempDir;
 import org.meander.project.LabelMask;
 import org.meander.project.LabelStatus;
@@ -73,6 +77,39 @@ class PolygonLabelImportTest {
         PolygonLabelImport.Report report = PolygonLabelImport.run(fresh, List.of(drawn), FeatureFilter.ALL, false);
 
         assertEquals(List.of(), report.problems());
+        assertPond(fresh, report);
+    }
+
+    /**
+     * The same pond drawn in longitude and latitude (GeoJSON's own CRS, as OpenStreetMap and most web layers come):
+     * carried onto the imagery's UTM grid, it labels the same pixels.
+     */
+    @Test
+    void aLayerInLongitudeAndLatitudeIsCarriedOntoTheImagerysGrid() throws IOException {
+        Project fresh = freshCut(TiledRasterProject.raster(temp.resolve("ortho.tif")));
+        CoordinateTransform toLonLat = new CoordinateTransformFactory().createTransform(
+                new CRSFactory().createFromName("EPSG:32610"), new CRSFactory().createFromName("EPSG:4326"));
+        ProjCoordinate centralMeridian = toLonLat.transform(new ProjCoordinate(500000, 4000000), new ProjCoordinate());
+        assertEquals(-123.0, centralMeridian.x, 1e-9, "UTM zone 10's central meridian");
+        StringBuilder ring = new StringBuilder();
+        for (double[] corner : new double[][] {{500050, 3999995}, {500070, 3999995}, {500070, 3999985},
+                {500050, 3999985}, {500050, 3999995}}) {
+            ProjCoordinate lonLat = toLonLat.transform(new ProjCoordinate(corner[0], corner[1]), new ProjCoordinate());
+            ring.append(ring.length() == 0 ? "" : ", ").append('[').append(lonLat.x).append(", ").append(lonLat.y)
+                    .append(']');
+        }
+        Path drawn = Files.writeString(temp.resolve("pond.geojson"),
+                "{\"type\": \"Feature\", \"geometry\": {\"type\": \"Polygon\", \"coordinates\": [[" + ring + "]]}}");
+
+        PolygonLabelImport.Report report = PolygonLabelImport.run(fresh, List.of(drawn), FeatureFilter.ALL, false);
+
+        assertEquals(List.of(), report.problems());
+        assertEquals(List.of(drawn + " from EPSG:4326 to EPSG:32610"), report.reprojected());
+        assertPond(fresh, report);
+    }
+
+    /** Pixels 100 to 139 across and 10 to 29 down of the raster are the pond, in every tile, and nothing else. */
+    private static void assertPond(Project fresh, PolygonLabelImport.Report report) throws IOException {
         for (Tile tile : fresh.tiles()) {
             Window w = fresh.rasterWindow(tile).orElseThrow().window();
             boolean reaches = w.x() < 140 && w.x() + w.width() > 100 && w.y() < 30;
@@ -136,20 +173,26 @@ class PolygonLabelImportTest {
     }
 
     @Test
-    void aLayerInAnotherCrsIsRefusedSayingWhichAndHowToReprojectIt() throws IOException {
+    void layersThatReachNoTileOrCannotBePlacedSaySo() throws IOException {
         Project fresh = freshCut(TiledRasterProject.raster(temp.resolve("ortho.tif")));
-        Path lonLat = Files.writeString(temp.resolve("reach.geojson"), """
+        Path farAway = Files.writeString(temp.resolve("reach.geojson"), """
                 {"type": "Feature", "geometry": {"type": "Polygon",
                   "coordinates": [[[-123.5, 48.1], [-123.4, 48.1], [-123.4, 48.0], [-123.5, 48.1]]]}}""");
+        Path unknownCrs = Files.writeString(temp.resolve("local.geojson"), """
+                {"type": "FeatureCollection", "crs": {"type": "name", "properties": {"name": "EPSG:999999"}},
+                 "features": [{"type": "Feature", "geometry": {"type": "Polygon",
+                  "coordinates": [[[0, 0], [1, 0], [1, 1], [0, 0]]]}}]}""");
 
-        PolygonLabelImport.Report report = PolygonLabelImport.run(fresh, List.of(lonLat, temp.resolve("no.json")),
-                FeatureFilter.ALL, false);
+        PolygonLabelImport.Report report = PolygonLabelImport.run(fresh,
+                List.of(farAway, unknownCrs, temp.resolve("no.json")), FeatureFilter.ALL, false);
 
         assertEquals(0, report.labelled().size());
-        assertEquals(2, report.problems().size(), report.problems().toString());
-        assertTrue(report.problems().stream().anyMatch(p -> p.contains("no.json")), report.problems().toString());
-        String crs = report.problems().stream().filter(p -> p.contains("reach.geojson")).findFirst().orElseThrow();
-        assertTrue(crs.contains("EPSG:4326") && crs.contains("EPSG:32610") && crs.contains("ogr2ogr"), crs);
+        List<String> problems = report.problems();
+        assertTrue(problems.stream().anyMatch(p -> p.contains("no.json")), problems.toString());
+        assertTrue(problems.contains("none of the 1 polygons of " + farAway + " reaches a tile of the project (it"
+                + " is in EPSG:4326)"), problems.toString());
+        assertTrue(problems.stream().anyMatch(p -> p.startsWith(unknownCrs + ": EPSG:999999 is not a coordinate"
+                + " system Meander knows")), problems.toString());
     }
 
     /** gdal_polygonize writes the land as polygons too: a filter takes the river's alone. */
