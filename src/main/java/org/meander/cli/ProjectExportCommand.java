@@ -15,25 +15,26 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.TypeConversionException;
 
 /**
- * {@code ./meander project export DIR --format png|coco|geotiff|geojson|hf --out PATH [--split S]}: labels for other
- * tools.
+ * {@code ./meander project export DIR --format png|coco|geotiff|geojson|geojson-wgs84|hf --out PATH [--split S]
+ * [--accepted-only]}: labels for other tools.
  */
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = "Export a project's labels: png (a folder of 0/255 masks), coco (instance segmentation JSON"
                 + " with RLE as pycocotools encodes it), geotiff (a folder of 0/255 GeoTIFF masks placed like their"
                 + " imagery), geojson (a folder of GeoJSON files, a polygon per region of river along its pixel"
-                + " edges, in map coordinates where the imagery is georeferenced, else in pixels) or hf (a Hugging"
-                + " Face dataset: a parquet file per split with image and label columns, labels 0/1 class-index PNGs;"
-                + " unlabelled tiles are left out). png, geotiff and geojson also stitch the tiles of each raster cut"
-                + " by `project tile` into one mask (or one set of outlines) of its size, in OUT/stitched/, unless"
-                + " --split or --accepted-only is given.")
+                + " edges, in map coordinates where the imagery is georeferenced, else in pixels), geojson-wgs84 (the"
+                + " same in longitude and latitude, as web maps read GeoJSON; tiles without georeferencing are left"
+                + " out) or hf (a Hugging Face dataset: a parquet file per split with image and label columns, labels"
+                + " 0/1 class-index PNGs; unlabelled tiles are left out). png, geotiff and both geojsons also stitch"
+                + " the tiles of each raster cut by `project tile` into one mask (or one set of outlines) of its"
+                + " size, in OUT/stitched/, unless --split or --accepted-only is given.")
 final class ProjectExportCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "DIR", description = "the project folder")
     Path project;
 
     @Option(names = "--format", paramLabel = "FORMAT", required = true, converter = FormatOption.class,
-            description = "png, coco, geotiff, geojson or hf")
+            description = "png, coco, geotiff, geojson, geojson-wgs84 or hf")
     LabelExport.Format format;
 
     @Option(names = "--out", paramLabel = "PATH",
@@ -55,7 +56,7 @@ final class ProjectExportCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** png, coco, geotiff, geojson or hf, as the help writes them. */
+    /** png, coco, geotiff, geojson, geojson-wgs84 or hf, as the help writes them. */
     static final class FormatOption implements ITypeConverter<LabelExport.Format> {
 
         @Override
@@ -65,7 +66,7 @@ final class ProjectExportCommand implements Callable<Integer> {
                     return format;
                 }
             }
-            throw new TypeConversionException("'" + value + "': use png, coco, geotiff, geojson or hf");
+            throw new TypeConversionException("'" + value + "': use png, coco, geotiff, geojson, geojson-wgs84 or hf");
         }
     }
 

@@ -81,7 +81,7 @@ class ProjectExportCommandTest {
         var result = EmbedCommandTest.runCapturing("project", "export", dir.toString(), "--format", "shapefile",
                 "--out", dir.resolve("x").toString());
         assertNotEquals(0, result.exit());
-        assertTrue(result.err().contains("'shapefile': use png, coco, geotiff, geojson or hf"), result.err());
+        assertTrue(result.err().contains("'shapefile': use png, coco, geotiff, geojson, geojson-wgs84 or hf"), result.err());
         assertTrue(Files.notExists(dir.resolve("x")));
     }
 

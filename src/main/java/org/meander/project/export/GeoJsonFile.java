@@ -10,65 +10,57 @@ import java.nio.channels.Channels;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.OptionalInt;
-import org.meander.project.raster.Georeferencing;
-import org.meander.project.raster.PixelToMap;
 import org.meander.project.vector.Outline;
 import org.meander.project.vector.Ring;
 import org.meander.weights.AtomicFile;
 
 /**
  * A mask's outlines as a GeoJSON FeatureCollection, a Polygon feature per region with its pixels (and its area on
- * the map). Placed on the map when the imagery is georeferenced, with its CRS named as GDAL's GeoJSON driver names a
- * CRS other than WGS 84 (the {@code crs} member that QGIS and GDAL read); otherwise in pixel coordinates, y down, as
- * GDAL gives a raster without georeferencing. Rings run as RFC 7946 asks: outer rings counterclockwise.
+ * the map). Placed as {@link OutlinePlacement} says: on the imagery's map with its CRS named as GDAL's GeoJSON
+ * driver names a CRS other than WGS 84 (the {@code crs} member that QGIS and GDAL read), in longitude and latitude,
+ * or in pixel coordinates, y down, as GDAL gives a raster without georeferencing. Rings run as RFC 7946 asks: outer
+ * rings counterclockwise.
  */
 final class GeoJsonFile {
 
-    private static final int WGS84 = 4326;
     private static final JsonFactory JSON = new JsonFactory()
             .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
 
     private GeoJsonFile() {
     }
 
-    /**
-     * Writes the file atomically; {@code properties} go into every feature. Returns whether the outlines were placed
-     * on the map (georeferencing through control points alone is not an affine map, so it is not).
-     */
-    static boolean write(Path file, String name, List<Outline> outlines, Map<String, Object> properties,
-                         Optional<Georeferencing> georeferencing) throws IOException {
-        Optional<PixelToMap> map = georeferencing.flatMap(Georeferencing::pixelToMap);
-        OptionalInt epsg = georeferencing.map(Georeferencing::epsg).orElse(OptionalInt.empty());
+    /** Writes the file atomically; {@code properties} go into every feature. */
+    static void write(Path file, String name, List<Outline> outlines, Map<String, Object> properties,
+                      OutlinePlacement placement) throws IOException {
         AtomicFile.replace(file, channel -> {
             OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16);
             try (JsonGenerator json = JSON.createGenerator(out, JsonEncoding.UTF8)) {
                 json.writeStartObject();
                 json.writeStringField("type", "FeatureCollection");
                 json.writeStringField("name", name);
-                if (map.isPresent() && epsg.isPresent() && epsg.getAsInt() != WGS84) {
+                OptionalInt crs = placement.namedCrs();
+                if (crs.isPresent()) {
                     json.writeObjectFieldStart("crs");
                     json.writeStringField("type", "name");
                     json.writeObjectFieldStart("properties");
-                    json.writeStringField("name", "urn:ogc:def:crs:EPSG::" + epsg.getAsInt());
+                    json.writeStringField("name", "urn:ogc:def:crs:EPSG::" + crs.getAsInt());
                     json.writeEndObject();
                     json.writeEndObject();
                 }
                 json.writeArrayFieldStart("features");
                 for (Outline outline : outlines) {
-                    writeFeature(json, outline, properties, map);
+                    writeFeature(json, outline, properties, placement);
                 }
                 json.writeEndArray();
                 json.writeEndObject();
             }
             out.flush();
         });
-        return map.isPresent();
     }
 
     private static void writeFeature(JsonGenerator json, Outline outline, Map<String, Object> properties,
-                                     Optional<PixelToMap> map) throws IOException {
+                                     OutlinePlacement placement) throws IOException {
         json.writeStartObject();
         json.writeStringField("type", "Feature");
         json.writeObjectFieldStart("properties");
@@ -76,16 +68,17 @@ final class GeoJsonFile {
             json.writeObjectField(property.getKey(), property.getValue());
         }
         json.writeNumberField("pixels", outline.pixels());
-        if (map.isPresent()) {
-            json.writeNumberField("area", outline.pixels() * map.get().pixelArea());
+        if (placement.map().isPresent()) {
+            // in the square of the imagery's own map unit, whatever the file's coordinates
+            json.writeNumberField("area", outline.pixels() * placement.map().get().pixelArea());
         }
         json.writeEndObject();
         json.writeObjectFieldStart("geometry");
         json.writeStringField("type", "Polygon");
         json.writeArrayFieldStart("coordinates");
-        writeRing(json, outline.outer(), map);
+        writeRing(json, outline.outer(), placement);
         for (Ring hole : outline.holes()) {
-            writeRing(json, hole, map);
+            writeRing(json, hole, placement);
         }
         json.writeEndArray();
         json.writeEndObject();
@@ -93,19 +86,21 @@ final class GeoJsonFile {
     }
 
     /** The ring's corners, closed; turned round where the map mirrors the grid, so outer rings run counterclockwise. */
-    private static void writeRing(JsonGenerator json, Ring ring, Optional<PixelToMap> map) throws IOException {
-        boolean reversed = map.isPresent() && map.get().mirrors();
+    private static void writeRing(JsonGenerator json, Ring ring, OutlinePlacement placement) throws IOException {
+        boolean reversed = placement.reverses();
+        boolean pixels = placement.map().isEmpty();
         int n = ring.size();
         json.writeStartArray();
         for (int k = 0; k <= n; k++) {
             int corner = reversed ? (n - k) % n : k % n;
             json.writeStartArray();
-            if (map.isPresent()) {
-                json.writeNumber(map.get().x(ring.x(corner), ring.y(corner)));
-                json.writeNumber(map.get().y(ring.x(corner), ring.y(corner)));
-            } else {
+            if (pixels) {
                 json.writeNumber(ring.x(corner));
                 json.writeNumber(ring.y(corner));
+            } else {
+                double[] point = placement.place(ring.x(corner), ring.y(corner));
+                json.writeNumber(point[0]);
+                json.writeNumber(point[1]);
             }
             json.writeEndArray();
         }

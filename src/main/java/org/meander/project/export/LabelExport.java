@@ -24,6 +24,7 @@ public final class LabelExport {
         COCO("COCO JSON (instance segmentation, RLE as pycocotools encodes it)"),
         GEOTIFF("GeoTIFF masks (a folder of 0/255 masks placed like their imagery)"),
         GEOJSON("GeoJSON outlines (a folder of river polygons, on the map when the imagery is georeferenced)"),
+        GEOJSON_WGS84("GeoJSON outlines in longitude and latitude (WGS 84, as web maps read them)"),
         HF("Hugging Face dataset (a parquet file per split, image and label columns)");
 
         private final String description;
@@ -32,9 +33,9 @@ public final class LabelExport {
             this.description = description;
         }
 
-        /** The name on the command line: png, coco, geotiff, geojson, hf. */
+        /** The name on the command line: png, coco, geotiff, geojson, geojson-wgs84, hf. */
         public String key() {
-            return name().toLowerCase(Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
         }
 
         public String description() {
@@ -77,11 +78,15 @@ public final class LabelExport {
                 result.put("masks", written.masks());
                 result.put("georeferenced", written.georeferenced());
             }
-            case GEOJSON -> {
-                GeoJsonExport.Written written = GeoJsonExport.write(project, out, which);
+            case GEOJSON, GEOJSON_WGS84 -> {
+                GeoJsonExport.Written written = GeoJsonExport.write(project, out, which,
+                        format == Format.GEOJSON_WGS84);
                 result.put("files", written.files());
                 result.put("polygons", written.polygons());
                 result.put("georeferenced", written.georeferenced());
+                if (!written.notOnTheMap().isEmpty()) {
+                    result.put("left_out_not_georeferenced", written.notOnTheMap());
+                }
             }
             case HF -> {
                 HfExport.Result written = HfExport.write(project, out, which);
@@ -94,6 +99,7 @@ public final class LabelExport {
             case PNG -> Optional.of(StitchedExport.Format.PNG);
             case GEOTIFF -> Optional.of(StitchedExport.Format.TIFF);
             case GEOJSON -> Optional.of(StitchedExport.Format.GEOJSON);
+            case GEOJSON_WGS84 -> Optional.of(StitchedExport.Format.GEOJSON_WGS84);
             case COCO, HF -> Optional.empty();
         };
         if (split == null && !acceptedOnly && stitched.isPresent()) {

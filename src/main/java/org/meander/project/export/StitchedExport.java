@@ -27,7 +27,7 @@ import org.meander.project.vector.MaskTracer;
  */
 public final class StitchedExport {
 
-    public enum Format { TIFF, PNG, GEOJSON }
+    public enum Format { TIFF, PNG, GEOJSON, GEOJSON_WGS84 }
 
     private StitchedExport() {
     }
@@ -62,8 +62,15 @@ public final class StitchedExport {
                     case TIFF -> ImageFiles.tiff(target.resolve(raster.name() + ".tif"), mask,
                             raster.georeferencing());
                     case PNG -> ImageFiles.png(target.resolve(raster.name() + ".png"), mask);
-                    case GEOJSON -> GeoJsonFile.write(target.resolve(raster.name() + ".geojson"), raster.name(),
-                            MaskTracer.trace(mask), Map.of("raster", raster.name()), raster.georeferencing());
+                    case GEOJSON, GEOJSON_WGS84 -> {
+                        Optional<OutlinePlacement> placement = OutlinePlacement.of(raster.georeferencing(),
+                                format == Format.GEOJSON_WGS84);
+                        if (placement.isEmpty()) {
+                            continue; // nothing places it on the Earth
+                        }
+                        GeoJsonFile.write(target.resolve(raster.name() + ".geojson"), raster.name(),
+                                MaskTracer.trace(mask), Map.of("raster", raster.name()), placement.get());
+                    }
                 }
             } catch (UncheckedIOException e) {
                 throw e.getCause();

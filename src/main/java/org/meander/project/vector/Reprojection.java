@@ -15,7 +15,7 @@ import org.locationtech.proj4j.UnsupportedParameterException;
  * Java port of PROJ, with the EPSG parameters): a river layer in longitude and latitude onto imagery in UTM, say.
  * Coordinates are x, y as GeoJSON and GeoTIFF give them (longitude first for geographic systems).
  */
-final class Reprojection {
+public final class Reprojection {
 
     private static final CRSFactory SYSTEMS = new CRSFactory();
 
@@ -26,10 +26,16 @@ final class Reprojection {
     }
 
     /** @throws IllegalArgumentException naming a code proj4j does not know */
-    static Reprojection between(int fromEpsg, int toEpsg) {
+    public static Reprojection between(int fromEpsg, int toEpsg) {
         CoordinateReferenceSystem from = system(fromEpsg);
         CoordinateReferenceSystem to = system(toEpsg);
         return new Reprojection(new CoordinateTransformFactory().createTransform(from, to));
+    }
+
+    /** Point (x, y) in the other system: a new array {x, y}. */
+    public double[] apply(double x, double y) {
+        ProjCoordinate out = transform.transform(new ProjCoordinate(x, y), new ProjCoordinate());
+        return new double[] {out.x, out.y};
     }
 
     Polygon apply(Polygon polygon) {

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +16,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.locationtech.proj4j.CRSFactory;
+import org.locationtech.proj4j.CoordinateTransform;
+import org.locationtech.proj4j.CoordinateTransformFactory;
+import org.locationtech.proj4j.ProjCoordinate;
 import org.meander.project.LabelMask;
 import org.meander.project.Project;
 import org.meander.project.Split;
@@ -42,7 +48,7 @@ class GeoJsonExportTest {
                 TiledRasterProject.raster(temp.resolve("ortho.tif")), temp.resolve("project")));
         Path out = temp.resolve("out");
 
-        GeoJsonExport.Written written = GeoJsonExport.write(project, out, tile -> true);
+        GeoJsonExport.Written written = GeoJsonExport.write(project, out, tile -> true, false);
 
         assertEquals(6, written.files());
         assertEquals(6, written.georeferenced());
@@ -94,6 +100,50 @@ class GeoJsonExportTest {
         Ring river = outlines.get(0).outer();
         assertEquals(0, minX(river));
         assertEquals(TiledRasterProject.WIDTH, maxX(river));
+    }
+
+    /** For web maps: the same outlines in longitude and latitude, which carried back to UTM give the mask again. */
+    @Test
+    void inLongitudeAndLatitudeTheStitchedOutlinesCarryBackToTheKnownMask() throws IOException {
+        Project project = Project.open(TiledRasterProject.create(
+                TiledRasterProject.raster(temp.resolve("ortho.tif")), temp.resolve("project")));
+        Path out = temp.resolve("out");
+
+        Map<String, Object> result = LabelExport.write(project, LabelExport.Format.GEOJSON_WGS84, out, null, false);
+
+        assertEquals(6, result.get("files"));
+        JsonNode collection = JSON.readTree(out.resolve("stitched/ortho.geojson").toFile());
+        assertTrue(collection.path("crs").isMissingNode(), "WGS 84 is GeoJSON's own CRS");
+        CoordinateTransform toUtm = new CoordinateTransformFactory().createTransform(
+                new CRSFactory().createFromName("EPSG:4326"), new CRSFactory().createFromName("EPSG:32610"));
+        ObjectNode inUtm = collection.deepCopy();
+        for (JsonNode feature : inUtm.path("features")) {
+            for (JsonNode ring : feature.path("geometry").path("coordinates")) {
+                for (JsonNode point : ring) {
+                    double longitude = point.get(0).asDouble();
+                    double latitude = point.get(1).asDouble();
+                    assertTrue(longitude > -123.01 && longitude < -122.99 && latitude > 36.1 && latitude < 36.2,
+                            point.toString());
+                    ProjCoordinate utm = toUtm.transform(new ProjCoordinate(longitude, latitude),
+                            new ProjCoordinate());
+                    ((ArrayNode) point).set(0, utm.x);
+                    ((ArrayNode) point).set(1, utm.y);
+                }
+            }
+        }
+        OutlineAssertions.assertCovers(new LabelMask(TiledRasterProject.WIDTH, TiledRasterProject.HEIGHT,
+                TiledRasterProject.knownMask()), onTheGrid(inUtm, EAST, NORTH));
+    }
+
+    @Test
+    void inLongitudeAndLatitudeTilesWithoutAMapAreLeftOutAndNamed() throws IOException {
+        Project project = ExportFixture.create(temp.resolve("project"));
+
+        Map<String, Object> result = LabelExport.write(project, LabelExport.Format.GEOJSON_WGS84,
+                temp.resolve("out"), null, false);
+
+        assertEquals(0, result.get("files"));
+        assertEquals(List.of("a", "b"), result.get("left_out_not_georeferenced"));
     }
 
     @Test
