@@ -17,8 +17,8 @@ import org.meander.project.vector.Outline;
 /**
  * A project's labels as vector outlines, {@code <tile>.geojson}: a polygon per connected region of river, exactly
  * along the label's pixel edges, on the map when the tile's imagery is georeferenced, in its own CRS or in longitude
- * and latitude (see {@link GeoJsonFile}).
- * Each feature names its tile, split and label status, for filtering in a GIS.
+ * and latitude (see {@link GeoJsonFile}). Each feature names its tile, split and label status, for filtering in a
+ * GIS.
  */
 public final class GeoJsonExport {
 
