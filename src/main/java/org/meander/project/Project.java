@@ -291,6 +291,12 @@ public final class Project {
         return Optional.of(readSized(tile, tile.label()));
     }
 
+    /** The tile's width and height in pixels, read from its image's header (once). */
+    public Dimension size(Tile tile) throws IOException {
+        requireOwn(tile);
+        return imageSize(tile);
+    }
+
     /** The tile's label, or an empty one of the tile's size when it has none yet. */
     public LabelMask labelOrEmpty(Tile tile) throws IOException {
         Optional<LabelMask> label = readLabel(tile);

@@ -83,7 +83,7 @@ public final class RasterTiling {
             throws IOException {
         Path directory = projectDir.toAbsolutePath().normalize();
         Path tiles = Files.createDirectories(directory.resolve("tiles"));
-        String name = stem(rasterFile);
+        String name = TileNames.stem(rasterFile);
         try (RasterFile raster = RasterFile.open(rasterFile);
              RasterFile maskFile = mask == null ? null : RasterFile.open(mask.file())) {
             if (maskFile != null) {
@@ -263,11 +263,5 @@ public final class RasterTiling {
         }
         raster.georeferencing().ifPresent(g -> entry.set("georeferencing", g.toJson()));
         return entry;
-    }
-
-    private static String stem(Path file) {
-        String fileName = file.getFileName().toString();
-        int dot = fileName.lastIndexOf('.');
-        return dot <= 0 ? fileName : fileName.substring(0, dot);
     }
 }

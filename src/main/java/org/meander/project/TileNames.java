@@ -1,9 +1,10 @@
 package org.meander.project;
 
+import java.nio.file.Path;
 import java.util.regex.Pattern;
 
 /** Which tile names a project accepts: a tile's name is the stem of its files' names, in several folders. */
-final class TileNames {
+public final class TileNames {
 
     /**
      * A plain, visible file name on every system Meander runs on: no separators or characters Windows refuses, no
@@ -13,6 +14,13 @@ final class TileNames {
             Pattern.compile("[^./\\\\:*?\"<>|\\p{Cntrl}][^/\\\\:*?\"<>|\\p{Cntrl}]{0,199}");
 
     private TileNames() {
+    }
+
+    /** A file's name without its extension: the tile name a file gives, or a raster's name. */
+    public static String stem(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot <= 0 ? name : name.substring(0, dot);
     }
 
     static boolean isUsable(String name) {

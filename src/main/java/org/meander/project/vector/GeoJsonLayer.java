@@ -74,7 +74,7 @@ public record GeoJsonLayer(Path file, List<Polygon> polygons, int epsg, int othe
         } catch (IllegalArgumentException e) {
             throw new IOException(file + ": " + e.getMessage());
         }
-        return new GeoJsonLayer(file, reading.polygons, epsg(file, rest.path("crs")), reading.others[0],
+        return new GeoJsonLayer(file, reading.polygons, epsg(file, rest.path("crs")), reading.others,
                 reading.filteredOut);
     }
 
@@ -83,7 +83,7 @@ public record GeoJsonLayer(Path file, List<Polygon> polygons, int epsg, int othe
 
         private final FeatureFilter filter;
         private final List<Polygon> polygons = new ArrayList<>();
-        private final int[] others = {0};
+        private int others;
         private int filteredOut;
         private int features;
 
@@ -98,7 +98,7 @@ public record GeoJsonLayer(Path file, List<Polygon> polygons, int epsg, int othe
                 return;
             }
             try {
-                addGeometry(feature.path("geometry"), polygons, others);
+                add(feature.path("geometry"));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("feature " + index + ": " + e.getMessage());
             }
@@ -106,32 +106,32 @@ public record GeoJsonLayer(Path file, List<Polygon> polygons, int epsg, int othe
 
         void bareGeometry(JsonNode geometry) {
             if (filter.admits(MissingNode.getInstance())) {
-                addGeometry(geometry, polygons, others);
+                add(geometry);
             } else {
                 filteredOut++;
             }
         }
-    }
 
-    private static void addGeometry(JsonNode geometry, List<Polygon> polygons, int[] others) {
-        if (geometry.isNull() || geometry.isMissingNode()) {
-            return;
-        }
-        switch (geometry.path("type").asText()) {
-            case "Polygon" -> polygons.add(polygon(geometry.path("coordinates")));
-            case "MultiPolygon" -> {
-                for (JsonNode polygon : geometry.path("coordinates")) {
-                    polygons.add(polygon(polygon));
-                }
+        private void add(JsonNode geometry) {
+            if (geometry.isNull() || geometry.isMissingNode()) {
+                return;
             }
-            case "GeometryCollection" -> {
-                for (JsonNode member : geometry.path("geometries")) {
-                    addGeometry(member, polygons, others);
+            switch (geometry.path("type").asText()) {
+                case "Polygon" -> polygons.add(polygon(geometry.path("coordinates")));
+                case "MultiPolygon" -> {
+                    for (JsonNode polygon : geometry.path("coordinates")) {
+                        polygons.add(polygon(polygon));
+                    }
                 }
+                case "GeometryCollection" -> {
+                    for (JsonNode member : geometry.path("geometries")) {
+                        add(member);
+                    }
+                }
+                case "Point", "MultiPoint", "LineString", "MultiLineString" -> others++;
+                default -> throw new IllegalArgumentException("\"" + geometry.path("type").asText()
+                        + "\" is not a GeoJSON geometry type");
             }
-            case "Point", "MultiPoint", "LineString", "MultiLineString" -> others[0]++;
-            default -> throw new IllegalArgumentException("\"" + geometry.path("type").asText()
-                    + "\" is not a GeoJSON geometry type");
         }
     }
 

@@ -1,5 +1,6 @@
 package org.meander.project.vector;
 
+import java.awt.Dimension;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +16,7 @@ import org.meander.project.LabelMask;
 import org.meander.project.Project;
 import org.meander.project.RasterWindow;
 import org.meander.project.Tile;
+import org.meander.project.TileNames;
 import org.meander.project.raster.Georeferencing;
 import org.meander.project.raster.PixelToMap;
 import org.meander.weights.ErrorText;
@@ -58,20 +60,21 @@ public final class PolygonLabelImport {
         List<String> kept = new ArrayList<>();
         for (Tile tile : project.tiles()) {
             TileFrame frame = TileFrame.of(project, tile);
-            Optional<LabelMask> existing = project.readLabel(tile);
-            LabelMask size = existing.isPresent() ? existing.get() : project.labelOrEmpty(tile);
-            TileFill fill = new TileFill(size.width(), size.height());
+            Dimension size = project.size(tile);
+            TileFill fill = new TileFill(size.width, size.height);
             boolean named = false;
             for (LayerInCrs layer : layers) {
                 if (layer.tile.equals(Optional.of(tile))) {
                     named |= fillFromItsOwnFile(fill, layer, frame, tile, problems);
                 } else if (layer.tile.isEmpty()) {
-                    fillFromALargerLayer(fill, layer, frame);
+                    layer.fillIfItReaches(fill, frame);
                 }
             }
             if (!named && !fill.any()) {
                 continue;
             }
+            // read only now: most tiles of a large project lie beyond a layer's polygons
+            Optional<LabelMask> existing = project.readLabel(tile);
             LabelMask label = fill.label();
             if (existing.isPresent() && existing.get().equals(label)) {
                 unchanged++;
@@ -107,25 +110,6 @@ public final class PolygonLabelImport {
         return polygons.isPresent();
     }
 
-    /**
-     * A layer that names no tile: through the raster's pixels when it is named like the tile's raster and that has
-     * no georeferencing, else on the map, carried into the tile's CRS when need be.
-     */
-    private static void fillFromALargerLayer(TileFill fill, LayerInCrs layer, TileFrame frame) {
-        if (frame.rasterPixels().isPresent() && frame.raster().get().equals(stem(layer.layer.file()))) {
-            layer.placed = true;
-            layer.layer.polygons().forEach(polygon -> layer.reached |= fill.addIfItReaches(polygon,
-                    frame.rasterPixels().get()));
-            return;
-        }
-        if (frame.map().isEmpty() || frame.epsg().isEmpty()) {
-            return;
-        }
-        layer.placed = true;
-        layer.in(frame.epsg().getAsInt()).ifPresent(list -> list.forEach(polygon ->
-                layer.reached |= fill.addIfItReaches(polygon, frame.map().get())));
-    }
-
     private static List<GeoJsonLayer> read(List<Path> files, FeatureFilter where, List<String> problems) {
         List<GeoJsonLayer> layers = new ArrayList<>();
         for (Path file : files) {
@@ -158,14 +142,7 @@ public final class PolygonLabelImport {
 
     /** The tile the file is named after, if any: {@code <tile>.geojson} or {@code <tile>.json}. */
     private static Optional<Tile> tileNamed(Project project, GeoJsonLayer layer) {
-        return project.tile(stem(layer.file()));
-    }
-
-    /** The file's name without its extension. */
-    private static String stem(Path file) {
-        String name = file.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        return dot > 0 ? name.substring(0, dot) : name;
+        return project.tile(TileNames.stem(layer.file()));
     }
 
     /**
@@ -194,8 +171,8 @@ public final class PolygonLabelImport {
 
         final GeoJsonLayer layer;
         final Optional<Tile> tile;
-        boolean placed;
-        boolean reached;
+        private boolean placed;
+        private boolean reached;
         /** Its CRS could not be carried into a tile's, and the problem has been said. */
         private boolean unplaceable;
         private final Map<Integer, Optional<List<Polygon>>> byCrs = new HashMap<>();
@@ -226,6 +203,25 @@ public final class PolygonLabelImport {
                     return Optional.empty();
                 }
             });
+        }
+
+        /**
+         * Fills its polygons that reach the tile: through the raster's pixels when the layer is named like the
+         * tile's raster and that has no georeferencing, else on the map, carried into the tile's CRS when need be.
+         */
+        void fillIfItReaches(TileFill fill, TileFrame frame) {
+            if (frame.rasterPixels().isPresent() && frame.raster().get().equals(TileNames.stem(layer.file()))) {
+                placed = true;
+                layer.polygons().forEach(polygon -> reached |= fill.addIfItReaches(polygon,
+                        frame.rasterPixels().get()));
+                return;
+            }
+            if (frame.map().isEmpty() || frame.epsg().isEmpty()) {
+                return;
+            }
+            placed = true;
+            in(frame.epsg().getAsInt()).ifPresent(list -> list.forEach(polygon ->
+                    reached |= fill.addIfItReaches(polygon, frame.map().get())));
         }
 
         /** Why a layer that names no tile labelled none, if it did not. */
