@@ -16,7 +16,7 @@ import picocli.CommandLine.TypeConversionException;
 
 /**
  * {@code ./meander project export DIR --format png|coco|geotiff|geojson|geojson-wgs84|hf --out PATH [--split S]
- * [--accepted-only]}: labels for other tools.
+ * [--accepted-only] [--simplify PIXELS]}: labels for other tools.
  */
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = "Export a project's labels: png (a folder of 0/255 masks), coco (instance segmentation JSON"
@@ -48,10 +48,20 @@ final class ProjectExportCommand implements Callable<Integer> {
     @Option(names = "--accepted-only", description = "only labels marked accepted: those a person checked")
     boolean acceptedOnly;
 
+    @Option(names = "--simplify", paramLabel = "PIXELS", defaultValue = "0",
+            description = "geojson: simplify the outlines, each staying within PIXELS of the pixel edges, no polygon"
+                    + " made invalid or crossing another (Douglas-Peucker keeping topology; 1 smooths pixel"
+                    + " staircases); 0, the default, follows the pixel edges exactly")
+    double simplify;
+
     @Override
     public Integer call() throws IOException {
-        Map<String, Object> result = LabelExport.write(Project.open(project), format, out, split(),
-                acceptedOnly);
+        if (simplify > 0 && format != LabelExport.Format.GEOJSON && format != LabelExport.Format.GEOJSON_WGS84) {
+            throw new IllegalArgumentException("--simplify applies to the outlines of --format geojson and"
+                    + " geojson-wgs84, not to " + format.key());
+        }
+        Map<String, Object> result = LabelExport.write(Project.open(project), format, out,
+                new LabelExport.Options(split(), acceptedOnly, simplify));
         System.out.println(new ObjectMapper().writeValueAsString(result));
         return 0;
     }

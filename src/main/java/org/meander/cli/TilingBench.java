@@ -34,9 +34,9 @@ import org.meander.project.vector.PolygonLabelImport;
 /**
  * {@code ./meander bench --tiling}: the project figures the issue sets targets for. Cutting a large RGB raster (a
  * striped, uncompressed TIFF, as orthomosaic tools write them, generated without holding it) into 1024-pixel tiles
- * with 128 of overlap, stitching their labels back into one GeoTIFF mask, outlining it as GeoJSON and filling the
- * outlines back into the tiles, with time and peak memory of each; and opening a project of many small tiles to a usable tile list (every tile with its label
- * status).
+ * with 128 of overlap, stitching their labels back into one GeoTIFF mask, outlining it as GeoJSON (along the pixel
+ * edges and simplified) and filling the outlines back into the tiles, with time and peak memory of each; and opening a
+ * project of many small tiles to a usable tile list (every tile with its label status).
  */
 final class TilingBench {
 
@@ -51,6 +51,7 @@ final class TilingBench {
             labelWater(tiled);
             stitch(tiled, work.resolve("export"), new SyntheticRaster(rasterSize, rasterSize), figures);
             outline(tiled, work.resolve("export"), new SyntheticRaster(rasterSize, rasterSize), figures);
+            simplify(tiled, work.resolve("export-simplified"), figures);
             fillBack(tiled, work.resolve("export/stitched/ortho.geojson"), figures);
             open(work.resolve("many"), projectTiles, figures);
         } finally {
@@ -92,7 +93,7 @@ final class TilingBench {
             throws IOException {
         PeakMemory.reset();
         long t0 = System.nanoTime();
-        StitchedExport.write(tiled, out, StitchedExport.Format.TIFF);
+        StitchedExport.write(tiled, out, StitchedExport.Format.TIFF, 0);
         double seconds = seconds(t0);
         long heap = PeakMemory.heapMegabytes();
         long resident = PeakMemory.residentMegabytes();
@@ -113,7 +114,7 @@ final class TilingBench {
             throws IOException {
         PeakMemory.reset();
         long t0 = System.nanoTime();
-        StitchedExport.write(tiled, out, StitchedExport.Format.GEOJSON);
+        StitchedExport.write(tiled, out, StitchedExport.Format.GEOJSON, 0);
         double seconds = seconds(t0);
         long heap = PeakMemory.heapMegabytes();
         long resident = PeakMemory.residentMegabytes();
@@ -139,6 +140,21 @@ final class TilingBench {
         System.err.printf("outlined the stitched mask as GeoJSON in %.1f s (%d polygons, %d kB); peak heap %d MB,"
                 + " peak resident %d MB; their pixels differ from the river's by %d%n", seconds, polygons,
                 Files.size(outlines) / 1000, heap, resident, differ);
+    }
+
+    /** The same outlines simplified at a pixel, as {@code export --format geojson --simplify 1} writes them. */
+    private static void simplify(Project tiled, Path out, Map<String, Object> figures) throws IOException {
+        PeakMemory.reset();
+        long t0 = System.nanoTime();
+        StitchedExport.write(tiled, out, StitchedExport.Format.GEOJSON, 1.0);
+        double seconds = seconds(t0);
+        long resident = PeakMemory.residentMegabytes();
+        long kilobytes = Files.size(out.resolve("stitched/ortho.geojson")) / 1000;
+        figures.put("outline_simplified_s", seconds);
+        figures.put("outline_simplified_peak_rss_mb", resident);
+        figures.put("outline_simplified_kb", kilobytes);
+        System.err.printf("outlined it simplified at 1 pixel in %.1f s (%d kB); peak resident %d MB%n", seconds,
+                kilobytes, resident);
     }
 
     /**

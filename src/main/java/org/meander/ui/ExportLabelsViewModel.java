@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.Map;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -37,6 +38,10 @@ final class ExportLabelsViewModel {
     /** One split's tiles, or null for every tile. */
     private final ObjectProperty<Split> split = new SimpleObjectProperty<>();
     private final BooleanProperty acceptedOnly = new SimpleBooleanProperty();
+    /** The GeoJSON outlines' simplification tolerance in pixels, as typed; 0 follows the pixel edges. */
+    private final StringProperty simplify = new SimpleStringProperty("0");
+    private final BooleanBinding outlines = Bindings.createBooleanBinding(
+            () -> format.get() == Format.GEOJSON || format.get() == Format.GEOJSON_WGS84, format);
     private final StringProperty out = new SimpleStringProperty("");
     private final StringBinding problem;
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
@@ -52,7 +57,7 @@ final class ExportLabelsViewModel {
                 out.set(suggestedOut(chosen));
             }
         });
-        problem = Bindings.createStringBinding(this::findProblem, format, out);
+        problem = Bindings.createStringBinding(this::findProblem, format, out, simplify);
     }
 
     ObjectProperty<Format> formatProperty() {
@@ -66,6 +71,15 @@ final class ExportLabelsViewModel {
     /** Only the labels marked accepted: those a person checked. */
     BooleanProperty acceptedOnlyProperty() {
         return acceptedOnly;
+    }
+
+    StringProperty simplifyProperty() {
+        return simplify;
+    }
+
+    /** Whether the format writes outlines, which can be simplified. */
+    BooleanBinding outlinesProperty() {
+        return outlines;
     }
 
     StringProperty outProperty() {
@@ -95,8 +109,8 @@ final class ExportLabelsViewModel {
             return;
         }
         Format chosenFormat = format.get();
-        Split chosenSplit = split.get();
-        boolean onlyAccepted = acceptedOnly.get();
+        LabelExport.Options options = new LabelExport.Options(split.get(), acceptedOnly.get(),
+                outlines.get() ? simplifyPixels() : 0);
         Path target = Path.of(out.get().strip());
         editor.saveIfDirty();
         running.set(true);
@@ -104,8 +118,7 @@ final class ExportLabelsViewModel {
         Thread writing = new Thread(() -> {
             try {
                 editor.awaitSaved();
-                Map<String, Object> written = LabelExport.write(project, chosenFormat, target, chosenSplit,
-                        onlyAccepted);
+                Map<String, Object> written = LabelExport.write(project, chosenFormat, target, options);
                 Platform.runLater(() -> message.set(describe(written)));
             } catch (Exception e) {
                 Platform.runLater(() -> message.set("The export failed: " + ErrorText.of(e)));
@@ -129,6 +142,10 @@ final class ExportLabelsViewModel {
     }
 
     private String findProblem() {
+        if (outlines.get() && Double.isNaN(simplifyPixels())) {
+            return "Simplify: type a number of pixels, 0 or more (0 follows the pixel edges, 1 smooths their"
+                    + " staircases).";
+        }
         if (out.get().isBlank()) {
             return format.get().writesAFile() ? "Choose the JSON file to write." : "Choose the folder to write into.";
         }
@@ -144,6 +161,16 @@ final class ExportLabelsViewModel {
             return "";
         } catch (InvalidPathException e) {
             return out.get() + ": not a path (" + e.getReason() + ").";
+        }
+    }
+
+    /** The tolerance typed, or NaN when it is not a number of pixels, 0 or more. */
+    private double simplifyPixels() {
+        try {
+            double pixels = Double.parseDouble(simplify.get().strip());
+            return pixels >= 0 && pixels < Double.POSITIVE_INFINITY ? pixels : Double.NaN;
+        } catch (NumberFormatException e) {
+            return Double.NaN;
         }
     }
 

@@ -2,8 +2,11 @@ package org.meander.ui;
 
 import java.io.File;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
@@ -63,7 +66,22 @@ final class ExportLabelsWindow {
         acceptedOnly.setTooltip(new Tooltip("Only the labels marked accepted: those a person checked"));
         acceptedOnly.selectedProperty().bindBidirectional(model.acceptedOnlyProperty());
         form.addRow(1, FormLabel.of("Tiles"), new HBox(12, split, acceptedOnly));
-        form.addRow(2, FormLabel.of("Write to"), out, choose);
+        TextField simplify = new TextField();
+        simplify.setId("export-simplify");
+        simplify.setPrefColumnCount(4);
+        simplify.textProperty().bindBidirectional(model.simplifyProperty());
+        simplify.setTooltip(new Tooltip("Each outline stays within this many pixels of the label's pixel edges;"
+                + " no polygon is made invalid or made to cross another. 0 follows the pixel edges exactly (the"
+                + " polygons then fill back to the same labels); 1 smooths their staircases."));
+        Label simplifyLabel = FormLabel.of("Simplify outlines");
+        HBox simplifyRow = new HBox(8, simplify, new Label("pixels"));
+        simplifyRow.setAlignment(Pos.BASELINE_LEFT);
+        for (Node node : List.of(simplifyLabel, simplifyRow)) {
+            node.visibleProperty().bind(model.outlinesProperty());
+            node.managedProperty().bind(model.outlinesProperty());
+        }
+        form.addRow(2, simplifyLabel, simplifyRow);
+        form.addRow(3, FormLabel.of("Write to"), out, choose);
         GridPane.setHgrow(out, Priority.ALWAYS);
 
         Label problem = TaskWindow.problem("export-problem", model.problemProperty());

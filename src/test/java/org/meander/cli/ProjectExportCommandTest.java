@@ -81,8 +81,30 @@ class ProjectExportCommandTest {
         var result = EmbedCommandTest.runCapturing("project", "export", dir.toString(), "--format", "shapefile",
                 "--out", dir.resolve("x").toString());
         assertNotEquals(0, result.exit());
-        assertTrue(result.err().contains("'shapefile': use png, coco, geotiff, geojson, geojson-wgs84 or hf"), result.err());
+        assertTrue(result.err().contains("'shapefile': use png, coco, geotiff, geojson, geojson-wgs84 or hf"),
+                result.err());
         assertTrue(Files.notExists(dir.resolve("x")));
+    }
+
+    @Test
+    void simplifyingAppliesToOutlinesOnlyAndNeverBelowZero() throws Exception {
+        Path project = dir.resolve("sample");
+        SampleProject.create(project, 2);
+        var masks = EmbedCommandTest.runCapturing("project", "export", project.toString(), "--format", "png",
+                "--out", dir.resolve("masks").toString(), "--simplify", "1");
+        assertNotEquals(0, masks.exit());
+        assertEquals("meander: --simplify applies to the outlines of --format geojson and geojson-wgs84, not to png",
+                masks.err().strip());
+        var negative = EmbedCommandTest.runCapturing("project", "export", project.toString(), "--format",
+                "geojson", "--out", dir.resolve("outlines").toString(), "--simplify", "-2");
+        assertNotEquals(0, negative.exit());
+        assertEquals("meander: simplify: the tolerance must be 0 or more pixels, got -2.0", negative.err().strip());
+        assertTrue(Files.notExists(dir.resolve("masks")) && Files.notExists(dir.resolve("outlines")));
+
+        var outlines = EmbedCommandTest.runCapturing("project", "export", project.toString(), "--format",
+                "geojson", "--out", dir.resolve("outlines").toString(), "--simplify", "1.5");
+        assertEquals(0, outlines.exit(), outlines.err());
+        assertEquals(1.5, new ObjectMapper().readTree(outlines.out()).path("simplified_pixels").asDouble());
     }
 
     /** Java's file errors name only the file: the message must say what is wrong with it. */

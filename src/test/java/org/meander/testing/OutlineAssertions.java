@@ -25,9 +25,9 @@ public final class OutlineAssertions {
      */
     public static void assertCovers(LabelMask mask, List<Outline> outlines) {
         byte[] crossings = new byte[(mask.width() + 1) * mask.height()];
-        long pixels = 0;
+        double pixels = 0;
         for (Outline outline : outlines) {
-            pixels += outline.pixels();
+            pixels += outline.area();
             assertTrue(outline.outer().twiceArea() > 0);
             assertSimple(outline.outer());
             addCrossings(crossings, mask.width(), outline.outer());

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.input.KeyCode;
@@ -160,5 +161,51 @@ class ExportLabelsTest {
         }
         assertTrue(labelled > 0);
         assertEquals(labelled, pixels, "the polygons hold the label as edited");
+    }
+
+    /** Smoothed outlines for a map: fewer corners, the same regions and pixels; only GeoJSON offers it. */
+    @Test
+    void geoJsonOutlinesSimplified(FxRobot robot) throws Exception {
+        assertTrue(!shown(robot.lookup("#export-simplify").query()), "masks have no outlines to simplify");
+        ComboBox<?> format = robot.lookup("#export-format").queryAs(ComboBox.class);
+        robot.interact(() -> format.getSelectionModel().select(Format.GEOJSON.ordinal()));
+        assertTrue(shown(robot.lookup("#export-simplify").query()));
+        Path exact = dir.resolve("exact");
+        Fields.set(robot, "#export-out", exact.toString());
+        robot.clickOn("#export-start");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
+                () -> Fields.text(robot, "#export-report").startsWith("Written to " + exact));
+
+        Fields.set(robot, "#export-simplify", "one");
+        assertTrue(Fields.label(robot, "#export-problem").startsWith("Simplify: type a number of pixels"));
+        assertTrue(robot.lookup("#export-start").queryAs(Button.class).isDisabled());
+        Fields.set(robot, "#export-simplify", "1");
+        Path simplified = dir.resolve("simplified");
+        Fields.set(robot, "#export-out", simplified.toString());
+        robot.clickOn("#export-start");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
+                () -> Fields.text(robot, "#export-report").startsWith("Written to " + simplified));
+
+        assertTrue(Fields.text(robot, "#export-report").contains("simplified pixels: 1.0"),
+                Fields.text(robot, "#export-report"));
+        Tile tile = workbench.project().tiles().get(0);
+        JsonNode before = new ObjectMapper().readTree(exact.resolve(tile.name() + ".geojson").toFile());
+        JsonNode after = new ObjectMapper().readTree(simplified.resolve(tile.name() + ".geojson").toFile());
+        assertEquals(before.get("features").size(), after.get("features").size(), "the same regions");
+        long cornersBefore = 0;
+        long cornersAfter = 0;
+        for (int i = 0; i < before.get("features").size(); i++) {
+            JsonNode exactFeature = before.get("features").get(i);
+            JsonNode simplifiedFeature = after.get("features").get(i);
+            assertEquals(exactFeature.get("properties"), simplifiedFeature.get("properties"),
+                    "the region's pixels, whatever its outline");
+            cornersBefore += exactFeature.get("geometry").get("coordinates").get(0).size();
+            cornersAfter += simplifiedFeature.get("geometry").get("coordinates").get(0).size();
+        }
+        assertTrue(cornersAfter < cornersBefore / 2, cornersAfter + " corners of " + cornersBefore);
+    }
+
+    private static boolean shown(Node node) {
+        return node.isVisible() && (node.getParent() == null || shown(node.getParent()));
     }
 }

@@ -16,9 +16,9 @@ import org.meander.project.vector.Outline;
 
 /**
  * A project's labels as vector outlines, {@code <tile>.geojson}: a polygon per connected region of river, exactly
- * along the label's pixel edges, on the map when the tile's imagery is georeferenced, in its own CRS or in longitude
- * and latitude (see {@link GeoJsonFile}). Each feature names its tile, split and label status, for filtering in a
- * GIS.
+ * along the label's pixel edges or simplified, on the map when the tile's imagery is georeferenced, in its own CRS
+ * or in longitude and latitude (see {@link GeoJsonFile}). Each feature names its tile, split and label status, for
+ * filtering in a GIS.
  */
 public final class GeoJsonExport {
 
@@ -32,9 +32,12 @@ public final class GeoJsonExport {
     private GeoJsonExport() {
     }
 
-    /** In longitude and latitude when {@code wgs84}, else on the imagery's own map (or in pixels). */
-    public static Written write(Project project, Path folder, Predicate<Tile> which, boolean wgs84)
-            throws IOException {
+    /**
+     * In longitude and latitude when {@code wgs84}, else on the imagery's own map (or in pixels); simplified at
+     * {@code simplifyPixels} (0: along the pixel edges).
+     */
+    public static Written write(Project project, Path folder, Predicate<Tile> which, boolean wgs84,
+                                double simplifyPixels) throws IOException {
         Path target = ExportFolders.prepare(project, folder);
         long[] polygons = {0};
         int[] georeferenced = {0};
@@ -51,7 +54,7 @@ public final class GeoJsonExport {
             properties.put("split", project.split(tile).key());
             properties.put("status", project.status(tile).name().toLowerCase(Locale.ROOT));
             GeoJsonFile.write(target.resolve(tile.name() + ".geojson"), tile.name(), outlines, properties,
-                    placement.get());
+                    placement.get(), simplifyPixels);
             polygons[0] += outlines.size();
             georeferenced[0] += placement.get().map().isPresent() ? 1 : 0;
         });

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import org.meander.project.vector.Outline;
+import org.meander.project.vector.OutlineSimplifier;
 import org.meander.project.vector.Ring;
 import org.meander.weights.AtomicFile;
 
@@ -20,7 +21,8 @@ import org.meander.weights.AtomicFile;
  * the map). Placed as {@link OutlinePlacement} says: on the imagery's map with its CRS named as GDAL's GeoJSON
  * driver names a CRS other than WGS 84 (the {@code crs} member that QGIS and GDAL read), in longitude and latitude,
  * or in pixel coordinates, y down, as GDAL gives a raster without georeferencing. Rings run as RFC 7946 asks: outer
- * rings counterclockwise.
+ * rings counterclockwise. Outlines are written along the pixel edges, or simplified at a tolerance in pixels
+ * ({@link OutlineSimplifier}); a feature's pixels and area are its region's in the mask either way.
  */
 final class GeoJsonFile {
 
@@ -30,9 +32,13 @@ final class GeoJsonFile {
     private GeoJsonFile() {
     }
 
-    /** Writes the file atomically; {@code properties} go into every feature. */
+    /**
+     * Writes the file atomically: the traced outlines, simplified at {@code simplifyPixels} (0: as traced);
+     * {@code properties} go into every feature.
+     */
     static void write(Path file, String name, List<Outline> outlines, Map<String, Object> properties,
-                      OutlinePlacement placement) throws IOException {
+                      OutlinePlacement placement, double simplifyPixels) throws IOException {
+        List<Outline> shapes = OutlineSimplifier.simplify(outlines, simplifyPixels);
         AtomicFile.replace(file, channel -> {
             OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16);
             try (JsonGenerator json = JSON.createGenerator(out, JsonEncoding.UTF8)) {
@@ -49,8 +55,8 @@ final class GeoJsonFile {
                     json.writeEndObject();
                 }
                 json.writeArrayFieldStart("features");
-                for (Outline outline : outlines) {
-                    writeFeature(json, outline, properties, placement);
+                for (int i = 0; i < outlines.size(); i++) {
+                    writeFeature(json, Math.round(outlines.get(i).area()), shapes.get(i), properties, placement);
                 }
                 json.writeEndArray();
                 json.writeEndObject();
@@ -59,7 +65,7 @@ final class GeoJsonFile {
         });
     }
 
-    private static void writeFeature(JsonGenerator json, Outline outline, Map<String, Object> properties,
+    private static void writeFeature(JsonGenerator json, long pixels, Outline shape, Map<String, Object> properties,
                                      OutlinePlacement placement) throws IOException {
         json.writeStartObject();
         json.writeStringField("type", "Feature");
@@ -67,17 +73,17 @@ final class GeoJsonFile {
         for (Map.Entry<String, Object> property : properties.entrySet()) {
             json.writeObjectField(property.getKey(), property.getValue());
         }
-        json.writeNumberField("pixels", outline.pixels());
+        json.writeNumberField("pixels", pixels);
         if (placement.map().isPresent()) {
             // in the square of the imagery's own map unit, whatever the file's coordinates
-            json.writeNumberField("area", outline.pixels() * placement.map().get().pixelArea());
+            json.writeNumberField("area", pixels * placement.map().get().pixelArea());
         }
         json.writeEndObject();
         json.writeObjectFieldStart("geometry");
         json.writeStringField("type", "Polygon");
         json.writeArrayFieldStart("coordinates");
-        writeRing(json, outline.outer(), placement);
-        for (Ring hole : outline.holes()) {
+        writeRing(json, shape.outer(), placement);
+        for (Ring hole : shape.holes()) {
             writeRing(json, hole, placement);
         }
         json.writeEndArray();

@@ -48,18 +48,36 @@ public final class LabelExport {
         }
     }
 
+    /**
+     * Which labels and how: one split's tiles (every tile's when {@code split} is null), only the labels marked
+     * accepted (those a person checked), and for the GeoJSON formats the outlines' simplification tolerance in pixels
+     * (0: exactly along the pixel edges).
+     */
+    public record Options(Split split, boolean acceptedOnly, double simplifyPixels) {
+
+        /** Every tile's label, outlines along the pixel edges. */
+        public static final Options EVERY_LABEL = new Options(null, false, 0);
+
+        public Options {
+            if (!(simplifyPixels >= 0) || Double.isInfinite(simplifyPixels)) {
+                throw new IllegalArgumentException("simplify: the tolerance must be 0 or more pixels, got "
+                        + simplifyPixels);
+            }
+        }
+    }
+
     private LabelExport() {
     }
 
     /**
-     * Writes the labels of {@code split}'s tiles (every tile's when null), only the accepted ones when
-     * {@code acceptedOnly} (those a person checked), to {@code out}, a folder or, for COCO, the JSON file; returns
-     * what was written, by name, in the command line's JSON words. A whole PNG, GeoTIFF or GeoJSON export also
-     * stitches the tiles of each raster cut by {@code project tile} into one mask (or one set of outlines) of its
-     * size.
+     * Writes the labels the options choose to {@code out}, a folder or, for COCO, the JSON file; returns what was
+     * written, by name, in the command line's JSON words. A whole PNG, GeoTIFF or GeoJSON export also stitches the
+     * tiles of each raster cut by {@code project tile} into one mask (or one set of outlines) of its size.
      */
-    public static Map<String, Object> write(Project project, Format format, Path out, Split split,
-                                            boolean acceptedOnly) throws IOException {
+    public static Map<String, Object> write(Project project, Format format, Path out, Options options)
+            throws IOException {
+        Split split = options.split();
+        boolean acceptedOnly = options.acceptedOnly();
         Predicate<Tile> inSplit = split == null ? tile -> true : tile -> project.split(tile) == split;
         Predicate<Tile> which = acceptedOnly
                 ? inSplit.and(tile -> project.status(tile) == LabelStatus.ACCEPTED)
@@ -69,6 +87,10 @@ public final class LabelExport {
         result.put("out", out.toAbsolutePath().toString());
         if (acceptedOnly) {
             result.put("accepted_only", true);
+        }
+        boolean outlines = format == Format.GEOJSON || format == Format.GEOJSON_WGS84;
+        if (outlines && options.simplifyPixels() > 0) {
+            result.put("simplified_pixels", options.simplifyPixels());
         }
         switch (format) {
             case PNG -> result.put("masks", PngExport.write(project, out, which));
@@ -80,7 +102,7 @@ public final class LabelExport {
             }
             case GEOJSON, GEOJSON_WGS84 -> {
                 GeoJsonExport.Written written = GeoJsonExport.write(project, out, which,
-                        format == Format.GEOJSON_WGS84);
+                        format == Format.GEOJSON_WGS84, options.simplifyPixels());
                 result.put("files", written.files());
                 result.put("polygons", written.polygons());
                 result.put("georeferenced", written.georeferenced());
@@ -104,7 +126,7 @@ public final class LabelExport {
         };
         if (split == null && !acceptedOnly && stitched.isPresent()) {
             // a split's tiles (or the accepted ones) do not cover a raster, so only a whole export stitches
-            result.put("stitched", StitchedExport.write(project, out, stitched.get()));
+            result.put("stitched", StitchedExport.write(project, out, stitched.get(), options.simplifyPixels()));
         }
         return result;
     }

@@ -32,8 +32,12 @@ public final class StitchedExport {
     private StitchedExport() {
     }
 
-    /** Returns the names of the rasters written. */
-    public static List<String> write(Project project, Path folder, Format format) throws IOException {
+    /**
+     * Returns the names of the rasters written; {@code simplifyPixels} is the GeoJSON outlines' simplification
+     * tolerance (0: along the pixel edges, and for the masks).
+     */
+    public static List<String> write(Project project, Path folder, Format format, double simplifyPixels)
+            throws IOException {
         List<SourceRaster> rasters = project.rasters();
         if (rasters.isEmpty()) {
             return List.of();
@@ -69,7 +73,8 @@ public final class StitchedExport {
                             continue; // nothing places it on the Earth
                         }
                         GeoJsonFile.write(target.resolve(raster.name() + ".geojson"), raster.name(),
-                                MaskTracer.trace(mask), Map.of("raster", raster.name()), placement.get());
+                                MaskTracer.trace(mask), Map.of("raster", raster.name()), placement.get(),
+                                simplifyPixels);
                     }
                 }
             } catch (UncheckedIOException e) {

@@ -13,12 +13,12 @@ public record Outline(Ring outer, List<Ring> holes) {
         holes = List.copyOf(holes);
     }
 
-    /** The region's pixels: the outer ring's area less its holes'. */
-    public long pixels() {
+    /** The area inside its rings, in square pixels: for a traced outline, a whole number, its region's pixels. */
+    public double area() {
         long twice = outer.twiceArea();
         for (Ring hole : holes) {
             twice += hole.twiceArea();
         }
-        return twice / 2;
+        return twice / 2.0;
     }
 }

@@ -3,16 +3,17 @@ package org.meander.project.vector;
 import java.util.Arrays;
 
 /**
- * A closed ring along pixel edges: its corners as x, y pairs on the pixel grid (pixel (i, j) spans i to i + 1 and j
- * to j + 1, y down), the last joined to the first. Only corners are kept: no two consecutive edges run the same way.
- * Traced with the foreground on the right of each edge (y down), so an outline's outer ring has a positive area and
- * its holes a negative one.
+ * A closed ring of corners on the pixel grid: x, y pairs (pixel (i, j) spans i to i + 1 and j to j + 1, y down), the
+ * last joined to the first. A traced ring ({@link MaskTracer}) runs along pixel edges and keeps only the corners
+ * where it turns; a simplified one ({@link OutlineSimplifier}) keeps some of those corners and cuts across pixels
+ * between them. The foreground is on the right of each edge (y down), so an outline's outer ring has a positive area
+ * and its holes a negative one.
  */
 public record Ring(int[] corners) {
 
     public Ring {
-        if (corners.length < 8 || corners.length % 2 != 0) {
-            throw new IllegalArgumentException("a ring needs at least 4 corners as x, y pairs, got "
+        if (corners.length < 6 || corners.length % 2 != 0) {
+            throw new IllegalArgumentException("a ring needs at least 3 corners as x, y pairs, got "
                     + corners.length + " numbers");
         }
     }
@@ -46,8 +47,8 @@ public record Ring(int[] corners) {
         int n = size();
         for (int i = 0; i < n; i++) {
             int j = (i + 1) % n;
-            // edges run along the grid: only the vertical ones cross a horizontal ray
-            if (x(i) == x(j) && x(i) > px && (y(i) > py) != (y(j) > py)) {
+            if ((y(i) > py) != (y(j) > py)
+                    && x(i) + (py - y(i)) * (x(j) - x(i)) / (y(j) - y(i)) > px) {
                 inside = !inside;
             }
         }

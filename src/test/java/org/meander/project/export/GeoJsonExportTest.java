@@ -48,7 +48,7 @@ class GeoJsonExportTest {
                 TiledRasterProject.raster(temp.resolve("ortho.tif")), temp.resolve("project")));
         Path out = temp.resolve("out");
 
-        GeoJsonExport.Written written = GeoJsonExport.write(project, out, tile -> true, false);
+        GeoJsonExport.Written written = GeoJsonExport.write(project, out, tile -> true, false, 0);
 
         assertEquals(6, written.files());
         assertEquals(6, written.georeferenced());
@@ -86,7 +86,8 @@ class GeoJsonExportTest {
                 TiledRasterProject.raster(temp.resolve("ortho.tif")), temp.resolve("project")));
         Path out = temp.resolve("out");
 
-        Map<String, Object> result = LabelExport.write(project, LabelExport.Format.GEOJSON, out, null, false);
+        Map<String, Object> result = LabelExport.write(project, LabelExport.Format.GEOJSON, out,
+                LabelExport.Options.EVERY_LABEL);
 
         assertEquals(List.of("ortho"), result.get("stitched"));
         JsonNode collection = JSON.readTree(out.resolve("stitched/ortho.geojson").toFile());
@@ -96,7 +97,7 @@ class GeoJsonExportTest {
                 TiledRasterProject.knownMask());
         OutlineAssertions.assertCovers(known, outlines);
         // the river crosses all six tiles and their seams; the specks are single pixels
-        assertEquals(1, outlines.stream().filter(o -> o.pixels() > 1).count());
+        assertEquals(1, outlines.stream().filter(o -> o.area() > 1).count());
         Ring river = outlines.get(0).outer();
         assertEquals(0, minX(river));
         assertEquals(TiledRasterProject.WIDTH, maxX(river));
@@ -109,7 +110,8 @@ class GeoJsonExportTest {
                 TiledRasterProject.raster(temp.resolve("ortho.tif")), temp.resolve("project")));
         Path out = temp.resolve("out");
 
-        Map<String, Object> result = LabelExport.write(project, LabelExport.Format.GEOJSON_WGS84, out, null, false);
+        Map<String, Object> result = LabelExport.write(project, LabelExport.Format.GEOJSON_WGS84, out,
+                LabelExport.Options.EVERY_LABEL);
 
         assertEquals(6, result.get("files"));
         JsonNode collection = JSON.readTree(out.resolve("stitched/ortho.geojson").toFile());
@@ -140,7 +142,7 @@ class GeoJsonExportTest {
         Project project = ExportFixture.create(temp.resolve("project"));
 
         Map<String, Object> result = LabelExport.write(project, LabelExport.Format.GEOJSON_WGS84,
-                temp.resolve("out"), null, false);
+                temp.resolve("out"), LabelExport.Options.EVERY_LABEL);
 
         assertEquals(0, result.get("files"));
         assertEquals(List.of("a", "b"), result.get("left_out_not_georeferenced"));
@@ -152,7 +154,8 @@ class GeoJsonExportTest {
                 TiledRasterProject.raster(temp.resolve("ortho.tif")), temp.resolve("project")));
         Path out = temp.resolve("out");
 
-        Map<String, Object> result = LabelExport.write(project, LabelExport.Format.GEOJSON, out, Split.TRAIN, false);
+        Map<String, Object> result = LabelExport.write(project, LabelExport.Format.GEOJSON, out,
+                new LabelExport.Options(Split.TRAIN, false, 0));
 
         assertFalse(result.containsKey("stitched"));
         assertFalse(Files.exists(out.resolve("stitched")));
@@ -163,7 +166,8 @@ class GeoJsonExportTest {
         Project project = ExportFixture.create(temp.resolve("project"));
         Path out = temp.resolve("out");
 
-        Map<String, Object> result = LabelExport.write(project, LabelExport.Format.GEOJSON, out, null, false);
+        Map<String, Object> result = LabelExport.write(project, LabelExport.Format.GEOJSON, out,
+                LabelExport.Options.EVERY_LABEL);
 
         assertEquals(2, result.get("files"));
         assertEquals(1L, result.get("polygons"));

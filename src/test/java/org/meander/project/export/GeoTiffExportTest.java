@@ -74,7 +74,7 @@ class GeoTiffExportTest {
         Project project = Project.open(dir);
         Path out = temp.resolve("out");
 
-        List<String> stitched = StitchedExport.write(project, out, StitchedExport.Format.TIFF);
+        List<String> stitched = StitchedExport.write(project, out, StitchedExport.Format.TIFF, 0);
 
         assertEquals(List.of("ortho"), stitched);
         Path mask = out.resolve("stitched/ortho.tif");
@@ -92,7 +92,7 @@ class GeoTiffExportTest {
     void theStitchedPngIsTheKnownMaskToo() throws IOException {
         Path out = temp.resolve("out");
 
-        StitchedExport.write(Project.open(dir), out, StitchedExport.Format.PNG);
+        StitchedExport.write(Project.open(dir), out, StitchedExport.Format.PNG, 0);
 
         assertArrayEquals(TiledRasterProject.knownMask(), pixels(out.resolve("stitched/ortho.png")));
     }
@@ -111,6 +111,6 @@ class GeoTiffExportTest {
         GeoTiffExport.write(project, out, tile -> true);
 
         assertEquals(TestRasters.fields(raster).get(33922), TestRasters.fields(out.resolve("scene.tif")).get(33922));
-        assertTrue(StitchedExport.write(project, out, StitchedExport.Format.TIFF).isEmpty(), "no raster was cut");
+        assertTrue(StitchedExport.write(project, out, StitchedExport.Format.TIFF, 0).isEmpty(), "no raster was cut");
     }
 }

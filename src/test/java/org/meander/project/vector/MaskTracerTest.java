@@ -3,17 +3,15 @@ package org.meander.project.vector;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.meander.project.LabelMask;
-import org.meander.testing.Fixtures;
 import org.meander.testing.OutlineAssertions;
+import org.meander.testing.RaggedMask;
 
 class MaskTracerTest {
 
@@ -47,7 +45,7 @@ class MaskTracerTest {
         Outline ring = outlines.get(0);
         assertEquals(1, ring.holes().size());
         assertEquals(-4, ring.holes().get(0).twiceArea());
-        assertEquals(10, ring.pixels());
+        assertEquals(10, ring.area());
     }
 
     @Test
@@ -55,7 +53,7 @@ class MaskTracerTest {
         for (LabelMask diagonal : List.of(mask("#.", ".#"), mask(".#", "#."))) {
             List<Outline> outlines = MaskTracer.trace(diagonal);
             assertEquals(2, outlines.size(), diagonal.toString());
-            outlines.forEach(outline -> assertEquals(1, outline.pixels()));
+            outlines.forEach(outline -> assertEquals(1, outline.area()));
             OutlineAssertions.assertCovers(diagonal, outlines);
         }
     }
@@ -71,7 +69,7 @@ class MaskTracerTest {
         List<Outline> outlines = MaskTracer.trace(pinched);
         assertEquals(1, outlines.size());
         assertEquals(1, outlines.get(0).holes().size());
-        assertEquals(13, outlines.get(0).pixels());
+        assertEquals(13, outlines.get(0).area());
         OutlineAssertions.assertCovers(pinched, outlines);
     }
 
@@ -104,8 +102,8 @@ class MaskTracerTest {
         Outline island = outlines.get(1);
         assertEquals(1, river.holes().size());
         assertEquals(1, island.holes().size());
-        assertEquals(28, river.pixels());
-        assertEquals(12, island.pixels());
+        assertEquals(28, river.area());
+        assertEquals(12, island.area());
         OutlineAssertions.assertCovers(nested, outlines);
     }
 
@@ -142,18 +140,7 @@ class MaskTracerTest {
 
     @Test
     void aRaggedMaskOfARealFrameIsCoveredExactly() throws IOException {
-        BufferedImage frame = ImageIO.read(Fixtures.shared().resolve("data/elwha-airborne/airborne_1.png").toFile());
-        int width = frame.getWidth();
-        int height = frame.getHeight();
-        byte[] pixels = new byte[width * height];
-        for (int y = 0; y < height; y++) {
-            for (int x = 0; x < width; x++) {
-                int rgb = frame.getRGB(x, y);
-                // bright bluish pixels: the river and its glare, with many specks and holes around them
-                pixels[y * width + x] = (byte) ((rgb & 0xff) > 150 && (rgb & 0xff) >= (rgb >> 16 & 0xff) ? 1 : 0);
-            }
-        }
-        LabelMask ragged = new LabelMask(width, height, pixels);
+        LabelMask ragged = RaggedMask.ofFrame(1);
         List<Outline> outlines = MaskTracer.trace(ragged);
         assertTrue(outlines.size() > 50, outlines.size() + " regions");
         assertTrue(outlines.stream().mapToInt(o -> o.holes().size()).sum() > 20);

@@ -1,0 +1,147 @@
+package org.meander.project.vector;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.locationtech.jts.algorithm.distance.DiscreteHausdorffDistance;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.LinearRing;
+import org.locationtech.jts.operation.valid.IsValidOp;
+import org.meander.project.LabelMask;
+import org.meander.testing.RaggedMask;
+
+class OutlineSimplifierTest {
+
+    private static final GeometryFactory GEOMETRY = new GeometryFactory();
+
+    @Test
+    void noToleranceGivesTheOutlinesBack() throws IOException {
+        List<Outline> outlines = MaskTracer.trace(RaggedMask.ofFrame(1));
+        assertSame(outlines, OutlineSimplifier.simplify(outlines, 0));
+    }
+
+    @Test
+    void aStaircaseAlongADiagonalBankBecomesOneEdge() {
+        String[] rows = new String[40];
+        for (int y = 0; y < rows.length; y++) {
+            rows[y] = "#".repeat(y + 1) + ".".repeat(rows.length - y - 1);
+        }
+        Outline staircase = MaskTracer.trace(MaskTracerTest.mask(rows)).get(0);
+        assertTrue(staircase.outer().size() > 80, staircase.outer().size() + " corners");
+
+        Outline simplified = OutlineSimplifier.simplify(List.of(staircase), 0.75).get(0);
+
+        assertTrue(simplified.outer().size() <= 4, simplified.outer().toString());
+        assertTrue(Math.abs(simplified.area() - staircase.area()) <= 20, simplified.area() + " against 820");
+        assertTrue(simplified.outer().twiceArea() > 0, "the outer ring still runs the same way");
+    }
+
+    /**
+     * A real river mask's 2504 regions and their holes: every polygon valid, none over another, each near its own
+     * (within the tolerance, or twice it where JTS dropped a ring's first corner).
+     */
+    @Test
+    void aRaggedRiverStaysValidWithTheSameRegionsAndHoles() throws IOException {
+        LabelMask ragged = RaggedMask.ofFrame(1);
+        List<Outline> traced = MaskTracer.trace(ragged);
+
+        List<Outline> simplified = OutlineSimplifier.simplify(traced, 1.0);
+
+        assertEquals(traced.size(), simplified.size());
+        long tracedCorners = 0;
+        long keptCorners = 0;
+        for (int i = 0; i < traced.size(); i++) {
+            Outline before = traced.get(i);
+            Outline after = simplified.get(i);
+            assertEquals(before.holes().size(), after.holes().size(), "region " + i);
+            assertKeepsCornersNear(before.outer(), after.outer(), 2.0);
+            for (int h = 0; h < before.holes().size(); h++) {
+                assertKeepsCornersNear(before.holes().get(h), after.holes().get(h), 2.0);
+            }
+            tracedCorners += corners(before);
+            keptCorners += corners(after);
+        }
+        assertValid(simplified);
+        assertTrue(keptCorners < tracedCorners / 2, keptCorners + " of " + tracedCorners + " corners kept");
+        double area = traced.stream().mapToDouble(Outline::area).sum();
+        double simplifiedArea = simplified.stream().mapToDouble(Outline::area).sum();
+        assertTrue(Math.abs(simplifiedArea - area) < 0.02 * area, simplifiedArea + " against " + area);
+    }
+
+    /** Speckle: regions touching at corners, holes touching their outer rings; a large tolerance merges none. */
+    @Test
+    void speckleAtALargeToleranceStaysValid() {
+        SplittableRandom random = new SplittableRandom(5);
+        byte[] pixels = new byte[80 * 80];
+        for (int i = 0; i < pixels.length; i++) {
+            pixels[i] = (byte) (random.nextDouble() < 0.55 ? 1 : 0);
+        }
+        List<Outline> traced = MaskTracer.trace(new LabelMask(80, 80, pixels));
+
+        List<Outline> simplified = OutlineSimplifier.simplify(traced, 3.0);
+
+        assertEquals(traced.size(), simplified.size());
+        assertValid(simplified);
+        for (int i = 0; i < traced.size(); i++) {
+            assertEquals(traced.get(i).holes().size(), simplified.get(i).holes().size());
+        }
+    }
+
+    @Test
+    void aNegativeOrMissingToleranceIsRefused() {
+        List<Outline> outlines = MaskTracer.trace(MaskTracerTest.mask("##", "##"));
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> OutlineSimplifier.simplify(outlines, -1));
+        assertEquals("the simplification tolerance must be 0 or more pixels, got -1.0", error.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> OutlineSimplifier.simplify(outlines, Double.NaN));
+    }
+
+    /** Every corner kept is one of the ring's own, in the same turn, and every corner dropped lies within reach. */
+    private static void assertKeepsCornersNear(Ring traced, Ring simplified, double reach) {
+        Set<List<Integer>> own = new HashSet<>();
+        for (int i = 0; i < traced.size(); i++) {
+            own.add(List.of(traced.x(i), traced.y(i)));
+        }
+        for (int i = 0; i < simplified.size(); i++) {
+            assertTrue(own.contains(List.of(simplified.x(i), simplified.y(i))), "a corner that was not there");
+        }
+        assertEquals(Long.signum(traced.twiceArea()), Long.signum(simplified.twiceArea()));
+        double distance = DiscreteHausdorffDistance.distance(jts(traced), jts(simplified));
+        assertTrue(distance <= reach, "a corner " + distance + " pixels from its simplified ring");
+    }
+
+    private static void assertValid(List<Outline> outlines) {
+        org.locationtech.jts.geom.Polygon[] polygons = new org.locationtech.jts.geom.Polygon[outlines.size()];
+        for (int i = 0; i < polygons.length; i++) {
+            Outline outline = outlines.get(i);
+            LinearRing[] holes = outline.holes().stream().map(OutlineSimplifierTest::jts).toArray(LinearRing[]::new);
+            polygons[i] = GEOMETRY.createPolygon(jts(outline.outer()), holes);
+        }
+        Geometry all = GEOMETRY.createMultiPolygon(polygons);
+        IsValidOp validity = new IsValidOp(all);
+        assertTrue(validity.isValid(), () -> String.valueOf(validity.getValidationError()));
+    }
+
+    private static LinearRing jts(Ring ring) {
+        Coordinate[] points = new Coordinate[ring.size() + 1];
+        for (int i = 0; i < ring.size(); i++) {
+            points[i] = new Coordinate(ring.x(i), ring.y(i));
+        }
+        points[ring.size()] = points[0];
+        return GEOMETRY.createLinearRing(points);
+    }
+
+    private static long corners(Outline outline) {
+        return outline.outer().size() + outline.holes().stream().mapToLong(Ring::size).sum();
+    }
+}
