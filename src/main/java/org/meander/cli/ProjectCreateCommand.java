@@ -19,12 +19,13 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code ./meander project create DIR --images FOLDER [--masks FOLDER] [--class-index K] [--bands R,G,B]
- * [--nir-band K | --nir FOLDER]}.
+ * [--nir-band K | --nir FOLDER] [--follow-links] [--cut-larger-than PIXELS]}.
  */
 @Command(name = "create", mixinStandardHelpOptions = true,
         description = {"Create a project from a folder of images and, optionally, their masks from another tool.",
-                "Prints one JSON line {\"tiles\": N, \"labelled\": M, \"problems\": [...]}, the problems also on"
-                        + " stderr; files that cannot be imported are skipped. Exit 0 when any image was imported."})
+                "Prints one JSON line {\"tiles\": N, \"labelled\": M, \"cut\": [...], \"problems\": [...]}, the"
+                        + " problems also on stderr; files that cannot be imported are skipped. Exit 0 when any image"
+                        + " was imported."})
 final class ProjectCreateCommand implements Callable<Integer> {
 
     @Spec
@@ -57,6 +58,12 @@ final class ProjectCreateCommand implements Callable<Integer> {
             + " (data kept by git-annex or DVC); without it such links are skipped")
     boolean followLinks;
 
+    @Option(names = "--cut-larger-than", paramLabel = "PIXELS", defaultValue = "" + ImageryOptions.CUT_LARGER_THAN,
+            description = "cut an image whose longer side exceeds PIXELS into overlapping 1024-pixel tiles, as"
+                    + " `project tile` cuts a raster, its mask along with it (default ${DEFAULT-VALUE}: SAM sees"
+                    + " every image at 1024 pixels); 0 imports every image whole")
+    int cutLargerThan;
+
     @Override
     public Integer call() throws IOException {
         if (classIndex != null && classIndex < 0) {
@@ -71,14 +78,47 @@ final class ProjectCreateCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--nir and --nir-band both give the near-infrared band;"
                     + " use one");
         }
-        ImportReport report = ProjectImport.create(project, images, masks, classIndex,
-                new ImageryOptions(bands.choice(), nearInfrared, followLinks));
+        ImageryOptions imagery;
+        try {
+            imagery = new ImageryOptions(bands.choice(), nearInfrared, followLinks, cutLargerThan);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--cut-larger-than: " + e.getMessage());
+        }
+        ImportReport report = ProjectImport.create(project, images, masks, classIndex, imagery,
+                new CutProgress());
         report.problems().forEach(System.err::println);
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("tiles", report.importedTiles().size());
         result.put("labelled", report.labelledTiles().size());
+        if (!report.cutImages().isEmpty()) {
+            result.put("cut", report.cutImages());
+        }
         result.put("problems", report.problems());
         System.out.println(new ObjectMapper().writeValueAsString(result));
         return report.importedTiles().isEmpty() ? 1 : 0;
+    }
+
+    /** Files are quick; an image being cut into tiles can take minutes, so its tiles are counted on stderr. */
+    private static final class CutProgress implements ProjectImport.Progress {
+
+        private ProgressLine line;
+        private String file;
+
+        @Override
+        public void filesDone(int done, int total) {
+            if (line != null) {
+                line.finish();
+                line = null;
+            }
+        }
+
+        @Override
+        public void tilesCut(String cutFile, int done, int total) {
+            if (!cutFile.equals(file)) {
+                file = cutFile;
+                line = new ProgressLine(System.err, "cutting " + cutFile + " into tiles:");
+            }
+            line.show(done, total);
+        }
     }
 }

@@ -4,19 +4,29 @@ import java.nio.file.Path;
 import org.meander.project.raster.BandChoice;
 
 /**
- * How an import reads multi-band imagery: the bands that make each tile's RGB and the band kept as near-infrared
- * ({@code bands}), or a folder of separate near-infrared frames paired with the images by name (null for none); and
+ * How an import reads imagery: the bands that make each tile's RGB and the band kept as near-infrared
+ * ({@code bands}), or a folder of separate near-infrared frames paired with the images by name (null for none);
  * whether a symbolic link to a file outside the chosen folders is followed ({@code followLinks}: data kept by
- * git-annex or DVC is such links) or skipped.
+ * git-annex or DVC is such links) or skipped; and the size above which an image is cut into overlapping tiles, as
+ * {@code project tile} cuts a raster ({@code cutLargerThan} pixels on its longer side; 0: never cut).
  */
-public record ImageryOptions(BandChoice bands, Path nearInfraredFolder, boolean followLinks) {
+public record ImageryOptions(BandChoice bands, Path nearInfraredFolder, boolean followLinks, int cutLargerThan) {
 
-    /** Ordinary pictures: bands 1, 2, 3, no near-infrared. */
+    /**
+     * SAM sees every image at 1024 pixels on its longer side: beyond twice that, more than three quarters of an
+     * image's pixels would be lost to it, so such images are cut into tiles.
+     */
+    public static final int CUT_LARGER_THAN = 2048;
+    /** The tiles cut from a large image: SAM's own input size, and the overlap {@code project tile} uses. */
+    public static final int CUT_TILE_SIZE = 1024;
+    public static final int CUT_OVERLAP = 128;
+
+    /** Ordinary pictures: bands 1, 2, 3, no near-infrared, large images cut. */
     public static final ImageryOptions DEFAULT = new ImageryOptions(BandChoice.DEFAULT, null);
 
-    /** Links out of the folders skipped. */
+    /** Links out of the folders skipped, large images cut. */
     public ImageryOptions(BandChoice bands, Path nearInfraredFolder) {
-        this(bands, nearInfraredFolder, false);
+        this(bands, nearInfraredFolder, false, CUT_LARGER_THAN);
     }
 
     public ImageryOptions {
@@ -24,5 +34,14 @@ public record ImageryOptions(BandChoice bands, Path nearInfraredFolder, boolean 
             throw new IllegalArgumentException("near-infrared from band " + bands.nearInfrared().getAsInt()
                     + " and from the folder " + nearInfraredFolder + ": choose one (--nir-band or --nir)");
         }
+        if (cutLargerThan < 0 || cutLargerThan > 0 && cutLargerThan < CUT_TILE_SIZE) {
+            throw new IllegalArgumentException("images are cut when larger than " + cutLargerThan + " pixels; give"
+                    + " " + CUT_TILE_SIZE + " or more (a tile's size), or 0 never to cut them");
+        }
+    }
+
+    /** Whether an image of this size is cut into tiles rather than imported whole. */
+    public boolean cuts(int width, int height) {
+        return cutLargerThan > 0 && Math.max(width, height) > cutLargerThan;
     }
 }

@@ -87,6 +87,14 @@ final class NearInfraredImport {
         write(tile, frame, converted.grey());
     }
 
+    /** An image cut into tiles takes no frame: a frame is read whole, and cut rasters carry their band inside. */
+    void reportNotCut(String tile, Path image) {
+        frames.framesOf(tile).stream().filter(file -> !sameContent(file, image)).forEach(frame -> problems.add(
+                frame + ": not used: its image " + image.getFileName() + " was cut into tiles, and only a"
+                        + " near-infrared band of the image itself is cut along. Stack the frame into the image as a"
+                        + " band (gdal_merge.py -separate) and import with --nir-band"));
+    }
+
     /** A band of the image itself. */
     void write(String tile, Path from, BufferedImage grey) {
         Path file = nirFolder.resolve(tile + ".png");

@@ -20,6 +20,7 @@ import org.meander.project.raster.Georeferencing;
 import org.meander.project.raster.ImageFiles;
 import org.meander.project.raster.RasterFile;
 import org.meander.project.raster.TileImagery;
+import org.meander.weights.ErrorText;
 
 /**
  * Creates a project from a folder of images and, optionally, a folder of masks made by another tool. Bad input never
@@ -54,6 +55,7 @@ public final class ProjectImport {
     private final List<String> imported = new ArrayList<>();
     private final List<String> labelled = new ArrayList<>();
     private final List<String> problems = new ArrayList<>();
+    private final List<ImportReport.CutImage> cutImages = new ArrayList<>();
 
     private ProjectImport(Path projectDir, Path imagesFolder, Path masksFolder, Integer classIndex,
             ImageryOptions imagery) throws IOException {
@@ -109,6 +111,10 @@ public final class ProjectImport {
     @FunctionalInterface
     public interface Progress {
         void filesDone(int done, int total);
+
+        /** Within a large image being cut into tiles, {@code done} of its {@code total} tiles written. */
+        default void tilesCut(String file, int done, int total) {
+        }
     }
 
     /** As {@link #create(Path, Path, Path, Integer, ImageryOptions)}, telling {@code progress} after each file. */
@@ -131,7 +137,7 @@ public final class ProjectImport {
             sources = entries.sorted().toList();
         }
         for (int i = 0; i < sources.size(); i++) {
-            run.importImage(sources.get(i));
+            run.importImage(sources.get(i), progress);
             progress.filesDone(i + 1, sources.size());
         }
         run.reportUnpairedMasks();
@@ -140,7 +146,7 @@ public final class ProjectImport {
             ProjectManifest.read(run.directory).withEntries(TileSources.SOURCES, run.sources).write(run.directory);
         }
         Project.open(projectDir);
-        return new ImportReport(run.imported, run.labelled, run.problems);
+        return new ImportReport(run.imported, run.labelled, run.problems, run.cutImages);
     }
 
     private static void requireFolder(Path folder, String what) throws IOException {
@@ -149,7 +155,7 @@ public final class ProjectImport {
         }
     }
 
-    private void importImage(Path source) {
+    private void importImage(Path source, Progress progress) {
         String fileName = source.getFileName().toString();
         // hidden files are other tools' metadata (macOS's "._x.png"); Project.open skips them too
         if (fileName.startsWith(".") || Files.isDirectory(source) || nearInfrared.isFrame(source)) {
@@ -174,6 +180,9 @@ public final class ProjectImport {
         if (tileNames.contains(name) || Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
             problems.add(source + ": the project already has a tile named " + name + "; kept that tile and its"
                     + " label, skipped this file. Rename it to import it as another tile");
+            return;
+        }
+        if (cutIfLarge(source, name, progress)) {
             return;
         }
         byte[] content;
@@ -220,6 +229,71 @@ public final class ProjectImport {
             nearInfrared.importFrame(name, source, image);
         }
         georeferencing.ifPresent(g -> sources.put(name, TileSources.importedEntry(source, g)));
+    }
+
+    /**
+     * An image larger than the options allow is cut into overlapping tiles (with its mask, if it has one) and never
+     * decoded whole: SAM would see it shrunk to 1024 pixels, and an orthomosaic may not fit in memory. Returns
+     * whether it was (or failed to be) cut; an image whose header cannot be read is left to the whole read, which
+     * reports what is wrong with it.
+     */
+    private boolean cutIfLarge(Path source, String name, Progress progress) {
+        int width;
+        int height;
+        try (RasterFile raster = RasterFile.open(source)) {
+            width = raster.width();
+            height = raster.height();
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+        if (!imagery.cuts(width, height)) {
+            return false;
+        }
+        Path mask = pairedMask(name);
+        if (mask != null) {
+            pairedMasks.add(mask);
+            if (!insideFolder(mask, masksFolder, "mask") || !fits(mask, source, width, height)) {
+                mask = null;
+            }
+        }
+        if (nearInfrared.fromFrames()) {
+            nearInfrared.reportNotCut(name, source);
+        }
+        try {
+            RasterTiling.Report report = RasterTiling.tile(directory, source, new RasterTiling.Settings(
+                    ImageryOptions.CUT_TILE_SIZE, ImageryOptions.CUT_OVERLAP, imagery.bands()),
+                    mask == null ? null : new RasterTiling.Mask(mask, classIndex),
+                    (done, total) -> progress.tilesCut(source.getFileName().toString(), done, total));
+            tileNames.addAll(report.tiles());
+            imported.addAll(report.tiles());
+            if (report.labelled() > 0) {
+                labelled.addAll(report.tiles());
+            }
+            cutImages.add(new ImportReport.CutImage(source.getFileName().toString(), width, height,
+                    report.tiles().size()));
+        } catch (IOException | RuntimeException e) {
+            problems.add(ErrorText.of(e) + "; " + source.getFileName() + " is " + width + " x " + height + ", too"
+                    + " large to import whole, and its tiles could not be cut: skipped. Fix the file, or cut it with"
+                    + " ./meander project tile");
+        }
+        return true;
+    }
+
+    /** Whether a large image's mask has its size; if not, the image is cut without it, and that is reported. */
+    private boolean fits(Path mask, Path image, int width, int height) {
+        try (RasterFile raster = RasterFile.open(mask)) {
+            if (raster.width() == width && raster.height() == height) {
+                return true;
+            }
+            problems.add(mask + ": the mask is " + raster.width() + " x " + raster.height() + " but its image "
+                    + image.getFileName() + " is " + width + " x " + height + " (width x height); the image was"
+                    + " cut into tiles without labels. A mask must be the size of its image: re-export it at that"
+                    + " size");
+        } catch (IOException | RuntimeException e) {
+            problems.add(mask + ": " + ErrorText.of(e) + "; its image " + image.getFileName() + " was cut into"
+                    + " tiles without labels. Re-export the mask and import it with ./meander project tile --mask");
+        }
+        return false;
     }
 
     /** A GeoTIFF's georeferencing; other files have none. */

@@ -38,6 +38,7 @@ final class NewProjectViewModel {
     private final StringProperty masksFolder = new SimpleStringProperty("");
     private final StringProperty nearInfraredFolder = new SimpleStringProperty("");
     private final BooleanProperty followLinks = new SimpleBooleanProperty();
+    private final BooleanProperty cutLarge = new SimpleBooleanProperty(true);
     private final StringProperty classIndex = new SimpleStringProperty("");
     private final StringProperty projectFolder = new SimpleStringProperty("");
     private final StringBinding problem;
@@ -76,6 +77,11 @@ final class NewProjectViewModel {
     /** Whether links to files outside the folders are copied (git-annex, DVC) or skipped. */
     BooleanProperty followLinksProperty() {
         return followLinks;
+    }
+
+    /** Whether images too large for SAM to see whole are cut into tiles (as {@code project tile} cuts them). */
+    BooleanProperty cutLargeProperty() {
+        return cutLarge;
     }
 
     StringProperty classIndexProperty() {
@@ -118,7 +124,7 @@ final class NewProjectViewModel {
         Path masks = masksFolder.get().isBlank() ? null : Path.of(masksFolder.get().strip());
         ImageryOptions imagery = new ImageryOptions(BandChoice.DEFAULT,
                 nearInfraredFolder.get().isBlank() ? null : Path.of(nearInfraredFolder.get().strip()),
-                followLinks.get());
+                followLinks.get(), cutLarge.get() ? ImageryOptions.CUT_LARGER_THAN : 0);
         Integer foreground = classIndex.get().isBlank() ? null : Integer.valueOf(classIndex.get().strip());
         Path project = Path.of(projectFolder.get().strip());
         running.set(true);
@@ -127,12 +133,23 @@ final class NewProjectViewModel {
         message.set("Copying the images into " + project + "…");
         Thread copy = new Thread(() -> {
             try {
-                ImportReport report = ProjectImport.create(project, images, masks, foreground,
-                        imagery, (done, total) -> Platform.runLater(() -> {
-                            progress.set((double) done / total);
-                            message.set("Copying the images into " + project + ": " + done + " of " + total
-                                    + " files");
-                        }));
+                ImportReport report = ProjectImport.create(project, images, masks, foreground, imagery,
+                        new ProjectImport.Progress() {
+                            @Override
+                            public void filesDone(int done, int total) {
+                                Platform.runLater(() -> {
+                                    progress.set((double) done / total);
+                                    message.set("Copying the images into " + project + ": " + done + " of "
+                                            + total + " files");
+                                });
+                            }
+
+                            @Override
+                            public void tilesCut(String file, int done, int total) {
+                                Platform.runLater(() -> message.set("Cutting " + file + " into tiles: " + done
+                                        + " of " + total));
+                            }
+                        });
                 Platform.runLater(() -> finished(project, report));
             } catch (IOException | RuntimeException e) {
                 Platform.runLater(() -> {
@@ -153,6 +170,11 @@ final class NewProjectViewModel {
                 ? "No image in " + imagesFolder.get().strip() + " could be imported, so no project was opened."
                 : project + ": " + tiles + (tiles == 1 ? " tile, " : " tiles, ") + report.labelledTiles().size()
                         + " with a label.");
+        for (ImportReport.CutImage cut : report.cutImages()) {
+            text.append("\n").append(cut.file()).append(", ").append(cut.width()).append(" x ").append(cut.height())
+                    .append(", was cut into ").append(cut.tiles()).append(" tiles of ")
+                    .append(ImageryOptions.CUT_TILE_SIZE).append(" pixels.");
+        }
         if (!report.problems().isEmpty()) {
             text.append(" Skipped or imported in part (").append(report.problems().size()).append("):");
             report.problems().forEach(p -> text.append("\n").append(p));

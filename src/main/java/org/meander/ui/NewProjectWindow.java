@@ -9,6 +9,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -17,6 +18,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import org.meander.project.ImageryOptions;
 
 /** The "New project…" window: folders typed or chosen, Create, the copy's progress and report. Binds only. */
 final class NewProjectWindow {
@@ -52,6 +54,14 @@ final class NewProjectWindow {
         followLinks.setId("new-project-follow-links");
         followLinks.selectedProperty().bindBidirectional(model.followLinksProperty());
         form.add(followLinks, 1, 5, 2, 1);
+        CheckBox cutLarge = new CheckBox("Cut images larger than " + ImageryOptions.CUT_LARGER_THAN
+                + " pixels into overlapping " + ImageryOptions.CUT_TILE_SIZE + "-pixel tiles");
+        cutLarge.setId("new-project-cut-large");
+        cutLarge.setTooltip(new Tooltip("SAM sees every image at " + ImageryOptions.CUT_TILE_SIZE + " pixels on its"
+                + " longer side: a larger image, whole, would lose its detail (and an orthomosaic may not fit in"
+                + " memory). Cut ones are stitched back into one mask when labels are exported."));
+        cutLarge.selectedProperty().bindBidirectional(model.cutLargeProperty());
+        form.add(cutLarge, 1, 6, 2, 1);
 
         Label problem = TaskWindow.problem("new-project-problem", model.problemProperty());
 

@@ -70,6 +70,32 @@ class ProjectCommandTest {
     }
 
     @Test
+    void aLargeImageIsCutAndSaidSoUnlessTheThresholdSaysOtherwise() throws IOException {
+        Path images = Files.createDirectories(temp.resolve("orthos"));
+        ImageIO.write(new BufferedImage(2100, 1100, BufferedImage.TYPE_INT_RGB), "png",
+                images.resolve("big.png").toFile());
+
+        EmbedCommandTest.Result cut = project("create", temp.resolve("cut").toString(), "--images",
+                images.toString());
+
+        assertEquals(0, cut.exit(), cut.err());
+        assertEquals(6, cut.json().path("tiles").asInt());
+        assertEquals("{\"file\":\"big.png\",\"width\":2100,\"height\":1100,\"tiles\":6}",
+                cut.json().path("cut").get(0).toString());
+        assertTrue(cut.err().contains("cutting big.png into tiles: 6/6"), cut.err());
+
+        EmbedCommandTest.Result whole = project("create", temp.resolve("whole").toString(), "--images",
+                images.toString(), "--cut-larger-than", "4096");
+        assertEquals(1, whole.json().path("tiles").asInt());
+
+        EmbedCommandTest.Result wrong = project("create", temp.resolve("wrong").toString(), "--images",
+                images.toString(), "--cut-larger-than", "500");
+        assertEquals(2, wrong.exit());
+        assertTrue(wrong.err().contains("--cut-larger-than: images are cut when larger than 500 pixels; give 1024"
+                + " or more"), wrong.err());
+    }
+
+    @Test
     void nothingImportedExitsOne() throws IOException {
         Path images = Files.createDirectories(temp.resolve("broken"));
         byte[] whole = Files.readAllBytes(DATA.resolve("airborne_1.png"));

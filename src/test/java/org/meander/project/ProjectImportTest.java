@@ -251,7 +251,7 @@ class ProjectImportTest {
         Files.createSymbolicLink(masks().resolve("airborne_2.png"), linkedMask);
 
         ImportReport report = ProjectImport.create(project(), images(), masks(), null,
-                new ImageryOptions(BandChoice.DEFAULT, null, true));
+                new ImageryOptions(BandChoice.DEFAULT, null, true, ImageryOptions.CUT_LARGER_THAN));
 
         assertEquals(List.of("airborne_2"), report.importedTiles());
         assertEquals(List.of("airborne_2"), report.labelledTiles());

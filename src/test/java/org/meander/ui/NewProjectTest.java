@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.TextInputControl;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
@@ -90,6 +91,25 @@ class NewProjectTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(dir.resolve("elwha"), opened.get());
         assertFalse(window.stage().isShowing());
+    }
+
+    /** An orthomosaic among the frames: cut into SAM-sized tiles unless the box is cleared, and the report says so. */
+    @Test
+    void aLargeImageIsCutIntoTiles(FxRobot robot) throws Exception {
+        Path images = Files.createDirectories(dir.resolve("orthos"));
+        ImageIO.write(new BufferedImage(2100, 1100, BufferedImage.TYPE_INT_RGB), "png",
+                images.resolve("big.png").toFile());
+        assertTrue(robot.lookup("#new-project-cut-large").queryAs(CheckBox.class).isSelected(), "cut by default");
+        // the window closes once the project is made cleanly: its report is read from the node kept
+        TextInputControl reportArea = robot.lookup("#new-project-report").queryAs(TextInputControl.class);
+        Fields.set(robot, "#new-project-images", images.toString());
+        robot.clickOn("#new-project-create");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> opened.get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertEquals(6, Project.open(opened.get()).tiles().size());
+        String report = reportArea.getText();
+        assertTrue(report.contains("big.png, 2100 x 1100, was cut into 6 tiles of 1024 pixels."), report);
     }
 
     @Test
