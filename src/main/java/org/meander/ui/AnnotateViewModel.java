@@ -57,6 +57,7 @@ public final class AnnotateViewModel implements AutoCloseable {
     private final ObjectProperty<Tile> selectedTile = new SimpleObjectProperty<>();
     private final LabelEditor editor;
     private final TileBrowser browser;
+    private final TileViews views;
     private final ReadOnlyObjectWrapper<SamPreview> preview = new ReadOnlyObjectWrapper<>();
     private final BooleanProperty hoverPreview = new SimpleBooleanProperty(true);
     private final ReadOnlyObjectWrapper<PromptState> prompt = new ReadOnlyObjectWrapper<>(PromptState.empty());
@@ -71,6 +72,7 @@ public final class AnnotateViewModel implements AutoCloseable {
         this.queue = queue;
         editor = new LabelEditor(project, status::set);
         browser = new TileBrowser(project, status::set);
+        views = new TileViews(project, selectedTile, status::set);
         editor.savesProperty().addListener(o -> labelsWritten());
         selectedTile.addListener((obs, old, tile) -> onTileSelected(tile));
         // the hover preview is the SAM tool's: under the brush it would hide the label being painted
@@ -90,6 +92,11 @@ public final class AnnotateViewModel implements AutoCloseable {
     /** The tile list: the tiles it shows, its filter and count, the moves between tiles. */
     public TileBrowser browser() {
         return browser;
+    }
+
+    /** What the tile shows beneath its label: colour or near-infrared. */
+    TileViews views() {
+        return views;
     }
 
     /** The tiles the list shows. */
@@ -381,6 +388,7 @@ public final class AnnotateViewModel implements AutoCloseable {
     @Override
     public void close() {
         decoder.shutdownNow();
+        views.close();
         try {
             if (!decoder.awaitTermination(1, TimeUnit.MINUTES)) {
                 throw new IllegalStateException("Annotate's SAM thread did not end within a minute");

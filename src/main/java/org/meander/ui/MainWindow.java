@@ -98,7 +98,7 @@ final class MainWindow {
         statusBar.setAlignment(Pos.CENTER_LEFT);
         statusBar.setPadding(new Insets(4, 8, 4, 8));
 
-        toolBar = WorkbenchToolBar.create(model.editor(), canvas, projects,
+        toolBar = WorkbenchToolBar.create(model.editor(), canvas, model.views(), projects,
                 () -> ShortcutHelp.show(root.getScene().getWindow()));
         root.setTop(toolBar);
         root.setLeft(tileList.root());
@@ -180,6 +180,7 @@ final class MainWindow {
             case PREVIOUS_TILE -> tileList.open(model.browser().tileAfter(-1));
             case FIND -> tileList.focusSearch();
             case SHOW_ORIGINAL -> editor.showOriginalProperty().set(!editor.showOriginalProperty().get());
+            case NEXT_VIEW -> model.views().cycle();
             case FIT -> canvas.fit();
             case ACTUAL_SIZE -> canvas.actualSize();
             case PAN -> canvas.setSpaceDown(true);

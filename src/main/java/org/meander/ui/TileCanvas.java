@@ -15,6 +15,7 @@ import javafx.scene.layout.Pane;
 import javafx.scene.paint.Color;
 import javafx.scene.text.TextAlignment;
 import org.meander.project.LabelMask;
+import org.meander.project.Tile;
 import org.meander.sam.Box;
 import org.meander.sam.Point;
 
@@ -65,21 +66,12 @@ final class TileCanvas extends Pane {
         canvas.addEventHandler(MouseEvent.MOUSE_MOVED, this::onMoved);
         canvas.addEventHandler(ScrollEvent.SCROLL, this::onScroll);
         model.selectedTileProperty().addListener((o, old, t) -> {
-            // loaded in the background: a large tile must not stall the JavaFX thread
-            tile = t == null ? null : new Image(t.image().toUri().toString(), true);
+            tile = null;
             fitPending = true;
-            if (tile != null) {
-                Image shown = tile;
-                tile.progressProperty().addListener((p, before, done) -> redrawFitting());
-                tile.errorProperty().addListener((e, before, failed) -> {
-                    if (failed && tile == shown) {
-                        model.imageUnreadable(t, shown.getException());
-                        draw();
-                    }
-                });
-            }
+            showTile();
             draw();
         });
+        model.views().viewProperty().addListener(o -> showTile());
         model.labelProperty().addListener(o -> rebuildLabelOverlay());
         model.editor().strokeUpdateProperty().addListener((o, old, update) -> {
             if (update != null) {
@@ -96,6 +88,47 @@ final class TileCanvas extends Pane {
         model.editor().polygon().addListener((javafx.collections.ListChangeListener<double[]>) c -> draw());
         model.editor().toolProperty().addListener(o -> draw());
         model.editor().brushRadiusProperty().addListener(o -> draw());
+    }
+
+    /** The open tile in the chosen view, loaded in the background: a large tile must not stall the JavaFX thread. */
+    private void showTile() {
+        Tile t = model.selectedTileProperty().get();
+        TileView view = model.views().shown();
+        if (t != null && view != TileView.COLOUR) {
+            // the picture shown stays until the new one is painted: the same tile, so nothing moves
+            model.views().paint(t, view, painted -> {
+                if (t == model.selectedTileProperty().get() && view == model.views().shown()) {
+                    tile = painted;
+                    redrawFitting();
+                }
+            }, () -> {
+                if (t == model.selectedTileProperty().get()) {
+                    showColours(t);
+                }
+            });
+            return;
+        }
+        showColours(t);
+    }
+
+    private void showColours(Tile t) {
+        tile = t == null ? null : new Image(t.image().toUri().toString(), true);
+        if (tile != null) {
+            Image shown = tile;
+            tile.progressProperty().addListener((p, before, done) -> redrawFitting());
+            tile.errorProperty().addListener((e, before, failed) -> {
+                if (failed && tile == shown) {
+                    model.imageUnreadable(t, shown.getException());
+                    draw();
+                }
+            });
+        }
+        draw();
+    }
+
+    /** The picture of the tile being shown, once loaded; null before. */
+    Image shownImage() {
+        return loaded() ? tile : null;
     }
 
     private Tool tool() {

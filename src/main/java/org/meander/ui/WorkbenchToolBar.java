@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.function.Consumer;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
@@ -18,13 +19,17 @@ import javafx.scene.control.Tooltip;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.Window;
 
-/** The tool bar: the tools, the brush size, how the label is drawn, and help. Binds only. */
+/** The tool bar: the tools, the brush size, how the label and the tile are drawn, and help. Binds only. */
 final class WorkbenchToolBar {
+
+    /** Narrow enough that every control fits a 1200-pixel window. */
+    private static final double SLIDER_WIDTH = 90;
 
     private WorkbenchToolBar() {
     }
 
-    static ToolBar create(LabelEditor editor, TileCanvas canvas, ProjectActions projects, Runnable help) {
+    static ToolBar create(LabelEditor editor, TileCanvas canvas, TileViews views, ProjectActions projects,
+                          Runnable help) {
         ToggleGroup tools = new ToggleGroup();
         ToggleButton sam = tool("SAM", Tool.SAM, "S: click points, drag a box", tools, editor);
         ToggleButton brush = tool("Brush", Tool.BRUSH, "B: paint the label", tools, editor);
@@ -38,10 +43,13 @@ final class WorkbenchToolBar {
         brushSize.setId("brush-size");
         brushSize.valueProperty().bindBidirectional(editor.brushRadiusProperty());
         brushSize.setTooltip(new Tooltip("Brush radius in tile pixels ([ and ])"));
+        brushSize.setPrefWidth(SLIDER_WIDTH);
 
         Slider opacity = new Slider(0, 1, canvas.labelOpacityProperty().get());
         opacity.setId("label-opacity");
         opacity.valueProperty().bindBidirectional(canvas.labelOpacityProperty());
+        opacity.setPrefWidth(SLIDER_WIDTH);
+        opacity.setTooltip(new Tooltip("How opaque the label is drawn"));
         CheckBox outline = new CheckBox("Outline");
         outline.setId("label-outline");
         outline.selectedProperty().bindBidirectional(canvas.labelOutlineProperty());
@@ -49,6 +57,17 @@ final class WorkbenchToolBar {
         original.setId("show-original");
         original.selectedProperty().bindBidirectional(editor.showOriginalProperty());
         original.setTooltip(new Tooltip("O: show the imported label instead of the edited one"));
+
+        ComboBox<TileView> view = new ComboBox<>();
+        view.setId("tile-view");
+        view.getItems().setAll(TileView.values());
+        view.valueProperty().bindBidirectional(views.viewProperty());
+        view.setConverter(ChoiceText.of(TileView::description));
+        view.disableProperty().bind(views.nearInfraredProperty().not());
+        view.setFocusTraversable(false);
+        view.setTooltip(new Tooltip("V: the tile in colour, its near-infrared band (water is dark in it), or colour"
+                + " infrared (near-infrared as red, red as green, green as blue: vegetation red, water dark); for"
+                + " tiles with a near-infrared band"));
 
         MenuButton project = new MenuButton("Project");
         project.setId("project-menu");
@@ -79,7 +98,8 @@ final class WorkbenchToolBar {
         Button helpButton = new Button("Shortcuts (F1)");
         helpButton.setOnAction(e -> help.run());
         return new ToolBar(project, new Separator(), sam, brush, eraser, polygon, new Label("Brush"), brushSize,
-                new Separator(), new Label("Label"), opacity, outline, original, new Separator(), helpButton);
+                new Separator(), new Label("Label"), opacity, outline, original, new Separator(), new Label("View"),
+                view, new Separator(), helpButton);
     }
 
     private static void chooseProject(Window owner, Consumer<Path> open) {

@@ -1,0 +1,71 @@
+package org.meander.project.raster;
+
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
+import java.awt.image.Raster;
+import java.util.OptionalDouble;
+
+/**
+ * Pictures of a tile made with its near-infrared band, for telling water from land by eye: water absorbs near-infrared
+ * light, so it is dark in the band whatever its colour (sediment-laden, glinting or shaded), while vegetation is
+ * bright. Each band is stretched between its 2nd and 98th percentiles, as GIS viewers show bands by default.
+ */
+public final class NearInfraredViews {
+
+    private NearInfraredViews() {
+    }
+
+    /** The band alone, grey. */
+    public static BufferedImage grey(Raster nearInfrared) {
+        return compose(new Raster[] {nearInfrared, nearInfrared, nearInfrared}, new int[] {0, 0, 0});
+    }
+
+    /**
+     * Colour infrared, the remote-sensing standard: near-infrared as red, red as green, green as blue. Vegetation
+     * shows red, water dark blue to black, bare ground and sediment cyan to grey.
+     *
+     * @throws IllegalArgumentException when the band and the picture differ in size
+     */
+    public static BufferedImage falseColour(BufferedImage colour, Raster nearInfrared) {
+        if (colour.getWidth() != nearInfrared.getWidth() || colour.getHeight() != nearInfrared.getHeight()) {
+            throw new IllegalArgumentException("the near-infrared band is " + nearInfrared.getWidth() + " x "
+                    + nearInfrared.getHeight() + " but the tile " + colour.getWidth() + " x " + colour.getHeight());
+        }
+        // drawn into plain RGB first: a tile may be grey or have a palette
+        BufferedImage rgb = new BufferedImage(colour.getWidth(), colour.getHeight(), BufferedImage.TYPE_3BYTE_BGR);
+        Graphics2D graphics = rgb.createGraphics();
+        graphics.drawImage(colour, 0, 0, null);
+        graphics.dispose();
+        return compose(new Raster[] {nearInfrared, rgb.getRaster(), rgb.getRaster()}, new int[] {0, 0, 1});
+    }
+
+    /** The chosen band of each source as red, green and blue, each stretched by its own percentiles. */
+    private static BufferedImage compose(Raster[] sources, int[] bands) {
+        int[] low = new int[3];
+        int[] high = new int[3];
+        for (int c = 0; c < 3; c++) {
+            SampleHistogram histogram = SampleHistogram.of(sources[c], bands[c], OptionalDouble.empty());
+            low[c] = histogram.percentile(BandStretch.LOW_PERCENTILE);
+            high[c] = histogram.percentile(BandStretch.HIGH_PERCENTILE);
+        }
+        BandStretch stretch = new BandStretch(low, high);
+        int width = sources[0].getWidth();
+        int height = sources[0].getHeight();
+        BufferedImage rgb = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
+        byte[] out = ((DataBufferByte) rgb.getRaster().getDataBuffer()).getData();
+        int[] row = new int[width];
+        for (int c = 0; c < 3; c++) {
+            int position = 2 - c; // TYPE_3BYTE_BGR stores blue, green, red
+            Raster source = sources[c];
+            for (int y = 0; y < height; y++) {
+                source.getSamples(source.getMinX(), source.getMinY() + y, width, 1, bands[c], row);
+                int base = y * width * 3 + position;
+                for (int x = 0; x < width; x++) {
+                    out[base + 3 * x] = (byte) stretch.toByte(c, row[x]);
+                }
+            }
+        }
+        return rgb;
+    }
+}
