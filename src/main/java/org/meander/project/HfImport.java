@@ -234,7 +234,7 @@ public final class HfImport {
             return null;
         }
         LabelMask label = ImportedMask.convert(mask, classIndex);
-        if (!ImportedMask.isEmpty(label)) {
+        if (!label.isEmpty()) {
             labelsWithForeground++;
         }
         return label;

@@ -32,12 +32,4 @@ final class ImportedMask {
         return new LabelMask(width, height, pixels);
     }
 
-    static boolean isEmpty(LabelMask mask) {
-        for (byte pixel : mask.pixels()) {
-            if (pixel != 0) {
-                return false;
-            }
-        }
-        return true;
-    }
 }

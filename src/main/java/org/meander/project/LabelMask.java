@@ -24,6 +24,25 @@ public record LabelMask(int width, int height, byte[] pixels) {
         }
     }
 
+    /** How many pixels are foreground. */
+    public long foreground() {
+        long count = 0;
+        for (byte pixel : pixels) {
+            count += pixel;
+        }
+        return count;
+    }
+
+    /** Whether no pixel is foreground. */
+    public boolean isEmpty() {
+        for (byte pixel : pixels) {
+            if (pixel != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     @Override
     public boolean equals(Object other) {
         return other instanceof LabelMask that && width == that.width && height == that.height

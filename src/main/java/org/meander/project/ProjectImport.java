@@ -333,7 +333,7 @@ public final class ProjectImport {
             return null;
         }
         LabelMask label = ImportedMask.convert(maskImage, classIndex);
-        if (classIndex != null && ImportedMask.isEmpty(label)) {
+        if (classIndex != null && label.isEmpty()) {
             problems.add(mask + ": no pixel has class " + classIndex + ", so the label of " + name + " is empty."
                     + " If the mask's classes are numbered otherwise, import again with the right class index");
         }

@@ -28,10 +28,7 @@ record SampleRiver(BufferedImage image, LabelMask water) {
     static SampleRiver generate(Random random) {
         while (true) {
             SampleRiver river = tryGenerate(random);
-            int water = 0;
-            for (byte pixel : river.water.pixels()) {
-                water += pixel;
-            }
+            long water = river.water.foreground();
             // A channel that only grazes a corner, or loops over most of the tile, makes a poor example.
             double fraction = water / (double) (SIZE * SIZE);
             if (fraction > 0.05 && fraction < 0.45) {

@@ -12,20 +12,11 @@ public record RoughMask(LabelMask water, LabelMask core, LabelMask reach) {
 
     /** No pixel is surely water: nothing to prompt SAM with. */
     public boolean isEmpty() {
-        for (byte pixel : core.pixels()) {
-            if (pixel != 0) {
-                return false;
-            }
-        }
-        return true;
+        return core.isEmpty();
     }
 
     /** The share of the tile that is water, 0 to 1. */
     public double waterFraction() {
-        long count = 0;
-        for (byte pixel : water.pixels()) {
-            count += pixel;
-        }
-        return (double) count / water.pixels().length;
+        return (double) water.foreground() / water.pixels().length;
     }
 }

@@ -32,7 +32,7 @@ public final class RoughMaskPrompts {
         Box box = null;
         if (recipe.box()) {
             LabelMask body = MaskOps.largestComponent(mask.water());
-            if (!isEmpty(body)) {
+            if (!body.isEmpty()) {
                 box = EXACT_BOX.sample(body, random);
                 positivesFrom = intersection(mask.core(), body);
             }
@@ -57,12 +57,4 @@ public final class RoughMaskPrompts {
         return new LabelMask(a.width(), a.height(), pixels);
     }
 
-    private static boolean isEmpty(LabelMask mask) {
-        for (byte pixel : mask.pixels()) {
-            if (pixel != 0) {
-                return false;
-            }
-        }
-        return true;
-    }
 }

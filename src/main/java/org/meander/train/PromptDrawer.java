@@ -42,10 +42,8 @@ public final class PromptDrawer {
 
     /** An empty label (no river on the tile) gets the whole tile as its box: SAM should then find nothing. */
     private Box box(LabelMask label, RandomGenerator random) {
-        for (byte pixel : label.pixels()) {
-            if (pixel != 0) {
-                return boxes.sample(label, random);
-            }
+        if (!label.isEmpty()) {
+            return boxes.sample(label, random);
         }
         return new Box(0, 0, label.width() - 1, label.height() - 1);
     }

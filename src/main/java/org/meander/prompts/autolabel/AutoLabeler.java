@@ -99,10 +99,6 @@ public final class AutoLabeler {
     }
 
     private static double fraction(LabelMask mask) {
-        long count = 0;
-        for (byte pixel : mask.pixels()) {
-            count += pixel;
-        }
-        return (double) count / mask.pixels().length;
+        return (double) mask.foreground() / mask.pixels().length;
     }
 }
