@@ -355,6 +355,14 @@ public final class Project {
         return history(tile.name()).versions();
     }
 
+    /** One of the tile's earlier label versions ({@link #history}), checked to be the tile's size. */
+    public LabelMask readVersion(Tile tile, Path version) throws IOException {
+        if (!history(tile).contains(version)) {
+            throw new IllegalArgumentException(version + " is not an earlier version of the label of " + tile.name());
+        }
+        return readSized(tile, version);
+    }
+
     /** The label the tile came with: the oldest kept version, or the current label if it was never replaced. */
     public Optional<LabelMask> originalLabel(Tile tile) throws IOException {
         List<Path> versions = history(tile);

@@ -94,6 +94,11 @@ public final class AnnotateViewModel implements AutoCloseable {
         return browser;
     }
 
+    /** The project whose tiles it annotates. */
+    Project project() {
+        return project;
+    }
+
     /** What the tile shows beneath its label: colour or near-infrared. */
     TileViews views() {
         return views;

@@ -53,6 +53,8 @@ final class LabelEditor implements AutoCloseable {
     private final ObjectProperty<Tool> tool = new SimpleObjectProperty<>(Tool.SAM);
     private final DoubleProperty brushRadius = new SimpleDoubleProperty(8);
     private final BooleanProperty showOriginal = new SimpleBooleanProperty();
+    /** An earlier version chosen in the label history, shown instead of the label; null for none. */
+    private final ObjectProperty<LabelMask> shownVersion = new SimpleObjectProperty<>();
     private final ObservableList<double[]> polygon = FXCollections.observableArrayList();
 
     private Tile tile;
@@ -70,6 +72,7 @@ final class LabelEditor implements AutoCloseable {
         this.project = project;
         this.status = status;
         showOriginal.addListener(o -> refresh());
+        shownVersion.addListener(o -> refresh());
     }
 
     /** Counts the saves that reached the disk, on the JavaFX thread: a tile's status may have changed. */
@@ -77,7 +80,10 @@ final class LabelEditor implements AutoCloseable {
         return saves.getReadOnlyProperty();
     }
 
-    /** What the canvas draws: the label as edited, or the tile's original label while "show original" is on. */
+    /**
+     * What the canvas draws: the label as edited, the tile's original label while "show original" is on, or an
+     * earlier version while the label history shows one.
+     */
     ReadOnlyObjectProperty<LabelMask> shownProperty() {
         return shown.getReadOnlyProperty();
     }
@@ -106,6 +112,11 @@ final class LabelEditor implements AutoCloseable {
         return showOriginal;
     }
 
+    /** An earlier version of the label to show instead of it (the label history's choice), or null. */
+    ObjectProperty<LabelMask> shownVersionProperty() {
+        return shownVersion;
+    }
+
     ObservableList<double[]> polygon() {
         return polygon;
     }
@@ -130,6 +141,7 @@ final class LabelEditor implements AutoCloseable {
         polygon.clear();
         edits = null;
         original = null;
+        shownVersion.set(null);
         refresh();
         if (next == null) {
             return;
@@ -152,6 +164,14 @@ final class LabelEditor implements AutoCloseable {
         });
     }
 
+    /** Makes an earlier version the label again, as an edit that Ctrl+Z undoes. */
+    void restore(LabelMask version) {
+        if (edits == null) {
+            return;
+        }
+        change("restore an earlier version", version);
+    }
+
     void accept(LabelMask preview, CombineMode mode) {
         if (edits == null) {
             return;
@@ -163,6 +183,7 @@ final class LabelEditor implements AutoCloseable {
         if (edits == null) {
             return;
         }
+        shownVersion.set(null); // the stroke paints the label, so the label is what shows
         stroke = new BrushStroke(edits.current(), brushRadius.get(), tool.get() != Tool.ERASER);
         strokeX = x;
         strokeY = y;
@@ -287,11 +308,16 @@ final class LabelEditor implements AutoCloseable {
     }
 
     private void change(String description, LabelMask next) {
+        shownVersion.set(null); // an edit is made to the label, so the label is what shows
         edits.apply(description, next);
         refresh();
     }
 
     private void refresh() {
-        shown.set(showOriginal.get() && original != null ? original : current());
+        if (shownVersion.get() != null) {
+            shown.set(shownVersion.get());
+        } else {
+            shown.set(showOriginal.get() && original != null ? original : current());
+        }
     }
 }

@@ -41,6 +41,7 @@ final class MainWindow {
     private final AnnotateViewModel model;
     private final ToolBar toolBar;
     private final HBox statusBar;
+    private LabelHistoryWindow history;
 
     MainWindow(AnnotateViewModel model, String modelName) {
         this(model, modelName, ProjectActions.NONE);
@@ -98,7 +99,7 @@ final class MainWindow {
         statusBar.setAlignment(Pos.CENTER_LEFT);
         statusBar.setPadding(new Insets(4, 8, 4, 8));
 
-        toolBar = WorkbenchToolBar.create(model.editor(), canvas, model.views(), projects,
+        toolBar = WorkbenchToolBar.create(model.editor(), canvas, model.views(), projects, this::showHistory,
                 () -> ShortcutHelp.show(root.getScene().getWindow()));
         root.setTop(toolBar);
         root.setLeft(tileList.root());
@@ -180,6 +181,7 @@ final class MainWindow {
             case PREVIOUS_TILE -> tileList.open(model.browser().tileAfter(-1));
             case FIND -> tileList.focusSearch();
             case SHOW_ORIGINAL -> editor.showOriginalProperty().set(!editor.showOriginalProperty().get());
+            case LABEL_HISTORY -> showHistory();
             case NEXT_VIEW -> model.views().cycle();
             case FIT -> canvas.fit();
             case ACTUAL_SIZE -> canvas.actualSize();
@@ -192,6 +194,19 @@ final class MainWindow {
 
     Scene scene() {
         return new Scene(root, 1200, 800);
+    }
+
+    /** Shift+O: the open tile's label history, in one window that follows the tile. */
+    private void showHistory() {
+        if (history == null || !history.stage().isShowing()) {
+            history = new LabelHistoryWindow(new LabelHistoryViewModel(model.project(), model));
+        }
+        history.show(root.getScene().getWindow());
+    }
+
+    /** The label history window, while one has been opened. */
+    LabelHistoryWindow history() {
+        return history;
     }
 
     TileCanvas canvas() {

@@ -29,6 +29,7 @@ enum Shortcut {
     PREVIOUS_TILE("Page Up", "open the previous tile shown in the list"),
     FIND("Shortcut+F", "find a tile by name (Enter opens the first one found, Esc clears the search)"),
     SHOW_ORIGINAL("O", "show the original (imported) label instead of the edited one, or back"),
+    LABEL_HISTORY("Shift+O", "the label's earlier versions: see one on the tile, restore it"),
     NEXT_VIEW("V", "show the tile in colour, near-infrared or colour infrared, in turn (with a near-infrared band)"),
     FIT("F", "fit the tile in the view"),
     ACTUAL_SIZE("1", "one tile pixel per screen pixel"),

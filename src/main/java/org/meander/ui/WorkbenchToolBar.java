@@ -29,7 +29,7 @@ final class WorkbenchToolBar {
     }
 
     static ToolBar create(LabelEditor editor, TileCanvas canvas, TileViews views, ProjectActions projects,
-                          Runnable help) {
+                          Runnable history, Runnable help) {
         ToggleGroup tools = new ToggleGroup();
         ToggleButton sam = tool("SAM", Tool.SAM, "S: click points, drag a box", tools, editor);
         ToggleButton brush = tool("Brush", Tool.BRUSH, "B: paint the label", tools, editor);
@@ -57,6 +57,11 @@ final class WorkbenchToolBar {
         original.setId("show-original");
         original.selectedProperty().bindBidirectional(editor.showOriginalProperty());
         original.setTooltip(new Tooltip("O: show the imported label instead of the edited one"));
+        Button historyButton = new Button("History…");
+        historyButton.setId("label-history");
+        historyButton.setFocusTraversable(false);
+        historyButton.setTooltip(new Tooltip("Shift+O: this tile's earlier labels, to see on the tile or restore"));
+        historyButton.setOnAction(e -> history.run());
 
         ComboBox<TileView> view = new ComboBox<>();
         view.setId("tile-view");
@@ -98,8 +103,8 @@ final class WorkbenchToolBar {
         Button helpButton = new Button("Shortcuts (F1)");
         helpButton.setOnAction(e -> help.run());
         return new ToolBar(project, new Separator(), sam, brush, eraser, polygon, new Label("Brush"), brushSize,
-                new Separator(), new Label("Label"), opacity, outline, original, new Separator(), new Label("View"),
-                view, new Separator(), helpButton);
+                new Separator(), new Label("Label"), opacity, outline, original, historyButton, new Separator(),
+                new Label("View"), view, new Separator(), helpButton);
     }
 
     private static void chooseProject(Window owner, Consumer<Path> open) {

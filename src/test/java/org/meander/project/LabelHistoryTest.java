@@ -2,6 +2,7 @@ package org.meander.project;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -43,6 +44,17 @@ class LabelHistoryTest {
         assertEquals(List.of(first), project.history(tile));
         assertArrayEquals(imported, Files.readAllBytes(first));
         assertEquals(Optional.of(FIRST), project.readLabel(tile));
+    }
+
+    @Test
+    void aVersionIsReadBackAndOnlyTheTilesOwnAre() throws IOException {
+        project.writeLabel(tile, FIRST, LabelStatus.EDITED);
+        project.writeLabel(tile, SECOND, LabelStatus.EDITED);
+
+        assertEquals(FIRST, project.readVersion(tile, project.history(tile).get(1)));
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> project.readVersion(tile, tile.label()));
+        assertEquals(tile.label() + " is not an earlier version of the label of river", error.getMessage());
     }
 
     @Test
