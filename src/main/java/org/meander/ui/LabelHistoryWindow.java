@@ -10,6 +10,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -23,12 +24,15 @@ final class LabelHistoryWindow {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT)
             .withZone(ZoneId.systemDefault());
 
+    private static final double WIDTH = 400;
+
     private final TaskWindow window;
 
     LabelHistoryWindow(LabelHistoryViewModel model) {
         Label message = new Label();
         message.setId("history-message");
         message.setWrapText(true);
+        message.setMinHeight(Region.USE_PREF_SIZE);
         message.textProperty().bind(model.messageProperty());
 
         ListView<LabelHistoryViewModel.Version> versions = new ListView<>(model.versions());
@@ -56,24 +60,34 @@ final class LabelHistoryWindow {
         restore.setId("history-restore");
         restore.disableProperty().bind(model.chosenProperty().isNull());
         restore.setOnAction(e -> model.restore());
+        restore.setDefaultButton(true); // Enter restores the version chosen with the arrow keys
 
-        Label hint = new Label("Choose a version to see it on the tile in place of the label. Restore makes it the"
-                + " label (Ctrl+Z in the main window undoes it); nothing is lost either way.");
+        Label hint = new Label("Choose a version to see it on the tile in place of the label. Restore (Enter) makes it"
+                + " the label (Ctrl+Z in the main window undoes it); nothing is lost either way.");
         hint.setWrapText(true);
+        hint.setMinHeight(Region.USE_PREF_SIZE);
         VBox root = new VBox(10, message, versions, hint, restore);
         root.setPadding(new Insets(12));
-        window = new TaskWindow("Meander — label history", root, 420, 420, new ReadOnlyBooleanWrapper(false));
+        window = new TaskWindow("Meander — label history", root, WIDTH, 440, new ReadOnlyBooleanWrapper(false));
         window.stage().setOnHidden(e -> model.close());
     }
 
-    /** "Version 3 · replaced 2026-11-29 00:10:04 · 12,345 river pixels"; version 1 is the label the tile came with. */
+    /**
+     * "Version 3", then "replaced 2026-11-29 00:10:04 · 12,345 river pixels" on a line of its own; version 1 is the
+     * label the tile came with.
+     */
     static String describe(LabelHistoryViewModel.Version version) {
-        return "Version " + version.number() + (version.number() == 1 ? " (the first)" : "") + " · replaced "
+        return "Version " + version.number() + (version.number() == 1 ? " (the first)" : "") + "\nreplaced "
                 + WHEN.format(version.replaced()) + " · " + String.format(Locale.ROOT, "%,d", version.pixels())
                 + " river pixels";
     }
 
+    /** At the main window's right edge, below its tool bar, so that the middle of the tile stays in view. */
     void show(Window owner) {
+        if (!window.stage().isShowing() && owner != null) {
+            window.stage().setX(owner.getX() + owner.getWidth() - WIDTH - 16);
+            window.stage().setY(owner.getY() + 120);
+        }
         window.show(owner);
     }
 

@@ -61,7 +61,7 @@ class LabelHistoryWindowTest {
         ListView<?> versions = robot.lookup("#history-versions").queryAs(ListView.class);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> versions.getItems().size() == 2);
         assertTrue(LabelHistoryWindow.describe((LabelHistoryViewModel.Version) versions.getItems().get(0))
-                .startsWith("Version 2 · replaced "), "newest first");
+                .startsWith("Version 2\nreplaced "), "newest first");
         assertTrue(robot.lookup("#history-restore").queryAs(Button.class).isDisabled(), "nothing chosen yet");
 
         robot.interact(() -> versions.getSelectionModel().select(1));
