@@ -93,8 +93,14 @@ final class ImportLabelsViewModel {
         Thread importing = new Thread(() -> {
             try {
                 editor.awaitSaved();
-                PolygonLabelImport.Report report = PolygonLabelImport.run(project,
-                        PolygonLabelImport.filesAt(from), filter, replacing);
+                // listed here, not as the path is typed: a folder on a network drive may take seconds to list
+                List<Path> files = PolygonLabelImport.filesAt(from);
+                if (files.isEmpty()) {
+                    Platform.runLater(() -> message.set(from + " holds no .geojson or .json file, so nothing was"
+                            + " imported. Choose a GeoJSON file, or the folder that holds them."));
+                    return;
+                }
+                PolygonLabelImport.Report report = PolygonLabelImport.run(project, files, filter, replacing);
                 Platform.runLater(() -> {
                     annotate.labelsReplaced(report.labelled());
                     message.set(describe(report));
@@ -148,17 +154,9 @@ final class ImportLabelsViewModel {
         }
         try {
             Path path = Path.of(source.get().strip());
-            if (!Files.exists(path)) {
-                return path + " does not exist.";
-            }
-            if (Files.isDirectory(path) && PolygonLabelImport.filesAt(path).isEmpty()) {
-                return path + " holds no .geojson or .json file.";
-            }
-            return "";
+            return Files.exists(path) ? "" : path + " does not exist.";
         } catch (InvalidPathException e) {
             return "\"" + source.get() + "\" is not a path: " + e.getReason() + ".";
-        } catch (java.io.IOException e) {
-            return ErrorText.of(e);
         }
     }
 }

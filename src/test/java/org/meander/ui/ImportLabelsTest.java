@@ -54,6 +54,11 @@ class ImportLabelsTest {
         Fields.set(robot, "#import-source", dir.resolve("none.geojson").toString());
         assertTrue(Fields.label(robot, "#import-problem").endsWith("does not exist."));
         assertTrue(robot.lookup("#import-start").queryAs(Button.class).isDisabled());
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+        Fields.set(robot, "#import-source", empty.toString());
+        robot.clickOn("#import-start");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
+                () -> Fields.text(robot, "#import-report").startsWith(empty + " holds no .geojson or .json file"));
 
         // a pond in the open tile's pixels: columns 10 to 49, rows 20 to 39
         Path pond = Files.writeString(dir.resolve(open.name() + ".geojson"), """
@@ -65,7 +70,8 @@ class ImportLabelsTest {
                 Fields.label(robot, "#import-problem"));
         Fields.set(robot, "#import-where", "");
         robot.clickOn("#import-start");
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> Fields.text(robot, "#import-report").contains("."));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
+                () -> Fields.text(robot, "#import-report").startsWith("Labelled"));
         assertTrue(Fields.text(robot, "#import-report").contains("Kept their own label"),
                 Fields.text(robot, "#import-report"));
 
