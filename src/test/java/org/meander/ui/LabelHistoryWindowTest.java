@@ -47,9 +47,7 @@ class LabelHistoryWindowTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.labelProperty().get() != null);
         Tile tile = model.selectedTileProperty().get();
         LabelMask imported = model.labelProperty().get();
-        robot.interact(() -> model.editor().fillHoles());
-        LabelMask filled = model.labelProperty().get();
-        robot.push(KeyCode.CONTROL, KeyCode.S); // the imported label becomes version 1
+        LabelMask filled = fillHolesAndSave(robot, model); // the imported label becomes version 1
         robot.interact(() -> model.editor().accept(square(filled), CombineMode.SUBTRACT));
         LabelMask cleaned = model.labelProperty().get();
         robot.push(KeyCode.CONTROL, KeyCode.S); // the filled one, version 2
@@ -82,6 +80,13 @@ class LabelHistoryWindowTest {
         assertEquals(cleaned, model.labelProperty().get(), "Ctrl+Z undoes the restore");
     }
 
+    private static LabelMask fillHolesAndSave(FxRobot robot, AnnotateViewModel model) {
+        robot.interact(() -> model.editor().fillHoles());
+        LabelMask filled = model.labelProperty().get();
+        robot.push(KeyCode.CONTROL, KeyCode.S);
+        return filled;
+    }
+
     /** A square over the label's first river pixel, to cut out of it. */
     private static LabelMask square(LabelMask label) {
         int first = 0;
@@ -103,9 +108,7 @@ class LabelHistoryWindowTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.labelProperty().get() != null);
         Tile tile = model.selectedTileProperty().get();
         LabelMask imported = model.labelProperty().get();
-        robot.interact(() -> model.editor().fillHoles());
-        LabelMask filled = model.labelProperty().get();
-        robot.push(KeyCode.CONTROL, KeyCode.S);
+        LabelMask filled = fillHolesAndSave(robot, model);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> workbench.project().history(tile).size() == 1);
 
         robot.clickOn("#label-history");

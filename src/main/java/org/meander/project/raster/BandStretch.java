@@ -46,10 +46,18 @@ public final class BandStretch {
         if (bitsPerSample(sample) <= 8) {
             return identity();
         }
+        return percentiles(new Raster[] {sample, sample, sample}, bands, noData);
+    }
+
+    /**
+     * The 2nd to 98th percentile of each of red, green and blue, taken from band {@code bands[c]} of
+     * {@code sources[c]}, whatever their depth, leaving out {@code noData}.
+     */
+    public static BandStretch percentiles(Raster[] sources, int[] bands, OptionalDouble noData) {
         int[] low = new int[3];
         int[] high = new int[3];
         for (int c = 0; c < 3; c++) {
-            SampleHistogram histogram = SampleHistogram.of(sample, bands[c], noData);
+            SampleHistogram histogram = SampleHistogram.of(sources[c], bands[c], noData);
             low[c] = histogram.percentile(LOW_PERCENTILE);
             high[c] = histogram.percentile(HIGH_PERCENTILE);
         }

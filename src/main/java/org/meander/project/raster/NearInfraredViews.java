@@ -2,7 +2,6 @@ package org.meander.project.raster;
 
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
-import java.awt.image.DataBufferByte;
 import java.awt.image.Raster;
 import java.util.OptionalDouble;
 
@@ -42,30 +41,6 @@ public final class NearInfraredViews {
 
     /** The chosen band of each source as red, green and blue, each stretched by its own percentiles. */
     private static BufferedImage compose(Raster[] sources, int[] bands) {
-        int[] low = new int[3];
-        int[] high = new int[3];
-        for (int c = 0; c < 3; c++) {
-            SampleHistogram histogram = SampleHistogram.of(sources[c], bands[c], OptionalDouble.empty());
-            low[c] = histogram.percentile(BandStretch.LOW_PERCENTILE);
-            high[c] = histogram.percentile(BandStretch.HIGH_PERCENTILE);
-        }
-        BandStretch stretch = new BandStretch(low, high);
-        int width = sources[0].getWidth();
-        int height = sources[0].getHeight();
-        BufferedImage rgb = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
-        byte[] out = ((DataBufferByte) rgb.getRaster().getDataBuffer()).getData();
-        int[] row = new int[width];
-        for (int c = 0; c < 3; c++) {
-            int position = 2 - c; // TYPE_3BYTE_BGR stores blue, green, red
-            Raster source = sources[c];
-            for (int y = 0; y < height; y++) {
-                source.getSamples(source.getMinX(), source.getMinY() + y, width, 1, bands[c], row);
-                int base = y * width * 3 + position;
-                for (int x = 0; x < width; x++) {
-                    out[base + 3 * x] = (byte) stretch.toByte(c, row[x]);
-                }
-            }
-        }
-        return rgb;
+        return RgbComposite.of(sources, bands, BandStretch.percentiles(sources, bands, OptionalDouble.empty()));
     }
 }

@@ -16,14 +16,25 @@ public final class RgbComposite {
      * @param stretch how each band's samples become 8-bit
      */
     public static BufferedImage of(Raster source, int[] bands, BandStretch stretch) {
-        BandStretch.requireIntegerSamples(source);
-        int width = source.getWidth();
-        int height = source.getHeight();
+        return of(new Raster[] {source, source, source}, bands, stretch);
+    }
+
+    /**
+     * As {@link #of(Raster, int[], BandStretch)}, each of red, green and blue from a raster of its own (of the same
+     * size): a near-infrared band kept apart from the colours, say.
+     */
+    public static BufferedImage of(Raster[] sources, int[] bands, BandStretch stretch) {
+        for (Raster source : sources) {
+            BandStretch.requireIntegerSamples(source);
+        }
+        int width = sources[0].getWidth();
+        int height = sources[0].getHeight();
         BufferedImage rgb = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
         byte[] out = ((DataBufferByte) rgb.getRaster().getDataBuffer()).getData();
         int[] row = new int[width];
         for (int c = 0; c < 3; c++) {
             int position = 2 - c; // TYPE_3BYTE_BGR stores blue, green, red
+            Raster source = sources[c];
             for (int y = 0; y < height; y++) {
                 source.getSamples(source.getMinX(), source.getMinY() + y, width, 1, bands[c], row);
                 int base = y * width * 3 + position;
