@@ -58,6 +58,7 @@ public final class AnnotateViewModel implements AutoCloseable {
     private final LabelEditor editor;
     private final TileBrowser browser;
     private final TileViews views;
+    private final OverlapLabels overlaps;
     private final ReadOnlyObjectWrapper<SamPreview> preview = new ReadOnlyObjectWrapper<>();
     private final BooleanProperty hoverPreview = new SimpleBooleanProperty(true);
     private final ReadOnlyObjectWrapper<PromptState> prompt = new ReadOnlyObjectWrapper<>(PromptState.empty());
@@ -73,6 +74,7 @@ public final class AnnotateViewModel implements AutoCloseable {
         editor = new LabelEditor(project, status::set);
         browser = new TileBrowser(project, status::set);
         views = new TileViews(project, selectedTile, status::set);
+        overlaps = new OverlapLabels(project, editor, selectedTile, status::set);
         editor.savesProperty().addListener(o -> labelsWritten());
         selectedTile.addListener((obs, old, tile) -> onTileSelected(tile));
         // the hover preview is the SAM tool's: under the brush it would hide the label being painted
@@ -102,6 +104,11 @@ public final class AnnotateViewModel implements AutoCloseable {
     /** What the tile shows beneath its label: colour or near-infrared. */
     TileViews views() {
         return views;
+    }
+
+    /** Where tiles cut from one raster overlap: the neighbours' labels there. */
+    OverlapLabels overlaps() {
+        return overlaps;
     }
 
     /** The tiles the list shows. */
@@ -394,6 +401,7 @@ public final class AnnotateViewModel implements AutoCloseable {
     public void close() {
         decoder.shutdownNow();
         views.close();
+        overlaps.close();
         try {
             if (!decoder.awaitTermination(1, TimeUnit.MINUTES)) {
                 throw new IllegalStateException("Annotate's SAM thread did not end within a minute");

@@ -22,6 +22,7 @@ import javafx.collections.ObservableList;
 import org.meander.weights.ErrorText;
 import org.meander.project.LabelMask;
 import org.meander.project.LabelStatus;
+import org.meander.project.NeighbourLabels;
 import org.meander.project.Project;
 import org.meander.project.Tile;
 import org.meander.project.edit.BrushStroke;
@@ -170,6 +171,15 @@ final class LabelEditor implements AutoCloseable {
             return;
         }
         change("restore an earlier version", version);
+    }
+
+    /** Takes the labelled neighbours' labels where they overlap the tile; false while the label is still loading. */
+    boolean takeNeighbours(NeighbourLabels neighbours) {
+        if (edits == null) {
+            return false;
+        }
+        change("neighbours' labels in the overlaps", neighbours.over(current()));
+        return true;
     }
 
     void accept(LabelMask preview, CombineMode mode) {

@@ -177,6 +177,7 @@ final class MainWindow {
             case MARK_ACCEPTED -> editor.save(LabelStatus.ACCEPTED);
             case ACCEPT_AND_NEXT -> tileList.open(model.acceptAndNext());
             case NEXT_TO_REVIEW -> tileList.open(model.nextToReview());
+            case TAKE_NEIGHBOURS -> model.overlaps().take();
             case NEXT_TILE -> tileList.open(model.browser().tileAfter(1));
             case PREVIOUS_TILE -> tileList.open(model.browser().tileAfter(-1));
             case FIND -> tileList.focusSearch();

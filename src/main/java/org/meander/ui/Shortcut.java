@@ -25,6 +25,8 @@ enum Shortcut {
     MARK_ACCEPTED("A", "save the label and mark it accepted"),
     ACCEPT_AND_NEXT("Shift+A", "save the label, mark it accepted and open the next tile to review"),
     NEXT_TO_REVIEW("N", "open the next tile shown whose label is not accepted yet"),
+    TAKE_NEIGHBOURS("Shift+N", "take the labelled neighbours' labels where they overlap this tile (tiles cut from a"
+            + " raster)"),
     NEXT_TILE("Page Down", "open the next tile shown in the list"),
     PREVIOUS_TILE("Page Up", "open the previous tile shown in the list"),
     FIND("Shortcut+F", "find a tile by name (Enter opens the first one found, Esc clears the search)"),
