@@ -182,6 +182,8 @@ final class MainWindow {
             case PREVIOUS_TILE -> tileList.open(model.browser().tileAfter(-1));
             case FIND -> tileList.focusSearch();
             case SHOW_ORIGINAL -> editor.showOriginalProperty().set(!editor.showOriginalProperty().get());
+            case HIDE_LABEL -> canvas.labelHiddenProperty().set(!canvas.labelHiddenProperty().get());
+            case OUTLINE_LABEL -> canvas.labelOutlineProperty().set(!canvas.labelOutlineProperty().get());
             case LABEL_HISTORY -> showHistory();
             case NEXT_VIEW -> model.views().cycle();
             case FIT -> canvas.fit();

@@ -30,6 +30,8 @@ enum Shortcut {
     NEXT_TILE("Page Down", "open the next tile shown in the list"),
     PREVIOUS_TILE("Page Up", "open the previous tile shown in the list"),
     FIND("Shortcut+F", "find a tile by name (Enter opens the first one found, Esc clears the search)"),
+    HIDE_LABEL("L", "hide the label, or show it again"),
+    OUTLINE_LABEL("Shift+L", "draw the label as its outline, or filled again"),
     SHOW_ORIGINAL("O", "show the original (imported) label instead of the edited one, or back"),
     LABEL_HISTORY("Shift+O", "the label's earlier versions: see one on the tile, restore it"),
     NEXT_VIEW("V", "show the tile in colour, near-infrared or colour infrared, in turn (with a near-infrared band)"),

@@ -37,6 +37,7 @@ final class TileCanvas extends Pane {
     private final Viewport viewport = new Viewport();
     private final DoubleProperty labelOpacity = new SimpleDoubleProperty(1);
     private final BooleanProperty labelOutline = new SimpleBooleanProperty();
+    private final BooleanProperty labelHidden = new SimpleBooleanProperty();
     private Image tile;
     private Image labelOverlay;
     private Image previewOverlay;
@@ -80,6 +81,7 @@ final class TileCanvas extends Pane {
         });
         labelOutline.addListener(o -> rebuildLabelOverlay());
         labelOpacity.addListener(o -> draw());
+        labelHidden.addListener(o -> draw());
         model.previewProperty().addListener((o, old, preview) -> {
             previewOverlay = preview == null ? null : overlay(preview.mask(), PREVIEW_ARGB);
             draw();
@@ -142,6 +144,11 @@ final class TileCanvas extends Pane {
     /** How opaque the label overlay is drawn, 0 to 1 (on top of its own translucency). */
     DoubleProperty labelOpacityProperty() {
         return labelOpacity;
+    }
+
+    /** L: the label not drawn at all, to see the whole tile for a moment; the label itself is untouched. */
+    BooleanProperty labelHiddenProperty() {
+        return labelHidden;
     }
 
     /** Draw only the label's outline, to see the tile underneath. */
@@ -330,7 +337,7 @@ final class TileCanvas extends Pane {
         // nearest-neighbour when zoomed in, so single pixels can be judged
         g.setImageSmoothing(viewport.scale() < 2);
         g.drawImage(tile, x0, y0, w, h);
-        if (labelOverlay != null) {
+        if (labelOverlay != null && !labelHidden.get()) {
             g.setGlobalAlpha(labelOpacity.get());
             g.drawImage(labelOverlay, x0, y0, w, h);
             g.setGlobalAlpha(1);

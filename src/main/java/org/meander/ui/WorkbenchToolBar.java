@@ -49,10 +49,11 @@ final class WorkbenchToolBar {
         opacity.setId("label-opacity");
         opacity.valueProperty().bindBidirectional(canvas.labelOpacityProperty());
         opacity.setPrefWidth(SLIDER_WIDTH);
-        opacity.setTooltip(new Tooltip("How opaque the label is drawn"));
+        opacity.setTooltip(new Tooltip("How opaque the label is drawn (L hides it, and shows it again)"));
         CheckBox outline = new CheckBox("Outline");
         outline.setId("label-outline");
         outline.selectedProperty().bindBidirectional(canvas.labelOutlineProperty());
+        outline.setTooltip(new Tooltip("Shift+L: draw the label as its outline, to see the tile underneath"));
         CheckBox original = new CheckBox("Original");
         original.setId("show-original");
         original.selectedProperty().bindBidirectional(editor.showOriginalProperty());

@@ -1,6 +1,7 @@
 package org.meander.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -149,6 +150,47 @@ class LabelEditingTest {
         assertTrue(model.editor().showOriginalProperty().get());
         robot.clickOn("#label-outline");
         assertTrue(window.canvas().labelOutlineProperty().get());
+        robot.push(KeyCode.SHIFT, KeyCode.L);
+        assertFalse(window.canvas().labelOutlineProperty().get(), "Shift+L fills the label again");
+    }
+
+    /** L hides the label from the picture and shows it again; the label itself stays as it is. */
+    @Test
+    void lHidesTheLabelFromThePicture(FxRobot robot) {
+        AnnotateViewModel model = workbench.annotate();
+        awaitLabel(model);
+        LabelMask label = model.labelProperty().get();
+        int[] river = firstForeground(label);
+        Point2D onScreen = screenPoint(river[0], river[1]);
+        Point2D local = window.canvas().canvas().screenToLocal(onScreen);
+        WaitForAsyncUtils.waitForFxEvents();
+        int shown = canvasPixel(robot, local);
+
+        robot.push(KeyCode.L);
+        int hidden = canvasPixel(robot, local);
+        robot.push(KeyCode.L);
+        int again = canvasPixel(robot, local);
+
+        assertNotEquals(shown, hidden, "the magenta label no longer tints the river");
+        assertEquals(shown, again);
+        assertEquals(label, model.labelProperty().get());
+    }
+
+    private int canvasPixel(FxRobot robot, Point2D local) {
+        WaitForAsyncUtils.waitForFxEvents();
+        int[] argb = new int[1];
+        robot.interact(() -> argb[0] = window.canvas().canvas().snapshot(null, null).getPixelReader()
+                .getArgb((int) local.getX(), (int) local.getY()));
+        return argb[0];
+    }
+
+    private static int[] firstForeground(LabelMask label) {
+        for (int i = label.width() * label.height() / 2; i < label.pixels().length; i++) {
+            if (label.pixels()[i] == 1) {
+                return new int[] {i % label.width(), i / label.width()};
+            }
+        }
+        throw new AssertionError("the label has no river in its lower half");
     }
 
     @Test
