@@ -96,6 +96,29 @@ public final class EncodingQueue implements AutoCloseable {
         }
     }
 
+    /**
+     * A tile left the project: it is no longer queued or counted, and a request for it fails as cancelled. Its
+     * embedding stays in the cache, keyed by its content, should the tile come back.
+     */
+    public void forget(Path tile) {
+        List<CompletableFuture<ImageEmbedding>> futures;
+        synchronized (lock) {
+            pending.remove(tile);
+            known.remove(tile);
+            failedTiles.remove(tile);
+            uncount(tile);
+            tiles = tiles.stream().filter(t -> !t.equals(tile)).toList();
+            if (tile.equals(focus)) {
+                focus = null;
+            }
+            futures = waiting.remove(tile);
+        }
+        if (futures != null) {
+            futures.forEach(f -> f.cancel(false));
+        }
+        fire();
+    }
+
     /** The tile's embedding when it is ready; focuses it. */
     public CompletableFuture<ImageEmbedding> request(Path tile) {
         CompletableFuture<ImageEmbedding> future = new CompletableFuture<>();
@@ -207,7 +230,8 @@ public final class EncodingQueue implements AutoCloseable {
             }
             synchronized (lock) {
                 failedTiles.remove(tile);
-                if (finished.putIfAbsent(tile, encodedHere) == null) {
+                // a tile forgotten while it was being encoded is not counted again
+                if (known.contains(tile) && finished.putIfAbsent(tile, encodedHere) == null) {
                     if (encodedHere) {
                         encoded++;
                     } else {
@@ -219,7 +243,9 @@ public final class EncodingQueue implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             synchronized (lock) {
                 uncount(tile);
-                failedTiles.add(tile);
+                if (known.contains(tile)) {
+                    failedTiles.add(tile);
+                }
                 String message = String.valueOf(e.getMessage());
                 lastError = message.contains(tile.toString()) ? message : tile + ": " + message;
             }

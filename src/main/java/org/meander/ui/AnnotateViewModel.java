@@ -59,6 +59,7 @@ public final class AnnotateViewModel implements AutoCloseable {
     private final TileBrowser browser;
     private final TileViews views;
     private final OverlapLabels overlaps;
+    private final TileRemoval removal;
     private final ReadOnlyObjectWrapper<SamPreview> preview = new ReadOnlyObjectWrapper<>();
     private final BooleanProperty hoverPreview = new SimpleBooleanProperty(true);
     private final ReadOnlyObjectWrapper<PromptState> prompt = new ReadOnlyObjectWrapper<>(PromptState.empty());
@@ -75,6 +76,7 @@ public final class AnnotateViewModel implements AutoCloseable {
         browser = new TileBrowser(project, status::set);
         views = new TileViews(project, selectedTile, status::set);
         overlaps = new OverlapLabels(project, editor, selectedTile, status::set);
+        removal = new TileRemoval(project, editor, browser, queue, selectedTile, status::set);
         editor.savesProperty().addListener(o -> labelsWritten());
         selectedTile.addListener((obs, old, tile) -> onTileSelected(tile));
         // the hover preview is the SAM tool's: under the brush it would hide the label being painted
@@ -109,6 +111,11 @@ public final class AnnotateViewModel implements AutoCloseable {
     /** Where tiles cut from one raster overlap: the neighbours' labels there. */
     OverlapLabels overlaps() {
         return overlaps;
+    }
+
+    /** Removing tiles to the project's trash. */
+    TileRemoval removal() {
+        return removal;
     }
 
     /** The tiles the list shows. */

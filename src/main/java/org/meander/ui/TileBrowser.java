@@ -27,7 +27,7 @@ public final class TileBrowser {
 
     private final Project project;
     private final Consumer<String> status;
-    private final List<Tile> all;
+    private List<Tile> all;
     private final ShownTiles shown = new ShownTiles();
     private final ObjectProperty<TileFilter> filter = new SimpleObjectProperty<>(TileFilter.ALL);
     private final StringProperty search = new SimpleStringProperty("");
@@ -78,6 +78,15 @@ public final class TileBrowser {
     void reveal(Tile tile) {
         revealed = tile;
         refilter();
+    }
+
+    /** A tile left the project (removed to its trash): the list and the count follow. */
+    void tilesChanged() {
+        all = project.tiles();
+        if (open != null && !all.contains(open)) {
+            open = null;
+        }
+        labelsWritten();
     }
 
     /** Labels were written (a save, auto-label): statuses, and so the tiles shown and the count, are read again. */

@@ -1,15 +1,19 @@
 package org.meander.ui;
 
+import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.skin.VirtualFlow;
@@ -22,23 +26,36 @@ import org.meander.project.Tile;
 
 /**
  * The tiles beside the canvas: a filter and a search by name over them, the review count, and a line per tile with
- * its thumbnail, label status and split. Selecting a tile opens it; a right click moves it to another split.
+ * its thumbnail, label status and split. Selecting a tile opens it; a right click moves it to another split or
+ * removes it (Delete too).
  */
 final class TileList {
 
     private final ListView<Tile> list = new ListView<>();
     private final TextField search = new TextField();
     private final TileBrowser browser;
+    private final TileRemoval removal;
     private final VBox root;
 
-    /** Enter or Down in the search field opens the first tile found and moves on to the list; Esc clears it. */
+    /**
+     * Enter or Down in the search field opens the first tile found and moves on to the list; Esc clears it. Delete
+     * in the list removes the selected tile, once confirmed.
+     */
     TileList(AnnotateViewModel model) {
         browser = model.browser();
+        removal = model.removal();
         list.setItems(browser.shown());
         list.setId("tiles");
         list.setPlaceholder(new Label("No tile matches"));
         Thumbnails thumbnails = Thumbnails.ofTileImages();
-        list.setCellFactory(view -> new TileCell(browser, thumbnails));
+        list.setCellFactory(view -> new TileCell(browser, thumbnails, this::confirmRemoval));
+        list.setOnKeyPressed(e -> {
+            Tile selected = list.getSelectionModel().getSelectedItem();
+            if (e.getCode() == KeyCode.DELETE && selected != null) {
+                confirmRemoval(selected);
+                e.consume();
+            }
+        });
         list.getSelectionModel().selectedItemProperty()
                 .addListener((o, old, tile) -> model.selectedTileProperty().set(tile));
         // the window opens with the list in focus (arrow keys move through the tiles), not the filter above it
@@ -107,6 +124,18 @@ final class TileList {
         }
     }
 
+    /** Asks first: the tile leaves the list (its files go to the project's trash, nothing is deleted). */
+    private void confirmRemoval(Tile tile) {
+        Alert confirm = new Alert(Alert.AlertType.CONFIRMATION, TileRemoval.question(tile), ButtonType.OK,
+                ButtonType.CANCEL);
+        confirm.setTitle("Meander — remove a tile");
+        confirm.setHeaderText(null);
+        if (list.getScene() != null) {
+            confirm.initOwner(list.getScene().getWindow());
+        }
+        confirm.showAndWait().filter(ButtonType.OK::equals).ifPresent(ok -> removal.remove(tile));
+    }
+
     void selectFirst() {
         list.getSelectionModel().selectFirst();
     }
@@ -120,11 +149,13 @@ final class TileList {
 
         private final TileBrowser browser;
         private final Thumbnails thumbnails;
+        private final Consumer<Tile> remove;
         private final ImageView thumbnail = new ImageView();
 
-        TileCell(TileBrowser browser, Thumbnails thumbnails) {
+        TileCell(TileBrowser browser, Thumbnails thumbnails, Consumer<Tile> remove) {
             this.browser = browser;
             this.thumbnails = thumbnails;
+            this.remove = remove;
         }
 
         @Override
@@ -141,13 +172,13 @@ final class TileList {
             setText(tile.name() + "\n" + browser.statusOf(tile) + "\n" + browser.splitOf(tile).key() + " split");
             // open, though the filter or the search leaves it out: it goes once another tile opens
             setOpacity(browser.admits(tile) ? 1 : 0.55);
-            setContextMenu(splitMenu(tile));
+            setContextMenu(menu(tile));
             thumbnail.setImage(thumbnails.of(tile));
             setGraphic(thumbnail);
         }
 
-        /** Right click on a tile: move it to another split. */
-        private ContextMenu splitMenu(Tile tile) {
+        /** Right click on a tile: move it to another split, or remove it. */
+        private ContextMenu menu(Tile tile) {
             ContextMenu menu = new ContextMenu();
             for (Split split : Split.values()) {
                 MenuItem item = new MenuItem("Move to " + split.key());
@@ -158,6 +189,9 @@ final class TileList {
                 });
                 menu.getItems().add(item);
             }
+            MenuItem removeItem = new MenuItem("Remove from the project… (Delete)");
+            removeItem.setOnAction(e -> remove.accept(tile));
+            menu.getItems().addAll(new SeparatorMenuItem(), removeItem);
             return menu;
         }
     }

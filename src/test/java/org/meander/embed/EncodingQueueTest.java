@@ -221,6 +221,26 @@ class EncodingQueueTest {
         assertEquals(7, queue.progress().done());
     }
 
+    /** A tile removed from the project: neither encoded nor counted, even the one being encoded as it goes. */
+    @Test
+    void aForgottenTileIsNeitherEncodedNorCounted() throws Exception {
+        encoder.holdFirst = release;
+        start().submit(tiles);
+        assertTrue(encoder.firstStarted.await(10, TimeUnit.SECONDS));
+        CompletableFuture<ImageEmbedding> waiting = queue.request(tiles.get(4));
+        queue.forget(tiles.get(0)); // being encoded
+        queue.forget(tiles.get(4)); // pending, and awaited
+        release.countDown();
+        queue.awaitIdle();
+
+        assertTrue(waiting.isCancelled());
+        assertFalse(encoder.calls.contains(tiles.get(4)), encoder.calls.toString());
+        EncodingProgress p = queue.progress();
+        assertEquals(5, p.total(), p.toString());
+        assertEquals(5, p.done(), p.toString());
+        assertEquals(0, p.failed());
+    }
+
     @Test
     void anUnreadableTileFailsAndTheQueueGoesOn() throws Exception {
         Path bad = Files.writeString(project.resolve("tiles").resolve("t3_bad.png"), "not an image");

@@ -1,0 +1,71 @@
+package org.meander.ui;
+
+import java.nio.file.Path;
+import java.util.function.Consumer;
+import javafx.application.Platform;
+import javafx.beans.property.ObjectProperty;
+import org.meander.embed.EncodingQueue;
+import org.meander.project.Project;
+import org.meander.project.Tile;
+import org.meander.weights.ErrorText;
+
+/**
+ * Removing a tile from the window (a frame under cloud, a blank corner of a raster): its files move to the project's
+ * {@code trash/}, nothing is deleted. The open tile's label is saved first and the next tile shown opens; the list,
+ * its count and the encoding queue forget the tile. The move runs in the background.
+ */
+final class TileRemoval {
+
+    private final Project project;
+    private final LabelEditor editor;
+    private final TileBrowser browser;
+    private final EncodingQueue queue;
+    private final ObjectProperty<Tile> selectedTile;
+    private final Consumer<String> status;
+
+    /** queue may be null: without a model nothing is encoded. */
+    TileRemoval(Project project, LabelEditor editor, TileBrowser browser, EncodingQueue queue,
+                ObjectProperty<Tile> selectedTile, Consumer<String> status) {
+        this.project = project;
+        this.editor = editor;
+        this.browser = browser;
+        this.queue = queue;
+        this.selectedTile = selectedTile;
+        this.status = status;
+    }
+
+    /** What the confirmation says before the tile goes. */
+    static String question(Tile tile) {
+        return "Remove " + tile.name() + " from the project? Its image, label, label history and near-infrared band"
+                + " move to the project's trash folder; nothing is deleted, and moving them back restores the tile.";
+    }
+
+    void remove(Tile tile) {
+        if (tile.equals(selectedTile.get())) {
+            // leaving it saves its label, which then goes to the trash with it
+            Tile next = browser.tileAfter(1);
+            selectedTile.set(next == null || next.equals(tile) ? browser.tileAfter(-1) : next);
+            if (tile.equals(selectedTile.get())) {
+                selectedTile.set(null);
+            }
+        }
+        Thread removing = new Thread(() -> {
+            try {
+                editor.awaitSaved();
+                Path trash = project.remove(tile);
+                Platform.runLater(() -> {
+                    browser.tilesChanged();
+                    if (queue != null) {
+                        queue.forget(tile.image());
+                    }
+                    status.accept("Moved " + tile.name() + " to " + trash + "; move its files back into the project"
+                            + " to restore it.");
+                });
+            } catch (Exception e) {
+                Platform.runLater(() -> status.accept("Could not remove " + tile.name() + ": " + ErrorText.of(e)));
+            }
+        }, "meander-remove-tile");
+        removing.setDaemon(true);
+        removing.start();
+    }
+}
