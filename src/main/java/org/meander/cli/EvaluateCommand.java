@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
         description = {"Compare the base model with a run's tuned decoder on a split.",
                 "The same prompts for both: a table of metrics, the tiles sorted by disagreement with their label",
                 "(likeliest wrong labels first), and one JSON line of the mean metrics. Writes",
-                "runs/NAME/evaluation-SPLIT.json."})
+                "runs/NAME/evaluation-SPLIT.json (evaluation-SPLIT-accepted.json with --accepted-only)."})
 final class EvaluateCommand implements Callable<Integer> {
 
     @Option(names = "--project", paramLabel = "DIR", required = true, description = "project folder")
@@ -39,6 +39,10 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--checkpoint", paramLabel = "best|last",
             defaultValue = "best", description = "best or last (default: ${DEFAULT-VALUE})")
     String checkpoint;
+
+    @Option(names = "--accepted-only", description = "only the labels marked accepted, those a person checked: the"
+            + " seed tutorial's hand-corrected tiles")
+    boolean acceptedOnly;
 
     @Option(names = "--tiles", paramLabel = "N",
             defaultValue = "10", description = "how many tiles of the disagreement list to print")
@@ -75,8 +79,8 @@ final class EvaluateCommand implements Callable<Integer> {
         Project opened = Project.open(project);
         TrainingRun training = TrainingRun.open(opened, run);
         EvaluationReport report = new Evaluation(opened, training)
-                .evaluate(parseSplit(split), parseCheckpoint(checkpoint), progress());
-        report.write(training.folder().evaluation(report.split()));
+                .evaluate(parseSplit(split), parseCheckpoint(checkpoint), acceptedOnly, progress());
+        report.write(report.file(training.folder()));
 
         System.err.printf("%-10s %8s %8s %8s %8s%n", "metric", "base", "tuned", "base med", "tuned med");
         row("IoU", report.base().iou(), report.tuned().iou());
@@ -92,6 +96,9 @@ final class EvaluateCommand implements Callable<Integer> {
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("run", run);
         result.put("split", report.split());
+        if (acceptedOnly) {
+            result.put("accepted_only", true);
+        }
         result.put("tiles", report.rows().size());
         result.put("base", means(report.base()));
         result.put("tuned", means(report.tuned()));

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import org.meander.embed.EmbeddingCache;
 import org.meander.project.LabelMask;
+import org.meander.project.LabelStatus;
 import org.meander.project.Project;
 import org.meander.project.Split;
 import org.meander.project.Tile;
@@ -20,7 +21,9 @@ import org.meander.weights.SamLoader;
 /**
  * Compares a run's tuned decoder with the base model on a split: each tile gets the prompts the run's validation
  * draws for it (seeded by the run's seed and the tile's name), both models decode them, and each mask, upscaled to
- * the tile's size and thresholded at 0, is scored against the label.
+ * the tile's size and thresholded at 0, is scored against the label. Scored against every label of the split, or
+ * only the accepted ones: the labels a person checked, as the seed tutorial measured on hand-corrected tiles (an
+ * imported label that is off scores a right answer as wrong).
  */
 public final class Evaluation {
 
@@ -32,9 +35,16 @@ public final class Evaluation {
         this.run = run;
     }
 
-    public EvaluationReport evaluate(Split split, CheckpointKind checkpoint, TrainingListener listener)
-            throws IOException, InterruptedException {
+    public EvaluationReport evaluate(Split split, CheckpointKind checkpoint, boolean acceptedOnly,
+                                     TrainingListener listener) throws IOException, InterruptedException {
         List<Tile> tiles = TrainingData.labelledTiles(project, split);
+        if (acceptedOnly) {
+            tiles = tiles.stream().filter(tile -> project.status(tile) == LabelStatus.ACCEPTED).toList();
+            if (tiles.isEmpty()) {
+                throw new IOException(project.directory() + ": no accepted label in the " + split.key() + " split;"
+                        + " mark the labels you checked accepted in Annotate (key A), or evaluate on every label");
+            }
+        }
         if (tiles.isEmpty()) {
             throw new IOException(project.directory() + ": no labelled tile in the " + split.key() + " split");
         }
@@ -56,7 +66,7 @@ public final class Evaluation {
             }
             rows.sort(Comparator.comparingDouble((EvaluationRow r) -> r.tuned().disagreement()).reversed());
             return new EvaluationReport(run.folder().name(), split.key(),
-                    checkpoint.name().toLowerCase(Locale.ROOT), MetricSummary.of(base),
+                    checkpoint.name().toLowerCase(Locale.ROOT), acceptedOnly, MetricSummary.of(base),
                     MetricSummary.of(tunedMetrics), rows);
         }
     }

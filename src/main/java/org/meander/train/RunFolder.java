@@ -60,8 +60,9 @@ public record RunFolder(Path directory, String name) {
     }
 
     /** Where {@code ./meander evaluate} writes its report for a split. */
-    public Path evaluation(String split) {
-        return directory.resolve("evaluation-" + split + ".json");
+    /** An evaluation on the split's labels, or on its accepted labels only. */
+    public Path evaluation(String split, boolean acceptedOnly) {
+        return directory.resolve("evaluation-" + split + (acceptedOnly ? "-accepted" : "") + ".json");
     }
 
     public boolean exists() {

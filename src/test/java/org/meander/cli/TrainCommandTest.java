@@ -78,6 +78,10 @@ class TrainCommandTest {
         assertEquals(0, separate.exitValue(), printed(separateOutput));
         assertFalse(printed(separateOutput).contains("Warning"), "a library's warning: " + printed(separateOutput));
         assertTrue(Files.isRegularFile(project.resolve("runs/r1/evaluation-validation.json")));
+        EmbedCommandTest.Result accepted = EmbedCommandTest.runCapturing("evaluate", "--project",
+                project.toString(), "--run", "r1", "--split", "validation", "--accepted-only");
+        assertEquals(1, accepted.exit());
+        assertTrue(accepted.err().contains("no accepted label in the validation split"), accepted.err());
 
         Path exported = dir.resolve("tuned");
         EmbedCommandTest.Result export = EmbedCommandTest.runCapturing("export-model", "--project",

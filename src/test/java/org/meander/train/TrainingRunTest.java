@@ -2,6 +2,7 @@ package org.meander.train;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.meander.project.LabelStatus;
 import org.meander.project.Project;
 import org.meander.project.SampleProject;
 import org.meander.project.Split;
@@ -71,7 +73,7 @@ class TrainingRunTest {
         assertEquals(60, history.batches().size(), "one batch of two tiles an epoch");
 
         EvaluationReport report = new Evaluation(project, run)
-                .evaluate(Split.TRAIN, CheckpointKind.LAST, new TrainingListener() { });
+                .evaluate(Split.TRAIN, CheckpointKind.LAST, false, new TrainingListener() { });
         double before = report.base().iou().mean();
         double after = report.tuned().iou().mean();
         assertTrue(after > 2 * before && after > before + 0.1, "IoU on the training tiles rose from " + before + " to " + after);
@@ -82,6 +84,34 @@ class TrainingRunTest {
         }
         assertTrue(Files.isRegularFile(run.folder().checkpoint(CheckpointKind.BEST)));
         assertEquals(RunStatus.FINISHED, RunInfo.read(run.folder().info()).status());
+    }
+
+    /** The tutorial's protocol: scored against the labels a person checked, not against imported ones. */
+    @Test
+    void anEvaluationOnAcceptedLabelsScoresOnlyThose() throws Exception {
+        Project project = project(dir);
+        TrainingRun run = TrainingRun.create(project, "quick", Fixtures.model("tiny"), quick(1, 2));
+        run.train(false, new TrainingListener() { }, () -> false);
+        Tile checked = project.tiles().get(1);
+        project.writeLabel(checked, project.readLabel(checked).orElseThrow(), LabelStatus.ACCEPTED);
+
+        EvaluationReport every = new Evaluation(project, run).evaluate(Split.TRAIN, CheckpointKind.LAST, false,
+                new TrainingListener() { });
+        EvaluationReport accepted = new Evaluation(project, run).evaluate(Split.TRAIN, CheckpointKind.LAST, true,
+                new TrainingListener() { });
+
+        assertEquals(4, every.rows().size());
+        assertEquals(List.of(checked.name()), accepted.rows().stream().map(EvaluationRow::tile).toList());
+        assertTrue(accepted.acceptedOnly());
+        EvaluationRow same = every.rows().stream().filter(r -> r.tile().equals(checked.name())).findFirst()
+                .orElseThrow();
+        assertEquals(same.tuned().iou(), accepted.rows().get(0).tuned().iou(), 1e-12, "the same prompts");
+        assertEquals(run.folder().directory().resolve("evaluation-train-accepted.json"),
+                accepted.file(run.folder()));
+        IOException none = assertThrows(IOException.class, () -> new Evaluation(project, run)
+                .evaluate(Split.VALIDATION, CheckpointKind.LAST, true, new TrainingListener() { }));
+        assertTrue(none.getMessage().endsWith("no accepted label in the validation split; mark the labels you"
+                + " checked accepted in Annotate (key A), or evaluate on every label"), none.getMessage());
     }
 
     @Test

@@ -85,13 +85,18 @@ class EvaluateTabTest {
     @Test
     void evaluationFillsTheTablesAndDoubleClickOpensTheTileInAnnotate(FxRobot robot) throws Exception {
         EvaluateViewModel evaluate = openEvaluateTab(robot);
+        robot.clickOn("#eval-accepted-only"); // no label of the split is accepted yet
+        robot.clickOn("#evaluate");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
+                () -> evaluate.messageProperty().get().contains("no accepted label in the validation split"));
+        robot.clickOn("#eval-accepted-only");
         robot.clickOn("#evaluate");
         TableView<?> tiles = robot.lookup("#eval-tiles").queryAs(TableView.class);
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> tiles.getItems().size() == 1);
         TableView<?> metrics = robot.lookup("#metrics").queryAs(TableView.class);
         assertEquals(5, metrics.getItems().size(), "IoU, F1, precision, recall, accuracy");
         assertTrue(evaluate.messageProperty().get().contains("mean IoU"), evaluate.messageProperty().get());
-        assertTrue(Files.isRegularFile(RunFolder.of(project, "tuned").evaluation("validation")),
+        assertTrue(Files.isRegularFile(RunFolder.of(project, "tuned").evaluation("validation", false)),
                 "the report is kept with the run, as ./meander evaluate keeps it");
 
         WaitForAsyncUtils.waitForFxEvents();

@@ -13,6 +13,7 @@ import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
@@ -81,6 +82,12 @@ public final class EvaluateView {
         checkpoint.getItems().setAll(CheckpointKind.values());
         checkpoint.setConverter(named(kind -> kind.name().toLowerCase(Locale.ROOT)));
         checkpoint.valueProperty().bindBidirectional(model.checkpointProperty());
+        CheckBox acceptedOnly = new CheckBox("accepted labels only");
+        acceptedOnly.setId("eval-accepted-only");
+        acceptedOnly.setTooltip(new Tooltip("Score against the labels a person checked and accepted, as the seed"
+                + " tutorial scored on hand-corrected tiles: an imported label that is off scores a right answer as"
+                + " wrong"));
+        acceptedOnly.selectedProperty().bindBidirectional(model.acceptedOnlyProperty());
         Button evaluate = new Button("Evaluate");
         evaluate.setId("evaluate");
         evaluate.setTooltip(new Tooltip("The base model and the run's decoder on the split, with the same prompts"));
@@ -91,7 +98,7 @@ public final class EvaluateView {
         progress.progressProperty().bind(model.progressProperty());
         progress.visibleProperty().bind(model.busyProperty());
         HBox box = new HBox(8, new Label("Run"), run, new Label("Split"), split, new Label("Checkpoint"), checkpoint,
-                evaluate, progress);
+                acceptedOnly, evaluate, progress);
         box.setAlignment(Pos.CENTER_LEFT);
         return box;
     }

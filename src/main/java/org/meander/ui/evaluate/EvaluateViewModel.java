@@ -16,6 +16,8 @@ import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -71,6 +73,7 @@ public final class EvaluateViewModel implements AutoCloseable {
     private final ObjectProperty<String> run = new SimpleObjectProperty<>();
     private final ObjectProperty<Split> split = new SimpleObjectProperty<>(Split.VALIDATION);
     private final ObjectProperty<CheckpointKind> checkpoint = new SimpleObjectProperty<>(CheckpointKind.BEST);
+    private final BooleanProperty acceptedOnly = new SimpleBooleanProperty();
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
@@ -116,6 +119,11 @@ public final class EvaluateViewModel implements AutoCloseable {
 
     public ObjectProperty<CheckpointKind> checkpointProperty() {
         return checkpoint;
+    }
+
+    /** Only the labels marked accepted: those a person checked, the seed tutorial's hand-corrected tiles. */
+    public BooleanProperty acceptedOnlyProperty() {
+        return acceptedOnly;
     }
 
     public ReadOnlyBooleanProperty busyProperty() {
@@ -216,6 +224,7 @@ public final class EvaluateViewModel implements AutoCloseable {
         String name = run.get();
         Split on = split.get();
         CheckpointKind kind = checkpoint.get();
+        boolean accepted = acceptedOnly.get();
         busy.set(true);
         progress.set(0);
         report.set(null);
@@ -226,8 +235,9 @@ public final class EvaluateViewModel implements AutoCloseable {
         worker.submit(() -> {
             try {
                 TrainingRun training = TrainingRun.open(project, name);
-                EvaluationReport result = new Evaluation(project, training).evaluate(on, kind, progressListener());
-                result.write(training.folder().evaluation(result.split()));
+                EvaluationReport result = new Evaluation(project, training).evaluate(on, kind, accepted,
+                        progressListener());
+                result.write(result.file(training.folder()));
                 closeComparer();
                 comparer = TileComparer.open(project, training, kind);
                 Platform.runLater(() -> {
@@ -236,8 +246,9 @@ public final class EvaluateViewModel implements AutoCloseable {
                     report.set(result);
                     metrics.setAll(MetricRow.of(result));
                     tiles.setAll(result.rows());
-                    message.set(String.format(Locale.ROOT, "%s on %d %s tiles: mean IoU %.3f, base %.3f.",
-                            describe(name, kind), result.rows().size(), on.key(), result.tuned().iou().mean(),
+                    message.set(String.format(Locale.ROOT, "%s on %d %s tiles%s: mean IoU %.3f, base %.3f.",
+                            describe(name, kind), result.rows().size(), on.key(),
+                            accepted ? " with accepted labels" : "", result.tuned().iou().mean(),
                             result.base().iou().mean()));
                 });
             } catch (IOException | RuntimeException | InterruptedException e) {
