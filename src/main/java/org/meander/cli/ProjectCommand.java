@@ -7,6 +7,6 @@ import picocli.CommandLine.Command;
         description = "Create and manage project folders.",
         subcommands = {ProjectCreateCommand.class, ProjectExportCommand.class, ProjectTileCommand.class,
                 ProjectImportHfCommand.class, ProjectImportLabelsCommand.class, ProjectRenameCommand.class,
-                ProjectRemoveCommand.class, ProjectSplitCommand.class})
+                ProjectRemoveCommand.class, ProjectSplitCommand.class, ProjectInfoCommand.class})
 final class ProjectCommand {
 }
