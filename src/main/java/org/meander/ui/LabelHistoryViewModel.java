@@ -73,7 +73,11 @@ final class LabelHistoryViewModel implements AutoCloseable {
     /** The chosen version becomes the label; Ctrl+Z in the window undoes it, and the label's save keeps the old one. */
     void restore() {
         Version version = chosen.get();
-        if (version == null || chosenMask == null) {
+        if (version == null) {
+            return;
+        }
+        if (chosenMask == null) {
+            message.set("Version " + version.number() + " is still being read; Restore again in a moment.");
             return;
         }
         LabelMask restored = chosenMask;
