@@ -98,6 +98,11 @@ public final class AnnotateViewModel implements AutoCloseable {
         return browser;
     }
 
+    /** A word in the status bar from elsewhere in the window. */
+    void showMessage(String message) {
+        status.set(message);
+    }
+
     /** The project whose tiles it annotates. */
     Project project() {
         return project;

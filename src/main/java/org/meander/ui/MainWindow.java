@@ -1,5 +1,6 @@
 package org.meander.ui;
 
+import java.io.IOException;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -24,6 +25,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.meander.embed.EncodingProgress;
 import org.meander.project.LabelStatus;
+import org.meander.weights.ErrorText;
 import org.meander.project.edit.CombineMode;
 import org.meander.ui.evaluate.EvaluateView;
 import org.meander.ui.train.TrainView;
@@ -42,6 +44,7 @@ final class MainWindow {
     private final ToolBar toolBar;
     private final HBox statusBar;
     private LabelHistoryWindow history;
+    private RasterMapWindow map;
 
     MainWindow(AnnotateViewModel model, String modelName) {
         this(model, modelName, ProjectActions.NONE);
@@ -185,6 +188,7 @@ final class MainWindow {
             case HIDE_LABEL -> canvas.labelHiddenProperty().set(!canvas.labelHiddenProperty().get());
             case OUTLINE_LABEL -> canvas.labelOutlineProperty().set(!canvas.labelOutlineProperty().get());
             case LABEL_HISTORY -> showHistory();
+            case MAP -> showMap();
             case NEXT_VIEW -> model.views().cycle();
             case FIT -> canvas.fit();
             case ACTUAL_SIZE -> canvas.actualSize();
@@ -205,6 +209,30 @@ final class MainWindow {
             history = new LabelHistoryWindow(new LabelHistoryViewModel(model.project(), model));
         }
         history.show(root.getScene().getWindow());
+    }
+
+    /** M: the map of the rasters cut into the project, in one window that follows the open tile. */
+    private void showMap() {
+        if (map == null || !map.stage().isShowing()) {
+            try {
+                RasterMapViewModel mapModel = new RasterMapViewModel(model.project(), model, tileList::open);
+                if (mapModel.layouts().isEmpty()) {
+                    model.showMessage("No raster was cut into this project, so there is no map: the map shows the"
+                            + " tiles of a raster cut with ./meander project tile (or cut on import).");
+                    return;
+                }
+                map = new RasterMapWindow(mapModel);
+            } catch (IOException e) {
+                model.showMessage("The map cannot be drawn: " + ErrorText.of(e));
+                return;
+            }
+        }
+        map.show(root.getScene().getWindow());
+    }
+
+    /** The raster map window, while one has been opened. */
+    RasterMapWindow map() {
+        return map;
     }
 
     /** The label history window, while one has been opened. */

@@ -1,0 +1,91 @@
+package org.meander.ui;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Consumer;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import org.meander.project.LabelStatus;
+import org.meander.project.Project;
+import org.meander.project.RasterLayout;
+import org.meander.project.Tile;
+
+/**
+ * The map of a raster cut into tiles (M): each tile in its place, tinted by its label status, the open one outlined;
+ * a click, or an arrow key from the open tile, opens a tile in Annotate. With rivers across hundreds of tiles, the
+ * list tells what is labelled but not where.
+ */
+final class RasterMapViewModel {
+
+    private final Project project;
+    private final AnnotateViewModel annotate;
+    private final Consumer<Tile> open;
+    private final List<RasterLayout> layouts;
+    private final ObjectProperty<RasterLayout> shown = new SimpleObjectProperty<>();
+
+    /** open: opens a tile in Annotate, as the tile list does. */
+    RasterMapViewModel(Project project, AnnotateViewModel annotate, Consumer<Tile> open) throws IOException {
+        this.project = project;
+        this.annotate = annotate;
+        this.open = open;
+        this.layouts = RasterLayout.of(project);
+        Tile current = annotate.selectedTileProperty().get();
+        shown.set(layouts.stream().filter(layout -> layout.cells().stream().anyMatch(c -> c.tile().equals(current)))
+                .findFirst().orElse(layouts.isEmpty() ? null : layouts.get(0)));
+    }
+
+    /** The rasters cut into the project, one map each. */
+    List<RasterLayout> layouts() {
+        return layouts;
+    }
+
+    /** The raster whose map is shown. */
+    ObjectProperty<RasterLayout> shownProperty() {
+        return shown;
+    }
+
+    /** The tile open in Annotate, or null. */
+    ObjectProperty<Tile> openTileProperty() {
+        return annotate.selectedTileProperty();
+    }
+
+    /** Counts the saves: a status shown on the map may have changed. */
+    ReadOnlyIntegerProperty labelsWrittenProperty() {
+        return annotate.labelsWrittenProperty();
+    }
+
+    LabelStatus statusOf(Tile tile) {
+        return project.status(tile);
+    }
+
+    /** "ortho_r03_c07 · accepted · train split". */
+    String describe(Tile tile) {
+        return tile.name() + " · " + statusOf(tile).name().toLowerCase(Locale.ROOT) + " · "
+                + project.split(tile).key() + " split";
+    }
+
+    void open(RasterLayout.Cell cell) {
+        open.accept(cell.tile());
+    }
+
+    /**
+     * An arrow key: the tile owning the raster just beyond the open tile's part in that direction (dx, dy of -1, 0
+     * or 1), level with the part's middle; empty at the raster's edge or when the open tile is not on this map.
+     */
+    Optional<RasterLayout.Cell> beside(int dx, int dy) {
+        RasterLayout layout = shown.get();
+        Tile current = annotate.selectedTileProperty().get();
+        if (layout == null || current == null) {
+            return Optional.empty();
+        }
+        return layout.cells().stream().filter(cell -> cell.tile().equals(current)).findFirst().flatMap(cell -> {
+            var own = cell.own();
+            int x = dx < 0 ? own.x - 1 : dx > 0 ? own.x + own.width : own.x + own.width / 2;
+            int y = dy < 0 ? own.y - 1 : dy > 0 ? own.y + own.height : own.y + own.height / 2;
+            return layout.at(x, y);
+        });
+    }
+}
