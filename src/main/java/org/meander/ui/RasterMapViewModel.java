@@ -1,17 +1,20 @@
 package org.meander.ui;
 
 import java.io.IOException;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
+import javafx.beans.InvalidationListener;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 import org.meander.project.LabelStatus;
 import org.meander.project.Project;
 import org.meander.project.RasterLayout;
 import org.meander.project.Tile;
+import org.meander.weights.ErrorText;
 
 /**
  * The map of a raster cut into tiles (M): each tile in its place, tinted by its label status, the open one outlined;
@@ -23,23 +26,43 @@ final class RasterMapViewModel {
     private final Project project;
     private final AnnotateViewModel annotate;
     private final Consumer<Tile> open;
-    private final List<RasterLayout> layouts;
+    private final ObservableList<RasterLayout> layouts = FXCollections.observableArrayList();
     private final ObjectProperty<RasterLayout> shown = new SimpleObjectProperty<>();
+    private final InvalidationListener relayout = o -> relayout();
 
     /** open: opens a tile in Annotate, as the tile list does. */
     RasterMapViewModel(Project project, AnnotateViewModel annotate, Consumer<Tile> open) throws IOException {
         this.project = project;
         this.annotate = annotate;
         this.open = open;
-        this.layouts = RasterLayout.of(project);
+        layouts.setAll(RasterLayout.of(project));
         Tile current = annotate.selectedTileProperty().get();
         shown.set(layouts.stream().filter(layout -> layout.cells().stream().anyMatch(c -> c.tile().equals(current)))
                 .findFirst().orElse(layouts.isEmpty() ? null : layouts.get(0)));
+        annotate.browser().tilesChangesProperty().addListener(relayout);
+    }
+
+    /** The map closed: it no longer follows the project's tiles. */
+    void close() {
+        annotate.browser().tilesChangesProperty().removeListener(relayout);
     }
 
     /** The rasters cut into the project, one map each. */
-    List<RasterLayout> layouts() {
+    ObservableList<RasterLayout> layouts() {
         return layouts;
+    }
+
+    /** A tile was removed: the maps are laid out again, the same raster shown. */
+    private void relayout() {
+        String raster = shown.get() == null ? null : shown.get().raster().name();
+        try {
+            layouts.setAll(RasterLayout.of(project));
+        } catch (IOException e) {
+            annotate.showMessage("The map cannot be drawn again: " + ErrorText.of(e));
+            return;
+        }
+        shown.set(layouts.stream().filter(layout -> layout.raster().name().equals(raster)).findFirst()
+                .orElse(layouts.isEmpty() ? null : layouts.get(0)));
     }
 
     /** The raster whose map is shown. */

@@ -50,7 +50,7 @@ final class RasterMapWindow {
         this.model = model;
         ComboBox<RasterLayout> raster = new ComboBox<>();
         raster.setId("map-raster");
-        raster.getItems().setAll(model.layouts());
+        raster.setItems(model.layouts());
         raster.setConverter(ChoiceText.of(layout -> layout.raster().name() + " (" + layout.raster().width() + " x "
                 + layout.raster().height() + ", " + layout.cells().size() + " tiles)"));
         raster.valueProperty().bindBidirectional(model.shownProperty());
@@ -85,6 +85,7 @@ final class RasterMapWindow {
         root.setPadding(new Insets(10));
         window = new TaskWindow("Meander — raster map", root, WIDTH, 640, new ReadOnlyBooleanWrapper(false));
         window.stage().setOnShown(e -> canvas.requestFocus());
+        window.stage().setOnHidden(e -> model.close());
     }
 
     /** At the main window's right edge, below its tool bar, so that the tile list stays in view. */

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
@@ -32,6 +34,7 @@ public final class TileBrowser {
     private final ObjectProperty<TileFilter> filter = new SimpleObjectProperty<>(TileFilter.ALL);
     private final StringProperty search = new SimpleStringProperty("");
     private final ReadOnlyStringWrapper review = new ReadOnlyStringWrapper("");
+    private final ReadOnlyIntegerWrapper tilesChanges = new ReadOnlyIntegerWrapper();
     /** "226 tiles, 190 labelled, 120 accepted": read again only when labels are written. */
     private String counts;
     private Tile open;
@@ -87,6 +90,12 @@ public final class TileBrowser {
             open = null;
         }
         labelsWritten();
+        tilesChanges.set(tilesChanges.get() + 1);
+    }
+
+    /** Counts the changes to the project's tiles, for views that show them elsewhere (the raster map). */
+    ReadOnlyIntegerProperty tilesChangesProperty() {
+        return tilesChanges.getReadOnlyProperty();
     }
 
     /** Labels were written (a save, auto-label): statuses, and so the tiles shown and the count, are read again. */

@@ -81,6 +81,14 @@ class RasterMapTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(tile(project, "ortho_r0_c1"), model.selectedTileProperty().get());
 
+        Tile removed = tile(project, "ortho_r0_c2");
+        robot.interact(() -> model.removal().remove(removed));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> project.tiles().size() == 5);
+        WaitForAsyncUtils.waitForFxEvents();
+        RasterLayout shown = (RasterLayout) robot.lookup("#map-raster").queryComboBox().getValue();
+        assertEquals(5, shown.cells().size(), "a removed tile leaves the map");
+        assertTrue(shown.cells().stream().noneMatch(cell -> cell.tile().equals(removed)));
+
         robot.push(KeyCode.ESCAPE);
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(!map.stage().isShowing(), "Esc closes the map");
