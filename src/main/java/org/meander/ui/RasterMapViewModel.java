@@ -42,6 +42,11 @@ final class RasterMapViewModel {
         annotate.browser().tilesChangesProperty().addListener(relayout);
     }
 
+    /** The tiles' labels as map overlays of the given size; arrived runs as each is read. */
+    MapLabels labels(int side, Runnable arrived) {
+        return new MapLabels(project, side, arrived);
+    }
+
     /** The map closed: it no longer follows the project's tiles. */
     void close() {
         annotate.browser().tilesChangesProperty().removeListener(relayout);

@@ -9,8 +9,10 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.image.Image;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
@@ -45,9 +47,17 @@ final class RasterMapWindow {
     private final Canvas canvas = new Canvas();
     private final Label hovered = new Label();
     private final Map<Tile, Image> pictures = new HashMap<>();
+    private final MapLabels labels;
+    private final CheckBox showLabels = new CheckBox("labels");
 
     RasterMapWindow(RasterMapViewModel model) {
         this.model = model;
+        this.labels = model.labels(PICTURE_SIDE, this::draw);
+        showLabels.setId("map-labels");
+        showLabels.setSelected(true);
+        showLabels.setFocusTraversable(false);
+        showLabels.setTooltip(new Tooltip("The tiles' labels on the map: the river as labelled, across the raster"));
+        showLabels.selectedProperty().addListener(o -> draw());
         ComboBox<RasterLayout> raster = new ComboBox<>();
         raster.setId("map-raster");
         raster.setItems(model.layouts());
@@ -78,14 +88,22 @@ final class RasterMapWindow {
 
         model.shownProperty().addListener(o -> draw());
         model.openTileProperty().addListener(o -> draw());
-        model.labelsWrittenProperty().addListener(o -> draw());
+        model.labelsWrittenProperty().addListener(o -> {
+            labels.refresh();
+            draw();
+        });
 
         Label hint = new Label("Click a tile to open it in Annotate; arrow keys open the tile beside the open one.");
-        VBox root = new VBox(8, new HBox(8, new Label("Raster"), raster), legend, area, hovered, hint);
+        HBox top = new HBox(8, new Label("Raster"), raster, showLabels);
+        top.setAlignment(Pos.CENTER_LEFT);
+        VBox root = new VBox(8, top, legend, area, hovered, hint);
         root.setPadding(new Insets(10));
         window = new TaskWindow("Meander — raster map", root, WIDTH, 640, new ReadOnlyBooleanWrapper(false));
         window.stage().setOnShown(e -> canvas.requestFocus());
-        window.stage().setOnHidden(e -> model.close());
+        window.stage().setOnHidden(e -> {
+            model.close();
+            labels.close();
+        });
     }
 
     /** At the main window's right edge, below its tool bar, so that the tile list stays in view. */
@@ -148,16 +166,16 @@ final class RasterMapWindow {
             Rectangle own = cell.own();
             Image picture = picture(cell);
             if (picture.getProgress() >= 1 && !picture.isError()) {
-                // the part of the tile's picture that covers its own part of the raster
-                double perPixel = picture.getWidth() / cell.window().width();
-                g.drawImage(picture, (own.x - cell.window().x()) * perPixel, (own.y - cell.window().y()) * perPixel,
-                        own.width * perPixel, own.height * perPixel,
-                        own.x * scale, own.y * scale, own.width * scale, own.height * scale);
+                drawOwnPart(g, picture, cell, scale);
             }
             Color tint = tint(model.statusOf(cell.tile()));
             if (tint != null) {
                 g.setFill(tint);
                 g.fillRect(own.x * scale, own.y * scale, own.width * scale, own.height * scale);
+            }
+            Image label = showLabels.isSelected() ? labels.of(cell.tile()) : null;
+            if (label != null) {
+                drawOwnPart(g, label, cell, scale);
             }
             g.setStroke(Color.gray(0.1, 0.6));
             g.setLineWidth(1);
@@ -172,6 +190,15 @@ final class RasterMapWindow {
             g.setLineWidth(2.5);
             g.strokeRect(own.x * scale, own.y * scale, own.width * scale, own.height * scale);
         }
+    }
+
+    /** The part of a picture of the tile (its image or its label, at any size) over the tile's own part. */
+    private static void drawOwnPart(GraphicsContext g, Image picture, RasterLayout.Cell cell, double scale) {
+        Rectangle own = cell.own();
+        double perPixel = picture.getWidth() / cell.window().width();
+        g.drawImage(picture, (own.x - cell.window().x()) * perPixel, (own.y - cell.window().y()) * perPixel,
+                own.width * perPixel, own.height * perPixel,
+                own.x * scale, own.y * scale, own.width * scale, own.height * scale);
     }
 
     /** Loaded in the background at map size; the map is drawn again as each arrives. */

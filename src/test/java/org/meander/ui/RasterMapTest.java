@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import javafx.geometry.Point2D;
 import javafx.scene.canvas.Canvas;
+import javafx.scene.control.CheckBox;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
@@ -92,6 +93,58 @@ class RasterMapTest {
         robot.push(KeyCode.ESCAPE);
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(!map.stage().isShowing(), "Esc closes the map");
+    }
+
+    /** The river shows on the map as labelled: over a river pixel the map changes with the labels, elsewhere not. */
+    @Test
+    void theLabelsShowTheRiverAcrossTheRaster(FxRobot robot) throws Exception {
+        robot.push(KeyCode.M);
+        WaitForAsyncUtils.waitForFxEvents();
+        RasterMapWindow map = window.map();
+        Canvas canvas = robot.lookup("#map-canvas").queryAs(Canvas.class);
+        byte[] river = TiledRasterProject.knownMask();
+        int[] wet = find(river, (byte) 1, 3);
+        int[] dry = find(river, (byte) 0, 1);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> pixel(robot, canvas, map, wet)
+                != pixelWithout(robot, canvas, map, wet));
+        assertEquals(pixel(robot, canvas, map, dry), pixelWithout(robot, canvas, map, dry), "no river, no tint");
+    }
+
+    /** A pixel of the value whose neighbours within {@code reach} have it too, away from the raster's edges. */
+    private static int[] find(byte[] mask, byte value, int reach) {
+        for (int y = 20; y < TiledRasterProject.HEIGHT - 20; y++) {
+            for (int x = 20; x < TiledRasterProject.WIDTH - 20; x++) {
+                boolean run = true;
+                for (int d = -reach; d <= reach && run; d++) {
+                    for (int e = -reach; e <= reach && run; e++) {
+                        run = mask[(y + d) * TiledRasterProject.WIDTH + x + e] == value;
+                    }
+                }
+                if (run) {
+                    return new int[] {x, y};
+                }
+            }
+        }
+        throw new AssertionError("no clear pixel of value " + value);
+    }
+
+    private static int pixelWithout(FxRobot robot, Canvas canvas, RasterMapWindow map, int[] at) {
+        robot.interact(() -> robot.lookup("#map-labels").queryAs(CheckBox.class)
+                .setSelected(false));
+        int argb = pixel(robot, canvas, map, at);
+        robot.interact(() -> robot.lookup("#map-labels").queryAs(CheckBox.class)
+                .setSelected(true));
+        return argb;
+    }
+
+    /** The map's pixel over the middle of a raster pixel. */
+    private static int pixel(FxRobot robot, Canvas canvas, RasterMapWindow map, int[] at) {
+        double[] corner = map.toCanvas(at[0], at[1]);
+        double[] next = map.toCanvas(at[0] + 1, at[1] + 1);
+        int[] argb = new int[1];
+        robot.interact(() -> argb[0] = canvas.snapshot(null, null).getPixelReader()
+                .getArgb((int) ((corner[0] + next[0]) / 2), (int) ((corner[1] + next[1]) / 2)));
+        return argb[0];
     }
 
     private static Tile tile(Project project, String name) {
