@@ -63,6 +63,8 @@ final class OverlapLabels implements AutoCloseable {
                         status.accept("Took the labels of " + names(neighbours.get().neighbours()) + " where they"
                                 + " overlap " + tile.name() + " (" + String.format(Locale.ROOT, "%,d",
                                 neighbours.get().covered().foreground()) + " pixels); Ctrl+Z undoes it.");
+                    } else {
+                        status.accept(tile.name() + "'s label is still being read; Shift+N again in a moment.");
                     }
                 });
             } catch (IOException | RuntimeException e) {
