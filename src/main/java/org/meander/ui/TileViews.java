@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
@@ -32,6 +33,7 @@ final class TileViews implements AutoCloseable {
     private final Consumer<String> status;
     private final ObjectProperty<TileView> view = new SimpleObjectProperty<>(TileView.COLOUR);
     private final ReadOnlyBooleanWrapper nearInfrared = new ReadOnlyBooleanWrapper();
+    private final AtomicLong paintings = new AtomicLong();
     private final ExecutorService painter = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "meander-tile-view");
         t.setDaemon(true);
@@ -75,7 +77,11 @@ final class TileViews implements AutoCloseable {
      * thread; when a file cannot be read, the status bar says which and why, and {@code failed} runs instead.
      */
     void paint(Tile tile, TileView chosen, Consumer<Image> shown, Runnable failed) {
+        long ticket = paintings.incrementAndGet();
         painter.execute(() -> {
+            if (ticket != paintings.get()) {
+                return; // another tile or view was asked for since: paging through tiles paints only the last
+            }
             try {
                 Image image = SwingFXUtils.toFXImage(picture(tile, chosen), null);
                 Platform.runLater(() -> shown.accept(image));
