@@ -92,10 +92,12 @@ class EvaluateTabTest {
         robot.clickOn("#eval-accepted-only");
         robot.clickOn("#evaluate");
         TableView<?> tiles = robot.lookup("#eval-tiles").queryAs(TableView.class);
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> tiles.getItems().size() == 1);
+        // the tables and the message are set in one step on the JavaFX thread: wait for its end, the message
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> evaluate.messageProperty().get().contains("mean IoU"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1, tiles.getItems().size());
         TableView<?> metrics = robot.lookup("#metrics").queryAs(TableView.class);
         assertEquals(5, metrics.getItems().size(), "IoU, F1, precision, recall, accuracy");
-        assertTrue(evaluate.messageProperty().get().contains("mean IoU"), evaluate.messageProperty().get());
         assertTrue(Files.isRegularFile(RunFolder.of(project, "tuned").evaluation("validation", false)),
                 "the report is kept with the run, as ./meander evaluate keeps it");
 
