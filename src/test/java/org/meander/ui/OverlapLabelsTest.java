@@ -59,7 +59,9 @@ class OverlapLabelsTest {
         assertTrue(empty.isEmpty());
 
         robot.push(KeyCode.SHIFT, KeyCode.N);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !model.labelProperty().get().isEmpty());
+        // the label changes, then the status says so, in one step on the JavaFX thread: wait for the status
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.statusProperty().get().startsWith("Took"));
+        WaitForAsyncUtils.waitForFxEvents();
 
         LabelMask expected = NeighbourLabels.of(project, tile).orElseThrow().over(empty);
         assertEquals(expected, model.labelProperty().get());
