@@ -4,6 +4,7 @@ import java.awt.Rectangle;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import javafx.beans.InvalidationListener;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -87,11 +88,14 @@ final class RasterMapWindow {
         VBox.setVgrow(area, Priority.ALWAYS);
 
         model.shownProperty().addListener(o -> draw());
-        model.openTileProperty().addListener(o -> draw());
-        model.labelsWrittenProperty().addListener(o -> {
+        // the window's own listeners on the main window's state go when it closes: a closed map draws no more
+        InvalidationListener redraw = o -> draw();
+        InvalidationListener reread = o -> {
             labels.refresh();
             draw();
-        });
+        };
+        model.openTileProperty().addListener(redraw);
+        model.labelsWrittenProperty().addListener(reread);
 
         Label hint = new Label("Click a tile to open it in Annotate; arrow keys open the tile beside the open one.");
         HBox top = new HBox(8, new Label("Raster"), raster, showLabels);
@@ -101,6 +105,8 @@ final class RasterMapWindow {
         window = new TaskWindow("Meander — raster map", root, WIDTH, 640, new ReadOnlyBooleanWrapper(false));
         window.stage().setOnShown(e -> canvas.requestFocus());
         window.stage().setOnHidden(e -> {
+            model.openTileProperty().removeListener(redraw);
+            model.labelsWrittenProperty().removeListener(reread);
             model.close();
             labels.close();
         });
