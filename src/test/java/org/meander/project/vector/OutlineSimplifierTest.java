@@ -6,8 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -72,6 +75,7 @@ class OutlineSimplifierTest {
             keptCorners += corners(after);
         }
         assertValid(simplified);
+        assertNoCornerOnAnotherEdge(simplified);
         assertTrue(keptCorners < tracedCorners / 2, keptCorners + " of " + tracedCorners + " corners kept");
         double area = traced.stream().mapToDouble(Outline::area).sum();
         double simplifiedArea = simplified.stream().mapToDouble(Outline::area).sum();
@@ -95,6 +99,41 @@ class OutlineSimplifierTest {
         for (int i = 0; i < traced.size(); i++) {
             assertEquals(traced.get(i).holes().size(), simplified.get(i).holes().size());
         }
+    }
+
+    /**
+     * Dense speckle beside a smooth pond: the speckle's rings all lie within reach of each other, too many corners
+     * to simplify in reasonable time, so they stay exact; the pond, apart from them, is simplified.
+     */
+    @Test
+    void denseSpeckleStaysExactWhileAPondApartIsSimplified() {
+        int width = 850;
+        int height = 500;
+        byte[] pixels = new byte[width * height];
+        SplittableRandom random = new SplittableRandom(9);
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                boolean speck = x < 550 && random.nextDouble() < 0.55;
+                boolean pond = Math.hypot(x - 710, y - 250) < 120;
+                pixels[y * width + x] = (byte) (speck || pond ? 1 : 0);
+            }
+        }
+        List<Outline> traced = MaskTracer.trace(new LabelMask(width, height, pixels));
+        Outline pondOutline = traced.stream().filter(o -> o.outer().x(0) > 550).findFirst().orElseThrow();
+        long speckleCorners = traced.stream().filter(o -> o != pondOutline)
+                .mapToLong(OutlineSimplifierTest::corners).sum();
+        assertTrue(speckleCorners > OutlineSimplifier.GROUP_CORNERS, speckleCorners + " corners of speckle");
+
+        List<Outline> simplified = OutlineSimplifier.simplify(traced, 1.0);
+
+        for (int i = 0; i < traced.size(); i++) {
+            if (traced.get(i) == pondOutline) {
+                assertTrue(corners(simplified.get(i)) < corners(pondOutline) / 2, "the pond is simplified");
+            } else {
+                assertEquals(traced.get(i), simplified.get(i), "speck " + i + " stays as traced");
+            }
+        }
+        assertValid(simplified);
     }
 
     @Test
@@ -130,6 +169,44 @@ class OutlineSimplifierTest {
         Geometry all = GEOMETRY.createMultiPolygon(polygons);
         IsValidOp validity = new IsValidOp(all);
         assertTrue(validity.isValid(), () -> String.valueOf(validity.getValidationError()));
+    }
+
+    /**
+     * Rings may touch only at a corner of both: a corner lying on another ring's edge is valid, but only just, and an
+     * outline carried into longitude and latitude (where edges bend) turns it into a crossing.
+     */
+    private static void assertNoCornerOnAnotherEdge(List<Outline> outlines) {
+        List<Ring> rings = new ArrayList<>();
+        outlines.forEach(o -> {
+            rings.add(o.outer());
+            rings.addAll(o.holes());
+        });
+        Map<List<Integer>, List<Integer>> ringsAt = new HashMap<>();
+        for (int r = 0; r < rings.size(); r++) {
+            Ring ring = rings.get(r);
+            for (int i = 0; i < ring.size(); i++) {
+                ringsAt.computeIfAbsent(List.of(ring.x(i), ring.y(i)), k -> new ArrayList<>()).add(r);
+            }
+        }
+        for (int r = 0; r < rings.size(); r++) {
+            Ring ring = rings.get(r);
+            for (int i = 0; i < ring.size(); i++) {
+                int j = (i + 1) % ring.size();
+                int x0 = ring.x(i);
+                int y0 = ring.y(i);
+                int dx = ring.x(j) - x0;
+                int dy = ring.y(j) - y0;
+                for (int x = Math.min(x0, x0 + dx); x <= Math.max(x0, x0 + dx); x++) {
+                    for (int y = Math.min(y0, y0 + dy); y <= Math.max(y0, y0 + dy); y++) {
+                        boolean inside = (long) (x - x0) * dy == (long) (y - y0) * dx
+                                && !(x == x0 && y == y0) && !(x == x0 + dx && y == y0 + dy);
+                        List<Integer> others = inside ? ringsAt.get(List.of(x, y)) : null;
+                        assertTrue(others == null, "a corner of ring " + others + " at " + x + ", " + y
+                                + " on an edge of ring " + r);
+                    }
+                }
+            }
+        }
     }
 
     private static LinearRing jts(Ring ring) {
