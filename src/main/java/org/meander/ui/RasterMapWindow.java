@@ -1,7 +1,9 @@
 package org.meander.ui;
 
 import java.awt.Rectangle;
+import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import javafx.beans.InvalidationListener;
@@ -20,6 +22,10 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.Background;
 import javafx.scene.layout.BackgroundFill;
+import javafx.scene.layout.Border;
+import javafx.scene.layout.BorderStroke;
+import javafx.scene.layout.BorderStrokeStyle;
+import javafx.scene.layout.BorderWidths;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
@@ -50,6 +56,7 @@ final class RasterMapWindow {
     private final Map<Tile, Image> pictures = new HashMap<>();
     private final MapLabels labels;
     private final CheckBox showLabels = new CheckBox("labels");
+    private final Map<LabelStatus, Label> legendEntries = new EnumMap<>(LabelStatus.class);
 
     RasterMapWindow(RasterMapViewModel model) {
         this.model = model;
@@ -68,9 +75,13 @@ final class RasterMapWindow {
         raster.setFocusTraversable(false);
 
         hovered.setId("map-hovered");
-        HBox legend = new HBox(10, swatch(LabelStatus.IMPORTED, "imported"), swatch(LabelStatus.PREDICTED,
-                "predicted, to review"), swatch(LabelStatus.EDITED, "edited"), swatch(LabelStatus.ACCEPTED,
-                "accepted"), new Label("no tint: no label"));
+        HBox legend = new HBox(10);
+        for (LabelStatus status : LabelStatus.values()) {
+            Label swatch = swatch(status);
+            swatch.setId("map-count-" + status.name().toLowerCase(Locale.ROOT));
+            legendEntries.put(status, swatch);
+            legend.getChildren().add(swatch);
+        }
         legend.setAlignment(Pos.CENTER_LEFT);
 
         Pane area = new Pane(canvas);
@@ -168,13 +179,16 @@ final class RasterMapWindow {
         }
         Tile open = model.openTileProperty().get();
         RasterLayout.Cell openCell = null;
+        Map<LabelStatus, Integer> counts = new EnumMap<>(LabelStatus.class);
         for (RasterLayout.Cell cell : layout.cells()) {
             Rectangle own = cell.own();
             Image picture = picture(cell);
             if (picture.getProgress() >= 1 && !picture.isError()) {
                 drawOwnPart(g, picture, cell, scale);
             }
-            Color tint = tint(model.statusOf(cell.tile()));
+            LabelStatus status = model.statusOf(cell.tile());
+            counts.merge(status, 1, Integer::sum);
+            Color tint = tint(status);
             if (tint != null) {
                 g.setFill(tint);
                 g.fillRect(own.x * scale, own.y * scale, own.width * scale, own.height * scale);
@@ -190,6 +204,8 @@ final class RasterMapWindow {
                 openCell = cell;
             }
         }
+        legendEntries.forEach((status, entry) -> entry.setText(legendText(status) + " "
+                + counts.getOrDefault(status, 0)));
         if (openCell != null) {
             Rectangle own = openCell.own();
             g.setStroke(Color.WHITE);
@@ -231,12 +247,24 @@ final class RasterMapWindow {
         };
     }
 
-    private static Label swatch(LabelStatus status, String text) {
-        Label label = new Label(text);
+    /** A legend entry: the status's tint, its name and (once drawn) how many of the raster's tiles have it. */
+    private static Label swatch(LabelStatus status) {
+        Label label = new Label(legendText(status));
         Region box = new Region();
         box.setPrefSize(12, 12);
-        box.setBackground(new Background(new BackgroundFill(tint(status), null, null)));
+        Color tint = tint(status);
+        box.setBackground(new Background(new BackgroundFill(tint == null ? Color.TRANSPARENT : tint, null, null)));
+        box.setBorder(new Border(new BorderStroke(Color.gray(0.5), BorderStrokeStyle.SOLID, null,
+                BorderWidths.DEFAULT)));
         label.setGraphic(box);
         return label;
+    }
+
+    private static String legendText(LabelStatus status) {
+        return switch (status) {
+            case NONE -> "no label";
+            case PREDICTED -> "predicted, to review";
+            default -> status.name().toLowerCase(Locale.ROOT);
+        };
     }
 }

@@ -59,6 +59,8 @@ class RasterMapTest {
         WaitForAsyncUtils.waitForFxEvents();
         RasterMapWindow map = window.map();
         assertTrue(map.stage().isShowing());
+        assertEquals("edited 6", robot.lookup("#map-count-edited").queryLabeled().getText(), "the legend counts");
+        assertEquals("accepted 0", robot.lookup("#map-count-accepted").queryLabeled().getText());
 
         RasterLayout layout = RasterLayout.of(project).get(0);
         RasterLayout.Cell target = layout.cells().stream()
