@@ -5,7 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import javafx.application.Platform;
@@ -44,6 +46,11 @@ final class LabelHistoryViewModel implements AutoCloseable {
     });
     /** The version being shown, read; null while reading or when none is chosen. */
     private LabelMask chosenMask;
+    /**
+     * The river pixels of each version read, by file, on the reader thread: a version is never rewritten, and the
+     * list is made again at every save (every 30 s while editing), which would decode every version each time.
+     */
+    private final Map<Path, Long> pixelsOf = new HashMap<>();
     private long listing;
     private final InvalidationListener relist = o -> list();
 
@@ -111,8 +118,10 @@ final class LabelHistoryViewModel implements AutoCloseable {
                 List<Path> files = project.history(tile);
                 for (int i = files.size() - 1; i >= 0; i--) {
                     Path file = files.get(i);
-                    found.add(new Version(i + 1, file, Files.getLastModifiedTime(file).toInstant(),
-                            project.readVersion(tile, file).foreground()));
+                    long pixels = pixelsOf.containsKey(file) ? pixelsOf.get(file)
+                            : project.readVersion(tile, file).foreground();
+                    pixelsOf.put(file, pixels);
+                    found.add(new Version(i + 1, file, Files.getLastModifiedTime(file).toInstant(), pixels));
                 }
                 Platform.runLater(() -> {
                     if (ticket == listing) {

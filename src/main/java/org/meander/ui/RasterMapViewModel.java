@@ -1,7 +1,9 @@
 package org.meander.ui;
 
 import java.io.IOException;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.beans.InvalidationListener;
@@ -29,6 +31,7 @@ final class RasterMapViewModel {
     private final ObservableList<RasterLayout> layouts = FXCollections.observableArrayList();
     private final ObjectProperty<RasterLayout> shown = new SimpleObjectProperty<>();
     private final InvalidationListener relayout = o -> relayout();
+    private final Map<Tile, LabelStatus> statuses = new HashMap<>();
 
     /** open: opens a tile in Annotate, as the tile list does. */
     RasterMapViewModel(Project project, AnnotateViewModel annotate, Consumer<Tile> open) throws IOException {
@@ -60,6 +63,7 @@ final class RasterMapViewModel {
     /** A tile was removed: the maps are laid out again, the same raster shown. */
     private void relayout() {
         String raster = shown.get() == null ? null : shown.get().raster().name();
+        statuses.clear();
         try {
             layouts.setAll(RasterLayout.of(project));
         } catch (IOException e) {
@@ -85,8 +89,17 @@ final class RasterMapViewModel {
         return annotate.labelsWrittenProperty();
     }
 
+    /**
+     * The tile's label status as last read: each is a look at a label file, and the map is drawn again as each
+     * tile's picture arrives, so statuses are read once and again only after labels are written.
+     */
     LabelStatus statusOf(Tile tile) {
-        return project.status(tile);
+        return statuses.computeIfAbsent(tile, project::status);
+    }
+
+    /** Labels were written: the statuses are read again as the map is next drawn. */
+    void labelsWritten() {
+        statuses.clear();
     }
 
     /** "ortho_r03_c07 · accepted · train split". */

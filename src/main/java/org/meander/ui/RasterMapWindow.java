@@ -103,6 +103,7 @@ final class RasterMapWindow {
         InvalidationListener redraw = o -> draw();
         InvalidationListener reread = o -> {
             labels.refresh();
+            model.labelsWritten();
             draw();
         };
         model.openTileProperty().addListener(redraw);
