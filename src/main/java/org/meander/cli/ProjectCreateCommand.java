@@ -87,11 +87,17 @@ final class ProjectCreateCommand implements Callable<Integer> {
         ImportReport report = ProjectImport.create(project, images, masks, classIndex, imagery,
                 new CutProgress());
         report.problems().forEach(System.err::println);
+        if (!report.alignedFrames().isEmpty()) {
+            System.err.println(report.alignedSummary());
+        }
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("tiles", report.importedTiles().size());
         result.put("labelled", report.labelledTiles().size());
         if (!report.cutImages().isEmpty()) {
             result.put("cut", report.cutImages());
+        }
+        if (!report.alignedFrames().isEmpty()) {
+            result.put("aligned", report.alignedFrames());
         }
         result.put("problems", report.problems());
         System.out.println(new ObjectMapper().writeValueAsString(result));

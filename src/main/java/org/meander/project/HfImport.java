@@ -87,7 +87,7 @@ public final class HfImport {
             ProjectManifest.read(run.directory).withSplits(run.splits).write(run.directory);
         }
         Project.open(run.directory);
-        return new ImportReport(run.imported, run.labelled, run.problems, List.of());
+        return new ImportReport(run.imported, run.labelled, run.problems, List.of(), List.of());
     }
 
     /**

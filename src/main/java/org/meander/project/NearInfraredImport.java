@@ -5,14 +5,19 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
+import org.meander.project.raster.FrameRegistration;
+import org.meander.project.raster.FrameWarp;
 import org.meander.project.raster.ImageFiles;
 import org.meander.project.raster.NearInfrared;
 
 /**
  * The near-infrared part of an import: each tile's band goes to {@code nir/<tile>.png}, taken from a band of its image
- * or from a separate frame paired by name ({@link NearInfraredFiles}). A frame that cannot be used leaves its tile
- * without a near-infrared band, and the reason is added to the import's problems, naming the file.
+ * or from a separate frame paired by name ({@link NearInfraredFiles}). A separate frame comes from another camera, so
+ * it is found on its image ({@link FrameRegistration}) and warped onto it when it does not line up as it is. A frame
+ * that cannot be used leaves its tile without a near-infrared band, and the reason is added to the import's problems,
+ * naming the file.
  */
 final class NearInfraredImport {
 
@@ -21,6 +26,7 @@ final class NearInfraredImport {
     private final Path framesFolder;
     private final NearInfraredFiles frames;
     private final List<String> problems;
+    private final List<ImportReport.AlignedFrame> alignedFrames;
     /** Whether a frame that links out of its folder is used (data kept by git-annex or DVC). */
     private final boolean followLinks;
 
@@ -29,13 +35,15 @@ final class NearInfraredImport {
      * @param imageStems   the stems of the images being imported, to tell frames from images in a shared folder
      */
     NearInfraredImport(Path projectDirectory, Path framesFolder, Path imagesFolder, Set<String> imageStems,
-            boolean followLinks, List<String> problems) throws IOException {
+            boolean followLinks, List<String> problems, List<ImportReport.AlignedFrame> alignedFrames)
+            throws IOException {
         this.followLinks = followLinks;
         this.nirFolder = projectDirectory.resolve("nir");
         this.framesFolder = framesFolder == null ? null : framesFolder.toRealPath();
         this.frames = framesFolder == null ? null : new NearInfraredFiles(ProjectImport.imagesIn(this.framesFolder),
                 imageStems, this.framesFolder.equals(imagesFolder));
         this.problems = problems;
+        this.alignedFrames = alignedFrames;
     }
 
     /** Whether the file is a near-infrared frame, not an image to import. */
@@ -67,14 +75,7 @@ final class NearInfraredImport {
                         + " folder");
                 return;
             }
-            BufferedImage read = StrictImage.decode(Files.readAllBytes(frame));
-            if (read.getWidth() != decoded.getWidth() || read.getHeight() != decoded.getHeight()) {
-                problems.add(frame + ": the frame is " + read.getWidth() + " x " + read.getHeight() + " but its image "
-                        + image.getFileName() + " is " + decoded.getWidth() + " x " + decoded.getHeight()
-                        + "; the tile has no near-infrared band. A frame must be the size of its image");
-                return;
-            }
-            converted = NearInfrared.fromFile(read);
+            converted = NearInfrared.fromFile(StrictImage.decode(Files.readAllBytes(frame)));
         } catch (IOException | IllegalArgumentException e) {
             problems.add(frame + ": " + e.getMessage() + "; the tile " + tile + " has no near-infrared band."
                     + " Re-export the frame and import again into a new project");
@@ -84,7 +85,38 @@ final class NearInfraredImport {
             problems.add(frame + ": its colours do not follow the \"hot\" colour map (black, red, yellow, white);"
                     + " its near-infrared values are only a rough guess. Give a grey near-infrared image instead");
         }
-        write(tile, frame, converted.grey());
+        place(tile, image, decoded, frame, converted.grey());
+    }
+
+    /** Writes the band of {@code frame} where it lies on the image, warped onto it unless it lines up as it is. */
+    private void place(String tile, Path image, BufferedImage decoded, Path frame, BufferedImage band) {
+        FrameRegistration.Registration registration = FrameRegistration.register(decoded, band);
+        boolean sameSize = band.getWidth() == decoded.getWidth() && band.getHeight() == decoded.getHeight();
+        switch (registration.verdict()) {
+            case ALIGNED -> {
+                FrameWarp onTile = registration.warp().inverse();
+                alignedFrames.add(new ImportReport.AlignedFrame(frame.getFileName().toString(), tile,
+                        onTile.frameX(0, 0), onTile.frameY(0, 0), onTile.scale(), registration.coverage()));
+                write(tile, frame, NearInfrared.warped(band, registration.warp(), decoded.getWidth(),
+                        decoded.getHeight()));
+            }
+            case LINES_UP -> write(tile, frame, sameSize ? band
+                    : NearInfrared.warped(band, registration.warp(), decoded.getWidth(), decoded.getHeight()));
+            case UNCERTAIN -> {
+                if (!sameSize) {
+                    problems.add(frame + ": the frame is " + band.getWidth() + " x " + band.getHeight() + " but its"
+                            + " image " + image.getFileName() + " is " + decoded.getWidth() + " x "
+                            + decoded.getHeight() + ", and its edges were not found in the image, stretched or moved;"
+                            + " the tile has no near-infrared band. Give a frame of the same ground");
+                    return;
+                }
+                problems.add(frame + ": its edges match those of " + image.getFileName() + " neither as it is nor"
+                        + " moved (gradient correlation " + String.format(Locale.ROOT, "%.2f",
+                        registration.correlation()) + "); kept as it is. Check with the colour-infrared view (V)"
+                        + " that it lines up: where it does not, the water index mixes different places");
+                write(tile, frame, band);
+            }
+        }
     }
 
     /** An image cut into tiles takes no frame: a frame is read whole, and cut rasters carry their band inside. */

@@ -56,6 +56,7 @@ public final class ProjectImport {
     private final List<String> labelled = new ArrayList<>();
     private final List<String> problems = new ArrayList<>();
     private final List<ImportReport.CutImage> cutImages = new ArrayList<>();
+    private final List<ImportReport.AlignedFrame> alignedFrames = new ArrayList<>();
 
     private ProjectImport(Path projectDir, Path imagesFolder, Path masksFolder, Integer classIndex,
             ImageryOptions imagery) throws IOException {
@@ -69,7 +70,7 @@ public final class ProjectImport {
         Set<String> imageStems = new HashSet<>();
         imagesIn(this.imagesFolder).forEach(image -> imageStems.add(stem(image)));
         this.nearInfrared = new NearInfraredImport(directory, imagery.nearInfraredFolder(), this.imagesFolder,
-                imageStems, imagery.followLinks(), problems);
+                imageStems, imagery.followLinks(), problems, alignedFrames);
         this.masksByStem = new LinkedHashMap<>();
         if (this.masksFolder != null) {
             for (Path mask : imagesIn(this.masksFolder)) {
@@ -146,7 +147,7 @@ public final class ProjectImport {
             ProjectManifest.read(run.directory).withEntries(TileSources.SOURCES, run.sources).write(run.directory);
         }
         Project.open(projectDir);
-        return new ImportReport(run.imported, run.labelled, run.problems, run.cutImages);
+        return new ImportReport(run.imported, run.labelled, run.problems, run.cutImages, run.alignedFrames);
     }
 
     private static void requireFolder(Path folder, String what) throws IOException {

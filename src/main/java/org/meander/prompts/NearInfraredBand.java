@@ -11,7 +11,8 @@ import javax.imageio.ImageIO;
 
 /**
  * A tile's near-infrared band, each sample scaled to [0, 1] by its bit depth (8 or 16 bit), row-major: what a water
- * index compares with the green band, which is scaled the same way.
+ * index compares with the green band, which is scaled the same way. NaN where the band has no value: a frame from
+ * another camera, warped onto the tile, does not reach every pixel.
  */
 public record NearInfraredBand(int width, int height, float[] values) {
 
@@ -22,7 +23,7 @@ public record NearInfraredBand(int width, int height, float[] values) {
         }
     }
 
-    /** Reads a grey PNG (8 or 16 bit; an alpha channel is ignored). */
+    /** Reads a grey PNG (8 or 16 bit); where it has an alpha channel, a pixel of alpha 0 has no value. */
     public static NearInfraredBand read(Path file) throws IOException {
         if (!Files.isRegularFile(file)) {
             throw new IOException(file + ": no near-infrared band for this tile; import the imagery with its NIR band,"
@@ -47,11 +48,16 @@ public record NearInfraredBand(int width, int height, float[] values) {
         int width = image.getWidth();
         int height = image.getHeight();
         float[] values = new float[width * height];
+        boolean hasAlpha = model.hasAlpha();
         int[] row = new int[width];
+        int[] alpha = new int[width];
         for (int y = 0; y < height; y++) {
             raster.getSamples(0, y, width, 1, 0, row);
+            if (hasAlpha) {
+                raster.getSamples(0, y, width, 1, 1, alpha);
+            }
             for (int x = 0; x < width; x++) {
-                values[y * width + x] = (float) (row[x] / scale);
+                values[y * width + x] = hasAlpha && alpha[x] == 0 ? Float.NaN : (float) (row[x] / scale);
             }
         }
         return new NearInfraredBand(width, height, values);

@@ -19,7 +19,10 @@ public record WaterIndex(double threshold) {
         }
     }
 
-    /** The index of one pixel; NaN where both bands are 0 (nothing to compare), which is never water. */
+    /**
+     * The index of one pixel; NaN where both bands are 0 (nothing to compare) or where either has no value (NaN),
+     * which is never water.
+     */
     public static double of(double green, double nearInfrared) {
         double sum = green + nearInfrared;
         return sum == 0 ? Double.NaN : (green - nearInfrared) / sum;

@@ -175,6 +175,9 @@ final class NewProjectViewModel {
                     .append(", was cut into ").append(cut.tiles()).append(" tiles of ")
                     .append(ImageryOptions.CUT_TILE_SIZE).append(" pixels.");
         }
+        if (!report.alignedFrames().isEmpty()) {
+            text.append("\n").append(report.alignedSummary());
+        }
         if (!report.problems().isEmpty()) {
             text.append(" Skipped or imported in part (").append(report.problems().size()).append("):");
             report.problems().forEach(p -> text.append("\n").append(p));

@@ -4,16 +4,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.awt.Image;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Random;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.meander.project.raster.BandChoice;
+import org.meander.project.raster.FrameRegistration;
+import org.meander.project.raster.NearInfrared;
 import org.meander.testing.Fixtures;
 
 /** Near-infrared frames of the real Elwha data, named airborne_ir_N.png beside airborne_N.png. */
@@ -54,38 +58,80 @@ class NearInfraredPairingTest {
         assertEquals(1, report.problems().size(), report.problems().toString());
         assertTrue(ProjectImportTest.mentions(report, "airborne_7.png", "no near-infrared frame"),
                 report.problems().toString());
+        assertTrue(Files.notExists(project.resolve("tiles/airborne_ir_3.png")));
+        // the two cameras' frames differ by a shift and a scale: each frame is warped onto its image
+        assertEquals(List.of("airborne_3", "airborne_5"),
+                report.alignedFrames().stream().map(ImportReport.AlignedFrame::tile).toList());
+        ImportReport.AlignedFrame aligned = report.alignedFrames().get(0);
+        assertEquals("airborne_ir_3.png", aligned.frame());
+        assertEquals(63, aligned.x(), 4, aligned.toString());
+        assertEquals(52, aligned.y(), 5, aligned.toString());
+        assertEquals(0.89, aligned.scale(), 0.01, aligned.toString());
+        assertEquals(0.77, aligned.coverage(), 0.03, aligned.toString());
         Project opened = Project.open(project);
-        Tile tile = opened.tiles().get(0);
-        BufferedImage nir = ImageIO.read(opened.nearInfraredFile(tile).toFile());
-        BufferedImage rendering = ImageIO.read(FRAMES.resolve("airborne_ir_3.png").toFile());
-        assertEquals(BufferedImage.TYPE_BYTE_GRAY, nir.getType());
+        BufferedImage nir = ImageIO.read(opened.nearInfraredFile(opened.tiles().get(0)).toFile());
+        BufferedImage frame = NearInfrared.fromFile(ImageIO.read(FRAMES.resolve("airborne_ir_3.png").toFile())).grey();
+        BufferedImage colour = ImageIO.read(FRAMES.resolve("airborne_3.png").toFile());
+        BufferedImage expected = NearInfrared.warped(frame, FrameRegistration.register(colour, frame).warp(), 480,
+                640);
         assertEquals(480, nir.getWidth());
         assertEquals(640, nir.getHeight());
-        // brighter in the rendering is more near-infrared: the levels follow the colours' order
-        int darkest = Integer.MAX_VALUE;
-        int brightest = -1;
-        int[] at = new int[4];
+        assertEquals(0, nir.getRaster().getSample(10, 10, 1), "no near-infrared left of and above the frame");
         for (int y = 0; y < 640; y += 7) {
             for (int x = 0; x < 480; x += 7) {
-                int sum = brightness(rendering.getRGB(x, y));
-                if (sum < darkest) {
-                    darkest = sum;
-                    at[0] = x;
-                    at[1] = y;
-                }
-                if (sum > brightest) {
-                    brightest = sum;
-                    at[2] = x;
-                    at[3] = y;
+                for (int band = 0; band < 2; band++) {
+                    assertEquals(expected.getRaster().getSample(x, y, band), nir.getRaster().getSample(x, y, band),
+                            "band " + band + " at " + x + ", " + y);
                 }
             }
         }
-        assertTrue(nir.getRaster().getSample(at[0], at[1], 0) < nir.getRaster().getSample(at[2], at[3], 0));
-        assertTrue(Files.notExists(project.resolve("tiles/airborne_ir_3.png")));
     }
 
-    static int brightness(int rgb) {
-        return (rgb >> 16 & 0xff) + (rgb >> 8 & 0xff) + (rgb & 0xff);
+    /** A near-infrared camera of lower resolution: its frame, half the size, is found and stretched onto the tile. */
+    @Test
+    void aSmallerFrameIsWarpedOntoItsImage() throws IOException {
+        Path images = copy("images", "airborne_3.png");
+        BufferedImage rendering = ImageIO.read(FRAMES.resolve("airborne_ir_3.png").toFile());
+        BufferedImage half = new BufferedImage(240, 320, BufferedImage.TYPE_INT_RGB);
+        half.createGraphics().drawImage(rendering.getScaledInstance(240, 320, Image.SCALE_AREA_AVERAGING),
+                0, 0, null);
+        Path nir = Files.createDirectories(temp.resolve("nir"));
+        ImageIO.write(half, "png", nir.resolve("airborne_ir_3.png").toFile());
+
+        ImportReport report = create(temp.resolve("project"), images, nir);
+
+        assertEquals(List.of(), report.problems());
+        ImportReport.AlignedFrame aligned = report.alignedFrames().get(0);
+        assertEquals(2 * 0.89, aligned.scale(), 0.03, aligned.toString());
+        assertEquals(63, aligned.x(), 5, aligned.toString());
+        Project opened = Project.open(temp.resolve("project"));
+        BufferedImage band = ImageIO.read(opened.nearInfraredFile(opened.tiles().get(0)).toFile());
+        assertEquals(480, band.getWidth());
+        assertEquals(640, band.getHeight());
+    }
+
+    /** A frame whose edges are nowhere in the image is kept as it is, and the report says to check it. */
+    @Test
+    void aFrameOfOtherGroundIsKeptAndReported() throws IOException {
+        Path images = copy("images", "airborne_3.png");
+        Path nir = Files.createDirectories(temp.resolve("nir"));
+        BufferedImage noise = new BufferedImage(480, 640, BufferedImage.TYPE_BYTE_GRAY);
+        Random random = new Random(3);
+        for (int y = 0; y < 640; y++) {
+            for (int x = 0; x < 480; x++) {
+                noise.getRaster().setSample(x, y, 0, random.nextInt(256));
+            }
+        }
+        ImageIO.write(noise, "png", nir.resolve("airborne_ir_3.png").toFile());
+
+        ImportReport report = create(temp.resolve("project"), images, nir);
+
+        assertEquals(List.of(), report.alignedFrames());
+        assertTrue(ProjectImportTest.mentions(report, "airborne_ir_3.png", "kept as it is"),
+                report.problems().toString());
+        Project opened = Project.open(temp.resolve("project"));
+        BufferedImage band = ImageIO.read(opened.nearInfraredFile(opened.tiles().get(0)).toFile());
+        assertEquals(noise.getRaster().getSample(5, 7, 0), band.getRaster().getSample(5, 7, 0));
     }
 
     @Test

@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.meander.project.raster.FrameWarp;
+import org.meander.project.raster.NearInfrared;
 
 class NearInfraredBandTest {
 
@@ -34,6 +36,28 @@ class NearInfraredBandTest {
         Path file = grey(BufferedImage.TYPE_USHORT_GRAY, 0, 13107, 65535);
 
         assertArrayEquals(new float[] {0, 0.2f, 1}, NearInfraredBand.read(file).values(), 1e-6f);
+    }
+
+    /**
+     * A frame from another camera, warped onto its tile, reaches only part of it: the pixels it does not reach have no
+     * value, at either depth, after a round trip through the PNG the project keeps.
+     */
+    @Test
+    void pixelsAWarpedFrameDoesNotReachHaveNoValue() throws IOException {
+        for (int type : new int[] {BufferedImage.TYPE_BYTE_GRAY, BufferedImage.TYPE_USHORT_GRAY}) {
+            BufferedImage frame = new BufferedImage(2, 1, type);
+            int top = type == BufferedImage.TYPE_BYTE_GRAY ? 255 : 65535;
+            frame.getRaster().setPixels(0, 0, 2, 1, new int[] {top / 5, top});
+            // tile pixel x lies at frame pixel x - 1: the first tile pixel is left of the frame
+            BufferedImage warped = NearInfrared.warped(frame, FrameWarp.translation(-1, 0), 3, 1);
+            Path file = dir.resolve("warped.png");
+            ImageIO.write(warped, "png", file.toFile());
+
+            float[] values = NearInfraredBand.read(file).values();
+
+            assertTrue(Float.isNaN(values[0]), "the frame does not reach pixel 0: " + values[0]);
+            assertArrayEquals(new float[] {0.2f, 1}, new float[] {values[1], values[2]}, 1e-6f);
+        }
     }
 
     @Test

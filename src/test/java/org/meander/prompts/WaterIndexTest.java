@@ -34,6 +34,14 @@ class WaterIndexTest {
     }
 
     @Test
+    void aPixelWithoutANearInfraredValueIsNeverWater() {
+        float[] green = {0.5f, 0.5f};
+        float[] nir = {Float.NaN, 0.1f};
+
+        assertEquals(new LabelMask(2, 1, new byte[] {0, 1}), new WaterIndex(-1).select(green, nir, 2, 1));
+    }
+
+    @Test
     void aTileIsComparedThroughItsGreenChannelOnly() {
         // Red and blue would make the second pixel water and the first not, were they looked at.
         byte[] rgb = {10, (byte) 204, 10, (byte) 250, 51, (byte) 250};

@@ -1,6 +1,7 @@
 package org.meander.project.edit;
 
 import org.meander.project.LabelMask;
+import org.meander.project.raster.OpenCvLibrary;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
 

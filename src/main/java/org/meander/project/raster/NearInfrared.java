@@ -1,13 +1,19 @@
 package org.meander.project.raster;
 
+import java.awt.Transparency;
+import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
+import java.awt.image.ColorModel;
+import java.awt.image.ComponentColorModel;
+import java.awt.image.DataBuffer;
 import java.awt.image.Raster;
 import java.awt.image.WritableRaster;
 
 /**
  * A tile's near-infrared band as a grey image, stored in {@code nir/<tile>.png} for water and vegetation indices:
  * 8-bit when the source is 8-bit, otherwise 16-bit with the source's values unchanged (indices need the radiometry,
- * not a display stretch).
+ * not a display stretch). A band taken from a frame of another camera is warped onto its tile and carries an alpha
+ * channel: alpha 0 where the frame did not reach, where the band has no value.
  */
 public final class NearInfrared {
 
@@ -78,5 +84,41 @@ public final class NearInfrared {
             out.setSamples(0, y, width, 1, 0, levels);
         }
         return new Frame(grey, offMap > OFF_MAP_SHARE * width * height);
+    }
+
+    /**
+     * The band of {@code frame} where each pixel of a {@code width} x {@code height} tile lies in it ({@code warp}
+     * takes tile pixels to frame pixels), read between the frame's pixels bilinearly; at its own depth, with alpha
+     * 0 where the tile pixel falls outside the frame (and a level of 0 there).
+     */
+    public static BufferedImage warped(BufferedImage frame, FrameWarp warp, int width, int height) {
+        Raster source = frame.getRaster();
+        boolean wide = source.getSampleModel().getSampleSize(0) > 8;
+        ColorModel model = new ComponentColorModel(ColorSpace.getInstance(ColorSpace.CS_GRAY), true, false,
+                Transparency.TRANSLUCENT, wide ? DataBuffer.TYPE_USHORT : DataBuffer.TYPE_BYTE);
+        WritableRaster out = model.createCompatibleWritableRaster(width, height);
+        int opaque = wide ? 0xffff : 0xff;
+        int frameWidth = frame.getWidth();
+        int frameHeight = frame.getHeight();
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                if (!FrameRegistration.covers(warp, x, y, frameWidth, frameHeight)) {
+                    continue;
+                }
+                double fx = warp.frameX(x, y);
+                double fy = warp.frameY(x, y);
+                int x0 = Math.max(0, Math.min((int) fx, frameWidth - 2));
+                int y0 = Math.max(0, Math.min((int) fy, frameHeight - 2));
+                int x1 = Math.min(x0 + 1, frameWidth - 1);
+                int y1 = Math.min(y0 + 1, frameHeight - 1);
+                double ax = fx - x0;
+                double ay = fy - y0;
+                double top = (1 - ax) * source.getSample(x0, y0, 0) + ax * source.getSample(x1, y0, 0);
+                double bottom = (1 - ax) * source.getSample(x0, y1, 0) + ax * source.getSample(x1, y1, 0);
+                out.setSample(x, y, 0, (int) Math.round((1 - ay) * top + ay * bottom));
+                out.setSample(x, y, 1, opaque);
+            }
+        }
+        return new BufferedImage(model, out, false, null);
     }
 }

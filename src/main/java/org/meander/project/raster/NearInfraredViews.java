@@ -8,7 +8,9 @@ import java.util.OptionalDouble;
 /**
  * Pictures of a tile made with its near-infrared band, for telling water from land by eye: water absorbs near-infrared
  * light, so it is dark in the band whatever its colour (sediment-laden, glinting or shaded), while vegetation is
- * bright. Each band is stretched between its 2nd and 98th percentiles, as GIS viewers show bands by default.
+ * bright. Each band is stretched between its 2nd and 98th percentiles, as GIS viewers show bands by default. A band
+ * with an alpha channel (a frame from another camera, warped onto the tile) has no value where alpha is 0: those
+ * pixels show black and count in no stretch.
  */
 public final class NearInfraredViews {
 
@@ -41,6 +43,22 @@ public final class NearInfraredViews {
 
     /** The chosen band of each source as red, green and blue, each stretched by its own percentiles. */
     private static BufferedImage compose(Raster[] sources, int[] bands) {
-        return RgbComposite.of(sources, bands, BandStretch.percentiles(sources, bands, OptionalDouble.empty()));
+        Raster nearInfrared = sources[0];
+        boolean partial = nearInfrared.getNumBands() > 1;
+        // where the band has no value its level is 0; leaving 0 out of every band's count costs a display stretch
+        // nothing, while counting a quarter of the tile at 0 would set the near-infrared band's low end
+        OptionalDouble noData = partial ? OptionalDouble.of(0) : OptionalDouble.empty();
+        BufferedImage picture = RgbComposite.of(sources, bands, BandStretch.percentiles(sources, bands, noData));
+        if (partial) {
+            int alpha = nearInfrared.getNumBands() - 1;
+            for (int y = 0; y < picture.getHeight(); y++) {
+                for (int x = 0; x < picture.getWidth(); x++) {
+                    if (nearInfrared.getSample(nearInfrared.getMinX() + x, nearInfrared.getMinY() + y, alpha) == 0) {
+                        picture.setRGB(x, y, 0);
+                    }
+                }
+            }
+        }
+        return picture;
     }
 }

@@ -59,6 +59,31 @@ class NearInfraredViewsTest {
         assertOrdered(colour, falseColour, 1, 2);
     }
 
+    /** The band warped onto its tile, as the import keeps it: where the frame does not reach, both views are black. */
+    @Test
+    void pixelsTheFrameDoesNotReachShowBlack() throws IOException {
+        BufferedImage band = band();
+        BufferedImage warped = NearInfrared.warped(band, FrameRegistration.register(colour(), band).warp(), 480, 640);
+
+        for (BufferedImage view : new BufferedImage[] {NearInfraredViews.grey(warped.getRaster()),
+                NearInfraredViews.falseColour(colour(), warped.getRaster())}) {
+            long black = 0;
+            long shown = 0;
+            for (int y = 0; y < 640; y++) {
+                for (int x = 0; x < 480; x++) {
+                    boolean reached = warped.getRaster().getSample(x, y, 1) > 0;
+                    if (!reached) {
+                        assertEquals(0, view.getRGB(x, y) & 0xffffff, "no value at " + x + ", " + y);
+                    }
+                    black += reached && (view.getRGB(x, y) & 0xff0000) == 0 ? 1 : 0;
+                    shown += reached ? 1 : 0;
+                }
+            }
+            // stretched by the pixels the frame reaches alone: about 2% of them at the low end, not a quarter
+            assertTrue(black < 0.05 * shown, black + " of " + shown + " reached pixels show no near-infrared");
+        }
+    }
+
     @Test
     void aSixteenBitBandIsStretchedByItsPercentiles() {
         BufferedImage band = new BufferedImage(100, 100, BufferedImage.TYPE_USHORT_GRAY);
