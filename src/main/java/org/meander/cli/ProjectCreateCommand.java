@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.meander.project.AlignedFrame;
 import org.meander.project.ImageryOptions;
 import org.meander.project.ImportReport;
 import org.meander.project.ProjectImport;
@@ -88,7 +89,7 @@ final class ProjectCreateCommand implements Callable<Integer> {
                 new CutProgress());
         report.problems().forEach(System.err::println);
         if (!report.alignedFrames().isEmpty()) {
-            System.err.println(report.alignedSummary());
+            System.err.println(AlignedFrame.summary(report.alignedFrames()));
         }
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("tiles", report.importedTiles().size());

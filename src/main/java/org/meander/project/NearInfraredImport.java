@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.meander.project.raster.FrameRegistration;
-import org.meander.project.raster.FrameWarp;
 import org.meander.project.raster.ImageFiles;
 import org.meander.project.raster.NearInfrared;
 
@@ -26,7 +25,7 @@ final class NearInfraredImport {
     private final Path framesFolder;
     private final NearInfraredFiles frames;
     private final List<String> problems;
-    private final List<ImportReport.AlignedFrame> alignedFrames;
+    private final List<AlignedFrame> alignedFrames;
     /** Whether a frame that links out of its folder is used (data kept by git-annex or DVC). */
     private final boolean followLinks;
 
@@ -35,7 +34,7 @@ final class NearInfraredImport {
      * @param imageStems   the stems of the images being imported, to tell frames from images in a shared folder
      */
     NearInfraredImport(Path projectDirectory, Path framesFolder, Path imagesFolder, Set<String> imageStems,
-            boolean followLinks, List<String> problems, List<ImportReport.AlignedFrame> alignedFrames)
+            boolean followLinks, List<String> problems, List<AlignedFrame> alignedFrames)
             throws IOException {
         this.followLinks = followLinks;
         this.nirFolder = projectDirectory.resolve("nir");
@@ -94,9 +93,7 @@ final class NearInfraredImport {
         boolean sameSize = band.getWidth() == decoded.getWidth() && band.getHeight() == decoded.getHeight();
         switch (registration.verdict()) {
             case ALIGNED -> {
-                FrameWarp onTile = registration.warp().inverse();
-                alignedFrames.add(new ImportReport.AlignedFrame(frame.getFileName().toString(), tile,
-                        onTile.frameX(0, 0), onTile.frameY(0, 0), onTile.scale(), registration.coverage()));
+                alignedFrames.add(AlignedFrame.of(frame.getFileName().toString(), tile, registration));
                 write(tile, frame, NearInfrared.warped(band, registration.warp(), decoded.getWidth(),
                         decoded.getHeight()));
             }

@@ -56,7 +56,7 @@ public final class ProjectImport {
     private final List<String> labelled = new ArrayList<>();
     private final List<String> problems = new ArrayList<>();
     private final List<ImportReport.CutImage> cutImages = new ArrayList<>();
-    private final List<ImportReport.AlignedFrame> alignedFrames = new ArrayList<>();
+    private final List<AlignedFrame> alignedFrames = new ArrayList<>();
 
     private ProjectImport(Path projectDir, Path imagesFolder, Path masksFolder, Integer classIndex,
             ImageryOptions imagery) throws IOException {

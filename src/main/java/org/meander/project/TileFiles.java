@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * Every file of a project that belongs to one tile, by path relative to the project folder: its image in
- * {@code tiles/}, its label, its label history and its near-infrared band. Renaming or removing a tile moves them
+ * {@code tiles/}, its label, its label history and its near-infrared band (with the band as it was before it was
+ * aligned, if it was). Renaming or removing a tile moves them
  * together; a file the tile does not have (no label yet, no band) is not in the list.
  */
 final class TileFiles {
@@ -40,7 +41,8 @@ final class TileFiles {
                 projectDir.relativize(image),
                 Path.of("labels", name + ".png"),
                 Path.of("labels", ".history", name),
-                Path.of("nir", name + ".png"));
+                Path.of("nir", name + ".png"),
+                Path.of("nir", ".unaligned", name + ".png"));
     }
 
     /**

@@ -21,6 +21,7 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.meander.weights.ErrorText;
+import org.meander.project.AlignedFrame;
 import org.meander.project.ImageryOptions;
 import org.meander.project.ImportReport;
 import org.meander.project.ProjectImport;
@@ -176,7 +177,7 @@ final class NewProjectViewModel {
                     .append(ImageryOptions.CUT_TILE_SIZE).append(" pixels.");
         }
         if (!report.alignedFrames().isEmpty()) {
-            text.append("\n").append(report.alignedSummary());
+            text.append("\n").append(AlignedFrame.summary(report.alignedFrames()));
         }
         if (!report.problems().isEmpty()) {
             text.append(" Skipped or imported in part (").append(report.problems().size()).append("):");

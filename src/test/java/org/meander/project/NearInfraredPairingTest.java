@@ -61,8 +61,8 @@ class NearInfraredPairingTest {
         assertTrue(Files.notExists(project.resolve("tiles/airborne_ir_3.png")));
         // the two cameras' frames differ by a shift and a scale: each frame is warped onto its image
         assertEquals(List.of("airborne_3", "airborne_5"),
-                report.alignedFrames().stream().map(ImportReport.AlignedFrame::tile).toList());
-        ImportReport.AlignedFrame aligned = report.alignedFrames().get(0);
+                report.alignedFrames().stream().map(AlignedFrame::tile).toList());
+        AlignedFrame aligned = report.alignedFrames().get(0);
         assertEquals("airborne_ir_3.png", aligned.frame());
         assertEquals(63, aligned.x(), 4, aligned.toString());
         assertEquals(52, aligned.y(), 5, aligned.toString());
@@ -101,7 +101,7 @@ class NearInfraredPairingTest {
         ImportReport report = create(temp.resolve("project"), images, nir);
 
         assertEquals(List.of(), report.problems());
-        ImportReport.AlignedFrame aligned = report.alignedFrames().get(0);
+        AlignedFrame aligned = report.alignedFrames().get(0);
         assertEquals(2 * 0.89, aligned.scale(), 0.03, aligned.toString());
         assertEquals(63, aligned.x(), 5, aligned.toString());
         Project opened = Project.open(temp.resolve("project"));

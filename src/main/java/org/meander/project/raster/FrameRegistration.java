@@ -14,7 +14,8 @@ import org.opencv.video.Video;
 /**
  * Finds where a frame from a second camera (a near-infrared frame) lies on its colour tile. Two cameras side by side
  * see the same ground from a little apart and with other lenses, so their frames differ by a shift and a scale (the
- * Elwha airborne frames: about 63 px across, 52 px down and 12%), and laying one over the other pixel for pixel mixes different places.
+ * Elwha airborne frames: about 63 px across, 52 px down and 12%), and laying one over the other pixel for pixel mixes
+ * different places.
  *
  * <p>The bands differ in brightness (water is bright in colour and dark in near-infrared, forest the other way), but
  * edges are where they are in both: the two pictures are compared by their gradient magnitudes. A coarse search over
@@ -54,7 +55,7 @@ public final class FrameRegistration {
         LINES_UP,
         /** The frame lines up once warped. */
         ALIGNED,
-        /** No warp, the frame as it is included, shows the tile's edges: this is not the same ground, or too blurred. */
+        /** No warp, the frame as it is included, shows the tile's edges: not the same ground, or too blurred. */
         UNCERTAIN
     }
 
@@ -140,7 +141,7 @@ public final class FrameRegistration {
         return best;
     }
 
-    /** ECC's affine fit from {@code start}, on pictures from small to full size; where ECC fails, the last fit stands. */
+    /** ECC's affine fit from {@code start}, on pictures small to full size; where ECC fails, the last fit stands. */
     private static FrameWarp refine(Mat tile, Mat frame, FrameWarp start) {
         FrameWarp warp = start;
         double[] blurs = {2.0, 1.5, 1.0};
@@ -263,7 +264,7 @@ public final class FrameRegistration {
         }
     }
 
-    /** Gradient magnitude after a Gaussian blur, shifted and scaled to mean 0 and deviation 1 (so padding is neutral). */
+    /** Gradient magnitude after a Gaussian blur, shifted and scaled to mean 0 and deviation 1 (padding is neutral). */
     private static Mat edges(Mat grey, double blur) {
         Mat blurred = new Mat();
         Imgproc.GaussianBlur(grey, blurred, new Size(0, 0), blur);
@@ -317,7 +318,8 @@ public final class FrameRegistration {
     private static Mat firstBandOf(Raster raster) {
         int width = raster.getWidth();
         int height = raster.getHeight();
-        float[] values = raster.getSamples(raster.getMinX(), raster.getMinY(), width, height, 0, new float[width * height]);
+        float[] values = raster.getSamples(raster.getMinX(), raster.getMinY(), width, height, 0,
+                new float[width * height]);
         Mat mat = new Mat(height, width, CvType.CV_32F);
         mat.put(0, 0, values);
         return mat;

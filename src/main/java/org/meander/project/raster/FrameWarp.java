@@ -53,7 +53,7 @@ public record FrameWarp(double xx, double xy, double tx, double yx, double yy, d
         return Math.sqrt(Math.abs(xx * yy - xy * yx));
     }
 
-    /** How far, in frame pixels, a corner of a {@code width} x {@code height} tile lands from where {@code other} puts it. */
+    /** How far, in frame pixels, a corner of a {@code width} x {@code height} tile lands from {@code other}'s. */
     public double distance(FrameWarp other, int width, int height) {
         double largest = 0;
         for (int[] corner : new int[][] {{0, 0}, {width - 1, 0}, {0, height - 1}, {width - 1, height - 1}}) {
