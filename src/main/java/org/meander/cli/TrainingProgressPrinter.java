@@ -44,6 +44,12 @@ final class TrainingProgressPrinter implements TrainingListener {
     }
 
     @Override
+    public void tileRemoved(String tile) {
+        out.printf("%ntile %s was removed from the project: left out from here on%n", tile);
+        out.flush();
+    }
+
+    @Override
     public void epoch(EpochRecord record, boolean best) {
         out.printf("%nepoch %d/%d: training loss %.4f, validation loss %.4f, IoU %.3f (median %.3f), F1 %.3f, %.0f s%s%n",
                 record.epoch(), epochs, record.trainingLoss(), record.validationLoss(),

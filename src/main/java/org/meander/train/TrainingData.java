@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.random.RandomGenerator;
 import org.meander.embed.EmbeddingCache;
@@ -74,6 +75,22 @@ public final class TrainingData {
 
     public TrainingExample example(Tile tile, PromptDrawer drawer, RandomGenerator random) throws IOException {
         return example(tile, label(tile), drawer, random);
+    }
+
+    /**
+     * The tile's example, or empty when the tile left the project after the run listed it (removed, its files moved
+     * to {@code trash/}, or renamed): a long run goes on without it.
+     */
+    public Optional<TrainingExample> exampleIfStillThere(Tile tile, PromptDrawer drawer, RandomGenerator random)
+            throws IOException {
+        try {
+            return Optional.of(example(tile, drawer, random));
+        } catch (IOException | IllegalArgumentException e) {
+            if (project.tile(tile.name()).filter(tile::equals).isEmpty()) {
+                return Optional.empty();
+            }
+            throw e;
+        }
     }
 
     /** As {@link #example(Tile, PromptDrawer, RandomGenerator)}, with the tile's label already read. */

@@ -15,6 +15,13 @@ public interface TrainingListener {
     default void validating(int done, int total) {
     }
 
+    /**
+     * A tile was removed from the project while the run used it (its image went to {@code trash/}): it is left out
+     * from here on. Told once per tile.
+     */
+    default void tileRemoved(String tile) {
+    }
+
     /** An epoch ended; {@code best} when it is the new best checkpoint. */
     default void epoch(EpochRecord record, boolean best) {
     }

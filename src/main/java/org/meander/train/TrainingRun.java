@@ -5,11 +5,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 import org.meander.embed.EmbeddingCache;
 import org.meander.project.Project;
@@ -156,6 +160,9 @@ public final class TrainingRun {
         private final int batchesPerEpoch;
         private final LearningRateSchedule schedule;
         private final PromptDrawer drawer;
+        /** Tiles that left the project during the run, by name: found on the reading thread, told on this one. */
+        private final Set<String> removed = ConcurrentHashMap.newKeySet();
+        private final Set<String> told = new HashSet<>();
 
         Epochs(SamModel model, TrainingStep step, TrainingData data, List<Tile> trainTiles,
                 List<Tile> validationTiles, TrainingListener listener, BooleanSupplier stopRequested) {
@@ -172,7 +179,20 @@ public final class TrainingRun {
             this.drawer = new PromptDrawer(config);
         }
 
+        /** The epochs' outcome; its message also names the tiles left out because they left the project. */
         RunOutcome run(RunState start) throws IOException {
+            RunOutcome outcome = runEpochs(start);
+            if (removed.isEmpty()) {
+                return outcome;
+            }
+            String note = removed.size() + (removed.size() == 1 ? " tile" : " tiles") + " removed from the project"
+                    + " during the run " + (removed.size() == 1 ? "was" : "were") + " left out: "
+                    + String.join(", ", removed.stream().sorted().toList());
+            return new RunOutcome(outcome.status(), outcome.message() == null ? note : outcome.message() + "; "
+                    + note, outcome.bestEpoch());
+        }
+
+        private RunOutcome runEpochs(RunState start) throws IOException {
             RunState state = start;
             List<EpochRecord> epochs = new ArrayList<>(state.epochs());
             List<BatchRecord> batches = new ArrayList<>(state.batches());
@@ -193,6 +213,17 @@ public final class TrainingRun {
                         }
                         long batchStart = System.nanoTime();
                         List<TrainingExample> batch = reader.take(b);
+                        tellRemoved();
+                        if (removed.size() == trainTiles.size()) {
+                            return new RunOutcome(RunStatus.FAILED, "every training tile was removed from the"
+                                    + " project during the run", state.bestEpoch());
+                        }
+                        if (batch.isEmpty()) {
+                            // every tile of this batch was removed: the next batch takes the step
+                            state = new RunState(epoch, b + 1, state.step(), state.bestEpoch(),
+                                    state.bestValidationLoss(), state.epochsWithoutImprovement(), epochs, batches);
+                            continue;
+                        }
                         double lr = schedule.rate(state.step());
                         StepResult result = step.run(batch, lr);
                         String failure = failure(result, batches);
@@ -213,6 +244,9 @@ public final class TrainingRun {
                 }
                 ValidationResult validation = new Validation(model, data, config)
                         .run(validationTiles, done -> listener.validating(done, validationTiles.size()), stopRequested);
+                validationTiles.stream().filter(tile -> project.tile(tile.name()).filter(tile::equals).isEmpty())
+                        .forEach(tile -> removed.add(tile.name()));
+                tellRemoved();
                 if (validation == null) {
                     // the epoch is trained but not validated: resuming validates it
                     save(CheckpointKind.LAST, new RunState(epoch, batchesPerEpoch, state.step(), state.bestEpoch(),
@@ -259,9 +293,18 @@ public final class TrainingRun {
             List<TrainingExample> batch = new ArrayList<>();
             int end = Math.min(order.size(), (b + 1) * config.batchSize());
             for (Tile tile : order.subList(b * config.batchSize(), end)) {
-                batch.add(data.example(tile, drawer, random));
+                Optional<TrainingExample> example = data.exampleIfStillThere(tile, drawer, random);
+                example.ifPresentOrElse(batch::add, () -> removed.add(tile.name()));
             }
             return batch;
+        }
+
+        private void tellRemoved() {
+            for (String tile : removed) {
+                if (told.add(tile)) {
+                    listener.tileRemoved(tile);
+                }
+            }
         }
 
         private String failure(StepResult result, List<BatchRecord> batches) {

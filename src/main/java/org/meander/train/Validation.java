@@ -45,24 +45,27 @@ public final class Validation {
             if (stop.getAsBoolean()) {
                 return null;
             }
+            int end = Math.min(tiles.size(), start + config.batchSize());
             List<TrainingExample> batch = new ArrayList<>();
-            for (Tile tile : tiles.subList(start, Math.min(tiles.size(), start + config.batchSize()))) {
-                batch.add(data.example(tile, drawer, promptRandom(config, tile)));
+            for (Tile tile : tiles.subList(start, end)) {
+                // a tile removed from the project since the run listed it is left out
+                data.exampleIfStillThere(tile, drawer, promptRandom(config, tile)).ifPresent(batch::add);
             }
-            try (NoGradient off = NoGradient.enter(); NDManager scope = model.manager().newSubManager()) {
-                DecoderOutput output = forward.run(scope, batch, config.outputHandling().multimask());
-                lossSum += loss.compute(output).getFloat() * batch.size();
-                NDArray logits = config.outputHandling().select(output.masks(), output.iou());
-                float[] values = logits.toFloatArray();
-                int prompts = batch.get(0).prompts().size();
-                for (int i = 0; i < batch.size(); i++) {
-                    TrainingExample example = batch.get(i);
-                    metrics.add(meanOverPrompts(example, values, i * prompts, prompts, side));
+            if (!batch.isEmpty()) {
+                try (NoGradient off = NoGradient.enter(); NDManager scope = model.manager().newSubManager()) {
+                    DecoderOutput output = forward.run(scope, batch, config.outputHandling().multimask());
+                    lossSum += loss.compute(output).getFloat() * batch.size();
+                    NDArray logits = config.outputHandling().select(output.masks(), output.iou());
+                    float[] values = logits.toFloatArray();
+                    int prompts = batch.get(0).prompts().size();
+                    for (int i = 0; i < batch.size(); i++) {
+                        metrics.add(meanOverPrompts(batch.get(i), values, i * prompts, prompts, side));
+                    }
                 }
             }
-            progress.accept(metrics.size());
+            progress.accept(end);
         }
-        return new ValidationResult(tiles.isEmpty() ? Double.NaN : lossSum / tiles.size(), metrics);
+        return new ValidationResult(metrics.isEmpty() ? Double.NaN : lossSum / metrics.size(), metrics);
     }
 
     /** The same generator for a tile every time: seeded by the run's seed and the tile's name. */

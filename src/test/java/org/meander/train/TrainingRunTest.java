@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -112,6 +113,54 @@ class TrainingRunTest {
                 .evaluate(Split.VALIDATION, CheckpointKind.LAST, true, new TrainingListener() { }));
         assertTrue(none.getMessage().endsWith("no accepted label in the validation split; mark the labels you"
                 + " checked accepted in Annotate (key A), or evaluate on every label"), none.getMessage());
+    }
+
+    /**
+     * Tiles removed from the project while a run reads them (Delete in Annotate, or project remove) are left out from
+     * then on, the run goes on, and its outcome names them: a long run is not lost to a tidy-up.
+     */
+    @Test
+    void tilesRemovedDuringARunAreLeftOut() throws Exception {
+        Project project = project(dir);
+        List<Tile> tiles = project.tiles();
+        Tile training = tiles.get(0);
+        Tile validating = tiles.get(5);
+        TrainingRun run = TrainingRun.create(project, "tidy", Fixtures.model("tiny"), quick(3, 2));
+        List<String> told = new ArrayList<>();
+        List<EpochRecord> epochs = new ArrayList<>();
+
+        RunOutcome outcome = run.train(false, new TrainingListener() {
+            @Override
+            public void batch(BatchRecord record, int batchInEpoch, int batchesPerEpoch, double samplesPerSecond) {
+                if (record.step() == 1) {
+                    try {
+                        project.remove(training);
+                        project.remove(validating);
+                    } catch (IOException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+            }
+
+            @Override
+            public void tileRemoved(String tile) {
+                told.add(tile);
+            }
+
+            @Override
+            public void epoch(EpochRecord record, boolean best) {
+                epochs.add(record);
+            }
+        }, () -> false);
+
+        assertEquals(RunStatus.FINISHED, outcome.status(), outcome.message());
+        assertEquals(3, epochs.size());
+        assertEquals(Set.of(training.name(), validating.name()), Set.copyOf(told));
+        assertEquals(2, told.size(), "each told once: " + told);
+        assertTrue(outcome.message().contains("2 tiles removed from the project during the run were left out"),
+                outcome.message());
+        assertEquals(1, epochs.get(2).validation().tiles(), "one validation tile left");
+        assertEquals(RunStatus.FINISHED, RunInfo.read(run.folder().info()).status());
     }
 
     @Test
