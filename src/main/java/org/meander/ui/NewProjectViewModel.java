@@ -186,7 +186,8 @@ final class NewProjectViewModel {
         message.set(text.toString());
         if (tiles > 0) {
             open.accept(project);
-            madeCleanly.set(report.problems().isEmpty());
+            // frames moved onto their images are worth a read too: a quarter of a tile may have no band
+            madeCleanly.set(report.problems().isEmpty() && report.alignedFrames().isEmpty());
         }
     }
 

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.control.Button;
+import javafx.scene.control.TextArea;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.TextInputControl;
 import javafx.stage.Stage;
@@ -157,6 +158,9 @@ class NewProjectTest {
         for (Tile tile : project.tiles()) {
             assertTrue(Files.isRegularFile(project.nearInfraredFile(tile)), tile.name());
         }
+        // the frames were moved onto their images: the window stays open to say so
+        assertTrue(robot.lookup("#new-project-report").queryAs(TextArea.class).getText()
+                .contains("2 near-infrared frames did not line up with their images and were warped onto them"));
     }
 
     @Test
