@@ -111,7 +111,7 @@ final class NewProjectViewModel {
         return message.getReadOnlyProperty();
     }
 
-    /** True once a project is made with no file skipped: there is nothing left to read here. */
+    /** True once a project is made with no file skipped and no frame moved: there is nothing left to read here. */
     ReadOnlyBooleanProperty madeCleanlyProperty() {
         return madeCleanly.getReadOnlyProperty();
     }
