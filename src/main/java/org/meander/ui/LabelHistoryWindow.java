@@ -82,10 +82,13 @@ final class LabelHistoryWindow {
                 + " river pixels";
     }
 
-    /** At the main window's right edge, below its tool bar, so that the middle of the tile stays in view. */
+    /**
+     * At the main window's left edge, over the tile list and below the tool bar: the middle of the tile stays in view,
+     * and so does the raster map, which opens at the right edge.
+     */
     void show(Window owner) {
         if (!window.stage().isShowing() && owner != null) {
-            window.stage().setX(owner.getX() + owner.getWidth() - WIDTH - 16);
+            window.stage().setX(owner.getX() + 16);
             window.stage().setY(owner.getY() + 120);
         }
         window.show(owner);

@@ -1,12 +1,14 @@
 package org.meander.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.Rectangle;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import javafx.geometry.Point2D;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.control.CheckBox;
 import javafx.scene.input.KeyCode;
@@ -35,6 +37,7 @@ class RasterMapTest {
 
     private Workbench workbench;
     private MainWindow window;
+    private Stage stage;
 
     @Start
     void start(Stage stage) throws Exception {
@@ -44,6 +47,7 @@ class RasterMapTest {
         window = new MainWindow(workbench.annotate(), workbench.modelName());
         stage.setScene(window.scene());
         stage.show();
+        this.stage = stage;
     }
 
     @AfterEach
@@ -95,6 +99,28 @@ class RasterMapTest {
         robot.push(KeyCode.ESCAPE);
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(!map.stage().isShowing(), "Esc closes the map");
+    }
+
+    /** Both side windows can stay open while labelling: the map and a tile's label history do not cover each other. */
+    @Test
+    void theMapAndTheLabelHistoryOpenSideBySide(FxRobot robot) {
+        robot.push(KeyCode.SHIFT, KeyCode.O);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(stage::requestFocus);
+        robot.push(KeyCode.M);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        Stage map = window.map().stage();
+        Stage history = window.history().stage();
+        assertTrue(map.isShowing() && history.isShowing());
+        Rectangle2D mapBounds = new Rectangle2D(map.getX(), map.getY(), map.getWidth(), map.getHeight());
+        Rectangle2D historyBounds = new Rectangle2D(history.getX(), history.getY(), history.getWidth(),
+                history.getHeight());
+        assertFalse(mapBounds.intersects(historyBounds), "map " + mapBounds + ", history " + historyBounds);
+        robot.interact(() -> {
+            map.close();
+            history.close();
+        });
     }
 
     /** The river shows on the map as labelled: over a river pixel the map changes with the labels, elsewhere not. */
