@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
+import org.meander.project.LabelMask;
 
 /**
  * A tile's near-infrared band, each sample scaled to [0, 1] by its bit depth (8 or 16 bit), row-major: what a water
@@ -21,6 +22,15 @@ public record NearInfraredBand(int width, int height, float[] values) {
             throw new IllegalArgumentException("a " + width + " x " + height + " band needs " + (long) width * height
                     + " samples, got " + values.length);
         }
+    }
+
+    /** The pixels without a value (1), where a frame warped onto the tile does not reach. */
+    public LabelMask unknown() {
+        byte[] pixels = new byte[values.length];
+        for (int i = 0; i < pixels.length; i++) {
+            pixels[i] = Float.isNaN(values[i]) ? (byte) 1 : (byte) 0;
+        }
+        return new LabelMask(width, height, pixels);
     }
 
     /** Reads a grey PNG (8 or 16 bit); where it has an alpha channel, a pixel of alpha 0 has no value. */

@@ -23,12 +23,27 @@ public record RoughMaskCleanup(int minArea, int erosion) {
     }
 
     public RoughMask apply(LabelMask thresholded) {
+        return apply(thresholded, new LabelMask(thresholded.width(), thresholded.height(),
+                new byte[thresholded.pixels().length]));
+    }
+
+    /**
+     * As {@link #apply(LabelMask)}, where the pixels of {@code unknown} had nothing to threshold (a near-infrared frame
+     * from another camera does not reach them): not water, and not surely dry either, so negative points keep the
+     * erosion's margin away from them as from water. They may well be river.
+     */
+    public RoughMask apply(LabelMask thresholded, LabelMask unknown) {
         LabelMask water = MaskOps.removeIslands(thresholded, minArea);
         int width = thresholded.width();
         int height = thresholded.height();
         // The river goes on past the tile's edge, so the edge does not erode it (nor grow the background).
         boolean[] core = SquareErosion.erode(members(water, (byte) 1), width, height, erosion, true);
-        boolean[] surelyDry = SquareErosion.erode(members(thresholded, (byte) 0), width, height, erosion, true);
+        boolean[] dry = members(thresholded, (byte) 0);
+        byte[] unknownPixels = unknown.pixels();
+        for (int i = 0; i < dry.length; i++) {
+            dry[i] &= unknownPixels[i] == 0;
+        }
+        boolean[] surelyDry = SquareErosion.erode(dry, width, height, erosion, true);
         return new RoughMask(water, mask(core, width, height, (byte) 1), mask(surelyDry, width, height, (byte) 0));
     }
 

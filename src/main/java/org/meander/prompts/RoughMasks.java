@@ -17,21 +17,23 @@ public final class RoughMasks {
 
     public static RoughMask of(Project project, Tile tile, RoughMaskSettings settings) throws IOException {
         RgbImage image = readRgb(tile.image());
-        LabelMask thresholded = switch (settings.source()) {
-            case HSV -> settings.colours().select(image);
-            case NDWI -> waterByIndex(image, project.nearInfraredFile(tile), settings.waterIndex());
+        return switch (settings.source()) {
+            case HSV -> settings.cleanup().apply(settings.colours().select(image));
+            case NDWI -> {
+                NearInfraredBand band = readBand(project.nearInfraredFile(tile), image);
+                yield settings.cleanup().apply(settings.waterIndex().select(image, band), band.unknown());
+            }
         };
-        return settings.cleanup().apply(thresholded);
     }
 
-    private static LabelMask waterByIndex(RgbImage image, Path bandFile, WaterIndex index) throws IOException {
+    private static NearInfraredBand readBand(Path bandFile, RgbImage image) throws IOException {
         NearInfraredBand band = NearInfraredBand.read(bandFile);
         if (band.width() != image.width() || band.height() != image.height()) {
             throw new IOException(bandFile + ": the near-infrared band is " + band.width() + " x " + band.height()
                     + " pixels but its tile is " + image.width() + " x " + image.height()
                     + " (width x height); it must cover the tile pixel for pixel: re-import the imagery");
         }
-        return index.select(image, band);
+        return band;
     }
 
     private static RgbImage readRgb(Path file) throws IOException {

@@ -44,6 +44,19 @@ class RoughMaskCleanupTest {
         assertEquals(Masks.rectangle(64, 64, 0, 17, 63, 42), rough.reach());
     }
 
+    /** A strip a near-infrared frame does not reach: no value to threshold, so negative points keep away from it. */
+    @Test
+    void pixelsWithoutAValueAreNeitherWaterNorSurelyDry() {
+        LabelMask river = Masks.rectangle(64, 64, 10, 20, 63, 39);
+        LabelMask unknown = Masks.rectangle(64, 64, 0, 0, 9, 63);
+
+        RoughMask rough = new RoughMaskCleanup(0, 3).apply(river, unknown);
+
+        assertEquals(river, rough.water());
+        assertEquals(union(Masks.rectangle(64, 64, 7, 17, 63, 42), Masks.rectangle(64, 64, 0, 0, 12, 63)),
+                rough.reach(), "no negative point on the strip, nor within 3 pixels of it");
+    }
+
     @Test
     void aMaskErodedAwayIsEmpty() {
         LabelMask creek = Masks.rectangle(64, 64, 0, 30, 63, 34);
