@@ -8,16 +8,19 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.meander.project.raster.FrameRegistration;
+import org.meander.project.raster.FrameWarp;
 import org.meander.project.raster.ImageFiles;
 import org.meander.project.raster.NearInfrared;
+import org.meander.project.raster.SharedWarps;
 
 /**
  * Aligns the near-infrared bands a project already holds: those imported, before imports aligned frames, from another
  * camera's frames laid on their images as they were. Each band is found on its tile as the import finds a frame; one
  * that does not line up is warped onto its tile, and the band it replaces is kept in {@code nir/.unaligned/}. A band
- * with an alpha channel was warped already and is left alone, as is one whose edges match its tile's neither as it is
- * nor moved.
+ * with an alpha channel was warped already and is left alone. One whose edges match its tile's neither as it is nor
+ * moved is placed by the warp the others share, if they share one, and left alone otherwise.
  */
 public final class NearInfraredAlignment {
 
@@ -35,53 +38,102 @@ public final class NearInfraredAlignment {
         void bandsDone(int done, int total);
     }
 
-    private NearInfraredAlignment() {
+    private final Project project;
+    private final SharedWarps found = new SharedWarps();
+    private final List<AlignedFrame> aligned = new ArrayList<>();
+    private final List<String> problems = new ArrayList<>();
+    private final List<Uncertain> uncertain = new ArrayList<>();
+    private int inPlace;
+
+    private NearInfraredAlignment(Project project) {
+        this.project = project;
     }
 
+    /**
+     * Registers every band without an alpha channel on its tile; a band whose edges say too little either way is
+     * placed by the warp the others share (one camera mount), or, if they share none, left as it is.
+     */
     public static Outcome align(Project project, Progress progress) {
+        NearInfraredAlignment run = new NearInfraredAlignment(project);
         List<Tile> withBands = project.tiles().stream()
                 .filter(tile -> Files.isRegularFile(project.nearInfraredFile(tile))).toList();
-        List<AlignedFrame> aligned = new ArrayList<>();
-        List<String> problems = new ArrayList<>();
-        int inPlace = 0;
         for (int i = 0; i < withBands.size(); i++) {
-            Tile tile = withBands.get(i);
-            Path bandFile = project.nearInfraredFile(tile);
-            try {
-                BufferedImage band = StrictImage.decode(Files.readAllBytes(bandFile));
-                if (band.getColorModel().hasAlpha()) {
-                    inPlace++;
-                    continue;
-                }
-                BufferedImage image = StrictImage.decode(Files.readAllBytes(tile.image()));
-                FrameRegistration.Registration registration = FrameRegistration.register(image, band);
-                switch (registration.verdict()) {
-                    case ALIGNED -> aligned.add(warp(project, tile, image, band, registration));
-                    case LINES_UP -> inPlace++;
-                    case UNCERTAIN -> problems.add(bandFile + ": its edges match those of " + tile.image()
-                            .getFileName() + " neither as it is nor moved (gradient correlation " + String.format(
-                            Locale.ROOT, "%.2f", registration.correlation()) + "); left as it is. Check with the"
-                            + " colour-infrared view (V) that it lines up");
-                }
-            } catch (IOException | IllegalArgumentException e) {
-                problems.add(bandFile + ": " + e.getMessage() + "; left as it is");
-            } finally {
-                progress.bandsDone(i + 1, withBands.size());
-            }
+            run.register(withBands.get(i));
+            progress.bandsDone(i + 1, withBands.size());
         }
-        return new Outcome(aligned, inPlace, problems);
+        run.placeUncertain();
+        return new Outcome(run.aligned, run.inPlace, run.problems);
     }
 
-    private static AlignedFrame warp(Project project, Tile tile, BufferedImage image,
-            BufferedImage band, FrameRegistration.Registration registration) throws IOException {
+    private void register(Tile tile) {
         Path bandFile = project.nearInfraredFile(tile);
-        // the band as it was, should the warp be wrong
+        try {
+            BufferedImage band = StrictImage.decode(Files.readAllBytes(bandFile));
+            if (band.getColorModel().hasAlpha()) {
+                inPlace++;
+                return;
+            }
+            BufferedImage image = StrictImage.decode(Files.readAllBytes(tile.image()));
+            FrameRegistration.Registration registration = FrameRegistration.register(image, band);
+            switch (registration.verdict()) {
+                case ALIGNED -> {
+                    found.add(registration.warp(), image.getWidth(), image.getHeight(), band.getWidth(),
+                            band.getHeight());
+                    warp(tile, band, registration.warp(), image.getWidth(), image.getHeight());
+                    aligned.add(AlignedFrame.of(name(bandFile), tile.name(), registration));
+                }
+                case LINES_UP -> {
+                    found.add(registration.warp(), image.getWidth(), image.getHeight(), band.getWidth(),
+                            band.getHeight());
+                    inPlace++;
+                }
+                case UNCERTAIN -> uncertain.add(new Uncertain(tile, band, image.getWidth(), image.getHeight(),
+                        registration.correlation()));
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            problems.add(bandFile + ": " + e.getMessage() + "; left as it is");
+        }
+    }
+
+    private void placeUncertain() {
+        for (Uncertain band : uncertain) {
+            Path bandFile = project.nearInfraredFile(band.tile());
+            String said = bandFile + ": its edges match those of " + band.tile().image().getFileName() + " neither"
+                    + " as it is nor moved (gradient correlation " + String.format(Locale.ROOT, "%.2f",
+                    band.correlation()) + ")";
+            Optional<SharedWarps.Shared> shared = found.of(band.width(), band.height(), band.band().getWidth(),
+                    band.band().getHeight());
+            if (shared.isEmpty()) {
+                problems.add(said + "; left as it is. Check with the colour-infrared view (V) that it lines up");
+                continue;
+            }
+            FrameWarp warp = shared.get().warp();
+            try {
+                warp(band.tile(), band.band(), warp, band.width(), band.height());
+                aligned.add(AlignedFrame.of(name(bandFile), band.tile().name(), warp, FrameRegistration.coverage(
+                        warp, band.width(), band.height(), band.band().getWidth(), band.band().getHeight()), true));
+                problems.add(said + "; placed where the " + shared.get().frames() + " bands whose edges were found"
+                        + " lie (one camera mount). Check with the colour-infrared view (V) that it lines up");
+            } catch (IOException e) {
+                problems.add(bandFile + ": " + e.getMessage() + "; left as it is");
+            }
+        }
+    }
+
+    /** Keeps the band as it was in {@code nir/.unaligned/}, should the warp be wrong, and writes it warped. */
+    private void warp(Tile tile, BufferedImage band, FrameWarp warp, int width, int height) throws IOException {
+        Path bandFile = project.nearInfraredFile(tile);
         Path kept = project.directory().resolve("nir").resolve(".unaligned").resolve(tile.name() + ".png");
         Files.createDirectories(kept.getParent());
         Files.copy(bandFile, kept, StandardCopyOption.REPLACE_EXISTING);
-        BufferedImage warped = NearInfrared.warped(band, registration.warp(), image.getWidth(), image.getHeight());
-        AtomicBytes.write(bandFile, ImageFiles.pngBytes(warped));
-        return AlignedFrame.of(project.directory().relativize(bandFile).toString(), tile.name(),
-                registration);
+        AtomicBytes.write(bandFile, ImageFiles.pngBytes(NearInfrared.warped(band, warp, width, height)));
+    }
+
+    private String name(Path bandFile) {
+        return project.directory().relativize(bandFile).toString();
+    }
+
+    /** A band whose registration was uncertain, waiting for the warp the others share. */
+    private record Uncertain(Tile tile, BufferedImage band, int width, int height, double correlation) {
     }
 }

@@ -4,12 +4,16 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import org.meander.project.raster.FrameRegistration;
+import org.meander.project.raster.FrameWarp;
 import org.meander.project.raster.ImageFiles;
 import org.meander.project.raster.NearInfrared;
+import org.meander.project.raster.SharedWarps;
 
 /**
  * The near-infrared part of an import: each tile's band goes to {@code nir/<tile>.png}, taken from a band of its image
@@ -26,6 +30,9 @@ final class NearInfraredImport {
     private final NearInfraredFiles frames;
     private final List<String> problems;
     private final List<AlignedFrame> alignedFrames;
+    /** The warps found so far, for the frames whose own edges say too little. */
+    private final SharedWarps found = new SharedWarps();
+    private final List<Uncertain> uncertain = new ArrayList<>();
     /** Whether a frame that links out of its folder is used (data kept by git-annex or DVC). */
     private final boolean followLinks;
 
@@ -87,33 +94,68 @@ final class NearInfraredImport {
         place(tile, image, decoded, frame, converted.grey());
     }
 
-    /** Writes the band of {@code frame} where it lies on the image, warped onto it unless it lines up as it is. */
+    /**
+     * Writes the band of {@code frame} where it lies on the image, warped onto it unless it lines up as it is; a frame
+     * whose edges say nothing either way waits for {@link #placeUncertainFrames}.
+     */
     private void place(String tile, Path image, BufferedImage decoded, Path frame, BufferedImage band) {
         FrameRegistration.Registration registration = FrameRegistration.register(decoded, band);
-        boolean sameSize = band.getWidth() == decoded.getWidth() && band.getHeight() == decoded.getHeight();
+        int width = decoded.getWidth();
+        int height = decoded.getHeight();
+        boolean sameSize = band.getWidth() == width && band.getHeight() == height;
         switch (registration.verdict()) {
             case ALIGNED -> {
+                found.add(registration.warp(), width, height, band.getWidth(), band.getHeight());
                 alignedFrames.add(AlignedFrame.of(frame.getFileName().toString(), tile, registration));
-                write(tile, frame, NearInfrared.warped(band, registration.warp(), decoded.getWidth(),
-                        decoded.getHeight()));
+                write(tile, frame, NearInfrared.warped(band, registration.warp(), width, height));
             }
-            case LINES_UP -> write(tile, frame, sameSize ? band
-                    : NearInfrared.warped(band, registration.warp(), decoded.getWidth(), decoded.getHeight()));
-            case UNCERTAIN -> {
-                if (!sameSize) {
-                    problems.add(frame + ": the frame is " + band.getWidth() + " x " + band.getHeight() + " but its"
-                            + " image " + image.getFileName() + " is " + decoded.getWidth() + " x "
-                            + decoded.getHeight() + ", and its edges were not found in the image, stretched or moved;"
-                            + " the tile has no near-infrared band. Give a frame of the same ground");
-                    return;
-                }
-                problems.add(frame + ": its edges match those of " + image.getFileName() + " neither as it is nor"
-                        + " moved (gradient correlation " + String.format(Locale.ROOT, "%.2f",
-                        registration.correlation()) + "); kept as it is. Check with the colour-infrared view (V)"
-                        + " that it lines up: where it does not, the water index mixes different places");
-                write(tile, frame, band);
+            case LINES_UP -> {
+                found.add(registration.warp(), width, height, band.getWidth(), band.getHeight());
+                write(tile, frame, sameSize ? band : NearInfrared.warped(band, registration.warp(), width, height));
+            }
+            case UNCERTAIN -> uncertain.add(new Uncertain(tile, image, frame, band, width, height,
+                    registration.correlation()));
+        }
+    }
+
+    /**
+     * The frames whose own edges said too little: placed by the warp the other frames of the import share, if they
+     * share one (cameras on one mount); otherwise kept as they are, or, of another size than their image, not used.
+     * Called once every image is imported.
+     */
+    void placeUncertainFrames() {
+        for (Uncertain frame : uncertain) {
+            BufferedImage band = frame.band();
+            String said = frame.frame() + ": its edges match those of " + frame.image().getFileName() + " neither as"
+                    + " it is nor moved (gradient correlation " + String.format(Locale.ROOT, "%.2f",
+                    frame.correlation()) + ")";
+            Optional<SharedWarps.Shared> shared = found.of(frame.width(), frame.height(), band.getWidth(),
+                    band.getHeight());
+            if (shared.isPresent()) {
+                FrameWarp warp = shared.get().warp();
+                double coverage = FrameRegistration.coverage(warp, frame.width(), frame.height(), band.getWidth(),
+                        band.getHeight());
+                alignedFrames.add(AlignedFrame.of(frame.frame().getFileName().toString(), frame.tile(), warp,
+                        coverage, true));
+                problems.add(said + "; placed where the " + shared.get().frames() + " frames whose edges were found"
+                        + " lie (one camera mount). Check with the colour-infrared view (V) that it lines up");
+                write(frame.tile(), frame.frame(), NearInfrared.warped(band, warp, frame.width(), frame.height()));
+            } else if (band.getWidth() != frame.width() || band.getHeight() != frame.height()) {
+                problems.add(said + ", and it is " + band.getWidth() + " x " + band.getHeight() + " while its image"
+                        + " is " + frame.width() + " x " + frame.height() + "; the tile has no near-infrared band."
+                        + " Give a frame of the same ground");
+            } else {
+                problems.add(said + "; kept as it is. Check with the colour-infrared view (V) that it lines up:"
+                        + " where it does not, the water index mixes different places");
+                write(frame.tile(), frame.frame(), band);
             }
         }
+        uncertain.clear();
+    }
+
+    /** A frame whose registration was uncertain, waiting for the warp the others share. */
+    private record Uncertain(String tile, Path image, Path frame, BufferedImage band, int width, int height,
+                             double correlation) {
     }
 
     /** An image cut into tiles takes no frame: a frame is read whole, and cut rasters carry their band inside. */

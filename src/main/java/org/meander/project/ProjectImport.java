@@ -142,6 +142,7 @@ public final class ProjectImport {
             progress.filesDone(i + 1, sources.size());
         }
         run.reportUnpairedMasks();
+        run.nearInfrared.placeUncertainFrames();
         run.nearInfrared.reportUnusedFrames(run.imageNames);
         if (!run.sources.isEmpty()) {
             ProjectManifest.read(run.directory).withEntries(TileSources.SOURCES, run.sources).write(run.directory);

@@ -80,6 +80,32 @@ class ProjectAlignNirCommandTest {
         assertTrue(Files.notExists(project.resolve("nir/.unaligned/airborne_5.png")));
     }
 
+    /** A tile of open water says nothing of where its band lies: the other bands' shared warp places it. */
+    @Test
+    void aBandWhoseEdgesSayNothingIsPlacedWhereTheOthersLie() throws Exception {
+        Path project = projectWithUnalignedBands(3, 5, 12);
+        BufferedImage lake = new BufferedImage(480, 640, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < 640; y++) {
+            for (int x = 0; x < 480; x++) {
+                lake.setRGB(x, y, 0x96bec8);
+            }
+        }
+        ImageIO.write(lake, "png", project.resolve("tiles/lake.png").toFile());
+        ImageIO.write(NearInfrared.fromFile(ImageIO.read(FRAMES.resolve("airborne_ir_7.png").toFile())).grey(),
+                "png", project.resolve("nir/lake.png").toFile());
+
+        EmbedCommandTest.Result result = EmbedCommandTest.runCapturing("project", "align-nir", project.toString());
+
+        JsonNode aligned = result.json().get("aligned");
+        assertEquals(4, aligned.size(), result.out());
+        JsonNode placed = aligned.get(3);
+        assertEquals("lake", placed.get("tile").asText());
+        assertTrue(placed.get("shared").asBoolean(), placed.toString());
+        assertTrue(result.err().contains("nir/lake.png") && result.err().contains("placed where the 3 bands"),
+                result.err());
+        assertTrue(Files.isRegularFile(project.resolve("nir/.unaligned/lake.png")));
+    }
+
     /** A band that lines up (the tile's own brightness, inverted) and one that is no picture of the tile. */
     @Test
     void bandsInPlaceAndBandsOfOtherGroundAreLeftAsTheyAre() throws Exception {

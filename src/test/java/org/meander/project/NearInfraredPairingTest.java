@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.awt.Color;
+import java.awt.Graphics2D;
 import java.awt.Image;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -108,6 +110,41 @@ class NearInfraredPairingTest {
         BufferedImage band = ImageIO.read(opened.nearInfraredFile(opened.tiles().get(0)).toFile());
         assertEquals(480, band.getWidth());
         assertEquals(640, band.getHeight());
+    }
+
+    /**
+     * A tile of open water has no edges to find its frame by; the other frames of the import, from the same camera
+     * mount, all moved alike, so it is placed where they lie.
+     */
+    @Test
+    void aFrameWhoseEdgesSayNothingIsPlacedWhereTheOthersLie() throws IOException {
+        Path images = copy("images", "airborne_3.png", "airborne_5.png", "airborne_12.png");
+        BufferedImage lake = new BufferedImage(480, 640, BufferedImage.TYPE_INT_RGB);
+        Graphics2D paint = lake.createGraphics();
+        paint.setColor(new Color(150, 190, 200));
+        paint.fillRect(0, 0, 480, 640);
+        paint.dispose();
+        ImageIO.write(lake, "png", images.resolve("lake.png").toFile());
+        Path nir = copy("nir", "airborne_ir_3.png", "airborne_ir_5.png", "airborne_ir_12.png");
+        Files.copy(FRAMES.resolve("airborne_ir_7.png"), nir.resolve("lake_ir.png"));
+
+        ImportReport report = create(temp.resolve("project"), images, nir);
+
+        AlignedFrame placed = report.alignedFrames().stream().filter(frame -> frame.tile().equals("lake"))
+                .findFirst().orElseThrow(() -> new AssertionError(report.alignedFrames().toString()));
+        assertTrue(placed.shared(), placed.toString());
+        assertEquals(63, placed.x(), 4, placed.toString());
+        assertEquals(0.89, placed.scale(), 0.01, placed.toString());
+        assertTrue(report.alignedFrames().stream().filter(frame -> !frame.tile().equals("lake"))
+                .noneMatch(AlignedFrame::shared));
+        assertTrue(ProjectImportTest.mentions(report, "lake_ir.png", "placed where the 3 frames"),
+                report.problems().toString());
+        assertTrue(AlignedFrame.summary(report.alignedFrames()).endsWith("1 of them, whose own edges said too"
+                + " little, was placed where the others lie."), AlignedFrame.summary(report.alignedFrames()));
+        Project opened = Project.open(temp.resolve("project"));
+        BufferedImage band = ImageIO.read(opened.nearInfraredFile(opened.tile("lake").orElseThrow()).toFile());
+        assertEquals(0, band.getRaster().getSample(10, 10, 1), "no value where the frame does not reach");
+        assertEquals(255, band.getRaster().getSample(240, 320, 1));
     }
 
     /** A frame whose edges are nowhere in the image is kept as it is, and the report says to check it. */

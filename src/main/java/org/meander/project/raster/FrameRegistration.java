@@ -171,7 +171,7 @@ public final class FrameRegistration {
     }
 
     /** The share of a tile's pixels whose place in the frame lies inside the frame. */
-    static double coverage(FrameWarp warp, int width, int height, int frameWidth, int frameHeight) {
+    public static double coverage(FrameWarp warp, int width, int height, int frameWidth, int frameHeight) {
         long inside = 0;
         for (int y = 0; y < height; y++) {
             for (int x = 0; x < width; x++) {
