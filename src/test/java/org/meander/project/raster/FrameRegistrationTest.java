@@ -100,6 +100,21 @@ class FrameRegistrationTest {
         assertEquals(FrameWarp.IDENTITY, registration.warp());
     }
 
+    /** Too small for edges to say anything: laid as it is, uncertain, without an error. */
+    @Test
+    void aFewPixelsAreUncertain() {
+        for (int side : new int[] {1, 2, 5}) {
+            BufferedImage tile = new BufferedImage(side, side + 1, BufferedImage.TYPE_INT_RGB);
+            BufferedImage frame = new BufferedImage(side, side + 1, BufferedImage.TYPE_BYTE_GRAY);
+            tile.setRGB(0, 0, 0xffffff);
+
+            Registration registration = FrameRegistration.register(tile, frame);
+
+            assertEquals(Verdict.UNCERTAIN, registration.verdict(), side + ": " + registration);
+            assertEquals(FrameWarp.IDENTITY, registration.warp());
+        }
+    }
+
     static BufferedImage greyOf(BufferedImage colour) {
         BufferedImage grey = new BufferedImage(colour.getWidth(), colour.getHeight(), BufferedImage.TYPE_BYTE_GRAY);
         for (int y = 0; y < colour.getHeight(); y++) {
