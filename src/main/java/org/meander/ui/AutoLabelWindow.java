@@ -29,10 +29,9 @@ final class AutoLabelWindow {
 
     AutoLabelWindow(AutoLabelViewModel model) {
         this.model = model;
-        Label intro = new Label("SAM labels the tiles without a label, prompted by points drawn from a rough water"
-                + " mask of the imagery; each label is marked \"predicted, to review\" (N and Shift+A go through"
+        Label intro = TaskWindow.intro("SAM labels the tiles without a label, prompted by points drawn from a rough"
+                + " water mask of the imagery; each label is marked \"predicted, to review\" (N and Shift+A go through"
                 + " them). The same as ./meander autolabel.");
-        intro.setWrapText(true);
 
         ComboBox<RoughMaskSource> source = new ComboBox<>();
         source.setId("autolabel-source");

@@ -96,9 +96,8 @@ final class ExportLabelsWindow {
 
         TextArea report = TaskWindow.report("export-report", model.messageProperty());
 
-        Label intro = new Label("Labels of " + model.project().directory().getFileName()
+        Label intro = TaskWindow.intro("Labels of " + model.project().directory().getFileName()
                 + " for other tools; the same as ./meander project export. Tiles without a label are left out.");
-        intro.setWrapText(true);
         VBox root = new VBox(12, intro, form, problem, new HBox(12, export, bar), report);
         root.setPadding(new Insets(14));
         window = new TaskWindow("Meander — export labels", root, 640, 420, model.runningProperty());

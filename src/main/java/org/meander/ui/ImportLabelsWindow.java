@@ -28,11 +28,10 @@ final class ImportLabelsWindow {
 
     ImportLabelsWindow(ImportLabelsViewModel model) {
         this.model = model;
-        Label intro = new Label("River polygons from a GIS (or exported as GeoJSON and corrected there) become the"
-                + " labels of the tiles they cover, marked imported, to be checked. A file named like a tile labels"
-                + " that tile; any other file labels the georeferenced tiles it reaches, in the same CRS. The same"
-                + " as ./meander project import-labels.");
-        intro.setWrapText(true);
+        Label intro = TaskWindow.intro("River polygons from a GIS (or exported as GeoJSON and corrected there) become"
+                + " the labels of the tiles they cover, marked imported, to be checked. A file named like a tile"
+                + " labels that tile; any other file labels the georeferenced tiles it reaches, in the same CRS. The"
+                + " same as ./meander project import-labels.");
 
         TextField source = new TextField();
         source.setId("import-source");

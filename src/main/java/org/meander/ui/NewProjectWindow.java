@@ -28,12 +28,12 @@ final class NewProjectWindow {
 
     NewProjectWindow(NewProjectViewModel model) {
         this.model = model;
-        Label intro = new Label("A project holds copies of your images in its tiles/ folder, their labels and its"
-                + " settings. Masks from another tool, named like the images (x.png or x_mask.png for x.jpg),"
+        Label intro = TaskWindow.intro("A project holds copies of your images in its tiles/ folder, their labels and"
+                + " its settings. Masks from another tool, named like the images (x.png or x_mask.png for x.jpg),"
                 + " become the labels to correct. Near-infrared frames, named like the images or with an _ir part"
-                + " (x_ir.png), give auto-label its water index; they may sit beside the images. Bands of"
-                + " multi-band TIFFs: ./meander project create --help.");
-        intro.setWrapText(true);
+                + " (x_ir.png), give auto-label its water index; they may sit beside the images, and a frame from"
+                + " another camera is aligned on its image. Bands of multi-band TIFFs: ./meander project create"
+                + " --help.");
 
         GridPane form = new GridPane();
         form.setHgap(8);

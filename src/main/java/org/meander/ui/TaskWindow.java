@@ -9,6 +9,7 @@ import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -44,6 +45,15 @@ final class TaskWindow {
 
     Stage stage() {
         return stage;
+    }
+
+    /** What the window does, wrapped and always whole: the report below gives up the room, never these lines. */
+    static Label intro(String text) {
+        Label intro = new Label(text);
+        intro.getStyleClass().add("intro");
+        intro.setWrapText(true);
+        intro.setMinHeight(Region.USE_PREF_SIZE);
+        return intro;
     }
 
     /** What stops the task from starting, in red; empty when nothing does. */

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.control.Button;
+import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.TextInputControl;
@@ -43,6 +44,15 @@ class NewProjectTest {
     void start(Stage stage) {
         window = new NewProjectWindow(new NewProjectViewModel(opened::set));
         window.show(null);
+    }
+
+    /** The window opens at its own size: its introduction is read whole, not cut off with an ellipsis. */
+    @Test
+    void theIntroductionShowsWhole(FxRobot robot) {
+        Label intro = robot.lookup(".intro").queryAs(Label.class);
+
+        assertTrue(intro.getHeight() >= intro.prefHeight(intro.getWidth()) - 0.5,
+                intro.getHeight() + " px tall, needs " + intro.prefHeight(intro.getWidth()));
     }
 
     @Test
