@@ -87,8 +87,8 @@ public final class NearInfraredAlignment {
                             band.getHeight());
                     inPlace++;
                 }
-                case UNCERTAIN -> uncertain.add(new Uncertain(tile, band, image.getWidth(), image.getHeight(),
-                        registration.correlation()));
+                case UNCERTAIN -> uncertain.add(new Uncertain(tile, image.getWidth(), image.getHeight(),
+                        band.getWidth(), band.getHeight(), registration.correlation()));
             }
         } catch (IOException | IllegalArgumentException e) {
             problems.add(bandFile + ": " + e.getMessage() + "; left as it is");
@@ -101,20 +101,22 @@ public final class NearInfraredAlignment {
             String said = bandFile + ": its edges match those of " + band.tile().image().getFileName() + " neither"
                     + " as it is nor moved (gradient correlation " + String.format(Locale.ROOT, "%.2f",
                     band.correlation()) + ")";
-            Optional<SharedWarps.Shared> shared = found.of(band.width(), band.height(), band.band().getWidth(),
-                    band.band().getHeight());
+            Optional<SharedWarps.Shared> shared = found.of(band.width(), band.height(), band.bandWidth(),
+                    band.bandHeight());
             if (shared.isEmpty()) {
                 problems.add(said + "; left as it is. Check with the colour-infrared view (V) that it lines up");
                 continue;
             }
             FrameWarp warp = shared.get().warp();
             try {
-                warp(band.tile(), band.band(), warp, band.width(), band.height());
+                // read again: only its sizes were kept
+                warp(band.tile(), StrictImage.decode(Files.readAllBytes(bandFile)), warp, band.width(),
+                        band.height());
                 aligned.add(AlignedFrame.of(name(bandFile), band.tile().name(), warp, FrameRegistration.coverage(
-                        warp, band.width(), band.height(), band.band().getWidth(), band.band().getHeight()), true));
+                        warp, band.width(), band.height(), band.bandWidth(), band.bandHeight()), true));
                 problems.add(said + "; placed where the " + shared.get().frames() + " bands whose edges were found"
                         + " lie (one camera mount). Check with the colour-infrared view (V) that it lines up");
-            } catch (IOException e) {
+            } catch (IOException | IllegalArgumentException e) {
                 problems.add(bandFile + ": " + e.getMessage() + "; left as it is");
             }
         }
@@ -133,7 +135,7 @@ public final class NearInfraredAlignment {
         return project.directory().relativize(bandFile).toString();
     }
 
-    /** A band whose registration was uncertain, waiting for the warp the others share. */
-    private record Uncertain(Tile tile, BufferedImage band, int width, int height, double correlation) {
+    /** A band whose registration was uncertain, waiting for the warp the others share; its pixels are not held. */
+    private record Uncertain(Tile tile, int width, int height, int bandWidth, int bandHeight, double correlation) {
     }
 }

@@ -113,8 +113,13 @@ final class NearInfraredImport {
                 found.add(registration.warp(), width, height, band.getWidth(), band.getHeight());
                 write(tile, frame, sameSize ? band : NearInfrared.warped(band, registration.warp(), width, height));
             }
-            case UNCERTAIN -> uncertain.add(new Uncertain(tile, image, frame, band, width, height,
-                    registration.correlation()));
+            case UNCERTAIN -> {
+                if (sameSize) {
+                    write(tile, frame, band); // for now: nothing is lost should the import stop before the end
+                }
+                uncertain.add(new Uncertain(tile, image, frame, width, height, band.getWidth(), band.getHeight(),
+                        registration.correlation()));
+            }
         }
     }
 
@@ -125,37 +130,47 @@ final class NearInfraredImport {
      */
     void placeUncertainFrames() {
         for (Uncertain frame : uncertain) {
-            BufferedImage band = frame.band();
             String said = frame.frame() + ": its edges match those of " + frame.image().getFileName() + " neither as"
                     + " it is nor moved (gradient correlation " + String.format(Locale.ROOT, "%.2f",
                     frame.correlation()) + ")";
-            Optional<SharedWarps.Shared> shared = found.of(frame.width(), frame.height(), band.getWidth(),
-                    band.getHeight());
+            Optional<SharedWarps.Shared> shared = found.of(frame.width(), frame.height(), frame.frameWidth(),
+                    frame.frameHeight());
             if (shared.isPresent()) {
-                FrameWarp warp = shared.get().warp();
-                double coverage = FrameRegistration.coverage(warp, frame.width(), frame.height(), band.getWidth(),
-                        band.getHeight());
-                alignedFrames.add(AlignedFrame.of(frame.frame().getFileName().toString(), frame.tile(), warp,
-                        coverage, true));
-                problems.add(said + "; placed where the " + shared.get().frames() + " frames whose edges were found"
-                        + " lie (one camera mount). Check with the colour-infrared view (V) that it lines up");
-                write(frame.tile(), frame.frame(), NearInfrared.warped(band, warp, frame.width(), frame.height()));
-            } else if (band.getWidth() != frame.width() || band.getHeight() != frame.height()) {
-                problems.add(said + ", and it is " + band.getWidth() + " x " + band.getHeight() + " while its image"
-                        + " is " + frame.width() + " x " + frame.height() + "; the tile has no near-infrared band."
-                        + " Give a frame of the same ground");
+                placeShared(frame, shared.get(), said);
+            } else if (frame.frameWidth() != frame.width() || frame.frameHeight() != frame.height()) {
+                problems.add(said + ", and it is " + frame.frameWidth() + " x " + frame.frameHeight() + " while its"
+                        + " image is " + frame.width() + " x " + frame.height() + "; the tile has no near-infrared"
+                        + " band. Give a frame of the same ground");
             } else {
                 problems.add(said + "; kept as it is. Check with the colour-infrared view (V) that it lines up:"
                         + " where it does not, the water index mixes different places");
-                write(frame.tile(), frame.frame(), band);
             }
         }
         uncertain.clear();
     }
 
-    /** A frame whose registration was uncertain, waiting for the warp the others share. */
-    private record Uncertain(String tile, Path image, Path frame, BufferedImage band, int width, int height,
-                             double correlation) {
+    /** The frame read again (only its sizes were kept) and warped by the others' warp. */
+    private void placeShared(Uncertain frame, SharedWarps.Shared shared, String said) {
+        BufferedImage band;
+        try {
+            band = NearInfrared.fromFile(StrictImage.decode(Files.readAllBytes(frame.frame()))).grey();
+        } catch (IOException | IllegalArgumentException e) {
+            problems.add(frame.frame() + ": could not be read again (" + e.getMessage() + ") to place it where the"
+                    + " other frames lie; the tile " + frame.tile() + " keeps it as it is, if it could");
+            return;
+        }
+        FrameWarp warp = shared.warp();
+        alignedFrames.add(AlignedFrame.of(frame.frame().getFileName().toString(), frame.tile(), warp,
+                FrameRegistration.coverage(warp, frame.width(), frame.height(), band.getWidth(), band.getHeight()),
+                true));
+        problems.add(said + "; placed where the " + shared.frames() + " frames whose edges were found lie (one"
+                + " camera mount). Check with the colour-infrared view (V) that it lines up");
+        write(frame.tile(), frame.frame(), NearInfrared.warped(band, warp, frame.width(), frame.height()));
+    }
+
+    /** A frame whose registration was uncertain, waiting for the warp the others share; its band is not held. */
+    private record Uncertain(String tile, Path image, Path frame, int width, int height, int frameWidth,
+                             int frameHeight, double correlation) {
     }
 
     /** An image cut into tiles takes no frame: a frame is read whole, and cut rasters carry their band inside. */
