@@ -102,11 +102,11 @@ class OutlineSimplifierTest {
     }
 
     /**
-     * Dense speckle beside a smooth pond: the speckle's rings all lie within reach of each other, too many corners
-     * to simplify in reasonable time, so they stay exact; the pond, apart from them, is simplified.
+     * Dense speckle beside a smooth pond: more corners than JTS simplifies in one go within minutes (it took half a
+     * minute and more). Cell by cell, the speckle and the pond are both simplified, and the whole stays valid.
      */
     @Test
-    void denseSpeckleStaysExactWhileAPondApartIsSimplified() {
+    void denseSpeckleIsSimplifiedCellByCell() {
         int width = 850;
         int height = 500;
         byte[] pixels = new byte[width * height];
@@ -122,18 +122,22 @@ class OutlineSimplifierTest {
         Outline pondOutline = traced.stream().filter(o -> o.outer().x(0) > 550).findFirst().orElseThrow();
         long speckleCorners = traced.stream().filter(o -> o != pondOutline)
                 .mapToLong(OutlineSimplifierTest::corners).sum();
-        assertTrue(speckleCorners > OutlineSimplifier.GROUP_CORNERS, speckleCorners + " corners of speckle");
+        assertTrue(speckleCorners > 200_000, speckleCorners + " corners of speckle");
 
         List<Outline> simplified = OutlineSimplifier.simplify(traced, 1.0);
 
+        long simplifiedSpeckle = 0;
         for (int i = 0; i < traced.size(); i++) {
             if (traced.get(i) == pondOutline) {
                 assertTrue(corners(simplified.get(i)) < corners(pondOutline) / 2, "the pond is simplified");
             } else {
-                assertEquals(traced.get(i), simplified.get(i), "speck " + i + " stays as traced");
+                simplifiedSpeckle += corners(simplified.get(i));
             }
         }
+        assertTrue(simplifiedSpeckle < 0.8 * speckleCorners, simplifiedSpeckle + " of " + speckleCorners
+                + " speckle corners kept");
         assertValid(simplified);
+        assertNoCornerOnAnotherEdge(simplified);
     }
 
     @Test
