@@ -55,6 +55,11 @@ final class ProjectCreateCommand implements Callable<Integer> {
                     + " airborne_3.png); grey, or rendered with the \"hot\" colour map; kept in nir/<tile>.png")
     Path nearInfrared;
 
+    @Option(names = "--nir-as-is", description = "lay each --nir frame on its image as it is, pixel for pixel, for"
+            + " frames their software registered already (faster); without it each frame is found on its image by"
+            + " its edges and warped onto it when it does not line up")
+    boolean nearInfraredAsItIs;
+
     @Option(names = "--follow-links", description = "copy what symbolic links to files outside the folders point to"
             + " (data kept by git-annex or DVC); without it such links are skipped")
     boolean followLinks;
@@ -75,13 +80,18 @@ final class ProjectCreateCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--class-index needs --masks: it says which class of"
                     + " the masks is foreground");
         }
+        if (nearInfraredAsItIs && nearInfrared == null) {
+            throw new ParameterException(spec.commandLine(), "--nir-as-is says how to lay --nir frames; give the"
+                    + " frames' folder with --nir");
+        }
         if (nearInfrared != null && bands.nearInfraredBandChosen()) {
             throw new ParameterException(spec.commandLine(), "--nir and --nir-band both give the near-infrared band;"
                     + " use one");
         }
         ImageryOptions imagery;
         try {
-            imagery = new ImageryOptions(bands.choice(), nearInfrared, followLinks, cutLargerThan);
+            imagery = new ImageryOptions(bands.choice(), nearInfrared, followLinks, cutLargerThan,
+                    nearInfraredAsItIs);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "--cut-larger-than: " + e.getMessage());
         }

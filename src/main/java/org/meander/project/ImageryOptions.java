@@ -7,10 +7,13 @@ import org.meander.project.raster.BandChoice;
  * How an import reads imagery: the bands that make each tile's RGB and the band kept as near-infrared
  * ({@code bands}), or a folder of separate near-infrared frames paired with the images by name (null for none);
  * whether a symbolic link to a file outside the chosen folders is followed ({@code followLinks}: data kept by
- * git-annex or DVC is such links) or skipped; and the size above which an image is cut into overlapping tiles, as
- * {@code project tile} cuts a raster ({@code cutLargerThan} pixels on its longer side; 0: never cut).
+ * git-annex or DVC is such links) or skipped; the size above which an image is cut into overlapping tiles, as
+ * {@code project tile} cuts a raster ({@code cutLargerThan} pixels on its longer side; 0: never cut); and whether
+ * separate near-infrared frames are laid on their images as they are ({@code framesAsTheyAre}: their software
+ * registered them already) rather than found on them and warped.
  */
-public record ImageryOptions(BandChoice bands, Path nearInfraredFolder, boolean followLinks, int cutLargerThan) {
+public record ImageryOptions(BandChoice bands, Path nearInfraredFolder, boolean followLinks, int cutLargerThan,
+                             boolean framesAsTheyAre) {
 
     /**
      * SAM sees every image at 1024 pixels on its longer side: beyond twice that, more than three quarters of an
@@ -24,9 +27,14 @@ public record ImageryOptions(BandChoice bands, Path nearInfraredFolder, boolean 
     /** Ordinary pictures: bands 1, 2, 3, no near-infrared, large images cut. */
     public static final ImageryOptions DEFAULT = new ImageryOptions(BandChoice.DEFAULT, null);
 
-    /** Links out of the folders skipped, large images cut. */
+    /** Links out of the folders skipped, large images cut, frames aligned. */
     public ImageryOptions(BandChoice bands, Path nearInfraredFolder) {
         this(bands, nearInfraredFolder, false, CUT_LARGER_THAN);
+    }
+
+    /** Frames aligned on their images. */
+    public ImageryOptions(BandChoice bands, Path nearInfraredFolder, boolean followLinks, int cutLargerThan) {
+        this(bands, nearInfraredFolder, followLinks, cutLargerThan, false);
     }
 
     public ImageryOptions {

@@ -35,15 +35,18 @@ final class NearInfraredImport {
     private final List<Uncertain> uncertain = new ArrayList<>();
     /** Whether a frame that links out of its folder is used (data kept by git-annex or DVC). */
     private final boolean followLinks;
+    /** Whether frames are laid on their images as they are, already registered, rather than found on them. */
+    private final boolean asTheyAre;
 
     /**
      * @param framesFolder the folder of separate frames, or null for none
      * @param imageStems   the stems of the images being imported, to tell frames from images in a shared folder
      */
     NearInfraredImport(Path projectDirectory, Path framesFolder, Path imagesFolder, Set<String> imageStems,
-            boolean followLinks, List<String> problems, List<AlignedFrame> alignedFrames)
+            boolean followLinks, boolean asTheyAre, List<String> problems, List<AlignedFrame> alignedFrames)
             throws IOException {
         this.followLinks = followLinks;
+        this.asTheyAre = asTheyAre;
         this.nirFolder = projectDirectory.resolve("nir");
         this.framesFolder = framesFolder == null ? null : framesFolder.toRealPath();
         this.frames = framesFolder == null ? null : new NearInfraredFiles(ProjectImport.imagesIn(this.framesFolder),
@@ -91,7 +94,17 @@ final class NearInfraredImport {
             problems.add(frame + ": its colours do not follow the \"hot\" colour map (black, red, yellow, white);"
                     + " its near-infrared values are only a rough guess. Give a grey near-infrared image instead");
         }
-        place(tile, image, decoded, frame, converted.grey());
+        BufferedImage band = converted.grey();
+        if (!asTheyAre) {
+            place(tile, image, decoded, frame, band);
+        } else if (band.getWidth() == decoded.getWidth() && band.getHeight() == decoded.getHeight()) {
+            write(tile, frame, band);
+        } else {
+            problems.add(frame + ": the frame is " + band.getWidth() + " x " + band.getHeight() + " but its image "
+                    + image.getFileName() + " is " + decoded.getWidth() + " x " + decoded.getHeight() + "; laid as"
+                    + " it is, a frame must be its image's size: the tile has no near-infrared band. Import without"
+                    + " --nir-as-is to have it found on its image and stretched");
+        }
     }
 
     /**

@@ -70,7 +70,7 @@ public final class ProjectImport {
         Set<String> imageStems = new HashSet<>();
         imagesIn(this.imagesFolder).forEach(image -> imageStems.add(stem(image)));
         this.nearInfrared = new NearInfraredImport(directory, imagery.nearInfraredFolder(), this.imagesFolder,
-                imageStems, imagery.followLinks(), problems, alignedFrames);
+                imageStems, imagery.followLinks(), imagery.framesAsTheyAre(), problems, alignedFrames);
         this.masksByStem = new LinkedHashMap<>();
         if (this.masksFolder != null) {
             for (Path mask : imagesIn(this.masksFolder)) {

@@ -40,6 +40,7 @@ final class NewProjectViewModel {
     private final StringProperty nearInfraredFolder = new SimpleStringProperty("");
     private final BooleanProperty followLinks = new SimpleBooleanProperty();
     private final BooleanProperty cutLarge = new SimpleBooleanProperty(true);
+    private final BooleanProperty nearInfraredAsItIs = new SimpleBooleanProperty();
     private final StringProperty classIndex = new SimpleStringProperty("");
     private final StringProperty projectFolder = new SimpleStringProperty("");
     private final StringBinding problem;
@@ -85,6 +86,11 @@ final class NewProjectViewModel {
         return cutLarge;
     }
 
+    /** Whether near-infrared frames are laid on their images as they are (registered already) rather than found. */
+    BooleanProperty nearInfraredAsItIsProperty() {
+        return nearInfraredAsItIs;
+    }
+
     StringProperty classIndexProperty() {
         return classIndex;
     }
@@ -125,7 +131,7 @@ final class NewProjectViewModel {
         Path masks = masksFolder.get().isBlank() ? null : Path.of(masksFolder.get().strip());
         ImageryOptions imagery = new ImageryOptions(BandChoice.DEFAULT,
                 nearInfraredFolder.get().isBlank() ? null : Path.of(nearInfraredFolder.get().strip()),
-                followLinks.get(), cutLarge.get() ? ImageryOptions.CUT_LARGER_THAN : 0);
+                followLinks.get(), cutLarge.get() ? ImageryOptions.CUT_LARGER_THAN : 0, nearInfraredAsItIs.get());
         Integer foreground = classIndex.get().isBlank() ? null : Integer.valueOf(classIndex.get().strip());
         Path project = Path.of(projectFolder.get().strip());
         running.set(true);

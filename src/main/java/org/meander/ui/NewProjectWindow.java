@@ -62,6 +62,14 @@ final class NewProjectWindow {
                 + " memory). Cut ones are stitched back into one mask when labels are exported."));
         cutLarge.selectedProperty().bindBidirectional(model.cutLargeProperty());
         form.add(cutLarge, 1, 6, 2, 1);
+        CheckBox nirAsItIs = new CheckBox("Near-infrared frames line up already: lay them as they are");
+        nirAsItIs.setId("new-project-nir-as-is");
+        nirAsItIs.setTooltip(new Tooltip("Frames from another camera are found on their images by their edges and"
+                + " warped onto them (about a second a frame). Tick this for frames their software registered"
+                + " already."));
+        nirAsItIs.selectedProperty().bindBidirectional(model.nearInfraredAsItIsProperty());
+        nirAsItIs.disableProperty().bind(model.nearInfraredFolderProperty().isEmpty());
+        form.add(nirAsItIs, 1, 7, 2, 1);
 
         Label problem = TaskWindow.problem("new-project-problem", model.problemProperty());
 

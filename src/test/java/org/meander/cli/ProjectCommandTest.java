@@ -13,6 +13,7 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.meander.project.Project;
+import org.meander.project.raster.NearInfrared;
 import org.meander.testing.Fixtures;
 
 /** {@code meander project create} on real Elwha frames. */
@@ -93,6 +94,41 @@ class ProjectCommandTest {
         assertEquals(2, wrong.exit());
         assertTrue(wrong.err().contains("--cut-larger-than: images are cut when larger than 500 pixels; give 1024"
                 + " or more"), wrong.err());
+    }
+
+    /**
+     * The Elwha near-infrared frames are found on their images and warped (the JSON says where); with --nir-as-is
+     * they are laid as they are, for frames registered already: no "aligned", the band the frame's own levels.
+     */
+    @Test
+    void nearInfraredFramesAreAlignedUnlessLaidAsTheyAre() throws IOException {
+        Path images = Files.createDirectories(temp.resolve("elwha"));
+        for (String name : new String[] {"airborne_3.png", "airborne_ir_3.png"}) {
+            Files.copy(DATA.resolve(name), images.resolve(name));
+        }
+
+        JsonNode aligned = project("create", temp.resolve("aligned").toString(), "--images", images.toString(),
+                "--nir", images.toString()).json();
+        EmbedCommandTest.Result asItIs = project("create", temp.resolve("as-is").toString(), "--images",
+                images.toString(), "--nir", images.toString(), "--nir-as-is");
+
+        assertEquals("airborne_3", aligned.path("aligned").get(0).path("tile").asText(), aligned.toString());
+        assertEquals(0, asItIs.exit(), asItIs.err());
+        assertTrue(asItIs.json().path("aligned").isMissingNode(), asItIs.out());
+        BufferedImage band = ImageIO.read(temp.resolve("as-is/nir/airborne_3.png").toFile());
+        BufferedImage frame = NearInfrared.fromFile(ImageIO.read(DATA.resolve("airborne_ir_3.png").toFile())).grey();
+        assertEquals(1, band.getRaster().getNumBands(), "no alpha: the frame covers its image");
+        assertEquals(frame.getRaster().getSample(10, 10, 0), band.getRaster().getSample(10, 10, 0));
+        assertEquals(frame.getRaster().getSample(300, 500, 0), band.getRaster().getSample(300, 500, 0));
+    }
+
+    @Test
+    void nirAsIsNeedsTheFrames() throws IOException {
+        EmbedCommandTest.Result result = project("create", temp.resolve("project").toString(), "--images",
+                images().toString(), "--nir-as-is");
+
+        assertEquals(2, result.exit());
+        assertTrue(result.err().contains("--nir-as-is") && result.err().contains("--nir"), result.err());
     }
 
     @Test
