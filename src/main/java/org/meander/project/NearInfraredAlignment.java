@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.meander.project.raster.FrameRegistration;
 import org.meander.project.raster.FrameWarp;
@@ -98,9 +97,7 @@ public final class NearInfraredAlignment {
     private void placeUncertain() {
         for (Uncertain band : uncertain) {
             Path bandFile = project.nearInfraredFile(band.tile());
-            String said = bandFile + ": its edges match those of " + band.tile().image().getFileName() + " neither"
-                    + " as it is nor moved (gradient correlation " + String.format(Locale.ROOT, "%.2f",
-                    band.correlation()) + ")";
+            String said = NearInfraredImport.unmatched(bandFile, band.tile().image(), band.correlation());
             Optional<SharedWarps.Shared> shared = found.of(band.width(), band.height(), band.bandWidth(),
                     band.bandHeight());
             if (shared.isEmpty()) {

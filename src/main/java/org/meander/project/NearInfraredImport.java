@@ -143,9 +143,7 @@ final class NearInfraredImport {
      */
     void placeUncertainFrames() {
         for (Uncertain frame : uncertain) {
-            String said = frame.frame() + ": its edges match those of " + frame.image().getFileName() + " neither as"
-                    + " it is nor moved (gradient correlation " + String.format(Locale.ROOT, "%.2f",
-                    frame.correlation()) + ")";
+            String said = unmatched(frame.frame(), frame.image(), frame.correlation());
             Optional<SharedWarps.Shared> shared = found.of(frame.width(), frame.height(), frame.frameWidth(),
                     frame.frameHeight());
             if (shared.isPresent()) {
@@ -179,6 +177,12 @@ final class NearInfraredImport {
         problems.add(said + "; placed where the " + shared.frames() + " frames whose edges were found lie (one"
                 + " camera mount). Check with the colour-infrared view (V) that it lines up");
         write(frame.tile(), frame.frame(), NearInfrared.warped(band, warp, frame.width(), frame.height()));
+    }
+
+    /** What is said of a frame (or band) whose edges its image's match neither as it is nor moved. */
+    static String unmatched(Path frame, Path image, double correlation) {
+        return frame + ": its edges match those of " + image.getFileName() + " neither as it is nor moved (gradient"
+                + " correlation " + String.format(Locale.ROOT, "%.2f", correlation) + ")";
     }
 
     /** A frame whose registration was uncertain, waiting for the warp the others share; its band is not held. */

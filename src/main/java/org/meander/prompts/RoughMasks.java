@@ -4,7 +4,6 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
-import org.meander.project.LabelMask;
 import org.meander.project.Project;
 import org.meander.project.Tile;
 import org.meander.sam.RgbImage;

@@ -86,11 +86,16 @@ public final class TrainingData {
         try {
             return Optional.of(example(tile, drawer, random));
         } catch (IOException | IllegalArgumentException e) {
-            if (project.tile(tile.name()).filter(tile::equals).isEmpty()) {
+            if (leftProject(tile)) {
                 return Optional.empty();
             }
             throw e;
         }
+    }
+
+    /** Whether the tile is no longer in the project under its name: removed, or renamed. */
+    public boolean leftProject(Tile tile) {
+        return project.tile(tile.name()).filter(tile::equals).isEmpty();
     }
 
     /** As {@link #example(Tile, PromptDrawer, RandomGenerator)}, with the tile's label already read. */

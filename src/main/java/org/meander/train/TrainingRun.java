@@ -244,7 +244,7 @@ public final class TrainingRun {
                 }
                 ValidationResult validation = new Validation(model, data, config)
                         .run(validationTiles, done -> listener.validating(done, validationTiles.size()), stopRequested);
-                validationTiles.stream().filter(tile -> project.tile(tile.name()).filter(tile::equals).isEmpty())
+                validationTiles.stream().filter(data::leftProject)
                         .forEach(tile -> removed.add(tile.name()));
                 tellRemoved();
                 if (validation == null) {

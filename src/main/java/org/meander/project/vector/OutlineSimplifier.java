@@ -159,17 +159,19 @@ public final class OutlineSimplifier {
      */
     private static Coordinate[][] simplifyByCell(List<RingPiece> pieces, double tolerance) {
         Coordinate[][] current = new Coordinate[pieces.size()][];
+        Envelope[] envelopes = new Envelope[pieces.size()];
         STRtree boxes = new STRtree();
         Map<Long, List<Integer>> byCell = new TreeMap<>();
         for (int p = 0; p < pieces.size(); p++) {
             current[p] = pieces.get(p).corners();
-            boxes.insert(pieces.get(p).envelope(), p);
+            envelopes[p] = pieces.get(p).envelope();
+            boxes.insert(envelopes[p], p);
             byCell.computeIfAbsent(pieces.get(p).cell(), c -> new ArrayList<>()).add(p);
         }
         double reach = 2 * tolerance + 1;
         for (List<Integer> own : byCell.values()) {
             Envelope near = new Envelope();
-            own.forEach(p -> near.expandToInclude(pieces.get(p).envelope()));
+            own.forEach(p -> near.expandToInclude(envelopes[p]));
             near.expandBy(reach);
             List<Geometry> input = new ArrayList<>();
             for (int p : own) {
