@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.meander.project.RasterTiling;
@@ -16,16 +17,20 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code ./meander project tile DIR --raster FILE [--tile-size 1024] [--overlap 128] [--bands R,G,B] [--nir-band K]
- * [--mask FILE [--class-index K]]}.
+ * {@code ./meander project tile DIR --raster FILE [--tile-size 1024] [--overlap 128] [--bands R,G,B]
+ * [--nir-band K | --nir FILE] [--mask FILE [--class-index K]]}.
  */
 @Command(name = "tile", mixinStandardHelpOptions = true,
         description = {"Cut a raster larger than a tile (an orthomosaic, say; TIFF, striped or tiled, or PNG) into"
                 + " overlapping tiles named <raster>_r<row>_c<column>, reading it a row of tiles at a time.",
+                "With --nir, a near-infrared raster of its own (a multispectral map's band file) is cut along with"
+                        + " it: pixel for pixel when it has the raster's grid, else, both georeferenced in one CRS,"
+                        + " resampled where the raster's pixels lie on the map.",
                 "With --mask, a mask of the whole raster (a river mask from a GIS or another tool, of the raster's"
                         + " size) is cut along with it: each tile's window becomes its label, marked imported.",
                 "Prints one JSON line {\"raster\": ..., \"width\": W, \"height\": H, \"rows\": R, \"columns\": C,"
-                        + " \"tiles\": N, \"labelled\": M, \"seconds\": s}."})
+                        + " \"tiles\": N, \"labelled\": M, \"seconds\": s}, and \"nir_fit\": \"grid\" or \"map\""
+                        + " with --nir."})
 final class ProjectTileCommand implements Callable<Integer> {
 
     @Spec
@@ -49,6 +54,12 @@ final class ProjectTileCommand implements Callable<Integer> {
     @Mixin
     BandOptions bands;
 
+    @Option(names = "--nir", paramLabel = "FILE",
+            description = "the near-infrared band in a raster of its own (its first band; 8- or 16-bit), cut along"
+                    + " into nir/<tile>.png: of the raster's size, or georeferenced in its CRS at any pixel size"
+                    + " (resampled bilinearly; where it does not reach, the tiles' band has no value)")
+    Path nearInfrared;
+
     @Option(names = "--mask", paramLabel = "FILE",
             description = "a mask of the whole raster, of its size (TIFF or PNG; 0/255, 0/1 or class indices in its"
                     + " first band): each tile gets its window as its label, marked imported")
@@ -67,8 +78,12 @@ final class ProjectTileCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--class-index says which pixels of --mask are river;"
                     + " give the mask too");
         }
+        if (nearInfrared != null && bands.nearInfraredBandChosen()) {
+            throw new ParameterException(spec.commandLine(), "--nir-band takes the near-infrared from a band of the"
+                    + " raster and --nir from a raster of its own; give one of them");
+        }
         RasterTiling.Report report = RasterTiling.tile(project, raster,
-                new RasterTiling.Settings(tileSize, overlap, bands.choice()),
+                new RasterTiling.Settings(tileSize, overlap, bands.choice(), nearInfrared),
                 mask == null ? null : new RasterTiling.Mask(mask, classIndex), progress::show);
         progress.finish();
         Map<String, Object> result = new LinkedHashMap<>();
@@ -79,6 +94,9 @@ final class ProjectTileCommand implements Callable<Integer> {
         result.put("columns", report.columns());
         result.put("tiles", report.tiles().size());
         result.put("labelled", report.labelled());
+        if (report.nearInfraredFit() != null) {
+            result.put("nir_fit", report.nearInfraredFit().name().toLowerCase(Locale.ROOT));
+        }
         result.put("seconds", Math.round((System.nanoTime() - start) / 1e7) / 100.0);
         System.out.println(new ObjectMapper().writeValueAsString(result));
         return 0;

@@ -13,7 +13,10 @@ import org.meander.project.raster.FrameRegistration;
 import org.meander.project.raster.FrameWarp;
 import org.meander.project.raster.ImageFiles;
 import org.meander.project.raster.NearInfrared;
+import org.meander.project.raster.NearInfraredRaster;
+import org.meander.project.raster.RasterFile;
 import org.meander.project.raster.SharedWarps;
+import org.meander.weights.ErrorText;
 
 /**
  * The near-infrared part of an import: each tile's band goes to {@code nir/<tile>.png}, taken from a band of its image
@@ -66,24 +69,13 @@ final class NearInfraredImport {
 
     /** The frame named like the image, as one value per pixel. */
     void importFrame(String tile, Path image, BufferedImage decoded) {
-        // a copy of the image itself among the frames (a folder holding both, as the Elwha data comes) is no frame
-        List<Path> candidates = frames.framesOf(tile).stream().filter(file -> !sameContent(file, image)).toList();
-        if (candidates.isEmpty()) {
-            problems.add(image + ": no near-infrared frame is named like it in " + framesFolder + "; imported"
-                    + " without one. Name its frame " + tile + "_ir.png (or like the image) to pair it");
+        Optional<Path> paired = frameOf(tile, image);
+        if (paired.isEmpty()) {
             return;
         }
-        Path frame = candidates.get(0);
-        candidates.subList(1, candidates.size()).forEach(other -> problems.add(other + ": not used, "
-                + frame.getFileName() + " is the near-infrared frame of " + tile));
+        Path frame = paired.get();
         NearInfrared.Frame converted;
         try {
-            if (!followLinks && !frame.toRealPath().startsWith(framesFolder)) {
-                problems.add(frame + ": a link to " + frame.toRealPath() + ", outside " + framesFolder + "; not"
-                        + " used. Import with links followed (--follow-links), or copy the file itself into the"
-                        + " folder");
-                return;
-            }
             converted = NearInfrared.fromFile(StrictImage.decode(Files.readAllBytes(frame)));
         } catch (IOException | IllegalArgumentException e) {
             problems.add(frame + ": " + e.getMessage() + "; the tile " + tile + " has no near-infrared band."
@@ -105,6 +97,55 @@ final class NearInfraredImport {
                     + " it is, a frame must be its image's size: the tile has no near-infrared band. Import without"
                     + " --nir-as-is to have it found on its image and stretched");
         }
+    }
+
+    /**
+     * The frame of an image too large to import whole, to be cut along with it into its tiles' bands, or null, with
+     * the reason added to the problems. Such an image is never decoded whole, so its frame cannot be found on it by
+     * its edges: it must have the image's pixels, or lie on the map with it ({@link NearInfraredRaster}).
+     */
+    Path frameToCutAlong(String tile, Path image) {
+        Optional<Path> frame = frameOf(tile, image);
+        if (frame.isEmpty()) {
+            return null;
+        }
+        try (RasterFile imagery = RasterFile.open(image);
+             NearInfraredRaster laid = NearInfraredRaster.lay(frame.get(), imagery)) {
+            return laid.file();
+        } catch (IOException | RuntimeException e) {
+            problems.add(ErrorText.of(e) + "; the tiles cut from " + image.getFileName() + " have no near-infrared"
+                    + " band");
+            return null;
+        }
+    }
+
+    /**
+     * The frame paired with the image, or empty with the reason added to the problems: none is named like it, or it
+     * links out of its folder without {@code followLinks}. Other frames named like it are reported as not used.
+     */
+    private Optional<Path> frameOf(String tile, Path image) {
+        // a copy of the image itself among the frames (a folder holding both, as the Elwha data comes) is no frame
+        List<Path> candidates = frames.framesOf(tile).stream().filter(file -> !sameContent(file, image)).toList();
+        if (candidates.isEmpty()) {
+            problems.add(image + ": no near-infrared frame is named like it in " + framesFolder + "; imported"
+                    + " without one. Name its frame " + tile + "_ir.png (or like the image) to pair it");
+            return Optional.empty();
+        }
+        Path frame = candidates.get(0);
+        candidates.subList(1, candidates.size()).forEach(other -> problems.add(other + ": not used, "
+                + frame.getFileName() + " is the near-infrared frame of " + tile));
+        try {
+            if (!followLinks && !frame.toRealPath().startsWith(framesFolder)) {
+                problems.add(frame + ": a link to " + frame.toRealPath() + ", outside " + framesFolder + "; not"
+                        + " used. Import with links followed (--follow-links), or copy the file itself into the"
+                        + " folder");
+                return Optional.empty();
+            }
+        } catch (IOException e) {
+            problems.add(frame + ": " + ErrorText.of(e) + "; the tile " + tile + " has no near-infrared band");
+            return Optional.empty();
+        }
+        return Optional.of(frame);
     }
 
     /**
@@ -188,14 +229,6 @@ final class NearInfraredImport {
     /** A frame whose registration was uncertain, waiting for the warp the others share; its band is not held. */
     private record Uncertain(String tile, Path image, Path frame, int width, int height, int frameWidth,
                              int frameHeight, double correlation) {
-    }
-
-    /** An image cut into tiles takes no frame: a frame is read whole, and cut rasters carry their band inside. */
-    void reportNotCut(String tile, Path image) {
-        frames.framesOf(tile).stream().filter(file -> !sameContent(file, image)).forEach(frame -> problems.add(
-                frame + ": not used: its image " + image.getFileName() + " was cut into tiles, and only a"
-                        + " near-infrared band of the image itself is cut along. Stack the frame into the image as a"
-                        + " band (gdal_merge.py -separate) and import with --nir-band"));
     }
 
     /** A band of the image itself. */

@@ -234,10 +234,10 @@ public final class ProjectImport {
     }
 
     /**
-     * An image larger than the options allow is cut into overlapping tiles (with its mask, if it has one) and never
-     * decoded whole: SAM would see it shrunk to 1024 pixels, and an orthomosaic may not fit in memory. Returns
-     * whether it was (or failed to be) cut; an image whose header cannot be read is left to the whole read, which
-     * reports what is wrong with it.
+     * An image larger than the options allow is cut into overlapping tiles (with its mask and its near-infrared frame,
+     * if it has them and they fit) and never decoded whole: SAM would see it shrunk to 1024 pixels, and an
+     * orthomosaic may not fit in memory. Returns whether it was (or failed to be) cut; an image whose header cannot
+     * be read is left to the whole read, which reports what is wrong with it.
      */
     private boolean cutIfLarge(Path source, String name, Progress progress) {
         int width;
@@ -258,12 +258,10 @@ public final class ProjectImport {
                 mask = null;
             }
         }
-        if (nearInfrared.fromFrames()) {
-            nearInfrared.reportNotCut(name, source);
-        }
+        Path frame = nearInfrared.fromFrames() ? nearInfrared.frameToCutAlong(name, source) : null;
         try {
             RasterTiling.Report report = RasterTiling.tile(directory, source, new RasterTiling.Settings(
-                    ImageryOptions.CUT_TILE_SIZE, ImageryOptions.CUT_OVERLAP, imagery.bands()),
+                    ImageryOptions.CUT_TILE_SIZE, ImageryOptions.CUT_OVERLAP, imagery.bands(), frame),
                     mask == null ? null : new RasterTiling.Mask(mask, classIndex),
                     (done, total) -> progress.tilesCut(source.getFileName().toString(), done, total));
             tileNames.addAll(report.tiles());

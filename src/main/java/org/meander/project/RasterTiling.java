@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.awt.Rectangle;
+import java.awt.image.BufferedImage;
 import java.awt.image.Raster;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -20,6 +22,7 @@ import org.meander.project.raster.BandStretch;
 import org.meander.project.raster.Georeferencing;
 import org.meander.project.raster.ImageFiles;
 import org.meander.project.raster.NearInfrared;
+import org.meander.project.raster.NearInfraredRaster;
 import org.meander.project.raster.PixelToMap;
 import org.meander.project.raster.RasterFile;
 import org.meander.project.raster.RgbComposite;
@@ -29,8 +32,9 @@ import org.meander.project.raster.Window;
 /**
  * Cuts a raster larger than a tile (an orthomosaic of 20000 x 20000 pixels, say) into overlapping tiles of a project
  * without holding it in memory: it is read one row of tiles at a time, in column chunks of at most
- * {@link #CHUNK_BYTES}, each tile written as an RGB PNG ({@code <raster>_r<row>_c<column>}) and its near-infrared
- * band, if chosen, to {@code nir/}, and its window of a mask of the whole raster, if given, as its label.
+ * {@link #CHUNK_BYTES}, each tile written as an RGB PNG ({@code <raster>_r<row>_c<column>}), its near-infrared
+ * band, if there is one (a band of the raster, or a raster of its own laid on it), to {@code nir/}, and its window
+ * of a mask of the whole raster, if given, as its label.
  * meander.json records the raster (file, size, grid, bands, stretch, georeferencing) and each tile's window, so that
  * labels can be stitched back into one mask of the raster.
  */
@@ -41,13 +45,30 @@ public final class RasterTiling {
     /** 16-bit rasters are stretched by the percentiles of about this many pixels, read at a coarser resolution. */
     static final long STRETCH_SAMPLE_PIXELS = 4_000_000;
 
-    /** Tile size and overlap in pixels, and the bands that make each tile. */
-    public record Settings(int tileSize, int overlap, BandChoice bands) {
+    /**
+     * Tile size and overlap in pixels, the bands that make each tile, and a raster holding the near-infrared band
+     * apart ({@link NearInfraredRaster}; null for none, or when the band is one of the raster's own).
+     */
+    public record Settings(int tileSize, int overlap, BandChoice bands, Path nearInfrared) {
+
+        public Settings {
+            if (nearInfrared != null && bands.nearInfrared().isPresent()) {
+                throw new IllegalArgumentException("near-infrared from band " + bands.nearInfrared().getAsInt()
+                        + " of the raster and from " + nearInfrared + ": choose one, --nir-band or --nir");
+            }
+        }
+
+        public Settings(int tileSize, int overlap, BandChoice bands) {
+            this(tileSize, overlap, bands, null);
+        }
     }
 
-    /** The raster's name, size and grid, the tiles written, row by row, and how many got a label from a mask. */
+    /**
+     * The raster's name, size and grid, the tiles written, row by row, how many got a label from a mask, and how a
+     * separate near-infrared raster was laid on it (null without one).
+     */
     public record Report(String raster, int width, int height, int rows, int columns, List<String> tiles,
-                         int labelled) {
+                         int labelled, NearInfraredRaster.Fit nearInfraredFit) {
     }
 
     /**
@@ -67,8 +88,9 @@ public final class RasterTiling {
     }
 
     /**
-     * @throws IOException when the raster cannot be read (naming the file), a chosen band is not in it, or it was
-     *                     already cut into this project; tiles written before a read error stay
+     * @throws IOException when the raster cannot be read (naming the file), a chosen band is not in it, it was
+     *                     already cut into this project, or its near-infrared raster cannot be laid on it; tiles
+     *                     written before a read error stay
      */
     public static Report tile(Path projectDir, Path rasterFile, Settings settings, Progress progress)
             throws IOException {
@@ -85,7 +107,9 @@ public final class RasterTiling {
         Path tiles = Files.createDirectories(directory.resolve("tiles"));
         String name = TileNames.stem(rasterFile);
         try (RasterFile raster = RasterFile.open(rasterFile);
-             RasterFile maskFile = mask == null ? null : RasterFile.open(mask.file())) {
+             RasterFile maskFile = mask == null ? null : RasterFile.open(mask.file());
+             NearInfraredRaster nirRaster = settings.nearInfrared() == null ? null
+                     : NearInfraredRaster.lay(settings.nearInfrared(), raster)) {
             if (maskFile != null) {
                 refuseMisfit(raster, maskFile);
             }
@@ -105,7 +129,7 @@ public final class RasterTiling {
             grid.cells().forEach(cell -> names.add(tileName(name, cell, grid)));
             refuseRepeat(rasterFile, name, names, manifest, project);
             BandStretch stretch = stretch(raster, rgb);
-            if (nir.isPresent()) {
+            if (nir.isPresent() || nirRaster != null) {
                 Files.createDirectories(directory.resolve("nir"));
             }
             if (maskFile != null) {
@@ -114,7 +138,8 @@ public final class RasterTiling {
             Map<String, JsonNode> sources = new LinkedHashMap<>();
             List<TileGrid.Cell> cells = grid.cells();
             int columns = grid.columns();
-            long bytesPerPixel = (long) raster.bandCount() * (raster.bitsPerSample() > 8 ? 2 : 1);
+            long bytesPerPixel = (long) raster.bandCount() * (raster.bitsPerSample() > 8 ? 2 : 1)
+                    + (nirRaster == null ? 0 : nirRaster.bytesPerPixel());
             for (int first = 0; first < cells.size(); ) {
                 // a chunk: consecutive tiles of one row whose pixels together stay under the budget
                 int last = first;
@@ -126,6 +151,7 @@ public final class RasterTiling {
                 Rectangle chunkWindow = span(cells, first, last);
                 Raster chunk = raster.read(chunkWindow);
                 Raster maskChunk = maskFile == null ? null : maskFile.read(chunkWindow);
+                BufferedImage nirChunk = nirRaster == null ? null : nirRaster.over(chunkWindow);
                 for (int i = first; i <= last; i++) {
                     TileGrid.Cell cell = cells.get(i);
                     Window w = cell.window();
@@ -138,6 +164,11 @@ public final class RasterTiling {
                         AtomicBytes.write(directory.resolve("nir").resolve(tile + ".png"),
                                 ImageFiles.pngBytes(NearInfrared.band(pixels, nir.getAsInt())));
                     }
+                    if (nirChunk != null) {
+                        AtomicBytes.write(directory.resolve("nir").resolve(tile + ".png"), ImageFiles.pngBytes(
+                                nirChunk.getSubimage(w.x() - chunkWindow.x, w.y() - chunkWindow.y, w.width(),
+                                        w.height())));
+                    }
                     if (maskChunk != null) {
                         // no status recorded: a label from another tool, to be checked
                         LabelPng.write(directory.resolve("labels").resolve(tile + ".png"), label(maskChunk.createChild(
@@ -149,12 +180,12 @@ public final class RasterTiling {
                 }
                 first = last + 1;
             }
-            manifest.withEntries(TileSources.RASTERS, Map.of(name, rasterEntry(raster, settings, stretch)))
+            manifest.withEntries(TileSources.RASTERS, Map.of(name, rasterEntry(raster, settings, stretch, nirRaster)))
                     .withEntries(TileSources.SOURCES, sources)
                     .write(directory);
             Project.open(directory); // the new tiles get their split
             return new Report(name, raster.width(), raster.height(), grid.rows(), columns, names,
-                    maskFile == null ? 0 : names.size());
+                    maskFile == null ? 0 : names.size(), nirRaster == null ? null : nirRaster.fit());
         }
     }
 
@@ -167,22 +198,12 @@ public final class RasterTiling {
         }
         Optional<PixelToMap> rasterMap = raster.georeferencing().flatMap(Georeferencing::pixelToMap);
         Optional<PixelToMap> maskMap = mask.georeferencing().flatMap(Georeferencing::pixelToMap);
-        if (rasterMap.isPresent() && maskMap.isPresent() && !sameGrid(rasterMap.get(), maskMap.get())) {
+        if (rasterMap.isPresent() && maskMap.isPresent() && !rasterMap.get().sameGridAs(maskMap.get())) {
             throw new IOException(mask.file() + " lies elsewhere on the map than " + raster.file() + " (its top left"
                     + " corner at " + maskMap.get().x(0, 0) + ", " + maskMap.get().y(0, 0) + " against "
                     + rasterMap.get().x(0, 0) + ", " + rasterMap.get().y(0, 0) + ", or another pixel size); warp it"
                     + " onto the raster's grid first (gdalwarp -te, -tr)");
         }
-    }
-
-    /** Within a hundredth of a pixel at the corners of the grid. */
-    private static boolean sameGrid(PixelToMap a, PixelToMap b) {
-        double tolerance = 0.01 * Math.sqrt(a.pixelArea());
-        return Math.abs(a.x(0, 0) - b.x(0, 0)) < tolerance && Math.abs(a.y(0, 0) - b.y(0, 0)) < tolerance
-                && Math.abs(a.xPerColumn() - b.xPerColumn()) < tolerance / 1000
-                && Math.abs(a.yPerRow() - b.yPerRow()) < tolerance / 1000
-                && Math.abs(a.xPerRow() - b.xPerRow()) < tolerance / 1000
-                && Math.abs(a.yPerColumn() - b.yPerColumn()) < tolerance / 1000;
     }
 
     /** A tile's window of the mask as its label. */
@@ -242,7 +263,8 @@ public final class RasterTiling {
         return String.format("%s_r%0" + rowDigits + "d_c%0" + columnDigits + "d", raster, cell.row(), cell.column());
     }
 
-    private static ObjectNode rasterEntry(RasterFile raster, Settings settings, BandStretch stretch) {
+    private static ObjectNode rasterEntry(RasterFile raster, Settings settings, BandStretch stretch,
+            NearInfraredRaster nirRaster) {
         ObjectNode entry = JsonNodeFactory.instance.objectNode();
         entry.put("file", raster.file().toAbsolutePath().normalize().toString());
         entry.put("width", raster.width());
@@ -252,6 +274,10 @@ public final class RasterTiling {
         BandChoice bands = settings.bands();
         entry.putArray("bands").add(bands.red()).add(bands.green()).add(bands.blue());
         bands.nearInfrared().ifPresent(n -> entry.put("nir_band", n));
+        if (nirRaster != null) {
+            entry.put("nir_file", nirRaster.file().toAbsolutePath().normalize().toString());
+            entry.put("nir_fit", nirRaster.fit().name().toLowerCase(Locale.ROOT));
+        }
         if (raster.bitsPerSample() > 8) {
             ObjectNode stretchEntry = entry.putObject("stretch");
             ArrayNode low = stretchEntry.putArray("low");

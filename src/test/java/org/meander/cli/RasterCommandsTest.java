@@ -96,6 +96,27 @@ class RasterCommandsTest {
     }
 
     @Test
+    void tileWithANearInfraredRasterCutsItAlongAndABandOfBothIsAUsageError() throws IOException {
+        Path raster = raster();
+        Path nir = TestRasters.tiff(temp.resolve("ortho_nir.tif"), TestRasters.raster(100, 60, 1, 16,
+                (x, y, b) -> 3000 + x), 0, TestRasters.georeferencing(1.0, 500000, 4000000, 32610));
+        Path dir = temp.resolve("project");
+
+        EmbedCommandTest.Result tiled = ProjectCommandTest.project("tile", dir.toString(), "--raster",
+                raster.toString(), "--tile-size", "64", "--overlap", "16", "--nir", nir.toString());
+
+        assertEquals(0, tiled.exit(), tiled.err());
+        assertEquals("map", tiled.json().path("nir_fit").asText());
+        Project project = Project.open(dir);
+        assertTrue(project.tiles().stream().allMatch(t -> Files.exists(project.nearInfraredFile(t))));
+
+        EmbedCommandTest.Result both = ProjectCommandTest.project("tile", temp.resolve("other").toString(),
+                "--raster", raster.toString(), "--nir-band", "4", "--nir", nir.toString());
+        assertEquals(2, both.exit());
+        assertTrue(both.err().contains("give one of them"), both.err());
+    }
+
+    @Test
     void benchTilingCutsStitchesAndOpensAndPrintsItsFigures() throws IOException {
         EmbedCommandTest.Result result = EmbedCommandTest.runCapturing("bench", "--tiling", "--raster-size", "1200",
                 "--open-tiles", "100");

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.meander.project.export.LabelExport;
 import org.meander.project.raster.BandChoice;
+import org.meander.project.raster.Window;
 
 /**
  * An image too large for SAM to see whole, in a folder of ordinary frames: cut into overlapping tiles on import, its
@@ -96,13 +97,42 @@ class LargeImageImportTest {
                 + " 2400 x 2560", "cut into tiles without labels");
     }
 
-    /** A separate frame is read whole, so it cannot be cut along: it is named, not silently dropped. */
+    /**
+     * A frame of the image's size, as a multispectral map's band comes, is cut along with it: the image is never
+     * decoded whole, so a frame cannot be found on it by its edges, but one with its pixels needs no finding.
+     */
     @Test
-    void aNearInfraredFrameOfACutImageIsNamedAsNotUsed() throws IOException {
+    void aNearInfraredFrameOfACutImagesSizeIsCutAlong() throws IOException {
+        Path images = Files.createDirectories(temp.resolve("images"));
+        Path nir = Files.createDirectories(temp.resolve("nir"));
+        BufferedImage mosaic = mosaic();
+        ImageIO.write(mosaic, "png", images.resolve("reach.png").toFile());
+        BufferedImage band = new BufferedImage(mosaic.getWidth(), mosaic.getHeight(), BufferedImage.TYPE_BYTE_GRAY);
+        band.getRaster().setSamples(0, 0, mosaic.getWidth(), mosaic.getHeight(), 0,
+                mosaic.getRaster().getSamples(0, 0, mosaic.getWidth(), mosaic.getHeight(), 1, (int[]) null));
+        ImageIO.write(band, "png", nir.resolve("reach_ir.png").toFile());
+
+        ImportReport report = ProjectImport.create(temp.resolve("project"), images, null, null,
+                new ImageryOptions(BandChoice.DEFAULT, nir));
+
+        assertEquals(List.of(), report.problems());
+        Project project = Project.open(temp.resolve("project"));
+        assertEquals(9, project.tiles().size());
+        for (Tile tile : project.tiles()) {
+            Window w = project.rasterWindow(tile).orElseThrow().window();
+            BufferedImage cut = ImageIO.read(project.nearInfraredFile(tile).toFile());
+            assertArrayEquals(band.getRaster().getSamples(w.x(), w.y(), w.width(), w.height(), 0, (int[]) null),
+                    cut.getRaster().getSamples(0, 0, w.width(), w.height(), 0, (int[]) null), tile.name());
+        }
+    }
+
+    /** A frame of another size could only be placed by its edges: it is named, the image cut without it. */
+    @Test
+    void aNearInfraredFrameOfAnotherSizeIsNamedAsNotUsed() throws IOException {
         Path images = Files.createDirectories(temp.resolve("images"));
         Path nir = Files.createDirectories(temp.resolve("nir"));
         ImageIO.write(mosaic(), "png", images.resolve("reach.png").toFile());
-        ImageIO.write(new BufferedImage(2400, 2560, BufferedImage.TYPE_BYTE_GRAY), "png",
+        ImageIO.write(new BufferedImage(1200, 1280, BufferedImage.TYPE_BYTE_GRAY), "png",
                 nir.resolve("reach_ir.png").toFile());
 
         ImportReport report = ProjectImport.create(temp.resolve("project"), images, null, null,
@@ -110,8 +140,9 @@ class LargeImageImportTest {
 
         assertEquals(9, report.importedTiles().size());
         assertEquals(1, report.problems().size(), report.problems().toString());
-        TestImages.assertContains(report.problems().get(0), "reach_ir.png: not used: its image reach.png was cut",
-                "--nir-band");
+        TestImages.assertContains(report.problems().get(0), "reach_ir.png is 1200 x 1280 but", "2400 x 2560",
+                "gdalwarp", "the tiles cut from reach.png have no near-infrared band");
+        assertTrue(Files.notExists(temp.resolve("project/nir")));
     }
 
     @Test

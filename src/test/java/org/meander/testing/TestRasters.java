@@ -126,12 +126,20 @@ public final class TestRasters {
 
     /** UTM-style georeferencing: pixel size 0.5 m, top left pixel at (500000, 4000000), with GDAL's nodata. */
     public static List<Field> georeferencing() {
+        return georeferencing(0.5, 500000, 4000000, 32610);
+    }
+
+    /**
+     * North-up georeferencing in projected CRS {@code epsg}: square pixels of {@code pixelSize}, the top left corner
+     * of the top left pixel at ({@code x}, {@code y}), with GDAL's nodata 0.
+     */
+    public static List<Field> georeferencing(double pixelSize, double x, double y, int epsg) {
         return List.of(
-                new Field(33550, "TIFFDoubles", "0.5", "0.5", "0.0"),
-                new Field(33922, "TIFFDoubles", "0.0", "0.0", "0.0", "500000.0", "4000000.0", "0.0"),
+                new Field(33550, "TIFFDoubles", Double.toString(pixelSize), Double.toString(pixelSize), "0.0"),
+                new Field(33922, "TIFFDoubles", "0.0", "0.0", "0.0", Double.toString(x), Double.toString(y), "0.0"),
                 new Field(34735, "TIFFShorts", "1", "1", "0", "3", "1024", "0", "1", "1", "1025", "0", "1", "1",
-                        "3072", "0", "1", "32610"),
-                new Field(34737, "TIFFAsciis", "WGS 84 / UTM zone 10N|"),
+                        "3072", "0", "1", Integer.toString(epsg)),
+                new Field(34737, "TIFFAsciis", "EPSG:" + epsg + "|"),
                 new Field(42113, "TIFFAsciis", "0"));
     }
 

@@ -8,6 +8,7 @@ import java.awt.image.ComponentColorModel;
 import java.awt.image.DataBuffer;
 import java.awt.image.Raster;
 import java.awt.image.WritableRaster;
+import java.util.OptionalDouble;
 
 /**
  * A tile's near-infrared band as a grey image, stored in {@code nir/<tile>.png} for water and vegetation indices:
@@ -44,6 +45,34 @@ public final class NearInfrared {
                 row[x] = Math.max(0, row[x]);
             }
             out.setSamples(0, y, width, 1, 0, row);
+        }
+        return grey;
+    }
+
+    /**
+     * Band {@code band} (0-based) of {@code source}, values unchanged, with an alpha channel that is 0 where the band
+     * has no value: where band {@code alphaBand} (none when negative) is 0, or the value is {@code noData}.
+     */
+    public static BufferedImage bandWithAlpha(Raster source, int band, int alphaBand, OptionalDouble noData) {
+        BandStretch.requireIntegerSamples(source);
+        int width = source.getWidth();
+        int height = source.getHeight();
+        BufferedImage grey = noValue(width, height, source.getSampleModel().getSampleSize(band) > 8);
+        WritableRaster out = grey.getRaster();
+        int opaque = (1 << out.getSampleModel().getSampleSize(1)) - 1;
+        int[] row = new int[width];
+        int[] alpha = new int[width];
+        for (int y = 0; y < height; y++) {
+            source.getSamples(source.getMinX(), source.getMinY() + y, width, 1, band, row);
+            if (alphaBand >= 0) {
+                source.getSamples(source.getMinX(), source.getMinY() + y, width, 1, alphaBand, alpha);
+            }
+            for (int x = 0; x < width; x++) {
+                boolean known = (alphaBand < 0 || alpha[x] != 0)
+                        && (noData.isEmpty() || row[x] != noData.getAsDouble());
+                out.setSample(x, y, 0, known ? Math.max(0, row[x]) : 0);
+                out.setSample(x, y, 1, known ? opaque : 0);
+            }
         }
         return grey;
     }
@@ -89,14 +118,14 @@ public final class NearInfrared {
     /**
      * The band of {@code frame} where each pixel of a {@code width} x {@code height} tile lies in it ({@code warp}
      * takes tile pixels to frame pixels), read between the frame's pixels bilinearly; at its own depth, with alpha
-     * 0 where the tile pixel falls outside the frame (and a level of 0 there).
+     * 0 where the tile pixel falls outside the frame, or next to a frame pixel of alpha 0 (and a level of 0 there).
      */
     public static BufferedImage warped(BufferedImage frame, FrameWarp warp, int width, int height) {
         Raster source = frame.getRaster();
         boolean wide = source.getSampleModel().getSampleSize(0) > 8;
-        ColorModel model = new ComponentColorModel(ColorSpace.getInstance(ColorSpace.CS_GRAY), true, false,
-                Transparency.TRANSLUCENT, wide ? DataBuffer.TYPE_USHORT : DataBuffer.TYPE_BYTE);
-        WritableRaster out = model.createCompatibleWritableRaster(width, height);
+        boolean frameAlpha = source.getNumBands() > 1;
+        BufferedImage warped = noValue(width, height, wide);
+        WritableRaster out = warped.getRaster();
         int opaque = wide ? 0xffff : 0xff;
         int frameWidth = frame.getWidth();
         int frameHeight = frame.getHeight();
@@ -111,6 +140,10 @@ public final class NearInfrared {
                 int y0 = Math.max(0, Math.min((int) fy, frameHeight - 2));
                 int x1 = Math.min(x0 + 1, frameWidth - 1);
                 int y1 = Math.min(y0 + 1, frameHeight - 1);
+                if (frameAlpha && (source.getSample(x0, y0, 1) == 0 || source.getSample(x1, y0, 1) == 0
+                        || source.getSample(x0, y1, 1) == 0 || source.getSample(x1, y1, 1) == 0)) {
+                    continue;
+                }
                 double ax = fx - x0;
                 double ay = fy - y0;
                 double top = (1 - ax) * source.getSample(x0, y0, 0) + ax * source.getSample(x1, y0, 0);
@@ -119,6 +152,13 @@ public final class NearInfrared {
                 out.setSample(x, y, 1, opaque);
             }
         }
-        return new BufferedImage(model, out, false, null);
+        return warped;
+    }
+
+    /** A band of a {@code width} x {@code height} tile with no value anywhere: grey and alpha, alpha 0. */
+    public static BufferedImage noValue(int width, int height, boolean wide) {
+        ColorModel model = new ComponentColorModel(ColorSpace.getInstance(ColorSpace.CS_GRAY), true, false,
+                Transparency.TRANSLUCENT, wide ? DataBuffer.TYPE_USHORT : DataBuffer.TYPE_BYTE);
+        return new BufferedImage(model, model.createCompatibleWritableRaster(width, height), false, null);
     }
 }

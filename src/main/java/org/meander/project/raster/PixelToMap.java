@@ -33,6 +33,19 @@ public record PixelToMap(double x0, double xPerColumn, double xPerRow, double y0
         return determinant() < 0;
     }
 
+    /**
+     * Whether {@code other} puts the same pixels at the same places: its origin within a hundredth of a pixel, its
+     * steps within a hundred-thousandth.
+     */
+    public boolean sameGridAs(PixelToMap other) {
+        double tolerance = 0.01 * Math.sqrt(pixelArea());
+        return Math.abs(x0 - other.x0) < tolerance && Math.abs(y0 - other.y0) < tolerance
+                && Math.abs(xPerColumn - other.xPerColumn) < tolerance / 1000
+                && Math.abs(yPerRow - other.yPerRow) < tolerance / 1000
+                && Math.abs(xPerRow - other.xPerRow) < tolerance / 1000
+                && Math.abs(yPerColumn - other.yPerColumn) < tolerance / 1000;
+    }
+
     /** The map area of one pixel, in the square of the map's unit. */
     public double pixelArea() {
         return Math.abs(determinant());

@@ -3,6 +3,7 @@ package org.meander.project.raster;
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import java.awt.image.ColorModel;
+import java.awt.image.DataBuffer;
 import java.awt.image.IndexColorModel;
 import java.awt.image.Raster;
 import java.io.IOException;
@@ -35,6 +36,7 @@ public final class RasterFile implements AutoCloseable {
     private final ColorModel colourModel;
     private final int storedBands;
     private final int bitsPerSample;
+    private final boolean integerSamples;
     private final Optional<Georeferencing> georeferencing;
     private final List<String> warnings = new ArrayList<>();
 
@@ -55,6 +57,8 @@ public final class RasterFile implements AutoCloseable {
             bits = Math.max(bits, size);
         }
         this.bitsPerSample = colourModel instanceof IndexColorModel ? 8 : bits;
+        int dataType = type.getSampleModel().getDataType();
+        this.integerSamples = dataType != DataBuffer.TYPE_FLOAT && dataType != DataBuffer.TYPE_DOUBLE;
     }
 
     /** Reads the header only. */
@@ -113,6 +117,16 @@ public final class RasterFile implements AutoCloseable {
 
     public int bitsPerSample() {
         return bitsPerSample;
+    }
+
+    /** Whether the samples are integers rather than floating-point numbers. */
+    public boolean integerSamples() {
+        return integerSamples;
+    }
+
+    /** Whether pixels are indices into a colour palette (a read returns the palette's colours). */
+    public boolean isPalette() {
+        return colourModel instanceof IndexColorModel;
     }
 
     public Optional<Georeferencing> georeferencing() {
