@@ -72,8 +72,8 @@ public final class RasterTiling {
     }
 
     /**
-     * A mask of the whole raster from another tool (0/255, 0/1 or class indices, the first band read), cut along
-     * with it into the tiles' labels, marked imported: foreground where it equals {@code classIndex}, or where it is
+     * A mask of the whole raster from another tool (0/255, 0/1 or class indices, the first band read; a palette
+     * image's indices, not its colours), cut along with it into the tiles' labels, marked imported: foreground where it equals {@code classIndex}, or where it is
      * above 0 when that is null.
      */
     public record Mask(Path file, Integer classIndex) {
@@ -150,7 +150,7 @@ public final class RasterTiling {
                 }
                 Rectangle chunkWindow = span(cells, first, last);
                 Raster chunk = raster.read(chunkWindow);
-                Raster maskChunk = maskFile == null ? null : maskFile.read(chunkWindow);
+                Raster maskChunk = maskFile == null ? null : maskFile.readStored(chunkWindow);
                 BufferedImage nirChunk = nirRaster == null ? null : nirRaster.over(chunkWindow);
                 for (int i = first; i <= last; i++) {
                     TileGrid.Cell cell = cells.get(i);

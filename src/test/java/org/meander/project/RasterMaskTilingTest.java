@@ -5,10 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.image.BufferedImage;
+import java.awt.image.IndexColorModel;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.meander.project.raster.BandChoice;
@@ -68,6 +71,39 @@ class RasterMaskTilingTest {
                     int ry = y + w.y();
                     assertEquals(ry >= 100 && rx < 150 ? 1 : 0, label.pixels()[y * w.width() + x], rx + ", " + ry);
                 }
+            }
+        }
+    }
+
+    /**
+     * Labelling tools write class masks as palette PNGs (index 1 shown blue, say): the class is the index, whatever
+     * colour the palette gives it, as {@code project create --masks} reads it.
+     */
+    @Test
+    void aPaletteMaskIsReadByItsIndicesNotItsColours() throws IOException {
+        Path raster = TiledRasterProject.raster(temp.resolve("ortho.tif"));
+        IndexColorModel palette = new IndexColorModel(8, 3, new byte[] {0, 0, (byte) 200}, new byte[] {0, 0, 0},
+                new byte[] {0, (byte) 255, 0});
+        BufferedImage classes = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_BYTE_INDEXED, palette);
+        for (int y = 0; y < HEIGHT; y++) {
+            for (int x = 0; x < WIDTH; x++) {
+                classes.getRaster().setSample(x, y, 0, y < 100 ? 0 : x < 150 ? 1 : 2);
+            }
+        }
+        Path mask = temp.resolve("classes.png");
+        ImageIO.write(classes, "png", mask.toFile());
+
+        RasterTiling.tile(temp.resolve("project"), raster, TILES, new RasterTiling.Mask(mask, 1), (d, t) -> { });
+
+        Project project = Project.open(temp.resolve("project"));
+        Tile corner = project.tiles().get(3);
+        Window w = project.rasterWindow(corner).orElseThrow().window();
+        LabelMask label = project.readLabel(corner).orElseThrow();
+        for (int y = 0; y < w.height(); y += 5) {
+            for (int x = 0; x < w.width(); x += 5) {
+                int rx = x + w.x();
+                int ry = y + w.y();
+                assertEquals(ry >= 100 && rx < 150 ? 1 : 0, label.pixels()[y * w.width() + x], rx + ", " + ry);
             }
         }
     }

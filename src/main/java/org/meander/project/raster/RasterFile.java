@@ -139,20 +139,38 @@ public final class RasterFile implements AutoCloseable {
 
     /** The window's samples, band by band as stored (a palette is looked up), with (0, 0) at its top left. */
     public Raster read(Rectangle window) throws IOException {
-        ImageReadParam param = reader.getDefaultReadParam();
-        param.setSourceRegion(window);
-        return decode(param, "the window at x " + window.x + ", y " + window.y + ", " + window.width + " x "
-                + window.height);
+        return coloursOf(decodeWindow(window));
+    }
+
+    /**
+     * The window's samples exactly as stored, with (0, 0) at its top left: a palette image's indices, not their
+     * colours (a class mask's classes).
+     */
+    public Raster readStored(Rectangle window) throws IOException {
+        return decodeWindow(window).getRaster();
     }
 
     /** The whole image at 1/step of its resolution in each direction: every step-th pixel of every step-th row. */
     public Raster readSubsampled(int step) throws IOException {
         ImageReadParam param = reader.getDefaultReadParam();
         param.setSourceSubsampling(step, step, 0, 0);
-        return decode(param, "every " + step + "th pixel");
+        return coloursOf(decode(param, "every " + step + "th pixel"));
     }
 
-    private Raster decode(ImageReadParam param, String what) throws IOException {
+    private BufferedImage decodeWindow(Rectangle window) throws IOException {
+        ImageReadParam param = reader.getDefaultReadParam();
+        param.setSourceRegion(window);
+        return decode(param, "the window at x " + window.x + ", y " + window.y + ", " + window.width + " x "
+                + window.height);
+    }
+
+    /** The samples, with a palette looked up. */
+    private static Raster coloursOf(BufferedImage image) {
+        return image.getColorModel() instanceof IndexColorModel palette
+                ? palette.convertToIntDiscrete(image.getRaster(), false).getRaster() : image.getRaster();
+    }
+
+    private BufferedImage decode(ImageReadParam param, String what) throws IOException {
         warnings.clear();
         BufferedImage image;
         try {
@@ -166,10 +184,7 @@ public final class RasterFile implements AutoCloseable {
             throw new IOException(file + ": damaged or truncated " + reader.getFormatName() + ", reading " + what
                     + " (" + warnings.get(0) + "); re-export the image");
         }
-        if (image.getColorModel() instanceof IndexColorModel palette) {
-            return palette.convertToIntDiscrete(image.getRaster(), false).getRaster();
-        }
-        return image.getRaster();
+        return image;
     }
 
     private static String describe(Throwable e) {
