@@ -28,9 +28,11 @@ import picocli.CommandLine.Spec;
                         + " resampled where the raster's pixels lie on the map.",
                 "With --mask, a mask of the whole raster (a river mask from a GIS or another tool, of the raster's"
                         + " size) is cut along with it: each tile's window becomes its label, marked imported.",
+                "A cut that was interrupted (Ctrl+C, a crash) is finished by the same command: the tiles it wrote"
+                        + " are kept.",
                 "Prints one JSON line {\"raster\": ..., \"width\": W, \"height\": H, \"rows\": R, \"columns\": C,"
-                        + " \"tiles\": N, \"labelled\": M, \"seconds\": s}, and \"nir_fit\": \"grid\" or \"map\""
-                        + " with --nir."})
+                        + " \"tiles\": N, \"labelled\": M, \"resumed\": K, \"seconds\": s}, and \"nir_fit\":"
+                        + " \"grid\" or \"map\" with --nir."})
 final class ProjectTileCommand implements Callable<Integer> {
 
     @Spec
@@ -86,6 +88,10 @@ final class ProjectTileCommand implements Callable<Integer> {
                 new RasterTiling.Settings(tileSize, overlap, bands.choice(), nearInfrared),
                 mask == null ? null : new RasterTiling.Mask(mask, classIndex), progress::show);
         progress.finish();
+        if (report.resumed() > 0) {
+            System.err.println("finished the interrupted cut of " + report.raster() + ": " + report.resumed() + " of "
+                    + report.tiles().size() + " tiles were written before");
+        }
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("raster", report.raster());
         result.put("width", report.width());
@@ -94,6 +100,7 @@ final class ProjectTileCommand implements Callable<Integer> {
         result.put("columns", report.columns());
         result.put("tiles", report.tiles().size());
         result.put("labelled", report.labelled());
+        result.put("resumed", report.resumed());
         if (report.nearInfraredFit() != null) {
             result.put("nir_fit", report.nearInfraredFit().name().toLowerCase(Locale.ROOT));
         }

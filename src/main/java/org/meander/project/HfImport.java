@@ -84,7 +84,7 @@ public final class HfImport {
         }
         run.reportClassNeverSeen();
         if (!run.splits.isEmpty()) {
-            ProjectManifest.read(run.directory).withSplits(run.splits).write(run.directory);
+            ProjectManifest.update(run.directory, m -> m.withSplits(run.splits));
         }
         Project.open(run.directory);
         return new ImportReport(run.imported, run.labelled, run.problems, List.of(), List.of());

@@ -100,9 +100,7 @@ public final class Project {
     }
 
     private synchronized void recordSplits(Map<String, Split> splits) throws IOException {
-        ProjectManifest updated = manifest.withSplits(splits);
-        updated.write(directory);
-        manifest = updated;
+        manifest = ProjectManifest.update(directory, m -> m.withSplits(splits));
     }
 
     /**
@@ -127,9 +125,7 @@ public final class Project {
         List<Path> renamed = files.stream().map(f -> TileFiles.renamed(f, tile.name(), newName)).toList();
         TileFiles.move(directory, files, directory, renamed);
         try {
-            ProjectManifest updated = manifest.withTileRenamed(tile.name(), newName);
-            updated.write(directory);
-            manifest = updated;
+            manifest = ProjectManifest.update(directory, m -> m.withTileRenamed(tile.name(), newName));
         } catch (IOException e) {
             moveBack(directory, renamed, directory, files, e);
             throw e;
@@ -153,16 +149,14 @@ public final class Project {
         Path trash = Trash.newFolder(directory, tile.name());
         List<Path> files = TileFiles.of(directory, tile);
         try {
-            manifest.onlyTile(tile.name()).write(trash);
+            ProjectManifest.read(directory).onlyTile(tile.name()).write(trash);
             TileFiles.move(directory, files, trash, files);
         } catch (IOException e) {
             Trash.discard(trash, e);
             throw e;
         }
         try {
-            ProjectManifest updated = manifest.withoutTile(tile.name());
-            updated.write(directory);
-            manifest = updated;
+            manifest = ProjectManifest.update(directory, m -> m.withoutTile(tile.name()));
         } catch (IOException e) {
             moveBack(trash, files, directory, files, e);
             throw e;
@@ -339,9 +333,8 @@ public final class Project {
             history(tile.name()).keep(tile.label());
         }
         LabelPng.write(tile.label(), mask);
-        ProjectManifest updated = manifest.withStatus(tile.name(), status, Files.size(tile.label()));
-        updated.write(directory);
-        manifest = updated;
+        long labelBytes = Files.size(tile.label());
+        manifest = ProjectManifest.update(directory, m -> m.withStatus(tile.name(), status, labelBytes));
     }
 
     /** A recorded status other than these means a label file Meander did not write, so it counts as IMPORTED. */

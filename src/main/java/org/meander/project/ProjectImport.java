@@ -145,7 +145,7 @@ public final class ProjectImport {
         run.nearInfrared.placeUncertainFrames();
         run.nearInfrared.reportUnusedFrames(run.imageNames);
         if (!run.sources.isEmpty()) {
-            ProjectManifest.read(run.directory).withEntries(TileSources.SOURCES, run.sources).write(run.directory);
+            ProjectManifest.update(run.directory, m -> m.withEntries(TileSources.SOURCES, run.sources));
         }
         Project.open(projectDir);
         return new ImportReport(run.imported, run.labelled, run.problems, run.cutImages, run.alignedFrames);

@@ -9,14 +9,18 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.UnaryOperator;
 
 /**
  * {@code meander.json}: what Meander records about a project, such as
@@ -28,6 +32,8 @@ import java.util.OptionalLong;
 final class ProjectManifest {
 
     static final String FILE_NAME = "meander.json";
+    /** Locked while the manifest is read, changed and written: hidden, and left in place. */
+    private static final String LOCK_FILE_NAME = ".meander.json.lock";
 
     /**
      * The sections that record something per tile, keyed by tile name; their entries go with a tile that is renamed
@@ -211,6 +217,26 @@ final class ProjectManifest {
         return new ProjectManifest(copy);
     }
 
+    /**
+     * Applies {@code change} to the project's manifest as the file holds it now and writes the result, holding the
+     * project's lock meanwhile; returns what was written. A project is often open in several places at once (the
+     * window, a command run beside it, threads of either): a change made to a copy read earlier would undo every
+     * change written since, such as the label statuses the window saved while a raster was being cut.
+     */
+    static ProjectManifest update(Path directory, UnaryOperator<ProjectManifest> change) throws IOException {
+        // a file lock is held per process, so threads of this one take turns first
+        synchronized (ProjectManifest.class) {
+            try (FileChannel lockFile = FileChannel.open(directory.resolve(LOCK_FILE_NAME), StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE);
+                 FileLock lock = lockFile.lock()) {
+                ProjectManifest changed = change.apply(read(directory));
+                changed.write(directory);
+                return changed;
+            }
+        }
+    }
+
+    /** Writes the manifest as it is; for a new project or a copy elsewhere, which nothing else is changing. */
     void write(Path directory) throws IOException {
         byte[] json = MAPPER.writeValueAsBytes(root);
         AtomicBytes.write(directory.resolve(FILE_NAME), json);

@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.awt.Rectangle;
-import java.awt.image.BufferedImage;
-import java.awt.image.Raster;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,14 +18,10 @@ import java.util.OptionalInt;
 import org.meander.project.raster.BandChoice;
 import org.meander.project.raster.BandStretch;
 import org.meander.project.raster.Georeferencing;
-import org.meander.project.raster.ImageFiles;
-import org.meander.project.raster.NearInfrared;
 import org.meander.project.raster.NearInfraredRaster;
 import org.meander.project.raster.PixelToMap;
 import org.meander.project.raster.RasterFile;
-import org.meander.project.raster.RgbComposite;
 import org.meander.project.raster.TileGrid;
-import org.meander.project.raster.Window;
 
 /**
  * Cuts a raster larger than a tile (an orthomosaic of 20000 x 20000 pixels, say) into overlapping tiles of a project
@@ -64,17 +58,18 @@ public final class RasterTiling {
     }
 
     /**
-     * The raster's name, size and grid, the tiles written, row by row, how many got a label from a mask, and how a
-     * separate near-infrared raster was laid on it (null without one).
+     * The raster's name, size and grid, the tiles written, row by row, how many got a label from a mask, how a
+     * separate near-infrared raster was laid on it (null without one), and how many tiles an interrupted cut had
+     * written whole already (0 for a fresh cut).
      */
     public record Report(String raster, int width, int height, int rows, int columns, List<String> tiles,
-                         int labelled, NearInfraredRaster.Fit nearInfraredFit) {
+                         int labelled, NearInfraredRaster.Fit nearInfraredFit, int resumed) {
     }
 
     /**
      * A mask of the whole raster from another tool (0/255, 0/1 or class indices, the first band read; a palette
-     * image's indices, not its colours), cut along with it into the tiles' labels, marked imported: foreground where it equals {@code classIndex}, or where it is
-     * above 0 when that is null.
+     * image's indices, not its colours), cut along with it into the tiles' labels, marked imported: foreground where
+     * it equals {@code classIndex}, or where it is above 0 when that is null.
      */
     public record Mask(Path file, Integer classIndex) {
     }
@@ -99,12 +94,14 @@ public final class RasterTiling {
 
     /**
      * As {@link #tile(Path, Path, Settings, Progress)}, each tile also labelled with its window of {@code mask}
-     * (none when null), which must have the raster's size and, when both are georeferenced, lie where it lies.
+     * (none when null), which must have the raster's size and, when both are georeferenced, lie where it lies. A cut
+     * that was interrupted (a crash, Ctrl+C) is resumed when it is asked for again with the same settings: the tiles
+     * it wrote whole are kept, the rest written.
      */
     public static Report tile(Path projectDir, Path rasterFile, Settings settings, Mask mask, Progress progress)
             throws IOException {
         Path directory = projectDir.toAbsolutePath().normalize();
-        Path tiles = Files.createDirectories(directory.resolve("tiles"));
+        Files.createDirectories(directory.resolve("tiles"));
         String name = TileNames.stem(rasterFile);
         try (RasterFile raster = RasterFile.open(rasterFile);
              RasterFile maskFile = mask == null ? null : RasterFile.open(mask.file());
@@ -114,32 +111,31 @@ public final class RasterTiling {
                 refuseMisfit(raster, maskFile);
             }
             int[] rgb;
-            OptionalInt nir;
+            OptionalInt nirBand;
             TileGrid grid;
             try {
                 rgb = settings.bands().rgbIndices(raster.bandCount());
-                nir = settings.bands().nearInfraredIndex(raster.bandCount());
+                nirBand = settings.bands().nearInfraredIndex(raster.bandCount());
                 grid = new TileGrid(raster.width(), raster.height(), settings.tileSize(), settings.overlap());
             } catch (IllegalArgumentException e) {
                 throw new IOException(rasterFile + ": " + e.getMessage(), e);
             }
             Project project = Project.open(directory); // first, as it may record splits of tiles already there
-            ProjectManifest manifest = ProjectManifest.read(directory);
             List<String> names = new ArrayList<>();
             grid.cells().forEach(cell -> names.add(tileName(name, cell, grid)));
-            refuseRepeat(rasterFile, name, names, manifest, project);
             BandStretch stretch = stretch(raster, rgb);
-            if (nir.isPresent() || nirRaster != null) {
-                Files.createDirectories(directory.resolve("nir"));
-            }
-            if (maskFile != null) {
-                Files.createDirectories(directory.resolve("labels"));
+            TileCut cut = new TileCut(directory, raster, rgb, stretch, nirBand, nirRaster, maskFile,
+                    mask == null ? null : mask.classIndex());
+            ObjectNode entry = rasterEntry(raster, settings, stretch, nirRaster);
+            if (!resumes(rasterFile, name, names, ProjectManifest.read(directory), project, entry)) {
+                // recorded before the first tile, so that a cut interrupted can be told from a name clash
+                ProjectManifest.update(directory, m -> m.withEntries(TileSources.RASTERS,
+                        Map.of(name, entry.deepCopy().put(TileSources.COMPLETE, false))));
             }
             Map<String, JsonNode> sources = new LinkedHashMap<>();
             List<TileGrid.Cell> cells = grid.cells();
-            int columns = grid.columns();
-            long bytesPerPixel = (long) raster.bandCount() * (raster.bitsPerSample() > 8 ? 2 : 1)
-                    + (nirRaster == null ? 0 : nirRaster.bytesPerPixel());
+            long bytesPerPixel = cut.bytesPerPixel();
+            int resumed = 0;
             for (int first = 0; first < cells.size(); ) {
                 // a chunk: consecutive tiles of one row whose pixels together stay under the budget
                 int last = first;
@@ -148,44 +144,32 @@ public final class RasterTiling {
                         * bytesPerPixel <= CHUNK_BYTES) {
                     last++;
                 }
-                Rectangle chunkWindow = span(cells, first, last);
-                Raster chunk = raster.read(chunkWindow);
-                Raster maskChunk = maskFile == null ? null : maskFile.readStored(chunkWindow);
-                BufferedImage nirChunk = nirRaster == null ? null : nirRaster.over(chunkWindow);
+                List<Integer> missing = new ArrayList<>();
                 for (int i = first; i <= last; i++) {
-                    TileGrid.Cell cell = cells.get(i);
-                    Window w = cell.window();
-                    Raster pixels = chunk.createChild(w.x() - chunkWindow.x, w.y() - chunkWindow.y, w.width(),
-                            w.height(), 0, 0, null);
-                    String tile = names.get(i);
-                    AtomicBytes.write(tiles.resolve(tile + ".png"),
-                            ImageFiles.pngBytes(RgbComposite.of(pixels, rgb, stretch)));
-                    if (nir.isPresent()) {
-                        AtomicBytes.write(directory.resolve("nir").resolve(tile + ".png"),
-                                ImageFiles.pngBytes(NearInfrared.band(pixels, nir.getAsInt())));
+                    if (cut.written(names.get(i))) {
+                        resumed++;
+                    } else {
+                        missing.add(i);
                     }
-                    if (nirChunk != null) {
-                        AtomicBytes.write(directory.resolve("nir").resolve(tile + ".png"), ImageFiles.pngBytes(
-                                nirChunk.getSubimage(w.x() - chunkWindow.x, w.y() - chunkWindow.y, w.width(),
-                                        w.height())));
+                }
+                if (!missing.isEmpty()) {
+                    Rectangle chunkWindow = span(cells, missing.get(0), missing.get(missing.size() - 1));
+                    TileCut.Chunk chunk = cut.read(chunkWindow);
+                    for (int i : missing) {
+                        chunk.write(names.get(i), cells.get(i).window());
                     }
-                    if (maskChunk != null) {
-                        // no status recorded: a label from another tool, to be checked
-                        LabelPng.write(directory.resolve("labels").resolve(tile + ".png"), label(maskChunk.createChild(
-                                w.x() - chunkWindow.x, w.y() - chunkWindow.y, w.width(), w.height(), 0, 0, null),
-                                mask.classIndex()));
-                    }
-                    sources.put(tile, TileSources.windowEntry(name, w));
+                }
+                for (int i = first; i <= last; i++) {
+                    sources.put(names.get(i), TileSources.windowEntry(name, cells.get(i).window()));
                     progress.tileWritten(i + 1, cells.size());
                 }
                 first = last + 1;
             }
-            manifest.withEntries(TileSources.RASTERS, Map.of(name, rasterEntry(raster, settings, stretch, nirRaster)))
-                    .withEntries(TileSources.SOURCES, sources)
-                    .write(directory);
+            ProjectManifest.update(directory, m -> m.withEntries(TileSources.RASTERS, Map.of(name, entry))
+                    .withEntries(TileSources.SOURCES, sources));
             Project.open(directory); // the new tiles get their split
-            return new Report(name, raster.width(), raster.height(), grid.rows(), columns, names,
-                    maskFile == null ? 0 : names.size(), nirRaster == null ? null : nirRaster.fit());
+            return new Report(name, raster.width(), raster.height(), grid.rows(), grid.columns(), names,
+                    maskFile == null ? 0 : names.size(), nirRaster == null ? null : nirRaster.fit(), resumed);
         }
     }
 
@@ -206,26 +190,26 @@ public final class RasterTiling {
         }
     }
 
-    /** A tile's window of the mask as its label. */
-    private static LabelMask label(Raster window, Integer classIndex) {
-        int width = window.getWidth();
-        int height = window.getHeight();
-        byte[] pixels = new byte[width * height];
-        int[] row = new int[width];
-        for (int y = 0; y < height; y++) {
-            window.getSamples(window.getMinX(), window.getMinY() + y, width, 1, 0, row);
-            for (int x = 0; x < width; x++) {
-                boolean foreground = classIndex == null ? row[x] > 0 : row[x] == classIndex;
-                pixels[y * width + x] = foreground ? (byte) 1 : 0;
+    /**
+     * Cutting a raster twice would mix two sets of windows under one name, and a tile of the same name from
+     * elsewhere would be replaced; a cut recorded as not complete, asked for again with the same settings, is
+     * resumed. Returns whether it is.
+     */
+    private static boolean resumes(Path rasterFile, String name, List<String> names, ProjectManifest manifest,
+            Project project, ObjectNode entry) throws IOException {
+        JsonNode recorded = manifest.section(TileSources.RASTERS).path(name);
+        if (recorded.isObject() && !recorded.path(TileSources.COMPLETE).asBoolean(true)) {
+            ObjectNode settings = recorded.deepCopy();
+            settings.remove(TileSources.COMPLETE);
+            if (settings.equals(entry)) {
+                return true;
             }
+            throw new IOException(rasterFile + ": a cut of a raster named " + name + " into " + project.directory()
+                    + " was interrupted, with other settings (file, tile size, overlap, bands or near-infrared:"
+                    + " see \"rasters\" in meander.json); run it again with those to finish it, or remove its tiles ("
+                    + name + "_r*) and its entry under \"rasters\" to start afresh");
         }
-        return new LabelMask(width, height, pixels);
-    }
-
-    /** Cutting a raster twice would mix two sets of windows under one name. */
-    private static void refuseRepeat(Path rasterFile, String name, List<String> names, ProjectManifest manifest,
-            Project project) throws IOException {
-        if (manifest.section(TileSources.RASTERS).has(name)) {
+        if (!recorded.isMissingNode()) {
             throw new IOException(rasterFile + ": a raster named " + name + " was already cut into "
                     + project.directory() + "; to cut it again, remove its tiles (" + name + "_r*) and its entry"
                     + " under \"rasters\" in meander.json, or rename the file");
@@ -236,6 +220,7 @@ public final class RasterTiling {
                         + ", which a tile of this raster would replace; rename the raster file and cut it again");
             }
         }
+        return false;
     }
 
     /** The identity for 8-bit rasters; for deeper ones, percentiles over the whole raster at a coarser resolution. */

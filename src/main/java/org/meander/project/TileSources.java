@@ -27,6 +27,8 @@ final class TileSources {
 
     static final String RASTERS = "rasters";
     static final String SOURCES = "sources";
+    /** Recorded false in a raster's entry while it is being cut: its tiles are not all there, nor their windows. */
+    static final String COMPLETE = "complete";
 
     private TileSources() {
     }
@@ -53,6 +55,9 @@ final class TileSources {
         for (Iterator<Map.Entry<String, JsonNode>> it = manifest.section(RASTERS).fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> entry = it.next();
             JsonNode raster = entry.getValue();
+            if (!raster.path(COMPLETE).asBoolean(true)) {
+                continue;
+            }
             rasters.add(new SourceRaster(entry.getKey(), Path.of(raster.path("file").asText("")),
                     positive(raster, "width", manifestFile, RASTERS + "." + entry.getKey()),
                     positive(raster, "height", manifestFile, RASTERS + "." + entry.getKey()),

@@ -107,6 +107,7 @@ class RasterCommandsTest {
 
         assertEquals(0, tiled.exit(), tiled.err());
         assertEquals("map", tiled.json().path("nir_fit").asText());
+        assertEquals(0, tiled.json().get("resumed").asInt(), "a fresh cut");
         Project project = Project.open(dir);
         assertTrue(project.tiles().stream().allMatch(t -> Files.exists(project.nearInfraredFile(t))));
 
