@@ -1,10 +1,14 @@
 package org.meander.ui;
 
 import java.io.File;
+import java.util.List;
 import javafx.beans.property.StringProperty;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TextArea;
@@ -18,6 +22,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import javafx.util.StringConverter;
 import org.meander.project.ImageryOptions;
 
 /** The "New project…" window: folders typed or chosen, Create, the copy's progress and report. Binds only. */
@@ -32,28 +37,29 @@ final class NewProjectWindow {
                 + " its settings. Masks from another tool, named like the images (x.png or x_mask.png for x.jpg),"
                 + " become the labels to correct. Near-infrared frames, named like the images or with an _ir part"
                 + " (x_ir.png), give auto-label its water index; they may sit beside the images, and a frame from"
-                + " another camera is aligned on its image. Bands of multi-band TIFFs: ./meander project create"
-                + " --help.");
+                + " another camera is aligned on its image. Images with more bands than red, green and blue"
+                + " (multi-band TIFFs) get a choice of bands once they are found.");
 
         GridPane form = new GridPane();
         form.setHgap(8);
         form.setVgap(8);
         folderRow(form, 0, "Images", "new-project-images", model.imagesFolderProperty(), "the folder of images");
-        folderRow(form, 1, "Near-infrared (optional)", "new-project-nir", model.nearInfraredFolderProperty(),
+        bandsRow(form, 1);
+        folderRow(form, 2, "Near-infrared (optional)", "new-project-nir", model.nearInfraredFolderProperty(),
                 "the folder of near-infrared frames");
-        folderRow(form, 2, "Masks (optional)", "new-project-masks", model.masksFolderProperty(),
+        folderRow(form, 3, "Masks (optional)", "new-project-masks", model.masksFolderProperty(),
                 "the folder of masks");
         TextField classIndex = new TextField();
         classIndex.setId("new-project-class-index");
         classIndex.setPromptText("empty: every pixel above 0 is foreground");
         classIndex.textProperty().bindBidirectional(model.classIndexProperty());
-        form.addRow(3, FormLabel.of("Class index (optional)"), classIndex);
-        folderRow(form, 4, "Project folder", "new-project-folder", model.projectFolderProperty(),
+        form.addRow(4, FormLabel.of("Class index (optional)"), classIndex);
+        folderRow(form, 5, "Project folder", "new-project-folder", model.projectFolderProperty(),
                 "the folder for the new project");
         CheckBox followLinks = new CheckBox("Follow links out of these folders (data kept by git-annex or DVC)");
         followLinks.setId("new-project-follow-links");
         followLinks.selectedProperty().bindBidirectional(model.followLinksProperty());
-        form.add(followLinks, 1, 5, 2, 1);
+        form.add(followLinks, 1, 6, 2, 1);
         CheckBox cutLarge = new CheckBox("Cut images larger than " + ImageryOptions.CUT_LARGER_THAN
                 + " pixels into overlapping " + ImageryOptions.CUT_TILE_SIZE + "-pixel tiles");
         cutLarge.setId("new-project-cut-large");
@@ -61,7 +67,7 @@ final class NewProjectWindow {
                 + " longer side: a larger image, whole, would lose its detail (and an orthomosaic may not fit in"
                 + " memory). Cut ones are stitched back into one mask when labels are exported."));
         cutLarge.selectedProperty().bindBidirectional(model.cutLargeProperty());
-        form.add(cutLarge, 1, 6, 2, 1);
+        form.add(cutLarge, 1, 7, 2, 1);
         CheckBox nirAsItIs = new CheckBox("Near-infrared frames line up already: lay them as they are");
         nirAsItIs.setId("new-project-nir-as-is");
         nirAsItIs.setTooltip(new Tooltip("Frames from another camera are found on their images by their edges and"
@@ -69,7 +75,7 @@ final class NewProjectWindow {
                 + " already."));
         nirAsItIs.selectedProperty().bindBidirectional(model.nearInfraredAsItIsProperty());
         nirAsItIs.disableProperty().bind(model.nearInfraredFolderProperty().isEmpty());
-        form.add(nirAsItIs, 1, 7, 2, 1);
+        form.add(nirAsItIs, 1, 8, 2, 1);
 
         Label problem = TaskWindow.problem("new-project-problem", model.problemProperty());
 
@@ -89,7 +95,7 @@ final class NewProjectWindow {
 
         VBox root = new VBox(12, intro, form, problem, new HBox(12, create, bar), report);
         root.setPadding(new Insets(14));
-        window = new TaskWindow("Meander — new project", root, 680, 480, model.runningProperty());
+        window = new TaskWindow("Meander — new project", root, 680, 540, model.runningProperty());
         // all went well: the project opens in the main window, and nothing here needs reading
         model.madeCleanlyProperty().addListener((o, old, clean) -> {
             if (clean) {
@@ -104,6 +110,48 @@ final class NewProjectWindow {
 
     Stage stage() {
         return window.stage();
+    }
+
+    /**
+     * The bands that make the picture and the near-infrared band, shown once the images are found to hold more than
+     * red, green and blue.
+     */
+    private void bandsRow(GridPane form, int row) {
+        TextField rgb = new TextField();
+        rgb.setId("new-project-bands");
+        rgb.setPrefColumnCount(6);
+        rgb.setPromptText("1,2,3");
+        rgb.setTooltip(new Tooltip("The bands shown and given to SAM as red, green and blue, numbered from 1 as GIS"
+                + " tools number them (3,2,1 for imagery stored blue, green, red). 16-bit bands are stretched to 8"
+                + " bits between their 2nd and 98th percentiles."));
+        rgb.textProperty().bindBidirectional(model.bandsProperty());
+        ChoiceBox<Integer> nir = new ChoiceBox<>();
+        nir.setId("new-project-nir-band");
+        nir.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Integer band) {
+                return band == null || band == 0 ? "none" : Integer.toString(band);
+            }
+
+            @Override
+            public Integer fromString(String text) {
+                return text.equals("none") ? 0 : Integer.valueOf(text);
+            }
+        });
+        nir.setItems(model.nearInfraredChoices());
+        nir.valueProperty().bindBidirectional(model.nearInfraredBandProperty());
+        Label found = new Label();
+        found.setId("new-project-bands-found");
+        found.textProperty().bind(model.bandsFoundProperty());
+        HBox fields = new HBox(8, rgb, FormLabel.of("near-infrared band"), nir, found);
+        fields.setAlignment(Pos.CENTER_LEFT);
+        Label label = FormLabel.of("Bands (red,green,blue)");
+        for (Node node : List.of(label, fields)) {
+            node.visibleProperty().bind(model.bandChoiceOfferedProperty());
+            node.managedProperty().bind(node.visibleProperty());
+        }
+        form.add(label, 0, row);
+        form.add(fields, 1, row, 2, 1);
     }
 
     private void folderRow(GridPane form, int row, String label, String id, StringProperty folder, String what) {

@@ -10,10 +10,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.TextInputControl;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
@@ -25,6 +27,7 @@ import org.meander.project.LabelStatus;
 import org.meander.project.Project;
 import org.meander.project.Tile;
 import org.meander.testing.OneWindow;
+import org.meander.testing.TestRasters;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -173,6 +176,45 @@ class NewProjectTest {
                 .contains("2 near-infrared frames did not line up with their images and were warped onto them"));
     }
 
+    /**
+     * A four-band 16-bit GeoTIFF stored blue, green, red, near-infrared (as PlanetScope writes them): the window finds
+     * its bands, and the choice made there makes the tile's picture and its near-infrared band.
+     */
+    @Test
+    void multiBandImagesOfferTheirBandsAndTheChoiceMakesTheTiles(FxRobot robot) throws Exception {
+        Path images = Files.createDirectories(dir.resolve("scenes"));
+        TestRasters.tiff(images.resolve("scene.tif"), TestRasters.raster(64, 48, 4, 16,
+                (x, y, band) -> 1000 * (band + 1) + 7 * x + y), 0, TestRasters.georeferencing());
+        assertFalse(shown(robot, "#new-project-bands"), "nothing to choose before images");
+
+        Fields.set(robot, "#new-project-images", images.toString());
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> shown(robot, "#new-project-bands"));
+        assertEquals("scene.tif: 4 bands, 16-bit", Fields.label(robot, "#new-project-bands-found"));
+        Fields.set(robot, "#new-project-bands", "3,2,9");
+        assertTrue(Fields.label(robot, "#new-project-problem").contains("1 to 4 (scene.tif has 4)"),
+                Fields.label(robot, "#new-project-problem"));
+        Fields.set(robot, "#new-project-bands", "3,2,1");
+        @SuppressWarnings("unchecked")
+        ChoiceBox<Integer> nearInfrared = robot.lookup("#new-project-nir-band").queryAs(ChoiceBox.class);
+        assertEquals(List.of(0, 1, 2, 3, 4), nearInfrared.getItems());
+        robot.interact(() -> nearInfrared.setValue(4));
+        Fields.set(robot, "#new-project-nir", images.toString());
+        assertTrue(Fields.label(robot, "#new-project-problem").contains("not both"));
+        Fields.set(robot, "#new-project-nir", "");
+        assertEquals("", Fields.label(robot, "#new-project-problem"));
+        robot.clickOn("#new-project-create");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> opened.get() != null);
+
+        Project project = Project.open(opened.get());
+        Tile scene = project.tile("scene").orElseThrow();
+        BufferedImage band = ImageIO.read(project.nearInfraredFile(scene).toFile());
+        assertEquals(4000 + 7 * 10 + 5, band.getRaster().getSample(10, 5, 0), "band 4, its 16-bit values unchanged");
+        BufferedImage picture = ImageIO.read(scene.image().toFile());
+        int left = picture.getRGB(0, 20);
+        int right = picture.getRGB(63, 20);
+        assertTrue((right >> 16 & 0xff) > (left >> 16 & 0xff), "red, band 3, rises to the right");
+    }
+
     @Test
     void linksOutOfTheFolderAreFollowedWhenTicked(FxRobot robot) throws Exception {
         Path store = Files.createDirectories(dir.resolve("annex-store"));
@@ -184,6 +226,16 @@ class NewProjectTest {
         robot.clickOn("#new-project-create");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> opened.get() != null);
         assertEquals(List.of("river"), Project.open(opened.get()).tiles().stream().map(Tile::name).toList());
+    }
+
+    /** Whether the node and every node it is in are visible. */
+    private static boolean shown(FxRobot robot, String id) {
+        for (Node node = robot.lookup(id).query(); node != null; node = node.getParent()) {
+            if (!node.isVisible()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int foreground(Project project, Tile tile) throws Exception {

@@ -1,0 +1,47 @@
+package org.meander.project;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.meander.project.raster.RasterFile;
+
+/**
+ * What a folder's images hold, read from their headers alone, so that an import can offer a choice of bands before it
+ * copies anything: the most bands an image has, their depth, and that image's file name. An image whose header
+ * cannot be read is left to the import, which names it.
+ */
+public record BandSurvey(int bands, int bitsPerSample, String file) {
+
+    /** No image read (yet). */
+    public static final BandSurvey NONE = new BandSurvey(0, 0, "");
+    /** Headers read at most: a folder of a thousand frames is told apart from a stack of rasters by its first ones. */
+    static final int MOST_FILES = 200;
+
+    /** The images of {@code folder} (those an import takes), the first {@link #MOST_FILES} of them. */
+    public static BandSurvey of(Path folder) throws IOException {
+        BandSurvey most = NONE;
+        List<Path> images = ProjectImport.imagesIn(folder);
+        for (Path image : images.subList(0, Math.min(images.size(), MOST_FILES))) {
+            try (RasterFile raster = RasterFile.open(image)) {
+                // a PNG's fourth band is alpha; a TIFF's may be anything (ImageIO calls a GDAL RGBN one alpha too)
+                int bands = isTiff(image) ? raster.bandCount() : Math.min(3, raster.bandCount());
+                if (bands > most.bands() || bands == most.bands() && raster.bitsPerSample() > most.bitsPerSample()) {
+                    most = new BandSurvey(bands, raster.bitsPerSample(), image.getFileName().toString());
+                }
+            } catch (IOException | RuntimeException e) {
+                // the import names it
+            }
+        }
+        return most;
+    }
+
+    /** Whether an image has bands beyond an RGB picture's, to choose among: the near-infrared, or others. */
+    public boolean multiBand() {
+        return bands > 3;
+    }
+
+    private static boolean isTiff(Path image) {
+        String extension = Project.extension(image);
+        return extension.equals("tif") || extension.equals("tiff");
+    }
+}

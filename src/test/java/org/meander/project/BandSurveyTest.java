@@ -1,0 +1,46 @@
+package org.meander.project;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.meander.testing.Fixtures;
+import org.meander.testing.TestRasters;
+
+/** What a folder's images hold, from their headers: the band choice an import offers. */
+class BandSurveyTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void ordinaryPicturesHoldNoBandToChooseAlsoWithAlpha() throws IOException {
+        Files.copy(Fixtures.shared().resolve("data/elwha-airborne/airborne_3.png"), dir.resolve("airborne_3.png"));
+        ImageIO.write(new BufferedImage(8, 8, BufferedImage.TYPE_INT_ARGB), "png", dir.resolve("glass.png").toFile());
+
+        BandSurvey survey = BandSurvey.of(dir);
+
+        assertEquals(3, survey.bands());
+        assertFalse(survey.multiBand());
+    }
+
+    @Test
+    void theImageWithTheMostBandsIsNamedAndAnUnreadableOneIsLeftToTheImport() throws IOException {
+        TestRasters.tiff(dir.resolve("a_rgbn.tif"), TestRasters.raster(8, 8, 4, 8, (x, y, b) -> b), 0, List.of());
+        TestRasters.tiff(dir.resolve("b_five.tif"), TestRasters.raster(8, 8, 5, 16, (x, y, b) -> b), 0, List.of());
+        Files.writeString(dir.resolve("c_broken.tif"), "not a TIFF");
+
+        BandSurvey survey = BandSurvey.of(dir);
+
+        assertEquals(new BandSurvey(5, 16, "b_five.tif"), survey);
+        assertTrue(survey.multiBand());
+    }
+}
