@@ -20,7 +20,7 @@ import org.meander.project.raster.Window;
 /**
  * A project folder: the images in {@code tiles/}, one label per tile in {@code labels/<tile>.png} (8-bit PNG, 0 or
  * 255, the tile's size), every earlier label version in {@code labels/.history/}, and what Meander records about the
- * labels in {@code meander.json}. The tile list is read once, when the project is opened.
+ * labels in {@code meander.json}. The tile list is read when the project is opened, and again on {@link #refresh}.
  *
  * <p>Reads may run on any thread; writes are serialised, so a label, its history and its status change together.
  */
@@ -51,7 +51,16 @@ public final class Project {
                     + " the images) and meander.json. To make a project of a folder of images (and masks):"
                     + " ./meander project create NEW_FOLDER --images FOLDER [--masks FOLDER]");
         }
-        Path labelsFolder = Files.createDirectories(directory.resolve("labels"));
+        Files.createDirectories(directory.resolve("labels"));
+        Project project = new Project(directory, scan(directory), ProjectManifest.read(directory));
+        project.splitUnassignedTiles();
+        return project;
+    }
+
+    /** The tiles in {@code tiles/}, by name. */
+    private static Map<String, Tile> scan(Path directory) throws IOException {
+        Path tilesFolder = directory.resolve("tiles");
+        Path labelsFolder = directory.resolve("labels");
         Map<String, Tile> tiles = new LinkedHashMap<>();
         for (Path image : imagesIn(tilesFolder)) {
             String file = image.getFileName().toString();
@@ -63,9 +72,32 @@ public final class Project {
                         + " would share the label labels/" + name + ".png; rename or remove one of them");
             }
         }
-        Project project = new Project(directory, tiles, ProjectManifest.read(directory));
-        project.splitUnassignedTiles();
-        return project;
+        return tiles;
+    }
+
+    /** The tiles another program added to the project, or took from it, since it was opened or last read again. */
+    public record Changes(List<Tile> added, List<Tile> removed) {
+
+        public boolean tilesChanged() {
+            return !added.isEmpty() || !removed.isEmpty();
+        }
+    }
+
+    /**
+     * Reads the tile list and meander.json again, for what other programs changed since the project was opened: a
+     * raster cut or tiles removed from the command line while the window is open, labels and statuses auto-label
+     * wrote. New tiles get a split.
+     */
+    public synchronized Changes refresh() throws IOException {
+        Map<String, Tile> scanned = scan(directory);
+        manifest = ProjectManifest.read(directory);
+        List<Tile> added = scanned.values().stream().filter(tile -> !tilesByName.containsValue(tile)).toList();
+        List<Tile> removed = tilesByName.values().stream().filter(tile -> !scanned.containsValue(tile)).toList();
+        if (!added.isEmpty() || !removed.isEmpty()) {
+            replaceTiles(scanned);
+            splitUnassignedTiles();
+        }
+        return new Changes(added, removed);
     }
 
     /**

@@ -60,6 +60,7 @@ public final class AnnotateViewModel implements AutoCloseable {
     private final TileViews views;
     private final OverlapLabels overlaps;
     private final TileRemoval removal;
+    private final OutsideChanges outsideChanges;
     private final ReadOnlyObjectWrapper<SamPreview> preview = new ReadOnlyObjectWrapper<>();
     private final BooleanProperty hoverPreview = new SimpleBooleanProperty(true);
     private final ReadOnlyObjectWrapper<PromptState> prompt = new ReadOnlyObjectWrapper<>(PromptState.empty());
@@ -77,6 +78,7 @@ public final class AnnotateViewModel implements AutoCloseable {
         views = new TileViews(project, selectedTile, status::set);
         overlaps = new OverlapLabels(project, editor, selectedTile, status::set);
         removal = new TileRemoval(project, editor, browser, queue, selectedTile, status::set);
+        outsideChanges = new OutsideChanges(project, browser, queue, status::set);
         editor.savesProperty().addListener(o -> labelsWritten());
         selectedTile.addListener((obs, old, tile) -> onTileSelected(tile));
         // the hover preview is the SAM tool's: under the brush it would hide the label being painted
@@ -121,6 +123,11 @@ public final class AnnotateViewModel implements AutoCloseable {
     /** Removing tiles to the project's trash. */
     TileRemoval removal() {
         return removal;
+    }
+
+    /** What other programs changed in the project while the window was open, taken in on request. */
+    OutsideChanges outsideChanges() {
+        return outsideChanges;
     }
 
     /** The tiles the list shows. */

@@ -94,6 +94,12 @@ public final class MeanderApp extends Application {
         }
         show();
         CloseDuringRun.install(stage, () -> workbench.train());
+        // back from a terminal where a raster was cut into the project, say
+        stage.focusedProperty().addListener((o, was, focused) -> {
+            if (focused) {
+                workbench.annotate().outsideChanges().takeIn();
+            }
+        });
         stage.show();
         if (smokeTest) {
             SmokeTest.run(stage, workbench, code -> exitCode = code);

@@ -57,6 +57,27 @@ class SharedManifestTest {
     }
 
     @Test
+    void anOpenProjectReadAgainTakesInTilesAnotherProgramAddedOrRemoved() throws IOException {
+        TestImages.tile(dir.resolve("tiles/frame.png"), 2, 1);
+        TestImages.tile(dir.resolve("tiles/other.png"), 2, 1);
+        Project window = Project.open(dir);
+        RasterTiling.tile(dir, TiledRasterProject.raster(dir.resolveSibling("ortho.tif")),
+                new RasterTiling.Settings(128, 32, BandChoice.DEFAULT), (done, total) -> { });
+        Project command = Project.open(dir);
+        command.remove(command.tile("frame").orElseThrow());
+
+        Project.Changes changes = window.refresh();
+
+        assertEquals(6, changes.added().size());
+        assertEquals(List.of("frame"), changes.removed().stream().map(Tile::name).toList());
+        assertEquals(7, window.tiles().size());
+        assertEquals(1, window.rasters().size());
+        Tile cut = window.tile("ortho_r1_c2").orElseThrow();
+        assertTrue(window.rasterWindow(cut).isPresent());
+        assertEquals(new Project.Changes(List.of(), List.of()), window.refresh(), "nothing new the second time");
+    }
+
+    @Test
     void labelsSavedFromManyThreadsAtOnceAllRecordTheirStatuses() throws Exception {
         int tiles = 24;
         for (int i = 0; i < tiles; i++) {
