@@ -134,7 +134,7 @@ public final class RasterTiling {
             }
             Map<String, JsonNode> sources = new LinkedHashMap<>();
             List<TileGrid.Cell> cells = grid.cells();
-            long bytesPerPixel = cut.bytesPerPixel();
+            double bytesPerPixel = cut.bytesPerPixel();
             int resumed = 0;
             for (int first = 0; first < cells.size(); ) {
                 // a chunk: consecutive tiles of one row whose pixels together stay under the budget

@@ -67,9 +67,9 @@ final class TileCut {
                 nirRaster == null ? null : nirRaster.over(window));
     }
 
-    /** Raster bytes a pixel of a chunk holds, near-infrared included. */
-    long bytesPerPixel() {
-        return (long) raster.bandCount() * (raster.bitsPerSample() > 8 ? 2 : 1)
+    /** Bytes a pixel of a chunk holds while it is read, near-infrared included. */
+    double bytesPerPixel() {
+        return raster.bandCount() * (raster.bitsPerSample() > 8 ? 2 : 1)
                 + (nirRaster == null ? 0 : nirRaster.bytesPerPixel());
     }
 

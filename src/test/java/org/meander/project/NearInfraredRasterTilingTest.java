@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.meander.project.raster.BandChoice;
 import org.meander.project.raster.NearInfraredRaster;
+import org.meander.project.raster.RasterFile;
 import org.meander.project.raster.Window;
 import org.meander.testing.TestRasters;
 import org.meander.testing.TiledRasterProject;
@@ -157,6 +158,33 @@ class NearInfraredRasterTilingTest {
         assertTrue(known > 0 && unknown > 0, known + " known, " + unknown + " unknown");
         assertEquals("map", new ObjectMapper().readTree(dir.resolve("meander.json").toFile())
                 .path("rasters").path("ortho").path("nir_fit").asText());
+    }
+
+    /**
+     * A band four times finer than the imagery (0.125 m pixels against 0.5 m): each tile pixel takes the value at its
+     * centre, and the chunks read count the sixteen band pixels under each imagery pixel, so that a finer band
+     * cannot blow the memory budget.
+     */
+    @Test
+    void aFinerBandIsReadWithinTheChunkBudget() throws IOException {
+        Path raster = TiledRasterProject.raster(temp.resolve("ortho.tif"));
+        Path nir = TestRasters.tiff(temp.resolve("fine.tif"), TestRasters.raster(WIDTH * 4, HEIGHT * 4, 1, 16,
+                (i, j, b) -> 100 + i + 2 * j), 0, TestRasters.georeferencing(0.125, 500000, 4000000, 32610));
+
+        try (RasterFile imagery = RasterFile.open(raster);
+             NearInfraredRaster laid = NearInfraredRaster.lay(nir, imagery)) {
+            assertEquals(16 * 2 + 2 * 2, laid.bytesPerPixel(), 1e-9, "16 band pixels read, grey and alpha kept");
+        }
+        RasterTiling.tile(temp.resolve("project"), raster, settings(nir), (d, t) -> { });
+
+        Project project = Project.open(temp.resolve("project"));
+        Tile tile = project.tiles().get(4);
+        Window w = project.rasterWindow(tile).orElseThrow().window();
+        Raster band = ImageIO.read(project.nearInfraredFile(tile).toFile()).getRaster();
+        // imagery pixel x's centre is band pixel 4 x + 1.5, between two band pixels
+        double i = 4 * (w.x() + 30) + 1.5;
+        double j = 4 * (w.y() + 40) + 1.5;
+        assertEquals(Math.round(100 + i + 2 * j), band.getSample(30, 40, 0));
     }
 
     @Test

@@ -63,9 +63,14 @@ public final class NearInfraredRaster implements AutoCloseable {
         return band.file();
     }
 
-    /** Bytes a pixel of the imagery takes in {@link #over}'s result, at most. */
-    public int bytesPerPixel() {
-        return (band.bitsPerSample() > 8 ? 2 : 1) * (fit == Fit.MAP || hasGaps() ? 2 : 1);
+    /**
+     * Bytes {@link #over} holds for each pixel of the imagery, at most: the band's samples read under it (for a band
+     * finer than the imagery, several of its pixels) and the result.
+     */
+    public double bytesPerPixel() {
+        int sample = band.bitsPerSample() > 8 ? 2 : 1;
+        double read = (fit == Fit.MAP ? Math.max(1, warp.scale() * warp.scale()) : 1) * sample * band.bandCount();
+        return read + sample * (fit == Fit.MAP || hasGaps() ? 2 : 1);
     }
 
     /**
