@@ -25,7 +25,7 @@ import picocli.CommandLine.Parameters;
         description = {"Show a project at a glance: its tiles by label status in each split, near-infrared bands,"
                 + " rasters cut into it and fine-tuning runs.",
                 "A table on stderr; one JSON line on stdout: {\"tiles\", \"labels\", \"splits\", \"near_infrared\","
-                        + " \"rasters\", \"runs\"}."})
+                        + " \"rasters\", \"interrupted_cuts\", \"runs\"}."})
 final class ProjectInfoCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "DIR", description = "the project folder")
@@ -50,6 +50,7 @@ final class ProjectInfoCommand implements Callable<Integer> {
                     "georeferenced", raster.georeferencing().isPresent()));
         }
         result.put("rasters", rasters);
+        result.put("interrupted_cuts", opened.interruptedCuts());
         List<Map<String, Object>> runs = new ArrayList<>();
         for (RunFolder run : RunFolder.all(opened.directory())) {
             Map<String, Object> entry = new LinkedHashMap<>();
@@ -63,6 +64,10 @@ final class ProjectInfoCommand implements Callable<Integer> {
         }
         result.put("runs", runs);
         printTable(summary);
+        for (String raster : opened.interruptedCuts()) {
+            System.err.println("The cut of " + raster + " into tiles was interrupted: run the same ./meander project"
+                    + " tile command again to finish it (the tiles it wrote are kept).");
+        }
         System.out.println(new ObjectMapper().writeValueAsString(result));
         return 0;
     }

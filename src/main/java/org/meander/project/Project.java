@@ -252,6 +252,14 @@ public final class Project {
         return TileSources.rasters(manifest, manifestFile());
     }
 
+    /**
+     * The rasters whose cut into the project was interrupted (a crash, Ctrl+C): left off the map and out of stitching
+     * until the same cut, asked for again, finishes them.
+     */
+    public List<String> interruptedCuts() {
+        return TileSources.interruptedCuts(manifest);
+    }
+
     /** The raster and window the tile was cut from, if it was cut from one. */
     public Optional<RasterWindow> rasterWindow(Tile tile) throws IOException {
         requireOwn(tile);

@@ -66,6 +66,17 @@ final class TileSources {
         return rasters;
     }
 
+    /** The rasters whose cut began but did not end (recorded as not complete). */
+    static List<String> interruptedCuts(ProjectManifest manifest) {
+        List<String> names = new ArrayList<>();
+        manifest.section(RASTERS).fields().forEachRemaining(entry -> {
+            if (!entry.getValue().path(COMPLETE).asBoolean(true)) {
+                names.add(entry.getKey());
+            }
+        });
+        return names;
+    }
+
     static Optional<RasterWindow> window(ProjectManifest manifest, String tile, Path manifestFile)
             throws IOException {
         JsonNode source = manifest.section(SOURCES).path(tile);

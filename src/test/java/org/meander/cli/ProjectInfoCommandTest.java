@@ -9,9 +9,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.meander.project.LabelStatus;
 import org.meander.project.Project;
+import org.meander.project.RasterTiling;
 import org.meander.project.SampleProject;
 import org.meander.project.Split;
 import org.meander.project.Tile;
+import org.meander.project.raster.BandChoice;
 import org.meander.testing.TiledRasterProject;
 
 /** {@code ./meander project info}: the tiles by status and split, bands, rasters and runs, as JSON and a table. */
@@ -63,5 +65,26 @@ class ProjectInfoCommandTest {
         assertEquals("ortho", raster.get("name").asText());
         assertEquals(TiledRasterProject.WIDTH, raster.get("width").asInt());
         assertTrue(raster.get("georeferenced").asBoolean());
+        assertEquals(0, json.get("interrupted_cuts").size());
+    }
+
+    @Test
+    void anInterruptedCutIsNamedWithHowToFinishIt() throws Exception {
+        Path project = dir.resolve("tiled");
+        try {
+            RasterTiling.tile(project, TiledRasterProject.raster(dir.resolve("ortho.tif")),
+                    new RasterTiling.Settings(128, 32, BandChoice.DEFAULT), (done, total) -> {
+                        throw new IllegalStateException("stopped");
+                    });
+        } catch (IllegalStateException expected) {
+            // as a crash after the first row of tiles
+        }
+
+        EmbedCommandTest.Result result = EmbedCommandTest.runCapturing("project", "info", project.toString());
+
+        assertEquals("ortho", result.json().get("interrupted_cuts").get(0).asText());
+        assertEquals(0, result.json().get("rasters").size());
+        assertTrue(result.err().contains("The cut of ortho into tiles was interrupted: run the same ./meander"
+                + " project tile command again"), result.err());
     }
 }
