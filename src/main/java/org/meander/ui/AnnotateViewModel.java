@@ -78,7 +78,7 @@ public final class AnnotateViewModel implements AutoCloseable {
         views = new TileViews(project, selectedTile, status::set);
         overlaps = new OverlapLabels(project, editor, selectedTile, status::set);
         removal = new TileRemoval(project, editor, browser, queue, selectedTile, status::set);
-        outsideChanges = new OutsideChanges(project, browser, queue, status::set);
+        outsideChanges = new OutsideChanges(project, browser, queue, selectedTile::get, status::set);
         editor.savesProperty().addListener(o -> labelsWritten());
         selectedTile.addListener((obs, old, tile) -> onTileSelected(tile));
         // the hover preview is the SAM tool's: under the brush it would hide the label being painted

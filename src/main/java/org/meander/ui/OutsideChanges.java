@@ -2,6 +2,7 @@ package org.meander.ui;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javafx.application.Platform;
 import org.meander.embed.EncodingQueue;
 import org.meander.project.Project;
@@ -19,14 +20,17 @@ final class OutsideChanges {
     private final Project project;
     private final TileBrowser browser;
     private final EncodingQueue queue;
+    private final Supplier<Tile> openTile;
     private final Consumer<String> status;
     private final AtomicBoolean reading = new AtomicBoolean();
 
-    /** queue may be null: without a model nothing is encoded. */
-    OutsideChanges(Project project, TileBrowser browser, EncodingQueue queue, Consumer<String> status) {
+    /** queue may be null: without a model nothing is encoded; openTile: the tile open in the editor, or null. */
+    OutsideChanges(Project project, TileBrowser browser, EncodingQueue queue, Supplier<Tile> openTile,
+            Consumer<String> status) {
         this.project = project;
         this.browser = browser;
         this.queue = queue;
+        this.openTile = openTile;
         this.status = status;
     }
 
@@ -60,7 +64,11 @@ final class OutsideChanges {
             // the whole list, whose order makes the neighbours encoded next; tiles encoded already stay done
             queue.submit(project.tiles().stream().map(Tile::image).toList());
         }
-        status.accept(describe(changes));
+        Tile open = openTile.get();
+        status.accept(changes.removed().contains(open)
+                ? open.name() + ", the tile open here, was removed by another program (to the project's trash, if"
+                        + " by Meander): its label can no longer be saved here; open another tile"
+                : describe(changes));
     }
 
     private static String describe(Project.Changes changes) {

@@ -68,4 +68,20 @@ class OutsideChangesTest {
                 Fields.label(robot, "#review-summary"));
         assertTrue(workbench.project().rasterWindow(accepted).isPresent(), "on the raster's map");
     }
+
+    @Test
+    void theOpenTileRemovedByAnotherProgramIsSaid(FxRobot robot) throws Exception {
+        AnnotateViewModel model = workbench.annotate();
+        Tile open = workbench.project().tile("sample_02").orElseThrow();
+        robot.interact(() -> model.selectedTileProperty().set(open));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.labelProperty().get() != null);
+        Project command = Project.open(workbench.project().directory());
+        command.remove(command.tile("sample_02").orElseThrow());
+
+        robot.interact(() -> model.outsideChanges().takeIn());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.statusProperty().get().startsWith("sample_02,"));
+
+        assertTrue(model.statusProperty().get().contains("was removed by another program"),
+                model.statusProperty().get());
+    }
 }
