@@ -124,14 +124,14 @@ public final class RasterTiling {
             List<String> names = new ArrayList<>();
             grid.cells().forEach(cell -> names.add(tileName(name, cell, grid)));
             BandStretch stretch = stretch(raster, rgb);
-            TileCut cut = new TileCut(directory, raster, rgb, stretch, nirBand, nirRaster, maskFile,
-                    mask == null ? null : mask.classIndex());
             ObjectNode entry = rasterEntry(raster, settings, stretch, nirRaster);
             if (!resumes(rasterFile, name, names, ProjectManifest.read(directory), project, entry)) {
                 // recorded before the first tile, so that a cut interrupted can be told from a name clash
                 ProjectManifest.update(directory, m -> m.withEntries(TileSources.RASTERS,
                         Map.of(name, entry.deepCopy().put(TileSources.COMPLETE, false))));
             }
+            TileCut cut = new TileCut(directory, raster, rgb, stretch, nirBand, nirRaster, maskFile,
+                    mask == null ? null : mask.classIndex());
             Map<String, JsonNode> sources = new LinkedHashMap<>();
             List<TileGrid.Cell> cells = grid.cells();
             double bytesPerPixel = cut.bytesPerPixel();
