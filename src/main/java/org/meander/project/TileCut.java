@@ -107,8 +107,8 @@ final class TileCut {
                         ImageFiles.pngBytes(NearInfrared.band(tilePixels, nirBand.getAsInt())));
             }
             if (nirPixels != null) {
-                AtomicBytes.write(file("nir", tile),
-                        ImageFiles.pngBytes(nirPixels.getSubimage(x, y, w.width(), w.height())));
+                AtomicBytes.write(file("nir", tile), ImageFiles.pngBytes(
+                        NearInfrared.withoutOpaqueAlpha(nirPixels.getSubimage(x, y, w.width(), w.height()))));
             }
             if (maskPixels != null) {
                 // no status recorded: a label from another tool, to be checked

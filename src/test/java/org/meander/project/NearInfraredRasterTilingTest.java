@@ -173,7 +173,8 @@ class NearInfraredRasterTilingTest {
 
         try (RasterFile imagery = RasterFile.open(raster);
              NearInfraredRaster laid = NearInfraredRaster.lay(nir, imagery)) {
-            assertEquals(16 * 2 + 2 * 2, laid.bytesPerPixel(), 1e-9, "16 band pixels read, grey and alpha kept");
+            // 16 band pixels read (2 bytes), made grey and alpha (2 x 2) and copied into ints (2 x 4); the result
+            assertEquals(16 * (2 + 4 + 8) + 2 * 2, laid.bytesPerPixel(), 1e-9);
         }
         RasterTiling.tile(temp.resolve("project"), raster, settings(nir), (d, t) -> { });
 

@@ -5,9 +5,13 @@ import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
 import java.awt.image.ColorModel;
 import java.awt.image.ComponentColorModel;
+import java.awt.image.ComponentSampleModel;
 import java.awt.image.DataBuffer;
+import java.awt.image.DataBufferByte;
+import java.awt.image.DataBufferUShort;
 import java.awt.image.Raster;
 import java.awt.image.WritableRaster;
+import java.util.Arrays;
 import java.util.OptionalDouble;
 
 /**
@@ -44,7 +48,7 @@ public final class NearInfrared {
             for (int x = 0; x < width; x++) {
                 row[x] = Math.max(0, row[x]);
             }
-            out.setSamples(0, y, width, 1, 0, row);
+            setRow(out, y, 0, row);
         }
         return grey;
     }
@@ -70,9 +74,11 @@ public final class NearInfrared {
             for (int x = 0; x < width; x++) {
                 boolean known = (alphaBand < 0 || alpha[x] != 0)
                         && (noData.isEmpty() || row[x] != noData.getAsDouble());
-                out.setSample(x, y, 0, known ? Math.max(0, row[x]) : 0);
-                out.setSample(x, y, 1, known ? opaque : 0);
+                row[x] = known ? Math.max(0, row[x]) : 0;
+                alpha[x] = known ? opaque : 0;
             }
+            setRow(out, y, 0, row);
+            setRow(out, y, 1, alpha);
         }
         return grey;
     }
@@ -123,13 +129,21 @@ public final class NearInfrared {
     public static BufferedImage warped(BufferedImage frame, FrameWarp warp, int width, int height) {
         Raster source = frame.getRaster();
         boolean wide = source.getSampleModel().getSampleSize(0) > 8;
-        boolean frameAlpha = source.getNumBands() > 1;
+        int frameWidth = frame.getWidth();
+        int frameHeight = frame.getHeight();
+        // whole arrays: a sample at a time through the Raster costs ten times the arithmetic
+        int[] level = source.getSamples(source.getMinX(), source.getMinY(), frameWidth, frameHeight, 0, (int[]) null);
+        int[] frameAlpha = source.getNumBands() > 1
+                ? source.getSamples(source.getMinX(), source.getMinY(), frameWidth, frameHeight, 1, (int[]) null)
+                : null;
         BufferedImage warped = noValue(width, height, wide);
         WritableRaster out = warped.getRaster();
         int opaque = wide ? 0xffff : 0xff;
-        int frameWidth = frame.getWidth();
-        int frameHeight = frame.getHeight();
+        int[] rowLevels = new int[width];
+        int[] rowAlpha = new int[width];
         for (int y = 0; y < height; y++) {
+            Arrays.fill(rowLevels, 0);
+            Arrays.fill(rowAlpha, 0);
             for (int x = 0; x < width; x++) {
                 if (!FrameRegistration.covers(warp, x, y, frameWidth, frameHeight)) {
                     continue;
@@ -140,19 +154,79 @@ public final class NearInfrared {
                 int y0 = Math.max(0, Math.min((int) fy, frameHeight - 2));
                 int x1 = Math.min(x0 + 1, frameWidth - 1);
                 int y1 = Math.min(y0 + 1, frameHeight - 1);
-                if (frameAlpha && (source.getSample(x0, y0, 1) == 0 || source.getSample(x1, y0, 1) == 0
-                        || source.getSample(x0, y1, 1) == 0 || source.getSample(x1, y1, 1) == 0)) {
+                int topLeft = y0 * frameWidth + x0;
+                int topRight = y0 * frameWidth + x1;
+                int bottomLeft = y1 * frameWidth + x0;
+                int bottomRight = y1 * frameWidth + x1;
+                if (frameAlpha != null && (frameAlpha[topLeft] == 0 || frameAlpha[topRight] == 0
+                        || frameAlpha[bottomLeft] == 0 || frameAlpha[bottomRight] == 0)) {
                     continue;
                 }
                 double ax = fx - x0;
                 double ay = fy - y0;
-                double top = (1 - ax) * source.getSample(x0, y0, 0) + ax * source.getSample(x1, y0, 0);
-                double bottom = (1 - ax) * source.getSample(x0, y1, 0) + ax * source.getSample(x1, y1, 0);
-                out.setSample(x, y, 0, (int) Math.round((1 - ay) * top + ay * bottom));
-                out.setSample(x, y, 1, opaque);
+                double top = (1 - ax) * level[topLeft] + ax * level[topRight];
+                double bottom = (1 - ax) * level[bottomLeft] + ax * level[bottomRight];
+                // levels are never negative, so this is Math.round, at a fraction of its cost
+                rowLevels[x] = (int) ((1 - ay) * top + ay * bottom + 0.5);
+                rowAlpha[x] = opaque;
             }
+            setRow(out, y, 0, rowLevels);
+            setRow(out, y, 1, rowAlpha);
         }
         return warped;
+    }
+
+    /**
+     * The band as grey alone when its alpha is opaque everywhere (a tile the band covers whole), else as it is: the
+     * alpha channel would double the PNG's size and its writing time, saying nothing.
+     */
+    public static BufferedImage withoutOpaqueAlpha(BufferedImage band) {
+        Raster raster = band.getRaster();
+        if (raster.getNumBands() < 2) {
+            return band;
+        }
+        int width = raster.getWidth();
+        int height = raster.getHeight();
+        int opaque = (1 << raster.getSampleModel().getSampleSize(1)) - 1;
+        int[] alpha = new int[width];
+        for (int y = 0; y < height; y++) {
+            raster.getSamples(raster.getMinX(), raster.getMinY() + y, width, 1, 1, alpha);
+            for (int value : alpha) {
+                if (value != opaque) {
+                    return band;
+                }
+            }
+        }
+        return band(raster, 0);
+    }
+
+    /**
+     * Writes one row of one band of a raster made here (origin at 0, 0): straight into its array when it is one of
+     * bytes or shorts, since {@link WritableRaster#setSamples} goes a sample at a time through the data buffer.
+     */
+    private static void setRow(WritableRaster out, int y, int band, int[] values) {
+        if (out.getSampleModel() instanceof ComponentSampleModel model && out.getSampleModelTranslateX() == 0
+                && out.getSampleModelTranslateY() == 0) {
+            int bank = model.getBankIndices()[band];
+            int start = out.getDataBuffer().getOffsets()[bank] + y * model.getScanlineStride()
+                    + model.getBandOffsets()[band];
+            int stride = model.getPixelStride();
+            if (out.getDataBuffer() instanceof DataBufferUShort shorts) {
+                short[] data = shorts.getData(bank);
+                for (int x = 0; x < values.length; x++) {
+                    data[start + x * stride] = (short) values[x];
+                }
+                return;
+            }
+            if (out.getDataBuffer() instanceof DataBufferByte bytes) {
+                byte[] data = bytes.getData(bank);
+                for (int x = 0; x < values.length; x++) {
+                    data[start + x * stride] = (byte) values[x];
+                }
+                return;
+            }
+        }
+        out.setSamples(0, y, values.length, 1, band, values);
     }
 
     /** A band of a {@code width} x {@code height} tile with no value anywhere: grey and alpha, alpha 0. */

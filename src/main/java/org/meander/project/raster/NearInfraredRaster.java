@@ -65,11 +65,15 @@ public final class NearInfraredRaster implements AutoCloseable {
 
     /**
      * Bytes {@link #over} holds for each pixel of the imagery, at most: the band's samples read under it (for a band
-     * finer than the imagery, several of its pixels) and the result.
+     * finer than the imagery, several of its pixels; resampled, copied into arrays of ints) and the result.
      */
     public double bytesPerPixel() {
         int sample = band.bitsPerSample() > 8 ? 2 : 1;
-        double read = (fit == Fit.MAP ? Math.max(1, warp.scale() * warp.scale()) : 1) * sample * band.bandCount();
+        int channels = hasGaps() ? 2 : 1;
+        double read = fit == Fit.MAP
+                ? Math.max(1, warp.scale() * warp.scale()) * (sample * band.bandCount() + sample * channels
+                        + Integer.BYTES * channels)
+                : sample * band.bandCount();
         return read + sample * (fit == Fit.MAP || hasGaps() ? 2 : 1);
     }
 
