@@ -23,7 +23,8 @@ import picocli.CommandLine.Option;
         description = {"Compare the base model with a run's tuned decoder on a split.",
                 "The same prompts for both: a table of metrics, the tiles sorted by disagreement with their label",
                 "(likeliest wrong labels first), and one JSON line of the mean metrics. Writes",
-                "runs/NAME/evaluation-SPLIT.json (evaluation-SPLIT-accepted.json with --accepted-only)."})
+                "runs/NAME/evaluation-SPLIT.json and, a line per tile, evaluation-SPLIT.csv (evaluation-SPLIT-accepted"
+                        + " with --accepted-only)."})
 final class EvaluateCommand implements Callable<Integer> {
 
     @Option(names = "--project", paramLabel = "DIR", required = true, description = "project folder")
@@ -80,7 +81,7 @@ final class EvaluateCommand implements Callable<Integer> {
         TrainingRun training = TrainingRun.open(opened, run);
         EvaluationReport report = new Evaluation(opened, training)
                 .evaluate(parseSplit(split), parseCheckpoint(checkpoint), acceptedOnly, progress());
-        report.write(report.file(training.folder()));
+        report.writeTo(training.folder());
 
         System.err.printf("%-10s %8s %8s %8s %8s%n", "metric", "base", "tuned", "base med", "tuned med");
         row("IoU", report.base().iou(), report.tuned().iou());

@@ -1,6 +1,7 @@
 package org.meander.train;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -13,12 +14,44 @@ import java.util.List;
 public record EvaluationReport(String run, String split, String checkpoint, boolean acceptedOnly,
         MetricSummary base, MetricSummary tuned, List<EvaluationRow> rows) {
 
+    /** The table's columns: the tile, then each metric under the base model and under the tuned one. */
+    static final String TABLE_HEADER = "tile,base_iou,base_f1,base_precision,base_recall,base_accuracy,"
+            + "tuned_iou,tuned_f1,tuned_precision,tuned_recall,tuned_accuracy";
+
     /** Where the run keeps it: {@code evaluation-<split>.json}, or {@code evaluation-<split>-accepted.json}. */
     public Path file(RunFolder folder) {
         return folder.evaluation(split, acceptedOnly);
     }
 
-    public void write(Path file) throws IOException {
-        RunFiles.write(file, TrainingConfig.mapper().writeValueAsBytes(this));
+    /** Its rows as a CSV table beside it: {@code evaluation-<split>.csv}, or {@code evaluation-<split>-accepted.csv}. */
+    public Path table(RunFolder folder) {
+        Path json = file(folder);
+        String name = json.getFileName().toString();
+        return json.resolveSibling(name.substring(0, name.length() - ".json".length()) + ".csv");
+    }
+
+    /**
+     * Writes the report into the run's folder: whole as JSON, and its rows, one line per tile in the report's order,
+     * as a CSV table that spreadsheets and data frames read as it is.
+     */
+    public void writeTo(RunFolder folder) throws IOException {
+        RunFiles.write(file(folder), TrainingConfig.mapper().writeValueAsBytes(this));
+        StringBuilder csv = new StringBuilder(TABLE_HEADER).append("\r\n");
+        for (EvaluationRow row : rows) {
+            csv.append(csvField(row.tile()));
+            for (TileMetrics metrics : List.of(row.base(), row.tuned())) {
+                for (double value : new double[] {metrics.iou(), metrics.f1(), metrics.precision(), metrics.recall(),
+                        metrics.accuracy()}) {
+                    csv.append(',').append(value);
+                }
+            }
+            csv.append("\r\n");
+        }
+        RunFiles.write(table(folder), csv.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** RFC 4180: a field with a comma, a quote or a line break is quoted, its quotes doubled. */
+    private static String csvField(String text) {
+        return text.matches("[^,\"\r\n]*") ? text : '"' + text.replace("\"", "\"\"") + '"';
     }
 }

@@ -78,6 +78,8 @@ class TrainCommandTest {
         assertEquals(0, separate.exitValue(), printed(separateOutput));
         assertFalse(printed(separateOutput).contains("Warning"), "a library's warning: " + printed(separateOutput));
         assertTrue(Files.isRegularFile(project.resolve("runs/r1/evaluation-validation.json")));
+        assertEquals(2, Files.readAllLines(project.resolve("runs/r1/evaluation-validation.csv")).size(),
+                "a header and the one tile");
         EmbedCommandTest.Result accepted = EmbedCommandTest.runCapturing("evaluate", "--project",
                 project.toString(), "--run", "r1", "--split", "validation", "--accepted-only");
         assertEquals(1, accepted.exit());

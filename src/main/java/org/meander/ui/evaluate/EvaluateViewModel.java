@@ -237,7 +237,7 @@ public final class EvaluateViewModel implements AutoCloseable {
                 TrainingRun training = TrainingRun.open(project, name);
                 EvaluationReport result = new Evaluation(project, training).evaluate(on, kind, accepted,
                         progressListener());
-                result.write(result.file(training.folder()));
+                result.writeTo(training.folder());
                 closeComparer();
                 comparer = TileComparer.open(project, training, kind);
                 Platform.runLater(() -> {
