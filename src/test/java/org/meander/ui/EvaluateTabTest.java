@@ -98,6 +98,10 @@ class EvaluateTabTest {
         assertEquals(1, tiles.getItems().size());
         TableView<?> metrics = robot.lookup("#metrics").queryAs(TableView.class);
         assertEquals(5, metrics.getItems().size(), "IoU, F1, precision, recall, accuracy");
+        Path table = RunFolder.of(project, "tuned").directory().resolve("evaluation-validation.csv");
+        assertTrue(evaluate.messageProperty().get().endsWith("Every tile's metrics: " + table),
+                evaluate.messageProperty().get());
+        assertTrue(Files.isRegularFile(table));
         assertTrue(Files.isRegularFile(RunFolder.of(project, "tuned").evaluation("validation", false)),
                 "the report is kept with the run, as ./meander evaluate keeps it");
 

@@ -246,10 +246,10 @@ public final class EvaluateViewModel implements AutoCloseable {
                     report.set(result);
                     metrics.setAll(MetricRow.of(result));
                     tiles.setAll(result.rows());
-                    message.set(String.format(Locale.ROOT, "%s on %d %s tiles%s: mean IoU %.3f, base %.3f.",
-                            describe(name, kind), result.rows().size(), on.key(),
+                    message.set(String.format(Locale.ROOT, "%s on %d %s tiles%s: mean IoU %.3f, base %.3f. Every"
+                            + " tile's metrics: %s", describe(name, kind), result.rows().size(), on.key(),
                             accepted ? " with accepted labels" : "", result.tuned().iou().mean(),
-                            result.base().iou().mean()));
+                            result.base().iou().mean(), result.table(training.folder())));
                 });
             } catch (IOException | RuntimeException | InterruptedException e) {
                 Platform.runLater(() -> {
