@@ -2,6 +2,7 @@ package org.meander.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -22,6 +23,10 @@ import org.meander.prompts.autolabel.AutoLabelSettings;
 import org.meander.prompts.autolabel.AutoLabeler;
 import org.meander.prompts.autolabel.TileOutcome;
 import org.meander.sam.SamModel;
+import org.meander.train.CheckpointKind;
+import org.meander.train.DecoderParameters;
+import org.meander.train.RunCheckpoint;
+import org.meander.train.TrainingRun;
 import org.meander.weights.SamLoader;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -57,8 +62,17 @@ final class AutolabelCommand implements Callable<Integer> {
             required = true, description = "project folder, holding a tiles/ folder")
     Path project;
 
-    @Option(names = "--model", paramLabel = "DIR", required = true, description = "Hugging Face SAM folder")
+    @Option(names = "--model", paramLabel = "DIR",
+            description = "Hugging Face SAM folder (with --run: the run's base model unless given)")
     Path model;
+
+    @Option(names = "--run", paramLabel = "NAME",
+            description = "label with the decoder this project's fine-tuning run tuned (on its base model)")
+    String run;
+
+    @Option(names = "--checkpoint", paramLabel = "best|last", defaultValue = "best",
+            description = "with --run: its best checkpoint (lowest validation loss) or its last (default: best)")
+    String checkpoint;
 
     @Option(names = "--source", paramLabel = "ndwi|hsv",
             description = "rough mask from ndwi (needs nir/<tile>.png) or hsv colour"
@@ -106,7 +120,13 @@ final class AutolabelCommand implements Callable<Integer> {
                         + e.getMessage());
             }
         }
+        if (model == null && run == null) {
+            throw new ParameterException(spec.commandLine(), "give the model to label with: --model DIR, or --run"
+                    + " NAME for a fine-tuning run's decoder");
+        }
         Project opened = Project.open(project);
+        TunedDecoder tuned = run == null ? null : tunedDecoder(opened);
+        Path modelFolder = model != null ? model : tuned.baseModel();
         List<Tile> tiles = tilesOf(opened);
         AutoLabelSettings settings = new AutoLabelSettings(roughMask,
                 new PromptRecipe(points.positives(), points.negatives(), box), overwrite, defaults.seed());
@@ -114,7 +134,11 @@ final class AutolabelCommand implements Callable<Integer> {
         Map<TileOutcome.Kind, Integer> counts = new EnumMap<>(TileOutcome.Kind.class);
         List<TileOutcome> problems = new ArrayList<>();
         ProgressBar bar = new ProgressBar(System.err);
-        try (SamModel sam = SamLoader.load(model)) {
+        try (SamModel sam = SamLoader.load(modelFolder)) {
+            if (tuned != null) {
+                DecoderParameters.of(sam).load(tuned.decoder());
+                sam.decoderChanged();
+            }
             // Each tile is visited once: no memory layer is worth keeping.
             EmbeddingCache cache = new EmbeddingCache(opened.directory(), sam.encoderFingerprint(), 0);
             AutoLabeler labeler = AutoLabeler.withModel(opened, sam, cache, settings);
@@ -144,6 +168,38 @@ final class AutolabelCommand implements Callable<Integer> {
         result.put("seconds", Math.round((System.nanoTime() - start) / 1e7) / 100.0);
         System.out.println(new ObjectMapper().writeValueAsString(result));
         return counts.getOrDefault(TileOutcome.Kind.FAILED, 0) > 0 ? 1 : 0;
+    }
+
+    /** A run's tuned decoder weights, and the model they were tuned on. */
+    private record TunedDecoder(Path baseModel, Map<String, float[]> decoder) {
+    }
+
+    /**
+     * The decoder of {@code --run} at {@code --checkpoint}; a {@code --model} other than the one it was tuned on is
+     * refused: SAM's decoders have the same sizes for every encoder, so a wrong pairing would run, and mislabel.
+     */
+    private TunedDecoder tunedDecoder(Project opened) throws IOException {
+        CheckpointKind kind;
+        try {
+            kind = EvaluateCommand.parseCheckpoint(checkpoint);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        TrainingRun training = TrainingRun.open(opened, run);
+        Path base = training.baseModel();
+        if (model != null && !sameFolder(model, base)) {
+            throw new ParameterException(spec.commandLine(), "run " + run + " fine-tuned the decoder of " + base
+                    + ", not of " + model + ": leave --model out to label with that model, or give it");
+        }
+        return new TunedDecoder(base, RunCheckpoint.read(training.folder().checkpoint(kind)).decoder());
+    }
+
+    private static boolean sameFolder(Path a, Path b) {
+        try {
+            return Files.isSameFile(a, b);
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private List<Tile> tilesOf(Project opened) {

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
@@ -113,6 +114,47 @@ class AutolabelCommandTest {
         assertEquals(1, json.get("labelled").asInt(), json.toString());
         assertEquals(1, json.get("failed").asInt(), "river_b has no near-infrared band");
         assertTrue(run.err().contains(project.resolve("nir/river_b.png").toString()), run.err());
+    }
+
+    /**
+     * A run's tuned decoder labels without being exported first: a run trained hard on the one labelled tile (its
+     * river labelled as nothing) labels the other rivers otherwise than the base model.
+     */
+    @Test
+    void aFineTuningRunsDecoderLabelsInsteadOfTheBaseOne() throws IOException {
+        Project opened = Project.open(project);
+        for (Tile tile : opened.tiles()) {
+            opened.setSplit(tile, tile.name().equals("river_labelled") ? Split.TRAIN : Split.TEST);
+        }
+        Path config = Files.writeString(project.resolveSibling(project.getFileName() + "-settings.json"),
+                "{\"learningRate\": 0.01, \"promptType\": \"BOX\", \"warmupSteps\": 1}");
+        Result trained = EmbedCommandTest.runCapturing("train", "--project", project.toString(), "--model", MODEL,
+                "--run", "r1", "--config", config.toString(), "--epochs", "3", "--batch-size", "1");
+        assertEquals(0, trained.exit(), trained.err());
+
+        Result base = autolabel("--project", project.toString(), "--model", MODEL, "--split", "test");
+        Map<String, LabelMask> baseLabels = labels(Project.open(project));
+        Result tuned = autolabel("--project", project.toString(), "--run", "r1", "--checkpoint", "last",
+                "--split", "test", "--overwrite");
+
+        assertEquals(2, base.json().get("labelled").asInt(), base.err());
+        assertEquals(2, tuned.json().get("labelled").asInt(), tuned.err());
+        assertNotEquals(baseLabels, labels(Project.open(project)), "the tuned decoder labels otherwise");
+        Result mismatched = autolabel("--project", project.toString(), "--run", "r1", "--model",
+                project.resolve("elsewhere").toString());
+        assertEquals(2, mismatched.exit());
+        assertTrue(mismatched.err().contains("run r1 fine-tuned the decoder of"), mismatched.err());
+        Result neither = autolabel("--project", project.toString());
+        assertEquals(2, neither.exit());
+        assertTrue(neither.err().contains("--model DIR, or --run NAME"), neither.err());
+    }
+
+    private static Map<String, LabelMask> labels(Project opened) throws IOException {
+        Map<String, LabelMask> labels = new TreeMap<>();
+        for (Tile tile : opened.tiles()) {
+            opened.readLabel(tile).ifPresent(label -> labels.put(tile.name(), label));
+        }
+        return labels;
     }
 
     @Test
