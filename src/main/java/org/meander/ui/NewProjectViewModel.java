@@ -214,8 +214,10 @@ final class NewProjectViewModel {
         }
         Path images = Path.of(imagesFolder.get().strip());
         Path masks = masksFolder.get().isBlank() ? null : Path.of(masksFolder.get().strip());
-        ImageryOptions imagery = new ImageryOptions(BandChoice.parse(bands.get().isBlank() ? null : bands.get(),
-                chosenNearInfrared() == 0 ? null : chosenNearInfrared()),
+        // a choice made for other images, hidden since, is not applied to these
+        boolean offered = bandChoiceOffered.get();
+        ImageryOptions imagery = new ImageryOptions(BandChoice.parse(!offered || bands.get().isBlank() ? null
+                : bands.get(), !offered || chosenNearInfrared() == 0 ? null : chosenNearInfrared()),
                 nearInfraredFolder.get().isBlank() ? null : Path.of(nearInfraredFolder.get().strip()),
                 followLinks.get(), cutLarge.get() ? ImageryOptions.CUT_LARGER_THAN : 0, nearInfraredAsItIs.get());
         Integer foreground = classIndex.get().isBlank() ? null : Integer.valueOf(classIndex.get().strip());
@@ -324,6 +326,9 @@ final class NewProjectViewModel {
     }
 
     private String bandProblem() {
+        if (!bandChoiceOffered.get()) {
+            return null;
+        }
         int found = survey.get().bands();
         if (!bands.get().isBlank()) {
             int[] typed = typedBands(bands.get());

@@ -215,6 +215,29 @@ class NewProjectTest {
         assertTrue((right >> 16 & 0xff) > (left >> 16 & 0xff), "red, band 3, rises to the right");
     }
 
+    /** Bands typed for multi-band images do not hold up a folder of ordinary pictures chosen next. */
+    @Test
+    void aBandChoiceHiddenWithOtherImagesIsNotApplied(FxRobot robot) throws Exception {
+        Path scenes = Files.createDirectories(dir.resolve("scenes"));
+        TestRasters.tiff(scenes.resolve("scene.tif"), TestRasters.raster(16, 16, 4, 8, (x, y, band) -> band), 0,
+                List.of());
+        Path frames = Files.createDirectories(dir.resolve("frames"));
+        ImageIO.write(new BufferedImage(40, 30, BufferedImage.TYPE_INT_RGB), "png", frames.resolve("a.png").toFile());
+        Fields.set(robot, "#new-project-images", scenes.toString());
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> shown(robot, "#new-project-bands"));
+        Fields.set(robot, "#new-project-bands", "4,3,2");
+
+        Fields.set(robot, "#new-project-images", frames.toString());
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !shown(robot, "#new-project-bands"));
+        WaitForAsyncUtils.sleep(500, TimeUnit.MILLISECONDS); // the survey of the pictures ends
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertEquals("", Fields.label(robot, "#new-project-problem"));
+        robot.clickOn("#new-project-create");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> opened.get() != null);
+        assertEquals(List.of("a"), Project.open(opened.get()).tiles().stream().map(Tile::name).toList());
+    }
+
     @Test
     void linksOutOfTheFolderAreFollowedWhenTicked(FxRobot robot) throws Exception {
         Path store = Files.createDirectories(dir.resolve("annex-store"));
