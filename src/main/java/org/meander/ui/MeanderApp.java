@@ -32,6 +32,7 @@ public final class MeanderApp extends Application {
     private ExportLabelsWindow exportWindow;
     private ImportLabelsWindow importWindow;
     private AutoLabelWindow autoLabelWindow;
+    private AddRasterWindow addRasterWindow;
     private Workbench workbench;
     private Stage stage;
     private Path modelDir;
@@ -108,8 +109,8 @@ public final class MeanderApp extends Application {
 
     private void show() {
         MainWindow window = new MainWindow(workbench,
-                new ProjectActions(this::newProject, this::openProject, this::openSampleProject, this::autoLabel,
-                        this::importLabels, this::exportLabels));
+                new ProjectActions(this::newProject, this::openProject, this::openSampleProject, this::addRaster,
+                        this::autoLabel, this::importLabels, this::exportLabels));
         window.showModelControls(ModelMenu.create(models, this::openModelManager, this::chooseModelFolder),
                 modelDir == null ? NoModelBar.create(models, this::openModelManager, this::chooseModelFolder) : null);
         stage.setTitle("Meander — " + workbench.project().directory().getFileName());
@@ -129,6 +130,15 @@ public final class MeanderApp extends Application {
             newProjectWindow = new NewProjectWindow(new NewProjectViewModel(this::openProject));
         }
         newProjectWindow.show(stage);
+    }
+
+    /** A window for the project open now; the last one is kept while it is that project's (and its Annotate's). */
+    private void addRaster() {
+        if (addRasterWindow == null || addRasterWindow.project() != workbench.project()
+                || addRasterWindow.annotate() != workbench.annotate()) {
+            addRasterWindow = new AddRasterWindow(new AddRasterViewModel(workbench.project(), workbench.annotate()));
+        }
+        addRasterWindow.show(stage);
     }
 
     /** A window for the project open now; the last one is kept while it is that project's (and its model's). */

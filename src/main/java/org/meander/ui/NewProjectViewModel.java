@@ -4,18 +4,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
-import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -24,18 +20,14 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import javafx.collections.FXCollections;
-import javafx.collections.ObservableList;
 import org.meander.weights.ErrorText;
 import org.meander.project.AlignedFrame;
 import org.meander.project.BandSurvey;
 import org.meander.project.ImageryOptions;
 import org.meander.project.ImportReport;
 import org.meander.project.ProjectImport;
-import org.meander.project.raster.BandChoice;
 
 /**
  * "New project…": a project made from a folder of images and, if there are some, their masks from another tool and
@@ -51,12 +43,8 @@ final class NewProjectViewModel {
     private final BooleanProperty followLinks = new SimpleBooleanProperty();
     private final BooleanProperty cutLarge = new SimpleBooleanProperty(true);
     private final BooleanProperty nearInfraredAsItIs = new SimpleBooleanProperty();
-    private final StringProperty bands = new SimpleStringProperty("");
-    private final ObjectProperty<Integer> nearInfraredBand = new SimpleObjectProperty<>(0);
+    private final BandChoiceModel bands = new BandChoiceModel();
     private final ReadOnlyObjectWrapper<BandSurvey> survey = new ReadOnlyObjectWrapper<>(BandSurvey.NONE);
-    private final ObservableList<Integer> nearInfraredChoices = FXCollections.observableArrayList(0);
-    private final BooleanBinding bandChoiceOffered = Bindings.createBooleanBinding(() -> survey.get().multiBand(),
-            survey);
     private final StringBinding bandsFound = Bindings.createStringBinding(() -> survey.get().multiBand()
             ? survey.get().file() + ": " + survey.get().bands() + " bands, " + survey.get().bitsPerSample() + "-bit"
             : "", survey);
@@ -75,7 +63,7 @@ final class NewProjectViewModel {
     NewProjectViewModel(Consumer<Path> open) {
         this.open = open;
         problem = Bindings.createStringBinding(this::findProblem, imagesFolder, masksFolder, nearInfraredFolder,
-                bands, nearInfraredBand, survey, classIndex, projectFolder);
+                bands.rgbProperty(), bands.nearInfraredProperty(), survey, classIndex, projectFolder);
         // the usual place for a new project: beside the images, named after them
         imagesFolder.addListener((o, old, images) -> {
             if (projectFolder.get().isBlank() || projectFolder.get().equals(suggestedProject(old))) {
@@ -89,6 +77,7 @@ final class NewProjectViewModel {
     private void surveyBands(String typed) {
         int asked = surveys.incrementAndGet();
         survey.set(BandSurvey.NONE);
+        bands.found(0);
         Path folder = typedFolder(typed);
         if (folder == null) {
             return;
@@ -103,9 +92,7 @@ final class NewProjectViewModel {
             BandSurvey result = found;
             Platform.runLater(() -> {
                 if (surveys.get() == asked) {
-                    int chosen = chosenNearInfrared();
-                    nearInfraredChoices.setAll(IntStream.rangeClosed(0, result.bands()).boxed().toList());
-                    nearInfraredBand.set(chosen > result.bands() ? 0 : chosen);
+                    bands.found(result.bands());
                     survey.set(result);
                 }
             });
@@ -151,24 +138,9 @@ final class NewProjectViewModel {
         return nearInfraredAsItIs;
     }
 
-    /** The bands that make the picture, "red,green,blue" as GIS tools number them; empty for 1,2,3. */
-    StringProperty bandsProperty() {
+    /** The images' bands that make the picture and the near-infrared one, offered for multi-band images. */
+    BandChoiceModel bands() {
         return bands;
-    }
-
-    /** The images' band kept as near-infrared, numbered from 1; 0 for none. */
-    ObjectProperty<Integer> nearInfraredBandProperty() {
-        return nearInfraredBand;
-    }
-
-    /** Whether the band choice is offered: the images hold more than red, green and blue. */
-    BooleanBinding bandChoiceOfferedProperty() {
-        return bandChoiceOffered;
-    }
-
-    /** The near-infrared bands to choose from: 0 (none), then each band of the images. */
-    ObservableList<Integer> nearInfraredChoices() {
-        return nearInfraredChoices;
     }
 
     /** Which image has the most bands, and how many, in words; empty when the band choice is not offered. */
@@ -214,10 +186,7 @@ final class NewProjectViewModel {
         }
         Path images = Path.of(imagesFolder.get().strip());
         Path masks = masksFolder.get().isBlank() ? null : Path.of(masksFolder.get().strip());
-        // a choice made for other images, hidden since, is not applied to these
-        boolean offered = bandChoiceOffered.get();
-        ImageryOptions imagery = new ImageryOptions(BandChoice.parse(!offered || bands.get().isBlank() ? null
-                : bands.get(), !offered || chosenNearInfrared() == 0 ? null : chosenNearInfrared()),
+        ImageryOptions imagery = new ImageryOptions(bands.choice(),
                 nearInfraredFolder.get().isBlank() ? null : Path.of(nearInfraredFolder.get().strip()),
                 followLinks.get(), cutLarge.get() ? ImageryOptions.CUT_LARGER_THAN : 0, nearInfraredAsItIs.get());
         Integer foreground = classIndex.get().isBlank() ? null : Integer.valueOf(classIndex.get().strip());
@@ -326,38 +295,15 @@ final class NewProjectViewModel {
     }
 
     private String bandProblem() {
-        if (!bandChoiceOffered.get()) {
-            return null;
+        String typed = bands.problem(survey.get().file());
+        if (typed != null) {
+            return typed;
         }
-        int found = survey.get().bands();
-        if (!bands.get().isBlank()) {
-            int[] typed = typedBands(bands.get());
-            if (typed == null || Arrays.stream(typed).anyMatch(band -> found > 0 && band > found)) {
-                return "Bands: three band numbers for red, green and blue" + (found > 0 ? ", 1 to " + found
-                        + " (" + survey.get().file() + " has " + found + ")" : "") + ", such as 3,2,1; empty for"
-                        + " 1,2,3.";
-            }
-        }
-        if (chosenNearInfrared() > 0 && !nearInfraredFolder.get().isBlank()) {
-            return "Near-infrared: from band " + chosenNearInfrared() + " of the images or from the folder of"
+        if (bands.chosenNearInfrared() > 0 && !nearInfraredFolder.get().isBlank()) {
+            return "Near-infrared: from band " + bands.chosenNearInfrared() + " of the images or from the folder of"
                     + " frames, not both; set the band to none or empty the folder.";
         }
         return null;
-    }
-
-    /** The near-infrared band chosen, 0 for none (also while a choice box has no value). */
-    private int chosenNearInfrared() {
-        Integer band = nearInfraredBand.get();
-        return band == null ? 0 : band;
-    }
-
-    /** "3, 2, 1" as its three band numbers, each 1 or more; null for anything else. */
-    private static int[] typedBands(String text) {
-        String[] parts = text.strip().split("\\s*,\\s*");
-        if (parts.length != 3 || !Arrays.stream(parts).allMatch(part -> part.matches("[1-9]\\d{0,2}"))) {
-            return null;
-        }
-        return Arrays.stream(parts).mapToInt(Integer::parseInt).toArray();
     }
 
     private static String folderProblem(String typed, String what) {

@@ -1,14 +1,10 @@
 package org.meander.ui;
 
 import java.io.File;
-import java.util.List;
 import javafx.beans.property.StringProperty;
 import javafx.geometry.Insets;
-import javafx.geometry.Pos;
-import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
-import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TextArea;
@@ -22,7 +18,6 @@ import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import javafx.util.StringConverter;
 import org.meander.project.ImageryOptions;
 
 /** The "New project…" window: folders typed or chosen, Create, the copy's progress and report. Binds only. */
@@ -44,7 +39,7 @@ final class NewProjectWindow {
         form.setHgap(8);
         form.setVgap(8);
         folderRow(form, 0, "Images", "new-project-images", model.imagesFolderProperty(), "the folder of images");
-        bandsRow(form, 1);
+        BandChoiceRow.add(form, 1, model.bands(), "new-project", model.bandsFoundProperty());
         folderRow(form, 2, "Near-infrared (optional)", "new-project-nir", model.nearInfraredFolderProperty(),
                 "the folder of near-infrared frames");
         folderRow(form, 3, "Masks (optional)", "new-project-masks", model.masksFolderProperty(),
@@ -110,48 +105,6 @@ final class NewProjectWindow {
 
     Stage stage() {
         return window.stage();
-    }
-
-    /**
-     * The bands that make the picture and the near-infrared band, shown once the images are found to hold more than
-     * red, green and blue.
-     */
-    private void bandsRow(GridPane form, int row) {
-        TextField rgb = new TextField();
-        rgb.setId("new-project-bands");
-        rgb.setPrefColumnCount(6);
-        rgb.setPromptText("1,2,3");
-        rgb.setTooltip(new Tooltip("The bands shown and given to SAM as red, green and blue, numbered from 1 as GIS"
-                + " tools number them (3,2,1 for imagery stored blue, green, red). 16-bit bands are stretched to 8"
-                + " bits between their 2nd and 98th percentiles."));
-        rgb.textProperty().bindBidirectional(model.bandsProperty());
-        ChoiceBox<Integer> nir = new ChoiceBox<>();
-        nir.setId("new-project-nir-band");
-        nir.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(Integer band) {
-                return band == null || band == 0 ? "none" : Integer.toString(band);
-            }
-
-            @Override
-            public Integer fromString(String text) {
-                return text.equals("none") ? 0 : Integer.valueOf(text);
-            }
-        });
-        nir.setItems(model.nearInfraredChoices());
-        nir.valueProperty().bindBidirectional(model.nearInfraredBandProperty());
-        Label found = new Label();
-        found.setId("new-project-bands-found");
-        found.textProperty().bind(model.bandsFoundProperty());
-        HBox fields = new HBox(8, rgb, FormLabel.of("near-infrared band"), nir, found);
-        fields.setAlignment(Pos.CENTER_LEFT);
-        Label label = FormLabel.of("Bands (red,green,blue)");
-        for (Node node : List.of(label, fields)) {
-            node.visibleProperty().bind(model.bandChoiceOfferedProperty());
-            node.managedProperty().bind(node.visibleProperty());
-        }
-        form.add(label, 0, row);
-        form.add(fields, 1, row, 2, 1);
     }
 
     private void folderRow(GridPane form, int row, String label, String id, StringProperty folder, String what) {

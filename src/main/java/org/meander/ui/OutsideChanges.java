@@ -77,6 +77,6 @@ final class OutsideChanges {
         String removed = changes.removed().isEmpty() ? "" : changes.removed().size()
                 + (changes.removed().size() == 1 ? " tile" : " tiles") + " removed";
         return (added.isEmpty() ? removed : removed.isEmpty() ? added : added + ", " + removed)
-                + " by another program since the project was read";
+                + " since the project was last read";
     }
 }

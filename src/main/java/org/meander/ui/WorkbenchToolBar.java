@@ -86,6 +86,9 @@ final class WorkbenchToolBar {
         MenuItem sample = new MenuItem("Sample project");
         sample.setId("sample-project");
         sample.setOnAction(e -> projects.openSample().run());
+        MenuItem addRaster = new MenuItem("Add a raster…");
+        addRaster.setId("add-raster");
+        addRaster.setOnAction(e -> projects.addRaster().run());
         MenuItem autoLabel = new MenuItem("Auto-label…");
         autoLabel.setId("auto-label");
         autoLabel.setOnAction(e -> projects.autoLabel().run());
@@ -95,10 +98,11 @@ final class WorkbenchToolBar {
         MenuItem export = new MenuItem("Export labels…");
         export.setId("export-labels");
         export.setOnAction(e -> projects.exportLabels().run());
-        project.getItems().setAll(create, open, sample, new SeparatorMenuItem(), autoLabel, importLabels, export);
+        project.getItems().setAll(create, open, sample, new SeparatorMenuItem(), addRaster, autoLabel, importLabels,
+                export);
         project.setTooltip(new Tooltip("New project: make one of a folder of images (and their masks). Open"
                 + " project: a folder holding tiles/. Sample project: synthetic river tiles with imperfect labels,"
-                + " to try Meander on. Auto-label: SAM labels the unlabelled tiles, for review. Import labels: river"
+                + " to try Meander on. Add a raster: cut an orthomosaic into this project's tiles. Auto-label: SAM labels the unlabelled tiles, for review. Import labels: river"
                 + " polygons from a GIS (GeoJSON). Export labels: PNG, COCO, GeoTIFF, GeoJSON or a Hugging Face"
                 + " dataset."));
         Button helpButton = new Button("Shortcuts (F1)");

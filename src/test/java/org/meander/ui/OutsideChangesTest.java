@@ -61,7 +61,7 @@ class OutsideChangesTest {
         robot.interact(() -> workbench.annotate().outsideChanges().takeIn());
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> list.getItems().size() == 11);
 
-        assertEquals("6 tiles added, 1 tile removed by another program since the project was read",
+        assertEquals("6 tiles added, 1 tile removed since the project was last read",
                 workbench.annotate().statusProperty().get());
         assertEquals(LabelStatus.ACCEPTED, workbench.project().status(accepted));
         assertTrue(Fields.label(robot, "#review-summary").startsWith("11 tiles, 6 labelled, 1 accepted"),

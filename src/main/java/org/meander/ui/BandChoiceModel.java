@@ -1,0 +1,86 @@
+package org.meander.ui;
+
+import java.util.Arrays;
+import java.util.stream.IntStream;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.meander.project.raster.BandChoice;
+
+/**
+ * The bands of multi-band imagery as a window chooses them: those that make the picture (red, green, blue) and the
+ * one kept as near-infrared. Offered once the imagery is found to hold more than three bands; a choice made for
+ * other imagery and hidden since is not applied.
+ */
+final class BandChoiceModel {
+
+    private final StringProperty rgb = new SimpleStringProperty("");
+    private final ObjectProperty<Integer> nearInfrared = new SimpleObjectProperty<>(0);
+    private final ObservableList<Integer> nearInfraredChoices = FXCollections.observableArrayList(0);
+    private final IntegerProperty bandsFound = new SimpleIntegerProperty();
+    private final BooleanBinding offered = Bindings.createBooleanBinding(() -> bandsFound.get() > 3, bandsFound);
+
+    /** The bands that make the picture, "red,green,blue" as GIS tools number them; blank for 1,2,3. */
+    StringProperty rgbProperty() {
+        return rgb;
+    }
+
+    /** The band kept as near-infrared, numbered from 1; 0 for none. */
+    ObjectProperty<Integer> nearInfraredProperty() {
+        return nearInfrared;
+    }
+
+    /** 0 (none), then each band of the imagery. */
+    ObservableList<Integer> nearInfraredChoices() {
+        return nearInfraredChoices;
+    }
+
+    /** The most bands the imagery holds; 0 until its headers are read. */
+    IntegerProperty bandsFoundProperty() {
+        return bandsFound;
+    }
+
+    /** Whether the choice is offered: the imagery holds more than red, green and blue. */
+    BooleanBinding offeredProperty() {
+        return offered;
+    }
+
+    /** The imagery's headers were read: it holds {@code bands} bands at most (0 when none could be read). */
+    void found(int bands) {
+        int chosen = chosenNearInfrared();
+        nearInfraredChoices.setAll(IntStream.rangeClosed(0, bands).boxed().toList());
+        nearInfrared.set(chosen > bands ? 0 : chosen);
+        bandsFound.set(bands);
+    }
+
+    /** The near-infrared band chosen and offered, 0 for none (also while the choice box has no value). */
+    int chosenNearInfrared() {
+        Integer band = nearInfrared.get();
+        return !offered.get() || band == null ? 0 : band;
+    }
+
+    /** The choice, as imports and cuts take it: bands 1, 2, 3 and no near-infrared when it is not offered. */
+    BandChoice choice() {
+        boolean typed = offered.get() && !rgb.get().isBlank();
+        return BandChoice.parse(typed ? rgb.get() : null, chosenNearInfrared() == 0 ? null : chosenNearInfrared());
+    }
+
+    /** What is wrong with the bands typed, in words, naming {@code where} the bands were found; null when nothing. */
+    String problem(String where) {
+        if (!offered.get() || rgb.get().isBlank()) {
+            return null;
+        }
+        String[] parts = rgb.get().strip().split("\\s*,\\s*");
+        boolean three = parts.length == 3 && Arrays.stream(parts).allMatch(part -> part.matches("[1-9]\\d{0,2}")
+                && Integer.parseInt(part) <= bandsFound.get());
+        return three ? null : "Bands: three band numbers for red, green and blue, 1 to " + bandsFound.get() + " ("
+                + where + " has " + bandsFound.get() + "), such as 3,2,1; empty for 1,2,3.";
+    }
+}

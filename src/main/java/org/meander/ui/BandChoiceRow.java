@@ -1,0 +1,67 @@
+package org.meander.ui;
+
+import java.util.List;
+import javafx.beans.value.ObservableStringValue;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.util.StringConverter;
+
+/**
+ * A form's row for a {@link BandChoiceModel}: the bands that make the picture, the near-infrared band, and, when
+ * {@code found} is given, what the imagery holds; shown only while the choice is offered. Its fields' ids start with
+ * {@code idPrefix}.
+ */
+final class BandChoiceRow {
+
+    private BandChoiceRow() {
+    }
+
+    static void add(GridPane form, int row, BandChoiceModel model, String idPrefix, ObservableStringValue found) {
+        TextField rgb = new TextField();
+        rgb.setId(idPrefix + "-bands");
+        rgb.setPrefColumnCount(6);
+        rgb.setPromptText("1,2,3");
+        rgb.setTooltip(new Tooltip("The bands shown and given to SAM as red, green and blue, numbered from 1 as GIS"
+                + " tools number them (3,2,1 for imagery stored blue, green, red). 16-bit bands are stretched to 8"
+                + " bits between their 2nd and 98th percentiles."));
+        rgb.textProperty().bindBidirectional(model.rgbProperty());
+        ChoiceBox<Integer> nir = new ChoiceBox<>();
+        nir.setId(idPrefix + "-nir-band");
+        nir.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Integer band) {
+                return band == null || band == 0 ? "none" : Integer.toString(band);
+            }
+
+            @Override
+            public Integer fromString(String text) {
+                return text.equals("none") ? 0 : Integer.valueOf(text);
+            }
+        });
+        nir.setItems(model.nearInfraredChoices());
+        nir.valueProperty().bindBidirectional(model.nearInfraredProperty());
+        nir.setTooltip(new Tooltip("The band kept as near-infrared, at its own depth, for auto-label's water index"
+                + " and the near-infrared views (V)"));
+        HBox fields = new HBox(8, rgb, FormLabel.of("near-infrared band"), nir);
+        if (found != null) {
+            Label what = new Label();
+            what.setId(idPrefix + "-bands-found");
+            what.textProperty().bind(found);
+            fields.getChildren().add(what);
+        }
+        fields.setAlignment(Pos.CENTER_LEFT);
+        Label label = FormLabel.of("Bands (red,green,blue)");
+        for (Node node : List.of(label, fields)) {
+            node.visibleProperty().bind(model.offeredProperty());
+            node.managedProperty().bind(node.visibleProperty());
+        }
+        form.add(label, 0, row);
+        form.add(fields, 1, row, 2, 1);
+    }
+}
