@@ -1,6 +1,5 @@
 package org.meander.ui;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -47,7 +46,7 @@ final class AddRasterViewModel {
     private final StringProperty overlap = new SimpleStringProperty("128");
     private final BandChoiceModel bands = new BandChoiceModel();
     private final ReadOnlyObjectWrapper<Header> header = new ReadOnlyObjectWrapper<>(Header.NONE);
-    private final AtomicInteger headerReads = new AtomicInteger();
+    private final LatestRead<Header> headerReads = new LatestRead<>("meander-raster-header");
     private final StringBinding rasterFound = Bindings.createStringBinding(() -> header.get().bands() == 0 ? ""
             : String.format(Locale.ROOT, "%d x %d pixels, %d bands, %d-bit", header.get().width(),
                     header.get().height(), header.get().bands(), header.get().bitsPerSample()), header);
@@ -193,30 +192,21 @@ final class AddRasterViewModel {
 
     /** Reads the raster's header in the background, to offer its bands; a file typed over since is dropped. */
     private void readHeader(String typed) {
-        int asked = headerReads.incrementAndGet();
         header.set(Header.NONE);
         bands.found(0);
         Path file = optionalPath(typed);
         if (file == null || !Files.isRegularFile(file)) {
+            headerReads.cancel();
             return;
         }
-        Thread reader = new Thread(() -> {
-            Header read;
+        headerReads.ask(() -> {
             try (RasterFile opened = RasterFile.open(file)) {
-                read = new Header(opened.width(), opened.height(), opened.bandCount(), opened.bitsPerSample());
-            } catch (IOException | RuntimeException e) {
-                read = Header.NONE; // the cut names the file's trouble
+                return new Header(opened.width(), opened.height(), opened.bandCount(), opened.bitsPerSample());
             }
-            Header result = read;
-            Platform.runLater(() -> {
-                if (headerReads.get() == asked) {
-                    bands.found(result.bands());
-                    header.set(result);
-                }
-            });
-        }, "meander-raster-header");
-        reader.setDaemon(true);
-        reader.start();
+        }, Header.NONE, found -> {
+            bands.found(found.bands());
+            header.set(found);
+        });
     }
 
     private String findProblem() {

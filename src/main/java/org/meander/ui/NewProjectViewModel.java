@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import javafx.application.Platform;
@@ -48,8 +47,7 @@ final class NewProjectViewModel {
     private final StringBinding bandsFound = Bindings.createStringBinding(() -> survey.get().multiBand()
             ? survey.get().file() + ": " + survey.get().bands() + " bands, " + survey.get().bitsPerSample() + "-bit"
             : "", survey);
-    /** Counts the surveys asked for, so that one of a folder typed over since is dropped. */
-    private final AtomicInteger surveys = new AtomicInteger();
+    private final LatestRead<BandSurvey> surveys = new LatestRead<>("meander-band-survey");
     private final StringProperty classIndex = new SimpleStringProperty("");
     private final StringProperty projectFolder = new SimpleStringProperty("");
     private final StringBinding problem;
@@ -75,30 +73,17 @@ final class NewProjectViewModel {
 
     /** Reads the headers of the images in the background, to offer their bands when they have more than RGB. */
     private void surveyBands(String typed) {
-        int asked = surveys.incrementAndGet();
         survey.set(BandSurvey.NONE);
         bands.found(0);
         Path folder = typedFolder(typed);
         if (folder == null) {
+            surveys.cancel();
             return;
         }
-        Thread reader = new Thread(() -> {
-            BandSurvey found;
-            try {
-                found = BandSurvey.of(folder);
-            } catch (IOException e) {
-                found = BandSurvey.NONE; // the folder's problem is said by findProblem
-            }
-            BandSurvey result = found;
-            Platform.runLater(() -> {
-                if (surveys.get() == asked) {
-                    bands.found(result.bands());
-                    survey.set(result);
-                }
-            });
-        }, "meander-band-survey");
-        reader.setDaemon(true);
-        reader.start();
+        surveys.ask(() -> BandSurvey.of(folder), BandSurvey.NONE, found -> {
+            bands.found(found.bands());
+            survey.set(found);
+        });
     }
 
     private static Path typedFolder(String typed) {
