@@ -34,6 +34,12 @@ public final class Project {
     private volatile Map<String, Tile> tilesByName;
     private final Map<Tile, Dimension> imageSizes = new ConcurrentHashMap<>();
     private volatile ProjectManifest manifest;
+    /**
+     * Each tile's label record (status, size) as this project last saw it: when opened or read again, and as it wrote
+     * it. A change made meanwhile by another program shows as a difference from it, even when this project's own
+     * writes, which go to the file as it is, took the other's record in with them.
+     */
+    private final Map<String, LabelRecord> labelsSeen = new ConcurrentHashMap<>();
 
     private Project(Path directory, Map<String, Tile> tilesByName, ProjectManifest manifest) {
         this.directory = directory;
@@ -54,6 +60,7 @@ public final class Project {
         Files.createDirectories(directory.resolve("labels"));
         Project project = new Project(directory, scan(directory), ProjectManifest.read(directory));
         project.splitUnassignedTiles();
+        project.seeLabels();
         return project;
     }
 
@@ -75,8 +82,11 @@ public final class Project {
         return tiles;
     }
 
-    /** The tiles another program added to the project, or took from it, since it was opened or last read again. */
-    public record Changes(List<Tile> added, List<Tile> removed) {
+    /**
+     * What another program changed in the project since it was opened or last read again: the tiles it added or took
+     * away, and the tiles whose label it wrote (as Meander records labels: auto-label, an import).
+     */
+    public record Changes(List<Tile> added, List<Tile> removed, List<Tile> relabelled) {
 
         public boolean tilesChanged() {
             return !added.isEmpty() || !removed.isEmpty();
@@ -93,11 +103,31 @@ public final class Project {
         manifest = ProjectManifest.read(directory);
         List<Tile> added = scanned.values().stream().filter(tile -> !tilesByName.containsValue(tile)).toList();
         List<Tile> removed = tilesByName.values().stream().filter(tile -> !scanned.containsValue(tile)).toList();
+        List<Tile> relabelled = scanned.values().stream()
+                .filter(tile -> tilesByName.containsValue(tile)
+                        && !LabelRecord.of(manifest, tile.name()).equals(labelsSeen.get(tile.name())))
+                .toList();
         if (!added.isEmpty() || !removed.isEmpty()) {
             replaceTiles(scanned);
             splitUnassignedTiles();
         }
-        return new Changes(added, removed);
+        seeLabels();
+        return new Changes(added, removed, relabelled);
+    }
+
+    /** Takes the label records of meander.json as seen. */
+    private void seeLabels() {
+        labelsSeen.clear();
+        tilesByName.keySet().forEach(name -> labelsSeen.put(name, LabelRecord.of(manifest, name)));
+    }
+
+    /** A tile's label record as meander.json holds it: its status and the size of the label file it describes. */
+    private record LabelRecord(String status, long bytes) {
+
+        static LabelRecord of(ProjectManifest manifest, String tile) {
+            return new LabelRecord(manifest.recordedStatus(tile).map(Enum::name).orElse(""),
+                    manifest.recordedLabelBytes(tile).orElse(-1));
+        }
     }
 
     /**
@@ -158,6 +188,8 @@ public final class Project {
         TileFiles.move(directory, files, directory, renamed);
         try {
             manifest = ProjectManifest.update(directory, m -> m.withTileRenamed(tile.name(), newName));
+            labelsSeen.remove(tile.name());
+            labelsSeen.put(newName, LabelRecord.of(manifest, newName));
         } catch (IOException e) {
             moveBack(directory, renamed, directory, files, e);
             throw e;
@@ -189,6 +221,7 @@ public final class Project {
         }
         try {
             manifest = ProjectManifest.update(directory, m -> m.withoutTile(tile.name()));
+            labelsSeen.remove(tile.name());
         } catch (IOException e) {
             moveBack(trash, files, directory, files, e);
             throw e;
@@ -375,6 +408,7 @@ public final class Project {
         LabelPng.write(tile.label(), mask);
         long labelBytes = Files.size(tile.label());
         manifest = ProjectManifest.update(directory, m -> m.withStatus(tile.name(), status, labelBytes));
+        labelsSeen.put(tile.name(), LabelRecord.of(manifest, tile.name()));
     }
 
     /** A recorded status other than these means a label file Meander did not write, so it counts as IMPORTED. */

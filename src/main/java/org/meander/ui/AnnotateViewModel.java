@@ -78,7 +78,8 @@ public final class AnnotateViewModel implements AutoCloseable {
         views = new TileViews(project, selectedTile, status::set);
         overlaps = new OverlapLabels(project, editor, selectedTile, status::set);
         removal = new TileRemoval(project, editor, browser, queue, selectedTile, status::set);
-        outsideChanges = new OutsideChanges(project, browser, queue, selectedTile::get, status::set);
+        outsideChanges = new OutsideChanges(project, browser, queue, selectedTile::get, this::labelsChangedElsewhere,
+                status::set);
         editor.savesProperty().addListener(o -> labelsWritten());
         selectedTile.addListener((obs, old, tile) -> onTileSelected(tile));
         // the hover preview is the SAM tool's: under the brush it would hide the label being painted
@@ -306,6 +307,22 @@ public final class AnnotateViewModel implements AutoCloseable {
         Tile open = selectedTile.get();
         if (open != null && tiles.contains(open.name()) && !editor.isDirty()) {
             editor.open(open);
+        }
+    }
+
+    /**
+     * Another program wrote these tiles' labels (auto-label, an import from the command line): the open tile shows
+     * its new label, unless it has edits of its own, which are then said to replace it when saved.
+     */
+    private void labelsChangedElsewhere(Collection<String> tiles) {
+        if (tiles.isEmpty()) {
+            return;
+        }
+        labelsReplaced(tiles);
+        Tile open = selectedTile.get();
+        if (open != null && tiles.contains(open.name()) && editor.isDirty()) {
+            status.set("Another program wrote the label of " + open.name() + ", the tile open here: saving your edits"
+                    + " replaces it (it stays in the label's history, Shift+O)");
         }
     }
 

@@ -1,5 +1,6 @@
 package org.meander.ui;
 
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -21,16 +22,21 @@ final class OutsideChanges {
     private final TileBrowser browser;
     private final EncodingQueue queue;
     private final Supplier<Tile> openTile;
+    private final Consumer<List<String>> labelsChanged;
     private final Consumer<String> status;
     private final AtomicBoolean reading = new AtomicBoolean();
 
-    /** queue may be null: without a model nothing is encoded; openTile: the tile open in the editor, or null. */
+    /**
+     * queue may be null: without a model nothing is encoded; openTile: the tile open in the editor, or null;
+     * labelsChanged: told the names of the tiles whose labels another program wrote (the editor shows the open one's).
+     */
     OutsideChanges(Project project, TileBrowser browser, EncodingQueue queue, Supplier<Tile> openTile,
-            Consumer<String> status) {
+            Consumer<List<String>> labelsChanged, Consumer<String> status) {
         this.project = project;
         this.browser = browser;
         this.queue = queue;
         this.openTile = openTile;
+        this.labelsChanged = labelsChanged;
         this.status = status;
     }
 
@@ -54,6 +60,7 @@ final class OutsideChanges {
     }
 
     private void apply(Project.Changes changes) {
+        labelsChanged.accept(changes.relabelled().stream().map(Tile::name).toList());
         if (!changes.tilesChanged()) {
             browser.labelsWritten();
             return;

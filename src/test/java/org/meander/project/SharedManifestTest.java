@@ -74,7 +74,12 @@ class SharedManifestTest {
         assertEquals(1, window.rasters().size());
         Tile cut = window.tile("ortho_r1_c2").orElseThrow();
         assertTrue(window.rasterWindow(cut).isPresent());
-        assertEquals(new Project.Changes(List.of(), List.of()), window.refresh(), "nothing new the second time");
+        assertEquals(new Project.Changes(List.of(), List.of(), List.of()), window.refresh(),
+                "nothing new the second time");
+        Tile other = command.tile("other").orElseThrow();
+        command.writeLabel(other, TestImages.mask(2, 1, 1, 1), LabelStatus.PREDICTED);
+        window.writeLabel(cut, new LabelMask(128, 128, new byte[128 * 128]), LabelStatus.EDITED);
+        assertEquals(List.of(other), window.refresh().relabelled(), "the labels others wrote, not its own");
     }
 
     @Test

@@ -69,6 +69,24 @@ class OutsideChangesTest {
         assertTrue(workbench.project().rasterWindow(accepted).isPresent(), "on the raster's map");
     }
 
+    /** Auto-label run from a terminal with --overwrite on the tile open here: the editor shows its new label. */
+    @Test
+    void theOpenTilesLabelWrittenByAnotherProgramIsShown(FxRobot robot) throws Exception {
+        AnnotateViewModel model = workbench.annotate();
+        Tile open = workbench.project().tile("sample_03").orElseThrow();
+        robot.interact(() -> model.selectedTileProperty().set(open));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.labelProperty().get() != null);
+        LabelMask before = model.labelProperty().get();
+        LabelMask written = new LabelMask(before.width(), before.height(), new byte[before.pixels().length]);
+        Project command = Project.open(workbench.project().directory());
+        command.writeLabel(command.tile("sample_03").orElseThrow(), written, LabelStatus.PREDICTED);
+
+        robot.interact(() -> model.outsideChanges().takeIn());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> written.equals(model.labelProperty().get()));
+
+        assertEquals(LabelStatus.PREDICTED, workbench.project().status(open));
+    }
+
     @Test
     void theOpenTileRemovedByAnotherProgramIsSaid(FxRobot robot) throws Exception {
         AnnotateViewModel model = workbench.annotate();
