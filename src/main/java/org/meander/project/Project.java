@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.meander.project.raster.Georeferencing;
 import org.meander.project.raster.Window;
@@ -115,6 +116,11 @@ public final class Project {
         return new Changes(added, removed, relabelled);
     }
 
+    /** Changes meander.json as the file is now (see {@link ProjectManifest#update}), and keeps what was written. */
+    synchronized void changeManifest(UnaryOperator<ProjectManifest> change) throws IOException {
+        manifest = ProjectManifest.update(directory, change);
+    }
+
     /** Takes the label records of meander.json as seen. */
     private void seeLabels() {
         labelsSeen.clear();
@@ -162,7 +168,7 @@ public final class Project {
     }
 
     private synchronized void recordSplits(Map<String, Split> splits) throws IOException {
-        manifest = ProjectManifest.update(directory, m -> m.withSplits(splits));
+        changeManifest(m -> m.withSplits(splits));
     }
 
     /**
@@ -187,7 +193,7 @@ public final class Project {
         List<Path> renamed = files.stream().map(f -> TileFiles.renamed(f, tile.name(), newName)).toList();
         TileFiles.move(directory, files, directory, renamed);
         try {
-            manifest = ProjectManifest.update(directory, m -> m.withTileRenamed(tile.name(), newName));
+            changeManifest(m -> m.withTileRenamed(tile.name(), newName));
             labelsSeen.remove(tile.name());
             labelsSeen.put(newName, LabelRecord.of(manifest, newName));
         } catch (IOException e) {
@@ -220,7 +226,7 @@ public final class Project {
             throw e;
         }
         try {
-            manifest = ProjectManifest.update(directory, m -> m.withoutTile(tile.name()));
+            changeManifest(m -> m.withoutTile(tile.name()));
             labelsSeen.remove(tile.name());
         } catch (IOException e) {
             moveBack(trash, files, directory, files, e);
@@ -407,7 +413,7 @@ public final class Project {
         }
         LabelPng.write(tile.label(), mask);
         long labelBytes = Files.size(tile.label());
-        manifest = ProjectManifest.update(directory, m -> m.withStatus(tile.name(), status, labelBytes));
+        changeManifest(m -> m.withStatus(tile.name(), status, labelBytes));
         labelsSeen.put(tile.name(), LabelRecord.of(manifest, tile.name()));
     }
 

@@ -217,6 +217,15 @@ final class ProjectManifest {
         return new ProjectManifest(copy);
     }
 
+    /** Without the entry {@code key} of a top-level object, such as a raster's under "rasters". */
+    ProjectManifest withoutEntry(String section, String key) {
+        ObjectNode copy = root.deepCopy();
+        if (copy.path(section) instanceof ObjectNode sectionObject) {
+            sectionObject.remove(key);
+        }
+        return new ProjectManifest(copy);
+    }
+
     /**
      * Applies {@code change} to the project's manifest as the file holds it now and writes the result, holding the
      * project's lock meanwhile; returns what was written. A project is often open in several places at once (the

@@ -206,13 +206,14 @@ public final class RasterTiling {
             }
             throw new IOException(rasterFile + ": a cut of a raster named " + name + " into " + project.directory()
                     + " was interrupted, with other settings (file, tile size, overlap, bands or near-infrared:"
-                    + " see \"rasters\" in meander.json); run it again with those to finish it, or remove its tiles ("
-                    + name + "_r*) and its entry under \"rasters\" to start afresh");
+                    + " see \"rasters\" in meander.json); run it again with those to finish it, or take it out to"
+                    + " start afresh: ./meander project remove-raster " + project.directory() + " " + name);
         }
         if (!recorded.isMissingNode()) {
             throw new IOException(rasterFile + ": a raster named " + name + " was already cut into "
-                    + project.directory() + "; to cut it again, remove its tiles (" + name + "_r*) and its entry"
-                    + " under \"rasters\" in meander.json, or rename the file");
+                    + project.directory() + "; to cut it again, take it out first (its tiles and labels go to the"
+                    + " project's trash): ./meander project remove-raster " + project.directory() + " " + name
+                    + "; or rename the file to cut it beside it");
         }
         for (Tile tile : project.tiles()) {
             if (names.contains(tile.name())) {

@@ -118,6 +118,25 @@ class RasterCommandsTest {
     }
 
     @Test
+    void removeRasterTakesARastersTilesOutAndSaysWhere() throws IOException {
+        Path dir = temp.resolve("project");
+        EmbedCommandTest.Result tiled = ProjectCommandTest.project("tile", dir.toString(), "--raster",
+                raster().toString(), "--tile-size", "64", "--overlap", "16");
+        assertEquals(0, tiled.exit(), tiled.err());
+
+        EmbedCommandTest.Result removed = ProjectCommandTest.project("remove-raster", dir.toString(), "ortho");
+
+        assertEquals(0, removed.exit(), removed.err());
+        assertEquals("ortho", removed.json().path("raster").asText());
+        assertEquals(12, removed.json().path("removed").size());
+        assertTrue(Files.isDirectory(Path.of(removed.json().path("trash").get(0).asText())));
+        assertEquals(0, Project.open(dir).tiles().size());
+        EmbedCommandTest.Result unknown = ProjectCommandTest.project("remove-raster", dir.toString(), "ortho");
+        assertEquals(1, unknown.exit());
+        assertTrue(unknown.err().contains("has no raster named ortho"), unknown.err());
+    }
+
+    @Test
     void benchTilingCutsStitchesAndOpensAndPrintsItsFigures() throws IOException {
         EmbedCommandTest.Result result = EmbedCommandTest.runCapturing("bench", "--tiling", "--raster-size", "1200",
                 "--open-tiles", "100");

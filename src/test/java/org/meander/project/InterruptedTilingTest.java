@@ -92,7 +92,7 @@ class InterruptedTilingTest {
                 new RasterTiling.Settings(128, 64, BandChoice.DEFAULT), (done, total) -> { }));
 
         TestImages.assertContains(e.getMessage(), "ortho.tif", "was interrupted, with other settings",
-                "run it again with those", "ortho_r*");
+                "run it again with those", "./meander project remove-raster " + dir + " ortho");
     }
 
     /** The window open on the project saves labels while a raster is cut into it from the command line. */
