@@ -8,13 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.meander.project.Project;
@@ -51,9 +45,7 @@ final class AddRasterViewModel {
             : String.format(Locale.ROOT, "%d x %d pixels, %d bands, %d-bit", header.get().width(),
                     header.get().height(), header.get().bands(), header.get().bitsPerSample()), header);
     private final StringBinding problem;
-    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper();
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final TaskState task = new TaskState();
 
     /** annotate: told to read the project again when the cut ends, to list the new tiles. */
     AddRasterViewModel(Project project, AnnotateViewModel annotate) {
@@ -105,17 +97,9 @@ final class AddRasterViewModel {
         return problem;
     }
 
-    ReadOnlyBooleanProperty runningProperty() {
-        return running.getReadOnlyProperty();
-    }
-
-    ReadOnlyDoubleProperty progressProperty() {
-        return progress.getReadOnlyProperty();
-    }
-
-    /** Progress, then what was cut, or why not. */
-    ReadOnlyStringProperty messageProperty() {
-        return message.getReadOnlyProperty();
+    /** Whether it runs, how far it has got, what it says. */
+    TaskState task() {
+        return task;
     }
 
     Project project() {
@@ -128,7 +112,7 @@ final class AddRasterViewModel {
 
     /** Cuts the raster into the project on a thread of its own; the tile list follows when it ends. */
     void start() {
-        if (running.get() || !problem.get().isEmpty()) {
+        if (task.isRunning() || !problem.get().isEmpty()) {
             return;
         }
         Path rasterFile = Path.of(raster.get().strip());
@@ -138,32 +122,28 @@ final class AddRasterViewModel {
         RasterTiling.Mask riverMask = maskFile == null ? null : new RasterTiling.Mask(maskFile,
                 classIndex.get().isBlank() ? null : Integer.valueOf(classIndex.get().strip()));
         String name = rasterFile.getFileName().toString();
-        running.set(true);
-        progress.set(0);
-        message.set("Reading " + name + "…");
+        task.start("Reading " + name + "…");
         AtomicInteger written = new AtomicInteger();
         Thread cutting = new Thread(() -> {
             try {
                 RasterTiling.Report report = RasterTiling.tile(project.directory(), rasterFile, settings, riverMask,
                         (done, total) -> {
                             written.set(done);
-                            Platform.runLater(() -> {
-                                progress.set((double) done / total);
-                                message.set("Cutting " + name + " into tiles: " + done + " of " + total);
-                            });
+                            Platform.runLater(() -> task.advance((double) done / total,
+                                    "Cutting " + name + " into tiles: " + done + " of " + total));
                         });
                 Platform.runLater(() -> {
-                    message.set(describe(name, report));
+                    task.say(describe(name, report));
                     annotate.outsideChanges().takeIn();
                 });
             } catch (Exception e) {
                 Platform.runLater(() -> {
-                    message.set("The cut failed: " + ErrorText.of(e) + (written.get() > 0 ? "\nThe tiles written"
+                    task.say("The cut failed: " + ErrorText.of(e) + (written.get() > 0 ? "\nThe tiles written"
                             + " are kept: add the raster again with the same settings to finish the cut." : ""));
                     annotate.outsideChanges().takeIn();
                 });
             } finally {
-                Platform.runLater(() -> running.set(false));
+                Platform.runLater(task::finish);
             }
         }, "meander-add-raster");
         cutting.setDaemon(true);

@@ -6,7 +6,6 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
@@ -64,19 +63,13 @@ final class AddRasterWindow {
         Label problem = TaskWindow.problem("add-raster-problem", model.problemProperty());
         Button cut = new Button("Cut into tiles");
         cut.setId("add-raster-start");
-        cut.setDefaultButton(true);
-        cut.disableProperty().bind(model.problemProperty().isNotEmpty().or(model.runningProperty()));
         cut.setOnAction(e -> model.start());
-        ProgressBar bar = new ProgressBar();
-        bar.progressProperty().bind(model.progressProperty());
-        bar.visibleProperty().bind(model.runningProperty());
-        bar.setMaxWidth(Double.MAX_VALUE);
-        HBox.setHgrow(bar, Priority.ALWAYS);
-        TextArea report = TaskWindow.report("add-raster-report", model.messageProperty());
+        TextArea report = TaskWindow.report("add-raster-report", model.task().messageProperty());
 
-        VBox root = new VBox(12, intro, form, problem, new HBox(12, cut, bar), report);
+        VBox root = new VBox(12, intro, form, problem,
+                TaskWindow.startRow(model.problemProperty(), model.task(), true, cut), report);
         root.setPadding(new Insets(14));
-        window = new TaskWindow("Meander — add a raster", root, 680, 540, model.runningProperty());
+        window = new TaskWindow("Meander — add a raster", root, 680, 540, model.task().runningProperty());
     }
 
     void show(Window owner) {

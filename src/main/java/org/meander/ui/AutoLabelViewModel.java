@@ -12,12 +12,6 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.property.ReadOnlyDoubleWrapper;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -55,9 +49,7 @@ final class AutoLabelViewModel {
     /** One split's tiles, or null for every tile. */
     private final ObjectProperty<Split> split = new SimpleObjectProperty<>();
     private final StringBinding problem;
-    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper();
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final TaskState task = new TaskState();
     private volatile AtomicBoolean stop = new AtomicBoolean();
     /** The tile in the editor, for the labelling thread: it is left alone, whichever it is when its turn comes. */
     private volatile Tile openTile;
@@ -114,17 +106,9 @@ final class AutoLabelViewModel {
         return problem;
     }
 
-    ReadOnlyBooleanProperty runningProperty() {
-        return running.getReadOnlyProperty();
-    }
-
-    ReadOnlyDoubleProperty progressProperty() {
-        return progress.getReadOnlyProperty();
-    }
-
-    /** Progress, then what was labelled and every tile left empty or failed, with why. */
-    ReadOnlyStringProperty messageProperty() {
-        return message.getReadOnlyProperty();
+    /** Whether it runs, how far it has got, what it says. */
+    TaskState task() {
+        return task;
     }
 
     Project project() {
@@ -137,7 +121,7 @@ final class AutoLabelViewModel {
 
     /** Labels the tiles on a thread of its own, one at a time. */
     void start() {
-        if (running.get() || !problem.get().isEmpty()) {
+        if (task.isRunning() || !problem.get().isEmpty()) {
             return;
         }
         AutoLabelSettings settings = settings();
@@ -146,9 +130,7 @@ final class AutoLabelViewModel {
                 .filter(tile -> chosen == null || project.split(tile) == chosen).toList();
         AtomicBoolean stopped = new AtomicBoolean();
         stop = stopped;
-        running.set(true);
-        progress.set(0);
-        message.set("Auto-labelling " + tiles.size() + " tiles…");
+        task.start("Auto-labelling " + tiles.size() + " tiles…");
         AutoLabeler labeler = new AutoLabeler(project, segmenter, settings);
         Thread labelling = new Thread(() -> {
             Map<TileOutcome.Kind, Integer> counts = new EnumMap<>(TileOutcome.Kind.class);
@@ -175,8 +157,8 @@ final class AutoLabelViewModel {
                 String counted = describe(counts);
                 boolean labelled = outcome.kind() == TileOutcome.Kind.LABELLED;
                 Platform.runLater(() -> {
-                    progress.set((double) tried / tiles.size());
-                    message.set("Auto-labelling: " + tried + " of " + tiles.size() + " tiles; " + counted);
+                    task.advance((double) tried / tiles.size(),
+                            "Auto-labelling: " + tried + " of " + tiles.size() + " tiles; " + counted);
                     if (labelled) {
                         // opened while SAM worked on it, the tile's editor holds the label from before
                         annotate.labelsReplaced(List.of(tile.name()));
@@ -188,10 +170,7 @@ final class AutoLabelViewModel {
                     + describe(counts) + (leftAlone.isEmpty() ? "" : " (open in the editor, so left alone: "
                     + String.join(", ", leftAlone) + ")") + "."
                     + (problems.isEmpty() ? "" : "\n" + String.join("\n", problems));
-            Platform.runLater(() -> {
-                running.set(false);
-                message.set(ended);
-            });
+            Platform.runLater(() -> task.finish(ended));
         }, "meander-autolabel");
         labelling.setDaemon(true);
         labelling.start();

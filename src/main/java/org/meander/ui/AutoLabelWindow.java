@@ -7,12 +7,10 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
@@ -69,25 +67,19 @@ final class AutoLabelWindow {
 
         Button start = new Button("Start");
         start.setId("autolabel-start");
-        start.setDefaultButton(true);
-        start.disableProperty().bind(model.problemProperty().isNotEmpty().or(model.runningProperty()));
         start.setOnAction(e -> model.start());
         Button stop = new Button("Stop");
         stop.setId("autolabel-stop");
-        stop.disableProperty().bind(model.runningProperty().not());
+        stop.disableProperty().bind(model.task().runningProperty().not());
         stop.setOnAction(e -> model.stop());
-        ProgressBar bar = new ProgressBar();
-        bar.progressProperty().bind(model.progressProperty());
-        bar.visibleProperty().bind(model.runningProperty());
-        bar.setMaxWidth(Double.MAX_VALUE);
-        HBox.setHgrow(bar, Priority.ALWAYS);
 
-        TextArea report = TaskWindow.report("autolabel-report", model.messageProperty());
+        TextArea report = TaskWindow.report("autolabel-report", model.task().messageProperty());
 
-        VBox root = new VBox(12, intro, form, problem, new HBox(12, start, stop, bar), report);
+        VBox root = new VBox(12, intro, form, problem,
+                TaskWindow.startRow(model.problemProperty(), model.task(), true, start, stop), report);
         root.setPadding(new Insets(14));
         window = new TaskWindow("Meander — auto-label " + model.project().directory().getFileName(), root, 700, 520,
-                model.runningProperty());
+                model.task().runningProperty());
     }
 
     void show(Window owner) {

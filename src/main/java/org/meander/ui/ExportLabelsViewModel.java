@@ -11,10 +11,6 @@ import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -44,8 +40,7 @@ final class ExportLabelsViewModel {
             () -> format.get() == Format.GEOJSON || format.get() == Format.GEOJSON_WGS84, format);
     private final StringProperty out = new SimpleStringProperty("");
     private final StringBinding problem;
-    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final TaskState task = new TaskState();
 
     ExportLabelsViewModel(Project project, LabelEditor editor) {
         this.project = project;
@@ -91,12 +86,9 @@ final class ExportLabelsViewModel {
         return problem;
     }
 
-    ReadOnlyBooleanProperty runningProperty() {
-        return running.getReadOnlyProperty();
-    }
-
-    ReadOnlyStringProperty messageProperty() {
-        return message.getReadOnlyProperty();
+    /** Whether it runs, how far it has got, what it says. */
+    TaskState task() {
+        return task;
     }
 
     Project project() {
@@ -105,7 +97,7 @@ final class ExportLabelsViewModel {
 
     /** Saves the label being edited, then writes the export on a thread of its own. */
     void export() {
-        if (running.get() || !problem.get().isEmpty()) {
+        if (task.isRunning() || !problem.get().isEmpty()) {
             return;
         }
         Format chosenFormat = format.get();
@@ -113,17 +105,16 @@ final class ExportLabelsViewModel {
                 outlines.get() ? simplifyPixels() : 0);
         Path target = Path.of(out.get().strip());
         editor.saveIfDirty();
-        running.set(true);
-        message.set("Writing " + chosenFormat.description() + " to " + target + "…");
+        task.start("Writing " + chosenFormat.description() + " to " + target + "…");
         Thread writing = new Thread(() -> {
             try {
                 editor.awaitSaved();
                 Map<String, Object> written = LabelExport.write(project, chosenFormat, target, options);
-                Platform.runLater(() -> message.set(describe(written)));
+                Platform.runLater(() -> task.say(describe(written)));
             } catch (Exception e) {
-                Platform.runLater(() -> message.set("The export failed: " + ErrorText.of(e)));
+                Platform.runLater(() -> task.say("The export failed: " + ErrorText.of(e)));
             } finally {
-                Platform.runLater(() -> running.set(false));
+                Platform.runLater(task::finish);
             }
         }, "meander-export");
         writing.setDaemon(true);

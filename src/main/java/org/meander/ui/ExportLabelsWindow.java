@@ -11,7 +11,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
@@ -88,19 +87,16 @@ final class ExportLabelsWindow {
 
         Button export = new Button("Export");
         export.setId("export-start");
-        export.setDefaultButton(true);
-        export.disableProperty().bind(model.problemProperty().isNotEmpty().or(model.runningProperty()));
         export.setOnAction(e -> model.export());
-        ProgressBar bar = new ProgressBar(ProgressBar.INDETERMINATE_PROGRESS);
-        bar.visibleProperty().bind(model.runningProperty());
 
-        TextArea report = TaskWindow.report("export-report", model.messageProperty());
+        TextArea report = TaskWindow.report("export-report", model.task().messageProperty());
 
         Label intro = TaskWindow.intro("Labels of " + model.project().directory().getFileName()
                 + " for other tools; the same as ./meander project export. Tiles without a label are left out.");
-        VBox root = new VBox(12, intro, form, problem, new HBox(12, export, bar), report);
+        VBox root = new VBox(12, intro, form, problem,
+                TaskWindow.startRow(model.problemProperty(), model.task(), false, export), report);
         root.setPadding(new Insets(14));
-        window = new TaskWindow("Meander — export labels", root, 640, 420, model.runningProperty());
+        window = new TaskWindow("Meander — export labels", root, 640, 420, model.task().runningProperty());
     }
 
     void show(Window owner) {

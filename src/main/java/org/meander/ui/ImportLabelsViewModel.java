@@ -8,10 +8,6 @@ import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -33,8 +29,7 @@ final class ImportLabelsViewModel {
     private final StringProperty where = new SimpleStringProperty("");
     private final BooleanProperty replace = new SimpleBooleanProperty();
     private final StringBinding problem;
-    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final TaskState task = new TaskState();
 
     ImportLabelsViewModel(Project project, AnnotateViewModel annotate) {
         this.project = project;
@@ -62,12 +57,9 @@ final class ImportLabelsViewModel {
         return problem;
     }
 
-    ReadOnlyBooleanProperty runningProperty() {
-        return running.getReadOnlyProperty();
-    }
-
-    ReadOnlyStringProperty messageProperty() {
-        return message.getReadOnlyProperty();
+    /** Whether it runs, how far it has got, what it says. */
+    TaskState task() {
+        return task;
     }
 
     Project project() {
@@ -80,7 +72,7 @@ final class ImportLabelsViewModel {
 
     /** Saves the label being edited, then imports on a thread of its own. */
     void start() {
-        if (running.get() || !problem.get().isEmpty()) {
+        if (task.isRunning() || !problem.get().isEmpty()) {
             return;
         }
         Path from = Path.of(source.get().strip());
@@ -88,27 +80,26 @@ final class ImportLabelsViewModel {
         FeatureFilter filter = filter();
         LabelEditor editor = annotate.editor();
         editor.saveIfDirty();
-        running.set(true);
-        message.set("Reading " + from + "…");
+        task.start("Reading " + from + "…");
         Thread importing = new Thread(() -> {
             try {
                 editor.awaitSaved();
                 // listed here, not as the path is typed: a folder on a network drive may take seconds to list
                 List<Path> files = PolygonLabelImport.filesAt(from);
                 if (files.isEmpty()) {
-                    Platform.runLater(() -> message.set(from + " holds no .geojson or .json file, so nothing was"
+                    Platform.runLater(() -> task.say(from + " holds no .geojson or .json file, so nothing was"
                             + " imported. Choose a GeoJSON file, or the folder that holds them."));
                     return;
                 }
                 PolygonLabelImport.Report report = PolygonLabelImport.run(project, files, filter, replacing);
                 Platform.runLater(() -> {
                     annotate.labelsReplaced(report.labelled());
-                    message.set(describe(report));
+                    task.say(describe(report));
                 });
             } catch (Exception e) {
-                Platform.runLater(() -> message.set("The import failed: " + ErrorText.of(e)));
+                Platform.runLater(() -> task.say("The import failed: " + ErrorText.of(e)));
             } finally {
-                Platform.runLater(() -> running.set(false));
+                Platform.runLater(task::finish);
             }
         }, "meander-import-labels");
         importing.setDaemon(true);

@@ -5,12 +5,10 @@ import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
@@ -66,16 +64,13 @@ final class ImportLabelsWindow {
         Label problem = TaskWindow.problem("import-problem", model.problemProperty());
         Button start = new Button("Import");
         start.setId("import-start");
-        start.setDefaultButton(true);
-        start.disableProperty().bind(model.problemProperty().isNotEmpty().or(model.runningProperty()));
         start.setOnAction(e -> model.start());
-        ProgressBar bar = new ProgressBar(ProgressBar.INDETERMINATE_PROGRESS);
-        bar.visibleProperty().bind(model.runningProperty());
-        TextArea report = TaskWindow.report("import-report", model.messageProperty());
+        TextArea report = TaskWindow.report("import-report", model.task().messageProperty());
 
-        VBox root = new VBox(12, intro, form, problem, new HBox(12, start, bar), report);
+        VBox root = new VBox(12, intro, form, problem,
+                TaskWindow.startRow(model.problemProperty(), model.task(), false, start), report);
         root.setPadding(new Insets(14));
-        window = new TaskWindow("Meander — import labels", root, 640, 420, model.runningProperty());
+        window = new TaskWindow("Meander — import labels", root, 640, 420, model.task().runningProperty());
     }
 
     void show(Window owner) {

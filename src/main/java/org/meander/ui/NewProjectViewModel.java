@@ -13,11 +13,7 @@ import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -51,9 +47,7 @@ final class NewProjectViewModel {
     private final StringProperty classIndex = new SimpleStringProperty("");
     private final StringProperty projectFolder = new SimpleStringProperty("");
     private final StringBinding problem;
-    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper();
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final TaskState task = new TaskState();
     private final ReadOnlyBooleanWrapper madeCleanly = new ReadOnlyBooleanWrapper();
     private final Consumer<Path> open;
 
@@ -146,17 +140,9 @@ final class NewProjectViewModel {
         return problem;
     }
 
-    ReadOnlyBooleanProperty runningProperty() {
-        return running.getReadOnlyProperty();
-    }
-
-    ReadOnlyDoubleProperty progressProperty() {
-        return progress.getReadOnlyProperty();
-    }
-
-    /** Progress, then what was made and every file skipped, or why nothing was. */
-    ReadOnlyStringProperty messageProperty() {
-        return message.getReadOnlyProperty();
+    /** Whether it runs, how far it has got, what it says. */
+    TaskState task() {
+        return task;
     }
 
     /** True once a project is made with no file skipped and no frame moved: there is nothing left to read here. */
@@ -166,7 +152,7 @@ final class NewProjectViewModel {
 
     /** Copies the images (and masks) into the project folder on a thread of its own, then opens the project. */
     void create() {
-        if (running.get() || !problem.get().isEmpty()) {
+        if (task.isRunning() || !problem.get().isEmpty()) {
             return;
         }
         Path images = Path.of(imagesFolder.get().strip());
@@ -176,35 +162,28 @@ final class NewProjectViewModel {
                 followLinks.get(), cutLarge.get() ? ImageryOptions.CUT_LARGER_THAN : 0, nearInfraredAsItIs.get());
         Integer foreground = classIndex.get().isBlank() ? null : Integer.valueOf(classIndex.get().strip());
         Path project = Path.of(projectFolder.get().strip());
-        running.set(true);
         madeCleanly.set(false);
-        progress.set(0);
-        message.set("Copying the images into " + project + "…");
+        task.start("Copying the images into " + project + "…");
         Thread copy = new Thread(() -> {
             try {
                 ImportReport report = ProjectImport.create(project, images, masks, foreground, imagery,
                         new ProjectImport.Progress() {
                             @Override
                             public void filesDone(int done, int total) {
-                                Platform.runLater(() -> {
-                                    progress.set((double) done / total);
-                                    message.set("Copying the images into " + project + ": " + done + " of "
-                                            + total + " files");
-                                });
+                                Platform.runLater(() -> task.advance((double) done / total,
+                                        "Copying the images into " + project + ": " + done + " of " + total
+                                                + " files"));
                             }
 
                             @Override
                             public void tilesCut(String file, int done, int total) {
-                                Platform.runLater(() -> message.set("Cutting " + file + " into tiles: " + done
+                                Platform.runLater(() -> task.say("Cutting " + file + " into tiles: " + done
                                         + " of " + total));
                             }
                         });
                 Platform.runLater(() -> finished(project, report));
             } catch (IOException | RuntimeException e) {
-                Platform.runLater(() -> {
-                    running.set(false);
-                    message.set("No project was made: " + ErrorText.of(e));
-                });
+                Platform.runLater(() -> task.finish("No project was made: " + ErrorText.of(e)));
             }
         }, "meander-new-project");
         copy.setDaemon(true);
@@ -212,8 +191,6 @@ final class NewProjectViewModel {
     }
 
     private void finished(Path project, ImportReport report) {
-        running.set(false);
-        progress.set(1);
         int tiles = report.importedTiles().size();
         StringBuilder text = new StringBuilder(tiles == 0
                 ? "No image in " + imagesFolder.get().strip() + " could be imported, so no project was opened."
@@ -231,7 +208,7 @@ final class NewProjectViewModel {
             text.append(" Skipped or imported in part (").append(report.problems().size()).append("):");
             report.problems().forEach(p -> text.append("\n").append(p));
         }
-        message.set(text.toString());
+        task.finish(text.toString());
         if (tiles > 0) {
             open.accept(project);
             // frames moved onto their images are worth a read too: a quarter of a tile may have no band

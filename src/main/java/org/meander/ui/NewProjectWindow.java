@@ -6,12 +6,10 @@ import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
@@ -76,21 +74,14 @@ final class NewProjectWindow {
 
         Button create = new Button("Create and open");
         create.setId("new-project-create");
-        create.setDefaultButton(true);
-        create.disableProperty().bind(model.problemProperty().isNotEmpty().or(model.runningProperty()));
         create.setOnAction(e -> model.create());
-        ProgressBar bar = new ProgressBar();
-        bar.setId("new-project-progress");
-        bar.progressProperty().bind(model.progressProperty());
-        bar.visibleProperty().bind(model.runningProperty());
-        bar.setMaxWidth(Double.MAX_VALUE);
-        HBox.setHgrow(bar, Priority.ALWAYS);
 
-        TextArea report = TaskWindow.report("new-project-report", model.messageProperty());
+        TextArea report = TaskWindow.report("new-project-report", model.task().messageProperty());
 
-        VBox root = new VBox(12, intro, form, problem, new HBox(12, create, bar), report);
+        VBox root = new VBox(12, intro, form, problem,
+                TaskWindow.startRow(model.problemProperty(), model.task(), true, create), report);
         root.setPadding(new Insets(14));
-        window = new TaskWindow("Meander — new project", root, 680, 540, model.runningProperty());
+        window = new TaskWindow("Meander — new project", root, 680, 540, model.task().runningProperty());
         // all went well: the project opens in the main window, and nothing here needs reading
         model.madeCleanlyProperty().addListener((o, old, clean) -> {
             if (clean) {

@@ -1,13 +1,17 @@
 package org.meander.ui;
 
+import javafx.beans.binding.StringExpression;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.beans.value.ObservableValue;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
@@ -64,6 +68,27 @@ final class TaskWindow {
         problem.setStyle("-fx-text-fill: #b00020;");
         problem.textProperty().bind(text);
         return problem;
+    }
+
+    /**
+     * The row that starts the task: its buttons, the first of which starts it (disabled while something stops it or
+     * while it runs), and a bar of its progress while it runs, filling as the task measures it or, for a task that
+     * cannot ({@code measured} false), moving to and fro.
+     */
+    static HBox startRow(StringExpression problem, TaskState task, boolean measured, Button start, Button... more) {
+        start.setDefaultButton(true);
+        start.disableProperty().bind(problem.isNotEmpty().or(task.runningProperty()));
+        ProgressBar bar = new ProgressBar(ProgressBar.INDETERMINATE_PROGRESS);
+        if (measured) {
+            bar.progressProperty().bind(task.progressProperty());
+        }
+        bar.visibleProperty().bind(task.runningProperty());
+        bar.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(bar, Priority.ALWAYS);
+        HBox row = new HBox(12, start);
+        row.getChildren().addAll(more);
+        row.getChildren().add(bar);
+        return row;
     }
 
     /** The task's progress and report, to be read and copied; it takes the room left. */

@@ -142,9 +142,9 @@ class AutoLabelTest {
         selectInList(robot, first);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> annotate.labelProperty().get() != null);
         answer.countDown();
-        WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> model.messageProperty().get().startsWith("Done"));
+        WaitForAsyncUtils.waitFor(180, TimeUnit.SECONDS, () -> model.task().messageProperty().get().startsWith("Done"));
 
-        assertEquals(LabelStatus.PREDICTED, project.status(first), model.messageProperty().get());
+        assertEquals(LabelStatus.PREDICTED, project.status(first), model.task().messageProperty().get());
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
                 () -> project.readLabel(first).orElseThrow().equals(annotate.labelProperty().get()));
     }
