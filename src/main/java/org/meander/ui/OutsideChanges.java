@@ -25,6 +25,8 @@ final class OutsideChanges {
     private final Consumer<List<String>> labelsChanged;
     private final Consumer<String> status;
     private final AtomicBoolean reading = new AtomicBoolean();
+    /** Asked for again during a read, which may have listed the project before the change asked about. */
+    private final AtomicBoolean askedAgain = new AtomicBoolean();
 
     /**
      * queue may be null: without a model nothing is encoded; openTile: the tile open in the editor, or null;
@@ -40,9 +42,10 @@ final class OutsideChanges {
         this.status = status;
     }
 
-    /** Reads the project again, unless a read is under way; the list follows on the JavaFX thread. */
+    /** Reads the project again (once more after a read under way); the list follows on the JavaFX thread. */
     void takeIn() {
         if (!reading.compareAndSet(false, true)) {
+            askedAgain.set(true);
             return;
         }
         Thread reader = new Thread(() -> {
@@ -53,6 +56,9 @@ final class OutsideChanges {
                 Platform.runLater(() -> status.accept("Could not read the project again: " + ErrorText.of(e)));
             } finally {
                 reading.set(false);
+                if (askedAgain.getAndSet(false)) {
+                    takeIn();
+                }
             }
         }, "meander-outside-changes");
         reader.setDaemon(true);
