@@ -104,6 +104,9 @@ final class ProjectCreateCommand implements Callable<Integer> {
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("tiles", report.importedTiles().size());
         result.put("labelled", report.labelledTiles().size());
+        if (!report.alreadyThere().isEmpty()) {
+            result.put("already_there", report.alreadyThere().size());
+        }
         if (!report.cutImages().isEmpty()) {
             result.put("cut", report.cutImages());
         }
@@ -112,7 +115,7 @@ final class ProjectCreateCommand implements Callable<Integer> {
         }
         result.put("problems", report.problems());
         System.out.println(new ObjectMapper().writeValueAsString(result));
-        return report.importedTiles().isEmpty() ? 1 : 0;
+        return report.importedTiles().isEmpty() && report.alreadyThere().isEmpty() ? 1 : 0;
     }
 
     /** Files are quick; an image being cut into tiles can take minutes, so its tiles are counted on stderr. */

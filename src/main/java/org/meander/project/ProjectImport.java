@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -54,6 +55,8 @@ public final class ProjectImport {
     private final Set<String> tileNames;
     private final List<String> imported = new ArrayList<>();
     private final List<String> labelled = new ArrayList<>();
+    /** Tiles an earlier import of the same images had made, completed rather than made again. */
+    private final List<String> alreadyThere = new ArrayList<>();
     private final List<String> problems = new ArrayList<>();
     private final List<ImportReport.CutImage> cutImages = new ArrayList<>();
     private final List<AlignedFrame> alignedFrames = new ArrayList<>();
@@ -148,7 +151,8 @@ public final class ProjectImport {
             ProjectManifest.update(run.directory, m -> m.withEntries(TileSources.SOURCES, run.sources));
         }
         Project.open(projectDir);
-        return new ImportReport(run.imported, run.labelled, run.problems, run.cutImages, run.alignedFrames);
+        return new ImportReport(run.imported, run.labelled, run.problems, run.cutImages, run.alignedFrames,
+                run.alreadyThere);
     }
 
     private static void requireFolder(Path folder, String what) throws IOException {
@@ -179,12 +183,8 @@ public final class ProjectImport {
             return;
         }
         String name = stem(source);
-        if (tileNames.contains(name) || Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-            problems.add(source + ": the project already has a tile named " + name + "; kept that tile and its"
-                    + " label, skipped this file. Rename it to import it as another tile");
-            return;
-        }
-        if (cutIfLarge(source, name, progress)) {
+        Path existing = existingTile(name, target);
+        if (existing == null && cutIfLarge(source, name, progress)) {
             return;
         }
         byte[] content;
@@ -207,30 +207,81 @@ public final class ProjectImport {
             problems.add(source + ": " + e.getMessage() + "; skipped");
             return;
         }
-        LabelMask label = labelFor(source, name, image);
         try {
             if (prepared.converted().isPresent()) {
                 // the workbench shows PNG, JPEG and BMP: anything else becomes a PNG of the chosen bands
                 target = tiles.resolve(name + ".png");
                 content = ImageFiles.pngBytes(prepared.converted().get());
             }
+            if (existing != null) {
+                if (existing.equals(target) && Arrays.equals(Files.readAllBytes(existing), content)) {
+                    completeEarlierImport(source, name, image, prepared, georeferencing);
+                } else {
+                    problems.add(source + ": the project already has a tile named " + name + "; kept that tile and"
+                            + " its label, skipped this file. Rename it to import it as another tile");
+                }
+                return;
+            }
+            LabelMask label = labelFor(source, name, image);
             AtomicBytes.write(target, content);
+            tileNames.add(name);
+            imported.add(name);
+            if (label != null) {
+                writeLabel(name, label);
+            }
         } catch (IOException e) {
             problems.add(source + ": could not be copied to " + target + " (" + e.getMessage() + "); skipped. Free"
                     + " disk space or fix the folder's permissions, then import again");
             return;
         }
-        tileNames.add(name);
-        imported.add(name);
-        if (label != null) {
+        importNearInfrared(source, name, image, prepared);
+        georeferencing.ifPresent(g -> sources.put(name, TileSources.importedEntry(source, g)));
+    }
+
+    /**
+     * The image file of the project's tile of that name, when it has one already (the file the import would write,
+     * or another of the same name and another extension); else null.
+     */
+    private Path existingTile(String name, Path target) {
+        if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+            return target;
+        }
+        if (!tileNames.contains(name)) {
+            return null;
+        }
+        for (String extension : Project.IMAGE_EXTENSIONS) {
+            Path file = tiles.resolve(name + "." + extension);
+            if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+                return file;
+            }
+        }
+        return target; // a tile of another case, such as X.PNG: never the same file
+    }
+
+    /**
+     * The tile is this very image, imported before by an import that stopped part way (or asked for again): what
+     * that import may not have reached is added, its mask as its label (unless it has one, which may hold edits), its
+     * near-infrared band, its place on the map; what is there is kept.
+     */
+    private void completeEarlierImport(Path source, String name, BufferedImage image, TileImagery prepared,
+            Optional<Georeferencing> georeferencing) {
+        alreadyThere.add(name);
+        LabelMask label = labelFor(source, name, image);
+        if (label != null && !Files.exists(labels.resolve(name + ".png"), LinkOption.NOFOLLOW_LINKS)) {
             writeLabel(name, label);
         }
+        if (!Files.exists(directory.resolve("nir").resolve(name + ".png"), LinkOption.NOFOLLOW_LINKS)) {
+            importNearInfrared(source, name, image, prepared);
+        }
+        georeferencing.ifPresent(g -> sources.put(name, TileSources.importedEntry(source, g)));
+    }
+
+    private void importNearInfrared(Path source, String name, BufferedImage image, TileImagery prepared) {
         if (prepared.nearInfrared().isPresent()) {
             nearInfrared.write(name, source, prepared.nearInfrared().get());
         } else if (nearInfrared.fromFrames()) {
             nearInfrared.importFrame(name, source, image);
         }
-        georeferencing.ifPresent(g -> sources.put(name, TileSources.importedEntry(source, g)));
     }
 
     /**

@@ -192,10 +192,16 @@ final class NewProjectViewModel {
 
     private void finished(Path project, ImportReport report) {
         int tiles = report.importedTiles().size();
-        StringBuilder text = new StringBuilder(tiles == 0
+        int before = report.alreadyThere().size();
+        StringBuilder text = new StringBuilder(tiles == 0 && before == 0
                 ? "No image in " + imagesFolder.get().strip() + " could be imported, so no project was opened."
                 : project + ": " + tiles + (tiles == 1 ? " tile, " : " tiles, ") + report.labelledTiles().size()
                         + " with a label.");
+        if (before > 0) {
+            text.append("\n").append(before).append(before == 1 ? " image was" : " images were").append(" imported"
+                    + " before (by an import that stopped part way, or asked for again): kept, with what that import"
+                    + " had not reached added.");
+        }
         for (ImportReport.CutImage cut : report.cutImages()) {
             text.append("\n").append(cut.file()).append(", ").append(cut.width()).append(" x ").append(cut.height())
                     .append(", was cut into ").append(cut.tiles()).append(" tiles of ")
@@ -209,7 +215,7 @@ final class NewProjectViewModel {
             report.problems().forEach(p -> text.append("\n").append(p));
         }
         task.finish(text.toString());
-        if (tiles > 0) {
+        if (tiles > 0 || before > 0) {
             open.accept(project);
             // frames moved onto their images are worth a read too: a quarter of a tile may have no band
             madeCleanly.set(report.problems().isEmpty() && report.alignedFrames().isEmpty());

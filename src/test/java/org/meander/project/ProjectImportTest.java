@@ -3,6 +3,7 @@ package org.meander.project;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.meander.project.raster.BandChoice;
 import org.meander.testing.Fixtures;
+import org.meander.testing.TestRasters;
 
 /** Importing real Elwha frames and masks written the way other tools write them. */
 class ProjectImportTest {
@@ -221,6 +223,41 @@ class ProjectImportTest {
         assertArrayEquals(labelBefore, Files.readAllBytes(oldLabel));
         assertFalse(Files.exists(tiles.resolve("b.png")));
         assertEquals(3, Project.open(project()).tiles().size());
+    }
+
+    /**
+     * An import stopped part way (a crash, the window closed) and asked for again: the tiles it made are kept, and what
+     * it had not reached is added, a GeoTIFF's place on the map included, without a clash reported.
+     */
+    @Test
+    void anImportAskedForAgainCompletesTheOneThatStopped() throws IOException {
+        TestRasters.tiff(images().resolve("a_scene.tif"), TestRasters.raster(64, 48, 3, 8, (x, y, b) -> x + y * b),
+                0, TestRasters.georeferencing());
+        frame(1, images().resolve("b.png"));
+        frame(2, images().resolve("c.png"));
+        grayMask(masks().resolve("b.png"), WIDTH, HEIGHT, i -> stripe(i) == 1 ? 255 : 0);
+        grayMask(masks().resolve("c.png"), WIDTH, HEIGHT, i -> stripe(i) == 2 ? 255 : 0);
+        class Stop extends RuntimeException {
+        }
+        assertThrows(Stop.class, () -> ProjectImport.create(project(), images(), masks(), null,
+                ImageryOptions.DEFAULT, (done, total) -> {
+                    if (done == 2) {
+                        throw new Stop();
+                    }
+                }));
+        Project stopped = Project.open(project());
+        assertEquals(2, stopped.tiles().size());
+        assertTrue(stopped.georeferencing(stopped.tile("a_scene").orElseThrow()).isEmpty(), "not recorded yet");
+
+        ImportReport report = ProjectImport.create(project(), images(), masks(), null);
+
+        assertEquals(List.of("c"), report.importedTiles());
+        assertEquals(List.of("a_scene", "b"), report.alreadyThere());
+        assertEquals(List.of(), report.problems());
+        Project done = Project.open(project());
+        assertTrue(done.georeferencing(done.tile("a_scene").orElseThrow()).isPresent());
+        assertEquals(expected(i -> stripe(i) == 1 ? 1 : 0), label(done, "b"));
+        assertEquals(expected(i -> stripe(i) == 2 ? 1 : 0), label(done, "c"));
     }
 
     @Test
