@@ -249,13 +249,12 @@ public final class ProjectImport {
         if (!tileNames.contains(name)) {
             return null;
         }
-        for (String extension : Project.IMAGE_EXTENSIONS) {
-            Path file = tiles.resolve(name + "." + extension);
-            if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
-                return file;
-            }
+        try {
+            return imagesIn(tiles).stream().filter(file -> stem(file).equals(name)).findFirst()
+                    .orElse(tiles.resolve(name));
+        } catch (IOException e) {
+            return tiles.resolve(name); // not the file the import would write: reported as a clash
         }
-        return target; // a tile of another case, such as X.PNG: never the same file
     }
 
     /**

@@ -206,12 +206,14 @@ class ProjectImportTest {
         Path tiles = Files.createDirectories(project().resolve("tiles"));
         frame(5, tiles.resolve("a.png"));
         frame(6, tiles.resolve("b.jpg"));
+        frame(7, tiles.resolve("d.PNG"));
         Path oldLabel = grayMask(project().resolve("labels/a.png"), WIDTH, HEIGHT, i -> i % 3 == 0 ? 255 : 0);
         byte[] tileBefore = Files.readAllBytes(tiles.resolve("a.png"));
         byte[] labelBefore = Files.readAllBytes(oldLabel);
         frame(1, images().resolve("a.png"));
         frame(2, images().resolve("b.png")); // same tile name as b.jpg: they would share one label
         frame(3, images().resolve("c.png"));
+        frame(7, images().resolve("d.png")); // the same pixels as d.PNG, but another file
         grayMask(masks().resolve("a.png"), WIDTH, HEIGHT, i -> 1);
 
         ImportReport report = ProjectImport.create(project(), images(), masks(), null);
@@ -219,10 +221,11 @@ class ProjectImportTest {
         assertEquals(List.of("c"), report.importedTiles());
         assertTrue(mentions(report, "a.png", "already has a tile"), report.problems().toString());
         assertTrue(mentions(report, "b.png", "already has a tile"), report.problems().toString());
+        assertTrue(mentions(report, "d.png", "already has a tile"), report.problems().toString());
         assertArrayEquals(tileBefore, Files.readAllBytes(tiles.resolve("a.png")));
         assertArrayEquals(labelBefore, Files.readAllBytes(oldLabel));
         assertFalse(Files.exists(tiles.resolve("b.png")));
-        assertEquals(3, Project.open(project()).tiles().size());
+        assertEquals(4, Project.open(project()).tiles().size());
     }
 
     /**
