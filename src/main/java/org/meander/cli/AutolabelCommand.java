@@ -2,7 +2,6 @@ package org.meander.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -174,10 +173,7 @@ final class AutolabelCommand implements Callable<Integer> {
     private record TunedDecoder(Path baseModel, Map<String, float[]> decoder) {
     }
 
-    /**
-     * The decoder of {@code --run} at {@code --checkpoint}; a {@code --model} other than the one it was tuned on is
-     * refused: SAM's decoders have the same sizes for every encoder, so a wrong pairing would run, and mislabel.
-     */
+    /** The decoder of {@code --run} at {@code --checkpoint}; a {@code --model} other than the one it tuned is refused. */
     private TunedDecoder tunedDecoder(Project opened) throws IOException {
         CheckpointKind kind;
         try {
@@ -187,19 +183,11 @@ final class AutolabelCommand implements Callable<Integer> {
         }
         TrainingRun training = TrainingRun.open(opened, run);
         Path base = training.baseModel();
-        if (model != null && !sameFolder(model, base)) {
+        if (model != null && !training.tunedTheModelIn(model)) {
             throw new ParameterException(spec.commandLine(), "run " + run + " fine-tuned the decoder of " + base
                     + ", not of " + model + ": leave --model out to label with that model, or give it");
         }
         return new TunedDecoder(base, RunCheckpoint.read(training.folder().checkpoint(kind)).decoder());
-    }
-
-    private static boolean sameFolder(Path a, Path b) {
-        try {
-            return Files.isSameFile(a, b);
-        } catch (IOException e) {
-            return false;
-        }
     }
 
     private List<Tile> tilesOf(Project opened) {

@@ -35,11 +35,6 @@ public record BandSurvey(int bands, int bitsPerSample, String file) {
         return most;
     }
 
-    /** Whether an image has bands beyond an RGB picture's, to choose among: the near-infrared, or others. */
-    public boolean multiBand() {
-        return bands > 3;
-    }
-
     private static boolean isTiff(Path image) {
         String extension = Project.extension(image);
         return extension.equals("tif") || extension.equals("tiff");

@@ -102,10 +102,13 @@ public final class Project {
     public synchronized Changes refresh() throws IOException {
         Map<String, Tile> scanned = scan(directory);
         manifest = ProjectManifest.read(directory);
-        List<Tile> added = scanned.values().stream().filter(tile -> !tilesByName.containsValue(tile)).toList();
-        List<Tile> removed = tilesByName.values().stream().filter(tile -> !scanned.containsValue(tile)).toList();
+        // by name, not by a search of every tile for each: a raster's project holds thousands
+        List<Tile> added = scanned.values().stream().filter(tile -> !tile.equals(tilesByName.get(tile.name())))
+                .toList();
+        List<Tile> removed = tilesByName.values().stream().filter(tile -> !tile.equals(scanned.get(tile.name())))
+                .toList();
         List<Tile> relabelled = scanned.values().stream()
-                .filter(tile -> tilesByName.containsValue(tile)
+                .filter(tile -> tile.equals(tilesByName.get(tile.name()))
                         && !LabelRecord.of(manifest, tile.name()).equals(labelsSeen.get(tile.name())))
                 .toList();
         if (!added.isEmpty() || !removed.isEmpty()) {

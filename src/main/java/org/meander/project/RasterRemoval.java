@@ -34,8 +34,7 @@ public final class RasterRemoval {
                     ? "; no raster was cut into it" : "; its rasters: " + String.join(", ", names)));
         }
         // a cut interrupted before its end recorded no windows: its tiles are known by their names
-        boolean interrupted = !manifest.section(TileSources.RASTERS).path(raster).path(TileSources.COMPLETE)
-                .asBoolean(true);
+        boolean interrupted = TileSources.interrupted(manifest.section(TileSources.RASTERS).path(raster));
         Pattern cutName = Pattern.compile(Pattern.quote(raster) + "_r\\d+_c\\d+");
         List<Tile> tiles = new ArrayList<>();
         for (Tile tile : project.tiles()) {

@@ -198,7 +198,7 @@ public final class RasterTiling {
     private static boolean resumes(Path rasterFile, String name, List<String> names, ProjectManifest manifest,
             Project project, ObjectNode entry) throws IOException {
         JsonNode recorded = manifest.section(TileSources.RASTERS).path(name);
-        if (recorded.isObject() && !recorded.path(TileSources.COMPLETE).asBoolean(true)) {
+        if (recorded.isObject() && TileSources.interrupted(recorded)) {
             ObjectNode settings = recorded.deepCopy();
             settings.remove(TileSources.COMPLETE);
             if (settings.equals(entry)) {

@@ -55,7 +55,7 @@ final class TileSources {
         for (Iterator<Map.Entry<String, JsonNode>> it = manifest.section(RASTERS).fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> entry = it.next();
             JsonNode raster = entry.getValue();
-            if (!raster.path(COMPLETE).asBoolean(true)) {
+            if (interrupted(raster)) {
                 continue;
             }
             rasters.add(new SourceRaster(entry.getKey(), Path.of(raster.path("file").asText("")),
@@ -70,11 +70,16 @@ final class TileSources {
     static List<String> interruptedCuts(ProjectManifest manifest) {
         List<String> names = new ArrayList<>();
         manifest.section(RASTERS).fields().forEachRemaining(entry -> {
-            if (!entry.getValue().path(COMPLETE).asBoolean(true)) {
+            if (interrupted(entry.getValue())) {
                 names.add(entry.getKey());
             }
         });
         return names;
+    }
+
+    /** Whether a raster's entry records a cut that began but did not end. */
+    static boolean interrupted(JsonNode raster) {
+        return !raster.path(COMPLETE).asBoolean(true);
     }
 
     static Optional<RasterWindow> window(ProjectManifest manifest, String tile, Path manifestFile)

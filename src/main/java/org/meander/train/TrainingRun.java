@@ -88,6 +88,18 @@ public final class TrainingRun {
     }
 
     /**
+     * Whether the run tuned the decoder of the model in {@code model}: the same folder as its base model. SAM's
+     * decoders have one size for every encoder, so a decoder put on another model would run, and mislabel.
+     */
+    public boolean tunedTheModelIn(Path model) {
+        try {
+            return Files.isSameFile(baseModel, model);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /**
      * Trains until the last epoch, early stopping, a stop request or a failure, which the run's info then records
      * before it is thrown. With {@code resume}, starts from the {@code last} checkpoint.
      */

@@ -42,11 +42,6 @@ final class BandChoiceModel {
         return nearInfraredChoices;
     }
 
-    /** The most bands the imagery holds; 0 until its headers are read. */
-    IntegerProperty bandsFoundProperty() {
-        return bandsFound;
-    }
-
     /** Whether the choice is offered: the imagery holds more than red, green and blue. */
     BooleanBinding offeredProperty() {
         return offered;

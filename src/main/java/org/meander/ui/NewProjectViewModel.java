@@ -40,9 +40,9 @@ final class NewProjectViewModel {
     private final BooleanProperty nearInfraredAsItIs = new SimpleBooleanProperty();
     private final BandChoiceModel bands = new BandChoiceModel();
     private final ReadOnlyObjectWrapper<BandSurvey> survey = new ReadOnlyObjectWrapper<>(BandSurvey.NONE);
-    private final StringBinding bandsFound = Bindings.createStringBinding(() -> survey.get().multiBand()
-            ? survey.get().file() + ": " + survey.get().bands() + " bands, " + survey.get().bitsPerSample() + "-bit"
-            : "", survey);
+    private final StringBinding bandsFound = Bindings.createStringBinding(() -> survey.get().bands() == 0 ? ""
+            : survey.get().file() + ": " + survey.get().bands() + " bands, " + survey.get().bitsPerSample() + "-bit",
+            survey);
     private final LatestRead<BandSurvey> surveys = new LatestRead<>("meander-band-survey");
     private final StringProperty classIndex = new SimpleStringProperty("");
     private final StringProperty projectFolder = new SimpleStringProperty("");

@@ -34,7 +34,8 @@ class InterruptedTilingTest {
 
     @Test
     void anInterruptedCutIsFinishedByTheSameCutKeepingItsTilesAndEndsAsAFreshOne() throws IOException {
-        Path raster = TestRasters.tiff(temp.resolve("ortho.tif"), RasterTilingTest.fiveBands(), 0, List.of());
+        Path raster = TestRasters.tiff(temp.resolve("ortho.tif"), RasterTilingTest.fiveBands(), 0,
+                TestRasters.georeferencing());
         Path mask = TestRasters.tiff(temp.resolve("river.tif"), TestRasters.raster(RasterTilingTest.WIDTH,
                 RasterTilingTest.HEIGHT, 1, 8, (x, y, b) -> (x * y) % 7 == 0 ? 255 : 0), 0, List.of());
         Path dir = temp.resolve("project");

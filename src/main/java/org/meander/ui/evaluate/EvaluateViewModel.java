@@ -280,7 +280,7 @@ public final class EvaluateViewModel implements AutoCloseable {
         worker.submit(() -> {
             try {
                 TrainingRun training = TrainingRun.open(project, name);
-                if (!sameFolder(training.baseModel(), annotation.directory())) {
+                if (!training.tunedTheModelIn(annotation.directory())) {
                     Platform.runLater(() -> message.set("Run " + name + " fine-tuned " + training.baseModel()
                             + ", but Annotate uses " + annotation.directory() + ": open that model to annotate with"
                             + " this run, or Export the run and open the export."));
@@ -399,14 +399,6 @@ public final class EvaluateViewModel implements AutoCloseable {
 
     private static String describe(String run, CheckpointKind kind) {
         return "run " + run + " (" + kind.name().toLowerCase(Locale.ROOT) + " checkpoint)";
-    }
-
-    private static boolean sameFolder(Path a, Path b) {
-        try {
-            return Files.isSameFile(a, b);
-        } catch (IOException e) {
-            return false;
-        }
     }
 
     private static long modified(RunFolder folder) {
