@@ -45,7 +45,7 @@ public final class Project {
     private Project(Path directory, Map<String, Tile> tilesByName, ProjectManifest manifest) {
         this.directory = directory;
         this.labelsFolder = directory.resolve("labels");
-        this.tilesByName = Collections.unmodifiableMap(tilesByName);
+        this.tilesByName = inOrder(tilesByName);
         this.manifest = manifest;
     }
 
@@ -251,16 +251,20 @@ public final class Project {
         }
     }
 
-    /** In image file order, as {@link #open} lists them. */
     private void replaceTiles(Map<String, Tile> tiles) {
-        Map<String, Tile> sorted = new LinkedHashMap<>();
-        tiles.values().stream().sorted(Comparator.comparing(Tile::image))
-                .forEach(tile -> sorted.put(tile.name(), tile));
-        imageSizes.keySet().retainAll(sorted.values());
-        tilesByName = Collections.unmodifiableMap(sorted);
+        tilesByName = inOrder(tiles);
+        imageSizes.keySet().retainAll(tilesByName.values());
     }
 
-    /** Sorted by file name. Hidden files are skipped: they are other tools' metadata (such as macOS's "._x.png"). */
+    /** By name as a person reads it ({@link NaturalOrder}: airborne_2 before airborne_10). */
+    private static Map<String, Tile> inOrder(Map<String, Tile> tiles) {
+        Map<String, Tile> sorted = new LinkedHashMap<>();
+        tiles.values().stream().sorted(Comparator.comparing(Tile::name, NaturalOrder.INSTANCE))
+                .forEach(tile -> sorted.put(tile.name(), tile));
+        return Collections.unmodifiableMap(sorted);
+    }
+
+    /** Sorted by file name, so a name clash always names the same file first. Hidden files are skipped: they are other tools' metadata (such as macOS's "._x.png"). */
     private static List<Path> imagesIn(Path tilesFolder) throws IOException {
         try (Stream<Path> files = Files.list(tilesFolder)) {
             return files.filter(Files::isRegularFile)
@@ -329,6 +333,7 @@ public final class Project {
         return directory.resolve(ProjectManifest.FILE_NAME);
     }
 
+    /** In {@link NaturalOrder} of their names: the order the window lists them in. */
     public List<Tile> tiles() {
         return List.copyOf(tilesByName.values());
     }

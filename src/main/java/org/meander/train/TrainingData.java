@@ -2,6 +2,7 @@ package org.meander.train;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -56,9 +57,12 @@ public final class TrainingData {
      */
     public static List<Tile> labelledTiles(Project project, Split split) {
         Set<LabelStatus> trusted = EnumSet.of(LabelStatus.IMPORTED, LabelStatus.EDITED, LabelStatus.ACCEPTED);
+        // in image file order, not the window's: a run's batches are drawn by position, and a resumed run must see
+        // its tiles in the order it started with
         return project.tiles().stream()
                 .filter(tile -> project.split(tile) == split)
                 .filter(tile -> trusted.contains(project.status(tile)))
+                .sorted(Comparator.comparing(Tile::image))
                 .toList();
     }
 

@@ -22,11 +22,13 @@ class ProjectTest {
     Path dir;
 
     @Test
-    void listsTheImagesOfTilesSortedByNameAndCreatesLabels() throws IOException {
+    void listsTheImagesOfTilesByNameAsAPersonReadsItAndCreatesLabels() throws IOException {
         TestImages.tile(dir.resolve("tiles/b.png"), 4, 3);
         TestImages.tile(dir.resolve("tiles/a.jpg"), 4, 3);
         TestImages.tile(dir.resolve("tiles/c.tif"), 4, 3);
         TestImages.tile(dir.resolve("tiles/D.BMP"), 4, 3);
+        TestImages.tile(dir.resolve("tiles/c10.png"), 4, 3);
+        TestImages.tile(dir.resolve("tiles/c9.png"), 4, 3);
         TestImages.tile(dir.resolve("tiles/._b.png"), 4, 3);
         Files.writeString(dir.resolve("tiles/notes.txt"), "not an image");
 
@@ -35,10 +37,22 @@ class ProjectTest {
         assertEquals(dir.toAbsolutePath().normalize(), project.directory());
         assertTrue(Files.isDirectory(dir.resolve("labels")));
         List<Tile> tiles = project.tiles();
-        assertEquals(List.of("D", "a", "b", "c"), tiles.stream().map(Tile::name).toList());
-        Tile a = tiles.get(1);
+        assertEquals(List.of("a", "b", "c", "c9", "c10", "D"), tiles.stream().map(Tile::name).toList());
+        Tile a = tiles.get(0);
         assertEquals(project.directory().resolve("tiles/a.jpg"), a.image());
         assertEquals(project.directory().resolve("labels/a.png"), a.label());
+    }
+
+    @Test
+    void tilesAddedBesideAnOpenProjectTakeTheirPlaceInTheList() throws IOException {
+        TestImages.tile(dir.resolve("tiles/tile_1.png"), 2, 1);
+        TestImages.tile(dir.resolve("tiles/tile_10.png"), 2, 1);
+        Project project = Project.open(dir);
+        TestImages.tile(dir.resolve("tiles/tile_2.png"), 2, 1);
+
+        project.refresh();
+
+        assertEquals(List.of("tile_1", "tile_2", "tile_10"), project.tiles().stream().map(Tile::name).toList());
     }
 
     @Test

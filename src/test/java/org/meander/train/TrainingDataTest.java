@@ -14,6 +14,7 @@ import org.meander.project.Project;
 import org.meander.project.Split;
 import org.meander.project.Tile;
 import org.meander.sam.ImageSize;
+import org.meander.testing.RiverTiles;
 
 class TrainingDataTest {
 
@@ -30,6 +31,24 @@ class TrainingDataTest {
         List<Tile> after = TrainingData.labelledTiles(project, Split.TRAIN);
         assertEquals(before.size() - 1, after.size());
         assertFalse(after.contains(guessed));
+    }
+
+    @Test
+    void trainingTilesComeInImageFileOrderWhateverTheListShows() throws Exception {
+        for (String name : List.of("t_1", "t_10", "t_2")) {
+            RiverTiles.tile(dir, name, true);
+        }
+        Project project = Project.open(dir);
+        for (Tile tile : project.tiles()) {
+            project.writeLabel(tile, new LabelMask(RiverTiles.SIZE, RiverTiles.SIZE,
+                    new byte[RiverTiles.SIZE * RiverTiles.SIZE]), LabelStatus.EDITED);
+            project.setSplit(tile, Split.TRAIN);
+        }
+
+        assertEquals(List.of("t_1", "t_2", "t_10"), project.tiles().stream().map(Tile::name).toList());
+        assertEquals(List.of("t_1", "t_10", "t_2"),
+                TrainingData.labelledTiles(project, Split.TRAIN).stream().map(Tile::name).toList(),
+                "a run's batches are drawn by position: the order runs have always seen");
     }
 
     @Test
