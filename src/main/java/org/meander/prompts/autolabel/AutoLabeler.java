@@ -2,7 +2,6 @@ package org.meander.prompts.autolabel;
 
 import java.io.IOException;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.SplittableRandom;
 import org.meander.embed.EmbeddingCache;
 import org.meander.project.LabelMask;
@@ -47,21 +46,12 @@ public final class AutoLabeler {
                 return new TileOutcome(tile, TileOutcome.Kind.SKIPPED, "already has a label (" + status
                         + "); overwriting labels it again");
             }
-            RoughMask rough = RoughMasks.of(project, tile, settings.roughMask());
-            String source = settings.roughMask().source().name();
-            if (rough.isEmpty()) {
-                return new TileOutcome(tile, TileOutcome.Kind.EMPTY, "the " + source + " rough mask finds no water"
-                        + " (none left after removing small patches and eroding)");
+            AutoLabelAnswer answer = answer(tile);
+            if (!answer.labelled()) {
+                return new TileOutcome(tile, TileOutcome.Kind.EMPTY, answer.detail());
             }
-            Prompt prompt = draw(rough, tile);
-            if (prompt == null) {
-                return new TileOutcome(tile, TileOutcome.Kind.EMPTY, "the " + source + " rough mask has no room for"
-                        + " the points asked (is the whole tile water?)");
-            }
-            LabelMask mask = predict(tile, prompt);
-            project.writeLabel(tile, mask, LabelStatus.PREDICTED);
-            return new TileOutcome(tile, TileOutcome.Kind.LABELLED, String.format(Locale.ROOT,
-                    "rough mask %.1f%% water, SAM's mask %.1f%%", 100 * rough.waterFraction(), 100 * fraction(mask)));
+            project.writeLabel(tile, answer.mask(), LabelStatus.PREDICTED);
+            return new TileOutcome(tile, TileOutcome.Kind.LABELLED, answer.detail());
         } catch (IOException | RuntimeException e) {
             String message = String.valueOf(e.getMessage());
             return new TileOutcome(tile, TileOutcome.Kind.FAILED,
@@ -70,12 +60,24 @@ public final class AutoLabeler {
     }
 
     /**
-     * The prompt auto-label gives SAM for the tile, drawn from its rough mask (so that a reviewer can see what SAM
-     * was asked); empty when the rough mask offers none.
+     * What labelling the tile would write, written nowhere, whatever label it has: to try the settings on a tile
+     * before labelling hundreds, and to show a reviewer what SAM was asked.
      */
-    public Optional<Prompt> prompt(Tile tile) throws IOException {
+    public AutoLabelAnswer answer(Tile tile) throws IOException {
         RoughMask rough = RoughMasks.of(project, tile, settings.roughMask());
-        return rough.isEmpty() ? Optional.empty() : Optional.ofNullable(draw(rough, tile));
+        String source = settings.roughMask().source().name();
+        if (rough.isEmpty()) {
+            return new AutoLabelAnswer(rough, null, null, "the " + source + " rough mask finds no water"
+                    + " (none left after removing small patches and eroding)");
+        }
+        Prompt prompt = draw(rough, tile);
+        if (prompt == null) {
+            return new AutoLabelAnswer(rough, null, null, "the " + source + " rough mask has no room for"
+                    + " the points asked (is the whole tile water?)");
+        }
+        LabelMask mask = predict(tile, prompt);
+        return new AutoLabelAnswer(rough, prompt, mask, String.format(Locale.ROOT,
+                "rough mask %.1f%% water, SAM's mask %.1f%%", 100 * rough.waterFraction(), 100 * fraction(mask)));
     }
 
     private Prompt draw(RoughMask rough, Tile tile) {

@@ -68,7 +68,7 @@ class AutoLabelerTest {
         assertEquals(LabelStatus.PREDICTED, project.status(tile));
         assertTrue(cache.contains(cache.keyOf(tile.image())), "the embedding is stored for the next run");
         // The default prompt has several points: one mask, not the best of three.
-        Prompt prompt = labeler.prompt(tile).orElseThrow();
+        Prompt prompt = labeler.answer(tile).prompt(); // the prompt labelling drew: seeded by the tile's name
         assertEquals(PromptRecipe.DEFAULT.positives() + PromptRecipe.DEFAULT.negatives(), prompt.points().size());
         try (SamPredictor predictor = model.predictor(model.encode(ImageIO.read(image.toFile())))) {
             byte[] expected = predictor.predict(prompt, false).mask(0, 0);
@@ -80,6 +80,31 @@ class AutoLabelerTest {
             assertEquals(new LabelMask(RiverTiles.SIZE, RiverTiles.SIZE, expected),
                     project.readLabel(tile).orElseThrow());
         }
+    }
+
+    @Test
+    void anAnswerWritesNothingAndIsGivenForLabelledTilesToo() throws IOException {
+        Path folder = dir.resolve("answers");
+        RiverTiles.tile(folder, "imported", true);
+        RiverTiles.tile(folder, "forest", false);
+        LabelMask imported = new LabelMask(RiverTiles.SIZE, RiverTiles.SIZE, new byte[RiverTiles.SIZE * RiverTiles.SIZE]);
+        LabelPng.write(Files.createDirectories(folder.resolve("labels")).resolve("imported.png"), imported);
+        Project project = Project.open(folder);
+        Map<String, Tile> tiles = project.tiles().stream().collect(Collectors.toMap(Tile::name, Function.identity()));
+        AutoLabeler labeler = labeler(project, cacheOf(project), AutoLabelSettings.DEFAULT);
+
+        AutoLabelAnswer river = labeler.answer(tiles.get("imported"));
+        AutoLabelAnswer dry = labeler.answer(tiles.get("forest"));
+
+        assertTrue(river.labelled(), river.detail());
+        assertTrue(river.rough().waterFraction() > 0.1, river.detail());
+        assertTrue(river.detail().startsWith("rough mask 2"), river.detail());
+        assertFalse(dry.labelled());
+        assertEquals(null, dry.prompt());
+        assertTrue(dry.detail().contains("finds no water"), dry.detail());
+        assertEquals(LabelStatus.IMPORTED, project.status(tiles.get("imported")));
+        assertEquals(imported, project.readLabel(tiles.get("imported")).orElseThrow());
+        assertEquals(LabelStatus.NONE, project.status(tiles.get("forest")));
     }
 
     /** Both runs encode the tile: a run that reads the cache's float16 embedding may differ where logits are near 0. */
