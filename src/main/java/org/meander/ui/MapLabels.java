@@ -13,6 +13,7 @@ import javafx.scene.image.Image;
 import org.meander.project.LabelMask;
 import org.meander.project.Project;
 import org.meander.project.Tile;
+import org.meander.ui.image.MaskImages;
 
 /**
  * The tiles' labels as small overlays for the raster map, read in the background and read again when a label file

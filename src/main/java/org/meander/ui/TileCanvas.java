@@ -18,6 +18,7 @@ import org.meander.project.LabelMask;
 import org.meander.project.Tile;
 import org.meander.sam.Box;
 import org.meander.sam.Point;
+import org.meander.ui.image.MaskImages;
 
 /**
  * Draws a tile with its label (magenta) and SAM's preview (orange) on top, the prompt points (green positive, red

@@ -9,13 +9,18 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
+import javafx.scene.image.WritableImage;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Rectangle;
+import org.meander.project.LabelMask;
+import org.meander.sam.Prompt;
 import org.meander.train.EvaluationRow;
 import org.meander.train.TileComparison;
+import org.meander.ui.image.MaskImages;
+import org.meander.ui.image.PromptMarks;
 
 /**
  * The selected tile three times, side by side: with its label, with the base model's mask and with the tuned
@@ -23,6 +28,9 @@ import org.meander.train.TileComparison;
  */
 final class ComparisonView {
 
+    private static final int LABEL_ARGB = 0x80ff30d0;
+    private static final int BASE_ARGB = 0x80ff9020;
+    private static final int TUNED_ARGB = 0x8020c0ff;
     private static final double GAP = 8;
     private static final double PADDING = 10;
     /** Height of a picture's title line. */
@@ -106,15 +114,17 @@ final class ComparisonView {
                     true));
         }
         int p = Math.min(model.promptProperty().get(), comparison.prompts().size() - 1);
-        label.show("Label", tileImage, ComparisonImages.overlay(comparison.label(), ComparisonImages.LABEL_ARGB,
-                null));
+        label.show("Label", tileImage, overlay(comparison.label(), LABEL_ARGB, null));
         base.show(String.format(Locale.ROOT, "Base · IoU %.3f", row.base().iou()), tileImage,
-                ComparisonImages.overlay(comparison.base().get(p), ComparisonImages.BASE_ARGB,
-                        comparison.prompts().get(p)));
+                overlay(comparison.base().get(p), BASE_ARGB, comparison.prompts().get(p)));
         tuned.show(String.format(Locale.ROOT, "Tuned · IoU %.3f", row.tuned().iou()), tileImage,
-                ComparisonImages.overlay(comparison.tuned().get(p), ComparisonImages.TUNED_ARGB,
-                        comparison.prompts().get(p)));
+                overlay(comparison.tuned().get(p), TUNED_ARGB, comparison.prompts().get(p)));
         promptText.setText("Prompt " + (p + 1) + " of " + comparison.prompts().size());
+    }
+
+    /** The mask in a translucent colour, with the prompt that made it on top when there is one. */
+    private static WritableImage overlay(LabelMask mask, int argb, Prompt prompt) {
+        return PromptMarks.drawOn(MaskImages.overlay(mask.pixels(), mask.width(), mask.height(), argb), prompt);
     }
 
     /** A title over the tile with an overlay. */

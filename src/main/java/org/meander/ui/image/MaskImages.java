@@ -1,16 +1,16 @@
-package org.meander.ui;
+package org.meander.ui.image;
 
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 
 /** Turns 0/1 masks into translucent overlay images for the canvas. */
-final class MaskImages {
+public final class MaskImages {
 
     private MaskImages() {
     }
 
     /** A width x height image, {@code argb} where the mask is set, transparent elsewhere. */
-    static WritableImage overlay(byte[] mask, int width, int height, int argb) {
+    public static WritableImage overlay(byte[] mask, int width, int height, int argb) {
         int[] pixels = new int[width * height];
         for (int i = 0; i < pixels.length; i++) {
             if (mask[i] != 0) {
@@ -24,7 +24,7 @@ final class MaskImages {
      * Rewrites only the rectangle [x0, x1) x [y0, y1) of an overlay made by {@link #overlay} or {@link #outline}:
      * a brush stroke on a large tile touches a few thousand pixels, not the whole image.
      */
-    static void update(WritableImage image, byte[] mask, int width, int height, int x0, int y0, int x1, int y1,
+    public static void update(WritableImage image, byte[] mask, int width, int height, int x0, int y0, int x1, int y1,
                        int argb, boolean outline) {
         int left = Math.max(0, x0 - 1);
         int top = Math.max(0, y0 - 1);
@@ -54,7 +54,7 @@ final class MaskImages {
     }
 
     /** Only the mask's boundary (set pixels with an unset 4-neighbour or on the border), opaque. */
-    static WritableImage outline(byte[] mask, int width, int height, int argb) {
+    public static WritableImage outline(byte[] mask, int width, int height, int argb) {
         int[] pixels = new int[width * height];
         for (int y = 0; y < height; y++) {
             for (int x = 0; x < width; x++) {

@@ -1,4 +1,4 @@
-package org.meander.ui;
+package org.meander.ui.image;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
