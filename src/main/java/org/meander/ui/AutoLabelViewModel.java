@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.application.Platform;
+import javafx.beans.InvalidationListener;
+import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
@@ -50,6 +52,9 @@ final class AutoLabelViewModel {
     private final ObjectProperty<Split> split = new SimpleObjectProperty<>();
     private final StringBinding problem;
     private final TaskState task = new TaskState();
+    private final AutoLabelPreviews previews = new AutoLabelPreviews();
+    /** Whether the window is shown: only then are previews computed, SAM's thread being the annotator's too. */
+    private boolean previewing;
     private volatile AtomicBoolean stop = new AtomicBoolean();
     /** The tile in the editor, for the labelling thread: it is left alone, whichever it is when its turn comes. */
     private volatile Tile openTile;
@@ -66,6 +71,11 @@ final class AutoLabelViewModel {
         openTile = annotate.selectedTileProperty().get();
         annotate.selectedTileProperty().addListener((o, old, tile) -> openTile = tile);
         problem = Bindings.createStringBinding(this::findProblem, source, ndwiThreshold, positives, negatives, box);
+        InvalidationListener preview = o -> preview();
+        for (Observable changed : List.of(source, ndwiThreshold, positives, negatives, box, split,
+                annotate.selectedTileProperty())) {
+            changed.addListener(preview);
+        }
         // near-infrared frames were imported to be used: their water index finds water that colours miss
         if (!project.tiles().isEmpty()
                 && project.tiles().stream().allMatch(tile -> Files.isRegularFile(project.nearInfraredFile(tile)))) {
@@ -106,6 +116,17 @@ final class AutoLabelViewModel {
         return problem;
     }
 
+    /** What labelling would make of the tile open in Annotate (or the first to label), with these settings. */
+    AutoLabelPreviews previews() {
+        return previews;
+    }
+
+    /** The window was shown or hidden: previews are computed while it is shown. */
+    void previewing(boolean shown) {
+        previewing = shown;
+        preview();
+    }
+
     /** Whether it runs, how far it has got, what it says. */
     TaskState task() {
         return task;
@@ -125,9 +146,7 @@ final class AutoLabelViewModel {
             return;
         }
         AutoLabelSettings settings = settings();
-        Split chosen = split.get();
-        List<Tile> tiles = project.tiles().stream()
-                .filter(tile -> chosen == null || project.split(tile) == chosen).toList();
+        List<Tile> tiles = tilesToLabel();
         AtomicBoolean stopped = new AtomicBoolean();
         stop = stopped;
         task.start("Auto-labelling " + tiles.size() + " tiles…");
@@ -174,6 +193,28 @@ final class AutoLabelViewModel {
         }, "meander-autolabel");
         labelling.setDaemon(true);
         labelling.start();
+    }
+
+    /** The tiles of the chosen split, or every tile. */
+    private List<Tile> tilesToLabel() {
+        Split chosen = split.get();
+        return project.tiles().stream().filter(tile -> chosen == null || project.split(tile) == chosen).toList();
+    }
+
+    private void preview() {
+        Tile tile = annotate.selectedTileProperty().get();
+        if (tile == null) {
+            tile = tilesToLabel().stream().findFirst().orElse(null);
+        }
+        if (!previewing) {
+            previews.clear("");
+        } else if (tile == null) {
+            previews.clear("No tile to preview.");
+        } else if (!problem.get().isEmpty()) {
+            previews.clear(""); // the problem line says what to change
+        } else {
+            previews.show(tile, new AutoLabeler(project, segmenter, settings()));
+        }
     }
 
     /** Ends the run after the tile in hand. */

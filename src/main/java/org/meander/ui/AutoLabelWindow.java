@@ -62,6 +62,7 @@ final class AutoLabelWindow {
         form.add(box, 1, 3);
         form.addRow(4, FormLabel.of("Tiles"), split);
         form.add(overwrite, 1, 5);
+        form.setMinWidth(Region.USE_PREF_SIZE); // the preview beside it gives up the room
 
         Label problem = TaskWindow.problem("autolabel-problem", model.problemProperty());
 
@@ -75,11 +76,13 @@ final class AutoLabelWindow {
 
         TextArea report = TaskWindow.report("autolabel-report", model.task().messageProperty());
 
-        VBox root = new VBox(12, intro, form, problem,
+        HBox settingsAndPreview = new HBox(20, form, new AutoLabelPreviewPane(model.previews()).root());
+        VBox root = new VBox(12, intro, settingsAndPreview, problem,
                 TaskWindow.startRow(model.problemProperty(), model.task(), true, start, stop), report);
         root.setPadding(new Insets(14));
-        window = new TaskWindow("Meander — auto-label " + model.project().directory().getFileName(), root, 700, 520,
+        window = new TaskWindow("Meander — auto-label " + model.project().directory().getFileName(), root, 1080, 640,
                 model.task().runningProperty());
+        window.stage().showingProperty().addListener((o, was, shown) -> model.previewing(shown));
     }
 
     void show(Window owner) {

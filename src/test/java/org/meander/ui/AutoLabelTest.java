@@ -7,10 +7,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextInputControl;
+import javafx.scene.image.ImageView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -41,6 +45,7 @@ class AutoLabelTest {
     Path dir;
 
     private Workbench workbench;
+    private AutoLabelWindow window;
 
     @Start
     void start(Stage stage) throws Exception {
@@ -56,7 +61,8 @@ class AutoLabelTest {
         workbench = Workbench.open(project, Fixtures.model("tiny"));
         stage.setScene(new MainWindow(workbench.annotate(), workbench.modelName()).scene());
         stage.show();
-        new AutoLabelWindow(new AutoLabelViewModel(workbench.project(), workbench.annotate())).show(stage);
+        window = new AutoLabelWindow(new AutoLabelViewModel(workbench.project(), workbench.annotate()));
+        window.show(stage);
     }
 
     @AfterEach
@@ -104,6 +110,59 @@ class AutoLabelTest {
         assertEquals(LabelStatus.NONE, project.status(open), "the tile in the editor is not written behind its back");
         assertEquals(LabelStatus.NONE, project.status(dry));
         assertEquals("3 tiles, 1 labelled, 0 accepted", Fields.label(robot, "#review-summary"));
+    }
+
+    /**
+     * Before labelling hundreds of tiles, the settings are tried on the open tile: its rough mask and SAM's label for
+     * the prompt drawn from it follow each change, and nothing is written.
+     */
+    @Test
+    void thePreviewFollowsTheSettingsAndTheOpenTileAndWritesNothing(FxRobot robot) throws Exception {
+        Project project = workbench.project();
+        selectInList(robot, tile(project, "airborne_3"));
+        Fields.set(robot, "#autolabel-ndwi-threshold", "0.8");
+        double river = roughWater(robot, "airborne_3");
+        assertTrue(river > 0 && river < 20, river + "% of the frame is water at 0.8");
+        ImageView label = robot.lookup("#autolabel-preview-label .image-view").nth(1).queryAs(ImageView.class);
+        assertTrue(label.getImage() != null, "SAM's label is drawn over the tile");
+
+        Fields.set(robot, "#autolabel-ndwi-threshold", "0");
+        assertTrue(roughWater(robot, "airborne_3") > 50, "the uncalibrated band reads as water almost everywhere");
+
+        Fields.set(robot, "#autolabel-ndwi-threshold", "0.8");
+        selectInList(robot, tile(project, "airborne_7"));
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> Fields.label(robot, "#autolabel-preview-text")
+                .equals("airborne_7: the NDWI rough mask finds no water (none left after removing small patches and"
+                        + " eroding)."));
+        assertEquals(null, label.getImage(), "no label without a prompt");
+
+        Fields.set(robot, "#autolabel-ndwi-threshold", "1.5");
+        assertEquals("", Fields.label(robot, "#autolabel-preview-text"), "the problem line says what is wrong");
+
+        Label text = robot.lookup("#autolabel-preview-text").queryAs(Label.class);
+        Fields.set(robot, "#autolabel-ndwi-threshold", "0.8");
+        robot.interact(() -> window.stage().close());
+        selectInList(robot, tile(project, "airborne_1"));
+        assertEquals("", text.getText(), "no preview while the window is closed");
+        for (Tile tile : project.tiles()) {
+            assertEquals(LabelStatus.NONE, project.status(tile), tile.name());
+        }
+    }
+
+    /**
+     * The share of the tile its previewed rough mask calls water, in percent, once the preview came: a change of the
+     * settings sets the text to "asking SAM…" at once, so the first answer read after it is the change's.
+     */
+    private static double roughWater(FxRobot robot, String tile) throws Exception {
+        String[] text = new String[1];
+        Pattern water = Pattern.compile(Pattern.quote(tile) + ": rough mask ([0-9.]+)% water, SAM's mask [0-9.]+%\\.");
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> {
+            text[0] = Fields.label(robot, "#autolabel-preview-text");
+            return water.matcher(text[0]).matches();
+        });
+        Matcher matched = water.matcher(text[0]);
+        assertTrue(matched.matches(), text[0]);
+        return Double.parseDouble(matched.group(1));
     }
 
     /**

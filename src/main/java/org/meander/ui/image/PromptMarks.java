@@ -23,8 +23,8 @@ public final class PromptMarks {
         }
         int width = (int) image.getWidth();
         int height = (int) image.getHeight();
-        // large enough to see when the tile is shown a third of the window wide
-        int mark = Math.max(3, Math.max(width, height) / 90);
+        // large enough to see when the tile is shown a few hundred pixels wide
+        int mark = Math.max(3, Math.max(width, height) / 40);
         PixelWriter pixels = image.getPixelWriter();
         if (prompt.box() != null) {
             drawBox(pixels, width, height, prompt.box(), Math.max(1, mark / 3));
