@@ -350,11 +350,22 @@ public final class AnnotateViewModel implements AutoCloseable {
 
     /**
      * Runs {@code change} on SAM's thread between two previews (to replace the model's decoder there, where no
-     * prediction can overlap it), then forgets the prompt, whose preview the model made before the change.
+     * prediction can overlap it), then asks the changed model about the prompt on the tile afresh: its points and
+     * box, without the mask the model showed before, so that two decoders are compared on the same clicks.
      */
     public CompletableFuture<Void> changeModel(Runnable change) {
         return CompletableFuture.runAsync(change, decoder)
-                .thenRun(() -> Platform.runLater(this::clearPrompt));
+                .thenRun(() -> Platform.runLater(this::askAfresh));
+    }
+
+    private void askAfresh() {
+        PromptState state = prompt.get();
+        if (state.isEmpty()) {
+            clearPrompt();
+            return;
+        }
+        prompt.set(new PromptState(state.points(), state.box(), null));
+        requestPreview();
     }
 
     private void onTileSelected(Tile tile) {

@@ -3,6 +3,10 @@ package org.meander.ui;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import org.meander.sam.SamModel;
 import org.meander.train.DecoderParameters;
 import org.meander.ui.evaluate.AnnotationModel;
@@ -10,13 +14,19 @@ import org.meander.ui.evaluate.AnnotationModel;
 /**
  * Annotate's model as the Evaluate tab sees it: its decoder is replaced in place on Annotate's SAM thread, between
  * two previews; the encoder, and so every cached embedding, stays. The model's own decoder is kept the first time
- * it is replaced, to go back to.
+ * it is replaced, to go back to, and the tuned one last used, for D to switch between the two.
  */
 final class AnnotationDecoder implements AnnotationModel {
+
+    /** A tuned decoder and its name. */
+    private record Tuned(Map<String, float[]> weights, String name) {
+    }
 
     private final SamModel model;
     private final Path directory;
     private final AnnotateViewModel annotate;
+    private final ReadOnlyStringWrapper inUse = new ReadOnlyStringWrapper(OWN_DECODER);
+    private final AtomicReference<Tuned> lastTuned = new AtomicReference<>();
     /** The decoder the model was loaded with; read and written on Annotate's SAM thread only. */
     private Map<String, float[]> own;
 
@@ -32,7 +42,8 @@ final class AnnotationDecoder implements AnnotationModel {
     }
 
     @Override
-    public CompletableFuture<Void> useDecoder(Map<String, float[]> decoder) {
+    public CompletableFuture<Void> useDecoder(Map<String, float[]> decoder, String name) {
+        lastTuned.set(new Tuned(decoder, name));
         return annotate.changeModel(() -> {
             DecoderParameters parameters = DecoderParameters.of(model);
             if (own == null) {
@@ -40,7 +51,39 @@ final class AnnotationDecoder implements AnnotationModel {
             }
             parameters.load(decoder);
             model.decoderChanged();
-        });
+        }).thenRun(() -> Platform.runLater(() -> inUse.set(name)));
+    }
+
+    @Override
+    public CompletableFuture<Void> useBaseDecoder() {
+        return annotate.changeModel(() -> {
+            if (own != null) {
+                DecoderParameters.of(model).load(own);
+                model.decoderChanged();
+            }
+        }).thenRun(() -> Platform.runLater(() -> inUse.set(OWN_DECODER)));
+    }
+
+    @Override
+    public ReadOnlyStringProperty decoderInUseProperty() {
+        return inUse.getReadOnlyProperty();
+    }
+
+    /**
+     * D, on the JavaFX thread: the model's own decoder and the tuned one last used, in turn, SAM asked again about
+     * the clicks on the tile, so that the two are compared on the same prompt; Annotate's status bar says which.
+     */
+    void switchDecoder() {
+        Tuned tuned = lastTuned.get();
+        if (tuned == null) {
+            annotate.showMessage("No fine-tuned decoder was used yet: in the Evaluate tab, choose a run and press"
+                    + " \"Use for annotation\"; then D switches between it and the model's own.");
+            return;
+        }
+        boolean toTuned = OWN_DECODER.equals(inUse.get());
+        (toTuned ? useDecoder(tuned.weights(), tuned.name()) : useBaseDecoder()).thenRun(() -> Platform.runLater(
+                () -> annotate.showMessage("SAM predicts with " + (toTuned ? "the decoder of " + tuned.name()
+                        : "the model's own decoder") + " now (D switches back).")));
     }
 
     /**
@@ -53,15 +96,5 @@ final class AnnotationDecoder implements AnnotationModel {
             model.decoderChanged();
             own = null;
         }
-    }
-
-    @Override
-    public CompletableFuture<Void> useBaseDecoder() {
-        return annotate.changeModel(() -> {
-            if (own != null) {
-                DecoderParameters.of(model).load(own);
-                model.decoderChanged();
-            }
-        });
     }
 }

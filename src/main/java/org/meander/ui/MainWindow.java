@@ -4,6 +4,7 @@ import java.io.IOException;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
+import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.util.Duration;
@@ -27,6 +28,7 @@ import org.meander.embed.EncodingProgress;
 import org.meander.project.LabelStatus;
 import org.meander.weights.ErrorText;
 import org.meander.project.edit.CombineMode;
+import org.meander.ui.evaluate.AnnotationModel;
 import org.meander.ui.evaluate.EvaluateView;
 import org.meander.ui.train.TrainView;
 
@@ -45,6 +47,8 @@ final class MainWindow {
     private final HBox statusBar;
     private LabelHistoryWindow history;
     private RasterMapWindow map;
+    /** Annotate's decoder, which D switches; null without a model or without the Evaluate tab. */
+    private AnnotationDecoder decoders;
 
     MainWindow(AnnotateViewModel model, String modelName) {
         this(model, modelName, ProjectActions.NONE);
@@ -53,6 +57,10 @@ final class MainWindow {
     /** The whole workbench: Annotate, Train and Evaluate. */
     MainWindow(Workbench workbench, ProjectActions projects) {
         this(workbench.annotate(), workbench.modelName(), projects);
+        decoders = workbench.annotationDecoder();
+        if (decoders != null) {
+            statusBar.getChildren().add(statusBar.getChildren().size() - 1, decoderInUse(decoders));
+        }
         Tab train = new Tab("Train", new TrainView(workbench.train()).root());
         Tab evaluate = new Tab("Evaluate", new EvaluateView(workbench.evaluate()).root());
         tabs.getTabs().addAll(train, evaluate);
@@ -194,6 +202,14 @@ final class MainWindow {
             case ACTUAL_SIZE -> canvas.actualSize();
             case PAN -> canvas.setSpaceDown(true);
             case TOGGLE_HOVER -> model.hoverPreviewProperty().set(!model.hoverPreviewProperty().get());
+            case SWITCH_DECODER -> {
+                if (decoders == null) {
+                    model.showMessage("Switching decoders needs a SAM model: choose one in the status bar's model"
+                            + " menu.");
+                } else {
+                    decoders.switchDecoder();
+                }
+            }
             case HELP -> ShortcutHelp.show(root.getScene().getWindow());
         }
         e.consume();
@@ -252,6 +268,19 @@ final class MainWindow {
         text.setText(EncodingStatus.text(p));
         String problem = EncodingStatus.problem(p);
         text.setTooltip(problem == null ? null : new Tooltip(problem));
+    }
+
+    /** "Decoder: run …" while a tuned decoder makes Annotate's masks; nothing while the model's own does. */
+    private static Label decoderInUse(AnnotationDecoder decoders) {
+        Label decoder = new Label();
+        decoder.setId("decoder-in-use");
+        decoder.textProperty().bind(Bindings.concat("Decoder: ", decoders.decoderInUseProperty()));
+        decoder.visibleProperty().bind(decoders.decoderInUseProperty().isNotEqualTo(AnnotationModel.OWN_DECODER));
+        decoder.managedProperty().bind(decoder.visibleProperty());
+        decoder.setTooltip(new Tooltip("Annotate's masks come from this fine-tuned decoder; D switches to the model's"
+                + " own and back"));
+        keepWhole(decoder);
+        return decoder;
     }
 
     /** The status bar's message gives way first: these keep their width however long it is. */

@@ -40,6 +40,8 @@ enum Shortcut {
     ACTUAL_SIZE("1", "one tile pixel per screen pixel"),
     PAN("Space+drag", "pan (or drag with the middle button)"),
     TOGGLE_HOVER("H", "preview under the cursor before the first click: on or off"),
+    SWITCH_DECODER("D", "switch between the model's own decoder and the fine-tuned one last used (Evaluate tab,"
+            + " Use for annotation), SAM asked again about the same clicks: the two compared"),
     HELP("F1", "this list");
 
     final String keys;

@@ -105,6 +105,11 @@ final class Workbench implements AutoCloseable {
         return annotate;
     }
 
+    /** Annotate's decoder, the model's own or a run's; null without a model. */
+    AnnotationDecoder annotationDecoder() {
+        return annotationDecoder;
+    }
+
     /** The model Annotate predicts with, or null without one. */
     SamModel model() {
         return model;

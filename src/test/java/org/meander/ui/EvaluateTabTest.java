@@ -16,9 +16,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
+import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.image.ImageView;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -172,6 +174,45 @@ class EvaluateTabTest {
         robot.interact(() -> evaluate.export(out, true));
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> evaluate.messageProperty().get().startsWith("Exported"));
         assertTrue(Files.size(out.resolve("model.safetensors")) > 1000);
+    }
+
+    /**
+     * Base and tuned compared on the annotator's own clicks: D swaps the decoders and asks SAM again about the same
+     * points, so that going back shows exactly what the first click showed; the status bar names the tuned one.
+     */
+    @Test
+    void dSwitchesBetweenTheTunedDecoderAndTheModelsOwnOnTheSameClicks(FxRobot robot) throws Exception {
+        EvaluateViewModel evaluate = openEvaluateTab(robot);
+        robot.clickOn("#use-for-annotation");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS,
+                () -> evaluate.messageProperty().get().startsWith("Annotate now predicts"));
+        Label decoder = robot.lookup("#decoder-in-use").queryAs(Label.class);
+        assertTrue(decoder.isVisible());
+        assertEquals("Decoder: run tuned (best checkpoint)", decoder.getText());
+
+        TabPane tabs = robot.lookup(".tab-pane").queryAs(TabPane.class);
+        robot.interact(() -> tabs.getSelectionModel().select(0));
+        AnnotateViewModel annotate = workbench.annotate();
+        Tile tile = annotate.tiles().get(0);
+        robot.interact(() -> annotate.selectedTileProperty().set(tile));
+        workbench.queue().request(tile.image()).get(60, TimeUnit.SECONDS);
+        robot.interact(() -> annotate.addPoint(100, 130, true));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> annotate.previewProperty().get() != null);
+        float[] tuned = annotate.previewProperty().get().lowRes().get(0);
+
+        robot.push(KeyCode.D);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !decoder.isVisible()
+                && annotate.previewProperty().get() != null);
+        assertEquals(1, annotate.promptProperty().get().points().size(), "the clicks stay");
+        float[] own = annotate.previewProperty().get().lowRes().get(0);
+        assertFalse(java.util.Arrays.equals(tuned, own), "the model's own decoder answers otherwise");
+        assertEquals("the model's own", evaluate.annotationDecoderProperty().get());
+
+        robot.push(KeyCode.D);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> decoder.isVisible()
+                && annotate.previewProperty().get() != null);
+        assertArrayEquals(tuned, annotate.previewProperty().get().lowRes().get(0),
+                "asked afresh, the tuned decoder shows what it showed at the first click");
     }
 
     /**

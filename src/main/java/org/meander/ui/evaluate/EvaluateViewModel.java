@@ -85,7 +85,7 @@ public final class EvaluateViewModel implements AutoCloseable {
     private final ObjectProperty<EvaluationRow> selectedTile = new SimpleObjectProperty<>();
     private final ReadOnlyObjectWrapper<TileComparison> comparison = new ReadOnlyObjectWrapper<>();
     private final IntegerProperty prompt = new SimpleIntegerProperty();
-    private final ReadOnlyStringWrapper annotationDecoder = new ReadOnlyStringWrapper("the model's own");
+    private final ReadOnlyStringWrapper annotationDecoder = new ReadOnlyStringWrapper(AnnotationModel.OWN_DECODER);
     private final BooleanBinding canEvaluate;
 
     /** Decodes the evaluated run's tiles; replaced on the worker thread, closed from the JavaFX thread too. */
@@ -98,6 +98,9 @@ public final class EvaluateViewModel implements AutoCloseable {
         this.annotation = annotation;
         canEvaluate = Bindings.createBooleanBinding(() -> !busy.get() && run.get() != null, busy, run);
         selectedTile.addListener((o, old, row) -> compare(row));
+        if (annotation != null) {
+            annotationDecoder.bind(annotation.decoderInUseProperty()); // D in Annotate switches it too
+        }
     }
 
     /** What a double-click on a tile does: the window opens it in Annotate. */
@@ -287,11 +290,9 @@ public final class EvaluateViewModel implements AutoCloseable {
                     return;
                 }
                 Map<String, float[]> decoder = RunCheckpoint.read(training.folder().checkpoint(kind)).decoder();
-                annotation.useDecoder(decoder).join();
-                Platform.runLater(() -> {
-                    annotationDecoder.set(describe(name, kind));
-                    message.set("Annotate now predicts with " + describe(name, kind) + ".");
-                });
+                annotation.useDecoder(decoder, describe(name, kind)).join();
+                Platform.runLater(() -> message.set("Annotate now predicts with " + describe(name, kind)
+                        + " (D there switches between it and the model's own)."));
             } catch (IOException | RuntimeException e) {
                 Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
                 Platform.runLater(() -> message.set("Could not use " + name + " for annotation: "
@@ -305,10 +306,8 @@ public final class EvaluateViewModel implements AutoCloseable {
         if (annotation == null) {
             return;
         }
-        annotation.useBaseDecoder().thenRun(() -> Platform.runLater(() -> {
-            annotationDecoder.set("the model's own");
-            message.set("Annotate predicts with the model's own decoder again.");
-        }));
+        annotation.useBaseDecoder().thenRun(() -> Platform.runLater(
+                () -> message.set("Annotate predicts with the model's own decoder again.")));
     }
 
     /** Writes the chosen run's tuned model in the Hugging Face layout into {@code folder}. */
