@@ -40,7 +40,9 @@ import picocli.CommandLine.Spec;
                 + " tile's label with the status PREDICTED, to be reviewed.",
                 "Prints one JSON line {\"tiles\": N, \"labelled\": a, \"skipped\": b, \"empty\": c, \"failed\": d,"
                         + " \"seconds\": s}; empty and failed tiles are also named on stderr. Exit 1 when a tile"
-                        + " failed."})
+                        + " failed.",
+                "With --dry-run nothing is written: every tile is named on stderr with what labelling would make of"
+                        + " it, and \"labelled\" counts the tiles that would be."})
 final class AutolabelCommand implements Callable<Integer> {
 
     /** The rough mask sources, as typed on the command line. */
@@ -95,6 +97,10 @@ final class AutolabelCommand implements Callable<Integer> {
             + " in labels/.history/)")
     boolean overwrite;
 
+    @Option(names = "--dry-run", description = "write no label: name each tile with what labelling would make of"
+            + " it (its rough mask's and SAM's mask's shares of the tile), to try a threshold first")
+    boolean dryRun;
+
     @Option(names = "--split", paramLabel = "SPLIT",
             description = "only tiles of this split: train, validation or test")
     String split;
@@ -131,7 +137,7 @@ final class AutolabelCommand implements Callable<Integer> {
                 new PromptRecipe(points.positives(), points.negatives(), box), overwrite, defaults.seed());
         long start = System.nanoTime();
         Map<TileOutcome.Kind, Integer> counts = new EnumMap<>(TileOutcome.Kind.class);
-        List<TileOutcome> problems = new ArrayList<>();
+        List<TileOutcome> reported = new ArrayList<>();
         ProgressBar bar = new ProgressBar(System.err);
         try (SamModel sam = SamLoader.load(modelFolder)) {
             if (tuned != null) {
@@ -143,10 +149,11 @@ final class AutolabelCommand implements Callable<Integer> {
             AutoLabeler labeler = AutoLabeler.withModel(opened, sam, cache, settings);
             bar.show(0, tiles.size(), 0, Double.NaN, Double.NaN);
             for (int i = 0; i < tiles.size(); i++) {
-                TileOutcome outcome = labeler.label(tiles.get(i));
+                TileOutcome outcome = dryRun ? labeler.tryLabel(tiles.get(i)) : labeler.label(tiles.get(i));
                 counts.merge(outcome.kind(), 1, Integer::sum);
-                if (outcome.kind() == TileOutcome.Kind.EMPTY || outcome.kind() == TileOutcome.Kind.FAILED) {
-                    problems.add(outcome);
+                if (dryRun || outcome.kind() == TileOutcome.Kind.EMPTY
+                        || outcome.kind() == TileOutcome.Kind.FAILED) {
+                    reported.add(outcome);
                 }
                 double perTile = (System.nanoTime() - start) / 1e9 / (i + 1);
                 bar.show(i + 1, tiles.size(), counts.getOrDefault(TileOutcome.Kind.FAILED, 0), perTile,
@@ -155,9 +162,10 @@ final class AutolabelCommand implements Callable<Integer> {
             bar.finish();
         }
         // After the bar's line, so that a report does not land in the middle of it.
-        for (TileOutcome problem : problems) {
-            System.err.println(problem.tile().name() + ": " + problem.kind().name().toLowerCase(Locale.ROOT) + ", "
-                    + problem.detail());
+        for (TileOutcome outcome : reported) {
+            String kind = outcome.kind().name().toLowerCase(Locale.ROOT);
+            System.err.println(outcome.tile().name() + ": " + (dryRun && outcome.kind() == TileOutcome.Kind.LABELLED
+                    ? "would be labelled" : kind) + ", " + outcome.detail());
         }
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("tiles", tiles.size());
@@ -165,6 +173,9 @@ final class AutolabelCommand implements Callable<Integer> {
             result.put(kind.name().toLowerCase(Locale.ROOT), counts.getOrDefault(kind, 0));
         }
         result.put("seconds", Math.round((System.nanoTime() - start) / 1e7) / 100.0);
+        if (dryRun) {
+            result.put("dry_run", true);
+        }
         System.out.println(new ObjectMapper().writeValueAsString(result));
         return counts.getOrDefault(TileOutcome.Kind.FAILED, 0) > 0 ? 1 : 0;
     }

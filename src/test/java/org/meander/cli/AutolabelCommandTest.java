@@ -81,6 +81,27 @@ class AutolabelCommandTest {
     }
 
     @Test
+    void aDryRunSaysWhatLabellingWouldDoAndWritesNoLabel() throws IOException {
+        Result run = autolabel("--project", project.toString(), "--model", MODEL, "--dry-run");
+
+        JsonNode json = run.json();
+        assertEquals(2, json.get("labelled").asInt(), "the tiles that would be labelled: " + json);
+        assertEquals(1, json.get("skipped").asInt());
+        assertEquals(1, json.get("empty").asInt());
+        assertTrue(json.get("dry_run").asBoolean());
+        assertTrue(run.err().lines().anyMatch(line -> line.matches(
+                "river_a: would be labelled, rough mask 2[0-9.]+% water, SAM's mask [0-9.]+%")), run.err());
+        assertTrue(run.err().lines().anyMatch(line -> line.startsWith("river_labelled: skipped, already has a"
+                + " label")), run.err());
+        Project opened = Project.open(project);
+        for (Tile tile : opened.tiles()) {
+            assertEquals(tile.name().equals("river_labelled") ? LabelStatus.IMPORTED : LabelStatus.NONE,
+                    opened.status(tile), tile.name());
+        }
+        assertEquals(imported, opened.readLabel(byName(opened).get("river_labelled")).orElseThrow());
+    }
+
+    @Test
     void aSecondRunSkipsWhatTheFirstLabelledAndOverwriteRedoesEverything() throws IOException {
         autolabel("--project", project.toString(), "--model", MODEL);
 

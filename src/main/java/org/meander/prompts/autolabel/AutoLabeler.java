@@ -40,6 +40,15 @@ public final class AutoLabeler {
     }
 
     public TileOutcome label(Tile tile) {
+        return outcome(tile, true);
+    }
+
+    /** What {@link #label} would do with the tile, nothing written: to try settings over a split first. */
+    public TileOutcome tryLabel(Tile tile) {
+        return outcome(tile, false);
+    }
+
+    private TileOutcome outcome(Tile tile, boolean write) {
         try {
             LabelStatus status = project.status(tile);
             if (status != LabelStatus.NONE && !settings.overwrite()) {
@@ -50,7 +59,9 @@ public final class AutoLabeler {
             if (!answer.labelled()) {
                 return new TileOutcome(tile, TileOutcome.Kind.EMPTY, answer.detail());
             }
-            project.writeLabel(tile, answer.mask(), LabelStatus.PREDICTED);
+            if (write) {
+                project.writeLabel(tile, answer.mask(), LabelStatus.PREDICTED);
+            }
             return new TileOutcome(tile, TileOutcome.Kind.LABELLED, answer.detail());
         } catch (IOException | RuntimeException e) {
             String message = String.valueOf(e.getMessage());
