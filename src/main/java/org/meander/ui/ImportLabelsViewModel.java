@@ -11,15 +11,16 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import org.meander.project.CocoLabelImport;
 import org.meander.project.Project;
 import org.meander.project.vector.FeatureFilter;
 import org.meander.project.vector.PolygonLabelImport;
 import org.meander.weights.ErrorText;
 
 /**
- * "Import labels…": labels from GeoJSON polygons drawn or corrected in a GIS, as {@code ./meander project
- * import-labels} makes them. The label being edited is saved first; if the import replaces it, the editor shows the
- * new one.
+ * "Import labels…": labels from GeoJSON polygons drawn or corrected in a GIS, or from a labelling tool's COCO file,
+ * as {@code ./meander project import-labels} makes them (which of the two a file is, is read from it). The label being
+ * edited is saved first; if the import replaces it, the editor shows the new one.
  */
 final class ImportLabelsViewModel {
 
@@ -28,6 +29,8 @@ final class ImportLabelsViewModel {
     private final StringProperty source = new SimpleStringProperty("");
     private final StringProperty where = new SimpleStringProperty("");
     private final BooleanProperty replace = new SimpleBooleanProperty();
+    private final StringProperty category = new SimpleStringProperty("");
+    private final BooleanProperty unannotatedAsEmpty = new SimpleBooleanProperty();
     private final StringBinding problem;
     private final TaskState task = new TaskState();
 
@@ -37,7 +40,7 @@ final class ImportLabelsViewModel {
         problem = Bindings.createStringBinding(this::findProblem, source, where);
     }
 
-    /** A GeoJSON file, or a folder of them. */
+    /** A GeoJSON file, a folder of them, or a COCO file. */
     StringProperty sourceProperty() {
         return source;
     }
@@ -45,6 +48,16 @@ final class ImportLabelsViewModel {
     /** KEY=VALUE: only the features whose property KEY is VALUE; blank for every feature. */
     StringProperty whereProperty() {
         return where;
+    }
+
+    /** A COCO file's river category, by name or id; blank for its only one. */
+    StringProperty categoryProperty() {
+        return category;
+    }
+
+    /** A COCO image without annotations means no river there. */
+    BooleanProperty unannotatedAsEmptyProperty() {
+        return unannotatedAsEmpty;
     }
 
     /** Replace the labels tiles already have. */
@@ -78,12 +91,22 @@ final class ImportLabelsViewModel {
         Path from = Path.of(source.get().strip());
         boolean replacing = replace.get();
         FeatureFilter filter = filter();
+        CocoLabelImport.Settings coco = new CocoLabelImport.Settings(category.get().isBlank() ? null
+                : category.get().strip(), unannotatedAsEmpty.get(), replacing);
         LabelEditor editor = annotate.editor();
         editor.saveIfDirty();
         task.start("Reading " + from + "…");
         Thread importing = new Thread(() -> {
             try {
                 editor.awaitSaved();
+                if (Files.isRegularFile(from) && CocoLabelImport.isCoco(from)) {
+                    CocoLabelImport.Report report = CocoLabelImport.run(project, from, coco);
+                    Platform.runLater(() -> {
+                        annotate.labelsReplaced(report.labelled());
+                        task.say(describe(report));
+                    });
+                    return;
+                }
                 // listed here, not as the path is typed: a folder on a network drive may take seconds to list
                 List<Path> files = PolygonLabelImport.filesAt(from);
                 if (files.isEmpty()) {
@@ -126,6 +149,26 @@ final class ImportLabelsViewModel {
         return text.toString();
     }
 
+    private static String describe(CocoLabelImport.Report report) {
+        StringBuilder text = new StringBuilder("Labelled " + count(report.labelled().size(), "tile") + " from "
+                + count(report.annotations(), "annotation") + " of " + count(report.images(), "image")
+                + " (COCO).");
+        if (report.imagesWithoutAnnotations() > 0) {
+            text.append("\n").append(count(report.imagesWithoutAnnotations(), "image"))
+                    .append(" without annotations left alone (tick \"no river\" to label them empty).");
+        }
+        if (report.unchanged() > 0) {
+            text.append("\n").append(count(report.unchanged(), "tile")).append(" already had the same label.");
+        }
+        List<String> kept = report.keptTheirLabel();
+        if (!kept.isEmpty()) {
+            text.append("\nKept their own label (tick \"replace\" to replace them): ").append(String.join(", ", kept))
+                    .append(".");
+        }
+        report.problems().forEach(problem -> text.append("\n").append(problem));
+        return text.toString();
+    }
+
     private static String count(long n, String thing) {
         return n + " " + thing + (n == 1 ? "" : "s");
     }
@@ -136,7 +179,7 @@ final class ImportLabelsViewModel {
 
     private String findProblem() {
         if (source.get().isBlank()) {
-            return "Choose a GeoJSON file, or a folder of them.";
+            return "Choose a GeoJSON file, a folder of them, or a COCO file.";
         }
         try {
             filter();

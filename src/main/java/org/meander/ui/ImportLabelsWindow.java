@@ -28,8 +28,9 @@ final class ImportLabelsWindow {
         this.model = model;
         Label intro = TaskWindow.intro("River polygons from a GIS (or exported as GeoJSON and corrected there) become"
                 + " the labels of the tiles they cover, marked imported, to be checked. A file named like a tile"
-                + " labels that tile; any other file labels the georeferenced tiles it reaches, in the same CRS. The"
-                + " same as ./meander project import-labels.");
+                + " labels that tile; any other file labels the georeferenced tiles it reaches, in the same CRS. A"
+                + " COCO file from a labelling tool (CVAT, Label Studio, Roboflow) labels the tiles named like its"
+                + " images. The same as ./meander project import-labels.");
 
         TextField source = new TextField();
         source.setId("import-source");
@@ -47,6 +48,15 @@ final class ImportLabelsWindow {
         where.textProperty().bindBidirectional(model.whereProperty());
         where.setTooltip(new Tooltip("Only the features whose property KEY is VALUE: gdal_polygonize writes the"
                 + " land (DN=0) as polygons too, hydrography layers hold roads and lakes"));
+        TextField category = new TextField();
+        category.setId("import-category");
+        category.setPromptText("its only category; or the river's name or id");
+        category.textProperty().bindBidirectional(model.categoryProperty());
+        CheckBox unannotated = new CheckBox("no river in COCO images without annotations (label them empty)");
+        unannotated.setId("import-unannotated");
+        unannotated.setTooltip(new Tooltip("Without it, such images label nothing: tools list the images not yet"
+                + " labelled too"));
+        unannotated.selectedProperty().bindBidirectional(model.unannotatedAsEmptyProperty());
         CheckBox replace = new CheckBox("replace labels tiles already have (the old ones go to their history)");
         replace.setId("import-replace");
         replace.setTooltip(new Tooltip("Without it, a tile that has a label keeps it"));
@@ -55,10 +65,13 @@ final class ImportLabelsWindow {
         GridPane form = new GridPane();
         form.setHgap(8);
         form.setVgap(8);
-        form.addRow(0, FormLabel.of("Polygons"), source, file, folder);
+        form.addRow(0, FormLabel.of("GeoJSON or COCO"), source, file, folder);
         form.add(FormLabel.of("Only features where"), 0, 1);
         form.add(where, 1, 1, 3, 1);
-        form.add(replace, 1, 2, 3, 1);
+        form.add(FormLabel.of("COCO category"), 0, 2);
+        form.add(category, 1, 2, 3, 1);
+        form.add(unannotated, 1, 3, 3, 1);
+        form.add(replace, 1, 4, 3, 1);
         GridPane.setHgrow(source, Priority.ALWAYS);
 
         Label problem = TaskWindow.problem("import-problem", model.problemProperty());
@@ -70,7 +83,7 @@ final class ImportLabelsWindow {
         VBox root = new VBox(12, intro, form, problem,
                 TaskWindow.startRow(model.problemProperty(), model.task(), false, start), report);
         root.setPadding(new Insets(14));
-        window = new TaskWindow("Meander — import labels", root, 640, 420, model.task().runningProperty());
+        window = new TaskWindow("Meander — import labels", root, 660, 480, model.task().runningProperty());
     }
 
     void show(Window owner) {
@@ -93,8 +106,9 @@ final class ImportLabelsWindow {
 
     private void chooseFile() {
         FileChooser chooser = new FileChooser();
-        chooser.setTitle("The GeoJSON file of river polygons");
-        chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("GeoJSON", "*.geojson", "*.json"),
+        chooser.setTitle("The GeoJSON file of river polygons, or a COCO file");
+        chooser.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter("GeoJSON or COCO", "*.geojson", "*.json"),
                 new FileChooser.ExtensionFilter("Any file", "*"));
         ChooserStart.near(model.sourceProperty().get()).ifPresent(chooser::setInitialDirectory);
         File chosen = chooser.showOpenDialog(window.stage());

@@ -48,6 +48,41 @@ class ProjectImportLabelsCommandTest {
     }
 
     @Test
+    void aCocoExportLabelsAnotherProjectOfTheSameTiles() throws IOException {
+        Path raster = TiledRasterProject.raster(temp.resolve("ortho.tif"));
+        Path labelled = TiledRasterProject.create(raster, temp.resolve("labelled"));
+        Path coco = temp.resolve("labels.json");
+        assertEquals(0, ProjectCommandTest.project("export", labelled.toString(), "--format", "coco", "--out",
+                coco.toString()).exit());
+        Path fresh = temp.resolve("fresh");
+        assertEquals(0, ProjectCommandTest.project("tile", fresh.toString(), "--raster", raster.toString(),
+                "--tile-size", "128", "--overlap", "32").exit());
+
+        EmbedCommandTest.Result result = ProjectCommandTest.project("import-labels", fresh.toString(), "--coco",
+                coco.toString());
+
+        assertEquals(0, result.exit(), result.err());
+        JsonNode json = result.json();
+        assertEquals(6, json.path("images").asInt(), json.toString());
+        assertEquals(json.path("annotations").asInt(), json.path("labelled").asInt(), json.toString());
+        assertEquals(6, json.path("labelled").asInt() + json.path("unannotated").asInt(), json.toString());
+        Project before = Project.open(labelled);
+        Project after = Project.open(fresh);
+        for (Tile tile : after.tiles()) {
+            if (after.status(tile) == LabelStatus.IMPORTED) {
+                assertEquals(before.readLabel(before.tile(tile.name()).orElseThrow()), after.readLabel(tile));
+            }
+        }
+
+        EmbedCommandTest.Result both = ProjectCommandTest.project("import-labels", fresh.toString(), "--coco",
+                coco.toString(), "--geojson", coco.toString());
+        assertEquals(2, both.exit(), "one source of labels at a time");
+        EmbedCommandTest.Result category = ProjectCommandTest.project("import-labels", fresh.toString(),
+                "--geojson", coco.toString(), "--category", "river");
+        assertEquals(2, category.exit(), "--category is for COCO files");
+    }
+
+    @Test
     void nothingUsableExitsOneWithTheReasonOnStderr() throws IOException {
         Path fresh = TiledRasterProject.create(TiledRasterProject.raster(temp.resolve("ortho.tif")),
                 temp.resolve("project"));

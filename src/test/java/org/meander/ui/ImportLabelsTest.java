@@ -50,7 +50,7 @@ class ImportLabelsTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.labelProperty().get() != null);
         Tile open = model.selectedTileProperty().get();
         Project project = workbench.project();
-        assertEquals("Choose a GeoJSON file, or a folder of them.", Fields.label(robot, "#import-problem"));
+        assertEquals("Choose a GeoJSON file, a folder of them, or a COCO file.", Fields.label(robot, "#import-problem"));
         Fields.set(robot, "#import-source", dir.resolve("none.geojson").toString());
         assertTrue(Fields.label(robot, "#import-problem").endsWith("does not exist."));
         assertTrue(robot.lookup("#import-start").queryAs(Button.class).isDisabled());
@@ -84,6 +84,34 @@ class ImportLabelsTest {
         assertEquals(LabelStatus.IMPORTED, project.status(open));
         assertEquals(expected, project.readLabel(open).orElseThrow());
         assertTrue(!project.history(open).isEmpty(), "the sample's label it replaced is kept");
+    }
+
+    @Test
+    void aCocoFileLabelsTheTileNamedLikeItsImage(FxRobot robot) throws Exception {
+        AnnotateViewModel model = workbench.annotate();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.labelProperty().get() != null);
+        Tile open = model.selectedTileProperty().get();
+        Project project = workbench.project();
+        LabelMask like = project.readLabel(open).orElseThrow();
+        Path coco = Files.writeString(dir.resolve("cvat-export.json"), """
+                {"images": [{"id": 4, "file_name": "task/%s.png", "width": %d, "height": %d}],
+                 "annotations": [{"id": 1, "image_id": 4, "category_id": 2,
+                                  "segmentation": [[10, 20, 50, 20, 50, 40, 10, 40]]}],
+                 "categories": [{"id": 1, "name": "sand"}, {"id": 2, "name": "water"}]}
+                """.formatted(open.name(), like.width(), like.height()));
+        Fields.set(robot, "#import-source", coco.toString());
+        robot.clickOn("#import-replace");
+        robot.clickOn("#import-start");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> Fields.text(robot, "#import-report").contains("sand (1),"
+                + " water (2)"));
+
+        Fields.set(robot, "#import-category", "water");
+        robot.clickOn("#import-start");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
+                () -> Fields.text(robot, "#import-report").startsWith("Labelled 1 tile from 1 annotation of 1 image"));
+        LabelMask expected = pond(like);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> expected.equals(model.labelProperty().get()));
+        assertEquals(LabelStatus.IMPORTED, project.status(open));
     }
 
     private static LabelMask pond(LabelMask like) {

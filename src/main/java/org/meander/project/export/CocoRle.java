@@ -22,20 +22,30 @@ public final class CocoRle {
 
     public static LabelMask decode(Rle rle) {
         long[] runs = decompress(rle.counts());
-        int height = rle.height();
-        int width = rle.width();
+        try {
+            return decode(rle.height(), rle.width(), runs);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("RLE counts \"" + rle.counts() + "\" " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The mask of uncompressed runs (COCO's {@code "counts": [...]}, as CVAT writes them), down the columns of a
+     * height x width mask, background first.
+     */
+    public static LabelMask decode(int height, int width, long[] runs) {
         long total = 0;
         for (long run : runs) {
             if (run < 0) {
-                throw new IllegalArgumentException("RLE counts \"" + rle.counts() + "\" decode to a negative run "
-                        + run + "; the string is damaged or was not written by rleToString");
+                throw new IllegalArgumentException("decode to a negative run " + run
+                        + "; the counts are damaged or were not written by rleToString");
             }
             total += run;
         }
         if (total != (long) height * width) {
-            throw new IllegalArgumentException("RLE counts \"" + rle.counts() + "\" cover " + total
-                    + " pixels but the size " + height + " x " + width + " (height x width) has "
-                    + (long) height * width + "; the size and counts do not belong together");
+            throw new IllegalArgumentException("cover " + total + " pixels but the size " + height + " x " + width
+                    + " (height x width) has " + (long) height * width + "; the size and counts do not belong"
+                    + " together");
         }
         byte[] pixels = new byte[width * height];
         int columnMajor = 0;
