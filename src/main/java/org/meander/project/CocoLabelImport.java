@@ -14,16 +14,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.meander.project.export.CocoPolygon;
 import org.meander.project.export.CocoRle;
 import org.meander.project.export.Rle;
-import org.meander.project.vector.Polygon;
-import org.meander.project.vector.PolygonRasterizer;
 
 /**
  * Labels from a COCO instance-segmentation file, as labelling tools (CVAT, Label Studio, Roboflow) and Meander's own
  * export write it: each image labels the tile of the same name (its {@code file_name} without folders and
  * extension) with the union of its annotations' masks, marked IMPORTED, to be checked. Segmentations are polygons
- * (a pixel taken where its centre is inside, as the GeoJSON import takes them) or RLE, compressed or not. An image
+ * (filled as pycocotools fills them, {@link CocoPolygon}) or RLE, compressed or not. An image
  * without annotations of the category labels nothing unless it is to mean "no river here": tools list images not
  * yet labelled that way too. A tile's existing label is kept unless asked otherwise; a label it replaces stays in the
  * tile's history.
@@ -173,21 +172,17 @@ public final class CocoLabelImport {
                     + " but tile " + tile.name() + " is " + size.width + " x " + size.height + "; left alone");
             return Optional.empty();
         }
-        PolygonRasterizer polygons = new PolygonRasterizer(size.width, size.height);
-        byte[] pixels = polygons.pixels();
+        byte[] pixels = new byte[size.width * size.height];
         for (JsonNode annotation : annotations) {
             String which = where + ", annotation " + annotation.path("id").asText();
             JsonNode segmentation = annotation.path("segmentation");
             try {
                 if (segmentation.isArray()) {
-                    for (JsonNode ring : segmentation) {
-                        polygons.fill(new Polygon(List.of(coordinates(ring))));
+                    for (JsonNode polygon : segmentation) {
+                        add(pixels, CocoPolygon.mask(coordinates(polygon), size.height, size.width));
                     }
                 } else if (segmentation.isObject()) {
-                    LabelMask mask = rle(segmentation, size);
-                    for (int i = 0; i < pixels.length; i++) {
-                        pixels[i] |= mask.pixels()[i];
-                    }
+                    add(pixels, rle(segmentation, size));
                 } else {
                     throw new IllegalArgumentException("has no segmentation (polygons or RLE)");
                 }
@@ -197,6 +192,12 @@ public final class CocoLabelImport {
             }
         }
         return Optional.of(new LabelMask(size.width, size.height, pixels));
+    }
+
+    private static void add(byte[] pixels, LabelMask mask) {
+        for (int i = 0; i < pixels.length; i++) {
+            pixels[i] |= mask.pixels()[i];
+        }
     }
 
     private static double[] coordinates(JsonNode ring) {
