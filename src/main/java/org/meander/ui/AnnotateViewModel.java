@@ -191,6 +191,19 @@ public final class AnnotateViewModel implements AutoCloseable {
         requestPreview();
     }
 
+    /**
+     * Backspace: the prompt without its last point (without its box once no point is left), SAM asked about the
+     * rest afresh, since the mask it showed came from the click taken back.
+     */
+    public void removeLastFromPrompt() {
+        PromptState state = prompt.get();
+        PromptState fewer = state.points().isEmpty()
+                ? PromptState.empty()
+                : new PromptState(state.points().subList(0, state.points().size() - 1), state.box(), null);
+        prompt.set(fewer);
+        askAfresh();
+    }
+
     /** The cursor at image pixel (x, y): before the first click, SAM previews a positive point there. */
     public void hover(double x, double y) {
         if (selectedTile.get() == null || !hoverPreview.get() || !prompt.get().isEmpty()) {

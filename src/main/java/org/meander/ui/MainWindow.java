@@ -173,6 +173,7 @@ final class MainWindow {
                 editor.cancelPolygon();
                 model.clearPrompt();
             }
+            case REMOVE_LAST_POINT -> model.removeLastFromPrompt();
             case NEXT_CANDIDATE -> model.nextCandidate();
             case SAM_TOOL -> editor.toolProperty().set(Tool.SAM);
             case BRUSH_TOOL -> editor.toolProperty().set(Tool.BRUSH);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.meander.project.LabelMask;
 import org.meander.project.LabelStatus;
 import org.meander.project.Tile;
+import org.meander.sam.Point;
 import org.meander.testing.Fixtures;
 import org.meander.testing.OneWindow;
 import org.testfx.api.FxRobot;
@@ -118,6 +120,31 @@ class AnnotateWorkflowTest {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.previewProperty().get() != null);
         assertEquals(0, model.promptProperty().get().points().get(0).label(), "right click is a negative point");
         robot.push(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(model.promptProperty().get().isEmpty());
+        assertEquals(null, model.previewProperty().get());
+    }
+
+    /** A misplaced click is taken back alone: SAM answers for the clicks before it as if it had never been. */
+    @Test
+    void backspaceTakesBackTheLastClick(FxRobot robot) throws Exception {
+        AnnotateViewModel model = workbench.annotate();
+        model.hoverPreviewProperty().set(false);
+        workbench.queue().request(model.tiles().get(0).image()).get(60, TimeUnit.SECONDS);
+        robot.clickOn(screenPoint(120, 140), MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.previewProperty().get() != null);
+        float[] firstClick = model.previewProperty().get().lowRes().get(0);
+        robot.clickOn(screenPoint(300, 60), MouseButton.SECONDARY);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.promptProperty().get().points().size() == 2
+                && !Arrays.equals(firstClick, model.previewProperty().get().lowRes().get(0)));
+
+        robot.push(KeyCode.BACK_SPACE);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.previewProperty().get() != null
+                && Arrays.equals(firstClick, model.previewProperty().get().lowRes().get(0)));
+        assertEquals(1, model.promptProperty().get().points().size());
+        assertEquals(Point.POSITIVE, model.promptProperty().get().points().get(0).label());
+
+        robot.push(KeyCode.BACK_SPACE);
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(model.promptProperty().get().isEmpty());
         assertEquals(null, model.previewProperty().get());
