@@ -3,6 +3,7 @@ package org.meander.ui;
 import java.io.IOException;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -53,6 +54,9 @@ public final class AnnotateViewModel implements AutoCloseable {
         return t;
     });
     private final AtomicLong generation = new AtomicLong();
+    private final ClickHistory clicks = new ClickHistory();
+    /** The prompt the preview on show answers (refined by it); on the JavaFX thread. */
+    private PromptState answered;
 
     private final ObjectProperty<Tile> selectedTile = new SimpleObjectProperty<>();
     private final LabelEditor editor;
@@ -177,6 +181,7 @@ public final class AnnotateViewModel implements AutoCloseable {
         if (selectedTile.get() == null) {
             return;
         }
+        rememberBeforeClick();
         prompt.set(prompt.get().with(new Point(x, y, positive ? Point.POSITIVE : Point.NEGATIVE)));
         requestPreview();
     }
@@ -186,22 +191,45 @@ public final class AnnotateViewModel implements AutoCloseable {
         if (selectedTile.get() == null) {
             return;
         }
+        rememberBeforeClick();
         prompt.set(prompt.get().with(new Box(Math.min(x0, x1), Math.min(y0, y1), Math.max(x0, x1),
                 Math.max(y0, y1))));
         requestPreview();
     }
 
     /**
-     * Backspace: the prompt without its last point (without its box once no point is left), SAM asked about the
-     * rest afresh, since the mask it showed came from the click taken back.
+     * Backspace: the prompt and SAM's answer as they were before the last click, at once. Once SAM's decoder has
+     * changed since, the prompt loses its last point (its box once no point is left) and SAM is asked afresh.
      */
     public void removeLastFromPrompt() {
-        PromptState state = prompt.get();
-        PromptState fewer = state.points().isEmpty()
-                ? PromptState.empty()
-                : new PromptState(state.points().subList(0, state.points().size() - 1), state.box(), null);
-        prompt.set(fewer);
-        askAfresh();
+        Optional<ClickHistory.Step> before = clicks.takeBack();
+        if (before.isEmpty()) {
+            PromptState state = prompt.get();
+            prompt.set(state.points().isEmpty()
+                    ? PromptState.empty()
+                    : new PromptState(state.points().subList(0, state.points().size() - 1), state.box(), null));
+            askAfresh();
+            return;
+        }
+        PromptState earlier = before.get().prompt();
+        SamPreview earlierAnswer = before.get().preview();
+        if (earlier.isEmpty()) {
+            clearPrompt();
+            return;
+        }
+        generation.incrementAndGet(); // an answer still on its way to the click taken back is dropped
+        prompt.set(earlier);
+        if (earlierAnswer == null) {
+            requestPreview(); // it had not come when the click was made
+            return;
+        }
+        answered = earlier;
+        preview.set(earlierAnswer);
+        status.set(earlierAnswer.describe());
+    }
+
+    private void rememberBeforeClick() {
+        clicks.beforeClick(prompt.get(), prompt.get() == answered ? preview.get() : null);
     }
 
     /** The cursor at image pixel (x, y): before the first click, SAM previews a positive point there. */
@@ -220,6 +248,7 @@ public final class AnnotateViewModel implements AutoCloseable {
             preview.set(next);
             if (!prompt.get().isEmpty()) {
                 prompt.set(prompt.get().refinedBy(next.shownLowRes())); // the next click refines what is shown
+                answered = prompt.get();
             }
             status.set(next.describe());
         }
@@ -228,6 +257,8 @@ public final class AnnotateViewModel implements AutoCloseable {
     /** Escape: forget the prompt and the preview. */
     public void clearPrompt() {
         generation.incrementAndGet();
+        clicks.clear();
+        answered = null;
         prompt.set(PromptState.empty());
         if (preview.get() != null && status.get().equals(preview.get().describe())) {
             status.set(""); // it spoke of the preview going away
@@ -377,6 +408,7 @@ public final class AnnotateViewModel implements AutoCloseable {
             clearPrompt();
             return;
         }
+        clicks.clear(); // its answers were the other decoder's
         prompt.set(new PromptState(state.points(), state.box(), null));
         requestPreview();
     }
@@ -432,6 +464,7 @@ public final class AnnotateViewModel implements AutoCloseable {
                         preview.set(answerPreview);
                         if (kept) {
                             prompt.set(prompt.get().refinedBy(answerPreview.shownLowRes()));
+                            answered = prompt.get();
                         }
                         status.set(answerPreview.describe());
                     }

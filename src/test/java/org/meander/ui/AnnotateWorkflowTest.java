@@ -125,29 +125,41 @@ class AnnotateWorkflowTest {
         assertEquals(null, model.previewProperty().get());
     }
 
-    /** A misplaced click is taken back alone: SAM answers for the clicks before it as if it had never been. */
+    /** A misplaced click is taken back alone: the prompt and SAM's answer come back as they were before it. */
     @Test
     void backspaceTakesBackTheLastClick(FxRobot robot) throws Exception {
         AnnotateViewModel model = workbench.annotate();
         model.hoverPreviewProperty().set(false);
         workbench.queue().request(model.tiles().get(0).image()).get(60, TimeUnit.SECONDS);
-        robot.clickOn(screenPoint(120, 140), MouseButton.PRIMARY);
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.previewProperty().get() != null);
-        float[] firstClick = model.previewProperty().get().lowRes().get(0);
-        robot.clickOn(screenPoint(300, 60), MouseButton.SECONDARY);
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.promptProperty().get().points().size() == 2
-                && !Arrays.equals(firstClick, model.previewProperty().get().lowRes().get(0)));
+        float[] first = click(robot, model, screenPoint(120, 140), MouseButton.PRIMARY, 1);
+        float[] second = click(robot, model, screenPoint(300, 60), MouseButton.SECONDARY, 2);
+        click(robot, model, screenPoint(200, 300), MouseButton.PRIMARY, 3);
 
         robot.push(KeyCode.BACK_SPACE);
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.previewProperty().get() != null
-                && Arrays.equals(firstClick, model.previewProperty().get().lowRes().get(0)));
-        assertEquals(1, model.promptProperty().get().points().size());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(2, model.promptProperty().get().points().size());
+        assertArrayEquals(second, model.previewProperty().get().lowRes().get(0),
+                "the second click's answer (refined by the first), not one asked afresh");
+
+        robot.push(KeyCode.BACK_SPACE);
+        WaitForAsyncUtils.waitForFxEvents();
         assertEquals(Point.POSITIVE, model.promptProperty().get().points().get(0).label());
+        assertArrayEquals(first, model.previewProperty().get().lowRes().get(0));
 
         robot.push(KeyCode.BACK_SPACE);
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(model.promptProperty().get().isEmpty());
         assertEquals(null, model.previewProperty().get());
+    }
+
+    /** Clicks at {@code point} and returns SAM's logits once the prompt holds {@code points} points and is answered. */
+    private static float[] click(FxRobot robot, AnnotateViewModel model, Point2D point, MouseButton button,
+                                 int points) throws Exception {
+        SamPreview before = model.previewProperty().get();
+        robot.clickOn(point, button);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.promptProperty().get().points().size() == points
+                && model.previewProperty().get() != null && model.previewProperty().get() != before);
+        return model.previewProperty().get().lowRes().get(0);
     }
 
     @Test
