@@ -264,7 +264,10 @@ public final class Project {
         return Collections.unmodifiableMap(sorted);
     }
 
-    /** Sorted by file name, so a name clash always names the same file first. Hidden files are skipped: they are other tools' metadata (such as macOS's "._x.png"). */
+    /**
+     * Sorted by file name, so that a name clash always names the same file first. Hidden files are skipped: they are
+     * other tools' metadata (such as macOS's "._x.png").
+     */
     private static List<Path> imagesIn(Path tilesFolder) throws IOException {
         try (Stream<Path> files = Files.list(tilesFolder)) {
             return files.filter(Files::isRegularFile)

@@ -1,19 +1,7 @@
 package org.meander.ui;
 
-import java.io.IOException;
 import java.util.Collection;
-import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import javafx.application.Platform;
-import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
@@ -21,7 +9,6 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.ObservableList;
 import org.meander.embed.EncodingProgress;
@@ -33,30 +20,16 @@ import org.meander.project.LabelStatus;
 import org.meander.project.Project;
 import org.meander.project.Tile;
 import org.meander.project.edit.CombineMode;
-import org.meander.sam.Box;
-import org.meander.sam.Point;
-import org.meander.sam.Prediction;
-import org.meander.sam.Prompt;
 
 /**
- * The Annotate tab's state and actions: the selected tile, its label, the SAM prompt and preview. SAM runs on one
- * background thread; every prompt change supersedes the previous request, and a stale answer is dropped, so the
- * preview never lags behind the clicks. All properties change on the JavaFX thread.
+ * The Annotate tab's state and actions: the selected tile, its label and its editing, the tile list, and the SAM
+ * prompt on the tile ({@link SamPrompting}). All properties change on the JavaFX thread.
  */
 public final class AnnotateViewModel implements AutoCloseable {
 
     private final Project project;
-    private final InteractivePredictor predictor;
     private final EncodingQueue queue;
-    private final ExecutorService decoder = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "meander-decoder");
-        t.setDaemon(true);
-        return t;
-    });
-    private final AtomicLong generation = new AtomicLong();
-    private final ClickHistory clicks = new ClickHistory();
-    /** The prompt the preview on show answers (refined by it); on the JavaFX thread. */
-    private PromptState answered;
+    private final SamPrompting sam;
 
     private final ObjectProperty<Tile> selectedTile = new SimpleObjectProperty<>();
     private final LabelEditor editor;
@@ -65,9 +38,6 @@ public final class AnnotateViewModel implements AutoCloseable {
     private final OverlapLabels overlaps;
     private final TileRemoval removal;
     private final OutsideChanges outsideChanges;
-    private final ReadOnlyObjectWrapper<SamPreview> preview = new ReadOnlyObjectWrapper<>();
-    private final BooleanProperty hoverPreview = new SimpleBooleanProperty(true);
-    private final ReadOnlyObjectWrapper<PromptState> prompt = new ReadOnlyObjectWrapper<>(PromptState.empty());
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<EncodingProgress> encoding = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyIntegerWrapper labelsWritten = new ReadOnlyIntegerWrapper();
@@ -75,8 +45,8 @@ public final class AnnotateViewModel implements AutoCloseable {
     /** predictor and queue may be null: without a model the tab still shows tiles and labels. */
     public AnnotateViewModel(Project project, InteractivePredictor predictor, EncodingQueue queue) {
         this.project = project;
-        this.predictor = predictor;
         this.queue = queue;
+        sam = new SamPrompting(predictor, queue, selectedTile::get, status);
         editor = new LabelEditor(project, status::set);
         browser = new TileBrowser(project, status::set);
         views = new TileViews(project, selectedTile, status::set);
@@ -88,8 +58,8 @@ public final class AnnotateViewModel implements AutoCloseable {
         selectedTile.addListener((obs, old, tile) -> onTileSelected(tile));
         // the hover preview is the SAM tool's: under the brush it would hide the label being painted
         editor.toolProperty().addListener((obs, old, tool) -> {
-            if (tool != Tool.SAM && prompt.get().isEmpty()) {
-                clearPrompt();
+            if (tool != Tool.SAM && sam.promptProperty().get().isEmpty()) {
+                sam.clearPrompt();
             }
         });
         if (queue != null) {
@@ -98,6 +68,16 @@ public final class AnnotateViewModel implements AutoCloseable {
         } else {
             status.set("No SAM model: choose one to get masks from clicks");
         }
+    }
+
+    /** The SAM prompt on the open tile and SAM's answer to it. */
+    SamPrompting sam() {
+        return sam;
+    }
+
+    /** Whether SAM is here: a model was loaded with the project. */
+    public boolean hasModel() {
+        return sam.hasModel();
     }
 
     /** The tile list: the tiles it shows, its filter and count, the moves between tiles. */
@@ -154,116 +134,12 @@ public final class AnnotateViewModel implements AutoCloseable {
         return editor;
     }
 
-    /** SAM's candidates for the current prompt (or for the cursor, before the first click), or null. */
-    public ReadOnlyObjectProperty<SamPreview> previewProperty() {
-        return preview.getReadOnlyProperty();
-    }
-
-    /** Whether a preview follows the cursor before the first click. */
-    public BooleanProperty hoverPreviewProperty() {
-        return hoverPreview;
-    }
-
-    public ReadOnlyObjectProperty<PromptState> promptProperty() {
-        return prompt.getReadOnlyProperty();
-    }
-
     public ReadOnlyStringProperty statusProperty() {
         return status.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<EncodingProgress> encodingProperty() {
         return encoding.getReadOnlyProperty();
-    }
-
-    /** A click on the tile at image pixel (x, y): positive adds to the mask, negative removes. */
-    public void addPoint(double x, double y, boolean positive) {
-        if (selectedTile.get() == null) {
-            return;
-        }
-        rememberBeforeClick();
-        prompt.set(prompt.get().with(new Point(x, y, positive ? Point.POSITIVE : Point.NEGATIVE)));
-        requestPreview();
-    }
-
-    /** A box dragged from (x0, y0) to (x1, y1), in image pixels, in any direction. */
-    public void setBox(double x0, double y0, double x1, double y1) {
-        if (selectedTile.get() == null) {
-            return;
-        }
-        rememberBeforeClick();
-        prompt.set(prompt.get().with(new Box(Math.min(x0, x1), Math.min(y0, y1), Math.max(x0, x1),
-                Math.max(y0, y1))));
-        requestPreview();
-    }
-
-    /**
-     * Backspace: the prompt and SAM's answer as they were before the last click, at once. Once SAM's decoder has
-     * changed since, the prompt loses its last point (its box once no point is left) and SAM is asked afresh.
-     */
-    public void removeLastFromPrompt() {
-        Optional<ClickHistory.Step> before = clicks.takeBack();
-        if (before.isEmpty()) {
-            PromptState state = prompt.get();
-            prompt.set(state.points().isEmpty()
-                    ? PromptState.empty()
-                    : new PromptState(state.points().subList(0, state.points().size() - 1), state.box(), null));
-            askAfresh();
-            return;
-        }
-        PromptState earlier = before.get().prompt();
-        SamPreview earlierAnswer = before.get().preview();
-        if (earlier.isEmpty()) {
-            clearPrompt();
-            return;
-        }
-        generation.incrementAndGet(); // an answer still on its way to the click taken back is dropped
-        prompt.set(earlier);
-        if (earlierAnswer == null) {
-            requestPreview(); // it had not come when the click was made
-            return;
-        }
-        answered = earlier;
-        preview.set(earlierAnswer);
-        status.set(earlierAnswer.describe());
-    }
-
-    private void rememberBeforeClick() {
-        clicks.beforeClick(prompt.get(), prompt.get() == answered ? preview.get() : null);
-    }
-
-    /** The cursor at image pixel (x, y): before the first click, SAM previews a positive point there. */
-    public void hover(double x, double y) {
-        if (selectedTile.get() == null || !hoverPreview.get() || !prompt.get().isEmpty()) {
-            return;
-        }
-        request(PromptState.empty().with(new Point(x, y, Point.POSITIVE)), false);
-    }
-
-    /** Tab: show SAM's next candidate mask. */
-    public void nextCandidate() {
-        SamPreview shown = preview.get();
-        if (shown != null) {
-            SamPreview next = shown.next();
-            preview.set(next);
-            if (!prompt.get().isEmpty()) {
-                prompt.set(prompt.get().refinedBy(next.shownLowRes())); // the next click refines what is shown
-                answered = prompt.get();
-            }
-            status.set(next.describe());
-        }
-    }
-
-    /** Escape: forget the prompt and the preview. */
-    public void clearPrompt() {
-        generation.incrementAndGet();
-        clicks.clear();
-        answered = null;
-        prompt.set(PromptState.empty());
-        if (preview.get() != null && status.get().equals(preview.get().describe())) {
-            status.set(""); // it spoke of the preview going away
-        }
-        preview.set(null);
     }
 
     /**
@@ -289,51 +165,6 @@ public final class AnnotateViewModel implements AutoCloseable {
             return null;
         }
         return browser.nextToReview(true);
-    }
-
-    /** Whether this tab was closed (another project or model opened): SAM's thread takes no more work. */
-    public boolean isClosed() {
-        return decoder.isShutdown();
-    }
-
-    /** Whether SAM is here: a model was loaded with the project. */
-    public boolean hasModel() {
-        return predictor != null;
-    }
-
-    /**
-     * SAM's answer for any tile, for work beside the annotator's clicks (auto-label): computed on SAM's thread between
-     * the clicks' answers, where no decoder change can overlap it, the tile's embedding from the encoding queue.
-     * Blocks the calling thread, which must not be the JavaFX one.
-     */
-    public Prediction predictAside(Tile tile, Prompt request, boolean multimask)
-            throws IOException, InterruptedException {
-        if (predictor == null) {
-            throw new IllegalStateException("no SAM model is loaded");
-        }
-        for (int attempt = 0; attempt < 2; attempt++) {
-            InteractivePredictor.Answer answer = await(decoder.submit(
-                    () -> predictor.predict(tile.image(), List.of(request), null, multimask)));
-            if (answer instanceof InteractivePredictor.Ready ready) {
-                return ready.prediction();
-            }
-            await(queue.request(tile.image()));
-        }
-        throw new IOException(tile.image() + ": its embedding was computed but cannot be read from the cache");
-    }
-
-    private static <T> T await(Future<T> work) throws IOException, InterruptedException {
-        try {
-            return work.get();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof IOException io) {
-                throw io;
-            }
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IOException(ErrorText.of(e.getCause()), e.getCause());
-        }
     }
 
     /** Labels were written on disk (a save, auto-label): the list's statuses and the count are read again. */
@@ -385,123 +216,31 @@ public final class AnnotateViewModel implements AutoCloseable {
     /** Enter (replace), Shift+Enter (add), Alt+Enter (subtract): the preview meets the label, undoably. */
     public void acceptPreview(CombineMode mode) {
         Tile tile = selectedTile.get();
-        if (tile == null || preview.get() == null || prompt.get().isEmpty()) {
+        SamPreview preview = sam.previewProperty().get();
+        if (tile == null || preview == null || sam.promptProperty().get().isEmpty()) {
             return;
         }
-        editor.accept(preview.get().mask(), mode);
-        clearPrompt();
-    }
-
-    /**
-     * Runs {@code change} on SAM's thread between two previews (to replace the model's decoder there, where no
-     * prediction can overlap it), then asks the changed model about the prompt on the tile afresh: its points and
-     * box, without the mask the model showed before, so that two decoders are compared on the same clicks.
-     */
-    public CompletableFuture<Void> changeModel(Runnable change) {
-        return CompletableFuture.runAsync(change, decoder)
-                .thenRun(() -> Platform.runLater(this::askAfresh));
-    }
-
-    private void askAfresh() {
-        PromptState state = prompt.get();
-        if (state.isEmpty()) {
-            clearPrompt();
-            return;
-        }
-        clicks.clear(); // its answers were the other decoder's
-        prompt.set(new PromptState(state.points(), state.box(), null));
-        requestPreview();
+        editor.accept(preview.mask(), mode);
+        sam.clearPrompt();
     }
 
     private void onTileSelected(Tile tile) {
-        clearPrompt();
+        sam.open(tile);
         editor.open(tile);
         browser.open(tile);
-        if (tile == null) {
-            return;
-        }
-        if (queue != null) {
+        if (tile != null && queue != null) {
             queue.focus(tile.image());
-        }
-        if (predictor != null) {
-            // prepare the tile for SAM now (embedding from the cache, decoder inputs), not at the first click
-            decoder.submit(() -> {
-                try {
-                    predictor.open(tile.image());
-                } catch (IOException | RuntimeException e) {
-                    Platform.runLater(() -> status.set("Could not open " + tile.name() + " for SAM: "
-                            + ErrorText.of(e)));
-                }
-            });
-        }
-    }
-
-    private void requestPreview() {
-        request(prompt.get(), true);
-    }
-
-    /** Asks SAM for {@code state}; kept: whether the answer refines the prompt (a click) or not (hovering). */
-    private void request(PromptState state, boolean kept) {
-        if (predictor == null) {
-            return;
-        }
-        long ticket = generation.incrementAndGet();
-        Tile tile = selectedTile.get();
-        decoder.submit(() -> decode(ticket, tile, state, kept));
-    }
-
-    private void decode(long ticket, Tile tile, PromptState state, boolean kept) {
-        if (ticket != generation.get()) {
-            return; // superseded before it started
-        }
-        try {
-            InteractivePredictor.Answer answer = predictor.predict(tile.image(), List.of(state.toPrompt()),
-                    state.previousLowRes(), true);
-            if (answer instanceof InteractivePredictor.Ready ready) {
-                SamPreview answerPreview = SamPreview.of(ready.prediction());
-                Platform.runLater(() -> {
-                    if (ticket == generation.get()) {
-                        preview.set(answerPreview);
-                        if (kept) {
-                            prompt.set(prompt.get().refinedBy(answerPreview.shownLowRes()));
-                            answered = prompt.get();
-                        }
-                        status.set(answerPreview.describe());
-                    }
-                });
-            } else {
-                Platform.runLater(() -> status.set("Computing the embedding of " + tile.name() + "…"));
-                queue.request(tile.image()).whenComplete((embedding, error) -> {
-                    if (ticket != generation.get()) {
-                        return;
-                    }
-                    if (error == null) {
-                        decoder.submit(() -> decode(ticket, tile, state, kept));
-                    } else {
-                        Throwable cause = error instanceof CompletionException ? error.getCause() : error;
-                        Platform.runLater(() -> status.set("Could not compute the embedding of " + tile.name()
-                                + ": " + ErrorText.of(cause)));
-                    }
-                });
-            }
-        } catch (IOException | RuntimeException e) {
-            Platform.runLater(() -> status.set("SAM failed on " + tile.name() + ": " + ErrorText.of(e)));
         }
     }
 
     /** Waits for SAM work in flight (a decode, a tile being opened): the model may be closed or passed on next. */
     @Override
     public void close() {
-        decoder.shutdownNow();
-        views.close();
-        overlaps.close();
         try {
-            if (!decoder.awaitTermination(1, TimeUnit.MINUTES)) {
-                throw new IllegalStateException("Annotate's SAM thread did not end within a minute");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            sam.close();
         } finally {
+            views.close();
+            overlaps.close();
             editor.close(); // the label being edited is saved whatever happened to SAM
         }
     }

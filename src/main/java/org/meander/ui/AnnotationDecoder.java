@@ -44,7 +44,7 @@ final class AnnotationDecoder implements AnnotationModel {
     @Override
     public CompletableFuture<Void> useDecoder(Map<String, float[]> decoder, String name) {
         lastTuned.set(new Tuned(decoder, name));
-        return annotate.changeModel(() -> {
+        return annotate.sam().changeModel(() -> {
             DecoderParameters parameters = DecoderParameters.of(model);
             if (own == null) {
                 own = parameters.values();
@@ -56,7 +56,7 @@ final class AnnotationDecoder implements AnnotationModel {
 
     @Override
     public CompletableFuture<Void> useBaseDecoder() {
-        return annotate.changeModel(() -> {
+        return annotate.sam().changeModel(() -> {
             if (own != null) {
                 DecoderParameters.of(model).load(own);
                 model.decoderChanged();

@@ -157,7 +157,7 @@ final class AutoLabelViewModel {
             List<String> leftAlone = new ArrayList<>();
             int done = 0;
             for (Tile tile : tiles) {
-                if (stopped.get() || annotate.isClosed()) {
+                if (stopped.get() || annotate.sam().isClosed()) {
                     break; // asked to, or another project or model was opened
                 }
                 boolean inEditor = tile.equals(openTile);
@@ -225,7 +225,7 @@ final class AutoLabelViewModel {
     private static TileSegmenter annotateSegmenter(AnnotateViewModel annotate) {
         return (tile, prompt, multimask) -> {
             try {
-                return annotate.predictAside(tile, prompt, multimask);
+                return annotate.sam().predictAside(tile, prompt, multimask);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new InterruptedIOException("stopped while SAM was busy with " + tile.name());

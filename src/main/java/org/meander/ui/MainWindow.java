@@ -171,10 +171,10 @@ final class MainWindow {
             }
             case CLEAR_PROMPT -> {
                 editor.cancelPolygon();
-                model.clearPrompt();
+                model.sam().clearPrompt();
             }
-            case REMOVE_LAST_POINT -> model.removeLastFromPrompt();
-            case NEXT_CANDIDATE -> model.nextCandidate();
+            case REMOVE_LAST_POINT -> model.sam().removeLastFromPrompt();
+            case NEXT_CANDIDATE -> model.sam().nextCandidate();
             case SAM_TOOL -> editor.toolProperty().set(Tool.SAM);
             case BRUSH_TOOL -> editor.toolProperty().set(Tool.BRUSH);
             case ERASER_TOOL -> editor.toolProperty().set(Tool.ERASER);
@@ -202,7 +202,7 @@ final class MainWindow {
             case FIT -> canvas.fit();
             case ACTUAL_SIZE -> canvas.actualSize();
             case PAN -> canvas.setSpaceDown(true);
-            case TOGGLE_HOVER -> model.hoverPreviewProperty().set(!model.hoverPreviewProperty().get());
+            case TOGGLE_HOVER -> model.sam().hoverPreviewProperty().set(!model.sam().hoverPreviewProperty().get());
             case SWITCH_DECODER -> {
                 if (decoders == null) {
                     model.showMessage("Switching decoders needs a SAM model: choose one in the status bar's model"

@@ -83,11 +83,11 @@ final class TileCanvas extends Pane {
         labelOutline.addListener(o -> rebuildLabelOverlay());
         labelOpacity.addListener(o -> draw());
         labelHidden.addListener(o -> draw());
-        model.previewProperty().addListener((o, old, preview) -> {
+        model.sam().previewProperty().addListener((o, old, preview) -> {
             previewOverlay = preview == null ? null : overlay(preview.mask(), PREVIEW_ARGB);
             draw();
         });
-        model.promptProperty().addListener(o -> draw());
+        model.sam().promptProperty().addListener(o -> draw());
         model.editor().polygon().addListener((javafx.collections.ListChangeListener<double[]>) c -> draw());
         model.editor().toolProperty().addListener(o -> draw());
         model.editor().brushRadiusProperty().addListener(o -> draw());
@@ -259,7 +259,7 @@ final class TileCanvas extends Pane {
         }
         if (dragging) {
             dragging = false;
-            model.setBox(clampX(viewport.toImageX(pressX)), clampY(viewport.toImageY(pressY)),
+            model.sam().setBox(clampX(viewport.toImageX(pressX)), clampY(viewport.toImageY(pressY)),
                     clampX(viewport.toImageX(e.getX())), clampY(viewport.toImageY(e.getY())));
             return;
         }
@@ -269,7 +269,7 @@ final class TileCanvas extends Pane {
             return;
         }
         boolean negative = e.getButton() == MouseButton.SECONDARY || e.isAltDown();
-        model.addPoint(x, y, !negative);
+        model.sam().addPoint(x, y, !negative);
     }
 
     /** A click adds a vertex; a double click closes the polygon, filling it (or, with Alt, cutting it). */
@@ -297,7 +297,7 @@ final class TileCanvas extends Pane {
         double x = viewport.toImageX(e.getX());
         double y = viewport.toImageY(e.getY());
         if (x >= 0 && y >= 0 && x < tile.getWidth() && y < tile.getHeight()) {
-            model.hover(x, y);
+            model.sam().hover(x, y);
         }
     }
 
@@ -346,7 +346,7 @@ final class TileCanvas extends Pane {
         if (previewOverlay != null) {
             g.drawImage(previewOverlay, x0, y0, w, h);
         }
-        PromptState prompt = model.promptProperty().get();
+        PromptState prompt = model.sam().promptProperty().get();
         Box box = prompt.box();
         if (box != null) {
             g.setStroke(Color.YELLOW);

@@ -79,7 +79,8 @@ class CocoLabelImportTest {
         for (int i = 0; i < expected.length; i++) {
             expected[i] = (byte) (pycocotools.charAt(i) - '0');
         }
-        assertEquals(new LabelMask(W, H, expected), project.readLabel(project.tile("poly").orElseThrow()).orElseThrow());
+        assertEquals(new LabelMask(W, H, expected),
+                project.readLabel(project.tile("poly").orElseThrow()).orElseThrow());
         byte[] column = new byte[W * H];
         column[1] = 1; // pixels 7 and 8 down the columns: (x, y) = (1, 0) and (1, 1)
         column[W + 1] = 1;

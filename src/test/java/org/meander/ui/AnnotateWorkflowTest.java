@@ -56,7 +56,7 @@ class AnnotateWorkflowTest {
         CountDownLatch running = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         AtomicBoolean finished = new AtomicBoolean();
-        workbench.annotate().changeModel(() -> {
+        workbench.annotate().sam().changeModel(() -> {
             running.countDown();
             while (true) {
                 try {
@@ -90,16 +90,16 @@ class AnnotateWorkflowTest {
         LabelMask imported = workbench.project().readLabel(tile).orElseThrow();
         int[] inside = foregroundPixel(imported);
         robot.clickOn(screenPoint(inside[0], inside[1]), MouseButton.PRIMARY);
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.previewProperty().get() != null);
-        assertEquals(1, model.promptProperty().get().points().size());
-        assertEquals(inside[0] + 0.5, model.promptProperty().get().points().get(0).x(), 1.0);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.sam().previewProperty().get() != null);
+        assertEquals(1, model.sam().promptProperty().get().points().size());
+        assertEquals(inside[0] + 0.5, model.sam().promptProperty().get().points().get(0).x(), 1.0);
 
-        LabelMask preview = model.previewProperty().get().mask();
+        LabelMask preview = model.sam().previewProperty().get().mask();
         assertEquals(imported.width(), preview.width());
         robot.push(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
         assertArrayEquals(preview.pixels(), model.labelProperty().get().pixels(), "Enter replaces the label");
-        assertEquals(null, model.previewProperty().get(), "accepting clears the prompt");
+        assertEquals(null, model.sam().previewProperty().get(), "accepting clears the prompt");
 
         robot.push(KeyCode.A);
         WaitForAsyncUtils.waitForFxEvents();
@@ -117,19 +117,19 @@ class AnnotateWorkflowTest {
         Tile tile = model.tiles().get(0);
         workbench.queue().request(tile.image()).get(60, TimeUnit.SECONDS);
         robot.clickOn(screenPoint(100, 100), MouseButton.SECONDARY);
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.previewProperty().get() != null);
-        assertEquals(0, model.promptProperty().get().points().get(0).label(), "right click is a negative point");
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.sam().previewProperty().get() != null);
+        assertEquals(0, model.sam().promptProperty().get().points().get(0).label(), "right click is a negative point");
         robot.push(KeyCode.ESCAPE);
         WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(model.promptProperty().get().isEmpty());
-        assertEquals(null, model.previewProperty().get());
+        assertTrue(model.sam().promptProperty().get().isEmpty());
+        assertEquals(null, model.sam().previewProperty().get());
     }
 
     /** A misplaced click is taken back alone: the prompt and SAM's answer come back as they were before it. */
     @Test
     void backspaceTakesBackTheLastClick(FxRobot robot) throws Exception {
         AnnotateViewModel model = workbench.annotate();
-        model.hoverPreviewProperty().set(false);
+        model.sam().hoverPreviewProperty().set(false);
         workbench.queue().request(model.tiles().get(0).image()).get(60, TimeUnit.SECONDS);
         float[] first = click(robot, model, screenPoint(120, 140), MouseButton.PRIMARY, 1);
         float[] second = click(robot, model, screenPoint(300, 60), MouseButton.SECONDARY, 2);
@@ -137,49 +137,50 @@ class AnnotateWorkflowTest {
 
         robot.push(KeyCode.BACK_SPACE);
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(2, model.promptProperty().get().points().size());
-        assertArrayEquals(second, model.previewProperty().get().lowRes().get(0),
+        assertEquals(2, model.sam().promptProperty().get().points().size());
+        assertArrayEquals(second, model.sam().previewProperty().get().lowRes().get(0),
                 "the second click's answer (refined by the first), not one asked afresh");
 
         robot.push(KeyCode.BACK_SPACE);
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(Point.POSITIVE, model.promptProperty().get().points().get(0).label());
-        assertArrayEquals(first, model.previewProperty().get().lowRes().get(0));
+        assertEquals(Point.POSITIVE, model.sam().promptProperty().get().points().get(0).label());
+        assertArrayEquals(first, model.sam().previewProperty().get().lowRes().get(0));
 
         robot.push(KeyCode.BACK_SPACE);
         WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(model.promptProperty().get().isEmpty());
-        assertEquals(null, model.previewProperty().get());
+        assertTrue(model.sam().promptProperty().get().isEmpty());
+        assertEquals(null, model.sam().previewProperty().get());
     }
 
     /** Clicks at {@code point} and returns SAM's logits once the prompt holds {@code points} points and is answered. */
     private static float[] click(FxRobot robot, AnnotateViewModel model, Point2D point, MouseButton button,
                                  int points) throws Exception {
-        SamPreview before = model.previewProperty().get();
+        SamPrompting sam = model.sam();
+        SamPreview before = sam.previewProperty().get();
         robot.clickOn(point, button);
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.promptProperty().get().points().size() == points
-                && model.previewProperty().get() != null && model.previewProperty().get() != before);
-        return model.previewProperty().get().lowRes().get(0);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> sam.promptProperty().get().points().size() == points
+                && sam.previewProperty().get() != null && sam.previewProperty().get() != before);
+        return sam.previewProperty().get().lowRes().get(0);
     }
 
     @Test
     void dragDrawsABoxAndTabCyclesTheCandidates(FxRobot robot) throws Exception {
         AnnotateViewModel model = workbench.annotate();
-        model.hoverPreviewProperty().set(false);
+        model.sam().hoverPreviewProperty().set(false);
         workbench.queue().request(model.tiles().get(0).image()).get(60, TimeUnit.SECONDS);
         robot.drag(screenPoint(100, 120), MouseButton.PRIMARY).dropTo(screenPoint(300, 380));
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.previewProperty().get() != null);
-        var box = model.promptProperty().get().box();
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.sam().previewProperty().get() != null);
+        var box = model.sam().promptProperty().get().box();
         assertNotNull(box, "a drag is a box prompt");
         assertEquals(100.5, box.x0(), 1.5);
         assertEquals(380.5, box.y1(), 1.5);
-        assertTrue(model.promptProperty().get().points().isEmpty(), "a drag adds no point");
+        assertTrue(model.sam().promptProperty().get().points().isEmpty(), "a drag adds no point");
 
-        SamPreview first = model.previewProperty().get();
+        SamPreview first = model.sam().previewProperty().get();
         assertEquals(3, first.masks().size());
         robot.push(KeyCode.TAB);
         WaitForAsyncUtils.waitForFxEvents();
-        SamPreview second = model.previewProperty().get();
+        SamPreview second = model.sam().previewProperty().get();
         assertEquals((first.shown() + 1) % 3, second.shown(), "Tab shows the next candidate");
         assertTrue(model.statusProperty().get().contains("IoU"), model.statusProperty().get());
     }
@@ -188,11 +189,11 @@ class AnnotateWorkflowTest {
     void hoverPreviewsBeforeTheFirstClick(FxRobot robot) throws Exception {
         AnnotateViewModel model = workbench.annotate();
         hoverUntilAPreviewShows(robot);
-        assertTrue(model.promptProperty().get().isEmpty(), "hovering adds no point");
+        assertTrue(model.sam().promptProperty().get().isEmpty(), "hovering adds no point");
 
         robot.push(KeyCode.H);
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(false, model.hoverPreviewProperty().get(), "H switches the hover preview off");
+        assertEquals(false, model.sam().hoverPreviewProperty().get(), "H switches the hover preview off");
     }
 
     /** The hover preview belongs to the SAM tool; a clicked prompt's preview stays, Enter can still accept it. */
@@ -202,22 +203,22 @@ class AnnotateWorkflowTest {
         hoverUntilAPreviewShows(robot);
         robot.push(KeyCode.B);
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals(null, model.previewProperty().get(), "the brush shows the label, not a preview under it");
+        assertEquals(null, model.sam().previewProperty().get(), "the brush shows the label, not a preview under it");
         assertFalse(model.statusProperty().get().startsWith("Candidate"), "no word of a preview no longer shown");
 
         robot.push(KeyCode.S);
         robot.clickOn(screenPoint(100, 100), MouseButton.PRIMARY);
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !model.promptProperty().get().isEmpty()
-                && model.previewProperty().get() != null);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !model.sam().promptProperty().get().isEmpty()
+                && model.sam().previewProperty().get() != null);
         robot.push(KeyCode.B);
         WaitForAsyncUtils.waitForFxEvents();
-        assertNotNull(model.previewProperty().get());
+        assertNotNull(model.sam().previewProperty().get());
     }
 
     @Test
     void clicksLandOnTheRightPixelAfterZoomingAndPanning(FxRobot robot) throws Exception {
         AnnotateViewModel model = workbench.annotate();
-        model.hoverPreviewProperty().set(false);
+        model.sam().hoverPreviewProperty().set(false);
         workbench.queue().request(model.tiles().get(0).image()).get(60, TimeUnit.SECONDS);
         Point2D before = screenPoint(300, 200);
         robot.moveTo(screenPoint(256, 256));
@@ -226,10 +227,10 @@ class AnnotateWorkflowTest {
         WaitForAsyncUtils.waitForFxEvents();
         Point2D after = screenPoint(300, 200);
         assertTrue(before.distance(after) > 20, "zooming and panning moved the tile on screen: " + before + " " + after);
-        assertTrue(model.promptProperty().get().isEmpty(), "a middle drag adds no prompt");
+        assertTrue(model.sam().promptProperty().get().isEmpty(), "a middle drag adds no prompt");
         robot.clickOn(screenPoint(300, 200), MouseButton.PRIMARY);
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !model.promptProperty().get().points().isEmpty());
-        var point = model.promptProperty().get().points().get(0);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !model.sam().promptProperty().get().points().isEmpty());
+        var point = model.sam().promptProperty().get().points().get(0);
         assertEquals(300.5, point.x(), 1.0);
         assertEquals(200.5, point.y(), 1.0);
     }
@@ -240,7 +241,7 @@ class AnnotateWorkflowTest {
         workbench.queue().request(model.tiles().get(0).image()).get(60, TimeUnit.SECONDS);
         robot.moveTo(screenPoint(200, 200));
         robot.moveTo(screenPoint(210, 220));
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.previewProperty().get() != null);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> model.sam().previewProperty().get() != null);
     }
 
     private Point2D screenPoint(double x, double y) {

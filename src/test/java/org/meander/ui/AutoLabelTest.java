@@ -187,7 +187,7 @@ class AutoLabelTest {
                 }
             }
             try {
-                return annotate.predictAside(tile, prompt, multimask);
+                return annotate.sam().predictAside(tile, prompt, multimask);
             } catch (InterruptedException e) {
                 throw new java.io.InterruptedIOException();
             }

@@ -196,22 +196,22 @@ class EvaluateTabTest {
         Tile tile = annotate.tiles().get(0);
         robot.interact(() -> annotate.selectedTileProperty().set(tile));
         workbench.queue().request(tile.image()).get(60, TimeUnit.SECONDS);
-        robot.interact(() -> annotate.addPoint(100, 130, true));
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> annotate.previewProperty().get() != null);
-        float[] tuned = annotate.previewProperty().get().lowRes().get(0);
+        robot.interact(() -> annotate.sam().addPoint(100, 130, true));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> annotate.sam().previewProperty().get() != null);
+        float[] tuned = annotate.sam().previewProperty().get().lowRes().get(0);
 
         robot.push(KeyCode.D);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !decoder.isVisible()
-                && annotate.previewProperty().get() != null);
-        assertEquals(1, annotate.promptProperty().get().points().size(), "the clicks stay");
-        float[] own = annotate.previewProperty().get().lowRes().get(0);
+                && annotate.sam().previewProperty().get() != null);
+        assertEquals(1, annotate.sam().promptProperty().get().points().size(), "the clicks stay");
+        float[] own = annotate.sam().previewProperty().get().lowRes().get(0);
         assertFalse(java.util.Arrays.equals(tuned, own), "the model's own decoder answers otherwise");
         assertEquals("the model's own", evaluate.annotationDecoderProperty().get());
 
         robot.push(KeyCode.D);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> decoder.isVisible()
-                && annotate.previewProperty().get() != null);
-        assertArrayEquals(tuned, annotate.previewProperty().get().lowRes().get(0),
+                && annotate.sam().previewProperty().get() != null);
+        assertArrayEquals(tuned, annotate.sam().previewProperty().get().lowRes().get(0),
                 "asked afresh, the tuned decoder shows what it showed at the first click");
     }
 

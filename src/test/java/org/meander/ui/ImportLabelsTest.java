@@ -50,7 +50,8 @@ class ImportLabelsTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.labelProperty().get() != null);
         Tile open = model.selectedTileProperty().get();
         Project project = workbench.project();
-        assertEquals("Choose a GeoJSON file, a folder of them, or a COCO file.", Fields.label(robot, "#import-problem"));
+        assertEquals("Choose a GeoJSON file, a folder of them, or a COCO file.",
+                Fields.label(robot, "#import-problem"));
         Fields.set(robot, "#import-source", dir.resolve("none.geojson").toString());
         assertTrue(Fields.label(robot, "#import-problem").endsWith("does not exist."));
         assertTrue(robot.lookup("#import-start").queryAs(Button.class).isDisabled());

@@ -85,13 +85,14 @@ class ResponsivenessTest {
         robot.clickOn(CanvasPoints.screenPoint(window.canvas(), 120, 140), MouseButton.PRIMARY);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
                 () -> annotate.statusProperty().get().startsWith("Computing the embedding of " + tile.name()));
-        assertEquals(1, annotate.promptProperty().get().points().size(), "the click is taken before the embedding");
-        assertNull(annotate.previewProperty().get());
+        assertEquals(1, annotate.sam().promptProperty().get().points().size(),
+                "the click is taken before the embedding");
+        assertNull(annotate.sam().previewProperty().get());
         answersWhileHeld("after a click on a tile without its embedding");
 
         encoder.release.countDown();
-        WaitForAsyncUtils.waitFor(HOLD_SECONDS, TimeUnit.SECONDS, () -> annotate.previewProperty().get() != null);
-        assertEquals(3, annotate.previewProperty().get().masks().size(), "the click's candidates, once encoded");
+        WaitForAsyncUtils.waitFor(HOLD_SECONDS, TimeUnit.SECONDS, () -> annotate.sam().previewProperty().get() != null);
+        assertEquals(3, annotate.sam().previewProperty().get().masks().size(), "the click's candidates, once encoded");
         queue.awaitIdle();
         assertTrue(queue.progress().finished(), "every tile is encoded: " + queue.progress());
     }

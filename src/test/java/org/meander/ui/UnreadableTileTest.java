@@ -75,7 +75,7 @@ class UnreadableTileTest {
         AnnotateViewModel model = workbench.annotate();
         Tile damaged = damagedTile(model);
         open(robot, damaged);
-        robot.interact(() -> model.addPoint(10, 10, true));
+        robot.interact(() -> model.sam().addPoint(10, 10, true));
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS,
                 () -> model.statusProperty().get().startsWith("Could not compute the embedding of sample_02"));
         assertFalse(model.statusProperty().get().contains("Computing"));

@@ -87,7 +87,8 @@ class AutoLabelerTest {
         Path folder = dir.resolve("answers");
         RiverTiles.tile(folder, "imported", true);
         RiverTiles.tile(folder, "forest", false);
-        LabelMask imported = new LabelMask(RiverTiles.SIZE, RiverTiles.SIZE, new byte[RiverTiles.SIZE * RiverTiles.SIZE]);
+        LabelMask imported = new LabelMask(RiverTiles.SIZE, RiverTiles.SIZE,
+                new byte[RiverTiles.SIZE * RiverTiles.SIZE]);
         LabelPng.write(Files.createDirectories(folder.resolve("labels")).resolve("imported.png"), imported);
         Project project = Project.open(folder);
         Map<String, Tile> tiles = project.tiles().stream().collect(Collectors.toMap(Tile::name, Function.identity()));
