@@ -135,14 +135,7 @@ final class ImportLabelsViewModel {
         if (report.featuresLeftOut() > 0) {
             text.append("\n").append(count(report.featuresLeftOut(), "feature")).append(" left out by the filter.");
         }
-        if (report.unchanged() > 0) {
-            text.append("\n").append(count(report.unchanged(), "tile")).append(" already had the same label.");
-        }
-        List<String> kept = report.keptTheirLabel();
-        if (!kept.isEmpty()) {
-            text.append("\nKept their own label (tick \"replace\" to replace them): ").append(String.join(", ", kept))
-                    .append(".");
-        }
+        sayUntouched(text, report.unchanged(), report.keptTheirLabel());
         report.reprojected().forEach(layer -> text.append("\nCarried into the imagery's CRS: ").append(layer)
                 .append("."));
         report.problems().forEach(problem -> text.append("\n").append(problem));
@@ -157,16 +150,20 @@ final class ImportLabelsViewModel {
             text.append("\n").append(count(report.imagesWithoutAnnotations(), "image"))
                     .append(" without annotations left alone (tick \"no river\" to label them empty).");
         }
-        if (report.unchanged() > 0) {
-            text.append("\n").append(count(report.unchanged(), "tile")).append(" already had the same label.");
+        sayUntouched(text, report.unchanged(), report.keptTheirLabel());
+        report.problems().forEach(problem -> text.append("\n").append(problem));
+        return text.toString();
+    }
+
+    /** The tiles either import left as they were: already so, or keeping their own label. */
+    private static void sayUntouched(StringBuilder text, int unchanged, List<String> kept) {
+        if (unchanged > 0) {
+            text.append("\n").append(count(unchanged, "tile")).append(" already had the same label.");
         }
-        List<String> kept = report.keptTheirLabel();
         if (!kept.isEmpty()) {
             text.append("\nKept their own label (tick \"replace\" to replace them): ").append(String.join(", ", kept))
                     .append(".");
         }
-        report.problems().forEach(problem -> text.append("\n").append(problem));
-        return text.toString();
     }
 
     private static String count(long n, String thing) {

@@ -22,14 +22,9 @@ class ProjectImportLabelsCommandTest {
 
     @Test
     void aFolderOfTileOutlinesLabelsTheTilesOfTheSameName() throws IOException {
-        Path raster = TiledRasterProject.raster(temp.resolve("ortho.tif"));
-        Path labelled = TiledRasterProject.create(raster, temp.resolve("labelled"));
-        Path out = temp.resolve("outlines");
-        assertEquals(0, ProjectCommandTest.project("export", labelled.toString(), "--format", "geojson", "--out",
-                out.toString()).exit());
-        Path fresh = temp.resolve("fresh");
-        assertEquals(0, ProjectCommandTest.project("tile", fresh.toString(), "--raster", raster.toString(),
-                "--tile-size", "128", "--overlap", "32").exit());
+        Path labelled = TiledRasterProject.create(raster(), temp.resolve("labelled"));
+        Path out = exported(labelled, "geojson", temp.resolve("outlines"));
+        Path fresh = cutAgain();
 
         EmbedCommandTest.Result result = ProjectCommandTest.project("import-labels", fresh.toString(), "--geojson",
                 out.toString());
@@ -49,14 +44,9 @@ class ProjectImportLabelsCommandTest {
 
     @Test
     void aCocoExportLabelsAnotherProjectOfTheSameTiles() throws IOException {
-        Path raster = TiledRasterProject.raster(temp.resolve("ortho.tif"));
-        Path labelled = TiledRasterProject.create(raster, temp.resolve("labelled"));
-        Path coco = temp.resolve("labels.json");
-        assertEquals(0, ProjectCommandTest.project("export", labelled.toString(), "--format", "coco", "--out",
-                coco.toString()).exit());
-        Path fresh = temp.resolve("fresh");
-        assertEquals(0, ProjectCommandTest.project("tile", fresh.toString(), "--raster", raster.toString(),
-                "--tile-size", "128", "--overlap", "32").exit());
+        Path labelled = TiledRasterProject.create(raster(), temp.resolve("labelled"));
+        Path coco = exported(labelled, "coco", temp.resolve("labels.json"));
+        Path fresh = cutAgain();
 
         EmbedCommandTest.Result result = ProjectCommandTest.project("import-labels", fresh.toString(), "--coco",
                 coco.toString());
@@ -99,5 +89,25 @@ class ProjectImportLabelsCommandTest {
                 "--geojson", points.toString(), "--where", "DN");
         assertEquals(2, badFilter.exit(), "a usage error");
         assertTrue(badFilter.err().contains("\"DN\" is not KEY=VALUE"), badFilter.err());
+    }
+
+    /** The georeferenced raster both projects are cut from, written once. */
+    private Path raster() throws IOException {
+        Path file = temp.resolve("ortho.tif");
+        return Files.exists(file) ? file : TiledRasterProject.raster(file);
+    }
+
+    private static Path exported(Path project, String format, Path out) {
+        assertEquals(0, ProjectCommandTest.project("export", project.toString(), "--format", format, "--out",
+                out.toString()).exit());
+        return out;
+    }
+
+    /** The same raster cut into a project without labels. */
+    private Path cutAgain() throws IOException {
+        Path fresh = temp.resolve("fresh");
+        assertEquals(0, ProjectCommandTest.project("tile", fresh.toString(), "--raster", raster().toString(),
+                "--tile-size", "128", "--overlap", "32").exit());
+        return fresh;
     }
 }
