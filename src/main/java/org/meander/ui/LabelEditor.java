@@ -242,6 +242,13 @@ final class LabelEditor implements AutoCloseable {
         polygon.clear();
     }
 
+    /** Backspace with the polygon tool: the polygon without its last vertex. */
+    void removeLastVertex() {
+        if (!polygon.isEmpty()) {
+            polygon.remove(polygon.size() - 1);
+        }
+    }
+
     void fillHoles() {
         if (edits != null) {
             change("fill holes", MaskOps.fillHoles(edits.current()));

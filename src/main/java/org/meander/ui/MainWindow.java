@@ -173,7 +173,13 @@ final class MainWindow {
                 editor.cancelPolygon();
                 model.sam().clearPrompt();
             }
-            case REMOVE_LAST_POINT -> model.sam().removeLastFromPrompt();
+            case REMOVE_LAST_POINT -> {
+                if (drawingPolygon) {
+                    editor.removeLastVertex();
+                } else {
+                    model.sam().removeLastFromPrompt();
+                }
+            }
             case NEXT_CANDIDATE -> model.sam().nextCandidate();
             case SAM_TOOL -> editor.toolProperty().set(Tool.SAM);
             case BRUSH_TOOL -> editor.toolProperty().set(Tool.BRUSH);

@@ -10,7 +10,8 @@ enum Shortcut {
     ACCEPT_ADD("Shift+Enter", "add SAM's preview to the label"),
     ACCEPT_SUBTRACT("Alt+Enter", "subtract SAM's preview from the label (with the polygon tool: cut the polygon)"),
     CLEAR_PROMPT("Esc", "clear the prompt and the preview, or the unfinished polygon"),
-    REMOVE_LAST_POINT("Backspace", "take back the last click or box: the prompt and SAM's answer as before it"),
+    REMOVE_LAST_POINT("Backspace", "take back the last click or box: the prompt and SAM's answer as before it"
+            + " (polygon tool: the last vertex)"),
     NEXT_CANDIDATE("Tab", "show SAM's next candidate mask"),
     SAM_TOOL("S", "SAM tool: click points, drag boxes"),
     BRUSH_TOOL("B", "brush: paint the label"),

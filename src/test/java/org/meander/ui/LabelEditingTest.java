@@ -77,9 +77,12 @@ class LabelEditingTest {
         assertEquals(1, filled.pixels()[350 * filled.width() + 60], "inside the polygon is filled");
         assertTrue(model.editor().polygon().isEmpty(), "closing ends the polygon");
 
-        for (int[] v : new int[][] {{30, 320}, {90, 320}, {90, 380}, {30, 380}}) {
+        for (int[] v : new int[][] {{30, 320}, {90, 320}, {90, 380}, {200, 500}}) {
             robot.clickOn(screenPoint(v[0], v[1]), MouseButton.PRIMARY);
         }
+        robot.push(KeyCode.BACK_SPACE); // a misplaced vertex taken back, then the right one
+        assertEquals(3, model.editor().polygon().size());
+        robot.clickOn(screenPoint(30, 380), MouseButton.PRIMARY);
         robot.push(KeyCode.ALT, KeyCode.ENTER);
         LabelMask cut = model.labelProperty().get();
         assertEquals(0, cut.pixels()[350 * cut.width() + 60], "Alt+Enter cuts the polygon out");
