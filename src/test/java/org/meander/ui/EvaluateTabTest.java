@@ -188,7 +188,7 @@ class EvaluateTabTest {
                 () -> evaluate.messageProperty().get().startsWith("Annotate now predicts"));
         Label decoder = robot.lookup("#decoder-in-use").queryAs(Label.class);
         assertTrue(decoder.isVisible());
-        assertEquals("Decoder: run tuned (best checkpoint)", decoder.getText());
+        assertEquals("Decoder: tuned (best checkpoint)", decoder.getText());
 
         TabPane tabs = robot.lookup(".tab-pane").queryAs(TabPane.class);
         robot.interact(() -> tabs.getSelectionModel().select(0));

@@ -397,7 +397,8 @@ public final class EvaluateViewModel implements AutoCloseable {
     }
 
     private static String describe(String run, CheckpointKind kind) {
-        return "run " + run + " (" + kind.name().toLowerCase(Locale.ROOT) + " checkpoint)";
+        // runs are named run-1, run-2 by default: "run run-1" said the word twice
+        return run + " (" + kind.name().toLowerCase(Locale.ROOT) + " checkpoint)";
     }
 
     private static long modified(RunFolder folder) {
