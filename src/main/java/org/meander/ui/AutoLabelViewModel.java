@@ -29,6 +29,7 @@ import org.meander.prompts.autolabel.AutoLabelSettings;
 import org.meander.prompts.autolabel.AutoLabeler;
 import org.meander.prompts.autolabel.TileOutcome;
 import org.meander.prompts.autolabel.TileSegmenter;
+import org.meander.ui.evaluate.AnnotationModel;
 
 /**
  * "Auto-label…": every unlabelled tile (of a split, or all) labelled by SAM from prompts drawn from a rough water
@@ -51,6 +52,7 @@ final class AutoLabelViewModel {
     /** One split's tiles, or null for every tile. */
     private final ObjectProperty<Split> split = new SimpleObjectProperty<>();
     private final StringBinding problem;
+    private final StringBinding decoder;
     private final TaskState task = new TaskState();
     private final AutoLabelPreviews previews = new AutoLabelPreviews();
     /** Whether the window is shown: only then are previews computed, SAM's thread being the annotator's too. */
@@ -60,14 +62,26 @@ final class AutoLabelViewModel {
     private volatile Tile openTile;
 
     AutoLabelViewModel(Project project, AnnotateViewModel annotate) {
-        this(project, annotate, null);
+        this(project, annotate, null, null);
+    }
+
+    /** decoders: Annotate's decoder, the one SAM labels with, named in the window. */
+    AutoLabelViewModel(Project project, AnnotateViewModel annotate, AnnotationDecoder decoders) {
+        this(project, annotate, decoders, null);
     }
 
     /** With SAM's answers from {@code segmenter} rather than from Annotate's thread (tests hold them back). */
     AutoLabelViewModel(Project project, AnnotateViewModel annotate, TileSegmenter segmenter) {
+        this(project, annotate, null, segmenter);
+    }
+
+    private AutoLabelViewModel(Project project, AnnotateViewModel annotate, AnnotationDecoder decoders,
+                               TileSegmenter segmenter) {
         this.project = project;
         this.annotate = annotate;
         this.segmenter = segmenter != null ? segmenter : annotateSegmenter(annotate);
+        decoder = decoders == null ? Bindings.createStringBinding(() -> "") : Bindings.createStringBinding(
+                () -> describeDecoder(decoders.decoderInUseProperty().get()), decoders.decoderInUseProperty());
         openTile = annotate.selectedTileProperty().get();
         annotate.selectedTileProperty().addListener((o, old, tile) -> openTile = tile);
         problem = Bindings.createStringBinding(this::findProblem, source, ndwiThreshold, positives, negatives, box);
@@ -109,6 +123,11 @@ final class AutoLabelViewModel {
 
     ObjectProperty<Split> splitProperty() {
         return split;
+    }
+
+    /** Which decoder SAM labels with, in words; empty when not known. */
+    StringBinding decoderProperty() {
+        return decoder;
     }
 
     /** What stops Start, in words; empty when nothing does. */
@@ -249,6 +268,13 @@ final class AutoLabelViewModel {
 
     private WaterIndex waterIndex() {
         return new WaterIndex(Double.parseDouble(ndwiThreshold.get().strip()));
+    }
+
+    private static String describeDecoder(String inUse) {
+        return AnnotationModel.OWN_DECODER.equals(inUse)
+                ? "SAM labels with the model's own decoder."
+                : "SAM labels with the fine-tuned decoder of " + inUse + ", as Annotate predicts now (D there switches"
+                        + " to the model's own).";
     }
 
     private static String describe(Map<TileOutcome.Kind, Integer> counts) {

@@ -64,6 +64,11 @@ final class AutoLabelWindow {
         form.add(overwrite, 1, 5);
         form.setMinWidth(Region.USE_PREF_SIZE); // the preview beside it gives up the room
 
+        Label decoder = new Label();
+        decoder.setId("autolabel-decoder");
+        decoder.setWrapText(true);
+        decoder.textProperty().bind(model.decoderProperty());
+        decoder.managedProperty().bind(model.decoderProperty().isNotEmpty());
         Label problem = TaskWindow.problem("autolabel-problem", model.problemProperty());
 
         Button start = new Button("Start");
@@ -77,7 +82,7 @@ final class AutoLabelWindow {
         TextArea report = TaskWindow.report("autolabel-report", model.task().messageProperty());
 
         HBox settingsAndPreview = new HBox(20, form, new AutoLabelPreviewPane(model.previews()).root());
-        VBox root = new VBox(12, intro, settingsAndPreview, problem,
+        VBox root = new VBox(12, intro, settingsAndPreview, decoder, problem,
                 TaskWindow.startRow(model.problemProperty(), model.task(), true, start, stop), report);
         root.setPadding(new Insets(14));
         window = new TaskWindow("Meander — auto-label " + model.project().directory().getFileName(), root, 1080, 640,

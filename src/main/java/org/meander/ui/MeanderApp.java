@@ -145,7 +145,8 @@ public final class MeanderApp extends Application {
     private void autoLabel() {
         if (autoLabelWindow == null || autoLabelWindow.project() != workbench.project()
                 || autoLabelWindow.annotate() != workbench.annotate()) {
-            autoLabelWindow = new AutoLabelWindow(new AutoLabelViewModel(workbench.project(), workbench.annotate()));
+            autoLabelWindow = new AutoLabelWindow(new AutoLabelViewModel(workbench.project(), workbench.annotate(),
+                    workbench.annotationDecoder()));
         }
         autoLabelWindow.show(stage);
     }

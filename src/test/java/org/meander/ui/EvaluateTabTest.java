@@ -189,6 +189,10 @@ class EvaluateTabTest {
         Label decoder = robot.lookup("#decoder-in-use").queryAs(Label.class);
         assertTrue(decoder.isVisible());
         assertEquals("Decoder: tuned (best checkpoint)", decoder.getText());
+        AutoLabelViewModel autoLabel = new AutoLabelViewModel(workbench.project(), workbench.annotate(),
+                workbench.annotationDecoder());
+        assertTrue(autoLabel.decoderProperty().get().contains("fine-tuned decoder of tuned (best checkpoint)"),
+                "auto-label says whose decoder labels: " + autoLabel.decoderProperty().get());
 
         TabPane tabs = robot.lookup(".tab-pane").queryAs(TabPane.class);
         robot.interact(() -> tabs.getSelectionModel().select(0));
@@ -207,6 +211,7 @@ class EvaluateTabTest {
         float[] own = annotate.sam().previewProperty().get().lowRes().get(0);
         assertFalse(java.util.Arrays.equals(tuned, own), "the model's own decoder answers otherwise");
         assertEquals("the model's own", evaluate.annotationDecoderProperty().get());
+        assertEquals("SAM labels with the model's own decoder.", autoLabel.decoderProperty().get());
 
         robot.push(KeyCode.D);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> decoder.isVisible()
