@@ -60,6 +60,9 @@ public final class CocoLabelImport {
             }
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String name = parser.getCurrentName();
+                if (name.equals("features")) {
+                    return false; // GeoJSON, known before its features are read through
+                }
                 images |= name.equals("images");
                 annotations |= name.equals("annotations");
                 parser.nextToken();
