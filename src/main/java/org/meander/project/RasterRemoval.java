@@ -33,7 +33,20 @@ public final class RasterRemoval {
             throw new IOException(project.directory() + " has no raster named " + raster + (names.isEmpty()
                     ? "; no raster was cut into it" : "; its rasters: " + String.join(", ", names)));
         }
-        // a cut interrupted before its end recorded no windows: its tiles are known by their names
+        List<Tile> tiles = tilesOf(project, raster);
+        List<String> removed = new ArrayList<>();
+        List<Path> trash = new ArrayList<>();
+        for (Tile tile : tiles) {
+            trash.add(project.remove(tile));
+            removed.add(tile.name());
+        }
+        project.changeManifest(m -> m.withoutEntry(TileSources.RASTERS, raster));
+        return new Report(removed, trash);
+    }
+
+    /** The tiles cut from the raster; those of a cut interrupted before its end, which recorded no windows, by name. */
+    public static List<Tile> tilesOf(Project project, String raster) throws IOException {
+        ProjectManifest manifest = ProjectManifest.read(project.directory());
         boolean interrupted = TileSources.interrupted(manifest.section(TileSources.RASTERS).path(raster));
         Pattern cutName = Pattern.compile(Pattern.quote(raster) + "_r\\d+_c\\d+");
         List<Tile> tiles = new ArrayList<>();
@@ -45,13 +58,6 @@ public final class RasterRemoval {
                 tiles.add(tile);
             }
         }
-        List<String> removed = new ArrayList<>();
-        List<Path> trash = new ArrayList<>();
-        for (Tile tile : tiles) {
-            trash.add(project.remove(tile));
-            removed.add(tile.name());
-        }
-        project.changeManifest(m -> m.withoutEntry(TileSources.RASTERS, raster));
-        return new Report(removed, trash);
+        return tiles;
     }
 }

@@ -1,11 +1,13 @@
 package org.meander.ui;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
 import org.meander.embed.EncodingQueue;
 import org.meander.project.Project;
+import org.meander.project.RasterRemoval;
 import org.meander.project.Tile;
 import org.meander.weights.ErrorText;
 
@@ -38,6 +40,44 @@ final class TileRemoval {
     static String question(Tile tile) {
         return "Remove " + tile.name() + " from the project? Its image, label, label history and near-infrared band"
                 + " move to the project's trash folder; nothing is deleted, and moving them back restores the tile.";
+    }
+
+    /** What the confirmation says before a raster's tiles go. */
+    static String rasterQuestion(String raster, int tiles) {
+        return "Remove the raster " + raster + " from the project? Its " + tiles + " tile" + (tiles == 1 ? "" : "s")
+                + ", with their labels, label histories and near-infrared bands, move to the project's trash folder"
+                + " (nothing is deleted), and its record leaves meander.json: it can be cut again with other settings"
+                + " (Add a raster…).";
+    }
+
+    /**
+     * The tiles cut from the raster go to the trash and its record leaves the project ({@link RasterRemoval}); the
+     * open tile, if it is one of them, closes first, its label saved. The moves run in the background.
+     */
+    void removeRaster(String raster, List<Tile> tiles) {
+        if (tiles.contains(selectedTile.get())) {
+            selectedTile.set(browser.shown().stream().filter(tile -> !tiles.contains(tile)).findFirst()
+                    .orElse(null));
+        }
+        Thread removing = new Thread(() -> {
+            try {
+                editor.awaitSaved();
+                RasterRemoval.Report report = RasterRemoval.remove(project, raster);
+                Platform.runLater(() -> {
+                    browser.tilesChanged();
+                    if (queue != null) {
+                        tiles.forEach(tile -> queue.forget(tile.image()));
+                    }
+                    status.accept("Moved the " + report.tiles().size() + " tiles of " + raster + " to the project's"
+                            + " trash folder; cut it again with Project ▸ Add a raster… if need be.");
+                });
+            } catch (Exception e) {
+                Platform.runLater(() -> status.accept("Could not remove the raster " + raster + ": "
+                        + ErrorText.of(e)));
+            }
+        }, "meander-remove-raster");
+        removing.setDaemon(true);
+        removing.start();
     }
 
     void remove(Tile tile) {

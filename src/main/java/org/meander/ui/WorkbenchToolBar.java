@@ -89,6 +89,9 @@ final class WorkbenchToolBar {
         MenuItem addRaster = new MenuItem("Add a raster…");
         addRaster.setId("add-raster");
         addRaster.setOnAction(e -> projects.addRaster().run());
+        MenuItem removeRaster = new MenuItem("Remove a raster…");
+        removeRaster.setId("remove-raster");
+        removeRaster.setOnAction(e -> projects.removeRaster().run());
         MenuItem autoLabel = new MenuItem("Auto-label…");
         autoLabel.setId("auto-label");
         autoLabel.setOnAction(e -> projects.autoLabel().run());
@@ -98,12 +101,13 @@ final class WorkbenchToolBar {
         MenuItem export = new MenuItem("Export labels…");
         export.setId("export-labels");
         export.setOnAction(e -> projects.exportLabels().run());
-        project.getItems().setAll(create, open, sample, new SeparatorMenuItem(), addRaster, autoLabel, importLabels,
-                export);
+        project.getItems().setAll(create, open, sample, new SeparatorMenuItem(), addRaster, removeRaster, autoLabel,
+                importLabels, export);
         project.setTooltip(new Tooltip("New project: make one of a folder of images (and their masks). Open"
                 + " project: a folder holding tiles/. Sample project: synthetic river tiles with imperfect labels,"
-                + " to try Meander on. Add a raster: cut an orthomosaic into this project's tiles. Auto-label: SAM labels the unlabelled tiles, for review. Import labels: river"
-                + " polygons from a GIS (GeoJSON). Export labels: PNG, COCO, GeoTIFF, GeoJSON or a Hugging Face"
+                + " to try Meander on. Add a raster: cut an orthomosaic into this project's tiles; Remove a raster: take one out"
+                + " again, its tiles to the trash. Auto-label: SAM labels the unlabelled tiles, for review. Import"
+                + " labels: river polygons from a GIS (GeoJSON) or a labelling tool's COCO file. Export labels: PNG, COCO, GeoTIFF, GeoJSON or a Hugging Face"
                 + " dataset."));
         Button helpButton = new Button("Shortcuts (F1)");
         helpButton.setOnAction(e -> help.run());

@@ -1,0 +1,91 @@
+package org.meander.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import javafx.scene.control.ListView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.meander.project.Project;
+import org.meander.project.Tile;
+import org.meander.testing.OneWindow;
+import org.meander.testing.RiverTiles;
+import org.meander.testing.TiledRasterProject;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Project ▸ Remove a raster…: once the raster is chosen and the question answered, its tiles go to the project's
+ * trash and its record leaves meander.json; the open tile, one of them, closes and a tile of another source opens.
+ */
+@ExtendWith({ApplicationExtension.class, OneWindow.class})
+class RasterRemovalTest {
+
+    @TempDir
+    static Path temp;
+
+    private Workbench workbench;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        Path project = TiledRasterProject.create(TiledRasterProject.raster(temp.resolve("ortho.tif")),
+                temp.resolve("project"));
+        RiverTiles.tile(project, "frame", true);
+        workbench = Workbench.open(project, null);
+        AnnotateViewModel annotate = workbench.annotate();
+        ProjectActions actions = new ProjectActions(() -> { }, path -> { }, () -> { }, () -> { },
+                () -> RasterRemovalDialog.show(stage, annotate), () -> { }, () -> { }, () -> { });
+        stage.setScene(new MainWindow(annotate, workbench.modelName(), actions).scene());
+        stage.show();
+    }
+
+    @AfterEach
+    void close() {
+        workbench.close();
+    }
+
+    @Test
+    void theRastersTilesGoToTheTrashAndTheOtherTilesStay(FxRobot robot) throws Exception {
+        AnnotateViewModel model = workbench.annotate();
+        Project project = workbench.project();
+        Tile cut = project.tile("ortho_r0_c0").orElseThrow();
+        ListView<Tile> list = robot.lookup("#tiles").queryAs(ListView.class);
+        robot.interact(() -> list.getSelectionModel().select(cut));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> cut.equals(model.selectedTileProperty().get()));
+
+        robot.clickOn("#project-menu").clickOn("Remove a raster…");
+        robot.push(KeyCode.ENTER); // the project's one raster, chosen
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.push(KeyCode.ESCAPE); // the question: cancelled
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(7, project.tiles().size());
+
+        robot.clickOn("#project-menu").clickOn("Remove a raster…");
+        robot.push(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.push(KeyCode.ENTER);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
+                () -> model.statusProperty().get().startsWith("Moved the 6 tiles of ortho"));
+
+        assertEquals(List.of("frame"), project.tiles().stream().map(Tile::name).toList());
+        assertEquals("frame", model.selectedTileProperty().get().name(), "a tile of another source opens");
+        assertEquals(1, list.getItems().size());
+        assertTrue(project.rasters().isEmpty());
+        assertFalse(Files.readString(project.directory().resolve("meander.json")).contains("ortho.tif"));
+        try (Stream<Path> trash = Files.list(project.directory().resolve("trash"))) {
+            assertEquals(6, trash.count(), "each tile in the trash, with its label");
+        }
+    }
+}
