@@ -3,6 +3,7 @@ package org.meander.ui;
 import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Alert;
@@ -46,7 +47,18 @@ final class TileList {
         removal = model.removal();
         list.setItems(browser.shown());
         list.setId("tiles");
-        list.setPlaceholder(new Label("No tile matches"));
+        Label placeholder = new Label();
+        placeholder.setId("tiles-placeholder");
+        placeholder.setWrapText(true);
+        placeholder.setPadding(new Insets(10));
+        list.setPlaceholder(placeholder);
+        // an empty project is not an empty search: it says how tiles come in
+        Runnable sayWhy = () -> placeholder.setText(model.project().tiles().isEmpty()
+                ? "No tiles in this project yet: Project ▸ Add a raster… cuts an orthomosaic into tiles, New"
+                        + " project… makes one of a folder of images."
+                : "No tile matches");
+        browser.shown().addListener((ListChangeListener<Tile>) change -> sayWhy.run());
+        sayWhy.run();
         Thumbnails thumbnails = Thumbnails.ofTileImages();
         list.setCellFactory(view -> new TileCell(browser, thumbnails, this::confirmRemoval));
         list.setOnKeyPressed(e -> {

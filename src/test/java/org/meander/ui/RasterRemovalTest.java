@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -87,5 +88,12 @@ class RasterRemovalTest {
         try (Stream<Path> trash = Files.list(project.directory().resolve("trash"))) {
             assertEquals(6, trash.count(), "each tile in the trash, with its label");
         }
+
+        Label placeholder = (Label) list.getPlaceholder();
+        assertEquals("No tile matches", placeholder.getText(), "what an empty search shows");
+        robot.interact(() -> model.removal().remove(project.tile("frame").orElseThrow()));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> project.tiles().isEmpty() && list.getItems().isEmpty());
+        assertTrue(placeholder.getText().startsWith("No tiles in this project yet: Project ▸ Add a raster…"),
+                "an empty project says how tiles come in");
     }
 }
