@@ -30,7 +30,7 @@ import org.meander.project.export.Rle;
 public final class CocoLabelImport {
 
     /** What to import: which category (null: the file's only one), and what images without annotations mean. */
-    public record Settings(String category, boolean emptyImagesHaveNoRiver, boolean replace) {
+    public record Settings(String category, boolean unannotatedAsEmpty, boolean replace) {
     }
 
     /**
@@ -74,6 +74,12 @@ public final class CocoLabelImport {
         return images && annotations;
     }
 
+    /**
+     * Labels the project's tiles from the file.
+     *
+     * @throws IOException when the file is not COCO, or its category cannot be told (each names the file and what to
+     *                     do); an image or annotation that cannot be used is a problem of the report, not an error
+     */
     public static Report run(Project project, Path file, Settings settings) throws IOException {
         JsonNode root = read(file);
         long category = category(file, root.path("categories"), settings.category());
@@ -101,7 +107,7 @@ public final class CocoLabelImport {
                 continue;
             }
             List<JsonNode> annotations = annotationsByImage.getOrDefault(image.path("id").asLong(), List.of());
-            if (annotations.isEmpty() && !settings.emptyImagesHaveNoRiver()) {
+            if (annotations.isEmpty() && !settings.unannotatedAsEmpty()) {
                 withoutAnnotations++;
                 continue;
             }
