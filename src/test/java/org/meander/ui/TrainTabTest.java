@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.scene.Node;
@@ -101,9 +102,13 @@ class TrainTabTest {
         assertTrue(train.form().learningRate().problemProperty().get().contains("(0, 1)"),
                 "TrainingConfig's own rule: " + train.form().learningRate().problemProperty().get());
         quickSettings(robot, train, 3);
+        Set<Node> placeholders = robot.lookup(".chart-placeholder").queryAll();
+        assertEquals(2, placeholders.size());
+        assertTrue(placeholders.stream().allMatch(Node::isVisible), "empty charts say where their points come from");
 
         robot.clickOn("#start");
         awaitRunEnd(train, 60);
+        assertTrue(placeholders.stream().noneMatch(Node::isVisible));
 
         assertEquals("Finished", train.phaseProperty().get(), train.messageProperty().get());
         RunHistory history = RunHistory.read(RunFolder.of(project, "run-1").history());

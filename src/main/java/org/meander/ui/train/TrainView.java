@@ -3,6 +3,7 @@ package org.meander.ui.train;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
+import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -33,6 +34,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.meander.train.EpochRecord;
@@ -211,8 +213,9 @@ public final class TrainView {
         });
         run.setMinWidth(80);
         epoch.setMinWidth(80);
-        HBox charts = new HBox(8, chart("loss-chart", "loss", model.charts().lossSeries()),
-                chart("iou-chart", "IoU", model.charts().iouSeries()));
+        HBox charts = new HBox(8, withPlaceholder(chart("loss-chart", "loss", model.charts().lossSeries()),
+                model.charts().lossSeries()), withPlaceholder(chart("iou-chart", "IoU", model.charts().iouSeries()),
+                model.charts().iouSeries()));
         charts.getChildren().forEach(c -> HBox.setHgrow(c, Priority.ALWAYS));
         VBox box = new VBox(6, new HBox(12, running, phase), bars, best,
                 new HBox(8, stop, resume), message, charts);
@@ -308,6 +311,21 @@ public final class TrainView {
                 }));
         chart.setMinSize(200, 200);
         return chart;
+    }
+
+    /** The chart, and while it has no point, a word over its empty axes saying where points come from. */
+    private static Node withPlaceholder(LineChart<Number, Number> chart, List<XYChart.Series<Number, Number>> series) {
+        Label empty = new Label("Start a run, or select one of the project's runs");
+        empty.setWrapText(true);
+        empty.setMouseTransparent(true);
+        empty.getStyleClass().add("chart-placeholder");
+        // over the empty axes, legible: the chart's own background, not quite opaque
+        empty.setStyle("-fx-background-color: rgba(244, 244, 244, 0.92); -fx-padding: 8;");
+        empty.setMaxWidth(180);
+        empty.visibleProperty().bind(Bindings.createBooleanBinding(
+                () -> series.stream().allMatch(s -> s.getData().isEmpty()),
+                series.stream().map(XYChart.Series::getData).toArray(Observable[]::new)));
+        return new StackPane(chart, empty);
     }
 
     private static TableColumn<PastRun, String> explained(TableColumn<PastRun, String> column, String text) {
