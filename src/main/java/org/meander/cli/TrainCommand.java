@@ -7,8 +7,10 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.meander.project.Project;
 import org.meander.project.Split;
+import org.meander.train.CheckpointKind;
 import org.meander.train.RunOutcome;
 import org.meander.train.RunStatus;
+import org.meander.train.StartingDecoder;
 import org.meander.train.TrainingConfig;
 import org.meander.train.TrainingData;
 import org.meander.train.TrainingRun;
@@ -45,14 +47,23 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--resume", description = "continue the run from its last checkpoint")
     boolean resume;
 
+    @Option(names = "--from-run", paramLabel = "NAME", description = "start the decoder from this earlier run's"
+            + " checkpoint (of the same model) instead of the model's own: to train again once more labels are"
+            + " corrected")
+    String fromRun;
+
+    @Option(names = "--from-checkpoint", paramLabel = "best|last", defaultValue = "best",
+            description = "with --from-run: its best checkpoint (lowest validation loss) or its last (default: best)")
+    String fromCheckpoint;
+
     @Override
     public Integer call() throws Exception {
         Project opened = Project.open(project);
         TrainingRun training;
         if (resume) {
-            if (config != null || epochs != null || batchSize != null) {
+            if (config != null || epochs != null || batchSize != null || fromRun != null) {
                 throw new IllegalArgumentException("--resume continues with the run's own settings: drop --config,"
-                        + " --epochs and --batch-size");
+                        + " --epochs, --batch-size and --from-run");
             }
             training = TrainingRun.open(opened, run);
         } else {
@@ -66,7 +77,9 @@ final class TrainCommand implements Callable<Integer> {
             if (batchSize != null) {
                 settings = settings.withBatchSize(batchSize);
             }
-            training = TrainingRun.create(opened, run, model, settings.validated());
+            StartingDecoder from = fromRun == null ? null
+                    : new StartingDecoder(fromRun, parseCheckpoint(fromCheckpoint));
+            training = TrainingRun.create(opened, run, model, settings.validated(), from);
         }
         int samples = TrainingData.labelledTiles(opened, Split.TRAIN).size();
         long start = System.nanoTime();
@@ -85,6 +98,14 @@ final class TrainCommand implements Callable<Integer> {
             result.put("seconds", Math.round((System.nanoTime() - start) / 1e7) / 100.0);
             System.out.println(new ObjectMapper().writeValueAsString(result));
             return outcome.status() == RunStatus.FAILED ? 1 : 0;
+        }
+    }
+
+    private static CheckpointKind parseCheckpoint(String name) {
+        try {
+            return EvaluateCommand.parseCheckpoint(name);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--from-checkpoint " + name + ": use best or last");
         }
     }
 }

@@ -59,6 +59,11 @@ public record RunFolder(Path directory, String name) {
         return directory.resolve("checkpoints").resolve(kind.fileName());
     }
 
+    /** A copy of the checkpoint the run's decoder started from, when it started from an earlier run's. */
+    public Path startingDecoder() {
+        return directory.resolve("checkpoints").resolve("start.safetensors");
+    }
+
     /** Where {@code ./meander evaluate} writes its report for a split. */
     /** An evaluation on the split's labels, or on its accepted labels only. */
     public Path evaluation(String split, boolean acceptedOnly) {

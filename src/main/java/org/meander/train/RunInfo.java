@@ -12,11 +12,14 @@ import java.nio.file.Path;
  * @param baseModel the Hugging Face folder of the model whose decoder is trained
  * @param status RUNNING while a process trains it (or when that process died), else how it ended
  * @param message why it stopped, for STOPPED and FAILED
+ * @param startedFrom the earlier run's checkpoint its decoder started from; null for the model's own decoder (and in
+ *                    run.json files written before there was a choice)
  */
-public record RunInfo(String baseModel, String encoderFingerprint, String device, RunStatus status, String message) {
+public record RunInfo(String baseModel, String encoderFingerprint, String device, RunStatus status, String message,
+                      StartingDecoder startedFrom) {
 
     public RunInfo with(RunStatus newStatus, String newMessage) {
-        return new RunInfo(baseModel, encoderFingerprint, device, newStatus, newMessage);
+        return new RunInfo(baseModel, encoderFingerprint, device, newStatus, newMessage, startedFrom);
     }
 
     public static RunInfo read(Path file) throws IOException {

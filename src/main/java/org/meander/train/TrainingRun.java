@@ -3,6 +3,7 @@ package org.meander.train;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -52,17 +53,48 @@ public final class TrainingRun {
      */
     public static TrainingRun create(Project project, String name, Path baseModel, TrainingConfig config)
             throws IOException {
+        return create(project, name, baseModel, config, null);
+    }
+
+    /**
+     * A new run whose decoder starts from an earlier run's checkpoint ({@code from}; null: the model's own), which
+     * must have tuned the same model. The checkpoint is copied into the run, so that the run can be resumed and
+     * repeated whatever becomes of the earlier one.
+     */
+    public static TrainingRun create(Project project, String name, Path baseModel, TrainingConfig config,
+                                     StartingDecoder from) throws IOException {
         RunFolder folder = RunFolder.of(project.directory(), name);
         if (folder.exists()) {
             throw new IOException(folder.directory() + ": run '" + name + "' exists; resume it or choose another name");
         }
         config.validated();
         TrainingData.trainingTiles(project);
+        Path start = from == null ? null : startingCheckpoint(project, baseModel, from);
         folder.create();
         config.write(folder.config());
-        new RunInfo(baseModel.toAbsolutePath().toString(), null, null, RunStatus.STOPPED, "not started")
+        if (start != null) {
+            Path copying = folder.startingDecoder().resolveSibling(".start.safetensors.tmp");
+            Files.copy(start, copying, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(copying, folder.startingDecoder(), StandardCopyOption.ATOMIC_MOVE);
+        }
+        new RunInfo(baseModel.toAbsolutePath().toString(), null, null, RunStatus.STOPPED, "not started", from)
                 .write(folder.info());
         return new TrainingRun(project, folder, config, baseModel.toAbsolutePath());
+    }
+
+    /** The checkpoint file a new run of {@code baseModel} would start from; an error says why it cannot. */
+    private static Path startingCheckpoint(Project project, Path baseModel, StartingDecoder from) throws IOException {
+        TrainingRun earlier = open(project, from.run());
+        if (!earlier.tunedTheModelIn(baseModel)) {
+            throw new IOException("run " + from.run() + " fine-tuned the decoder of " + earlier.baseModel() + ", not of "
+                    + baseModel + ": start from a run of the same model, or from the model's own decoder");
+        }
+        Path checkpoint = earlier.folder().checkpoint(from.checkpoint());
+        if (!Files.isRegularFile(checkpoint)) {
+            throw new IOException(checkpoint + ": run " + from.run() + " has no " + from.describe() + " yet; let it"
+                    + " train an epoch, or start from another checkpoint");
+        }
+        return checkpoint;
     }
 
     /** An existing run, to resume or evaluate. */
@@ -122,12 +154,16 @@ public final class TrainingRun {
             }
 
             RunInfo info = new RunInfo(baseModel.toString(), model.encoderFingerprint(),
-                    model.manager().getDevice().toString(), RunStatus.RUNNING, null);
+                    model.manager().getDevice().toString(), RunStatus.RUNNING, null,
+                    RunInfo.read(folder.info()).startedFrom());
             info.write(folder.info());
             try (TrainingStep step = new TrainingStep(model, config.lossSettings(), config.adamW())) {
                 RunState state = RunState.start();
-                if (resume) {
-                    state = restore(step, folder.checkpoint(CheckpointKind.LAST));
+                Path last = folder.checkpoint(CheckpointKind.LAST);
+                if (resume && Files.isRegularFile(last)) {
+                    state = restore(step, last);
+                } else if (Files.isRegularFile(folder.startingDecoder())) {
+                    step.parameters().load(RunCheckpoint.read(folder.startingDecoder()).decoder());
                 }
                 RunOutcome outcome = new Epochs(model, step, data, trainTiles, validationTiles, listener,
                         stopRequested).run(state);
@@ -149,11 +185,8 @@ public final class TrainingRun {
         }
     }
 
-    /** The state in {@code file}; a run stopped before its first checkpoint starts from the beginning. */
+    /** The state in {@code file}. */
     private static RunState restore(TrainingStep step, Path file) throws IOException {
-        if (!Files.isRegularFile(file)) {
-            return RunState.start();
-        }
         RunCheckpoint checkpoint = RunCheckpoint.read(file);
         step.parameters().load(checkpoint.decoder());
         step.optimizer().restore(checkpoint.optimizer());

@@ -28,6 +28,7 @@ import org.meander.train.RunCheckpoint;
 import org.meander.train.RunFolder;
 import org.meander.train.RunInfo;
 import org.meander.train.RunStatus;
+import org.meander.train.StartingDecoder;
 import org.meander.weights.SamLoader;
 
 /** {@code train}, {@code evaluate} and {@code export-model} on the fixture's two river tiles with the tiny model. */
@@ -38,6 +39,29 @@ class TrainCommandTest {
 
     private Path project() throws Exception {
         return RiverFixtureProject.create(dir.resolve("rivers"), Split.TRAIN, Split.VALIDATION).directory();
+    }
+
+    @Test
+    void aRunStartsFromAnEarlierRunsCheckpointWhenAsked() throws Exception {
+        Path project = project();
+        String model = EmbedCommandTest.MODEL.toString();
+        assertEquals(0, EmbedCommandTest.runCapturing("train", "--project", project.toString(), "--model", model,
+                "--run", "first", "--epochs", "1", "--batch-size", "1").exit());
+
+        EmbedCommandTest.Result again = EmbedCommandTest.runCapturing("train", "--project", project.toString(),
+                "--model", model, "--run", "again", "--epochs", "1", "--batch-size", "1", "--from-run", "first");
+
+        assertEquals(0, again.exit(), again.err());
+        RunInfo info = RunInfo.read(RunFolder.of(project, "again").info());
+        assertEquals(new StartingDecoder("first", CheckpointKind.BEST), info.startedFrom());
+        assertTrue(Files.isRegularFile(RunFolder.of(project, "again").startingDecoder()));
+        EmbedCommandTest.Result missing = EmbedCommandTest.runCapturing("train", "--project", project.toString(),
+                "--model", model, "--run", "third", "--from-run", "no-such-run");
+        assertEquals(1, missing.exit());
+        assertTrue(missing.err().contains("no run named 'no-such-run'"), missing.err());
+        EmbedCommandTest.Result badKind = EmbedCommandTest.runCapturing("train", "--project", project.toString(),
+                "--model", model, "--run", "third", "--from-run", "first", "--from-checkpoint", "middle");
+        assertTrue(badKind.err().contains("--from-checkpoint middle: use best or last"), badKind.err());
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -43,6 +44,47 @@ class TrainingRunTest {
             project.setSplit(tiles.get(i), i < 4 ? Split.TRAIN : Split.VALIDATION);
         }
         return project;
+    }
+
+    /**
+     * Trained again once more labels are corrected, a run may start from an earlier run's checkpoint: stopped before
+     * its first step, its last checkpoint holds exactly that decoder, though the earlier run is gone by then.
+     */
+    @Test
+    void aRunStartedFromAnEarlierRunsCheckpointStartsWithItsDecoder() throws Exception {
+        Project project = RiverFixtureProject.create(dir.resolve("rivers"), Split.TRAIN, Split.VALIDATION);
+        TrainingRun first = TrainingRun.create(project, "first", Fixtures.model("tiny"), quick(2, 2));
+        first.train(false, new TrainingListener() { }, () -> false);
+        Map<String, float[]> best = RunCheckpoint.read(first.folder().checkpoint(CheckpointKind.BEST)).decoder();
+
+        TrainingRun second = TrainingRun.create(project, "second", Fixtures.model("tiny"), quick(2, 2),
+                new StartingDecoder("first", CheckpointKind.BEST));
+        assertEquals(new StartingDecoder("first", CheckpointKind.BEST),
+                RunInfo.read(second.folder().info()).startedFrom());
+        deleteTree(first.folder().directory());
+        second.train(false, new TrainingListener() { }, () -> true);
+
+        Map<String, float[]> started = RunCheckpoint.read(second.folder().checkpoint(CheckpointKind.LAST)).decoder();
+        best.forEach((name, values) -> assertArrayEquals(values, started.get(name), name));
+        assertEquals(new StartingDecoder("first", CheckpointKind.BEST),
+                RunInfo.read(second.folder().info()).startedFrom(), "training keeps the record");
+    }
+
+    @Test
+    void aStartingCheckpointMustExistAndBeOfTheSameModel() throws Exception {
+        Project project = RiverFixtureProject.create(dir.resolve("rivers"), Split.TRAIN, Split.VALIDATION);
+        TrainingRun.create(project, "untrained", Fixtures.model("tiny"), quick(2, 2));
+
+        IOException none = assertThrows(IOException.class, () -> TrainingRun.create(project, "next",
+                Fixtures.model("tiny"), quick(2, 2), new StartingDecoder("untrained", CheckpointKind.BEST)));
+        assertTrue(none.getMessage().contains("has no untrained (best checkpoint) yet"), none.getMessage());
+        IOException otherModel = assertThrows(IOException.class, () -> TrainingRun.create(project, "next",
+                Fixtures.model("base"), quick(2, 2), new StartingDecoder("untrained", CheckpointKind.BEST)));
+        assertTrue(otherModel.getMessage().contains("start from a run of the same model"), otherModel.getMessage());
+        IOException missing = assertThrows(IOException.class, () -> TrainingRun.create(project, "next",
+                Fixtures.model("tiny"), quick(2, 2), new StartingDecoder("no-such-run", CheckpointKind.BEST)));
+        assertTrue(missing.getMessage().contains("no run named 'no-such-run'"), missing.getMessage());
+        assertTrue(!Files.exists(RunFolder.of(project.directory(), "next").directory()), "nothing made");
     }
 
     @Test
@@ -273,5 +315,13 @@ class TrainingRunTest {
         }, () -> false);
         assertEquals(RunStatus.FINISHED, resumed.status());
         assertTrue(embeddedAgain.get() < 6, "the embeddings computed before the stop were kept");
+    }
+
+    private static void deleteTree(Path folder) throws IOException {
+        try (var paths = Files.walk(folder)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
     }
 }

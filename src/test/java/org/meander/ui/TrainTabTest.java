@@ -13,6 +13,7 @@ import javafx.scene.Node;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -35,6 +36,7 @@ import org.meander.train.RunFolder;
 import org.meander.train.RunHistory;
 import org.meander.train.RunInfo;
 import org.meander.train.RunStatus;
+import org.meander.train.StartingDecoder;
 import org.meander.ui.train.PastRun;
 import org.meander.ui.train.TrainViewModel;
 import org.testfx.api.FxRobot;
@@ -133,6 +135,21 @@ class TrainTabTest {
                         && run.settingsText().contains(" · Weight decay: 2e-4 · "),
                 "choices read as the form shows them: " + run.settingsText());
         assertEquals("run-2", train.runNameProperty().get(), "the next run gets a free name");
+
+        // trained again from run-1's best checkpoint rather than from the model's own decoder
+        ComboBox<StartingDecoder> from = robot.lookup("#start-from").queryAs(ComboBox.class);
+        StartingDecoder firstBest = new StartingDecoder("run-1", CheckpointKind.BEST);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> from.getItems().contains(firstBest));
+        assertEquals(null, from.getValue(), "the model's own decoder unless chosen");
+        robot.interact(() -> from.setValue(firstBest));
+        robot.clickOn("#start");
+        awaitRunEnd(train, 60);
+        RunInfo second = RunInfo.read(RunFolder.of(project, "run-2").info());
+        assertEquals(RunStatus.FINISHED, second.status(), train.messageProperty().get());
+        assertEquals(firstBest, second.startedFrom());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> train.pastRuns().size() == 2);
+        assertTrue(train.pastRuns().stream().filter(r -> r.name().equals("run-2")).findFirst().orElseThrow()
+                .settingsText().contains("Started from: run-1 (best checkpoint)"));
     }
 
     @Test

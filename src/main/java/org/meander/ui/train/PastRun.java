@@ -105,6 +105,8 @@ public record PastRun(RunFolder folder, TrainingConfig config, RunInfo info, Run
             Map.Entry<String, JsonNode> field = it.next();
             settings.add(SettingWords.of(field.getKey()) + ": " + shown(field.getValue()));
         }
-        return settings + "\nBase model: " + info.baseModel() + "\nDevice: " + Preflight.describeDevice(info.device());
+        String start = info.startedFrom() == null ? "" : "\nStarted from: " + info.startedFrom().describe();
+        return settings + "\nBase model: " + info.baseModel() + start + "\nDevice: "
+                + Preflight.describeDevice(info.device());
     }
 }

@@ -43,6 +43,7 @@ import org.meander.train.OutputHandling;
 import org.meander.train.PointFeeding;
 import org.meander.train.PromptType;
 import org.meander.train.Schedule;
+import org.meander.train.StartingDecoder;
 import org.meander.train.TrainingConfig;
 
 /**
@@ -148,8 +149,27 @@ public final class TrainView {
         ScrollPane scrolled = new ScrollPane(settings);
         scrolled.setFitToWidth(true);
         // the name, the check and Start stay in view however far the settings scroll
-        VBox launch = new VBox(6, new Label("Run name"), name, nameProblem, heading("Before it starts"), checks,
-                new HBox(8, start, defaults));
+        ComboBox<StartingDecoder> from = new ComboBox<>(model.starts().choices());
+        from.setId("start-from");
+        from.valueProperty().bindBidirectional(model.starts().chosenProperty());
+        from.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(StartingDecoder start) {
+                return start == null ? "the model's own decoder" : start.describe();
+            }
+
+            @Override
+            public StartingDecoder fromString(String text) {
+                return null; // not editable
+            }
+        });
+        from.setTooltip(new Tooltip("A run trains the model's own decoder, or goes on from an earlier run's best"
+                + " checkpoint: to train again once more labels are corrected"));
+        HBox nameAndStart = new HBox(8, name, new Label("from"), from);
+        nameAndStart.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(name, Priority.ALWAYS);
+        VBox launch = new VBox(6, new Label("Run name"), nameAndStart, nameProblem, heading("Before it starts"),
+                checks, new HBox(8, start, defaults));
         launch.setPadding(new Insets(10));
         BorderPane box = new BorderPane(scrolled);
         box.setBottom(launch);

@@ -32,6 +32,7 @@ import org.meander.project.Project;
 import org.meander.train.RunFolder;
 import org.meander.train.RunHistory;
 import org.meander.train.RunOutcome;
+import org.meander.train.StartingDecoder;
 import org.meander.train.TrainingConfig;
 import org.meander.train.TrainingRun;
 
@@ -73,6 +74,7 @@ public final class TrainViewModel implements AutoCloseable {
     private final ReadOnlyStringWrapper device = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final RunCharts charts = new RunCharts();
+    private final StartingChoices starts = new StartingChoices();
 
     private final ObservableList<PastRun> pastRuns = FXCollections.observableArrayList();
     private final ObservableList<PastRun> pastRunsView = FXCollections.unmodifiableObservableList(pastRuns);
@@ -207,14 +209,20 @@ public final class TrainViewModel implements AutoCloseable {
         return run.statusText(training.get() && run.name().equals(trainingRun.get()));
     }
 
-    /** Starts a new run with the form's settings under the run name. */
+    /** The decoder the next run starts from: the model's own, or an earlier run's. */
+    StartingChoices starts() {
+        return starts;
+    }
+
+    /** Starts a new run with the form's settings under the run name, from the decoder chosen. */
     public void start() {
         if (!canStart.get()) {
             return;
         }
         TrainingConfig config = form.configProperty().get();
         String name = runName.get().trim();
-        launch(name, false, () -> TrainingRun.create(project, name, baseModel, config));
+        StartingDecoder from = starts.chosenProperty().get();
+        launch(name, false, () -> TrainingRun.create(project, name, baseModel, config, from));
     }
 
     /** Continues the selected past run from its last checkpoint, with its own settings. */
@@ -266,8 +274,10 @@ public final class TrainViewModel implements AutoCloseable {
                     runs.add(PastRun.read(folder));
                 }
                 Preflight check = Preflight.check(project, cache);
+                List<StartingDecoder> earlier = StartingChoices.of(runs, baseModel);
                 Platform.runLater(() -> {
                     pastRuns.setAll(runs);
+                    starts.offer(earlier);
                     if (runs.stream().anyMatch(r -> r.name().equals(runName.get().trim()))) {
                         runName.set(freeName()); // the name just trained, or one taken: offer the next
                     }
