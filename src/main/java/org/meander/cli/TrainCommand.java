@@ -10,7 +10,7 @@ import org.meander.project.Split;
 import org.meander.train.CheckpointKind;
 import org.meander.train.RunOutcome;
 import org.meander.train.RunStatus;
-import org.meander.train.StartingDecoder;
+import org.meander.train.RunDecoder;
 import org.meander.train.TrainingConfig;
 import org.meander.train.TrainingData;
 import org.meander.train.TrainingRun;
@@ -77,8 +77,8 @@ final class TrainCommand implements Callable<Integer> {
             if (batchSize != null) {
                 settings = settings.withBatchSize(batchSize);
             }
-            StartingDecoder from = fromRun == null ? null
-                    : new StartingDecoder(fromRun, parseCheckpoint(fromCheckpoint));
+            RunDecoder from = fromRun == null ? null
+                    : new RunDecoder(fromRun, parseCheckpoint(fromCheckpoint));
             training = TrainingRun.create(opened, run, model, settings.validated(), from);
         }
         int samples = TrainingData.labelledTiles(opened, Split.TRAIN).size();

@@ -16,7 +16,7 @@ import java.nio.file.Path;
  *                    run.json files written before there was a choice)
  */
 public record RunInfo(String baseModel, String encoderFingerprint, String device, RunStatus status, String message,
-                      StartingDecoder startedFrom) {
+                      RunDecoder startedFrom) {
 
     public RunInfo with(RunStatus newStatus, String newMessage) {
         return new RunInfo(baseModel, encoderFingerprint, device, newStatus, newMessage, startedFrom);

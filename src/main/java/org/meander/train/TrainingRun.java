@@ -62,7 +62,7 @@ public final class TrainingRun {
      * repeated whatever becomes of the earlier one.
      */
     public static TrainingRun create(Project project, String name, Path baseModel, TrainingConfig config,
-                                     StartingDecoder from) throws IOException {
+                                     RunDecoder from) throws IOException {
         RunFolder folder = RunFolder.of(project.directory(), name);
         if (folder.exists()) {
             throw new IOException(folder.directory() + ": run '" + name + "' exists; resume it or choose another name");
@@ -83,7 +83,7 @@ public final class TrainingRun {
     }
 
     /** The checkpoint file a new run of {@code baseModel} would start from; an error says why it cannot. */
-    private static Path startingCheckpoint(Project project, Path baseModel, StartingDecoder from) throws IOException {
+    private static Path startingCheckpoint(Project project, Path baseModel, RunDecoder from) throws IOException {
         TrainingRun earlier = open(project, from.run());
         if (!earlier.tunedTheModelIn(baseModel)) {
             throw new IOException("run " + from.run() + " fine-tuned the decoder of " + earlier.baseModel() + ", not of "

@@ -102,10 +102,6 @@ final class AddRasterViewModel {
         return task;
     }
 
-    Project project() {
-        return project;
-    }
-
     AnnotateViewModel annotate() {
         return annotate;
     }

@@ -17,7 +17,6 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import org.meander.project.Project;
 
 /** The "Add a raster…" window: the raster and what goes with it, the tiles' size; Cut, its progress and report. */
 final class AddRasterWindow {
@@ -78,11 +77,6 @@ final class AddRasterWindow {
 
     Stage stage() {
         return window.stage();
-    }
-
-    /** The project it cuts into. */
-    Project project() {
-        return model.project();
     }
 
     /** Annotate's view-model, whose tile list takes in the tiles cut. */

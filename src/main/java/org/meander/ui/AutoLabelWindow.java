@@ -15,7 +15,6 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import org.meander.project.Project;
 import org.meander.project.Split;
 import org.meander.prompts.RoughMaskSource;
 
@@ -96,11 +95,6 @@ final class AutoLabelWindow {
 
     Stage stage() {
         return window.stage();
-    }
-
-    /** The project it labels. */
-    Project project() {
-        return model.project();
     }
 
     /** The Annotate tab whose SAM it asks. */

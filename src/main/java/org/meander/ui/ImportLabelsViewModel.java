@@ -75,10 +75,6 @@ final class ImportLabelsViewModel {
         return task;
     }
 
-    Project project() {
-        return project;
-    }
-
     AnnotateViewModel annotate() {
         return annotate;
     }

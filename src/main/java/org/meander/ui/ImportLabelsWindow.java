@@ -16,7 +16,6 @@ import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import org.meander.project.Project;
 
 /** The "Import labels…" window: the GeoJSON to read, whether to replace labels; Import, and what it did. */
 final class ImportLabelsWindow {
@@ -92,11 +91,6 @@ final class ImportLabelsWindow {
 
     Stage stage() {
         return window.stage();
-    }
-
-    /** The project it labels. */
-    Project project() {
-        return model.project();
     }
 
     /** Annotate's view-model, told which labels the import replaced. */

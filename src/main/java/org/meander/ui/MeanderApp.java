@@ -133,29 +133,29 @@ public final class MeanderApp extends Application {
         newProjectWindow.show(stage);
     }
 
-    /** A window for the project open now; the last one is kept while it is that project's (and its Annotate's). */
+    /**
+     * A window for the project open now; the last one is kept while it is its Annotate's (an Annotate is one
+     * project's, and one model's).
+     */
     private void addRaster() {
-        if (addRasterWindow == null || addRasterWindow.project() != workbench.project()
-                || addRasterWindow.annotate() != workbench.annotate()) {
+        if (addRasterWindow == null || addRasterWindow.annotate() != workbench.annotate()) {
             addRasterWindow = new AddRasterWindow(new AddRasterViewModel(workbench.project(), workbench.annotate()));
         }
         addRasterWindow.show(stage);
     }
 
-    /** A window for the project open now; the last one is kept while it is that project's (and its model's). */
+    /** A window for the project open now, kept as {@link #addRaster}'s is. */
     private void autoLabel() {
-        if (autoLabelWindow == null || autoLabelWindow.project() != workbench.project()
-                || autoLabelWindow.annotate() != workbench.annotate()) {
+        if (autoLabelWindow == null || autoLabelWindow.annotate() != workbench.annotate()) {
             autoLabelWindow = new AutoLabelWindow(new AutoLabelViewModel(workbench.project(), workbench.annotate(),
                     workbench.annotationDecoder()));
         }
         autoLabelWindow.show(stage);
     }
 
-    /** A window for the project open now; the last one is kept while it is that project's (and its Annotate's). */
+    /** A window for the project open now, kept as {@link #addRaster}'s is. */
     private void importLabels() {
-        if (importWindow == null || importWindow.project() != workbench.project()
-                || importWindow.annotate() != workbench.annotate()) {
+        if (importWindow == null || importWindow.annotate() != workbench.annotate()) {
             importWindow = new ImportLabelsWindow(new ImportLabelsViewModel(workbench.project(),
                     workbench.annotate()));
         }

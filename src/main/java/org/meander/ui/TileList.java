@@ -52,11 +52,16 @@ final class TileList {
         placeholder.setWrapText(true);
         placeholder.setPadding(new Insets(10));
         list.setPlaceholder(placeholder);
-        // an empty project is not an empty search: it says how tiles come in
-        Runnable sayWhy = () -> placeholder.setText(model.project().tiles().isEmpty()
-                ? "No tiles in this project yet: Project ▸ Add a raster… cuts an orthomosaic into tiles, New"
-                        + " project… makes one of a folder of images."
-                : "No tile matches");
+        // an empty project is not an empty search: it says how tiles come in (read only when the list is empty: the
+        // project's tiles are copied to be listed)
+        Runnable sayWhy = () -> {
+            if (browser.shown().isEmpty()) {
+                placeholder.setText(model.project().tiles().isEmpty()
+                        ? "No tiles in this project yet: Project ▸ Add a raster… cuts an orthomosaic into tiles, New"
+                                + " project… makes one of a folder of images."
+                        : "No tile matches");
+            }
+        };
         browser.shown().addListener((ListChangeListener<Tile>) change -> sayWhy.run());
         sayWhy.run();
         Thumbnails thumbnails = Thumbnails.ofTileImages();

@@ -28,7 +28,7 @@ import org.meander.train.RunCheckpoint;
 import org.meander.train.RunFolder;
 import org.meander.train.RunInfo;
 import org.meander.train.RunStatus;
-import org.meander.train.StartingDecoder;
+import org.meander.train.RunDecoder;
 import org.meander.weights.SamLoader;
 
 /** {@code train}, {@code evaluate} and {@code export-model} on the fixture's two river tiles with the tiny model. */
@@ -53,7 +53,7 @@ class TrainCommandTest {
 
         assertEquals(0, again.exit(), again.err());
         RunInfo info = RunInfo.read(RunFolder.of(project, "again").info());
-        assertEquals(new StartingDecoder("first", CheckpointKind.BEST), info.startedFrom());
+        assertEquals(new RunDecoder("first", CheckpointKind.BEST), info.startedFrom());
         assertTrue(Files.isRegularFile(RunFolder.of(project, "again").startingDecoder()));
         EmbedCommandTest.Result missing = EmbedCommandTest.runCapturing("train", "--project", project.toString(),
                 "--model", model, "--run", "third", "--from-run", "no-such-run");

@@ -58,15 +58,15 @@ class TrainingRunTest {
         Map<String, float[]> best = RunCheckpoint.read(first.folder().checkpoint(CheckpointKind.BEST)).decoder();
 
         TrainingRun second = TrainingRun.create(project, "second", Fixtures.model("tiny"), quick(2, 2),
-                new StartingDecoder("first", CheckpointKind.BEST));
-        assertEquals(new StartingDecoder("first", CheckpointKind.BEST),
+                new RunDecoder("first", CheckpointKind.BEST));
+        assertEquals(new RunDecoder("first", CheckpointKind.BEST),
                 RunInfo.read(second.folder().info()).startedFrom());
         deleteTree(first.folder().directory());
         second.train(false, new TrainingListener() { }, () -> true);
 
         Map<String, float[]> started = RunCheckpoint.read(second.folder().checkpoint(CheckpointKind.LAST)).decoder();
         best.forEach((name, values) -> assertArrayEquals(values, started.get(name), name));
-        assertEquals(new StartingDecoder("first", CheckpointKind.BEST),
+        assertEquals(new RunDecoder("first", CheckpointKind.BEST),
                 RunInfo.read(second.folder().info()).startedFrom(), "training keeps the record");
     }
 
@@ -76,13 +76,13 @@ class TrainingRunTest {
         TrainingRun.create(project, "untrained", Fixtures.model("tiny"), quick(2, 2));
 
         IOException none = assertThrows(IOException.class, () -> TrainingRun.create(project, "next",
-                Fixtures.model("tiny"), quick(2, 2), new StartingDecoder("untrained", CheckpointKind.BEST)));
+                Fixtures.model("tiny"), quick(2, 2), new RunDecoder("untrained", CheckpointKind.BEST)));
         assertTrue(none.getMessage().contains("has no untrained (best checkpoint) yet"), none.getMessage());
         IOException otherModel = assertThrows(IOException.class, () -> TrainingRun.create(project, "next",
-                Fixtures.model("base"), quick(2, 2), new StartingDecoder("untrained", CheckpointKind.BEST)));
+                Fixtures.model("base"), quick(2, 2), new RunDecoder("untrained", CheckpointKind.BEST)));
         assertTrue(otherModel.getMessage().contains("start from a run of the same model"), otherModel.getMessage());
         IOException missing = assertThrows(IOException.class, () -> TrainingRun.create(project, "next",
-                Fixtures.model("tiny"), quick(2, 2), new StartingDecoder("no-such-run", CheckpointKind.BEST)));
+                Fixtures.model("tiny"), quick(2, 2), new RunDecoder("no-such-run", CheckpointKind.BEST)));
         assertTrue(missing.getMessage().contains("no run named 'no-such-run'"), missing.getMessage());
         assertTrue(!Files.exists(RunFolder.of(project.directory(), "next").directory()), "nothing made");
     }

@@ -90,7 +90,13 @@ class RasterRemovalTest {
         }
 
         Label placeholder = (Label) list.getPlaceholder();
+        robot.interact(() -> {
+            model.selectedTileProperty().set(null); // an open tile stays listed whatever the search
+            model.browser().searchProperty().set("no such tile");
+        });
+        assertTrue(list.getItems().isEmpty());
         assertEquals("No tile matches", placeholder.getText(), "what an empty search shows");
+        robot.interact(() -> model.browser().searchProperty().set(""));
         robot.interact(() -> model.removal().remove(project.tile("frame").orElseThrow()));
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> project.tiles().isEmpty() && list.getItems().isEmpty());
         assertTrue(placeholder.getText().startsWith("No tiles in this project yet: Project ▸ Add a raster…"),

@@ -36,7 +36,7 @@ import org.meander.train.RunFolder;
 import org.meander.train.RunHistory;
 import org.meander.train.RunInfo;
 import org.meander.train.RunStatus;
-import org.meander.train.StartingDecoder;
+import org.meander.train.RunDecoder;
 import org.meander.ui.train.PastRun;
 import org.meander.ui.train.TrainViewModel;
 import org.testfx.api.FxRobot;
@@ -137,8 +137,8 @@ class TrainTabTest {
         assertEquals("run-2", train.runNameProperty().get(), "the next run gets a free name");
 
         // trained again from run-1's best checkpoint rather than from the model's own decoder
-        ComboBox<StartingDecoder> from = robot.lookup("#start-from").queryAs(ComboBox.class);
-        StartingDecoder firstBest = new StartingDecoder("run-1", CheckpointKind.BEST);
+        ComboBox<RunDecoder> from = robot.lookup("#start-from").queryAs(ComboBox.class);
+        RunDecoder firstBest = new RunDecoder("run-1", CheckpointKind.BEST);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> from.getItems().contains(firstBest));
         assertEquals(null, from.getValue(), "the model's own decoder unless chosen");
         robot.interact(() -> from.setValue(firstBest));

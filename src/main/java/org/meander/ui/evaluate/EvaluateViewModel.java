@@ -41,6 +41,7 @@ import org.meander.train.Evaluation;
 import org.meander.train.EvaluationReport;
 import org.meander.train.EvaluationRow;
 import org.meander.train.RunCheckpoint;
+import org.meander.train.RunDecoder;
 import org.meander.train.RunFolder;
 import org.meander.train.TileComparer;
 import org.meander.train.TileComparison;
@@ -397,8 +398,7 @@ public final class EvaluateViewModel implements AutoCloseable {
     }
 
     private static String describe(String run, CheckpointKind kind) {
-        // runs are named run-1, run-2 by default: "run run-1" said the word twice
-        return run + " (" + kind.name().toLowerCase(Locale.ROOT) + " checkpoint)";
+        return new RunDecoder(run, kind).describe();
     }
 
     private static long modified(RunFolder folder) {

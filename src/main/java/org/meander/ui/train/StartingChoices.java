@@ -11,7 +11,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.meander.train.CheckpointKind;
-import org.meander.train.StartingDecoder;
+import org.meander.train.RunDecoder;
 
 /**
  * The decoders a new run may start from: the model's own (null), or the best checkpoint of each earlier run of the
@@ -19,24 +19,24 @@ import org.meander.train.StartingDecoder;
  */
 final class StartingChoices {
 
-    private final ObservableList<StartingDecoder> choices = FXCollections.observableArrayList(
-            new ArrayList<>(Collections.singletonList((StartingDecoder) null)));
-    private final ObjectProperty<StartingDecoder> chosen = new SimpleObjectProperty<>();
+    private final ObservableList<RunDecoder> choices = FXCollections.observableArrayList(
+            new ArrayList<>(Collections.singletonList((RunDecoder) null)));
+    private final ObjectProperty<RunDecoder> chosen = new SimpleObjectProperty<>();
 
     /** The model's own decoder first (null), then the earlier runs'. */
-    ObservableList<StartingDecoder> choices() {
+    ObservableList<RunDecoder> choices() {
         return choices;
     }
 
     /** The decoder the next run starts from; null for the model's own. */
-    ObjectProperty<StartingDecoder> chosenProperty() {
+    ObjectProperty<RunDecoder> chosenProperty() {
         return chosen;
     }
 
     /** Offers these instead, keeping the choice when it is still offered. */
-    void offer(List<StartingDecoder> earlierRuns) {
-        StartingDecoder keep = chosen.get();
-        List<StartingDecoder> all = new ArrayList<>();
+    void offer(List<RunDecoder> earlierRuns) {
+        RunDecoder keep = chosen.get();
+        List<RunDecoder> all = new ArrayList<>();
         all.add(null);
         all.addAll(earlierRuns);
         choices.setAll(all);
@@ -47,15 +47,15 @@ final class StartingChoices {
      * The best checkpoints of the runs that tuned {@code baseModel}, off the JavaFX thread: it looks at their files.
      * None without a model.
      */
-    static List<StartingDecoder> of(List<PastRun> runs, Path baseModel) {
-        List<StartingDecoder> found = new ArrayList<>();
+    static List<RunDecoder> of(List<PastRun> runs, Path baseModel) {
+        List<RunDecoder> found = new ArrayList<>();
         if (baseModel == null) {
             return found;
         }
         for (PastRun run : runs) {
             if (run.problem() == null && sameFolder(Path.of(run.info().baseModel()), baseModel)
                     && Files.isRegularFile(run.folder().checkpoint(CheckpointKind.BEST))) {
-                found.add(new StartingDecoder(run.name(), CheckpointKind.BEST));
+                found.add(new RunDecoder(run.name(), CheckpointKind.BEST));
             }
         }
         return found;

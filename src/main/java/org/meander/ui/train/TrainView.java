@@ -43,7 +43,7 @@ import org.meander.train.OutputHandling;
 import org.meander.train.PointFeeding;
 import org.meander.train.PromptType;
 import org.meander.train.Schedule;
-import org.meander.train.StartingDecoder;
+import org.meander.train.RunDecoder;
 import org.meander.train.TrainingConfig;
 
 /**
@@ -149,17 +149,17 @@ public final class TrainView {
         ScrollPane scrolled = new ScrollPane(settings);
         scrolled.setFitToWidth(true);
         // the name, the check and Start stay in view however far the settings scroll
-        ComboBox<StartingDecoder> from = new ComboBox<>(model.starts().choices());
+        ComboBox<RunDecoder> from = new ComboBox<>(model.starts().choices());
         from.setId("start-from");
         from.valueProperty().bindBidirectional(model.starts().chosenProperty());
         from.setConverter(new StringConverter<>() {
             @Override
-            public String toString(StartingDecoder start) {
+            public String toString(RunDecoder start) {
                 return start == null ? "the model's own decoder" : start.describe();
             }
 
             @Override
-            public StartingDecoder fromString(String text) {
+            public RunDecoder fromString(String text) {
                 return null; // not editable
             }
         });

@@ -32,7 +32,7 @@ import org.meander.project.Project;
 import org.meander.train.RunFolder;
 import org.meander.train.RunHistory;
 import org.meander.train.RunOutcome;
-import org.meander.train.StartingDecoder;
+import org.meander.train.RunDecoder;
 import org.meander.train.TrainingConfig;
 import org.meander.train.TrainingRun;
 
@@ -221,7 +221,7 @@ public final class TrainViewModel implements AutoCloseable {
         }
         TrainingConfig config = form.configProperty().get();
         String name = runName.get().trim();
-        StartingDecoder from = starts.chosenProperty().get();
+        RunDecoder from = starts.chosenProperty().get();
         launch(name, false, () -> TrainingRun.create(project, name, baseModel, config, from));
     }
 
@@ -274,7 +274,7 @@ public final class TrainViewModel implements AutoCloseable {
                     runs.add(PastRun.read(folder));
                 }
                 Preflight check = Preflight.check(project, cache);
-                List<StartingDecoder> earlier = StartingChoices.of(runs, baseModel);
+                List<RunDecoder> earlier = StartingChoices.of(runs, baseModel);
                 Platform.runLater(() -> {
                     pastRuns.setAll(runs);
                     starts.offer(earlier);
