@@ -2,11 +2,13 @@ package org.meander.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.meander.project.AlignedFrame;
+import org.meander.project.FramesBesideImages;
 import org.meander.project.ImageryOptions;
 import org.meander.project.ImportReport;
 import org.meander.project.ProjectImport;
@@ -20,7 +22,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code ./meander project create DIR --images FOLDER [--masks FOLDER] [--class-index K] [--bands R,G,B]
- * [--nir-band K | --nir FOLDER] [--follow-links] [--cut-larger-than PIXELS]}.
+ * [--nir-band K | --nir FOLDER | --no-nir] [--follow-links] [--cut-larger-than PIXELS]}. Near-infrared frames
+ * named for the images beside them are paired with them unless {@code --no-nir} says otherwise: imported as tiles,
+ * they would be trained on as river imagery.
  */
 @Command(name = "create", mixinStandardHelpOptions = true,
         description = {"Create a project from a folder of images and, optionally, their masks from another tool.",
@@ -52,8 +56,13 @@ final class ProjectCreateCommand implements Callable<Integer> {
 
     @Option(names = "--nir", paramLabel = "FOLDER",
             description = "near-infrared frames named like the images, or with an _ir part (airborne_ir_3.png for"
-                    + " airborne_3.png); grey, or rendered with the \"hot\" colour map; kept in nir/<tile>.png")
+                    + " airborne_3.png); grey, or rendered with the \"hot\" colour map; kept in nir/<tile>.png."
+                    + " Default: the images' folder when it holds such frames")
     Path nearInfrared;
+
+    @Option(names = "--no-nir", description = "import frames named for other images (airborne_ir_3.png beside"
+            + " airborne_3.png) as tiles of their own, not as those images' near-infrared bands")
+    boolean noNearInfrared;
 
     @Option(names = "--nir-as-is", description = "lay each --nir frame on its image as it is, pixel for pixel, for"
             + " frames their software registered already (faster); without it each frame is found on its image by"
@@ -79,6 +88,14 @@ final class ProjectCreateCommand implements Callable<Integer> {
         if (classIndex != null && masks == null) {
             throw new ParameterException(spec.commandLine(), "--class-index needs --masks: it says which class of"
                     + " the masks is foreground");
+        }
+        if (noNearInfrared && (nearInfrared != null || bands.nearInfraredBandChosen())) {
+            throw new ParameterException(spec.commandLine(), "--no-nir imports frames as tiles; it does not go with"
+                    + (nearInfrared != null ? " --nir" : " --nir-band"));
+        }
+        if (nearInfrared == null && !noNearInfrared && !bands.nearInfraredBandChosen()
+                && Files.isDirectory(images)) {
+            nearInfrared = framesBesideImages();
         }
         if (nearInfraredAsItIs && nearInfrared == null) {
             throw new ParameterException(spec.commandLine(), "--nir-as-is says how to lay --nir frames; give the"
@@ -116,6 +133,24 @@ final class ProjectCreateCommand implements Callable<Integer> {
         result.put("problems", report.problems());
         System.out.println(new ObjectMapper().writeValueAsString(result));
         return report.importedTiles().isEmpty() && report.alreadyThere().isEmpty() ? 1 : 0;
+    }
+
+    /**
+     * The images' folder when it holds frames named for its images, said on stderr; null when it holds none. An
+     * existing images folder that cannot be listed is left to the import to report.
+     */
+    private Path framesBesideImages() {
+        FramesBesideImages frames;
+        try {
+            frames = FramesBesideImages.in(images);
+        } catch (IOException e) {
+            return null;
+        }
+        if (frames.isEmpty()) {
+            return null;
+        }
+        System.err.println(frames.text() + " (--no-nir imports them as tiles)");
+        return images;
     }
 
     /** Files are quick; an image being cut into tiles can take minutes, so its tiles are counted on stderr. */

@@ -22,21 +22,23 @@ final class NearInfraredFiles {
     private static final Set<String> MARKERS = Set.of("ir", "nir");
 
     private final Map<String, List<Path>> framesByImage = new LinkedHashMap<>();
+    private final Set<Path> frames = new HashSet<>();
     private final Set<Path> used = new HashSet<>();
 
     /**
-     * @param frames      the image files of the near-infrared folder
+     * @param files       the image files of the near-infrared folder
      * @param imageStems  the stems of the images being imported
      * @param sameFolder  the frames are in the images' folder
      */
-    NearInfraredFiles(List<Path> frames, Set<String> imageStems, boolean sameFolder) {
-        for (Path frame : frames) {
+    NearInfraredFiles(List<Path> files, Set<String> imageStems, boolean sameFolder) {
+        for (Path frame : files) {
             String stem = stem(frame);
             String image = imageStemOf(frame);
             if (sameFolder && (image.equals(stem) || !imageStems.contains(image))) {
                 continue; // an ordinary image of the folder
             }
             framesByImage.computeIfAbsent(image, s -> new ArrayList<>()).add(frame);
+            frames.add(frame);
         }
         // a name with an ir part says what the file is; a file named just like the image may be the image itself
         // (a frames folder that also holds the colour images, as the Elwha data comes)
@@ -46,7 +48,7 @@ final class NearInfraredFiles {
 
     /** Whether the file is a near-infrared frame rather than an image to import. */
     boolean isFrame(Path file) {
-        return framesByImage.values().stream().anyMatch(list -> list.contains(file));
+        return frames.contains(file);
     }
 
     /** The frames named for the image, the best first (one with an ir part, then PNG); empty when it has none. */
@@ -79,7 +81,7 @@ final class NearInfraredFiles {
         return stem;
     }
 
-    private static String stem(Path file) {
+    static String stem(Path file) {
         String name = file.getFileName().toString();
         int dot = name.lastIndexOf('.');
         return dot < 0 ? name : name.substring(0, dot);

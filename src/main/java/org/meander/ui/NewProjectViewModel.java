@@ -14,12 +14,15 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.meander.weights.ErrorText;
 import org.meander.project.AlignedFrame;
 import org.meander.project.BandSurvey;
+import org.meander.project.FramesBesideImages;
 import org.meander.project.ImageryOptions;
 import org.meander.project.ImportReport;
 import org.meander.project.ProjectImport;
@@ -44,6 +47,10 @@ final class NewProjectViewModel {
             : survey.get().file() + ": " + survey.get().bands() + " bands, " + survey.get().bitsPerSample() + "-bit",
             survey);
     private final LatestRead<BandSurvey> surveys = new LatestRead<>("meander-band-survey");
+    private final LatestRead<FramesBesideImages> frameReads = new LatestRead<>("meander-frame-names");
+    /** The images' folder as filled into the near-infrared field for frames found beside the images, else null. */
+    private String framesFilledFrom;
+    private final ReadOnlyStringWrapper framesFound = new ReadOnlyStringWrapper("");
     private final StringProperty classIndex = new SimpleStringProperty("");
     private final StringProperty projectFolder = new SimpleStringProperty("");
     private final StringBinding problem;
@@ -62,6 +69,38 @@ final class NewProjectViewModel {
                 projectFolder.set(suggestedProject(images));
             }
             surveyBands(images);
+            findFramesBeside(images);
+        });
+        nearInfraredFolder.addListener((o, old, frames) -> {
+            if (!frames.equals(framesFilledFrom)) {
+                framesFound.set(""); // the user chose otherwise
+            }
+        });
+    }
+
+    /**
+     * Fills the near-infrared field with the images' own folder when frames named for the images sit beside them, so
+     * that they become the images' bands rather than tiles; the note says so, and an emptied field imports them as
+     * tiles. A field the user filled is left alone.
+     */
+    private void findFramesBeside(String typed) {
+        framesFound.set("");
+        if (framesFilledFrom != null && nearInfraredFolder.get().equals(framesFilledFrom)) {
+            nearInfraredFolder.set("");
+        }
+        framesFilledFrom = null;
+        Path folder = typedFolder(typed);
+        if (folder == null) {
+            frameReads.cancel();
+            return;
+        }
+        frameReads.ask(() -> FramesBesideImages.in(folder), FramesBesideImages.NONE, frames -> {
+            if (frames.isEmpty() || !nearInfraredFolder.get().isBlank() || bands.chosenNearInfrared() > 0) {
+                return;
+            }
+            framesFilledFrom = typed;
+            nearInfraredFolder.set(typed);
+            framesFound.set(frames.text() + ". Empty the field to import them as tiles.");
         });
     }
 
@@ -125,6 +164,11 @@ final class NewProjectViewModel {
     /** Which image has the most bands, and how many, in words; empty when the band choice is not offered. */
     StringBinding bandsFoundProperty() {
         return bandsFound;
+    }
+
+    /** What the near-infrared field was filled with, and why; empty when the user filled it or nobody did. */
+    ReadOnlyStringProperty framesFoundProperty() {
+        return framesFound.getReadOnlyProperty();
     }
 
     StringProperty classIndexProperty() {

@@ -29,8 +29,8 @@ final class NewProjectWindow {
         Label intro = TaskWindow.intro("A project holds copies of your images in its tiles/ folder, their labels and"
                 + " its settings. Masks from another tool, named like the images (x.png or x_mask.png for x.jpg),"
                 + " become the labels to correct. Near-infrared frames, named like the images or with an _ir part"
-                + " (x_ir.png), give auto-label its water index; they may sit beside the images, and a frame from"
-                + " another camera is aligned on its image. Images with more bands than red, green and blue"
+                + " (x_ir.png), give auto-label its water index; frames beside the images are found by themselves,"
+                + " and a frame from another camera is aligned on its image. Images with more bands than red, green and blue"
                 + " (multi-band TIFFs) get a choice of bands once they are found.");
 
         GridPane form = new GridPane();
@@ -40,19 +40,25 @@ final class NewProjectWindow {
         BandChoiceRow.add(form, 1, model.bands(), "new-project", model.bandsFoundProperty());
         folderRow(form, 2, "Near-infrared (optional)", "new-project-nir", model.nearInfraredFolderProperty(),
                 "the folder of near-infrared frames");
-        folderRow(form, 3, "Masks (optional)", "new-project-masks", model.masksFolderProperty(),
+        Label framesFound = new Label();
+        framesFound.setId("new-project-nir-found");
+        framesFound.setWrapText(true);
+        framesFound.textProperty().bind(model.framesFoundProperty());
+        framesFound.managedProperty().bind(framesFound.textProperty().isNotEmpty());
+        form.add(framesFound, 1, 3, 2, 1);
+        folderRow(form, 4, "Masks (optional)", "new-project-masks", model.masksFolderProperty(),
                 "the folder of masks");
         TextField classIndex = new TextField();
         classIndex.setId("new-project-class-index");
         classIndex.setPromptText("empty: every pixel above 0 is foreground");
         classIndex.textProperty().bindBidirectional(model.classIndexProperty());
-        form.addRow(4, FormLabel.of("Class index (optional)"), classIndex);
-        folderRow(form, 5, "Project folder", "new-project-folder", model.projectFolderProperty(),
+        form.addRow(5, FormLabel.of("Class index (optional)"), classIndex);
+        folderRow(form, 6, "Project folder", "new-project-folder", model.projectFolderProperty(),
                 "the folder for the new project");
         CheckBox followLinks = new CheckBox("Follow links out of these folders (data kept by git-annex or DVC)");
         followLinks.setId("new-project-follow-links");
         followLinks.selectedProperty().bindBidirectional(model.followLinksProperty());
-        form.add(followLinks, 1, 6, 2, 1);
+        form.add(followLinks, 1, 7, 2, 1);
         CheckBox cutLarge = new CheckBox("Cut images larger than " + ImageryOptions.CUT_LARGER_THAN
                 + " pixels into overlapping " + ImageryOptions.CUT_TILE_SIZE + "-pixel tiles");
         cutLarge.setId("new-project-cut-large");
@@ -60,7 +66,7 @@ final class NewProjectWindow {
                 + " longer side: a larger image, whole, would lose its detail (and an orthomosaic may not fit in"
                 + " memory). Cut ones are stitched back into one mask when labels are exported."));
         cutLarge.selectedProperty().bindBidirectional(model.cutLargeProperty());
-        form.add(cutLarge, 1, 7, 2, 1);
+        form.add(cutLarge, 1, 8, 2, 1);
         CheckBox nirAsItIs = new CheckBox("Near-infrared frames line up already: lay them as they are");
         nirAsItIs.setId("new-project-nir-as-is");
         nirAsItIs.setTooltip(new Tooltip("Frames from another camera are found on their images by their edges and"
@@ -68,7 +74,7 @@ final class NewProjectWindow {
                 + " already."));
         nirAsItIs.selectedProperty().bindBidirectional(model.nearInfraredAsItIsProperty());
         nirAsItIs.disableProperty().bind(model.nearInfraredFolderProperty().isEmpty());
-        form.add(nirAsItIs, 1, 8, 2, 1);
+        form.add(nirAsItIs, 1, 9, 2, 1);
 
         Label problem = TaskWindow.problem("new-project-problem", model.problemProperty());
 

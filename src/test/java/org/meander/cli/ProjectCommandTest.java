@@ -1,6 +1,7 @@
 package org.meander.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -120,6 +121,35 @@ class ProjectCommandTest {
         assertEquals(1, band.getRaster().getNumBands(), "no alpha: the frame covers its image");
         assertEquals(frame.getRaster().getSample(10, 10, 0), band.getRaster().getSample(10, 10, 0));
         assertEquals(frame.getRaster().getSample(300, 500, 0), band.getRaster().getSample(300, 500, 0));
+    }
+
+    /**
+     * The Elwha frames as they come, beside their images: paired without --nir (stderr says so), imported as tiles
+     * with --no-nir, which does not go with --nir.
+     */
+    @Test
+    void framesBesideTheImagesArePairedUnlessNoNirIsGiven() throws IOException {
+        Path images = Files.createDirectories(temp.resolve("elwha"));
+        for (String name : new String[] {"airborne_3.png", "airborne_ir_3.png"}) {
+            Files.copy(DATA.resolve(name), images.resolve(name));
+        }
+
+        EmbedCommandTest.Result paired = project("create", temp.resolve("paired").toString(), "--images",
+                images.toString(), "--nir-as-is");
+        EmbedCommandTest.Result asTiles = project("create", temp.resolve("as-tiles").toString(), "--images",
+                images.toString(), "--no-nir");
+        EmbedCommandTest.Result both = project("create", temp.resolve("both").toString(), "--images",
+                images.toString(), "--no-nir", "--nir", images.toString());
+
+        assertEquals(1, paired.json().path("tiles").asInt(), paired.out());
+        assertTrue(paired.err().contains("1 near-infrared frame named for images beside them (airborne_ir_3.png for"
+                + " airborne_3): kept as those images' near-infrared bands, not imported as tiles (--no-nir imports"
+                + " them as tiles)"), paired.err());
+        assertTrue(Files.isRegularFile(temp.resolve("paired/nir/airborne_3.png")));
+        assertEquals(2, asTiles.json().path("tiles").asInt(), asTiles.out());
+        assertFalse(Files.exists(temp.resolve("as-tiles/nir/airborne_3.png")));
+        assertEquals(2, both.exit());
+        assertTrue(both.err().contains("--no-nir imports frames as tiles; it does not go with --nir"), both.err());
     }
 
     @Test

@@ -177,6 +177,74 @@ class NewProjectTest {
     }
 
     /**
+     * The Elwha frames as they come, each beside its image: the near-infrared field fills with the images' folder on
+     * its own, the note says why, and the frame becomes its image's band, not a tile.
+     */
+    @Test
+    void framesBesideTheImagesFillTheNearInfraredField(FxRobot robot) throws Exception {
+        Path elwha = Fixtures.shared().resolve("data/elwha-airborne");
+        Path frames = Files.createDirectories(dir.resolve("elwha"));
+        for (String name : new String[] {"airborne_3.png", "airborne_ir_3.png"}) {
+            Files.copy(elwha.resolve(name), frames.resolve(name));
+        }
+
+        Fields.set(robot, "#new-project-images", frames.toString());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> Fields.text(robot, "#new-project-nir").equals(frames.toString()));
+        assertEquals("1 near-infrared frame named for images beside them (airborne_ir_3.png for airborne_3): kept"
+                + " as those images' near-infrared bands, not imported as tiles. Empty the field to import them as"
+                + " tiles.", Fields.label(robot, "#new-project-nir-found"));
+        robot.clickOn("#new-project-create");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> opened.get() != null);
+
+        Project project = Project.open(opened.get());
+        assertEquals(List.of("airborne_3"), project.tiles().stream().map(Tile::name).toList());
+        assertTrue(Files.isRegularFile(project.nearInfraredFile(project.tiles().get(0))));
+    }
+
+    /** Frames named for images, the field emptied: the user wants every image as a tile, and gets it. */
+    @Test
+    void anEmptiedNearInfraredFieldImportsTheFramesAsTiles(FxRobot robot) throws Exception {
+        Path images = Files.createDirectories(dir.resolve("frames"));
+        for (String name : new String[] {"a.png", "a_ir.png"}) {
+            ImageIO.write(new BufferedImage(40, 30, BufferedImage.TYPE_INT_RGB), "png", images.resolve(name).toFile());
+        }
+        Fields.set(robot, "#new-project-images", images.toString());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !Fields.text(robot, "#new-project-nir").isEmpty());
+
+        Fields.set(robot, "#new-project-nir", "");
+        assertEquals("", Fields.label(robot, "#new-project-nir-found"), "the note goes with the filled folder");
+        robot.clickOn("#new-project-create");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> opened.get() != null);
+
+        assertEquals(List.of("a", "a_ir"), Project.open(opened.get()).tiles().stream().map(Tile::name).toList());
+    }
+
+    /** Another images folder takes back the field filled for the last one; a folder the user typed stays. */
+    @Test
+    void theFilledFieldFollowsTheImagesFolderButNotTheUsers(FxRobot robot) throws Exception {
+        Path withFrames = Files.createDirectories(dir.resolve("with"));
+        Path without = Files.createDirectories(dir.resolve("without"));
+        for (String name : new String[] {"a.png", "a_ir.png"}) {
+            ImageIO.write(new BufferedImage(40, 30, BufferedImage.TYPE_INT_RGB), "png",
+                    withFrames.resolve(name).toFile());
+        }
+        ImageIO.write(new BufferedImage(40, 30, BufferedImage.TYPE_INT_RGB), "png", without.resolve("b.png").toFile());
+
+        Fields.set(robot, "#new-project-images", withFrames.toString());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !Fields.text(robot, "#new-project-nir").isEmpty());
+        Fields.set(robot, "#new-project-images", without.toString());
+        assertEquals("", Fields.text(robot, "#new-project-nir"));
+
+        Fields.set(robot, "#new-project-nir", dir.toString());
+        Fields.set(robot, "#new-project-images", withFrames.toString());
+        Thread.sleep(500); // the folder's names are read in the background
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(dir.toString(), Fields.text(robot, "#new-project-nir"));
+        assertEquals("", Fields.label(robot, "#new-project-nir-found"));
+    }
+
+    /**
      * A four-band 16-bit GeoTIFF stored blue, green, red, near-infrared (as PlanetScope writes them): the window finds
      * its bands, and the choice made there makes the tile's picture and its near-infrared band.
      */
