@@ -3,7 +3,10 @@ package org.meander.ui;
 import java.util.function.Function;
 import javafx.util.StringConverter;
 
-/** How a choice list shows its items: words for each, never parsed back (the lists are not editable). */
+/**
+ * How a choice list shows its items: words for each, never parsed back (the lists are not editable). No choice (a
+ * list emptied under it) shows as nothing.
+ */
 final class ChoiceText {
 
     private ChoiceText() {
@@ -13,7 +16,7 @@ final class ChoiceText {
         return new StringConverter<>() {
             @Override
             public String toString(T value) {
-                return text.apply(value);
+                return value == null ? "" : text.apply(value);
             }
 
             @Override

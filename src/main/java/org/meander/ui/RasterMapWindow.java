@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import javafx.beans.InvalidationListener;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.canvas.Canvas;
@@ -116,6 +117,12 @@ final class RasterMapWindow {
         root.setPadding(new Insets(10));
         window = new TaskWindow("Meander — raster map", root, WIDTH, 640, new ReadOnlyBooleanWrapper(false));
         window.stage().setOnShown(e -> canvas.requestFocus());
+        // the last raster removed: nothing is left to draw
+        model.layouts().addListener((ListChangeListener<RasterLayout>) change -> {
+            if (model.layouts().isEmpty()) {
+                window.stage().close();
+            }
+        });
         window.stage().setOnHidden(e -> {
             model.openTileProperty().removeListener(redraw);
             model.labelsWrittenProperty().removeListener(reread);

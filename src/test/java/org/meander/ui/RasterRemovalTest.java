@@ -35,9 +35,10 @@ import org.testfx.util.WaitForAsyncUtils;
 class RasterRemovalTest {
 
     @TempDir
-    static Path temp;
+    Path temp;
 
     private Workbench workbench;
+    private MainWindow window;
 
     @Start
     void start(Stage stage) throws Exception {
@@ -48,7 +49,8 @@ class RasterRemovalTest {
         AnnotateViewModel annotate = workbench.annotate();
         ProjectActions actions = new ProjectActions(() -> { }, path -> { }, () -> { }, () -> { },
                 () -> RasterRemovalDialog.show(stage, annotate), () -> { }, () -> { }, () -> { });
-        stage.setScene(new MainWindow(annotate, workbench.modelName(), actions).scene());
+        window = new MainWindow(annotate, workbench.modelName(), actions);
+        stage.setScene(window.scene());
         stage.show();
     }
 
@@ -101,5 +103,24 @@ class RasterRemovalTest {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> project.tiles().isEmpty() && list.getItems().isEmpty());
         assertTrue(placeholder.getText().startsWith("No tiles in this project yet: Project ▸ Add a raster…"),
                 "an empty project says how tiles come in");
+    }
+
+    /** The map (M), open while its raster is removed, closes: there is nothing left to draw. */
+    @Test
+    void theMapOfTheRemovedRasterCloses(FxRobot robot) throws Exception {
+        AnnotateViewModel model = workbench.annotate();
+        Tile cut = workbench.project().tile("ortho_r0_c0").orElseThrow();
+        robot.interact(() -> model.selectedTileProperty().set(cut));
+        robot.push(KeyCode.M);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(window.map().stage().isShowing());
+
+        List<Tile> tiles = workbench.project().tiles().stream().filter(t -> t.name().startsWith("ortho_")).toList();
+        robot.interact(() -> model.removal().removeRaster("ortho", tiles));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
+                () -> model.statusProperty().get().startsWith("Moved the 6 tiles of ortho"));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertFalse(window.map().stage().isShowing(), "the map of a raster no longer in the project");
     }
 }
