@@ -205,6 +205,7 @@ final class MainWindow {
             case LABEL_HISTORY -> showHistory();
             case MAP -> showMap();
             case NEXT_VIEW -> model.views().cycle();
+            case STRETCH -> model.views().toggleStretch();
             case FIT -> canvas.fit();
             case ACTUAL_SIZE -> canvas.actualSize();
             case PAN -> canvas.setSpaceDown(true);

@@ -37,6 +37,8 @@ enum Shortcut {
     SHOW_ORIGINAL("O", "show the original (imported) label instead of the edited one, or back"),
     LABEL_HISTORY("Shift+O", "the label's earlier versions: see one on the tile, restore it"),
     NEXT_VIEW("V", "show the tile in colour, near-infrared or colour infrared, in turn (with a near-infrared band)"),
+    STRETCH("C", "stretch the tile's colours between their 2nd and 98th percentiles, for contrast, or show them as"
+            + " stored (SAM sees the tile as stored)"),
     MAP("M", "the map of the raster the tiles were cut from: where each tile lies and how its label stands"),
     FIT("F", "fit the tile in the view"),
     ACTUAL_SIZE("1", "one tile pixel per screen pixel"),

@@ -74,6 +74,7 @@ final class TileCanvas extends Pane {
             draw();
         });
         model.views().viewProperty().addListener(o -> showTile());
+        model.views().stretchedProperty().addListener(o -> showTile());
         model.labelProperty().addListener(o -> rebuildLabelOverlay());
         model.editor().strokeUpdateProperty().addListener((o, old, update) -> {
             if (update != null) {
@@ -97,10 +98,12 @@ final class TileCanvas extends Pane {
     private void showTile() {
         Tile t = model.selectedTileProperty().get();
         TileView view = model.views().shown();
-        if (t != null && view != TileView.COLOUR) {
+        boolean stretched = model.views().stretchedProperty().get();
+        if (t != null && model.views().painted()) {
             // the picture shown stays until the new one is painted: the same tile, so nothing moves
             model.views().paint(t, view, painted -> {
-                if (t == model.selectedTileProperty().get() && view == model.views().shown()) {
+                if (t == model.selectedTileProperty().get() && view == model.views().shown()
+                        && stretched == model.views().stretchedProperty().get()) {
                     tile = painted;
                     redrawFitting();
                 }

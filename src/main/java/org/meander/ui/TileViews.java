@@ -10,9 +10,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import javafx.application.Platform;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.image.Image;
@@ -20,18 +22,20 @@ import javax.imageio.ImageIO;
 import org.meander.project.Project;
 import org.meander.project.Tile;
 import org.meander.project.raster.NearInfraredViews;
+import org.meander.project.raster.StretchedColour;
 import org.meander.weights.ErrorText;
 
 /**
- * The view of the tile chosen beneath its label (V goes round them), and the near-infrared views' pictures, made in
- * the background from the tile and its band in {@code nir/}. The choice stays from tile to tile; a tile without a
- * band shows its colours whatever is chosen.
+ * The view of the tile chosen beneath its label (V goes round them), whether its colours are stretched for contrast
+ * (C), and the pictures these make, painted in the background from the tile and its band in {@code nir/}. The choices
+ * stay from tile to tile; a tile without a band shows its colours whatever view is chosen.
  */
 final class TileViews implements AutoCloseable {
 
     private final Project project;
     private final Consumer<String> status;
     private final ObjectProperty<TileView> view = new SimpleObjectProperty<>(TileView.COLOUR);
+    private final BooleanProperty stretched = new SimpleBooleanProperty();
     private final ReadOnlyBooleanWrapper nearInfrared = new ReadOnlyBooleanWrapper();
     private final AtomicLong paintings = new AtomicLong();
     private final ExecutorService painter = Executors.newSingleThreadExecutor(r -> {
@@ -49,6 +53,27 @@ final class TileViews implements AutoCloseable {
 
     ObjectProperty<TileView> viewProperty() {
         return view;
+    }
+
+    /**
+     * Whether the colour view shows the tile's colours stretched between their 2nd and 98th percentiles rather than
+     * as stored (the near-infrared views are stretched always).
+     */
+    BooleanProperty stretchedProperty() {
+        return stretched;
+    }
+
+    /** C: the colours stretched, or as stored again. */
+    void toggleStretch() {
+        stretched.set(!stretched.get());
+        status.accept(stretched.get()
+                ? "Colours stretched for contrast, 2nd to 98th percentile (C shows them as stored)"
+                : "Colours as stored (C stretches them for contrast)");
+    }
+
+    /** Whether the open tile's picture is painted here rather than read as it is from its file. */
+    boolean painted() {
+        return shown() != TileView.COLOUR || stretched.get();
     }
 
     /** Whether the open tile has a near-infrared band, so that the near-infrared views can show it. */
@@ -78,12 +103,13 @@ final class TileViews implements AutoCloseable {
      */
     void paint(Tile tile, TileView chosen, Consumer<Image> shown, Runnable failed) {
         long ticket = paintings.incrementAndGet();
+        boolean stretch = stretched.get();
         painter.execute(() -> {
             if (ticket != paintings.get()) {
                 return; // another tile or view was asked for since: paging through tiles paints only the last
             }
             try {
-                Image image = SwingFXUtils.toFXImage(picture(tile, chosen), null);
+                Image image = SwingFXUtils.toFXImage(picture(tile, chosen, stretch), null);
                 Platform.runLater(() -> shown.accept(image));
             } catch (IOException | RuntimeException e) {
                 Platform.runLater(() -> {
@@ -95,12 +121,12 @@ final class TileViews implements AutoCloseable {
         });
     }
 
-    private BufferedImage picture(Tile tile, TileView chosen) throws IOException {
-        BufferedImage band = read(project.nearInfraredFile(tile));
+    private BufferedImage picture(Tile tile, TileView chosen, boolean stretch) throws IOException {
         return switch (chosen) {
-            case NEAR_INFRARED -> NearInfraredViews.grey(band.getRaster());
-            case FALSE_COLOUR -> NearInfraredViews.falseColour(read(tile.image()), band.getRaster());
-            case COLOUR -> read(tile.image());
+            case COLOUR -> stretch ? StretchedColour.of(read(tile.image())) : read(tile.image());
+            case NEAR_INFRARED -> NearInfraredViews.grey(read(project.nearInfraredFile(tile)).getRaster());
+            case FALSE_COLOUR -> NearInfraredViews.falseColour(read(tile.image()),
+                    read(project.nearInfraredFile(tile)).getRaster());
         };
     }
 

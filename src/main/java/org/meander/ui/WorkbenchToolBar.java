@@ -75,6 +75,13 @@ final class WorkbenchToolBar {
                 + " infrared (near-infrared as red, red as green, green as blue: vegetation red, water dark); for"
                 + " tiles with a near-infrared band"));
 
+        CheckBox stretch = new CheckBox("Stretch");
+        stretch.setId("stretch-colours");
+        stretch.selectedProperty().bindBidirectional(views.stretchedProperty());
+        stretch.setFocusTraversable(false);
+        stretch.setTooltip(new Tooltip("C: the tile's colours stretched between their 2nd and 98th percentiles, for"
+                + " contrast in hazy or dark imagery (the colour view; SAM sees the tile as stored)"));
+
         MenuButton project = new MenuButton("Project");
         project.setId("project-menu");
         MenuItem create = new MenuItem("New project…");
@@ -113,7 +120,7 @@ final class WorkbenchToolBar {
         helpButton.setOnAction(e -> help.run());
         return new ToolBar(project, new Separator(), sam, brush, eraser, polygon, new Label("Brush"), brushSize,
                 new Separator(), new Label("Label"), opacity, outline, original, historyButton, new Separator(),
-                new Label("View"), view, new Separator(), helpButton);
+                new Label("View"), view, stretch, new Separator(), helpButton);
     }
 
     private static void chooseProject(Window owner, Consumer<Path> open) {

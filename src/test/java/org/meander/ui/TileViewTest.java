@@ -8,6 +8,7 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.image.Image;
 import javafx.scene.input.KeyCode;
@@ -23,6 +24,7 @@ import org.meander.project.ProjectImport;
 import org.meander.project.Tile;
 import org.meander.project.raster.BandChoice;
 import org.meander.project.raster.NearInfraredViews;
+import org.meander.project.raster.StretchedColour;
 import org.meander.testing.Fixtures;
 import org.meander.testing.OneWindow;
 import org.testfx.api.FxRobot;
@@ -30,7 +32,10 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** V shows the tile in near-infrared or colour infrared, where water is dark; a tile without a band stays in colour. */
+/**
+ * V shows the tile in near-infrared or colour infrared, where water is dark; a tile without a band stays in colour.
+ * C stretches the colours for contrast.
+ */
 @ExtendWith({ApplicationExtension.class, OneWindow.class})
 class TileViewTest {
 
@@ -91,6 +96,30 @@ class TileViewTest {
 
         robot.push(KeyCode.PAGE_UP);
         awaitShown(canvas, NearInfraredViews.falseColour(colour, band.getRaster()));
+    }
+
+    /** C stretches the colours of any tile, with or without a band, for the eye only; C again shows them as stored. */
+    @Test
+    void cStretchesTheColoursForTheEyeOnly(FxRobot robot) throws Exception {
+        AnnotateViewModel model = workbench.annotate();
+        Tile without = tile(workbench.project(), "airborne_7");
+        BufferedImage colour = ImageIO.read(without.image().toFile());
+        robot.interact(() -> model.selectedTileProperty().set(without));
+        TileCanvas canvas = window.canvas();
+        awaitShown(canvas, colour);
+
+        robot.push(KeyCode.C);
+        awaitShown(canvas, StretchedColour.of(colour));
+        assertTrue(robot.lookup("#stretch-colours").queryAs(CheckBox.class).isSelected());
+        assertTrue(model.statusProperty().get().startsWith("Colours stretched for contrast"),
+                model.statusProperty().get());
+        Tile withBand = tile(workbench.project(), "airborne_3");
+        robot.interact(() -> model.selectedTileProperty().set(withBand));
+        awaitShown(canvas, StretchedColour.of(ImageIO.read(withBand.image().toFile())));
+
+        robot.push(KeyCode.C);
+        assertFalse(robot.lookup("#stretch-colours").queryAs(CheckBox.class).isSelected());
+        awaitShown(canvas, ImageIO.read(withBand.image().toFile()));
     }
 
     /** Until the canvas shows this picture, pixel for pixel at a sample of places. */

@@ -1,6 +1,5 @@
 package org.meander.project.raster;
 
-import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.awt.image.Raster;
 import java.util.OptionalDouble;
@@ -33,12 +32,8 @@ public final class NearInfraredViews {
             throw new IllegalArgumentException("the near-infrared band is " + nearInfrared.getWidth() + " x "
                     + nearInfrared.getHeight() + " but the tile " + colour.getWidth() + " x " + colour.getHeight());
         }
-        // drawn into plain RGB first: a tile may be grey or have a palette
-        BufferedImage rgb = new BufferedImage(colour.getWidth(), colour.getHeight(), BufferedImage.TYPE_3BYTE_BGR);
-        Graphics2D graphics = rgb.createGraphics();
-        graphics.drawImage(colour, 0, 0, null);
-        graphics.dispose();
-        return compose(new Raster[] {nearInfrared, rgb.getRaster(), rgb.getRaster()}, new int[] {0, 0, 1});
+        Raster rgb = StretchedColour.plainRgb(colour).getRaster();
+        return compose(new Raster[] {nearInfrared, rgb, rgb}, new int[] {0, 0, 1});
     }
 
     /** The chosen band of each source as red, green and blue, each stretched by its own percentiles. */
