@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
@@ -140,6 +141,8 @@ class TrainTabTest {
         ComboBox<RunDecoder> from = robot.lookup("#start-from").queryAs(ComboBox.class);
         RunDecoder firstBest = new RunDecoder("run-1", CheckpointKind.BEST);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> from.getItems().contains(firstBest));
+        assertEquals(List.of(firstBest, new RunDecoder("run-1", CheckpointKind.LAST)),
+                from.getItems().subList(1, from.getItems().size()), "after the model's own: each checkpoint");
         assertEquals(null, from.getValue(), "the model's own decoder unless chosen");
         robot.interact(() -> from.setValue(firstBest));
         robot.clickOn("#start");

@@ -14,8 +14,8 @@ import org.meander.train.CheckpointKind;
 import org.meander.train.RunDecoder;
 
 /**
- * The decoders a new run may start from: the model's own (null), or the best checkpoint of each earlier run of the
- * same model, to train again once more labels are corrected.
+ * The decoders a new run may start from: the model's own (null), or the best or last checkpoint of each earlier run
+ * of the same model, to train again once more labels are corrected.
  */
 final class StartingChoices {
 
@@ -44,8 +44,8 @@ final class StartingChoices {
     }
 
     /**
-     * The best checkpoints of the runs that tuned {@code baseModel}, off the JavaFX thread: it looks at their files.
-     * None without a model.
+     * The checkpoints of the runs that tuned {@code baseModel}, each run's best then its last, off the JavaFX thread:
+     * it looks at their files. None without a model.
      */
     static List<RunDecoder> of(List<PastRun> runs, Path baseModel) {
         List<RunDecoder> found = new ArrayList<>();
@@ -53,9 +53,13 @@ final class StartingChoices {
             return found;
         }
         for (PastRun run : runs) {
-            if (run.problem() == null && sameFolder(Path.of(run.info().baseModel()), baseModel)
-                    && Files.isRegularFile(run.folder().checkpoint(CheckpointKind.BEST))) {
-                found.add(new RunDecoder(run.name(), CheckpointKind.BEST));
+            if (run.problem() != null || !sameFolder(Path.of(run.info().baseModel()), baseModel)) {
+                continue;
+            }
+            for (CheckpointKind kind : List.of(CheckpointKind.BEST, CheckpointKind.LAST)) {
+                if (Files.isRegularFile(run.folder().checkpoint(kind))) {
+                    found.add(new RunDecoder(run.name(), kind));
+                }
             }
         }
         return found;

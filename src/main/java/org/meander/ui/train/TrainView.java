@@ -164,7 +164,7 @@ public final class TrainView {
             }
         });
         from.setTooltip(new Tooltip("A run trains the model's own decoder, or goes on from an earlier run's best"
-                + " checkpoint: to train again once more labels are corrected"));
+                + " checkpoint (lowest validation loss) or last: to train again once more labels are corrected"));
         HBox nameAndStart = new HBox(8, name, new Label("from"), from);
         nameAndStart.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(name, Priority.ALWAYS);
