@@ -224,7 +224,7 @@ final class MainWindow {
     }
 
     Scene scene() {
-        return new Scene(root, 1200, 800);
+        return new Scene(root, 1280, 800);
     }
 
     /** Shift+O: the open tile's label history, in one window that follows the tile. */
