@@ -20,11 +20,13 @@ import org.meander.prompts.RoughMaskSource;
 import org.meander.prompts.WaterIndex;
 import org.meander.prompts.autolabel.AutoLabelSettings;
 import org.meander.prompts.autolabel.AutoLabeler;
+import org.meander.prompts.autolabel.LabellingDecoder;
 import org.meander.prompts.autolabel.TileOutcome;
 import org.meander.sam.SamModel;
 import org.meander.train.CheckpointKind;
 import org.meander.train.DecoderParameters;
 import org.meander.train.RunCheckpoint;
+import org.meander.train.RunDecoder;
 import org.meander.train.TrainingRun;
 import org.meander.weights.SamLoader;
 import picocli.CommandLine.Command;
@@ -146,7 +148,10 @@ final class AutolabelCommand implements Callable<Integer> {
             }
             // Each tile is visited once: no memory layer is worth keeping.
             EmbeddingCache cache = new EmbeddingCache(opened.directory(), sam.encoderFingerprint(), 0);
-            AutoLabeler labeler = AutoLabeler.withModel(opened, sam, cache, settings);
+            LabellingDecoder decoder = new LabellingDecoder(
+                    modelFolder.toAbsolutePath().normalize().getFileName().toString(),
+                    tuned == null ? null : tuned.name().describe());
+            AutoLabeler labeler = AutoLabeler.withModel(opened, sam, cache, settings, decoder);
             bar.show(0, tiles.size(), 0, Double.NaN, Double.NaN);
             for (int i = 0; i < tiles.size(); i++) {
                 TileOutcome outcome = dryRun ? labeler.tryLabel(tiles.get(i)) : labeler.label(tiles.get(i));
@@ -181,7 +186,7 @@ final class AutolabelCommand implements Callable<Integer> {
     }
 
     /** A run's tuned decoder weights, and the model they were tuned on. */
-    private record TunedDecoder(Path baseModel, Map<String, float[]> decoder) {
+    private record TunedDecoder(Path baseModel, Map<String, float[]> decoder, RunDecoder name) {
     }
 
     /** The decoder of {@code --run} at {@code --checkpoint}; a {@code --model} other than the one it tuned is refused. */
@@ -198,7 +203,8 @@ final class AutolabelCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "run " + run + " fine-tuned the decoder of " + base
                     + ", not of " + model + ": leave --model out to label with that model, or give it");
         }
-        return new TunedDecoder(base, RunCheckpoint.read(training.folder().checkpoint(kind)).decoder());
+        return new TunedDecoder(base, RunCheckpoint.read(training.folder().checkpoint(kind)).decoder(),
+                new RunDecoder(run, kind));
     }
 
     private List<Tile> tilesOf(Project opened) {

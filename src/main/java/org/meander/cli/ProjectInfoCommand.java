@@ -25,7 +25,8 @@ import picocli.CommandLine.Parameters;
         description = {"Show a project at a glance: its tiles by label status in each split, near-infrared bands,"
                 + " rasters cut into it and fine-tuning runs.",
                 "A table on stderr; one JSON line on stdout: {\"tiles\", \"labels\", \"splits\", \"near_infrared\","
-                        + " \"rasters\", \"interrupted_cuts\", \"runs\"}."})
+                        + " \"predicted_by\" (labels that began as auto-label's, by decoder), \"rasters\","
+                        + " \"interrupted_cuts\", \"runs\"}."})
 final class ProjectInfoCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "DIR", description = "the project folder")
@@ -44,6 +45,7 @@ final class ProjectInfoCommand implements Callable<Integer> {
         }
         result.put("splits", splits);
         result.put("near_infrared", summary.nearInfrared());
+        result.put("predicted_by", summary.predictedBy());
         List<Map<String, Object>> rasters = new ArrayList<>();
         for (SourceRaster raster : summary.rasters()) {
             rasters.add(Map.of("name", raster.name(), "width", raster.width(), "height", raster.height(),

@@ -400,7 +400,25 @@ public final class Project {
             throw new IllegalArgumentException("a label Meander writes is EDITED, ACCEPTED or PREDICTED, not "
                     + status);
         }
-        replaceLabel(tile, mask, status);
+        replaceLabel(tile, mask, status, m -> m);
+    }
+
+    /**
+     * Replaces the tile's label with a mask SAM predicted without a click (auto-label), marked PREDICTED, recording
+     * which decoder predicted it ({@code predictedBy}: a model, or a model a run tuned), as {@link #writeLabel} does.
+     * The record stays through a person's edits and acceptance of the label, and goes with an imported one.
+     */
+    public void writePrediction(Tile tile, LabelMask mask, String predictedBy) throws IOException {
+        replaceLabel(tile, mask, LabelStatus.PREDICTED, m -> m.withPredictedBy(tile.name(), predictedBy));
+    }
+
+    /**
+     * The decoder whose prediction the tile's label began as, while the label is one Meander wrote; empty for a
+     * label a person made from the start, an imported one, or one written before this was recorded.
+     */
+    public Optional<String> predictedBy(Tile tile) {
+        LabelStatus status = status(tile);
+        return isWrittenByMeander(status) ? manifest.recordedPredictedBy(tile.name()) : Optional.empty();
     }
 
     /**
@@ -409,10 +427,12 @@ public final class Project {
      * label was before.
      */
     public void importLabel(Tile tile, LabelMask mask) throws IOException {
-        replaceLabel(tile, mask, LabelStatus.IMPORTED);
+        replaceLabel(tile, mask, LabelStatus.IMPORTED, m -> m.withPredictedBy(tile.name(), null));
     }
 
-    private synchronized void replaceLabel(Tile tile, LabelMask mask, LabelStatus status) throws IOException {
+    /** provenance: what else the label's record says of where it came from, changed with its status. */
+    private synchronized void replaceLabel(Tile tile, LabelMask mask, LabelStatus status,
+                                           UnaryOperator<ProjectManifest> provenance) throws IOException {
         requireOwn(tile);
         Dimension size = imageSize(tile);
         if (mask.width() != size.width || mask.height() != size.height) {
@@ -424,7 +444,7 @@ public final class Project {
         }
         LabelPng.write(tile.label(), mask);
         long labelBytes = Files.size(tile.label());
-        changeManifest(m -> m.withStatus(tile.name(), status, labelBytes));
+        changeManifest(m -> provenance.apply(m.withStatus(tile.name(), status, labelBytes)));
         labelsSeen.put(tile.name(), LabelRecord.of(manifest, tile.name()));
     }
 

@@ -24,7 +24,8 @@ import java.util.function.UnaryOperator;
 
 /**
  * {@code meander.json}: what Meander records about a project, such as
- * <pre>{"name": "...", "labels": {"sample_01": {"status": "EDITED", "label_bytes": 1843}}}</pre>
+ * <pre>{"name": "...", "labels": {"sample_01": {"status": "EDITED", "label_bytes": 1843,
+ *     "predicted_by": "sam-vit-base"}}}</pre>
  * It is kept as a JSON tree rather than bound to a class, so that fields this version does not know (written by a
  * later one, or by hand) survive a rewrite. Instances are immutable: a change returns a new manifest, so a failed
  * write leaves the one in memory matching the file.
@@ -40,6 +41,8 @@ final class ProjectManifest {
      * or removed. Others, such as "rasters" (keyed by raster name), are not about one tile.
      */
     private static final List<String> TILE_SECTIONS = List.of("labels", "splits", TileSources.SOURCES);
+    /** In a tile's label record: the decoder auto-label predicted the label with. */
+    private static final String PREDICTED_BY = "predicted_by";
 
     /** A key given twice or text after the object means a damaged or mis-edited file: refuse it rather than guess. */
     private static final ObjectMapper MAPPER = JsonMapper.builder()
@@ -120,16 +123,41 @@ final class ProjectManifest {
         return bytes.canConvertToLong() ? OptionalLong.of(bytes.asLong()) : OptionalLong.empty();
     }
 
-    /** labelBytes: the size of the label file the status describes. */
+    /** The decoder whose prediction the tile's label began as (auto-label), when one is recorded. */
+    Optional<String> recordedPredictedBy(String tileName) {
+        JsonNode decoder = root.path("labels").path(tileName).path(PREDICTED_BY);
+        return decoder.isTextual() ? Optional.of(decoder.asText()) : Optional.empty();
+    }
+
+    /**
+     * labelBytes: the size of the label file the status describes. Other fields of the tile's record stay: the
+     * decoder a label's prediction came from stays through a person's edits of it.
+     */
     ProjectManifest withStatus(String tileName, LabelStatus status, long labelBytes) {
         ObjectNode copy = root.deepCopy();
-        JsonNode labels = copy.path("labels");
-        ObjectNode labelsObject = labels instanceof ObjectNode existing ? existing : copy.putObject("labels");
-        JsonNode label = labelsObject.path(tileName);
-        ObjectNode labelObject = label instanceof ObjectNode existing ? existing : labelsObject.putObject(tileName);
-        labelObject.put("status", status.name());
-        labelObject.put("label_bytes", labelBytes);
+        ObjectNode label = labelRecord(copy, tileName);
+        label.put("status", status.name());
+        label.put("label_bytes", labelBytes);
         return new ProjectManifest(copy);
+    }
+
+    /** The tile's label record naming the decoder its prediction came from, or none ({@code predictedBy} null). */
+    ProjectManifest withPredictedBy(String tileName, String predictedBy) {
+        ObjectNode copy = root.deepCopy();
+        ObjectNode label = labelRecord(copy, tileName);
+        if (predictedBy == null) {
+            label.remove(PREDICTED_BY);
+        } else {
+            label.put(PREDICTED_BY, predictedBy);
+        }
+        return new ProjectManifest(copy);
+    }
+
+    private static ObjectNode labelRecord(ObjectNode root, String tileName) {
+        JsonNode labels = root.path("labels");
+        ObjectNode labelsObject = labels instanceof ObjectNode existing ? existing : root.putObject("labels");
+        JsonNode label = labelsObject.path(tileName);
+        return label instanceof ObjectNode existing ? existing : labelsObject.putObject(tileName);
     }
 
     Optional<Split> recordedSplit(String tileName) {

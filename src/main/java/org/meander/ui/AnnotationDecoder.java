@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import org.meander.prompts.autolabel.LabellingDecoder;
 import org.meander.sam.SamModel;
 import org.meander.train.DecoderParameters;
 import org.meander.ui.evaluate.AnnotationModel;
@@ -27,6 +28,8 @@ final class AnnotationDecoder implements AnnotationModel {
     private final AnnotateViewModel annotate;
     private final ReadOnlyStringWrapper inUse = new ReadOnlyStringWrapper(OWN_DECODER);
     private final AtomicReference<Tuned> lastTuned = new AtomicReference<>();
+    /** The decoder loaded for Annotate's SAM thread: set there as it loads one, read by auto-label's thread. */
+    private volatile String loaded = OWN_DECODER;
     /** The decoder the model was loaded with; read and written on Annotate's SAM thread only. */
     private Map<String, float[]> own;
 
@@ -51,6 +54,7 @@ final class AnnotationDecoder implements AnnotationModel {
             }
             parameters.load(decoder);
             model.decoderChanged();
+            loaded = name;
         }).thenRun(() -> Platform.runLater(() -> inUse.set(name)));
     }
 
@@ -61,12 +65,22 @@ final class AnnotationDecoder implements AnnotationModel {
                 DecoderParameters.of(model).load(own);
                 model.decoderChanged();
             }
+            loaded = OWN_DECODER;
         }).thenRun(() -> Platform.runLater(() -> inUse.set(OWN_DECODER)));
     }
 
     @Override
     public ReadOnlyStringProperty decoderInUseProperty() {
         return inUse.getReadOnlyProperty();
+    }
+
+    /**
+     * The decoder Annotate's SAM thread predicts with now, as a label auto-label writes records it; from any thread.
+     * Read just after an answer, it names the decoder that gave it unless D was pressed within that instant.
+     */
+    LabellingDecoder labellingDecoder() {
+        String now = loaded;
+        return new LabellingDecoder(directory.getFileName().toString(), OWN_DECODER.equals(now) ? null : now);
     }
 
     /**
@@ -95,6 +109,7 @@ final class AnnotationDecoder implements AnnotationModel {
             DecoderParameters.of(model).load(own);
             model.decoderChanged();
             own = null;
+            loaded = OWN_DECODER;
         }
     }
 }

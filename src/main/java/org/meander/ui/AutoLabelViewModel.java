@@ -1,5 +1,6 @@
 package org.meander.ui;
 
+import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -27,8 +28,11 @@ import org.meander.prompts.RoughMaskSource;
 import org.meander.prompts.WaterIndex;
 import org.meander.prompts.autolabel.AutoLabelSettings;
 import org.meander.prompts.autolabel.AutoLabeler;
+import org.meander.prompts.autolabel.LabellingDecoder;
 import org.meander.prompts.autolabel.TileOutcome;
 import org.meander.prompts.autolabel.TileSegmenter;
+import org.meander.sam.Prediction;
+import org.meander.sam.Prompt;
 import org.meander.ui.evaluate.AnnotationModel;
 
 /**
@@ -61,10 +65,6 @@ final class AutoLabelViewModel {
     /** The tile in the editor, for the labelling thread: it is left alone, whichever it is when its turn comes. */
     private volatile Tile openTile;
 
-    AutoLabelViewModel(Project project, AnnotateViewModel annotate) {
-        this(project, annotate, null, null);
-    }
-
     /** decoders: Annotate's decoder, the one SAM labels with, named in the window. */
     AutoLabelViewModel(Project project, AnnotateViewModel annotate, AnnotationDecoder decoders) {
         this(project, annotate, decoders, null);
@@ -79,7 +79,7 @@ final class AutoLabelViewModel {
                                TileSegmenter segmenter) {
         this.project = project;
         this.annotate = annotate;
-        this.segmenter = segmenter != null ? segmenter : annotateSegmenter(annotate);
+        this.segmenter = segmenter != null ? segmenter : annotateSegmenter(annotate, decoders);
         decoder = decoders == null ? Bindings.createStringBinding(() -> "") : Bindings.createStringBinding(
                 () -> describeDecoder(decoders.decoderInUseProperty().get()), decoders.decoderInUseProperty());
         openTile = annotate.selectedTileProperty().get();
@@ -241,13 +241,22 @@ final class AutoLabelViewModel {
         stop.set(true);
     }
 
-    private static TileSegmenter annotateSegmenter(AnnotateViewModel annotate) {
-        return (tile, prompt, multimask) -> {
-            try {
-                return annotate.sam().predictAside(tile, prompt, multimask);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new InterruptedIOException("stopped while SAM was busy with " + tile.name());
+    /** SAM's answers from Annotate's thread, with its decoder at the time: the model's own, or a run's. */
+    private static TileSegmenter annotateSegmenter(AnnotateViewModel annotate, AnnotationDecoder decoders) {
+        return new TileSegmenter() {
+            @Override
+            public Prediction predict(Tile tile, Prompt prompt, boolean multimask) throws IOException {
+                try {
+                    return annotate.sam().predictAside(tile, prompt, multimask);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new InterruptedIOException("stopped while SAM was busy with " + tile.name());
+                }
+            }
+
+            @Override
+            public LabellingDecoder decoder() {
+                return decoders.labellingDecoder();
             }
         };
     }

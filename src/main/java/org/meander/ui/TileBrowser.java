@@ -111,6 +111,12 @@ public final class TileBrowser {
                 : labelStatus.name().toLowerCase(Locale.ROOT);
     }
 
+    /** Where the tile's label came from when auto-label predicted it, for its tooltip; null otherwise. */
+    String provenanceOf(Tile tile) {
+        return project.predictedBy(tile).map(decoder -> "Its label began as auto-label's prediction by " + decoder
+                + (project.status(tile) == LabelStatus.PREDICTED ? ", to review" : ", since reviewed")).orElse(null);
+    }
+
     Split splitOf(Tile tile) {
         return project.split(tile);
     }

@@ -182,6 +182,7 @@ final class TileList {
                 setText(null);
                 setGraphic(null);
                 setContextMenu(null);
+                setTooltip(null);
                 setOpacity(1);
                 return;
             }
@@ -190,6 +191,8 @@ final class TileList {
             // open, though the filter or the search leaves it out: it goes once another tile opens
             setOpacity(browser.admits(tile) ? 1 : 0.55);
             setContextMenu(menu(tile));
+            String provenance = browser.provenanceOf(tile);
+            setTooltip(provenance == null ? null : new Tooltip(provenance));
             thumbnail.setImage(thumbnails.of(tile));
             setGraphic(thumbnail);
         }

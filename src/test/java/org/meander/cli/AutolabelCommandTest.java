@@ -161,6 +161,9 @@ class AutolabelCommandTest {
         assertEquals(2, base.json().get("labelled").asInt(), base.err());
         assertEquals(2, tuned.json().get("labelled").asInt(), tuned.err());
         assertNotEquals(baseLabels, labels(Project.open(project)), "the tuned decoder labels otherwise");
+        Project relabelled = Project.open(project);
+        assertEquals("model tuned by r1 (last checkpoint)",
+                relabelled.predictedBy(relabelled.tile("river_a").orElseThrow()).orElseThrow(), "the label says so");
         Result mismatched = autolabel("--project", project.toString(), "--run", "r1", "--model",
                 project.resolve("elsewhere").toString());
         assertEquals(2, mismatched.exit());

@@ -26,6 +26,7 @@ class ProjectInfoCommandTest {
     void theSampleProjectByStatusAndSplit() throws Exception {
         Project project = SampleProject.create(dir.resolve("sample"), 3);
         Tile accepted = project.tiles().get(0);
+        project.writePrediction(accepted, project.readLabel(accepted).orElseThrow(), "sam-vit-base");
         project.writeLabel(accepted, project.readLabel(accepted).orElseThrow(), LabelStatus.ACCEPTED);
         Split acceptedSplit = project.split(accepted);
 
@@ -47,6 +48,7 @@ class ProjectInfoCommandTest {
         }
         assertEquals(6, sum, "every tile in one split, with one status");
         assertEquals(0, json.get("near_infrared").asInt());
+        assertEquals(1, json.get("predicted_by").get("sam-vit-base").asInt(), "accepted, it began as a prediction");
         assertEquals(0, json.get("rasters").size());
         assertEquals(0, json.get("runs").size());
         assertTrue(result.err().contains("accepted"), result.err());

@@ -3,6 +3,7 @@ package org.meander.ui;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
@@ -27,6 +28,10 @@ import org.meander.project.ProjectImport;
 import org.meander.project.Tile;
 import org.meander.project.raster.BandChoice;
 import org.meander.prompts.RoughMaskSource;
+import org.meander.prompts.autolabel.LabellingDecoder;
+import org.meander.prompts.autolabel.TileSegmenter;
+import org.meander.sam.Prediction;
+import org.meander.sam.Prompt;
 import org.meander.testing.Fixtures;
 import org.meander.testing.OneWindow;
 import org.testfx.api.FxRobot;
@@ -61,7 +66,8 @@ class AutoLabelTest {
         workbench = Workbench.open(project, Fixtures.model("tiny"));
         stage.setScene(new MainWindow(workbench.annotate(), workbench.modelName()).scene());
         stage.show();
-        window = new AutoLabelWindow(new AutoLabelViewModel(workbench.project(), workbench.annotate()));
+        window = new AutoLabelWindow(new AutoLabelViewModel(workbench.project(), workbench.annotate(),
+                workbench.annotationDecoder()));
         window.show(stage);
     }
 
@@ -107,6 +113,9 @@ class AutoLabelTest {
         assertTrue(report.contains("airborne_7: the NDWI rough mask finds no water"), report);
 
         assertEquals(LabelStatus.PREDICTED, project.status(first));
+        assertEquals("model", project.predictedBy(first).orElseThrow(), "the model's own decoder, by its folder");
+        assertEquals("Its label began as auto-label's prediction by model, to review",
+                workbench.annotate().browser().provenanceOf(first), "the tile list's tooltip");
         assertEquals(LabelStatus.NONE, project.status(open), "the tile in the editor is not written behind its back");
         assertEquals(LabelStatus.NONE, project.status(dry));
         assertEquals("3 tiles, 1 labelled, 0 accepted", Fields.label(robot, "#review-summary"));
@@ -177,19 +186,27 @@ class AutoLabelTest {
         CountDownLatch asked = new CountDownLatch(1);
         CountDownLatch answer = new CountDownLatch(1);
         AnnotateViewModel annotate = workbench.annotate();
-        AutoLabelViewModel model = new AutoLabelViewModel(project, annotate, (tile, prompt, multimask) -> {
-            if (tile.equals(first)) {
-                asked.countDown();
+        AutoLabelViewModel model = new AutoLabelViewModel(project, annotate, new TileSegmenter() {
+            @Override
+            public Prediction predict(Tile tile, Prompt prompt, boolean multimask) throws IOException {
+                if (tile.equals(first)) {
+                    asked.countDown();
+                    try {
+                        answer.await();
+                    } catch (InterruptedException e) {
+                        throw new java.io.InterruptedIOException();
+                    }
+                }
                 try {
-                    answer.await();
+                    return annotate.sam().predictAside(tile, prompt, multimask);
                 } catch (InterruptedException e) {
                     throw new java.io.InterruptedIOException();
                 }
             }
-            try {
-                return annotate.sam().predictAside(tile, prompt, multimask);
-            } catch (InterruptedException e) {
-                throw new java.io.InterruptedIOException();
+
+            @Override
+            public LabellingDecoder decoder() {
+                return workbench.annotationDecoder().labellingDecoder();
             }
         });
         robot.interact(() -> {

@@ -193,6 +193,8 @@ class EvaluateTabTest {
                 workbench.annotationDecoder());
         assertTrue(autoLabel.decoderProperty().get().contains("fine-tuned decoder of tuned (best checkpoint)"),
                 "auto-label says whose decoder labels: " + autoLabel.decoderProperty().get());
+        assertEquals("model tuned by tuned (best checkpoint)",
+                workbench.annotationDecoder().labellingDecoder().describe(), "what its labels record");
 
         TabPane tabs = robot.lookup(".tab-pane").queryAs(TabPane.class);
         robot.interact(() -> tabs.getSelectionModel().select(0));
@@ -212,6 +214,7 @@ class EvaluateTabTest {
         assertFalse(java.util.Arrays.equals(tuned, own), "the model's own decoder answers otherwise");
         assertEquals("the model's own", evaluate.annotationDecoderProperty().get());
         assertEquals("SAM labels with the model's own decoder.", autoLabel.decoderProperty().get());
+        assertEquals("model", workbench.annotationDecoder().labellingDecoder().describe());
 
         robot.push(KeyCode.D);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> decoder.isVisible()

@@ -33,10 +33,13 @@ public final class AutoLabeler {
         this.settings = settings;
     }
 
-    /** With a model of its own, on the caller's thread; {@code cache} must be keyed by its encoder fingerprint. */
+    /**
+     * With a model of its own, on the caller's thread; {@code cache} must be keyed by its encoder fingerprint, and
+     * {@code decoder} says which decoder the model holds, for the labels to record.
+     */
     public static AutoLabeler withModel(Project project, SamModel model, EmbeddingCache cache,
-                                        AutoLabelSettings settings) {
-        return new AutoLabeler(project, new ModelSegmenter(model, cache), settings);
+                                        AutoLabelSettings settings, LabellingDecoder decoder) {
+        return new AutoLabeler(project, new ModelSegmenter(model, cache, decoder), settings);
     }
 
     public TileOutcome label(Tile tile) {
@@ -60,7 +63,7 @@ public final class AutoLabeler {
                 return new TileOutcome(tile, TileOutcome.Kind.EMPTY, answer.detail());
             }
             if (write) {
-                project.writeLabel(tile, answer.mask(), LabelStatus.PREDICTED);
+                project.writePrediction(tile, answer.mask(), segmenter.decoder().describe());
             }
             return new TileOutcome(tile, TileOutcome.Kind.LABELLED, answer.detail());
         } catch (IOException | RuntimeException e) {

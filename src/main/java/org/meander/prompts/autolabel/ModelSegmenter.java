@@ -19,10 +19,12 @@ final class ModelSegmenter implements TileSegmenter {
     private final SamModel model;
     private final TileEncoder encoder;
     private final EmbeddingCache cache;
+    private final LabellingDecoder decoder;
 
-    /** {@code cache} must be keyed by {@code model}'s encoder fingerprint. */
-    ModelSegmenter(SamModel model, EmbeddingCache cache) {
+    /** {@code cache} must be keyed by {@code model}'s encoder fingerprint; decoder: what the model's decoder is. */
+    ModelSegmenter(SamModel model, EmbeddingCache cache, LabellingDecoder decoder) {
         this.model = model;
+        this.decoder = decoder;
         this.encoder = new SamTileEncoder(model);
         this.cache = cache;
     }
@@ -32,6 +34,11 @@ final class ModelSegmenter implements TileSegmenter {
         try (SamPredictor predictor = model.predictor(embedding(tile))) {
             return predictor.predict(prompt, multimask);
         }
+    }
+
+    @Override
+    public LabellingDecoder decoder() {
+        return decoder;
     }
 
     private ImageEmbedding embedding(Tile tile) throws IOException {

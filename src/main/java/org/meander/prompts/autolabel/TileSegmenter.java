@@ -13,4 +13,7 @@ public interface TileSegmenter {
 
     /** SAM's masks for one prompt on the tile, its embedding computed first if it is not cached. */
     Prediction predict(Tile tile, Prompt prompt, boolean multimask) throws IOException;
+
+    /** The decoder that gave the last answer: what a label written from it records. */
+    LabellingDecoder decoder();
 }

@@ -66,6 +66,7 @@ class AutoLabelerTest {
 
         assertEquals(TileOutcome.Kind.LABELLED, outcome.kind(), outcome.detail());
         assertEquals(LabelStatus.PREDICTED, project.status(tile));
+        assertEquals("tiny", project.predictedBy(tile).orElseThrow(), "the decoder that predicted it");
         assertTrue(cache.contains(cache.keyOf(tile.image())), "the embedding is stored for the next run");
         // The default prompt has several points: one mask, not the best of three.
         Prompt prompt = labeler.answer(tile).prompt(); // the prompt labelling drew: seeded by the tile's name
@@ -204,7 +205,7 @@ class AutoLabelerTest {
     }
 
     private AutoLabeler labeler(Project project, EmbeddingCache cache, AutoLabelSettings settings) {
-        return AutoLabeler.withModel(project, model, cache, settings);
+        return AutoLabeler.withModel(project, model, cache, settings, new LabellingDecoder("tiny", null));
     }
 
     private EmbeddingCache cacheOf(Project project) {
