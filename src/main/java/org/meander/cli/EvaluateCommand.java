@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.meander.project.Project;
 import org.meander.project.Split;
+import org.meander.train.Baseline;
 import org.meander.train.CheckpointKind;
 import org.meander.train.Evaluation;
 import org.meander.train.EvaluationReport;
@@ -18,13 +19,13 @@ import org.meander.train.TrainingRun;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code ./meander evaluate}: the base model against a run's tuned decoder. */
+/** {@code ./meander evaluate}: the model's own decoder, or the one the run started from, against its tuned one. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
         description = {"Compare the base model with a run's tuned decoder on a split.",
                 "The same prompts for both: a table of metrics, the tiles sorted by disagreement with their label",
                 "(likeliest wrong labels first), and one JSON line of the mean metrics. Writes",
                 "runs/NAME/evaluation-SPLIT.json and, a line per tile, evaluation-SPLIT.csv (evaluation-SPLIT-accepted"
-                        + " with --accepted-only)."})
+                        + " with --accepted-only, ...-against-start with --against start)."})
 final class EvaluateCommand implements Callable<Integer> {
 
     @Option(names = "--project", paramLabel = "DIR", required = true, description = "project folder")
@@ -40,6 +41,12 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--checkpoint", paramLabel = "best|last",
             defaultValue = "best", description = "best or last (default: ${DEFAULT-VALUE})")
     String checkpoint;
+
+    @Option(names = "--against", paramLabel = "model|start", defaultValue = "model",
+            description = "what the tuned decoder is set against: the model's own decoder, or the decoder the run"
+                    + " started from (a run trained --from-run an earlier one), to see what the latest round of"
+                    + " training gained (default: ${DEFAULT-VALUE})")
+    String against;
 
     @Option(names = "--accepted-only", description = "only the labels marked accepted, those a person checked: the"
             + " seed tutorial's hand-corrected tiles")
@@ -79,11 +86,14 @@ final class EvaluateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Project opened = Project.open(project);
         TrainingRun training = TrainingRun.open(opened, run);
+        Baseline baseline = parseBaseline(against);
         EvaluationReport report = new Evaluation(opened, training)
-                .evaluate(parseSplit(split), parseCheckpoint(checkpoint), acceptedOnly, progress());
+                .evaluate(parseSplit(split), parseCheckpoint(checkpoint), acceptedOnly, baseline, progress());
         report.writeTo(training.folder());
 
-        System.err.printf("%-10s %8s %8s %8s %8s%n", "metric", "base", "tuned", "base med", "tuned med");
+        String word = baseline.word();
+        System.err.println(word + ": " + report.baseline());
+        System.err.printf("%-10s %8s %8s %8s %8s%n", "metric", word, "tuned", word + " med", "tuned med");
         row("IoU", report.base().iou(), report.tuned().iou());
         row("F1", report.base().f1(), report.tuned().f1());
         row("precision", report.base().precision(), report.tuned().precision());
@@ -92,7 +102,7 @@ final class EvaluateCommand implements Callable<Integer> {
         System.err.printf("%ntiles by disagreement of the tuned model with the label (%d of %d):%n",
                 Math.min(tiles, report.rows().size()), report.rows().size());
         for (EvaluationRow r : report.rows().subList(0, Math.min(tiles, report.rows().size()))) {
-            System.err.printf("  %-40s IoU tuned %.3f, base %.3f%n", r.tile(), r.tuned().iou(), r.base().iou());
+            System.err.printf("  %-40s IoU tuned %.3f, %s %.3f%n", r.tile(), r.tuned().iou(), word, r.base().iou());
         }
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("run", run);
@@ -101,6 +111,8 @@ final class EvaluateCommand implements Callable<Integer> {
             result.put("accepted_only", true);
         }
         result.put("tiles", report.rows().size());
+        result.put("against", word);
+        result.put("baseline", report.baseline());
         result.put("base", means(report.base()));
         result.put("tuned", means(report.tuned()));
         System.out.println(new ObjectMapper().writeValueAsString(result));
@@ -129,6 +141,15 @@ final class EvaluateCommand implements Callable<Integer> {
             }
         }
         throw new IllegalArgumentException("--split " + key + ": use train, validation or test");
+    }
+
+    private static Baseline parseBaseline(String name) {
+        return switch (name) {
+            case "model" -> Baseline.MODEL;
+            case "start" -> Baseline.START;
+            default -> throw new IllegalArgumentException("--against " + name + ": use model (the model's own"
+                    + " decoder) or start (the decoder the run started from)");
+        };
     }
 
     static CheckpointKind parseCheckpoint(String name) {

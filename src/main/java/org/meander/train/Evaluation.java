@@ -19,9 +19,10 @@ import org.meander.sam.SamModel;
 import org.meander.weights.SamLoader;
 
 /**
- * Compares a run's tuned decoder with the base model on a split: each tile gets the prompts the run's validation
- * draws for it (seeded by the run's seed and the tile's name), both models decode them, and each mask, upscaled to
- * the tile's size and thresholded at 0, is scored against the label. Scored against every label of the split, or
+ * Compares a run's tuned decoder with a baseline on a split (the model's own decoder, or the one the run started
+ * from): each tile gets the prompts the run's validation draws for it (seeded by the run's seed and the tile's name),
+ * both decoders decode them, and each mask, upscaled to the tile's size and thresholded at 0, is scored against the
+ * label. Scored against every label of the split, or
  * only the accepted ones: the labels a person checked, as the seed tutorial measured on hand-corrected tiles (an
  * imported label that is off scores a right answer as wrong).
  */
@@ -35,8 +36,15 @@ public final class Evaluation {
         this.run = run;
     }
 
+    /** Against the model's own decoder. */
     public EvaluationReport evaluate(Split split, CheckpointKind checkpoint, boolean acceptedOnly,
                                      TrainingListener listener) throws IOException, InterruptedException {
+        return evaluate(split, checkpoint, acceptedOnly, Baseline.MODEL, listener);
+    }
+
+    public EvaluationReport evaluate(Split split, CheckpointKind checkpoint, boolean acceptedOnly, Baseline against,
+                                     TrainingListener listener) throws IOException, InterruptedException {
+        against.requireFor(run);
         List<Tile> tiles = TrainingData.labelledTiles(project, split);
         if (acceptedOnly) {
             tiles = tiles.stream().filter(tile -> project.status(tile) == LabelStatus.ACCEPTED).toList();
@@ -55,8 +63,11 @@ public final class Evaluation {
             TrainingData data = new TrainingData(project, cache, model.config().promptEncoder().maskInputSize());
             MissingEmbeddings.compute(run.baseModel(), cache, data.missingEmbeddings(tiles), listener, () -> false);
 
+            DecoderParameters decoder = DecoderParameters.of(model);
+            decoder.load(against.decoder(run, decoder.values()));
+            model.decoderChanged();
             List<TileMetrics> base = score(model, data, tiles, listener, 0);
-            DecoderParameters.of(model).load(tuned.decoder());
+            decoder.load(tuned.decoder());
             model.decoderChanged();
             List<TileMetrics> tunedMetrics = score(model, data, tiles, listener, tiles.size());
 
@@ -66,8 +77,8 @@ public final class Evaluation {
             }
             rows.sort(Comparator.comparingDouble((EvaluationRow r) -> r.tuned().disagreement()).reversed());
             return new EvaluationReport(run.folder().name(), split.key(),
-                    checkpoint.name().toLowerCase(Locale.ROOT), acceptedOnly, MetricSummary.of(base),
-                    MetricSummary.of(tunedMetrics), rows);
+                    checkpoint.name().toLowerCase(Locale.ROOT), acceptedOnly, against, against.describe(run),
+                    MetricSummary.of(base), MetricSummary.of(tunedMetrics), rows);
         }
     }
 

@@ -6,21 +6,36 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The base model against a run's tuned decoder on one split (its accepted labels only, when {@code acceptedOnly}),
- * the same prompts for both, metrics at the tiles' full resolution. Rows are sorted by the tuned model's
- * disagreement with the label, largest first: a tile a well-tuned model still disagrees with is the likeliest to
- * carry a wrong label.
+ * A baseline decoder (the model's own, or the one the run started from: {@code against}, in words as
+ * {@code baseline}) against a run's tuned decoder on one split (its accepted labels only, when
+ * {@code acceptedOnly}), the same prompts for both, metrics at the tiles' full resolution; {@code base} holds the
+ * baseline's metrics. Rows are sorted by the tuned model's disagreement with the label, largest first: a tile a
+ * well-tuned model still disagrees with is the likeliest to carry a wrong label.
  */
 public record EvaluationReport(String run, String split, String checkpoint, boolean acceptedOnly,
-        MetricSummary base, MetricSummary tuned, List<EvaluationRow> rows) {
+        Baseline against, String baseline, MetricSummary base, MetricSummary tuned, List<EvaluationRow> rows) {
 
-    /** The table's columns: the tile, then each metric under the base model and under the tuned one. */
-    static final String TABLE_HEADER = "tile,base_iou,base_f1,base_precision,base_recall,base_accuracy,"
-            + "tuned_iou,tuned_f1,tuned_precision,tuned_recall,tuned_accuracy";
+    public EvaluationReport {
+        // reports written before the baseline could be chosen were all against the model's own decoder
+        if (against == null) {
+            against = Baseline.MODEL;
+        }
+    }
 
-    /** Where the run keeps it: {@code evaluation-<split>.json}, or {@code evaluation-<split>-accepted.json}. */
+    private static final List<String> METRICS = List.of("iou", "f1", "precision", "recall", "accuracy");
+
+    /** The table's columns: the tile, then each metric under the baseline ("base_iou", ...) and the tuned decoder. */
+    String tableHeader() {
+        StringBuilder header = new StringBuilder("tile");
+        for (String decoder : List.of(against.word(), "tuned")) {
+            METRICS.forEach(metric -> header.append(',').append(decoder).append('_').append(metric));
+        }
+        return header.toString();
+    }
+
+    /** Where the run keeps it: {@code evaluation-<split>.json}, {@code evaluation-<split>-accepted.json}, .... */
     public Path file(RunFolder folder) {
-        return folder.evaluation(split, acceptedOnly);
+        return folder.evaluation(split, acceptedOnly, against);
     }
 
     /** Its rows as a CSV table beside it: {@code evaluation-<split>.csv}, or {@code evaluation-<split>-accepted.csv}. */
@@ -36,7 +51,7 @@ public record EvaluationReport(String run, String split, String checkpoint, bool
      */
     public void writeTo(RunFolder folder) throws IOException {
         RunFiles.write(file(folder), TrainingConfig.mapper().writeValueAsBytes(this));
-        StringBuilder csv = new StringBuilder(TABLE_HEADER).append("\r\n");
+        StringBuilder csv = new StringBuilder(tableHeader()).append("\r\n");
         for (EvaluationRow row : rows) {
             csv.append(csvField(row.tile()));
             for (TileMetrics metrics : List.of(row.base(), row.tuned())) {

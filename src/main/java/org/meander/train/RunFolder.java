@@ -64,10 +64,13 @@ public record RunFolder(Path directory, String name) {
         return directory.resolve("checkpoints").resolve("start.safetensors");
     }
 
-    /** Where {@code ./meander evaluate} writes its report for a split. */
-    /** An evaluation on the split's labels, or on its accepted labels only. */
-    public Path evaluation(String split, boolean acceptedOnly) {
-        return directory.resolve("evaluation-" + split + (acceptedOnly ? "-accepted" : "") + ".json");
+    /**
+     * Where an evaluation's report goes: on the split's labels or its accepted ones only, against the model's own
+     * decoder or, with "-against-start", against the decoder the run started from.
+     */
+    public Path evaluation(String split, boolean acceptedOnly, Baseline baseline) {
+        return directory.resolve("evaluation-" + split + (acceptedOnly ? "-accepted" : "")
+                + (baseline == Baseline.START ? "-against-start" : "") + ".json");
     }
 
     public boolean exists() {

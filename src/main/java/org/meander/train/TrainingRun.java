@@ -119,6 +119,11 @@ public final class TrainingRun {
         return baseModel;
     }
 
+    /** The earlier run's checkpoint the run's decoder started from; null for the model's own. */
+    public RunDecoder startedFrom() throws IOException {
+        return RunInfo.read(folder.info()).startedFrom();
+    }
+
     /**
      * Whether the run tuned the decoder of the model in {@code model}: the same folder as its base model. SAM's
      * decoders have one size for every encoder, so a decoder put on another model would run, and mislabel.

@@ -2,6 +2,7 @@ package org.meander.cli;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -62,6 +63,39 @@ class TrainCommandTest {
         EmbedCommandTest.Result badKind = EmbedCommandTest.runCapturing("train", "--project", project.toString(),
                 "--model", model, "--run", "third", "--from-run", "first", "--from-checkpoint", "middle");
         assertTrue(badKind.err().contains("--from-checkpoint middle: use best or last"), badKind.err());
+    }
+
+    /**
+     * A run trained on from an earlier one is set against the decoder it started from: with the same prompts, that
+     * baseline scores what the earlier run's checkpoint scored. A run that began from the model's own has no other.
+     */
+    @Test
+    void aRunIsEvaluatedAgainstTheDecoderItStartedFrom() throws Exception {
+        Path project = project();
+        String model = EmbedCommandTest.MODEL.toString();
+        assertEquals(0, EmbedCommandTest.runCapturing("train", "--project", project.toString(), "--model", model,
+                "--run", "first", "--epochs", "2", "--batch-size", "1").exit());
+        assertEquals(0, EmbedCommandTest.runCapturing("train", "--project", project.toString(), "--model", model,
+                "--run", "again", "--epochs", "2", "--batch-size", "1", "--from-run", "first").exit());
+
+        JsonNode first = EmbedCommandTest.runCapturing("evaluate", "--project", project.toString(), "--run",
+                "first").json();
+        EmbedCommandTest.Result again = EmbedCommandTest.runCapturing("evaluate", "--project", project.toString(),
+                "--run", "again", "--against", "start");
+        EmbedCommandTest.Result refused = EmbedCommandTest.runCapturing("evaluate", "--project", project.toString(),
+                "--run", "first", "--against", "start");
+
+        assertEquals(0, again.exit(), again.err());
+        assertEquals("start", again.json().get("against").asText());
+        assertEquals("first (best checkpoint), which again started from", again.json().get("baseline").asText());
+        assertEquals(first.get("tuned").get("iou").asDouble(), again.json().get("base").get("iou").asDouble(), 1e-9,
+                "the starting decoder scores as the checkpoint it is");
+        assertNotEquals(again.json().get("base").get("iou").asDouble(),
+                again.json().get("tuned").get("iou").asDouble(), "two more epochs changed the decoder");
+        Path table = RunFolder.of(project, "again").directory().resolve("evaluation-validation-against-start.csv");
+        assertTrue(Files.readString(table).startsWith("tile,start_iou,start_f1,"), Files.readString(table));
+        assertEquals(1, refused.exit());
+        assertTrue(refused.err().contains("run first started from the model's own decoder"), refused.err());
     }
 
     @Test

@@ -21,8 +21,8 @@ class EvaluationReportTest {
         TileMetrics plainTuned = new TileMetrics("reach_r0_c1", 0.25, 0.4, 1, 0.25, 0.875);
         TileMetrics oddBase = new TileMetrics("bank, \"left\"", 1, 1, 1, 1, 1);
         TileMetrics oddTuned = new TileMetrics("bank, \"left\"", 0.75, 0.8, 0.9, 0.7, 0.95);
-        EvaluationReport report = new EvaluationReport("r1", "validation", "best", true,
-                MetricSummary.of(List.of(plainBase, oddBase)), MetricSummary.of(List.of(plainTuned, oddTuned)),
+        EvaluationReport report = new EvaluationReport("r1", "validation", "best", true, Baseline.MODEL,
+                "the model's own decoder", MetricSummary.of(List.of(plainBase, oddBase)), MetricSummary.of(List.of(plainTuned, oddTuned)),
                 List.of(new EvaluationRow(plainBase.tile(), plainBase, plainTuned),
                         new EvaluationRow(oddBase.tile(), oddBase, oddTuned)));
         RunFolder folder = RunFolder.of(dir, "r1");

@@ -31,7 +31,7 @@ class TileComparerTest {
         EvaluationReport report = new Evaluation(project, run)
                 .evaluate(Split.TRAIN, CheckpointKind.BEST, false, new TrainingListener() { });
 
-        try (TileComparer comparer = TileComparer.open(project, run, CheckpointKind.BEST)) {
+        try (TileComparer comparer = TileComparer.open(project, run, CheckpointKind.BEST, Baseline.MODEL)) {
             for (EvaluationRow row : report.rows()) {
                 Tile tile = project.tiles().stream().filter(t -> t.name().equals(row.tile())).findFirst().orElseThrow();
                 TileComparison comparison = comparer.compare(tile);

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
@@ -35,7 +36,10 @@ import org.meander.sam.SamModel;
 import org.meander.testing.Fixtures;
 import org.meander.testing.OneWindow;
 import org.meander.testing.RiverFixtureProject;
+import org.meander.train.Baseline;
 import org.meander.train.CheckpointKind;
+import org.meander.train.Evaluation;
+import org.meander.train.RunDecoder;
 import org.meander.train.DecoderParameters;
 import org.meander.train.LossFunction;
 import org.meander.train.OutputHandling;
@@ -104,7 +108,7 @@ class EvaluateTabTest {
         assertTrue(evaluate.messageProperty().get().endsWith("Every tile's metrics: " + table),
                 evaluate.messageProperty().get());
         assertTrue(Files.isRegularFile(table));
-        assertTrue(Files.isRegularFile(RunFolder.of(project, "tuned").evaluation("validation", false)),
+        assertTrue(Files.isRegularFile(RunFolder.of(project, "tuned").evaluation("validation", false, Baseline.MODEL)),
                 "the report is kept with the run, as ./meander evaluate keeps it");
 
         WaitForAsyncUtils.waitForFxEvents();
@@ -275,6 +279,41 @@ class EvaluateTabTest {
         assertTrue(evaluate.messageProperty().get().contains("open that model"), evaluate.messageProperty().get());
         Map<String, float[]> kept = DecoderParameters.of(workbench.model()).values();
         own.forEach((name, values) -> assertArrayEquals(values, kept.get(name), name));
+    }
+
+    /**
+     * A run trained on from "tuned" is set against the decoder it started from when asked: the baseline then scores
+     * what "tuned" scores, and the tables say "start"; a run that began from the model's own has no such choice.
+     */
+    @Test
+    void aRunTrainedOnFromAnotherIsSetAgainstItsStart(FxRobot robot) throws Exception {
+        Project opened = Project.open(project);
+        TrainingRun tuned = TrainingRun.open(opened, "tuned");
+        TrainingRun again = TrainingRun.create(opened, "again", Fixtures.model("tiny"), tuned.config(),
+                new RunDecoder("tuned", CheckpointKind.BEST));
+        assertEquals(RunStatus.FINISHED, again.train(false, new TrainingListener() { }, () -> false).status());
+        double tunedIou = new Evaluation(opened, tuned).evaluate(Split.VALIDATION, CheckpointKind.BEST, false,
+                new TrainingListener() { }).tuned().iou().mean();
+        EvaluateViewModel evaluate = openEvaluateTab(robot);
+        ComboBox<?> against = robot.lookup("#eval-against").queryAs(ComboBox.class);
+        robot.interact(() -> evaluate.runProperty().set("tuned"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(against.isDisabled(), "tuned began from the model's own decoder");
+
+        robot.interact(() -> evaluate.runProperty().set("again"));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !against.isDisabled());
+        robot.interact(() -> evaluate.againstProperty().set(Baseline.START));
+        robot.clickOn("#evaluate");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> evaluate.messageProperty().get().contains("mean IoU"));
+
+        assertEquals(tunedIou, evaluate.reportProperty().get().base().iou().mean(), 1e-9);
+        assertTrue(evaluate.messageProperty().get().contains("start " + String.format(java.util.Locale.ROOT, "%.3f",
+                tunedIou) + " (tuned (best checkpoint), which again started from)"),
+                evaluate.messageProperty().get());
+        TableView<?> metrics = robot.lookup("#metrics").queryAs(TableView.class);
+        assertEquals("start", metrics.getColumns().get(1).getColumns().get(0).getText());
+        robot.interact(() -> evaluate.runProperty().set("tuned"));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> evaluate.againstProperty().get() == Baseline.MODEL);
     }
 
     private EvaluateViewModel openEvaluateTab(FxRobot robot) throws Exception {

@@ -115,7 +115,8 @@ final class ComparisonView {
         }
         int p = Math.min(model.promptProperty().get(), comparison.prompts().size() - 1);
         label.show("Label", tileImage, overlay(comparison.label(), LABEL_ARGB, null));
-        base.show(String.format(Locale.ROOT, "Base · IoU %.3f", row.base().iou()), tileImage,
+        base.show(String.format(Locale.ROOT, "%s · IoU %.3f", EvaluateView.capitalised(
+                model.baselineWordBinding().get()), row.base().iou()), tileImage,
                 overlay(comparison.base().get(p), BASE_ARGB, comparison.prompts().get(p)));
         tuned.show(String.format(Locale.ROOT, "Tuned · IoU %.3f", row.tuned().iou()), tileImage,
                 overlay(comparison.tuned().get(p), TUNED_ARGB, comparison.prompts().get(p)));

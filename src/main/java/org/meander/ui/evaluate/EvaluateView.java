@@ -30,6 +30,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.util.StringConverter;
 import org.meander.project.Split;
+import org.meander.train.Baseline;
 import org.meander.train.CheckpointKind;
 import org.meander.train.EvaluationRow;
 
@@ -88,6 +89,16 @@ public final class EvaluateView {
                 + " tutorial scored on hand-corrected tiles: an imported label that is off scores a right answer as"
                 + " wrong"));
         acceptedOnly.selectedProperty().bindBidirectional(model.acceptedOnlyProperty());
+        ComboBox<Baseline> against = new ComboBox<>();
+        against.setId("eval-against");
+        against.getItems().setAll(Baseline.values());
+        against.setConverter(named(baseline -> baseline == Baseline.MODEL ? "the model's own decoder"
+                : "the decoder it started from"));
+        against.valueProperty().bindBidirectional(model.againstProperty());
+        against.disableProperty().bind(model.startedFromProperty().isEmpty());
+        against.setTooltip(new Tooltip("What the run's decoder is set against: the model's own, or, for a run"
+                + " trained on from an earlier run's checkpoint, that checkpoint: what the latest round of training"
+                + " gained"));
         Button evaluate = new Button("Evaluate");
         evaluate.setId("evaluate");
         evaluate.setTooltip(new Tooltip("The base model and the run's decoder on the split, with the same prompts"));
@@ -98,7 +109,7 @@ public final class EvaluateView {
         progress.progressProperty().bind(model.progressProperty());
         progress.visibleProperty().bind(model.busyProperty());
         HBox box = new HBox(8, new Label("Run"), run, new Label("Split"), split, new Label("Checkpoint"), checkpoint,
-                acceptedOnly, evaluate, progress);
+                new Label("against"), against, acceptedOnly, evaluate, progress);
         box.setAlignment(Pos.CENTER_LEFT);
         return box;
     }
@@ -155,10 +166,10 @@ public final class EvaluateView {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
         table.setPlaceholder(new Label("Choose a run and a split, then Evaluate"));
         TableColumn<MetricRow, String> mean = new TableColumn<>("Mean");
-        mean.getColumns().add(column("base", r -> format(r.baseMean())));
+        mean.getColumns().add(baseline(column("base", r -> format(r.baseMean()))));
         mean.getColumns().add(column("tuned", r -> format(r.tunedMean())));
         TableColumn<MetricRow, String> median = new TableColumn<>("Median");
-        median.getColumns().add(column("base", r -> format(r.baseMedian())));
+        median.getColumns().add(baseline(column("base", r -> format(r.baseMedian()))));
         median.getColumns().add(column("tuned", r -> format(r.tunedMedian())));
         table.getColumns().add(column("Metric", MetricRow::metric));
         table.getColumns().add(mean);
@@ -177,7 +188,10 @@ public final class EvaluateView {
         table.setPlaceholder(new Label(""));
         table.getColumns().add(column("Tile", EvaluationRow::tile));
         table.getColumns().add(column("Tuned IoU", r -> format(r.tuned().iou())));
-        table.getColumns().add(column("Base IoU", r -> format(r.base().iou())));
+        TableColumn<EvaluationRow, String> baseIou = column("Base IoU", r -> format(r.base().iou()));
+        baseIou.textProperty().bind(Bindings.createStringBinding(() -> capitalised(model.baselineWordBinding().get())
+                + " IoU", model.baselineWordBinding()));
+        table.getColumns().add(baseIou);
         table.getColumns().add(column("Change", r -> String.format(Locale.ROOT, "%+.4f",
                 r.tuned().iou() - r.base().iou())));
         table.getSelectionModel().selectedItemProperty()
@@ -199,6 +213,17 @@ public final class EvaluateView {
             }
         });
         return table;
+    }
+
+    /** A baseline's column, headed "base" or "start" as the evaluation shown. */
+    private <R> TableColumn<R, String> baseline(TableColumn<R, String> column) {
+        column.textProperty().bind(model.baselineWordBinding());
+        return column;
+    }
+
+    /** "Base" for "base": a column's or picture's title. */
+    static String capitalised(String word) {
+        return Character.toUpperCase(word.charAt(0)) + word.substring(1);
     }
 
     private static <R> TableColumn<R, String> column(String title, Function<R, String> value) {

@@ -16,6 +16,7 @@ import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.IntegerProperty;
@@ -36,6 +37,7 @@ import org.meander.weights.ErrorText;
 import org.meander.project.Project;
 import org.meander.project.Split;
 import org.meander.project.Tile;
+import org.meander.train.Baseline;
 import org.meander.train.CheckpointKind;
 import org.meander.train.Evaluation;
 import org.meander.train.EvaluationReport;
@@ -50,8 +52,8 @@ import org.meander.train.TrainingRun;
 import org.meander.train.TunedModelExport;
 
 /**
- * The Evaluate tab: the base model against a run's tuned decoder on a split, the tiles by disagreement, the selected
- * tile's label and both predictions side by side; and putting the tuned decoder to work, in Annotate or exported.
+ * The Evaluate tab: a run's tuned decoder against the model's own (or against the decoder the run started from) on a
+ * split, the tiles by disagreement, the selected tile's label and both predictions side by side; and putting the tuned decoder to work, in Annotate or exported.
  * Evaluating, comparing and exporting run one at a time on a background thread; properties change on the JavaFX
  * thread.
  */
@@ -75,10 +77,16 @@ public final class EvaluateViewModel implements AutoCloseable {
     private final ObjectProperty<Split> split = new SimpleObjectProperty<>(Split.VALIDATION);
     private final ObjectProperty<CheckpointKind> checkpoint = new SimpleObjectProperty<>(CheckpointKind.BEST);
     private final BooleanProperty acceptedOnly = new SimpleBooleanProperty();
+    private final ObjectProperty<Baseline> against = new SimpleObjectProperty<>(Baseline.MODEL);
+    /** The chosen run's starting decoder when it began from an earlier run's checkpoint, in words; empty if not. */
+    private final ReadOnlyStringWrapper startedFrom = new ReadOnlyStringWrapper("");
+    private final AtomicLong startReads = new AtomicLong();
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<EvaluationReport> report = new ReadOnlyObjectWrapper<>();
+    private final StringBinding baselineWord = Bindings.createStringBinding(
+            () -> (report.get() == null ? against.get() : report.get().against()).word(), report, against);
     private final ObservableList<MetricRow> metrics = FXCollections.observableArrayList();
     private final ObservableList<MetricRow> metricsView = FXCollections.unmodifiableObservableList(metrics);
     private final ObservableList<EvaluationRow> tiles = FXCollections.observableArrayList();
@@ -99,6 +107,7 @@ public final class EvaluateViewModel implements AutoCloseable {
         this.annotation = annotation;
         canEvaluate = Bindings.createBooleanBinding(() -> !busy.get() && run.get() != null, busy, run);
         selectedTile.addListener((o, old, row) -> compare(row));
+        run.addListener((o, old, chosen) -> readStartedFrom(chosen));
         if (annotation != null) {
             annotationDecoder.bind(annotation.decoderInUseProperty()); // D in Annotate switches it too
         }
@@ -128,6 +137,27 @@ public final class EvaluateViewModel implements AutoCloseable {
     /** Only the labels marked accepted: those a person checked, the seed tutorial's hand-corrected tiles. */
     public BooleanProperty acceptedOnlyProperty() {
         return acceptedOnly;
+    }
+
+    /** What the tuned decoder is set against: the model's own decoder, or the one the run started from. */
+    public ObjectProperty<Baseline> againstProperty() {
+        return against;
+    }
+
+    /**
+     * The decoder the chosen run started from, in words ("run-1 (best checkpoint)"), when it began from an earlier
+     * run's checkpoint; empty when it began from the model's own, and the baseline is then the model's own.
+     */
+    public ReadOnlyStringProperty startedFromProperty() {
+        return startedFrom.getReadOnlyProperty();
+    }
+
+    /**
+     * The word the baseline's columns and picture are headed with: "base", or "start" against the decoder the run
+     * started from; the shown report's, else the chosen baseline's.
+     */
+    public StringBinding baselineWordBinding() {
+        return baselineWord;
     }
 
     public ReadOnlyBooleanProperty busyProperty() {
@@ -229,6 +259,7 @@ public final class EvaluateViewModel implements AutoCloseable {
         Split on = split.get();
         CheckpointKind kind = checkpoint.get();
         boolean accepted = acceptedOnly.get();
+        Baseline baseline = against.get();
         busy.set(true);
         progress.set(0);
         report.set(null);
@@ -239,21 +270,22 @@ public final class EvaluateViewModel implements AutoCloseable {
         worker.submit(() -> {
             try {
                 TrainingRun training = TrainingRun.open(project, name);
-                EvaluationReport result = new Evaluation(project, training).evaluate(on, kind, accepted,
+                EvaluationReport result = new Evaluation(project, training).evaluate(on, kind, accepted, baseline,
                         progressListener());
                 result.writeTo(training.folder());
                 closeComparer();
-                comparer = TileComparer.open(project, training, kind);
+                comparer = TileComparer.open(project, training, kind, baseline);
                 Platform.runLater(() -> {
                     busy.set(false);
                     progress.set(1);
                     report.set(result);
                     metrics.setAll(MetricRow.of(result));
                     tiles.setAll(result.rows());
-                    message.set(String.format(Locale.ROOT, "%s on %d %s tiles%s: mean IoU %.3f, base %.3f. Every"
-                            + " tile's metrics: %s", describe(name, kind), result.rows().size(), on.key(),
+                    message.set(String.format(Locale.ROOT, "%s on %d %s tiles%s: mean IoU %.3f, %s %.3f (%s)."
+                            + " Every tile's metrics: %s", describe(name, kind), result.rows().size(), on.key(),
                             accepted ? " with accepted labels" : "", result.tuned().iou().mean(),
-                            result.base().iou().mean(), result.table(training.folder())));
+                            baseline.word(), result.base().iou().mean(), result.baseline(),
+                            result.table(training.folder())));
                 });
             } catch (IOException | RuntimeException | InterruptedException e) {
                 Platform.runLater(() -> {
@@ -311,7 +343,6 @@ public final class EvaluateViewModel implements AutoCloseable {
                 () -> message.set("Annotate predicts with the model's own decoder again.")));
     }
 
-    /** Writes the chosen run's tuned model in the Hugging Face layout into {@code folder}. */
     /** Whether exporting to the folder would replace a model: ask first. */
     public boolean holdsModel(Path folder) {
         return TunedModelExport.holdsModel(folder);
@@ -339,6 +370,34 @@ public final class EvaluateViewModel implements AutoCloseable {
             } finally {
                 Platform.runLater(() -> busy.set(false));
             }
+        });
+    }
+
+    /** Reads whether the chosen run started from an earlier run's checkpoint; if not, the baseline is the model's. */
+    private void readStartedFrom(String name) {
+        long ticket = startReads.incrementAndGet();
+        startedFrom.set("");
+        if (name == null) {
+            against.set(Baseline.MODEL);
+            return;
+        }
+        worker.submit(() -> {
+            String from;
+            try {
+                RunDecoder decoder = TrainingRun.open(project, name).startedFrom();
+                from = decoder == null ? "" : decoder.describe();
+            } catch (IOException | RuntimeException e) {
+                from = ""; // evaluating says what is wrong with the run
+            }
+            String found = from;
+            Platform.runLater(() -> {
+                if (ticket == startReads.get()) {
+                    startedFrom.set(found);
+                    if (found.isEmpty()) {
+                        against.set(Baseline.MODEL);
+                    }
+                }
+            });
         });
     }
 
