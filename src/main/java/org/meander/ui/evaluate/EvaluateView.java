@@ -2,6 +2,7 @@ package org.meander.ui.evaluate;
 
 import java.io.File;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
@@ -26,6 +27,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.util.StringConverter;
@@ -108,10 +110,19 @@ public final class EvaluateView {
         progress.setId("eval-progress");
         progress.progressProperty().bind(model.progressProperty());
         progress.visibleProperty().bind(model.busyProperty());
-        HBox box = new HBox(8, new Label("Run"), run, new Label("Split"), split, new Label("Checkpoint"), checkpoint,
-                new Label("against"), against, acceptedOnly, evaluate, progress);
-        box.setAlignment(Pos.CENTER_LEFT);
-        return box;
+        // two lines, read as one sentence: this run's checkpoint against that decoder, on this split
+        HBox which = new HBox(8, new Label("Run"), run, new Label("Checkpoint"), checkpoint, new Label("against"),
+                against);
+        HBox where = new HBox(8, new Label("Split"), split, acceptedOnly, evaluate, progress);
+        for (HBox line : List.of(which, where)) {
+            line.setAlignment(Pos.CENTER_LEFT);
+            line.getChildren().forEach(node -> {
+                if (node instanceof Region region) {
+                    region.setMinWidth(Region.USE_PREF_SIZE); // never cut to an ellipsis
+                }
+            });
+        }
+        return new VBox(6, which, where);
     }
 
     private Node actions() {
