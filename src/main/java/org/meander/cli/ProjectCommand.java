@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
         description = "Create and manage project folders.",
         subcommands = {ProjectCreateCommand.class, ProjectExportCommand.class, ProjectTileCommand.class,
                 ProjectImportHfCommand.class, ProjectImportLabelsCommand.class, ProjectRenameCommand.class,
-                ProjectRemoveCommand.class, ProjectRemoveRasterCommand.class, ProjectSplitCommand.class,
+                ProjectRemoveCommand.class, ProjectRestoreCommand.class, ProjectRemoveRasterCommand.class,
+                ProjectSplitCommand.class,
                 ProjectInfoCommand.class, ProjectAlignNirCommand.class})
 final class ProjectCommand {
 }

@@ -16,8 +16,8 @@ import picocli.CommandLine.Parameters;
 /** {@code ./meander project remove DIR TILE...}. */
 @Command(name = "remove", mixinStandardHelpOptions = true,
         description = {"Remove tiles from a project. Nothing is deleted: each tile's image, label, label history and"
-                + " near-infrared band move to DIR/trash/<tile>-<time>/ with its meander.json entries; moving them"
-                + " back restores the tile.",
+                + " near-infrared band move to DIR/trash/<tile>-<time>/ with its meander.json entries; `project"
+                + " restore` puts it back.",
                 "Every name is checked first: one that is not a tile removes none. Prints one JSON line"
                         + " {\"removed\": [...], \"trash\": [...]}."})
 final class ProjectRemoveCommand implements Callable<Integer> {

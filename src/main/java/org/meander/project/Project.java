@@ -215,7 +215,7 @@ public final class Project {
     /**
      * Removes the tile from the project without deleting anything: its image, label, label history and
      * near-infrared band move to {@code trash/<tile>-<time>/}, in the same folders as in the project, beside a
-     * meander.json of its entries, so that moving them back restores the tile. Returns that trash folder.
+     * meander.json of its entries, so that {@link #restore} can put the tile back. Returns that trash folder.
      */
     public synchronized Path remove(Tile tile) throws IOException {
         requireOwn(tile);
@@ -225,7 +225,7 @@ public final class Project {
             ProjectManifest.read(directory).onlyTile(tile.name()).write(trash);
             TileFiles.move(directory, files, trash, files);
         } catch (IOException e) {
-            Trash.discard(trash, e);
+            Trash.discard(trash).forEach(e::addSuppressed);
             throw e;
         }
         try {
@@ -239,6 +239,40 @@ public final class Project {
         tiles.remove(tile.name());
         replaceTiles(tiles);
         return trash;
+    }
+
+    /**
+     * Puts a removed tile back ({@link #remove} in reverse): its files move from its trash folder to their places in
+     * the project and its meander.json entries (label status, split, place) come back; the emptied trash folder
+     * goes. Refused, changing nothing, while the project has a tile of that name.
+     */
+    public synchronized Tile restore(RemovedTile removed) throws IOException {
+        Path image = RemovedTile.imageIn(removed.folder());
+        if (image == null) {
+            throw new IOException(removed.folder() + ": holds no tile image in tiles/; restored already?");
+        }
+        if (tilesByName.containsKey(removed.name())) {
+            throw new IOException("the project has a tile named " + removed.name() + " already: rename it (./meander"
+                    + " project rename) or remove it, then restore " + removed.id());
+        }
+        Tile tile = new Tile(removed.name(), directory.resolve("tiles").resolve(image.getFileName()),
+                directory.resolve("labels").resolve(removed.name() + ".png"));
+        List<Path> files = TileFiles.of(removed.folder(), new Tile(removed.name(), image, null));
+        ProjectManifest entries = ProjectManifest.read(removed.folder());
+        TileFiles.move(removed.folder(), files, directory, files);
+        try {
+            changeManifest(m -> m.withTileEntriesOf(entries, removed.name()));
+        } catch (IOException e) {
+            moveBack(directory, files, removed.folder(), files, e);
+            throw e;
+        }
+        Trash.discard(removed.folder()); // a file of its own left there keeps the folder: nothing is deleted
+        Map<String, Tile> tiles = new LinkedHashMap<>(tilesByName);
+        tiles.put(tile.name(), tile);
+        replaceTiles(tiles);
+        splitUnassignedTiles();
+        labelsSeen.put(tile.name(), LabelRecord.of(manifest, tile.name()));
+        return tile;
     }
 
     /** Undoes the moves of a rename or removal whose meander.json could not be written. */

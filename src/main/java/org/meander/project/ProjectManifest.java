@@ -197,6 +197,20 @@ final class ProjectManifest {
         return new ProjectManifest(copy);
     }
 
+    /** The manifest with the tile's entries of {@code tileOnly} (a removed tile's, from the trash) put back. */
+    ProjectManifest withTileEntriesOf(ProjectManifest tileOnly, String name) {
+        ObjectNode copy = root.deepCopy();
+        for (String key : TILE_SECTIONS) {
+            JsonNode entry = tileOnly.root.path(key).path(name);
+            if (!entry.isMissingNode()) {
+                JsonNode existing = copy.path(key);
+                ObjectNode section = existing instanceof ObjectNode object ? object : copy.putObject(key);
+                section.set(name, entry.deepCopy());
+            }
+        }
+        return new ProjectManifest(copy);
+    }
+
     /** A manifest of the tile's entries alone, in the same sections: what a removed tile takes to the trash. */
     ProjectManifest onlyTile(String name) {
         ObjectNode tileOnly = MAPPER.createObjectNode();

@@ -6,7 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.stream.Stream;
 
 /**
@@ -35,26 +37,25 @@ final class Trash {
     }
 
     /**
-     * Deletes a trash folder made for a removal that failed and was undone: its meander.json and its empty folders.
-     * Any other file (a tile's file that could not be moved back) stays.
+     * Deletes a trash folder whose tile has left it (a removal that failed and was undone, or a tile restored): its
+     * meander.json and its empty folders. Any other file (a tile's file that could not be moved) stays, and what
+     * could not be deleted is returned.
      */
-    static void discard(Path folder, IOException failure) {
+    static List<IOException> discard(Path folder) {
+        List<IOException> problems = new ArrayList<>();
         try (Stream<Path> entries = Files.walk(folder)) {
             for (Path entry : entries.sorted(Comparator.reverseOrder()).toList()) {
                 if (Files.isDirectory(entry) || entry.equals(folder.resolve(ProjectManifest.FILE_NAME))) {
-                    deleteIfEmpty(entry, failure);
+                    try {
+                        Files.delete(entry); // refuses a folder that is not empty
+                    } catch (IOException e) {
+                        problems.add(e);
+                    }
                 }
             }
         } catch (IOException e) {
-            failure.addSuppressed(e);
+            problems.add(e);
         }
-    }
-
-    private static void deleteIfEmpty(Path entry, IOException failure) {
-        try {
-            Files.delete(entry); // refuses a folder that is not empty
-        } catch (IOException e) {
-            failure.addSuppressed(e);
-        }
+        return problems;
     }
 }

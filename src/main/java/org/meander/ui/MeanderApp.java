@@ -110,7 +110,8 @@ public final class MeanderApp extends Application {
     private void show() {
         MainWindow window = new MainWindow(workbench,
                 new ProjectActions(this::newProject, this::openProject, this::openSampleProject, this::addRaster,
-                        () -> RasterRemovalDialog.show(stage, workbench.annotate()), this::autoLabel,
+                        () -> RasterRemovalDialog.show(stage, workbench.annotate()),
+                        () -> RestoreTileDialog.show(stage, workbench.annotate()), this::autoLabel,
                         this::importLabels, this::exportLabels));
         window.showModelControls(ModelMenu.create(models, this::openModelManager, this::chooseModelFolder),
                 modelDir == null ? NoModelBar.create(models, this::openModelManager, this::chooseModelFolder) : null);

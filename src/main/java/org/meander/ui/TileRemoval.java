@@ -8,13 +8,15 @@ import javafx.beans.property.ObjectProperty;
 import org.meander.embed.EncodingQueue;
 import org.meander.project.Project;
 import org.meander.project.RasterRemoval;
+import org.meander.project.RemovedTile;
 import org.meander.project.Tile;
 import org.meander.weights.ErrorText;
 
 /**
  * Removing a tile from the window (a frame under cloud, a blank corner of a raster): its files move to the project's
  * {@code trash/}, nothing is deleted. The open tile's label is saved first and the next tile shown opens; the list,
- * its count and the encoding queue forget the tile. The move runs in the background.
+ * its count and the encoding queue forget the tile. Restoring one puts it back and opens it. The moves run in the
+ * background.
  */
 final class TileRemoval {
 
@@ -39,7 +41,8 @@ final class TileRemoval {
     /** What the confirmation says before the tile goes. */
     static String question(Tile tile) {
         return "Remove " + tile.name() + " from the project? Its image, label, label history and near-infrared band"
-                + " move to the project's trash folder; nothing is deleted, and moving them back restores the tile.";
+                + " move to the project's trash folder; nothing is deleted, and Project ▸ Restore a removed tile… puts"
+                + " it back.";
     }
 
     /** What the confirmation says before a raster's tiles go. */
@@ -80,6 +83,28 @@ final class TileRemoval {
         removing.start();
     }
 
+    /** The removed tile back in the project, its label, status and split with it; it opens once back. */
+    void restore(RemovedTile removed) {
+        Thread restoring = new Thread(() -> {
+            try {
+                Tile tile = project.restore(removed);
+                Platform.runLater(() -> {
+                    browser.tilesChanged();
+                    if (queue != null) {
+                        queue.submit(List.of(tile.image()));
+                    }
+                    selectedTile.set(tile);
+                    status.accept("Restored " + tile.name() + " from the trash, as it was when removed.");
+                });
+            } catch (Exception e) {
+                Platform.runLater(() -> status.accept("Could not restore " + removed.name() + ": "
+                        + ErrorText.of(e)));
+            }
+        }, "meander-restore-tile");
+        restoring.setDaemon(true);
+        restoring.start();
+    }
+
     void remove(Tile tile) {
         if (tile.equals(selectedTile.get())) {
             // leaving it saves its label, which then goes to the trash with it
@@ -98,8 +123,8 @@ final class TileRemoval {
                     if (queue != null) {
                         queue.forget(tile.image());
                     }
-                    status.accept("Moved " + tile.name() + " to " + trash + "; move its files back into the project"
-                            + " to restore it.");
+                    status.accept("Moved " + tile.name() + " to " + trash + "; Project ▸ Restore a removed tile…"
+                            + " puts it back.");
                 });
             } catch (Exception e) {
                 Platform.runLater(() -> status.accept("Could not remove " + tile.name() + ": " + ErrorText.of(e)));

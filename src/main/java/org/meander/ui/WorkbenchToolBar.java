@@ -99,6 +99,9 @@ final class WorkbenchToolBar {
         MenuItem removeRaster = new MenuItem("Remove a raster…");
         removeRaster.setId("remove-raster");
         removeRaster.setOnAction(e -> projects.removeRaster().run());
+        MenuItem restoreTile = new MenuItem("Restore a removed tile…");
+        restoreTile.setId("restore-tile");
+        restoreTile.setOnAction(e -> projects.restoreTile().run());
         MenuItem autoLabel = new MenuItem("Auto-label…");
         autoLabel.setId("auto-label");
         autoLabel.setOnAction(e -> projects.autoLabel().run());
@@ -108,8 +111,8 @@ final class WorkbenchToolBar {
         MenuItem export = new MenuItem("Export labels…");
         export.setId("export-labels");
         export.setOnAction(e -> projects.exportLabels().run());
-        project.getItems().setAll(create, open, sample, new SeparatorMenuItem(), addRaster, removeRaster, autoLabel,
-                importLabels, export);
+        project.getItems().setAll(create, open, sample, new SeparatorMenuItem(), addRaster, removeRaster, restoreTile,
+                autoLabel, importLabels, export);
         project.setTooltip(new Tooltip("New project: make one of a folder of images (and their masks). Open"
                 + " project: a folder holding tiles/. Sample project: synthetic river tiles with imperfect labels,"
                 + " to try Meander on. Add a raster: cut an orthomosaic into this project's tiles; Remove a raster: take one out"

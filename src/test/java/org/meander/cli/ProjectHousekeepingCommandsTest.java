@@ -65,6 +65,17 @@ class ProjectHousekeepingCommandsTest {
         assertEquals(before.subList(2, before.size()), names());
         Path trash = Path.of(result.json().path("trash").get(0).asText());
         assertTrue(Files.exists(trash.resolve("labels").resolve(before.get(0) + ".png")), trash.toString());
+
+        EmbedCommandTest.Result listed = ProjectCommandTest.project("restore", dir.toString());
+        EmbedCommandTest.Result restored = ProjectCommandTest.project("restore", dir.toString(), before.get(0),
+                Path.of(result.json().path("trash").get(1).asText()).getFileName().toString());
+        EmbedCommandTest.Result again = ProjectCommandTest.project("restore", dir.toString(), before.get(0));
+
+        assertEquals(2, listed.json().path("removed").size(), listed.out());
+        assertEquals(0, restored.exit(), restored.err());
+        assertEquals(before, names(), "both back, by a tile's name and by its removal's folder");
+        assertEquals(1, again.exit());
+        assertTrue(again.err().contains("no removed tile named " + before.get(0)), again.err());
     }
 
     @Test

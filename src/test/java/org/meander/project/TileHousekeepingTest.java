@@ -20,7 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Renaming and removing tiles: every file of the tile and its meander.json entries go together. */
+/** Renaming, removing and restoring tiles: every file of the tile and its meander.json entries go together. */
 class TileHousekeepingTest {
 
     @TempDir
@@ -148,5 +148,52 @@ class TileHousekeepingTest {
         assertEquals(first, HfImportTest.splits(Project.open(dir)));
         assertEquals(11, first.values().stream().filter(s -> s == Split.TRAIN).count());
         assertEquals(6, first.values().stream().filter(s -> s == Split.VALIDATION).count());
+    }
+
+    /** Removed, then restored: every file where it was, with the same bytes; status, split and place back. */
+    @Test
+    void aRemovedTileIsRestoredWhole() throws IOException {
+        Map<String, byte[]> before = new java.util.TreeMap<>();
+        for (String file : TestImages.filesBelow(dir)) {
+            if (!file.equals("meander.json") && !file.startsWith(".")) {
+                before.put(file, Files.readAllBytes(dir.resolve(file)));
+            }
+        }
+        JsonNode entries = manifest();
+        Path trash = project.remove(tile("a"));
+
+        List<RemovedTile> removed = RemovedTile.in(dir);
+        assertEquals(1, removed.size());
+        assertEquals("a", removed.get(0).name());
+        assertEquals(trash.getFileName().toString(), removed.get(0).id());
+        Tile restored = project.restore(removed.get(0));
+
+        assertEquals("a", restored.name());
+        assertEquals(tile("a"), restored);
+        assertEquals(LabelStatus.ACCEPTED, project.status(restored));
+        assertEquals(Split.TEST, project.split(restored));
+        assertEquals(1, project.history(restored).size());
+        for (Map.Entry<String, byte[]> file : before.entrySet()) {
+            assertArrayEquals(file.getValue(), Files.readAllBytes(dir.resolve(file.getKey())), file.getKey());
+        }
+        for (String section : List.of("labels", "splits", TileSources.SOURCES)) {
+            assertEquals(entries.path(section).path("a"), manifest().path(section).path("a"), section);
+        }
+        assertFalse(Files.exists(trash), "the emptied trash folder goes");
+        assertTrue(RemovedTile.in(dir).isEmpty());
+        assertEquals(LabelStatus.ACCEPTED, Project.open(dir).status(tile("a")), "as the file now says");
+    }
+
+    @Test
+    void aRemovedTileIsNotRestoredOverAnotherOfItsName() throws IOException {
+        project.remove(tile("a"));
+        project.rename(tile("c"), "a");
+        RemovedTile removed = RemovedTile.in(dir).get(0);
+
+        IOException refused = assertThrows(IOException.class, () -> project.restore(removed));
+
+        assertContains(refused.getMessage(), "the project has a tile named a already", "rename it");
+        assertTrue(Files.exists(removed.folder().resolve("tiles/a.jpg")), "nothing moved");
+        assertEquals(List.of("a"), project.tiles().stream().map(Tile::name).toList());
     }
 }

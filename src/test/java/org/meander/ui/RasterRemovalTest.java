@@ -30,6 +30,7 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * Project ▸ Remove a raster…: once the raster is chosen and the question answered, its tiles go to the project's
  * trash and its record leaves meander.json; the open tile, one of them, closes and a tile of another source opens.
+ * Project ▸ Restore a removed tile… puts one back.
  */
 @ExtendWith({ApplicationExtension.class, OneWindow.class})
 class RasterRemovalTest {
@@ -48,7 +49,8 @@ class RasterRemovalTest {
         workbench = Workbench.open(project, null);
         AnnotateViewModel annotate = workbench.annotate();
         ProjectActions actions = new ProjectActions(() -> { }, path -> { }, () -> { }, () -> { },
-                () -> RasterRemovalDialog.show(stage, annotate), () -> { }, () -> { }, () -> { });
+                () -> RasterRemovalDialog.show(stage, annotate), () -> RestoreTileDialog.show(stage, annotate),
+                () -> { }, () -> { }, () -> { });
         window = new MainWindow(annotate, workbench.modelName(), actions);
         stage.setScene(window.scene());
         stage.show();
@@ -122,5 +124,28 @@ class RasterRemovalTest {
         WaitForAsyncUtils.waitForFxEvents();
 
         assertFalse(window.map().stage().isShowing(), "the map of a raster no longer in the project");
+    }
+
+    /** A tile removed by mistake comes back from the trash as it was, and opens. */
+    @Test
+    void aRemovedTileIsRestoredFromTheProjectMenu(FxRobot robot) throws Exception {
+        AnnotateViewModel model = workbench.annotate();
+        Project project = workbench.project();
+        Tile frame = project.tile("frame").orElseThrow();
+        org.meander.project.LabelStatus status = project.status(frame);
+        robot.interact(() -> model.removal().remove(frame));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> model.statusProperty().get().startsWith("Moved frame"));
+        assertTrue(model.statusProperty().get().endsWith("Project ▸ Restore a removed tile… puts it back."));
+
+        robot.clickOn("#project-menu").clickOn("Restore a removed tile…");
+        robot.push(KeyCode.ENTER); // the latest removal
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
+                () -> model.statusProperty().get().startsWith("Restored frame from the trash"));
+
+        assertEquals(7, project.tiles().size());
+        assertEquals(status, project.status(project.tile("frame").orElseThrow()));
+        assertEquals("frame", model.selectedTileProperty().get().name(), "it opens");
+        ListView<Tile> list = robot.lookup("#tiles").queryAs(ListView.class);
+        assertTrue(list.getItems().stream().anyMatch(t -> t.name().equals("frame")));
     }
 }
