@@ -440,10 +440,23 @@ public final class Project {
     /**
      * Replaces the tile's label with a mask SAM predicted without a click (auto-label), marked PREDICTED, recording
      * which decoder predicted it ({@code predictedBy}: a model, or a model a run tuned), as {@link #writeLabel} does.
-     * The record stays through a person's edits and acceptance of the label, and goes with an imported one.
+     * The record stays through a person's edits and acceptance of the label, and goes with an imported one or an
+     * earlier version restored ({@link #writeLabelOfOtherOrigin}).
      */
     public void writePrediction(Tile tile, LabelMask mask, String predictedBy) throws IOException {
         replaceLabel(tile, mask, LabelStatus.PREDICTED, m -> m.withPredictedBy(tile.name(), predictedBy));
+    }
+
+    /**
+     * As {@link #writeLabel}, for a label that is no longer the prediction it may have begun as (an earlier version
+     * restored): the record of the decoder that predicted it goes.
+     */
+    public void writeLabelOfOtherOrigin(Tile tile, LabelMask mask, LabelStatus status) throws IOException {
+        if (!isWrittenByMeander(status)) {
+            throw new IllegalArgumentException("a label Meander writes is EDITED, ACCEPTED or PREDICTED, not "
+                    + status);
+        }
+        replaceLabel(tile, mask, status, m -> m.withPredictedBy(tile.name(), null));
     }
 
     /**

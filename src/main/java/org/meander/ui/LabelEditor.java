@@ -59,6 +59,12 @@ final class LabelEditor implements AutoCloseable {
     private final ObservableList<double[]> polygon = FXCollections.observableArrayList();
 
     private Tile tile;
+    /**
+     * Whether an earlier version of the open tile's label was restored: the label may then not be the prediction it
+     * began as, so saving forgets which decoder predicted it (even if the restore was undone: a record that may be
+     * wrong is worse than none).
+     */
+    private boolean earlierVersionRestored;
     private EditHistory edits;
     private LabelMask original;
     private BrushStroke stroke;
@@ -138,6 +144,7 @@ final class LabelEditor implements AutoCloseable {
     void open(Tile next) {
         saveIfDirty();
         tile = next;
+        earlierVersionRestored = false;
         stroke = null;
         polygon.clear();
         edits = null;
@@ -170,6 +177,7 @@ final class LabelEditor implements AutoCloseable {
         if (edits == null) {
             return;
         }
+        earlierVersionRestored = true;
         change("restore an earlier version", version);
     }
 
@@ -289,10 +297,15 @@ final class LabelEditor implements AutoCloseable {
         }
         Tile target = tile;
         LabelMask mask = edits.current();
+        boolean otherOrigin = earlierVersionRestored;
         edits.markSaved();
         lastSave = saver.submit(() -> {
             try {
-                project.writeLabel(target, mask, labelStatus);
+                if (otherOrigin) {
+                    project.writeLabelOfOtherOrigin(target, mask, labelStatus);
+                } else {
+                    project.writeLabel(target, mask, labelStatus);
+                }
                 Platform.runLater(() -> {
                     saves.set(saves.get() + 1);
                     status.accept("Saved the label of " + target.name());

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.meander.project.LabelMask;
+import org.meander.project.Project;
 import org.meander.project.Tile;
 import org.meander.project.edit.CombineMode;
 import org.meander.testing.OneWindow;
@@ -78,6 +79,33 @@ class LabelHistoryWindowTest {
         assertFalse(window.history().stage().isShowing(), "Esc closes the history");
         robot.push(KeyCode.CONTROL, KeyCode.Z);
         assertEquals(cleaned, model.labelProperty().get(), "Ctrl+Z undoes the restore");
+    }
+
+    /**
+     * A predicted label whose imported original is restored is no longer that prediction: saved, it names no decoder.
+     */
+    @Test
+    void restoringAnEarlierVersionForgetsWhichDecoderPredictedTheLabel(FxRobot robot) throws Exception {
+        AnnotateViewModel model = workbench.annotate();
+        Project project = workbench.project();
+        Tile tile = project.tiles().get(1);
+        LabelMask imported = project.readLabel(tile).orElseThrow();
+        project.writePrediction(tile, square(imported), "model");
+        robot.interact(() -> model.selectedTileProperty().set(tile));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> square(imported).equals(model.labelProperty().get()));
+
+        robot.push(KeyCode.SHIFT, KeyCode.O);
+        ListView<?> versions = robot.lookup("#history-versions").queryAs(ListView.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> versions.getItems().size() == 1);
+        robot.interact(() -> versions.getSelectionModel().select(0));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> imported.equals(model.labelProperty().get()));
+        robot.clickOn("#history-restore");
+        robot.push(KeyCode.ESCAPE);
+        robot.push(KeyCode.CONTROL, KeyCode.S);
+        model.editor().awaitSaved();
+
+        assertEquals(imported, project.readLabel(tile).orElseThrow());
+        assertEquals(java.util.Optional.empty(), project.predictedBy(tile));
     }
 
     private static LabelMask fillHolesAndSave(FxRobot robot, AnnotateViewModel model) {
