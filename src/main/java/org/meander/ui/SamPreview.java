@@ -1,45 +1,49 @@
 package org.meander.ui;
 
-import java.util.List;
 import org.meander.project.LabelMask;
 import org.meander.sam.Prediction;
 
 /**
- * SAM's answer to the current prompt as the window shows it: every candidate mask at the tile's size with its
- * predicted IoU and low-resolution logits, and which candidate is shown (Tab cycles).
+ * SAM's answer to the current prompt as the window shows it: its candidates' predicted IoU and low-resolution
+ * logits, which candidate is shown (Tab cycles), and the shown one's mask at the tile's size. Only the shown
+ * candidate is upscaled to full resolution, a few milliseconds each on a 1024 tile: the others only if Tab asks.
  */
-record SamPreview(List<LabelMask> masks, float[] iou, List<float[]> lowRes, int shown) {
+record SamPreview(Prediction prediction, int shown, LabelMask mask) {
 
+    /** The candidate SAM rates highest, shown. */
     static SamPreview of(Prediction p) {
-        List<LabelMask> masks = new java.util.ArrayList<>();
-        List<float[]> lowRes = new java.util.ArrayList<>();
-        float[] iou = new float[p.candidates()];
-        for (int k = 0; k < p.candidates(); k++) {
-            masks.add(new LabelMask(p.original().width(), p.original().height(), p.mask(0, k)));
-            lowRes.add(p.lowRes(0, k));
-            iou[k] = p.iou(0, k);
-        }
-        return new SamPreview(List.copyOf(masks), iou, List.copyOf(lowRes), p.best(0));
+        return showing(p, p.best(0));
     }
 
-    LabelMask mask() {
-        return masks.get(shown);
+    private static SamPreview showing(Prediction p, int candidate) {
+        return new SamPreview(p, candidate, new LabelMask(p.original().width(), p.original().height(),
+                p.mask(0, candidate)));
+    }
+
+    int candidates() {
+        return prediction.candidates();
     }
 
     float shownIou() {
-        return iou[shown];
+        return prediction.iou(0, shown);
     }
 
+    /** The shown candidate's low-resolution logits: what the next click refines. */
     float[] shownLowRes() {
-        return lowRes.get(shown);
+        return prediction.lowRes(0, shown);
+    }
+
+    /** A candidate's low-resolution logits. */
+    float[] lowRes(int candidate) {
+        return prediction.lowRes(0, candidate);
     }
 
     SamPreview next() {
-        return new SamPreview(masks, iou, lowRes, (shown + 1) % masks.size());
+        return showing(prediction, (shown + 1) % candidates());
     }
 
     String describe() {
-        return String.format("Candidate %d of %d, predicted IoU %.2f (Tab for the next)", shown + 1, masks.size(),
+        return String.format("Candidate %d of %d, predicted IoU %.2f (Tab for the next)", shown + 1, candidates(),
                 shownIou());
     }
 }

@@ -138,13 +138,13 @@ class AnnotateWorkflowTest {
         robot.push(KeyCode.BACK_SPACE);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(2, model.sam().promptProperty().get().points().size());
-        assertArrayEquals(second, model.sam().previewProperty().get().lowRes().get(0),
+        assertArrayEquals(second, model.sam().previewProperty().get().lowRes(0),
                 "the second click's answer (refined by the first), not one asked afresh");
 
         robot.push(KeyCode.BACK_SPACE);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(Point.POSITIVE, model.sam().promptProperty().get().points().get(0).label());
-        assertArrayEquals(first, model.sam().previewProperty().get().lowRes().get(0));
+        assertArrayEquals(first, model.sam().previewProperty().get().lowRes(0));
 
         robot.push(KeyCode.BACK_SPACE);
         WaitForAsyncUtils.waitForFxEvents();
@@ -160,7 +160,7 @@ class AnnotateWorkflowTest {
         robot.clickOn(point, button);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> sam.promptProperty().get().points().size() == points
                 && sam.previewProperty().get() != null && sam.previewProperty().get() != before);
-        return sam.previewProperty().get().lowRes().get(0);
+        return sam.previewProperty().get().lowRes(0);
     }
 
     @Test
@@ -177,11 +177,14 @@ class AnnotateWorkflowTest {
         assertTrue(model.sam().promptProperty().get().points().isEmpty(), "a drag adds no point");
 
         SamPreview first = model.sam().previewProperty().get();
-        assertEquals(3, first.masks().size());
+        assertEquals(3, first.candidates());
+        assertEquals(first.prediction().best(0), first.shown(), "the candidate SAM rates highest first");
         robot.push(KeyCode.TAB);
         WaitForAsyncUtils.waitForFxEvents();
         SamPreview second = model.sam().previewProperty().get();
         assertEquals((first.shown() + 1) % 3, second.shown(), "Tab shows the next candidate");
+        assertArrayEquals(second.prediction().mask(0, second.shown()), second.mask().pixels(),
+                "its mask upscaled when Tab asks for it");
         assertTrue(model.statusProperty().get().contains("IoU"), model.statusProperty().get());
     }
 

@@ -92,7 +92,7 @@ class ResponsivenessTest {
 
         encoder.release.countDown();
         WaitForAsyncUtils.waitFor(HOLD_SECONDS, TimeUnit.SECONDS, () -> annotate.sam().previewProperty().get() != null);
-        assertEquals(3, annotate.sam().previewProperty().get().masks().size(), "the click's candidates, once encoded");
+        assertEquals(3, annotate.sam().previewProperty().get().candidates(), "the click's candidates, once encoded");
         queue.awaitIdle();
         assertTrue(queue.progress().finished(), "every tile is encoded: " + queue.progress());
     }
