@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.Callable;
@@ -141,6 +142,12 @@ final class BenchCommand implements Callable<Integer> {
                         percentile(decode, 95), clickFlops / 1e9, 100 * decoderEfficiency);
                 System.err.printf("click to full-resolution mask (1024 x 1024, best candidate): p50 %.1f ms,"
                         + " p95 %.1f ms%n", percentile(fullRes, 50), percentile(fullRes, 95));
+                double[] refine = refineClicks(predictor, random);
+                figures.put("refine_p50_ms", round(percentile(refine, 50), 2));
+                figures.put("refine_p95_ms", round(percentile(refine, 95), 2));
+                System.err.printf("a second click refining the first's mask (two points and the low-resolution"
+                        + " mask shown, as Annotate asks after its first click): p50 %.1f ms, p95 %.1f ms%n",
+                        percentile(refine, 50), percentile(refine, 95));
             }
             // after the clicks, so that the first click after a warm open runs JIT-compiled code
             CacheFigures cache = CacheFigures.measure(sam, embedding);
@@ -196,6 +203,26 @@ final class BenchCommand implements Callable<Integer> {
                 ScratchFolder.delete(project);
             }
         }
+    }
+
+    /**
+     * Annotate's clicks after the first: the prompt's points and the mask shown, fed back as mask input. Timed over
+     * {@code clicks} second clicks, each after a first click of its own (untimed), after a warm-up.
+     */
+    private double[] refineClicks(SamPredictor predictor, Random random) {
+        double[] refine = new double[clicks];
+        for (int i = -10; i < clicks; i++) {
+            Prompt first = randomClick(random);
+            Prediction answer = predictor.predict(first, true);
+            Prompt second = new Prompt(List.of(first.points().get(0),
+                    new Point(random.nextInt(1024), random.nextInt(1024), Point.NEGATIVE)), null);
+            long t0 = System.nanoTime();
+            predictor.predict(List.of(second), answer.lowRes(0, answer.best(0)), true);
+            if (i >= 0) {
+                refine[i] = (System.nanoTime() - t0) / 1e6;
+            }
+        }
+        return refine;
     }
 
     private static Prompt randomClick(Random random) {

@@ -8,6 +8,7 @@ import java.util.List;
 import org.meander.sam.modeling.Contiguous;
 import org.meander.sam.modeling.MaskDecoder;
 import org.meander.sam.modeling.PreparedDecoder;
+import org.meander.sam.modeling.MaskEmbedding;
 import org.meander.sam.modeling.PreparedImage;
 import org.meander.sam.modeling.PromptEncoder;
 
@@ -107,9 +108,13 @@ public final class SamPredictor implements AutoCloseable {
             if (maskInput == null) {
                 out = decoder.forward(image, sparse, model.prepared(), multimask);
             } else {
-                // a mask input changes the image tokens, so the first block starts from them
-                NDArray dense = promptEncoder.embedMask(request.create(maskInput).reshape(1, 1, maskSide, maskSide));
-                out = decoder.forward(dense.add(imageTokens), sparse, model.prepared(), multimask);
+                // a mask input moves the image tokens: the prepared projections move with it, computed cheaply
+                NDArray mask = request.create(maskInput).reshape(1, 1, maskSide, maskSide)
+                        .toType(imageTokens.getDataType(), false);
+                MaskEmbedding embedding = promptEncoder.maskEmbedding();
+                PreparedImage refined = decoder.refinePrepared(image, embedding, embedding.features(mask),
+                        promptEncoder.noMaskEmbedding());
+                out = decoder.forward(refined, sparse, model.prepared(), multimask);
             }
             // float32 out whatever the model computes in (float64 for a parity check)
             NDArray masks = out.get(0).toType(DataType.FLOAT32, false);

@@ -28,6 +28,15 @@ public final class Conv2dLayer extends SamBlock {
         return Conv2d.conv2d(x, value(weight), b, stride, padding).singletonOrThrow();
     }
 
+    public NDArray weight() {
+        return value(weight);
+    }
+
+    /** The bias, or null for a layer without one. */
+    public NDArray bias() {
+        return bias == null ? null : value(bias);
+    }
+
     @Override
     protected NDList forwardInternal(ParameterStore ps, NDList in, boolean training, PairList<String, Object> p) {
         return new NDList(forward(in.singletonOrThrow()));

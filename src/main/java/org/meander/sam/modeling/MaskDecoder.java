@@ -67,6 +67,20 @@ public final class MaskDecoder extends SamBlock {
     }
 
     /**
+     * A {@link #prepareImage}d image as a mask input (B = 1, its features from {@link MaskEmbedding#features})
+     * changes it: the mask's embedding replaces the no-mask one ({@code noMask}, (1, C)), and the first block's
+     * projections move by what that change projects to, computed on the features' few channels. The result decodes
+     * as the image tokens plus the mask's embedding do, without the first block's image-sized products.
+     */
+    public PreparedImage refinePrepared(PreparedImage image, MaskEmbedding embedding, NDArray features,
+                                        NDArray noMask) {
+        NDArray m = embedding.projection();
+        NDArray mBias = embedding.projectionBias().sub(noMask.reshape(-1));
+        NDArray shift = Linear.linear(features, m, mBias).singletonOrThrow();
+        return transformer.shifted(image, shift, features, m, mBias);
+    }
+
+    /**
      * image: (B, N, C) image tokens plus the dense prompt; sparse: (B, S, C) prompt tokens. Returns
      * low-resolution mask logits (B, K, 4h, 4w) and predicted IoU (B, K), K = 3 for multimask output
      * (tokens 1..3), else 1 (token 0).

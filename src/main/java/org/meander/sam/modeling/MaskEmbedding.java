@@ -27,9 +27,36 @@ public final class MaskEmbedding extends SamBlock {
 
     /** masks: (B, 1, 256, 256) logits; returns (B, 64 * 64, C), the layout of the image tokens. */
     public NDArray forward(NDArray masks) {
+        return tokens(conv3.forward(downscaled(masks)));
+    }
+
+    /**
+     * What {@code conv3}, a 1 x 1 convolution, turns into the embedding: (B, 64 * 64, k) features, k = mask input
+     * channels (16 for SAM), each token's embedding being {@link #projection} times its features plus
+     * {@link #projectionBias}. Few channels: what a projection of the embedding costs, done on them.
+     */
+    public NDArray features(NDArray masks) {
+        return tokens(downscaled(masks));
+    }
+
+    /** {@code conv3}'s weight as a (C, k) matrix. */
+    public NDArray projection() {
+        NDArray weight = conv3.weight();
+        return weight.reshape(weight.getShape().get(0), weight.getShape().get(1));
+    }
+
+    /** {@code conv3}'s bias, (C). */
+    public NDArray projectionBias() {
+        return conv3.bias();
+    }
+
+    private NDArray downscaled(NDArray masks) {
         NDArray h = Activation.gelu(layerNorm1.forwardChannelsFirst(conv1.forward(masks)));
-        h = Activation.gelu(layerNorm2.forwardChannelsFirst(conv2.forward(h)));
-        h = conv3.forward(h);
+        return Activation.gelu(layerNorm2.forwardChannelsFirst(conv2.forward(h)));
+    }
+
+    /** (B, c, H, W) to (B, H * W, c). */
+    private static NDArray tokens(NDArray h) {
         long b = h.getShape().get(0);
         long c = h.getShape().get(1);
         return h.transpose(0, 2, 3, 1).reshape(b, -1, c);

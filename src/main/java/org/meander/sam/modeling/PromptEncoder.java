@@ -109,6 +109,11 @@ public final class PromptEncoder extends SamBlock {
         return maskEmbed.forward(masks.toType(noMaskEmbed.weight().getDataType(), false));
     }
 
+    /** The mask embedding, whose last layer {@link MaskDecoder#refinePrepared} takes apart. */
+    public MaskEmbedding maskEmbedding() {
+        return maskEmbed;
+    }
+
     /** The (1, C) embedding added to every image token when there is no mask input. */
     public NDArray noMaskEmbedding() {
         return noMaskEmbed.weight();

@@ -150,6 +150,30 @@ public final class TwoWayAttention extends SamBlock {
         return Contiguous.of(separateHeads(qProj.forward(imageWithPe)).transpose(0, 1, 3, 2));
     }
 
+    /**
+     * How {@link #projectKeys} moves when its input moves by {@code shift} = x M^T + m, x (1, N, k) with few
+     * channels, M (C, k), m (C): x (W M)^T + W m, per head and transposed as there, without an image-sized product
+     * (N x k x d instead of N x C x d multiply-adds). The projection's bias is in the unmoved keys.
+     */
+    public NDArray keysShift(NDArray x, NDArray m, NDArray mBias) {
+        return Contiguous.of(separateHeads(shift(kProj, x, m, mBias)).transpose(0, 1, 3, 2));
+    }
+
+    /** As {@link #keysShift}, for {@link #projectValues}. */
+    public NDArray valuesShift(NDArray x, NDArray m, NDArray mBias) {
+        return Contiguous.of(separateHeads(shift(vProj, x, m, mBias)));
+    }
+
+    /** As {@link #keysShift}, for {@link #projectQueries}. */
+    public NDArray queriesShift(NDArray x, NDArray m, NDArray mBias) {
+        return Contiguous.of(separateHeads(shift(qProj, x, m, mBias)).transpose(0, 1, 3, 2));
+    }
+
+    private static NDArray shift(LinearLayer projection, NDArray x, NDArray m, NDArray mBias) {
+        NDArray w = projection.weight();
+        return Linear.linear(x, w.matMul(m), w.matMul(mBias.reshape(-1, 1)).reshape(-1)).singletonOrThrow();
+    }
+
     /** a (B, M, K) times the transpose of b (B, N, K), as one fused product when there is a single image. */
     private static NDArray timesTransposed(NDArray a, NDArray b) {
         if (a.getShape().get(0) == 1 && b.getShape().get(0) == 1) {

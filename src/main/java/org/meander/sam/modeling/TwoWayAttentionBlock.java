@@ -70,6 +70,18 @@ public final class TwoWayAttentionBlock extends SamBlock {
                 crossAttnTokenToImage.projectValues(image), crossAttnImageToToken.projectQueries(imageWithPe));
     }
 
+    /**
+     * A prepared image whose tokens move by a mask input's embedding, {@code shift} = x M^T + m (see
+     * {@link TwoWayAttention#keysShift}): the tokens moved, and this block's projections moved by the projections of
+     * the shift, made from its few channels. A refining click then costs about what a first click costs.
+     */
+    public PreparedImage shifted(PreparedImage image, NDArray shift, NDArray x, NDArray m, NDArray mBias) {
+        return new PreparedImage(image.image().add(shift),
+                image.keys().add(crossAttnTokenToImage.keysShift(x, m, mBias)),
+                image.values().add(crossAttnTokenToImage.valuesShift(x, m, mBias)),
+                image.queries().add(crossAttnImageToToken.queriesShift(x, m, mBias)));
+    }
+
     private NDArray selfAttention(NDArray queries, NDArray queryPe) {
         if (skipFirstLayerPe) {
             queries = selfAttn.forward(queries, queries, queries);
