@@ -430,11 +430,7 @@ public final class Project {
      * {@code status}, which is EDITED, ACCEPTED or PREDICTED: the statuses of a label Meander wrote.
      */
     public void writeLabel(Tile tile, LabelMask mask, LabelStatus status) throws IOException {
-        if (!isWrittenByMeander(status)) {
-            throw new IllegalArgumentException("a label Meander writes is EDITED, ACCEPTED or PREDICTED, not "
-                    + status);
-        }
-        replaceLabel(tile, mask, status, m -> m);
+        replaceLabel(tile, mask, writtenByMeander(status), m -> m);
     }
 
     /**
@@ -452,11 +448,7 @@ public final class Project {
      * restored): the record of the decoder that predicted it goes.
      */
     public void writeLabelOfOtherOrigin(Tile tile, LabelMask mask, LabelStatus status) throws IOException {
-        if (!isWrittenByMeander(status)) {
-            throw new IllegalArgumentException("a label Meander writes is EDITED, ACCEPTED or PREDICTED, not "
-                    + status);
-        }
-        replaceLabel(tile, mask, status, m -> m.withPredictedBy(tile.name(), null));
+        replaceLabel(tile, mask, writtenByMeander(status), m -> m.withPredictedBy(tile.name(), null));
     }
 
     /**
@@ -493,6 +485,14 @@ public final class Project {
         long labelBytes = Files.size(tile.label());
         changeManifest(m -> provenance.apply(m.withStatus(tile.name(), status, labelBytes)));
         labelsSeen.put(tile.name(), LabelRecord.of(manifest, tile.name()));
+    }
+
+    private static LabelStatus writtenByMeander(LabelStatus status) {
+        if (!isWrittenByMeander(status)) {
+            throw new IllegalArgumentException("a label Meander writes is EDITED, ACCEPTED or PREDICTED, not "
+                    + status);
+        }
+        return status;
     }
 
     /** A recorded status other than these means a label file Meander did not write, so it counts as IMPORTED. */

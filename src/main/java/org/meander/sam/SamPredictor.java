@@ -23,7 +23,6 @@ public final class SamPredictor implements AutoCloseable {
     private final SamModel model;
     private final ImageEmbedding embedding;
     private final NDManager manager;
-    private final NDArray imageTokens;
     private final NDArray imageTokensWithoutMask;
     /** The decoder {@link #prepared} was made for, and the manager holding it. */
     private PreparedDecoder preparedFor;
@@ -41,9 +40,13 @@ public final class SamPredictor implements AutoCloseable {
                     + ": it was computed by another model");
         }
         manager = model.manager().newSubManager();
-        imageTokens = Contiguous.of(manager.create(embedding.values())
-                .reshape(1, hidden, (long) grid * grid).transpose(0, 2, 1));
-        imageTokensWithoutMask = imageTokens.add(model.block().promptEncoder().noMaskEmbedding());
+        try (NDManager tokens = manager.newSubManager()) {
+            // a mask input's embedding moves these tokens as it replaces the no-mask one (refinePrepared)
+            imageTokensWithoutMask = Contiguous.of(tokens.create(embedding.values())
+                    .reshape(1, hidden, (long) grid * grid).transpose(0, 2, 1))
+                    .add(model.block().promptEncoder().noMaskEmbedding());
+            imageTokensWithoutMask.attach(manager);
+        }
         prepare();
     }
 
@@ -97,7 +100,6 @@ public final class SamPredictor implements AutoCloseable {
         PreparedImage image = prepare();
         try (NDManager request = manager.newSubManager()) {
             // results of operations on this image's arrays must land in the request, not live with the image
-            imageTokens.tempAttach(request);
             imageTokensWithoutMask.tempAttach(request);
             image.keys().tempAttach(request);
             image.values().tempAttach(request);
@@ -110,7 +112,7 @@ public final class SamPredictor implements AutoCloseable {
             } else {
                 // a mask input moves the image tokens: the prepared projections move with it, computed cheaply
                 NDArray mask = request.create(maskInput).reshape(1, 1, maskSide, maskSide)
-                        .toType(imageTokens.getDataType(), false);
+                        .toType(imageTokensWithoutMask.getDataType(), false);
                 MaskEmbedding embedding = promptEncoder.maskEmbedding();
                 PreparedImage refined = decoder.refinePrepared(image, embedding, embedding.features(mask),
                         promptEncoder.noMaskEmbedding());

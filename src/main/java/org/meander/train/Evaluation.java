@@ -36,12 +36,6 @@ public final class Evaluation {
         this.run = run;
     }
 
-    /** Against the model's own decoder. */
-    public EvaluationReport evaluate(Split split, CheckpointKind checkpoint, boolean acceptedOnly,
-                                     TrainingListener listener) throws IOException, InterruptedException {
-        return evaluate(split, checkpoint, acceptedOnly, Baseline.MODEL, listener);
-    }
-
     public EvaluationReport evaluate(Split split, CheckpointKind checkpoint, boolean acceptedOnly, Baseline against,
                                      TrainingListener listener) throws IOException, InterruptedException {
         against.requireFor(run);

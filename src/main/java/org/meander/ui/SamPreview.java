@@ -33,11 +33,6 @@ record SamPreview(Prediction prediction, int shown, LabelMask mask) {
         return prediction.lowRes(0, shown);
     }
 
-    /** A candidate's low-resolution logits. */
-    float[] lowRes(int candidate) {
-        return prediction.lowRes(0, candidate);
-    }
-
     SamPreview next() {
         return showing(prediction, (shown + 1) % candidates());
     }

@@ -29,7 +29,7 @@ class TileComparerTest {
         TrainingRun run = TrainingRun.create(project, "cmp", Fixtures.model("tiny"), points);
         run.train(false, new TrainingListener() { }, () -> false);
         EvaluationReport report = new Evaluation(project, run)
-                .evaluate(Split.TRAIN, CheckpointKind.BEST, false, new TrainingListener() { });
+                .evaluate(Split.TRAIN, CheckpointKind.BEST, false, Baseline.MODEL, new TrainingListener() { });
 
         try (TileComparer comparer = TileComparer.open(project, run, CheckpointKind.BEST, Baseline.MODEL)) {
             for (EvaluationRow row : report.rows()) {

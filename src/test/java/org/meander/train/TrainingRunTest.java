@@ -116,7 +116,7 @@ class TrainingRunTest {
         assertEquals(60, history.batches().size(), "one batch of two tiles an epoch");
 
         EvaluationReport report = new Evaluation(project, run)
-                .evaluate(Split.TRAIN, CheckpointKind.LAST, false, new TrainingListener() { });
+                .evaluate(Split.TRAIN, CheckpointKind.LAST, false, Baseline.MODEL, new TrainingListener() { });
         double before = report.base().iou().mean();
         double after = report.tuned().iou().mean();
         assertTrue(after > 2 * before && after > before + 0.1, "IoU on the training tiles rose from " + before + " to " + after);
@@ -138,9 +138,9 @@ class TrainingRunTest {
         Tile checked = project.tiles().get(1);
         project.writeLabel(checked, project.readLabel(checked).orElseThrow(), LabelStatus.ACCEPTED);
 
-        EvaluationReport every = new Evaluation(project, run).evaluate(Split.TRAIN, CheckpointKind.LAST, false,
+        EvaluationReport every = new Evaluation(project, run).evaluate(Split.TRAIN, CheckpointKind.LAST, false, Baseline.MODEL,
                 new TrainingListener() { });
-        EvaluationReport accepted = new Evaluation(project, run).evaluate(Split.TRAIN, CheckpointKind.LAST, true,
+        EvaluationReport accepted = new Evaluation(project, run).evaluate(Split.TRAIN, CheckpointKind.LAST, true, Baseline.MODEL,
                 new TrainingListener() { });
 
         assertEquals(4, every.rows().size());
@@ -152,7 +152,7 @@ class TrainingRunTest {
         assertEquals(run.folder().directory().resolve("evaluation-train-accepted.json"),
                 accepted.file(run.folder()));
         IOException none = assertThrows(IOException.class, () -> new Evaluation(project, run)
-                .evaluate(Split.VALIDATION, CheckpointKind.LAST, true, new TrainingListener() { }));
+                .evaluate(Split.VALIDATION, CheckpointKind.LAST, true, Baseline.MODEL, new TrainingListener() { }));
         assertTrue(none.getMessage().endsWith("no accepted label in the validation split; mark the labels you"
                 + " checked accepted in Annotate (key A), or evaluate on every label"), none.getMessage());
     }

@@ -138,13 +138,13 @@ class AnnotateWorkflowTest {
         robot.push(KeyCode.BACK_SPACE);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(2, model.sam().promptProperty().get().points().size());
-        assertArrayEquals(second, model.sam().previewProperty().get().lowRes(0),
+        assertArrayEquals(second, model.sam().previewProperty().get().prediction().lowRes(0, 0),
                 "the second click's answer (refined by the first), not one asked afresh");
 
         robot.push(KeyCode.BACK_SPACE);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(Point.POSITIVE, model.sam().promptProperty().get().points().get(0).label());
-        assertArrayEquals(first, model.sam().previewProperty().get().lowRes(0));
+        assertArrayEquals(first, model.sam().previewProperty().get().prediction().lowRes(0, 0));
 
         robot.push(KeyCode.BACK_SPACE);
         WaitForAsyncUtils.waitForFxEvents();
@@ -160,7 +160,7 @@ class AnnotateWorkflowTest {
         robot.clickOn(point, button);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> sam.promptProperty().get().points().size() == points
                 && sam.previewProperty().get() != null && sam.previewProperty().get() != before);
-        return sam.previewProperty().get().lowRes(0);
+        return sam.previewProperty().get().prediction().lowRes(0, 0);
     }
 
     @Test

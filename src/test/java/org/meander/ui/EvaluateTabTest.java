@@ -208,13 +208,13 @@ class EvaluateTabTest {
         workbench.queue().request(tile.image()).get(60, TimeUnit.SECONDS);
         robot.interact(() -> annotate.sam().addPoint(100, 130, true));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> annotate.sam().previewProperty().get() != null);
-        float[] tuned = annotate.sam().previewProperty().get().lowRes(0);
+        float[] tuned = annotate.sam().previewProperty().get().prediction().lowRes(0, 0);
 
         robot.push(KeyCode.D);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !decoder.isVisible()
                 && annotate.sam().previewProperty().get() != null);
         assertEquals(1, annotate.sam().promptProperty().get().points().size(), "the clicks stay");
-        float[] own = annotate.sam().previewProperty().get().lowRes(0);
+        float[] own = annotate.sam().previewProperty().get().prediction().lowRes(0, 0);
         assertFalse(java.util.Arrays.equals(tuned, own), "the model's own decoder answers otherwise");
         assertEquals("the model's own", evaluate.annotationDecoderProperty().get());
         assertEquals("SAM labels with the model's own decoder.", autoLabel.decoderProperty().get());
@@ -223,7 +223,7 @@ class EvaluateTabTest {
         robot.push(KeyCode.D);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> decoder.isVisible()
                 && annotate.sam().previewProperty().get() != null);
-        assertArrayEquals(tuned, annotate.sam().previewProperty().get().lowRes(0),
+        assertArrayEquals(tuned, annotate.sam().previewProperty().get().prediction().lowRes(0, 0),
                 "asked afresh, the tuned decoder shows what it showed at the first click");
     }
 
@@ -292,7 +292,7 @@ class EvaluateTabTest {
         TrainingRun again = TrainingRun.create(opened, "again", Fixtures.model("tiny"), tuned.config(),
                 new RunDecoder("tuned", CheckpointKind.BEST));
         assertEquals(RunStatus.FINISHED, again.train(false, new TrainingListener() { }, () -> false).status());
-        double tunedIou = new Evaluation(opened, tuned).evaluate(Split.VALIDATION, CheckpointKind.BEST, false,
+        double tunedIou = new Evaluation(opened, tuned).evaluate(Split.VALIDATION, CheckpointKind.BEST, false, Baseline.MODEL,
                 new TrainingListener() { }).tuned().iou().mean();
         EvaluateViewModel evaluate = openEvaluateTab(robot);
         ComboBox<?> against = robot.lookup("#eval-against").queryAs(ComboBox.class);
