@@ -8,7 +8,6 @@ import java.util.List;
 import org.meander.sam.modeling.Contiguous;
 import org.meander.sam.modeling.MaskDecoder;
 import org.meander.sam.modeling.PreparedDecoder;
-import org.meander.sam.modeling.MaskEmbedding;
 import org.meander.sam.modeling.PreparedImage;
 import org.meander.sam.modeling.PromptEncoder;
 
@@ -41,7 +40,6 @@ public final class SamPredictor implements AutoCloseable {
         }
         manager = model.manager().newSubManager();
         try (NDManager tokens = manager.newSubManager()) {
-            // a mask input's embedding moves these tokens as it replaces the no-mask one (refinePrepared)
             imageTokensWithoutMask = Contiguous.of(tokens.create(embedding.values())
                     .reshape(1, hidden, (long) grid * grid).transpose(0, 2, 1))
                     .add(model.block().promptEncoder().noMaskEmbedding());
@@ -110,13 +108,9 @@ public final class SamPredictor implements AutoCloseable {
             if (maskInput == null) {
                 out = decoder.forward(image, sparse, model.prepared(), multimask);
             } else {
-                // a mask input moves the image tokens: the prepared projections move with it, computed cheaply
-                NDArray mask = request.create(maskInput).reshape(1, 1, maskSide, maskSide)
-                        .toType(imageTokensWithoutMask.getDataType(), false);
-                MaskEmbedding embedding = promptEncoder.maskEmbedding();
-                PreparedImage refined = decoder.refinePrepared(image, embedding, embedding.features(mask),
-                        promptEncoder.noMaskEmbedding());
-                out = decoder.forward(refined, sparse, model.prepared(), multimask);
+                NDArray mask = request.create(maskInput).reshape(1, 1, maskSide, maskSide);
+                out = decoder.forward(image.withMask(promptEncoder.maskShift(mask)), sparse, model.prepared(),
+                        multimask);
             }
             // float32 out whatever the model computes in (float64 for a parity check)
             NDArray masks = out.get(0).toType(DataType.FLOAT32, false);

@@ -55,16 +55,34 @@ class SamPredictorTest {
 
     @Test
     void aPromptBatchAnswersEachPromptAsItWouldAlone() {
+        try (SamPredictor predictor = model.predictor(embedding)) {
+            assertBatchAnswersAsAlone(predictor, null);
+        }
+    }
+
+    @Test
+    void aPromptBatchWithAMaskInputAnswersEachPromptAsItWouldAlone() {
+        try (SamPredictor predictor = model.predictor(embedding)) {
+            Prediction shown = predictor.predict(Prompt.of(new Point(40, 52, Point.POSITIVE)), true);
+            float[] mask = shown.lowRes(0, shown.best(0));
+            Prediction withMask = predictor.predict(List.of(Prompt.of(new Point(20, 30, Point.POSITIVE))), mask, true);
+            Prediction without = predictor.predict(Prompt.of(new Point(20, 30, Point.POSITIVE)), true);
+            assertTrue(maxAbsDiff(withMask.lowResLogits(), without.lowResLogits()) > 1e-2,
+                    "the mask input changed nothing");
+            assertBatchAnswersAsAlone(predictor, mask);
+        }
+    }
+
+    /** The second of two one-point prompts decoded together, against it decoded alone, with the same mask input. */
+    private static void assertBatchAnswersAsAlone(SamPredictor predictor, float[] maskInput) {
         Prompt first = Prompt.of(new Point(40, 52, Point.POSITIVE));
         Prompt second = Prompt.of(new Point(20, 30, Point.POSITIVE));
-        try (SamPredictor predictor = model.predictor(embedding)) {
-            Prediction batch = predictor.predict(List.of(first, second), null, true);
-            Prediction alone = predictor.predict(second, true);
-            float[] secondOfBatch = java.util.Arrays.copyOfRange(batch.lowResLogits(),
-                    batch.lowResLogits().length / 2, batch.lowResLogits().length);
-            assertTrue(maxAbsDiff(alone.lowResLogits(), secondOfBatch) < 1e-4,
-                    "batch against alone: " + maxAbsDiff(alone.lowResLogits(), secondOfBatch));
-        }
+        Prediction batch = predictor.predict(List.of(first, second), maskInput, true);
+        Prediction alone = predictor.predict(List.of(second), maskInput, true);
+        float[] secondOfBatch = java.util.Arrays.copyOfRange(batch.lowResLogits(),
+                batch.lowResLogits().length / 2, batch.lowResLogits().length);
+        assertTrue(maxAbsDiff(alone.lowResLogits(), secondOfBatch) < 1e-4,
+                "batch against alone: " + maxAbsDiff(alone.lowResLogits(), secondOfBatch));
     }
 
     private static double maxAbsDiff(float[] a, float[] b) {

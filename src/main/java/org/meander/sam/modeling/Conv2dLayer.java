@@ -28,6 +28,26 @@ public final class Conv2dLayer extends SamBlock {
         return Conv2d.conv2d(x, value(weight), b, stride, padding).singletonOrThrow();
     }
 
+    /**
+     * The convolution, kernel = stride and no padding, on a channels-last grid (B, H, W, in): each output pixel is
+     * one patch's values times the weight, so the grid's patches become rows of one matrix product. Returns
+     * (B, H / k, W / k, out), row-major.
+     */
+    public NDArray forwardPatches(NDArray grid) {
+        Shape w = weight.getShape();
+        long out = w.get(0);
+        long in = w.get(1);
+        long k = w.get(2);
+        Shape g = grid.getShape();
+        long rows = g.get(1) / k;
+        long cols = g.get(2) / k;
+        NDArray patches = grid.reshape(g.get(0), rows, k, cols, k, in).transpose(0, 1, 3, 2, 4, 5)
+                .reshape(g.get(0), rows, cols, k * k * in);
+        // the weight's (out, in, di, dj) in the patches' (di, dj, in) order
+        NDArray matrix = value(weight).transpose(0, 2, 3, 1).reshape(out, k * k * in);
+        return PixelLinear.apply(patches, matrix, bias == null ? null : value(bias));
+    }
+
     public NDArray weight() {
         return value(weight);
     }

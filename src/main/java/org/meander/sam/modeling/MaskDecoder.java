@@ -59,25 +59,11 @@ public final class MaskDecoder extends SamBlock {
     }
 
     /**
-     * The image-side work of the first two-way block, for an image (1, N, C) that will be prompted without a mask
-     * input (the no-mask embedding added): done once per image and decoder, not once per click.
+     * The image-side work of the first two-way block for an image (1, N, C) with the no-mask embedding added: done
+     * once per image and decoder, not once per click. A mask input joins it by {@link PreparedImage#withMask}.
      */
     public PreparedImage prepareImage(NDArray image, PreparedDecoder prepared) {
         return transformer.prepare(image, prepared.imagePositional());
-    }
-
-    /**
-     * A {@link #prepareImage}d image as a mask input (B = 1, its features from {@link MaskEmbedding#features})
-     * changes it: the mask's embedding replaces the no-mask one ({@code noMask}, (1, C)), and the first block's
-     * projections move by what that change projects to, computed on the features' few channels. The result decodes
-     * as the image tokens plus the mask's embedding do, without the first block's image-sized products.
-     */
-    public PreparedImage refinePrepared(PreparedImage image, MaskEmbedding embedding, NDArray features,
-                                        NDArray noMask) {
-        NDArray m = embedding.projection();
-        NDArray mBias = embedding.projectionBias().sub(noMask.reshape(-1));
-        NDArray shift = Linear.linear(features, m, mBias).singletonOrThrow();
-        return transformer.shifted(image, shift, features, m, mBias);
     }
 
     /**

@@ -1,7 +1,9 @@
 package org.meander.sam.modeling;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
@@ -27,39 +29,35 @@ public final class MaskEmbedding extends SamBlock {
 
     /** masks: (B, 1, 256, 256) logits; returns (B, 64 * 64, C), the layout of the image tokens. */
     public NDArray forward(NDArray masks) {
-        return tokens(conv3.forward(downscaled(masks)));
+        return conv3.forwardPatches(downscaled(masks)).reshape(masks.getShape().get(0), -1, conv3Out());
     }
 
     /**
-     * What {@code conv3}, a 1 x 1 convolution, turns into the embedding: (B, 64 * 64, k) features, k = mask input
-     * channels (16 for SAM), each token's embedding being {@link #projection} times its features plus
-     * {@link #projectionBias}. Few channels: what a projection of the embedding costs, done on them.
+     * A (1, 1, 256, 256) mask input as the move of image tokens that had {@code noMask} (1, C) added: {@code conv3}
+     * is a 1 x 1 convolution, so each token's embedding is its weight times the token's few downscaled features
+     * plus its bias.
      */
-    public NDArray features(NDArray masks) {
-        return tokens(downscaled(masks));
-    }
-
-    /** {@code conv3}'s weight as a (C, k) matrix. */
-    public NDArray projection() {
+    public MaskShift shift(NDArray masks, NDArray noMask) {
+        NDArray h = downscaled(masks);
+        long k = h.getShape().get(3);
+        NDArray rows = h.reshape(1, -1, k);
+        NDArray ones = masks.getManager().ones(new Shape(1, rows.getShape().get(1), 1), rows.getDataType());
         NDArray weight = conv3.weight();
-        return weight.reshape(weight.getShape().get(0), weight.getShape().get(1));
+        NDArray bias = conv3.bias().sub(noMask.reshape(-1)).reshape(-1, 1);
+        return new MaskShift(NDArrays.concat(new NDList(rows, ones), 2).transpose(0, 2, 1),
+                NDArrays.concat(new NDList(weight.reshape(conv3Out(), k), bias), 1));
     }
 
-    /** {@code conv3}'s bias, (C). */
-    public NDArray projectionBias() {
-        return conv3.bias();
-    }
-
+    /** (B, 1, H, W) masks to (B, H / 4, W / 4, k) features, channels-last: both convolutions patch-wise products. */
     private NDArray downscaled(NDArray masks) {
-        NDArray h = Activation.gelu(layerNorm1.forwardChannelsFirst(conv1.forward(masks)));
-        return Activation.gelu(layerNorm2.forwardChannelsFirst(conv2.forward(h)));
+        Shape s = masks.getShape();
+        NDArray grid = masks.reshape(s.get(0), s.get(2), s.get(3), 1);
+        NDArray h = Activation.gelu(layerNorm1.forward(conv1.forwardPatches(grid)));
+        return Activation.gelu(layerNorm2.forward(conv2.forwardPatches(h)));
     }
 
-    /** (B, c, H, W) to (B, H * W, c). */
-    private static NDArray tokens(NDArray h) {
-        long b = h.getShape().get(0);
-        long c = h.getShape().get(1);
-        return h.transpose(0, 2, 3, 1).reshape(b, -1, c);
+    private long conv3Out() {
+        return conv3.weight().getShape().get(0);
     }
 
     @Override

@@ -109,9 +109,13 @@ public final class PromptEncoder extends SamBlock {
         return maskEmbed.forward(masks.toType(noMaskEmbed.weight().getDataType(), false));
     }
 
-    /** The mask embedding, whose last layer {@link MaskDecoder#refinePrepared} takes apart. */
-    public MaskEmbedding maskEmbedding() {
-        return maskEmbed;
+    /**
+     * A mask input (1, 1, 256, 256) as the low-rank move of image tokens that have the {@link #noMaskEmbedding}
+     * added: what {@link #embedMask} gives, less that embedding, without an image-sized array.
+     */
+    public MaskShift maskShift(NDArray masks) {
+        NDArray noMask = noMaskEmbed.weight();
+        return maskEmbed.shift(masks.toType(noMask.getDataType(), false), noMask);
     }
 
     /** The (1, C) embedding added to every image token when there is no mask input. */

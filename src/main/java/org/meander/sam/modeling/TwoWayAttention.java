@@ -1,8 +1,10 @@
 package org.meander.sam.modeling;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
@@ -18,8 +20,8 @@ import java.util.Arrays;
  * intermediate to split into heads. All heads go in one product: the token matrix is repeated once per head and
  * masked to that head's channels.
  *
- * <p>Where the image side does not change from click to click (the first block, without a mask input) its
- * projections are made once ({@link #projectKeys}, {@link #projectValues}, {@link #projectQueries}) and the
+ * <p>Where the image side does not change from click to click (the first block; a mask input's {@link MaskShift}
+ * is added through its low rank) its projections are made once ({@link #projectKeys}, {@link #projectValues}, {@link #projectQueries}) and the
  * attention runs in transformers' order on them: heads x T x d x N multiply-adds, a sixteenth of the low-rank form's.
  */
 public final class TwoWayAttention extends SamBlock {
@@ -85,27 +87,43 @@ public final class TwoWayAttention extends SamBlock {
                 .tile(new long[] {1, heads, 1}).mul(mask);
         NDArray scores = timesTransposed(keys.matMul(qProj.weight()), imageWithPe)
                 .add(keys.mul(qProj.bias()).sum(new int[] {2}, true));
-        return residualPlusAttended(scores, mask, tokenValues, residual);
+        return residualPlusAttended(scores, mask, tokenValues, residual, null);
     }
 
     /**
-     * As {@link #imageToTokens}, on an image whose queries {@link #projectQueries} made once: (1, heads, d, N).
+     * As {@link #imageToTokens}, on an image whose queries {@link #projectQueries} made once: (1, heads, d, N),
+     * moved by a mask input's {@code shift} (or null), added through its low rank like the residual's move.
      * The scores then cost heads x T x d x N multiply-adds instead of heads x T x C x N.
      */
     public NDArray projectedImageToTokens(NDArray queries, NDArray tokenKeys, NDArray tokenValues,
-                                          NDArray residual) {
+                                          NDArray residual, MaskShift shift) {
         long b = tokenKeys.getShape().get(0);
         long t = tokenKeys.getShape().get(1);
         NDArray keys = separateHeads(kProj.forward(tokenKeys).div(Scalars.of(tokenKeys, Math.sqrt(headDim()))));
-        NDArray scores = keys.matMul(queries).reshape(b, heads * t, queries.getShape().get(3));
-        return residualPlusAttended(scores, headMask(tokenKeys.getManager(), t), tokenValues, residual);
+        NDArray scores = keys.matMul(queries);
+        if (shift != null) {
+            scores = scores.add(lowRank(keys.matMul(shift.through(qProj, heads)), shift.features()));
+        }
+        return residualPlusAttended(scores.reshape(b, heads * t, queries.getShape().get(3)),
+                headMask(tokenKeys.getManager(), t), tokenValues, residual, shift);
     }
 
     /**
-     * scores (B, heads * T, N), row block h for head h; mask: {@link #headMask} for T tokens. Returns the residual
-     * plus the attention to the token values.
+     * a (B, heads, T, K) times b (1, K, M), both heads and tokens as rows of one product: (B, heads, T, M). A
+     * broadcast batched product would first copy b once per head.
      */
-    private NDArray residualPlusAttended(NDArray scores, NDArray mask, NDArray tokenValues, NDArray residual) {
+    private static NDArray lowRank(NDArray a, NDArray b) {
+        Shape shape = a.getShape();
+        NDArray product = a.reshape(shape.get(0), shape.get(1) * shape.get(2), shape.get(3)).matMul(b);
+        return product.reshape(shape.get(0), shape.get(1), shape.get(2), b.getShape().get(2));
+    }
+
+    /**
+     * scores (B, heads * T, N), row block h for head h; mask: {@link #headMask} for T tokens. Returns the residual,
+     * moved by a mask input's {@code shift} (or null), plus the attention to the token values.
+     */
+    private NDArray residualPlusAttended(NDArray scores, NDArray mask, NDArray tokenValues, NDArray residual,
+                                         MaskShift shift) {
         long b = scores.getShape().get(0);
         long n = scores.getShape().get(2);
         long t = tokenValues.getShape().get(1);
@@ -116,22 +134,43 @@ public final class TwoWayAttention extends SamBlock {
         NDArray valuesOut = Linear.linear(values, outProj.weight(), outProj.bias().div(Scalars.of(values, heads)))
                 .singletonOrThrow();
         if (b == 1) {
-            // residual + weights^T valuesOut as one multiply-add, the residual standing in for the bias
-            return Linear.linear(weights.squeeze(0).transpose(), valuesOut.squeeze(0).transpose(),
-                    residual.squeeze(0)).singletonOrThrow().expandDims(0);
+            // residual + weights^T valuesOut (+ the shift's features^T projection^T) as one multiply-add, the
+            // residual standing in for the bias
+            NDArray rows = weights.squeeze(0);
+            NDArray rowsOut = valuesOut.squeeze(0);
+            if (shift != null) {
+                rows = NDArrays.concat(new NDList(rows, shift.features().squeeze(0)));
+                rowsOut = NDArrays.concat(new NDList(rowsOut, shift.projection().transpose()));
+            }
+            return Linear.linear(rows.transpose(), rowsOut.transpose(), residual.squeeze(0))
+                    .singletonOrThrow().expandDims(0);
         }
-        return residual.add(weights.transpose(0, 2, 1).matMul(valuesOut));
+        NDArray out = residual.add(weights.transpose(0, 2, 1).matMul(valuesOut));
+        return shift == null ? out : out.add(shift.rows().matMul(shift.projection().transpose()));
     }
 
     /**
      * Prompt tokens (B, T, C) attending to an image whose keys and values {@link #projectKeys} and
-     * {@link #projectValues} made once: transformers' order, its image-side work already done. Returns (B, T, C).
+     * {@link #projectValues} made once: transformers' order, its image-side work already done. A mask input's
+     * {@code shift} (or null) moves the keys and values by its projections, added through its low rank.
+     * Returns (B, T, C).
      */
-    public NDArray tokensToProjectedImage(NDArray tokens, NDArray keys, NDArray values) {
+    public NDArray tokensToProjectedImage(NDArray tokens, NDArray keys, NDArray values, MaskShift shift) {
         long b = tokens.getShape().get(0);
         long t = tokens.getShape().get(1);
         NDArray queries = separateHeads(qProj.forward(tokens).div(Scalars.of(tokens, Math.sqrt(headDim()))));
-        NDArray out = queries.matMul(keys).softmax(-1).matMul(values);
+        NDArray scores = queries.matMul(keys);
+        if (shift != null) {
+            scores = scores.add(lowRank(queries.matMul(shift.through(kProj, heads)), shift.features()));
+        }
+        NDArray weights = scores.softmax(-1);
+        NDArray out = weights.matMul(values);
+        if (shift != null) {
+            // the projection's bias is in the prepared values; the shift's own moves every value row alike, and a
+            // head's weights sum to one
+            NDArray weighted = lowRank(weights, shift.rows());
+            out = out.add(weighted.matMul(shift.through(vProj, heads).transpose(0, 2, 1)));
+        }
         return outProj.forward(out.transpose(0, 2, 1, 3).reshape(b, t, internalDim));
     }
 
@@ -148,30 +187,6 @@ public final class TwoWayAttention extends SamBlock {
     /** The image's queries for {@link #projectedImageToTokens}: imageWithPe (1, N, C) to (1, heads, d, N). */
     public NDArray projectQueries(NDArray imageWithPe) {
         return Contiguous.of(separateHeads(qProj.forward(imageWithPe)).transpose(0, 1, 3, 2));
-    }
-
-    /**
-     * How {@link #projectKeys} moves when its input moves by {@code shift} = x M^T + m, x (1, N, k) with few
-     * channels, M (C, k), m (C): x (W M)^T + W m, per head and transposed as there, without an image-sized product
-     * (N x k x d instead of N x C x d multiply-adds). The projection's bias is in the unmoved keys.
-     */
-    public NDArray keysShift(NDArray x, NDArray m, NDArray mBias) {
-        return Contiguous.of(separateHeads(shift(kProj, x, m, mBias)).transpose(0, 1, 3, 2));
-    }
-
-    /** As {@link #keysShift}, for {@link #projectValues}. */
-    public NDArray valuesShift(NDArray x, NDArray m, NDArray mBias) {
-        return Contiguous.of(separateHeads(shift(vProj, x, m, mBias)));
-    }
-
-    /** As {@link #keysShift}, for {@link #projectQueries}. */
-    public NDArray queriesShift(NDArray x, NDArray m, NDArray mBias) {
-        return Contiguous.of(separateHeads(shift(qProj, x, m, mBias)).transpose(0, 1, 3, 2));
-    }
-
-    private static NDArray shift(LinearLayer projection, NDArray x, NDArray m, NDArray mBias) {
-        NDArray w = projection.weight();
-        return Linear.linear(x, w.matMul(m), w.matMul(mBias.reshape(-1, 1)).reshape(-1)).singletonOrThrow();
     }
 
     /** a (B, M, K) times the transpose of b (B, N, K), as one fused product when there is a single image. */

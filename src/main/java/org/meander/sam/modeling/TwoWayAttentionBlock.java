@@ -55,11 +55,11 @@ public final class TwoWayAttentionBlock extends SamBlock {
     /** As {@link #forward(NDArray, NDArray, NDArray, NDArray)} on an image this block {@link #prepare}d. */
     public NDList forward(NDArray queries, PreparedImage image, NDArray queryPe) {
         queries = selfAttention(queries, queryPe);
-        queries = layerNorm2.forward(queries.add(
-                crossAttnTokenToImage.tokensToProjectedImage(queries.add(queryPe), image.keys(), image.values())));
+        queries = layerNorm2.forward(queries.add(crossAttnTokenToImage.tokensToProjectedImage(
+                queries.add(queryPe), image.keys(), image.values(), image.mask())));
         queries = mlp(queries);
         NDArray keys = layerNorm4.forward(crossAttnImageToToken.projectedImageToTokens(
-                image.queries(), queries.add(queryPe), queries, image.image()));
+                image.queries(), queries.add(queryPe), queries, image.image(), image.mask()));
         return new NDList(queries, keys);
     }
 
@@ -68,18 +68,6 @@ public final class TwoWayAttentionBlock extends SamBlock {
         NDArray imageWithPe = image.add(keyPe);
         return new PreparedImage(image, crossAttnTokenToImage.projectKeys(imageWithPe),
                 crossAttnTokenToImage.projectValues(image), crossAttnImageToToken.projectQueries(imageWithPe));
-    }
-
-    /**
-     * A prepared image whose tokens move by a mask input's embedding, {@code shift} = x M^T + m (see
-     * {@link TwoWayAttention#keysShift}): the tokens moved, and this block's projections moved by the projections of
-     * the shift, made from its few channels. A refining click then costs about what a first click costs.
-     */
-    public PreparedImage shifted(PreparedImage image, NDArray shift, NDArray x, NDArray m, NDArray mBias) {
-        return new PreparedImage(image.image().add(shift),
-                image.keys().add(crossAttnTokenToImage.keysShift(x, m, mBias)),
-                image.values().add(crossAttnTokenToImage.valuesShift(x, m, mBias)),
-                image.queries().add(crossAttnImageToToken.queriesShift(x, m, mBias)));
     }
 
     private NDArray selfAttention(NDArray queries, NDArray queryPe) {

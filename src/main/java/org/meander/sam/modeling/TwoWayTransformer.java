@@ -46,11 +46,6 @@ public final class TwoWayTransformer extends SamBlock {
         return layers.get(0).prepare(image, imagePositional);
     }
 
-    /** A prepared image moved by a mask input's embedding (see {@link TwoWayAttentionBlock#shifted}). */
-    public PreparedImage shifted(PreparedImage image, NDArray shift, NDArray x, NDArray m, NDArray mBias) {
-        return layers.get(0).shifted(image, shift, x, m, mBias);
-    }
-
     /** The blocks after the first, then the final attention. */
     private NDList rest(NDArray tokens, NDArray queries, NDArray keys, NDArray imagePositional) {
         for (TwoWayAttentionBlock layer : layers.subList(1, layers.size())) {
