@@ -96,7 +96,7 @@ final class AnnotationDecoder implements AnnotationModel {
         }
         boolean toTuned = OWN_DECODER.equals(inUse.get());
         (toTuned ? useDecoder(tuned.weights(), tuned.name()) : useBaseDecoder()).thenRun(() -> Platform.runLater(
-                () -> annotate.showMessage("SAM predicts with " + (toTuned ? "the decoder of " + tuned.name()
+                () -> annotate.sam().announce("SAM predicts with " + (toTuned ? "the decoder of " + tuned.name()
                         : "the model's own decoder") + " now (D switches back).")));
     }
 

@@ -48,6 +48,9 @@ final class SamPrompting {
     private final ClickHistory clicks = new ClickHistory();
     /** The prompt the preview on show answers (refined by it); on the JavaFX thread. */
     private PromptState answered;
+    /** What {@link #announce} said, kept before the answer to request {@code announcedFor}; on the JavaFX thread. */
+    private String announcement;
+    private long announcedFor = -1;
     private final ReadOnlyObjectWrapper<SamPreview> preview = new ReadOnlyObjectWrapper<>();
     private final BooleanProperty hoverPreview = new SimpleBooleanProperty(true);
     private final ReadOnlyObjectWrapper<PromptState> prompt = new ReadOnlyObjectWrapper<>(PromptState.empty());
@@ -235,6 +238,16 @@ final class SamPrompting {
                 .thenRun(() -> Platform.runLater(this::askAfresh));
     }
 
+    /**
+     * Says {@code note} in the status bar at once, and again before the candidate line of the answer to the request
+     * pending now (as after {@link #changeModel}), which would otherwise replace it within milliseconds.
+     */
+    void announce(String note) {
+        status.set(note);
+        announcement = note;
+        announcedFor = generation.get();
+    }
+
     private void askAfresh() {
         PromptState state = prompt.get();
         if (state.isEmpty()) {
@@ -276,7 +289,9 @@ final class SamPrompting {
                             prompt.set(prompt.get().refinedBy(answerPreview.shownLowRes()));
                             answered = prompt.get();
                         }
-                        status.set(answerPreview.describe());
+                        status.set(ticket == announcedFor
+                                ? announcement + " " + answerPreview.describe()
+                                : answerPreview.describe());
                     }
                 });
             } else {

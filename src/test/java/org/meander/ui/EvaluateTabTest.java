@@ -219,6 +219,10 @@ class EvaluateTabTest {
         assertEquals("the model's own", evaluate.annotationDecoderProperty().get());
         assertEquals("SAM labels with the model's own decoder.", autoLabel.decoderProperty().get());
         assertEquals("model", workbench.annotationDecoder().labellingDecoder().describe());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> annotate.statusProperty().get().contains("Candidate"));
+        assertTrue(annotate.statusProperty().get().startsWith(
+                        "SAM predicts with the model's own decoder now (D switches back). Candidate 1 of 3"),
+                "the answer's line keeps saying which decoder gave it: " + annotate.statusProperty().get());
 
         robot.push(KeyCode.D);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> decoder.isVisible()
