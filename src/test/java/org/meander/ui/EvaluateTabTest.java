@@ -296,8 +296,8 @@ class EvaluateTabTest {
         TrainingRun again = TrainingRun.create(opened, "again", Fixtures.model("tiny"), tuned.config(),
                 new RunDecoder("tuned", CheckpointKind.BEST));
         assertEquals(RunStatus.FINISHED, again.train(false, new TrainingListener() { }, () -> false).status());
-        double tunedIou = new Evaluation(opened, tuned).evaluate(Split.VALIDATION, CheckpointKind.BEST, false, Baseline.MODEL,
-                new TrainingListener() { }).tuned().iou().mean();
+        double tunedIou = new Evaluation(opened, tuned).evaluate(Split.VALIDATION, CheckpointKind.BEST, false,
+                Baseline.MODEL, new TrainingListener() { }).tuned().iou().mean();
         EvaluateViewModel evaluate = openEvaluateTab(robot);
         ComboBox<?> against = robot.lookup("#eval-against").queryAs(ComboBox.class);
         robot.interact(() -> evaluate.runProperty().set("tuned"));

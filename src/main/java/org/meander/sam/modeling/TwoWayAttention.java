@@ -21,8 +21,9 @@ import java.util.Arrays;
  * masked to that head's channels.
  *
  * <p>Where the image side does not change from click to click (the first block; a mask input's {@link MaskShift}
- * is added through its low rank) its projections are made once ({@link #projectKeys}, {@link #projectValues}, {@link #projectQueries}) and the
- * attention runs in transformers' order on them: heads x T x d x N multiply-adds, a sixteenth of the low-rank form's.
+ * is added through its low rank) its projections are made once ({@link #projectKeys}, {@link #projectValues},
+ * {@link #projectQueries}) and the attention runs in transformers' order on them: heads x T x d x N multiply-adds,
+ * a sixteenth of the low-rank form's.
  */
 public final class TwoWayAttention extends SamBlock {
 
@@ -166,7 +167,7 @@ public final class TwoWayAttention extends SamBlock {
         NDArray weights = scores.softmax(-1);
         NDArray out = weights.matMul(values);
         if (shift != null) {
-            // the projection's bias is in the prepared values; the shift's own moves every value row alike, and a
+            // the projection's bias is in the prepared values; the features' row of ones carries the shift's, as a
             // head's weights sum to one
             NDArray weighted = lowRank(weights, shift.rows());
             out = out.add(weighted.matMul(shift.through(vProj, heads).transpose(0, 2, 1)));
