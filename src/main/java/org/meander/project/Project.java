@@ -4,6 +4,7 @@ import java.awt.Dimension;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -59,6 +60,7 @@ public final class Project {
                     + " ./meander project create NEW_FOLDER --images FOLDER [--masks FOLDER]");
         }
         Files.createDirectories(directory.resolve("labels"));
+        LeftoverTemporaries.sweep(directory, Instant.now());
         Project project = new Project(directory, scan(directory), ProjectManifest.read(directory));
         project.splitUnassignedTiles();
         project.seeLabels();

@@ -1,9 +1,9 @@
 package org.meander.train;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -21,6 +21,7 @@ import org.meander.project.Project;
 import org.meander.project.Split;
 import org.meander.project.Tile;
 import org.meander.sam.SamModel;
+import org.meander.weights.AtomicFile;
 import org.meander.weights.SamLoader;
 
 /**
@@ -73,9 +74,13 @@ public final class TrainingRun {
         folder.create();
         config.write(folder.config());
         if (start != null) {
-            Path copying = folder.startingDecoder().resolveSibling(".start.safetensors.tmp");
-            Files.copy(start, copying, StandardCopyOption.REPLACE_EXISTING);
-            Files.move(copying, folder.startingDecoder(), StandardCopyOption.ATOMIC_MOVE);
+            AtomicFile.replace(folder.startingDecoder(), channel -> {
+                try (FileChannel in = FileChannel.open(start)) {
+                    for (long at = 0, size = in.size(); at < size; ) {
+                        at += in.transferTo(at, size - at, channel);
+                    }
+                }
+            });
         }
         new RunInfo(baseModel.toAbsolutePath().toString(), null, null, RunStatus.STOPPED, "not started", from)
                 .write(folder.info());

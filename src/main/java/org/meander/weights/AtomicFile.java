@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
 
 /**
  * Replaces a file all at once: the content goes to a temporary file in the same folder, is flushed to disk, and is
@@ -19,7 +20,15 @@ public final class AtomicFile {
         void writeTo(FileChannel channel) throws IOException;
     }
 
+    /** The names {@link #replace} gives its temporary files: the target's, hidden, and a random number. */
+    private static final Pattern TEMPORARY = Pattern.compile("\\..+\\.[0-9a-f]{1,16}\\.tmp");
+
     private AtomicFile() {
+    }
+
+    /** Whether a file of this name is a temporary file of {@link #replace}, as a write stopped midway leaves it. */
+    public static boolean isTemporary(String fileName) {
+        return TEMPORARY.matcher(fileName).matches();
     }
 
     public static void replace(Path target, Content content) throws IOException {
