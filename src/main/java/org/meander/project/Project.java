@@ -60,7 +60,7 @@ public final class Project {
                     + " ./meander project create NEW_FOLDER --images FOLDER [--masks FOLDER]");
         }
         Files.createDirectories(directory.resolve("labels"));
-        LeftoverTemporaries.sweep(directory, Instant.now());
+        LeftoverTemporaries.sweepIfDue(directory, Instant.now());
         Project project = new Project(directory, scan(directory), ProjectManifest.read(directory));
         project.splitUnassignedTiles();
         project.seeLabels();

@@ -103,8 +103,9 @@ class LabelHistoryTest {
         project.writeLabel(tile, FIRST, LabelStatus.EDITED);
         project.writeLabel(tile, SECOND, LabelStatus.ACCEPTED);
 
-        assertEquals(List.of(".meander.json.lock", "labels/.history/river/0001.png", "labels/.history/river/0002.png",
-                "labels/river.png", "meander.json", "tiles/river.png"), TestImages.filesBelow(dir));
+        assertEquals(List.of(".meander.json.lock", "cache/.leftovers-swept", "labels/.history/river/0001.png",
+                "labels/.history/river/0002.png", "labels/river.png", "meander.json", "tiles/river.png"),
+                TestImages.filesBelow(dir));
     }
 
     private static LabelMask read(Path file) {

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.meander.weights.AtomicFile;
@@ -47,6 +48,20 @@ class LeftoverTemporariesTest {
         assertTrue(Files.exists(lock));
         assertArrayEquals(label, Files.readAllBytes(dir.resolve("labels/a.png")));
         assertEquals(1, project.tiles().size());
+    }
+
+    /** The walk reads every file's attributes: a project is swept once a day, whenever it is opened. */
+    @Test
+    void aProjectSweptWithinADayIsNotWalkedAgain() throws IOException {
+        Instant now = Instant.now();
+        Path first = old(dir.resolve("labels/.a.png.1a2b.tmp"), now.minus(Duration.ofDays(2)));
+        assertEquals(List.of(first), LeftoverTemporaries.sweepIfDue(dir, now));
+        assertTrue(Files.isRegularFile(dir.resolve(LeftoverTemporaries.MARKER)));
+
+        Path second = old(dir.resolve("labels/.a.png.3c4d.tmp"), now.minus(Duration.ofDays(2)));
+        assertEquals(List.of(), LeftoverTemporaries.sweepIfDue(dir, now.plus(Duration.ofHours(23))));
+        assertTrue(Files.exists(second));
+        assertEquals(List.of(second), LeftoverTemporaries.sweepIfDue(dir, now.plus(Duration.ofHours(25))));
     }
 
     @Test

@@ -67,8 +67,8 @@ class TileHousekeepingTest {
 
         assertEquals("d", renamed.name());
         assertEquals(dir.resolve("tiles/d.jpg"), renamed.image());
-        assertEquals(List.of(".meander.json.lock", "labels/.history/d/0001.png", "labels/d.png", "meander.json",
-                "nir/d.png", "tiles/c.png", "tiles/d.jpg"), TestImages.filesBelow(dir));
+        assertEquals(List.of(".meander.json.lock", "cache/.leftovers-swept", "labels/.history/d/0001.png",
+                "labels/d.png", "meander.json", "nir/d.png", "tiles/c.png", "tiles/d.jpg"), TestImages.filesBelow(dir));
         assertArrayEquals(label, Files.readAllBytes(dir.resolve("labels/d.png")));
         assertArrayEquals(original, Files.readAllBytes(dir.resolve("labels/.history/d/0001.png")));
         assertEquals(List.of("c", "d"), project.tiles().stream().map(Tile::name).toList());
