@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.meander.ui.MeanderApp;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code ./meander app}: the workbench window (also what {@code ./meander} alone starts). */
@@ -11,8 +12,8 @@ import picocli.CommandLine.Option;
         description = "Open the workbench window; without options, the last project and model, or the sample project.")
 final class AppCommand implements Callable<Integer> {
 
-    @Option(names = "--project", paramLabel = "DIR", description = "project folder (holding tiles/)")
-    Path project;
+    @Mixin
+    ProjectFolder projectFolder;
 
     @Option(names = "--model", paramLabel = "DIR", description = "Hugging Face SAM folder")
     Path model;
@@ -23,6 +24,6 @@ final class AppCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        return MeanderApp.launch(project, model, smokeTest);
+        return MeanderApp.launch(projectFolder.orNull(), model, smokeTest);
     }
 }

@@ -30,6 +30,7 @@ import org.meander.train.RunDecoder;
 import org.meander.train.TrainingRun;
 import org.meander.weights.SamLoader;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -61,9 +62,8 @@ final class AutolabelCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--project", paramLabel = "DIR",
-            required = true, description = "project folder, holding a tiles/ folder")
-    Path project;
+    @Mixin
+    ProjectFolder projectFolder;
 
     @Option(names = "--model", paramLabel = "DIR",
             description = "Hugging Face SAM folder (with --run: the run's base model unless given)")
@@ -131,7 +131,7 @@ final class AutolabelCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "give the model to label with: --model DIR, or --run"
                     + " NAME for a fine-tuning run's decoder");
         }
-        Project opened = Project.open(project);
+        Project opened = Project.open(projectFolder.required());
         TunedDecoder tuned = run == null ? null : tunedDecoder(opened);
         Path modelFolder = model != null ? model : tuned.baseModel();
         List<Tile> tiles = tilesOf(opened);

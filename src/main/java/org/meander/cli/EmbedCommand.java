@@ -16,6 +16,7 @@ import org.meander.project.Tile;
 import org.meander.sam.SamModel;
 import org.meander.weights.SamLoader;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code ./meander embed}: precompute the embeddings of every tile of a project. */
@@ -23,15 +24,15 @@ import picocli.CommandLine.Option;
         description = "Compute and cache the image embedding of every tile of a project (DIR/tiles/*).")
 final class EmbedCommand implements Callable<Integer> {
 
-    @Option(names = "--project", paramLabel = "DIR",
-            required = true, description = "project folder, holding a tiles/ folder")
-    Path project;
+    @Mixin
+    ProjectFolder projectFolder;
 
     @Option(names = "--model", paramLabel = "DIR", required = true, description = "Hugging Face SAM folder")
     Path model;
 
     @Override
     public Integer call() throws IOException, InterruptedException {
+        Path project = projectFolder.required();
         List<Path> tiles = Project.open(project).tiles().stream().map(Tile::image).toList();
         long start = System.nanoTime();
         ProgressBar bar = new ProgressBar(System.err);

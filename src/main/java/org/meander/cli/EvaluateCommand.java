@@ -17,6 +17,7 @@ import org.meander.train.MetricSummary;
 import org.meander.train.TrainingListener;
 import org.meander.train.TrainingRun;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code ./meander evaluate}: the model's own decoder, or the one the run started from, against its tuned one. */
@@ -28,8 +29,8 @@ import picocli.CommandLine.Option;
                         + " with --accepted-only, ...-against-start with --against start)."})
 final class EvaluateCommand implements Callable<Integer> {
 
-    @Option(names = "--project", paramLabel = "DIR", required = true, description = "project folder")
-    Path project;
+    @Mixin
+    ProjectFolder projectFolder;
 
     @Option(names = "--run", paramLabel = "NAME", required = true, description = "run name")
     String run;
@@ -84,7 +85,7 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Project opened = Project.open(project);
+        Project opened = Project.open(projectFolder.required());
         TrainingRun training = TrainingRun.open(opened, run);
         Baseline baseline = parseBaseline(against);
         EvaluationReport report = new Evaluation(opened, training)

@@ -9,6 +9,7 @@ import org.meander.train.RunCheckpoint;
 import org.meander.train.TrainingRun;
 import org.meander.train.TunedModelExport;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code ./meander export-model}: a run's tuned model in the Hugging Face layout. */
@@ -18,8 +19,8 @@ import picocli.CommandLine.Option;
                 "transformers' SamModel.from_pretrained and by ./meander --model."})
 final class ExportModelCommand implements Callable<Integer> {
 
-    @Option(names = "--project", paramLabel = "DIR", required = true, description = "project folder")
-    Path project;
+    @Mixin
+    ProjectFolder projectFolder;
 
     @Option(names = "--run", paramLabel = "NAME", required = true, description = "run name")
     String run;
@@ -40,7 +41,7 @@ final class ExportModelCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--out " + out + " holds a model already (config.json,"
                     + " model.safetensors); choose another folder, or add --overwrite to replace it");
         }
-        TrainingRun training = TrainingRun.open(Project.open(project), run);
+        TrainingRun training = TrainingRun.open(Project.open(projectFolder.required()), run);
         RunCheckpoint tuned = RunCheckpoint.read(
                 training.folder().checkpoint(EvaluateCommand.parseCheckpoint(checkpoint)));
         TunedModelExport.write(training.baseModel(), tuned.decoder(), out, overwrite);

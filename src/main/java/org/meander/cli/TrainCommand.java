@@ -15,6 +15,7 @@ import org.meander.train.TrainingConfig;
 import org.meander.train.TrainingData;
 import org.meander.train.TrainingRun;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code ./meander train}: fine-tune the mask decoder on a project's labels. */
@@ -24,8 +25,8 @@ import picocli.CommandLine.Option;
                 "Ctrl+C stops cleanly with a checkpoint; --resume continues from it."})
 final class TrainCommand implements Callable<Integer> {
 
-    @Option(names = "--project", paramLabel = "DIR", required = true, description = "project folder")
-    Path project;
+    @Mixin
+    ProjectFolder projectFolder;
 
     @Option(names = "--model", paramLabel = "DIR",
             description = "Hugging Face SAM folder to fine-tune (required for a new run)")
@@ -58,7 +59,7 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Project opened = Project.open(project);
+        Project opened = Project.open(projectFolder.required());
         TrainingRun training;
         if (resume) {
             if (config != null || epochs != null || batchSize != null || fromRun != null) {

@@ -32,4 +32,13 @@ class CommandHelpTest {
             commands.addAll(command.getSubcommands().values());
         }
     }
+    /** Every command that works on one project takes its folder as the project commands do, first, or as --project. */
+    @Test
+    void everyProjectCommandTakesTheFolderFirstOrAsAnOption() {
+        CommandLine main = new CommandLine(new Main());
+        for (String name : new String[] {"app", "embed", "autolabel", "train", "evaluate", "export-model"}) {
+            String usage = main.getSubcommands().get(name).getUsageMessage();
+            assertTrue(usage.contains("[--project=DIR]") && usage.contains("[DIR]"), name + ":\n" + usage);
+        }
+    }
 }

@@ -106,6 +106,31 @@ class EmbedCommandTest {
         assertTrue(lastBar(second.err()).contains("] 3/3"), second.err());
     }
 
+    /** As the project commands take it: the folder first, without --project. */
+    @Test
+    void theProjectFolderMayComeFirstWithoutItsOption() throws IOException {
+        Result r = embed(project.toString(), "--model", MODEL.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertEquals(3, r.json().get("encoded").asInt());
+
+        Result both = embed(project.toString(), "--project", project.resolve(".").toString(), "--model", MODEL.toString());
+        assertEquals(0, both.exit(), "the same folder twice: " + both.err());
+        assertEquals(3, both.json().get("from_cache").asInt());
+    }
+
+    @Test
+    void twoProjectFoldersOrNoneAreUsageErrors() {
+        Path other = project.resolve("elsewhere");
+        Result two = embed(project.toString(), "--project", other.toString(), "--model", MODEL.toString());
+        assertEquals(2, two.exit());
+        assertEquals("", two.out());
+        assertTrue(two.err().startsWith("Two project folders: DIR " + project + " and --project " + other), two.err());
+
+        Result none = embed("--model", MODEL.toString());
+        assertEquals(2, none.exit());
+        assertTrue(none.err().startsWith("Missing the project folder: give it as DIR"), none.err());
+    }
+
     @Test
     void aProjectWithoutTilesIsAOneLineError() {
         Path empty = project.resolve("elsewhere");
