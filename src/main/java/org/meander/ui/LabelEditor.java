@@ -298,6 +298,7 @@ final class LabelEditor implements AutoCloseable {
         Tile target = tile;
         LabelMask mask = edits.current();
         boolean otherOrigin = earlierVersionRestored;
+        String saved = savedMessage(target, mask, labelStatus);
         edits.markSaved();
         lastSave = saver.submit(() -> {
             try {
@@ -308,7 +309,7 @@ final class LabelEditor implements AutoCloseable {
                 }
                 Platform.runLater(() -> {
                     saves.set(saves.get() + 1);
-                    status.accept("Saved the label of " + target.name());
+                    status.accept(saved);
                 });
             } catch (IOException | RuntimeException e) {
                 Platform.runLater(() -> status.accept("Could not save the label of " + target.name() + ": "
@@ -316,6 +317,16 @@ final class LabelEditor implements AutoCloseable {
             }
         });
         return true;
+    }
+
+    /** Accepting an empty label says "no river here", which A pressed on an unlabelled tile may not have meant. */
+    private static String savedMessage(Tile tile, LabelMask mask, LabelStatus labelStatus) {
+        if (labelStatus != LabelStatus.ACCEPTED) {
+            return "Saved the label of " + tile.name();
+        }
+        return mask.isEmpty()
+                ? "Accepted " + tile.name() + " as a tile without river: its label is empty"
+                : "Accepted the label of " + tile.name();
     }
 
     void saveIfDirty() {

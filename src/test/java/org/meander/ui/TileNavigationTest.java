@@ -12,8 +12,10 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.meander.project.LabelMask;
 import org.meander.project.LabelStatus;
 import org.meander.project.Tile;
+import org.meander.project.edit.CombineMode;
 import org.meander.testing.Fixtures;
 import org.meander.testing.OneWindow;
 import org.testfx.api.FxRobot;
@@ -74,6 +76,27 @@ class TileNavigationTest {
         select(robot, tiles.get(tiles.size() - 1));
         robot.push(KeyCode.N);
         assertEquals(tiles.get(1), selected(robot), "N goes round the list and passes accepted tiles by");
+    }
+
+    /** A for a tile with no river on it: the label accepted is empty, and the status bar says what that means. */
+    @Test
+    void acceptingAnEmptyLabelSaysTheTileHasNoRiver(FxRobot robot) throws Exception {
+        AnnotateViewModel model = labelShown();
+        Tile first = model.selectedTileProperty().get();
+        LabelMask label = model.labelProperty().get();
+        robot.push(KeyCode.A);
+        model.editor().awaitSaved();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> ("Accepted the label of " + first.name()).equals(model.statusProperty().get()));
+
+        LabelMask empty = new LabelMask(label.width(), label.height(), new byte[label.pixels().length]);
+        robot.interact(() -> model.editor().accept(empty, CombineMode.REPLACE));
+        robot.push(KeyCode.A);
+        model.editor().awaitSaved();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.statusProperty().get().startsWith("Accepted "
+                + first.name() + " as a tile without river"));
+        assertTrue(workbench.project().readLabel(first).orElseThrow().isEmpty());
+        assertEquals(LabelStatus.ACCEPTED, workbench.project().status(first));
     }
 
     @Test
