@@ -8,9 +8,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * The project folder a command works on, given as its first parameter ({@code DIR}), as the {@code project}
- * commands take it, or as {@code --project DIR}, as scripts written for the first releases give it: either works
- * for every command.
+ * The project folder a command works on: its first parameter ({@code DIR}), as the {@code project} commands take
+ * it, or {@code --project DIR}, as the other commands always have.
  */
 final class ProjectFolder {
 
