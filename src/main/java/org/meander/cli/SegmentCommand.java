@@ -10,9 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import javax.imageio.ImageIO;
 import org.meander.project.LabelMask;
 import org.meander.project.LabelPng;
+import org.meander.project.StrictImage;
 import org.meander.sam.Box;
 import org.meander.sam.ImageEmbedding;
 import org.meander.sam.Point;
@@ -138,11 +138,11 @@ final class SegmentCommand implements Callable<Integer> {
         if (!Files.isRegularFile(file)) {
             throw new IOException(file + ": no such image file");
         }
-        BufferedImage picture = ImageIO.read(file.toFile());
-        if (picture == null) {
-            throw new IOException(file + ": not an image this program can read (PNG, JPEG, BMP, GIF)");
+        try {
+            return StrictImage.decode(Files.readAllBytes(file));
+        } catch (IOException e) {
+            throw new IOException(file + ": " + e.getMessage(), e);
         }
-        return picture;
     }
 
     private static double millis(long from, long to) {

@@ -6,34 +6,41 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
+import org.meander.project.raster.TiffLimits;
 
 /**
  * Decodes a whole image and fails on anything short of a clean read. ImageIO's JPEG reader returns a truncated file
  * as a picture whose missing part is gray, with only a warning; an import would keep that as a tile, so a warning
  * counts as a failure here.
  */
-final class StrictImage {
+public final class StrictImage {
 
     private StrictImage() {
     }
 
     /** The decoded image; the message of the exception says what is wrong, without naming the file. */
-    static BufferedImage decode(byte[] content) throws IOException {
+    public static BufferedImage decode(byte[] content) throws IOException {
         try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(content))) {
             Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
             if (readers == null || !readers.hasNext()) {
-                throw new IOException("not a PNG, JPEG, TIFF or BMP image");
+                throw new IOException(TiffLimits.isBigTiff(content) ? TiffLimits.bigTiffProblem()
+                        : "not a PNG, JPEG, TIFF or BMP image");
             }
             ImageReader reader = readers.next();
             List<String> warnings = new ArrayList<>();
-            BufferedImage image;
+            Optional<String> undecodable;
+            BufferedImage image = null;
             try {
                 reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
-                reader.setInput(in, true, true);
-                image = reader.read(0);
+                reader.setInput(in, true, false);
+                undecodable = TiffLimits.problem(reader.getImageMetadata(0));
+                if (undecodable.isEmpty()) {
+                    image = reader.read(0);
+                }
             } catch (IOException | RuntimeException e) {
                 // ImageIO reports a cut-off file as an IIOException, an EOFException or, for some formats, an
                 // IndexOutOfBoundsException: all mean the same to the user
@@ -41,6 +48,9 @@ final class StrictImage {
                         + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ")", e);
             } finally {
                 reader.dispose();
+            }
+            if (undecodable.isPresent()) {
+                throw new IOException(undecodable.get());
             }
             if (!warnings.isEmpty()) {
                 throw new IOException("damaged or truncated image (" + warnings.get(0) + ")");

@@ -31,6 +31,7 @@ import org.meander.sam.Prompt;
 import org.meander.sam.SamModel;
 import org.meander.sam.SamPredictor;
 import org.meander.testing.Fixtures;
+import org.meander.testing.GdalStyleTiff;
 import org.meander.weights.FloatTensor;
 import org.meander.weights.NpyFile;
 import org.meander.weights.SafetensorsFile;
@@ -182,7 +183,14 @@ class SegmentCommandTest {
     void fileThatIsNotAnImageIsNamed() throws IOException {
         Path text = Files.writeString(dir.resolve("notes.png"), "not a picture");
         assertRefused(segment("--model", MODEL.toString(), "--image", text.toString(), "--point", "5,5,1"),
-                text.toString(), "not an image");
+                text.toString(), "not a PNG, JPEG, TIFF or BMP image");
+    }
+
+    @Test
+    void aTiffJavaCannotReadIsNamedWithTheWayOut() throws IOException {
+        Path big = Files.write(dir.resolve("orthomosaic.tif"), GdalStyleTiff.write(64, 48, true));
+        assertRefused(segment("--model", MODEL.toString(), "--image", big.toString(), "--point", "5,5,1"),
+                big.toString(), "a BigTIFF, which Java's TIFF reader cannot read");
     }
 
     @Test

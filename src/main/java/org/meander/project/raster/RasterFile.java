@@ -69,15 +69,35 @@ public final class RasterFile implements AutoCloseable {
         }
         Iterator<ImageReader> readers = ImageIO.getImageReaders(input);
         if (!readers.hasNext()) {
+            boolean bigTiff = TiffLimits.isBigTiff(input);
             input.close();
-            throw new IOException(file + ": not a TIFF, PNG, JPEG or BMP image");
+            throw new IOException(file + ": " + (bigTiff ? TiffLimits.bigTiffProblem()
+                    : "not a TIFF, PNG, JPEG or BMP image"));
         }
         ImageReader reader = readers.next();
+        RasterFile raster;
         try {
-            return new RasterFile(file, input, reader);
+            raster = new RasterFile(file, input, reader);
         } catch (IOException | RuntimeException e) {
             reader.dispose();
             input.close();
+            throw new IOException(file + ": damaged or truncated " + reader.getFormatName() + " header ("
+                    + describe(e) + "); re-export the image", e);
+        }
+        Optional<String> problem = raster.undecodable();
+        if (problem.isPresent()) {
+            raster.close();
+            throw new IOException(file + ": " + problem.get());
+        }
+        return raster;
+    }
+
+    /** Why the reader cannot decode this image's samples though it read its header, or empty when it can. */
+    private Optional<String> undecodable() throws IOException {
+        try {
+            return TiffLimits.problem(reader.getImageMetadata(0));
+        } catch (IOException | RuntimeException e) {
+            close();
             throw new IOException(file + ": damaged or truncated " + reader.getFormatName() + " header ("
                     + describe(e) + "); re-export the image", e);
         }
@@ -154,7 +174,8 @@ public final class RasterFile implements AutoCloseable {
     public Raster readSubsampled(int step) throws IOException {
         ImageReadParam param = reader.getDefaultReadParam();
         param.setSourceSubsampling(step, step, 0, 0);
-        return coloursOf(decode(param, "every " + step + "th pixel"));
+        return coloursOf(decode(param, step == 1 ? "the whole image"
+                : "one pixel in " + step + " each way"));
     }
 
     private BufferedImage decodeWindow(Rectangle window) throws IOException {
