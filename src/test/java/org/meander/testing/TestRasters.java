@@ -25,6 +25,7 @@ import javax.imageio.metadata.IIOMetadataNode;
 import javax.imageio.plugins.tiff.TIFFImageReadParam;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.ImageOutputStream;
+import org.meander.project.raster.tiff.PlainComponents;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
@@ -65,6 +66,12 @@ public final class TestRasters {
      * Writes the raster as a TIFF: striped when {@code tile} is 0, else in tiles of that size (a multiple of 16).
      */
     public static Path tiff(Path file, WritableRaster raster, int tile, List<Field> fields) throws IOException {
+        return tiff(file, raster, tile, fields, null);
+    }
+
+    /** As {@link #tiff(Path, WritableRaster, int, List)}, compressed as ImageIO names it ("LZW", ...), or not. */
+    public static Path tiff(Path file, WritableRaster raster, int tile, List<Field> fields, String compression)
+            throws IOException {
         BufferedImage image = new BufferedImage(colourModel(raster), raster, false, null);
         Files.createDirectories(file.toAbsolutePath().getParent());
         ImageWriter writer = ImageIO.getImageWritersByFormatName("tiff").next();
@@ -74,6 +81,10 @@ public final class TestRasters {
             if (tile > 0) {
                 param.setTilingMode(ImageWriteParam.MODE_EXPLICIT);
                 param.setTiling(tile, tile, 0, 0);
+            }
+            if (compression != null) {
+                param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+                param.setCompressionType(compression);
             }
             IIOMetadata metadata = writer.getDefaultImageMetadata(new ImageTypeSpecifier(image), param);
             String format = metadata.getNativeMetadataFormatName();
@@ -151,33 +162,5 @@ public final class TestRasters {
                 : bands == 3 && type == java.awt.image.DataBuffer.TYPE_BYTE ? ColorSpace.getInstance(ColorSpace.CS_sRGB)
                 : new PlainComponents(bands);
         return new ComponentColorModel(space, false, false, Transparency.OPAQUE, type);
-    }
-
-    /** A colour space that only counts components: multi-band imagery has no colours of its own. */
-    private static final class PlainComponents extends ColorSpace {
-
-        PlainComponents(int components) {
-            super(ColorSpace.TYPE_2CLR + Math.min(components, 15) - 2, components); // TYPE_2CLR to TYPE_FCLR
-        }
-
-        @Override
-        public float[] toRGB(float[] value) {
-            return new float[3];
-        }
-
-        @Override
-        public float[] fromRGB(float[] rgb) {
-            return new float[getNumComponents()];
-        }
-
-        @Override
-        public float[] toCIEXYZ(float[] value) {
-            return new float[3];
-        }
-
-        @Override
-        public float[] fromCIEXYZ(float[] xyz) {
-            return new float[getNumComponents()];
-        }
     }
 }

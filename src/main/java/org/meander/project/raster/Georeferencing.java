@@ -31,7 +31,7 @@ public record Georeferencing(List<TiffField> fields) {
     public static final int GEO_ASCII_PARAMS = 34737;
     public static final int GDAL_METADATA = 42112;
     public static final int GDAL_NODATA = 42113;
-    static final Set<Integer> TAGS = Set.of(MODEL_PIXEL_SCALE, MODEL_TIEPOINT, MODEL_TRANSFORMATION,
+    public static final Set<Integer> TAGS = Set.of(MODEL_PIXEL_SCALE, MODEL_TIEPOINT, MODEL_TRANSFORMATION,
             GEO_KEY_DIRECTORY, GEO_DOUBLE_PARAMS, GEO_ASCII_PARAMS, GDAL_METADATA, GDAL_NODATA);
     private static final String TIFF_FORMAT = "javax_imageio_tiff_image_1.0";
     private static final int RASTER_TYPE_KEY = 1025;
@@ -61,6 +61,11 @@ public record Georeferencing(List<TiffField> fields) {
             }
             break; // the first directory is the image; later ones would be overviews
         }
+        return of(fields);
+    }
+
+    /** The georeferencing of these fields of a TIFF directory; empty when none is a tie point or transformation. */
+    public static Optional<Georeferencing> of(List<TiffField> fields) {
         Georeferencing found = new Georeferencing(fields);
         boolean placed = found.field(MODEL_TIEPOINT).isPresent() || found.field(MODEL_TRANSFORMATION).isPresent();
         return placed ? Optional.of(found) : Optional.empty();

@@ -1,16 +1,14 @@
 package org.meander.project.raster;
 
 import java.awt.Rectangle;
-import java.awt.image.BufferedImage;
 import java.awt.image.ColorModel;
 import java.awt.image.DataBuffer;
 import java.awt.image.IndexColorModel;
 import java.awt.image.Raster;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import javax.imageio.ImageIO;
@@ -19,46 +17,42 @@ import javax.imageio.ImageReader;
 import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.plugins.tiff.TIFFImageReadParam;
 import javax.imageio.stream.ImageInputStream;
+import org.meander.project.raster.tiff.TiffBytes;
+import org.meander.project.raster.tiff.TiffRasterReader;
 
 /**
- * An image file read one window at a time, so that a raster larger than memory can be cut into tiles: ImageIO's TIFF
- * reader then decodes only the strips or tiles under the window. Any file ImageIO reads works (PNG is decoded from
- * its start for each window, so TIFF is the fast path for large rasters). A decoder warning counts as damage, as in
- * an import, and every error names the file.
+ * An image file read one window at a time, so that a raster larger than memory can be cut into tiles: only the strips
+ * or tiles under a window are decoded. Any file ImageIO reads works (PNG is decoded from its start for each window, so
+ * TIFF is the fast path for large rasters); a TIFF ImageIO's reader cannot decode (a BigTIFF, 16-bit samples with
+ * horizontal differencing) is read by Meander's own ({@link TiffRasterReader}). A decoder warning counts as damage,
+ * as in an import, and every error names the file.
  */
 public final class RasterFile implements AutoCloseable {
 
     private final Path file;
-    private final ImageInputStream input;
-    private final ImageReader reader;
+    private final WindowReader windows;
+    private final String formatName;
     private final int width;
     private final int height;
-    private final ColorModel colourModel;
     private final int storedBands;
     private final int bitsPerSample;
     private final boolean integerSamples;
+    private final IndexColorModel palette;
     private final Optional<Georeferencing> georeferencing;
-    private final List<String> warnings = new ArrayList<>();
 
-    private RasterFile(Path file, ImageInputStream input, ImageReader reader) throws IOException {
+    private RasterFile(Path file, WindowReader windows, String formatName, int width, int height, int storedBands,
+                       int bitsPerSample, boolean integerSamples, IndexColorModel palette,
+                       Optional<Georeferencing> georeferencing) {
         this.file = file;
-        this.input = input;
-        this.reader = reader;
-        reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
-        reader.setInput(input, false, false);
-        this.georeferencing = readGeoreferencing(reader);
-        this.width = reader.getWidth(0);
-        this.height = reader.getHeight(0);
-        ImageTypeSpecifier type = reader.getImageTypes(0).next();
-        this.colourModel = type.getColorModel();
-        this.storedBands = type.getSampleModel().getNumBands();
-        int bits = 0;
-        for (int size : type.getSampleModel().getSampleSize()) {
-            bits = Math.max(bits, size);
-        }
-        this.bitsPerSample = colourModel instanceof IndexColorModel ? 8 : bits;
-        int dataType = type.getSampleModel().getDataType();
-        this.integerSamples = dataType != DataBuffer.TYPE_FLOAT && dataType != DataBuffer.TYPE_DOUBLE;
+        this.windows = windows;
+        this.formatName = formatName;
+        this.width = width;
+        this.height = height;
+        this.storedBands = storedBands;
+        this.bitsPerSample = bitsPerSample;
+        this.integerSamples = integerSamples;
+        this.palette = palette;
+        this.georeferencing = georeferencing;
     }
 
     /** Reads the header only. */
@@ -71,35 +65,75 @@ public final class RasterFile implements AutoCloseable {
         if (!readers.hasNext()) {
             boolean bigTiff = TiffLimits.isBigTiff(input);
             input.close();
-            throw new IOException(file + ": " + (bigTiff ? TiffLimits.bigTiffProblem()
-                    : "not a TIFF, PNG, JPEG or BMP image"));
+            if (bigTiff) {
+                return ownTiff(file);
+            }
+            throw new IOException(file + ": not a TIFF, PNG, JPEG or BMP image");
         }
         ImageReader reader = readers.next();
-        RasterFile raster;
+        boolean own;
+        Optional<Georeferencing> georeferencing;
         try {
-            raster = new RasterFile(file, input, reader);
+            reader.setInput(input, false, false);
+            georeferencing = readGeoreferencing(reader); // first: the metadata is read once, unknown tags kept
+            own = TiffLimits.needsOwnReader(reader.getImageMetadata(0));
         } catch (IOException | RuntimeException e) {
             reader.dispose();
             input.close();
-            throw new IOException(file + ": damaged or truncated " + reader.getFormatName() + " header ("
-                    + describe(e) + "); re-export the image", e);
+            throw damagedHeader(file, reader, e);
         }
-        Optional<String> problem = raster.undecodable();
-        if (problem.isPresent()) {
-            raster.close();
-            throw new IOException(file + ": " + problem.get());
+        if (own) {
+            reader.dispose();
+            input.close();
+            return ownTiff(file);
         }
-        return raster;
+        try {
+            ImageTypeSpecifier type = reader.getImageTypes(0).next();
+            ColorModel colours = type.getColorModel();
+            int bits = 0;
+            for (int size : type.getSampleModel().getSampleSize()) {
+                bits = Math.max(bits, size);
+            }
+            int dataType = type.getSampleModel().getDataType();
+            IndexColorModel palette = colours instanceof IndexColorModel p ? p : null;
+            return new RasterFile(file, new ImageIoWindows(input, reader), reader.getFormatName(),
+                    reader.getWidth(0), reader.getHeight(0), type.getSampleModel().getNumBands(),
+                    palette != null ? 8 : bits, dataType != DataBuffer.TYPE_FLOAT && dataType != DataBuffer.TYPE_DOUBLE,
+                    palette, georeferencing);
+        } catch (IOException | RuntimeException e) {
+            reader.dispose();
+            input.close();
+            throw damagedHeader(file, reader, e);
+        }
     }
 
-    /** Why the reader cannot decode this image's samples though it read its header, or empty when it can. */
-    private Optional<String> undecodable() throws IOException {
+    private static IOException damagedHeader(Path file, ImageReader reader, Exception e) {
+        return new IOException(file + ": damaged or truncated "
+                + reader.getOriginatingProvider().getFormatNames()[0] + " header (" + describe(e)
+                + "); re-export the image", e);
+    }
+
+    /** A TIFF read by Meander's own reader; what it cannot decode is said with what to do. */
+    private static RasterFile ownTiff(Path file) throws IOException {
+        FileChannel channel = FileChannel.open(file);
         try {
-            return TiffLimits.problem(reader.getImageMetadata(0));
+            TiffRasterReader reader = TiffRasterReader.open(TiffBytes.of(channel));
+            WindowReader windows = new WindowReader() {
+                @Override
+                public Raster read(Rectangle window, int step, boolean stored) throws IOException {
+                    return reader.read(window, step);
+                }
+
+                @Override
+                public void close() throws IOException {
+                    channel.close();
+                }
+            };
+            return new RasterFile(file, windows, "TIFF", reader.width(), reader.height(), reader.bands(),
+                    reader.bitsPerSample(), true, null, reader.georeferencing());
         } catch (IOException | RuntimeException e) {
-            close();
-            throw new IOException(file + ": damaged or truncated " + reader.getFormatName() + " header ("
-                    + describe(e) + "); re-export the image", e);
+            channel.close();
+            throw new IOException(file + ": " + describe(e), e);
         }
     }
 
@@ -132,7 +166,7 @@ public final class RasterFile implements AutoCloseable {
 
     /** The bands a read returns: those stored, or red, green, blue (and alpha) for a palette image. */
     public int bandCount() {
-        return colourModel instanceof IndexColorModel palette ? (palette.hasAlpha() ? 4 : 3) : storedBands;
+        return palette != null ? (palette.hasAlpha() ? 4 : 3) : storedBands;
     }
 
     public int bitsPerSample() {
@@ -146,7 +180,7 @@ public final class RasterFile implements AutoCloseable {
 
     /** Whether pixels are indices into a colour palette (a read returns the palette's colours). */
     public boolean isPalette() {
-        return colourModel instanceof IndexColorModel;
+        return palette != null;
     }
 
     public Optional<Georeferencing> georeferencing() {
@@ -159,7 +193,8 @@ public final class RasterFile implements AutoCloseable {
 
     /** The window's samples, band by band as stored (a palette is looked up), with (0, 0) at its top left. */
     public Raster read(Rectangle window) throws IOException {
-        return coloursOf(decodeWindow(window));
+        return decode(window, 1, false, "the window at x " + window.x + ", y " + window.y + ", " + window.width
+                + " x " + window.height);
     }
 
     /**
@@ -167,48 +202,26 @@ public final class RasterFile implements AutoCloseable {
      * colours (a class mask's classes).
      */
     public Raster readStored(Rectangle window) throws IOException {
-        return decodeWindow(window).getRaster();
+        return decode(window, 1, true, "the window at x " + window.x + ", y " + window.y + ", " + window.width
+                + " x " + window.height);
     }
 
     /** The whole image at 1/step of its resolution in each direction: every step-th pixel of every step-th row. */
     public Raster readSubsampled(int step) throws IOException {
-        ImageReadParam param = reader.getDefaultReadParam();
-        param.setSourceSubsampling(step, step, 0, 0);
-        return coloursOf(decode(param, step == 1 ? "the whole image"
-                : "one pixel in " + step + " each way"));
+        return decode(new Rectangle(0, 0, width, height), step, false, step == 1 ? "the whole image"
+                : "one pixel in " + step + " each way");
     }
 
-    private BufferedImage decodeWindow(Rectangle window) throws IOException {
-        ImageReadParam param = reader.getDefaultReadParam();
-        param.setSourceRegion(window);
-        return decode(param, "the window at x " + window.x + ", y " + window.y + ", " + window.width + " x "
-                + window.height);
-    }
-
-    /** The samples, with a palette looked up. */
-    private static Raster coloursOf(BufferedImage image) {
-        return image.getColorModel() instanceof IndexColorModel palette
-                ? palette.convertToIntDiscrete(image.getRaster(), false).getRaster() : image.getRaster();
-    }
-
-    private BufferedImage decode(ImageReadParam param, String what) throws IOException {
-        warnings.clear();
-        BufferedImage image;
+    private Raster decode(Rectangle window, int step, boolean stored, String what) throws IOException {
         try {
-            image = reader.read(0, param);
-        } catch (IOException | RuntimeException e) {
-            // a cut-off file shows as an IIOException, an EOFException or an IndexOutOfBoundsException
-            throw new IOException(file + ": damaged or truncated " + reader.getFormatName() + ", reading " + what
-                    + " (" + describe(e) + "); re-export the image", e);
+            return windows.read(window, step, stored);
+        } catch (IOException e) {
+            throw new IOException(file + ": damaged or truncated " + formatName + ", reading " + what + " ("
+                    + e.getMessage() + "); re-export the image", e);
         }
-        if (!warnings.isEmpty()) {
-            throw new IOException(file + ": damaged or truncated " + reader.getFormatName() + ", reading " + what
-                    + " (" + warnings.get(0) + "); re-export the image");
-        }
-        return image;
     }
 
-    private static String describe(Throwable e) {
+    static String describe(Throwable e) {
         Throwable cause = e;
         while (cause.getMessage() == null && cause.getCause() != null) {
             cause = cause.getCause();
@@ -218,7 +231,6 @@ public final class RasterFile implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        reader.dispose();
-        input.close();
+        windows.close();
     }
 }

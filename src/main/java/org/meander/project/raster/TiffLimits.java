@@ -1,17 +1,17 @@
 package org.meander.project.raster;
 
 import java.io.IOException;
-import java.util.Optional;
+import java.util.List;
 import javax.imageio.metadata.IIOMetadata;
 import javax.imageio.stream.ImageInputStream;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
 /**
- * The TIFF files Java's TIFF reader cannot decode, found before a read fails on them, with what to do: a BigTIFF
- * (which it does not recognise at all), and a predictor it cannot undo (horizontal differencing on samples wider
- * than 8 bits, or the floating-point predictor), which GDAL writes when asked ({@code -co PREDICTOR=2|3}). Without
- * these words the reader's own would call such a file damaged, or no image at all.
+ * The TIFF files Java's TIFF reader cannot decode, found before a read fails on them: a BigTIFF, which it does not
+ * recognise at all, and a predictor it cannot undo (horizontal differencing on samples wider than 8 bits, or the
+ * floating-point predictor), which GDAL writes when asked ({@code -co BIGTIFF=YES}, {@code -co PREDICTOR=2|3}).
+ * Meander reads those with its own reader, which says what it cannot decode in turn.
  */
 public final class TiffLimits {
 
@@ -19,7 +19,6 @@ public final class TiffLimits {
     private static final int BITS_PER_SAMPLE = 258;
     private static final int PREDICTOR = 317;
     private static final int HORIZONTAL_DIFFERENCING = 2;
-    private static final int FLOATING_POINT = 3;
 
     private TiffLimits() {
     }
@@ -42,20 +41,13 @@ public final class TiffLimits {
                 || header[0] == 'M' && header[1] == 'M' && header[2] == 0 && header[3] == 43);
     }
 
-    /** What a BigTIFF's reader is told. */
-    public static String bigTiffProblem() {
-        return "a BigTIFF, which Java's TIFF reader cannot read; write it as a classic TIFF, for instance with"
-                + " gdal_translate -co BIGTIFF=NO -co TILED=YES -co COMPRESS=DEFLATE IN.tif OUT.tif (a classic"
-                + " TIFF holds up to 4 GB: cut a larger raster into parts with gdal_translate -srcwin)";
-    }
-
     /**
-     * Why the image of this TIFF metadata cannot be decoded, or empty when it can: a predictor the reader does not
-     * undo. Metadata in another format (not a TIFF) is always fine.
+     * Whether the image of this metadata has a predictor Java's TIFF reader does not undo (it undoes horizontal
+     * differencing on 8-bit samples only). Metadata in another format (not a TIFF) never has.
      */
-    public static Optional<String> problem(IIOMetadata metadata) {
-        if (metadata == null || !java.util.List.of(metadata.getMetadataFormatNames()).contains(TIFF_FORMAT)) {
-            return Optional.empty();
+    public static boolean needsOwnReader(IIOMetadata metadata) {
+        if (metadata == null || !List.of(metadata.getMetadataFormatNames()).contains(TIFF_FORMAT)) {
+            return false;
         }
         int predictor = 1;
         int bits = 8;
@@ -70,15 +62,6 @@ public final class TiffLimits {
                 }
             }
         }
-        boolean undone = predictor == 1 || predictor == HORIZONTAL_DIFFERENCING && bits <= 8;
-        if (undone) {
-            return Optional.empty();
-        }
-        String which = predictor == HORIZONTAL_DIFFERENCING ? "horizontal differencing (predictor 2) on " + bits
-                + "-bit samples" : predictor == FLOATING_POINT ? "the floating-point predictor (predictor 3)"
-                : "predictor " + predictor;
-        return Optional.of("compressed with " + which + ", which Java's TIFF reader cannot undo; write it without,"
-                + " for instance with gdal_translate -co COMPRESS=DEFLATE -co PREDICTOR=1 -co TILED=YES IN.tif"
-                + " OUT.tif");
+        return predictor != 1 && !(predictor == HORIZONTAL_DIFFERENCING && bits <= 8);
     }
 }

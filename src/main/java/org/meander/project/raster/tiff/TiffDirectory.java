@@ -1,0 +1,220 @@
+package org.meander.project.raster.tiff;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.meander.project.raster.Georeferencing;
+import org.meander.project.raster.TiffField;
+
+/**
+ * The first image directory of a TIFF, classic or BigTIFF, as far as reading its samples and its place on the map
+ * needs: the size, the samples, how they are compressed and cut into blocks (tiles, or strips as wide as the image),
+ * and where each block lies in the file. Later directories (overviews, masks) are not read.
+ *
+ * @param blockWidth  a tile's width, or the image's for strips
+ * @param blockHeight a tile's height, or a strip's rows
+ * @param planar      whether each band is stored in blocks of its own (PlanarConfiguration 2)
+ * @param tiled       whether the blocks are tiles, which are whole at the image's edges (padded); strips are not
+ */
+public record TiffDirectory(ByteOrder order, boolean bigTiff, int width, int height, int samplesPerPixel,
+        int bitsPerSample, int sampleFormat, int compression, int predictor, int photometric, boolean planar,
+        boolean tiled, int blockWidth, int blockHeight, long[] offsets, long[] byteCounts,
+        List<TiffField> georeferencing) {
+
+    private static final int IMAGE_WIDTH = 256;
+    private static final int IMAGE_LENGTH = 257;
+    private static final int BITS_PER_SAMPLE = 258;
+    private static final int COMPRESSION = 259;
+    private static final int PHOTOMETRIC = 262;
+    private static final int STRIP_OFFSETS = 273;
+    private static final int SAMPLES_PER_PIXEL = 277;
+    private static final int ROWS_PER_STRIP = 278;
+    private static final int STRIP_BYTE_COUNTS = 279;
+    private static final int PLANAR_CONFIGURATION = 284;
+    private static final int PREDICTOR = 317;
+    private static final int TILE_WIDTH = 322;
+    private static final int TILE_LENGTH = 323;
+    private static final int TILE_OFFSETS = 324;
+    private static final int TILE_BYTE_COUNTS = 325;
+    private static final int SAMPLE_FORMAT = 339;
+    /** Value sizes in bytes of TIFF's field types 1 to 18 (0: unknown). */
+    private static final int[] TYPE_SIZE = {0, 1, 1, 2, 4, 8, 1, 1, 2, 4, 8, 4, 8, 4, 0, 0, 8, 8, 8};
+    private static final int ASCII = 2;
+    private static final int SHORT = 3;
+    private static final int LONG = 4;
+    private static final int DOUBLE = 12;
+    private static final int LONG8 = 16;
+
+    /** The blocks across the image. */
+    public int blocksAcross() {
+        return (width + blockWidth - 1) / blockWidth;
+    }
+
+    /** The blocks down the image. */
+    public int blocksDown() {
+        return (height + blockHeight - 1) / blockHeight;
+    }
+
+    public static TiffDirectory read(TiffBytes bytes) throws IOException {
+        byte[] header = bytes.read(0, 8);
+        ByteOrder order = header[0] == 'I' && header[1] == 'I' ? ByteOrder.LITTLE_ENDIAN
+                : header[0] == 'M' && header[1] == 'M' ? ByteOrder.BIG_ENDIAN : null;
+        if (order == null) {
+            throw new IOException("not a TIFF: it starts with neither II nor MM");
+        }
+        ByteBuffer start = ByteBuffer.wrap(header).order(order);
+        int version = start.getShort(2);
+        boolean big = version == 43;
+        if (version != 42 && !big) {
+            throw new IOException("not a TIFF: version " + version + " where 42 or 43 (BigTIFF) belongs");
+        }
+        long first = big ? ByteBuffer.wrap(bytes.read(8, 8)).order(order).getLong() : start.getInt(4) & 0xffffffffL;
+        Map<Integer, Entry> entries = entries(bytes, order, big, first);
+        return of(order, big, entries);
+    }
+
+    private static TiffDirectory of(ByteOrder order, boolean big, Map<Integer, Entry> entries) throws IOException {
+        int width = (int) required(entries, IMAGE_WIDTH, "ImageWidth")[0];
+        int height = (int) required(entries, IMAGE_LENGTH, "ImageLength")[0];
+        int samples = (int) value(entries, SAMPLES_PER_PIXEL, 1);
+        long[] bits = entries.containsKey(BITS_PER_SAMPLE) ? entries.get(BITS_PER_SAMPLE).numbers() : new long[] {1};
+        for (long b : bits) {
+            if (b != bits[0]) {
+                throw new IOException("bands of different depths (BitsPerSample " + Arrays.toString(bits)
+                        + ")");
+            }
+        }
+        boolean tiled = entries.containsKey(TILE_WIDTH);
+        int blockWidth = tiled ? (int) required(entries, TILE_WIDTH, "TileWidth")[0] : width;
+        int blockHeight = tiled ? (int) required(entries, TILE_LENGTH, "TileLength")[0]
+                : (int) Math.min(height, value(entries, ROWS_PER_STRIP, height));
+        long[] offsets = required(entries, tiled ? TILE_OFFSETS : STRIP_OFFSETS,
+                tiled ? "TileOffsets" : "StripOffsets");
+        long[] counts = required(entries, tiled ? TILE_BYTE_COUNTS : STRIP_BYTE_COUNTS,
+                tiled ? "TileByteCounts" : "StripByteCounts");
+        List<TiffField> georeferencing = new ArrayList<>();
+        for (Entry entry : entries.values()) {
+            if (Georeferencing.TAGS.contains(entry.tag())) {
+                entry.asField().ifPresent(georeferencing::add);
+            }
+        }
+        georeferencing.sort(Comparator.comparingInt(TiffField::number));
+        TiffDirectory directory = new TiffDirectory(order, big, width, height, samples, (int) bits[0],
+                (int) value(entries, SAMPLE_FORMAT, 1), (int) value(entries, COMPRESSION, 1),
+                (int) value(entries, PREDICTOR, 1), (int) value(entries, PHOTOMETRIC, 1),
+                value(entries, PLANAR_CONFIGURATION, 1) == 2, tiled, blockWidth, blockHeight, offsets, counts,
+                georeferencing);
+        long blocks = (long) directory.blocksAcross() * directory.blocksDown() * (directory.planar() ? samples : 1);
+        if (width <= 0 || height <= 0 || blockWidth <= 0 || blockHeight <= 0 || offsets.length < blocks
+                || counts.length < blocks) {
+            throw new IOException("a directory whose sizes disagree: " + width + " x " + height + " pixels in blocks"
+                    + " of " + blockWidth + " x " + blockHeight + ", " + offsets.length + " block offsets");
+        }
+        return directory;
+    }
+
+    private static Map<Integer, Entry> entries(TiffBytes bytes, ByteOrder order, boolean big, long at)
+            throws IOException {
+        int countSize = big ? 8 : 2;
+        int entrySize = big ? 20 : 12;
+        ByteBuffer countBytes = ByteBuffer.wrap(bytes.read(at, countSize)).order(order);
+        long count = big ? countBytes.getLong() : countBytes.getShort() & 0xffff;
+        if (count <= 0 || count > 10_000) {
+            throw new IOException("a directory of " + count + " fields at byte " + at);
+        }
+        ByteBuffer table = ByteBuffer.wrap(bytes.read(at + countSize, (int) count * entrySize)).order(order);
+        Map<Integer, Entry> entries = new HashMap<>();
+        for (int i = 0; i < count; i++) {
+            int tag = table.getShort() & 0xffff;
+            int type = table.getShort() & 0xffff;
+            long n = big ? table.getLong() : table.getInt() & 0xffffffffL;
+            int size = type < TYPE_SIZE.length ? TYPE_SIZE[type] : 0;
+            int fieldSize = big ? 8 : 4;
+            byte[] inline = new byte[fieldSize];
+            table.get(inline);
+            if (size == 0 || n > Integer.MAX_VALUE / 8) {
+                continue; // a type this reader has no use for
+            }
+            long length = n * size;
+            byte[] data;
+            if (length <= fieldSize) {
+                data = Arrays.copyOf(inline, (int) length);
+            } else {
+                ByteBuffer offset = ByteBuffer.wrap(inline).order(order);
+                data = bytes.read(big ? offset.getLong() : offset.getInt() & 0xffffffffL, (int) length);
+            }
+            entries.put(tag, new Entry(tag, type, (int) n, ByteBuffer.wrap(data).order(order)));
+        }
+        return entries;
+    }
+
+    private static long[] required(Map<Integer, Entry> entries, int tag, String name) throws IOException {
+        Entry entry = entries.get(tag);
+        if (entry == null || entry.count() == 0) {
+            throw new IOException("no " + name + " field (TIFF tag " + tag + ")");
+        }
+        return entry.numbers();
+    }
+
+    private static long value(Map<Integer, Entry> entries, int tag, long otherwise) {
+        Entry entry = entries.get(tag);
+        return entry == null || entry.count() == 0 ? otherwise : entry.numbers()[0];
+    }
+
+    /** One field: its tag, type, value count and the values' bytes. */
+    private record Entry(int tag, int type, int count, ByteBuffer data) {
+
+        long[] numbers() {
+            long[] values = new long[count];
+            for (int i = 0; i < count; i++) {
+                values[i] = switch (type) {
+                    case SHORT -> data.getShort(i * 2) & 0xffff;
+                    case LONG -> data.getInt(i * 4) & 0xffffffffL;
+                    case LONG8 -> data.getLong(i * 8);
+                    case 1, 7 -> data.get(i) & 0xff;
+                    default -> 0;
+                };
+            }
+            return values;
+        }
+
+        /** The field as ImageIO's TIFF metadata writes it, for the GeoTIFF types (double, short, ASCII). */
+        Optional<TiffField> asField() {
+            List<String> values = new ArrayList<>();
+            String kind;
+            switch (type) {
+                case DOUBLE -> {
+                    kind = "TIFFDoubles";
+                    for (int i = 0; i < count; i++) {
+                        values.add(Double.toString(data.getDouble(i * 8)));
+                    }
+                }
+                case SHORT -> {
+                    kind = "TIFFShorts";
+                    for (long v : numbers()) {
+                        values.add(Long.toString(v));
+                    }
+                }
+                case ASCII -> {
+                    kind = "TIFFAsciis";
+                    String text = new String(data.array(), StandardCharsets.ISO_8859_1);
+                    for (String part : text.split("\0")) {
+                        values.add(part);
+                    }
+                }
+                default -> {
+                    return Optional.empty();
+                }
+            }
+            return Optional.of(new TiffField(tag, kind, values));
+        }
+    }
+}

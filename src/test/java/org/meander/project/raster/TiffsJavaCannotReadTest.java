@@ -1,0 +1,90 @@
+package org.meander.project.raster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.Rectangle;
+import java.awt.image.BufferedImage;
+import java.awt.image.Raster;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.meander.project.StrictImage;
+import org.meander.testing.GdalStyleTiff;
+
+/**
+ * TIFFs GDAL writes on request that Java's TIFF reader cannot decode (a BigTIFF; horizontal differencing on 16-bit
+ * samples) are read, window by window and whole, by Meander's own reader; what that cannot decode either is refused
+ * with what to do, not called damaged (as Java's reader had it) or no image at all.
+ */
+class TiffsJavaCannotReadTest {
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void aClassicTiffWithSixteenBitDifferencingIsRead() throws IOException {
+        assertReadWindowByWindowAndWhole(Files.write(folder.resolve("multispectral.tif"),
+                GdalStyleTiff.write(64, 48, false)));
+    }
+
+    @Test
+    void aBigTiffIsRead() throws IOException {
+        assertReadWindowByWindowAndWhole(Files.write(folder.resolve("orthomosaic.tif"),
+                GdalStyleTiff.write(64, 48, true)));
+    }
+
+    @Test
+    void whatNeitherReaderDecodesIsNamedWithTheWayOut() throws IOException {
+        byte[] content = GdalStyleTiff.write(64, 48, true);
+        content[16 + 8 + 3 * 20 + 12] = 7; // the Compression field's value: JPEG
+        Path file = Files.write(folder.resolve("jpeg.tif"), content);
+        IOException error = assertThrows(IOException.class, () -> RasterFile.open(file));
+        assertTrue(error.getMessage().startsWith(file + ": compressed with TIFF compression 7 (7 is JPEG)"),
+                error.getMessage());
+        assertTrue(error.getMessage().contains("gdal_translate"), error.getMessage());
+        IOException whole = assertThrows(IOException.class, () -> StrictImage.decode(content));
+        assertTrue(whole.getMessage().startsWith("compressed with TIFF compression 7"), whole.getMessage());
+    }
+
+    /** The same samples compressed without a predictor, which Java's reader decodes, are read by it as before. */
+    @Test
+    void sixteenBitSamplesWithoutAPredictorStillReadThroughImageIo() throws IOException {
+        BufferedImage image = new BufferedImage(64, 48, BufferedImage.TYPE_USHORT_GRAY);
+        for (int y = 0; y < 48; y++) {
+            for (int x = 0; x < 64; x++) {
+                image.getRaster().setSample(x, y, 0, x * 1000 + y);
+            }
+        }
+        Path file = folder.resolve("plain.tif");
+        ImageFiles.tiff(file, image, Optional.empty());
+        try (RasterFile raster = RasterFile.open(file)) {
+            assertEquals(16, raster.bitsPerSample());
+            assertEquals(5 * 1000 + 7, raster.read(new Rectangle(0, 0, 64, 48)).getSample(5, 7, 0));
+        }
+    }
+
+    /** Pixel (x, y) of GdalStyleTiff's images holds x * 1000 + y. */
+    private static void assertReadWindowByWindowAndWhole(Path file) throws IOException {
+        try (RasterFile raster = RasterFile.open(file)) {
+            assertEquals(64, raster.width());
+            assertEquals(48, raster.height());
+            assertEquals(1, raster.bandCount());
+            assertEquals(16, raster.bitsPerSample());
+            assertTrue(raster.integerSamples());
+            Raster window = raster.read(new Rectangle(10, 20, 30, 25));
+            assertEquals(30, window.getWidth());
+            assertEquals(11 * 1000 + 22, window.getSample(1, 2, 0));
+            Raster coarse = raster.readSubsampled(4);
+            assertEquals(16, coarse.getWidth());
+            assertEquals(8 * 1000 + 12, coarse.getSample(2, 3, 0));
+        }
+        BufferedImage whole = StrictImage.decode(Files.readAllBytes(file));
+        assertEquals(64, whole.getWidth());
+        assertEquals(63 * 1000 + 47, whole.getRaster().getSample(63, 47, 0));
+    }
+}
