@@ -2,6 +2,7 @@ package org.meander.project.raster;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Set;
 import javax.imageio.metadata.IIOMetadata;
 import javax.imageio.stream.ImageInputStream;
 import org.w3c.dom.Element;
@@ -17,8 +18,11 @@ public final class TiffLimits {
 
     private static final String TIFF_FORMAT = "javax_imageio_tiff_image_1.0";
     private static final int BITS_PER_SAMPLE = 258;
+    private static final int COMPRESSION = 259;
     private static final int PREDICTOR = 317;
     private static final int HORIZONTAL_DIFFERENCING = 2;
+    /** None, the CCITT codes, LZW, old and new JPEG, Deflate (both numbers) and PackBits. */
+    private static final Set<Integer> JAVA_COMPRESSIONS = Set.of(1, 2, 3, 4, 5, 6, 7, 8, 32773, 32946);
 
     private TiffLimits() {
     }
@@ -43,7 +47,8 @@ public final class TiffLimits {
 
     /**
      * Whether the image of this metadata has a predictor Java's TIFF reader does not undo (it undoes horizontal
-     * differencing on 8-bit samples only). Metadata in another format (not a TIFF) never has.
+     * differencing on 8-bit samples only), or a compression it does not know (ZSTD, LERC, WebP, which Meander's own
+     * reader does not decode either, but names). Metadata in another format (not a TIFF) never has.
      */
     public static boolean needsOwnReader(IIOMetadata metadata) {
         if (metadata == null || !List.of(metadata.getMetadataFormatNames()).contains(TIFF_FORMAT)) {
@@ -51,6 +56,7 @@ public final class TiffLimits {
         }
         int predictor = 1;
         int bits = 8;
+        int compression = 1;
         Node ifd = metadata.getAsTree(TIFF_FORMAT).getFirstChild();
         for (Node field = ifd == null ? null : ifd.getFirstChild(); field != null; field = field.getNextSibling()) {
             if (field instanceof Element element && "TIFFField".equals(element.getNodeName())) {
@@ -59,9 +65,12 @@ public final class TiffLimits {
                     predictor = (int) TiffField.fromNode(element).number(0);
                 } else if (number == BITS_PER_SAMPLE) {
                     bits = (int) TiffField.fromNode(element).number(0);
+                } else if (number == COMPRESSION) {
+                    compression = (int) TiffField.fromNode(element).number(0);
                 }
             }
         }
-        return predictor != 1 && !(predictor == HORIZONTAL_DIFFERENCING && bits <= 8);
+        return predictor != 1 && !(predictor == HORIZONTAL_DIFFERENCING && bits <= 8)
+                || !JAVA_COMPRESSIONS.contains(compression);
     }
 }

@@ -40,15 +40,20 @@ class TiffsJavaCannotReadTest {
 
     @Test
     void whatNeitherReaderDecodesIsNamedWithTheWayOut() throws IOException {
-        byte[] content = GdalStyleTiff.write(64, 48, true);
-        content[16 + 8 + 3 * 20 + 12] = 7; // the Compression field's value: JPEG
-        Path file = Files.write(folder.resolve("jpeg.tif"), content);
-        IOException error = assertThrows(IOException.class, () -> RasterFile.open(file));
-        assertTrue(error.getMessage().startsWith(file + ": compressed with TIFF compression 7 (7 is JPEG)"),
-                error.getMessage());
-        assertTrue(error.getMessage().contains("gdal_translate"), error.getMessage());
-        IOException whole = assertThrows(IOException.class, () -> StrictImage.decode(content));
-        assertTrue(whole.getMessage().startsWith("compressed with TIFF compression 7"), whole.getMessage());
+        for (boolean big : new boolean[] {false, true}) {
+            byte[] content = GdalStyleTiff.write(64, 48, big);
+            // the Compression field's value, in the 4th field after the header and the field count: ZSTD, 50000
+            int value = big ? 16 + 8 + 3 * 20 + 12 : 8 + 2 + 3 * 12 + 8;
+            content[value] = (byte) 0x50;
+            content[value + 1] = (byte) 0xc3;
+            Path file = Files.write(folder.resolve(big + ".tif"), content);
+            IOException error = assertThrows(IOException.class, () -> RasterFile.open(file));
+            assertTrue(error.getMessage().startsWith(file + ": compressed with ZSTD (TIFF compression 50000), which"
+                    + " Meander cannot decode"), error.getMessage());
+            assertTrue(error.getMessage().contains("gdal_translate -co COMPRESS=DEFLATE"), error.getMessage());
+            IOException whole = assertThrows(IOException.class, () -> StrictImage.decode(content));
+            assertTrue(whole.getMessage().startsWith("compressed with ZSTD"), whole.getMessage());
+        }
     }
 
     /** The same samples compressed without a predictor, which Java's reader decodes, are read by it as before. */

@@ -28,6 +28,18 @@ enum Compression {
         return code == OLD_DEFLATE ? DEFLATE : null;
     }
 
+    /** A TIFF compression by its name where it has a well-known one, and its number. */
+    static String describe(int code) {
+        String name = switch (code) {
+            case 34712 -> "JPEG 2000 ";
+            case 34887 -> "LERC ";
+            case 50000 -> "ZSTD ";
+            case 50001 -> "WebP ";
+            default -> "";
+        };
+        return name + "(TIFF compression " + code + ")";
+    }
+
     /** The block's bytes uncompressed: {@code expected} of them, or fewer where the data ends early. */
     byte[] decompress(byte[] data, int expected) throws IOException {
         return switch (this) {

@@ -23,10 +23,11 @@ import org.meander.project.raster.TiffField;
  * @param blockHeight a tile's height, or a strip's rows
  * @param planar      whether each band is stored in blocks of its own (PlanarConfiguration 2)
  * @param tiled       whether the blocks are tiles, which are whole at the image's edges (padded); strips are not
+ * @param jpegTables  the quantisation and Huffman tables JPEG-compressed blocks share (JPEGTables), or null
  */
 public record TiffDirectory(ByteOrder order, boolean bigTiff, int width, int height, int samplesPerPixel,
         int bitsPerSample, int sampleFormat, int compression, int predictor, int photometric, boolean planar,
-        boolean tiled, int blockWidth, int blockHeight, long[] offsets, long[] byteCounts,
+        boolean tiled, int blockWidth, int blockHeight, long[] offsets, long[] byteCounts, byte[] jpegTables,
         List<TiffField> georeferencing) {
 
     private static final int IMAGE_WIDTH = 256;
@@ -44,6 +45,7 @@ public record TiffDirectory(ByteOrder order, boolean bigTiff, int width, int hei
     private static final int TILE_LENGTH = 323;
     private static final int TILE_OFFSETS = 324;
     private static final int TILE_BYTE_COUNTS = 325;
+    private static final int JPEG_TABLES = 347;
     private static final int SAMPLE_FORMAT = 339;
     /** Value sizes in bytes of TIFF's field types 1 to 18 (0: unknown). */
     private static final int[] TYPE_SIZE = {0, 1, 1, 2, 4, 8, 1, 1, 2, 4, 8, 4, 8, 4, 0, 0, 8, 8, 8};
@@ -111,7 +113,7 @@ public record TiffDirectory(ByteOrder order, boolean bigTiff, int width, int hei
                 (int) value(entries, SAMPLE_FORMAT, 1), (int) value(entries, COMPRESSION, 1),
                 (int) value(entries, PREDICTOR, 1), (int) value(entries, PHOTOMETRIC, 1),
                 value(entries, PLANAR_CONFIGURATION, 1) == 2, tiled, blockWidth, blockHeight, offsets, counts,
-                georeferencing);
+                entries.containsKey(JPEG_TABLES) ? entries.get(JPEG_TABLES).data().array() : null, georeferencing);
         long blocks = (long) directory.blocksAcross() * directory.blocksDown() * (directory.planar() ? samples : 1);
         if (width <= 0 || height <= 0 || blockWidth <= 0 || blockHeight <= 0 || offsets.length < blocks
                 || counts.length < blocks) {

@@ -19,17 +19,19 @@ import org.meander.project.raster.Georeferencing;
 /**
  * Meander's own TIFF reader, for what Java's cannot read: BigTIFF, and horizontal differencing on 16-bit samples.
  * It reads 8- and 16-bit unsigned samples, grey, RGB or any number of bands, interleaved or band by band, in tiles
- * or strips, uncompressed or compressed with LZW, Deflate or PackBits, with or without that predictor; a window at a
- * time, decoding only the blocks under it, so a raster larger than memory can be cut. Anything else is refused with
- * what to do about it.
+ * or strips, uncompressed or compressed with LZW, Deflate or PackBits, with or without that predictor, or 8-bit JPEG
+ * (RGB, YCbCr or grey); a window at a time, decoding only the blocks under it, so a raster larger than memory can
+ * be cut. Anything else is refused with what to do about it.
  */
 public final class TiffRasterReader {
 
     private static final int BLACK_IS_ZERO = 1;
     private static final int RGB = 2;
+    private static final int Y_CB_CR = 6;
+    private static final int JPEG = 7;
     private static final int HORIZONTAL_DIFFERENCING = 2;
-    private static final String REWRITE = "rewrite it with gdal_translate -ot UInt16 -co COMPRESS=DEFLATE"
-            + " -co TILED=YES IN.tif OUT.tif";
+    private static final String REWRITE = "rewrite it with gdal_translate -co COMPRESS=DEFLATE -co TILED=YES IN.tif"
+            + " OUT.tif";
 
     private final TiffBytes bytes;
     private final TiffDirectory directory;
@@ -47,20 +49,28 @@ public final class TiffRasterReader {
     public static TiffRasterReader open(TiffBytes bytes) throws IOException {
         TiffDirectory directory = TiffDirectory.read(bytes);
         Compression compression = Compression.of(directory.compression());
-        if (compression == null) {
-            throw new IOException("compressed with TIFF compression " + directory.compression() + " (7 is JPEG),"
-                    + " which Meander reads in classic TIFFs only; " + REWRITE);
+        boolean jpeg = directory.compression() == JPEG;
+        if (compression == null && !jpeg) {
+            throw new IOException("compressed with " + Compression.describe(directory.compression()) + ", which"
+                    + " Meander cannot decode (it reads uncompressed, LZW, Deflate, PackBits and JPEG TIFFs); "
+                    + REWRITE);
+        }
+        if (jpeg && (directory.bitsPerSample() != 8 || directory.planar())) {
+            throw new IOException("JPEG-compressed " + directory.bitsPerSample() + "-bit samples" + (directory.planar()
+                    ? ", one band at a time" : "") + ", which Meander does not read; " + REWRITE);
         }
         if (directory.sampleFormat() != 1 || directory.bitsPerSample() != 8 && directory.bitsPerSample() != 16) {
             String kind = directory.sampleFormat() == 3 ? "floating-point" : directory.sampleFormat() == 2
                     ? "signed" : "unsigned";
             throw new IOException(directory.bitsPerSample() + "-bit " + kind + " samples, where Meander reads 8- and"
-                    + " 16-bit unsigned integers; " + REWRITE + " (with -scale for floating-point values)");
+                    + " 16-bit unsigned integers; rewrite it with gdal_translate -ot UInt16 (and -scale MIN MAX 0 65535"
+                    + " for floating-point values) -co COMPRESS=DEFLATE -co TILED=YES IN.tif OUT.tif");
         }
         if (directory.predictor() != 1 && directory.predictor() != HORIZONTAL_DIFFERENCING) {
             throw new IOException("predictor " + directory.predictor() + ", which Meander does not undo; " + REWRITE);
         }
-        if (directory.photometric() != BLACK_IS_ZERO && directory.photometric() != RGB) {
+        if (directory.photometric() != BLACK_IS_ZERO && directory.photometric() != RGB
+                && !(jpeg && directory.photometric() == Y_CB_CR)) {
             throw new IOException("photometric interpretation " + directory.photometric() + " (3 is a colour"
                     + " palette, 0 white-is-zero), where Meander reads grey, RGB and other bands as stored; "
                     + REWRITE + " -expand rgb");
@@ -144,8 +154,11 @@ public final class TiffRasterReader {
             throw new IOException("block " + index + " said to take " + length + " bytes in the file, where its "
                     + directory.blockWidth() + " x " + rows + " pixels take " + samples * bytesPerSample);
         }
-        byte[] raw = compression.decompress(bytes.read(directory.offsets()[index], (int) length),
-                samples * bytesPerSample);
+        byte[] data = bytes.read(directory.offsets()[index], (int) length);
+        if (compression == null) {
+            return JpegBlocks.decode(directory.jpegTables(), data, directory.blockWidth(), rows, perPixel);
+        }
+        byte[] raw = compression.decompress(data, samples * bytesPerSample);
         if (raw.length < samples * bytesPerSample) {
             throw new IOException("block " + index + " decodes to " + raw.length + " bytes where its "
                     + directory.blockWidth() + " x " + rows + " pixels take " + samples * bytesPerSample);

@@ -29,8 +29,8 @@ import org.meander.testing.TestRasters;
 
 /**
  * Meander's own TIFF reader decodes what Java's TIFF reader decodes to the same samples (every compression it
- * undoes, tiles and strips, 8 and 16 bits, one to five bands, windows across blocks, subsampling, the GeoTIFF
- * fields), and what Java's cannot: BigTIFF and 16-bit horizontal differencing, as GDAL writes them.
+ * undoes, JPEG included, tiles and strips, 8 and 16 bits, one to five bands, windows across blocks, subsampling,
+ * the GeoTIFF fields), and what Java's cannot: BigTIFF and 16-bit horizontal differencing, as GDAL writes them.
  */
 class TiffRasterReaderTest {
 
@@ -40,9 +40,12 @@ class TiffRasterReaderTest {
     Path folder;
 
     static Stream<Arguments> layouts() {
-        return Stream.of(null, "LZW", "Deflate", "ZLib", "PackBits").flatMap(compression -> Stream.of(
-                Arguments.of(compression, 0, 3, 8), Arguments.of(compression, 32, 3, 8),
-                Arguments.of(compression, 0, 1, 16), Arguments.of(compression, 48, 5, 16)));
+        Stream<Arguments> lossless = Stream.of(null, "LZW", "Deflate", "ZLib", "PackBits").flatMap(compression ->
+                Stream.of(Arguments.of(compression, 0, 3, 8), Arguments.of(compression, 32, 3, 8),
+                        Arguments.of(compression, 0, 1, 16), Arguments.of(compression, 48, 5, 16)));
+        Stream<Arguments> jpeg = Stream.of(Arguments.of("JPEG", 0, 3, 8), Arguments.of("JPEG", 32, 3, 8),
+                Arguments.of("JPEG", 48, 1, 8));
+        return Stream.concat(lossless, jpeg);
     }
 
     @ParameterizedTest(name = "{0}, tile {1}, {2} bands of {3} bits")
@@ -106,11 +109,12 @@ class TiffRasterReaderTest {
     @Test
     void whatItCannotDecodeIsSaidWithTheWayOut() throws IOException {
         byte[] content = GdalStyleTiff.write(64, 48, true);
-        // the directory's Compression field (the 4th, after 16 header and 8 count bytes): JPEG
-        int compressionValue = 16 + 8 + 3 * 20 + 12;
-        content[compressionValue] = 7;
+        // the Compression field's value (the 4th field, after 16 header and 8 count bytes): ZSTD, 50000
+        content[16 + 8 + 3 * 20 + 12] = (byte) 0x50;
+        content[16 + 8 + 3 * 20 + 13] = (byte) 0xc3;
         IOException error = assertThrows(IOException.class, () -> TiffRasterReader.open(TiffBytes.of(content)));
-        assertTrue(error.getMessage().startsWith("compressed with TIFF compression 7 (7 is JPEG)"), error.getMessage());
+        assertTrue(error.getMessage().startsWith("compressed with ZSTD (TIFF compression 50000), which Meander"
+                + " cannot decode"), error.getMessage());
         assertTrue(error.getMessage().contains("gdal_translate"), error.getMessage());
     }
 
