@@ -132,13 +132,26 @@ public final class TiffRasterReader {
         int bw = directory.blockWidth();
         int bh = directory.blockHeight();
         for (int by = window.y / bh; by <= (window.y + window.height - 1) / bh; by++) {
+            if (!sampled(by * bh, by * bh + rowsOf(by), window.y, window.y + window.height, step)) {
+                continue; // a strip between sampled rows need not be decoded
+            }
             for (int bx = window.x / bw; bx <= (window.x + window.width - 1) / bw; bx++) {
+                if (!sampled(bx * bw, bx * bw + bw, window.x, window.x + window.width, step)) {
+                    continue;
+                }
                 for (int plane = 0; plane < (directory.planar() ? bands : 1); plane++) {
                     copy(block(bx, by, plane), bx * bw, by * bh, rowsOf(by), plane, window, step, out);
                 }
             }
         }
         return out;
+    }
+
+    /** Whether [from, to) holds a sample of [start, end) taken every step from start. */
+    private static boolean sampled(int from, int to, int start, int end, int step) {
+        int first = Math.max(from, start);
+        first += Math.floorMod(start - first, step);
+        return first < Math.min(to, end);
     }
 
     /** A block's samples, decompressed and the predictor undone: one per band (or per plane's band) per pixel. */

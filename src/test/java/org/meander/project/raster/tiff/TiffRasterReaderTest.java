@@ -68,6 +68,8 @@ class TiffRasterReaderTest {
             assertSameSamples(javaReads(file, ACROSS_BLOCKS, 1), reader.read(ACROSS_BLOCKS));
             assertSameSamples(javaReads(file, null, 3), reader.read(new Rectangle(0, 0, 150, 97), 3));
             assertSameSamples(javaReads(file, ACROSS_BLOCKS, 4), reader.read(ACROSS_BLOCKS, 4));
+            // sampled more sparsely than blocks are wide: blocks without a sampled pixel are passed over
+            assertSameSamples(javaReads(file, null, 40), reader.read(new Rectangle(0, 0, 150, 97), 40));
             assertEquals(TestRasters.fields(file).entrySet().stream()
                             .filter(e -> Georeferencing.TAGS.contains(e.getKey())).toList(),
                     reader.georeferencing().orElseThrow().fields().stream()
