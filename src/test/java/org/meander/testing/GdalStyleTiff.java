@@ -1,11 +1,13 @@
 package org.meander.testing;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.zip.Deflater;
+import java.util.zip.DeflaterOutputStream;
 
 /**
  * 16-bit TIFFs written byte by byte as GDAL writes them on request and Java's TIFF writer cannot: Deflate with
@@ -141,16 +143,14 @@ public final class GdalStyleTiff {
         return samples.array();
     }
 
+    /** zlib-wrapped Deflate, as TIFF's compression 8 holds it. */
     private static byte[] deflate(byte[] data) {
-        Deflater deflater = new Deflater();
-        deflater.setInput(data);
-        deflater.finish();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] buffer = new byte[8192];
-        while (!deflater.finished()) {
-            out.write(buffer, 0, deflater.deflate(buffer));
+        try (DeflaterOutputStream zlib = new DeflaterOutputStream(out)) {
+            zlib.write(data);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        deflater.end();
         return out.toByteArray();
     }
 }
