@@ -193,8 +193,7 @@ public final class RasterFile implements AutoCloseable {
 
     /** The window's samples, band by band as stored (a palette is looked up), with (0, 0) at its top left. */
     public Raster read(Rectangle window) throws IOException {
-        return decode(window, 1, false, "the window at x " + window.x + ", y " + window.y + ", " + window.width
-                + " x " + window.height);
+        return decode(window, 1, false, inWords(window));
     }
 
     /**
@@ -202,14 +201,17 @@ public final class RasterFile implements AutoCloseable {
      * colours (a class mask's classes).
      */
     public Raster readStored(Rectangle window) throws IOException {
-        return decode(window, 1, true, "the window at x " + window.x + ", y " + window.y + ", " + window.width
-                + " x " + window.height);
+        return decode(window, 1, true, inWords(window));
     }
 
     /** The whole image at 1/step of its resolution in each direction: every step-th pixel of every step-th row. */
     public Raster readSubsampled(int step) throws IOException {
         return decode(new Rectangle(0, 0, width, height), step, false, step == 1 ? "the whole image"
                 : "one pixel in " + step + " each way");
+    }
+
+    private static String inWords(Rectangle window) {
+        return "the window at x " + window.x + ", y " + window.y + ", " + window.width + " x " + window.height;
     }
 
     private Raster decode(Rectangle window, int step, boolean stored, String what) throws IOException {

@@ -56,9 +56,9 @@ class TiffsJavaCannotReadTest {
         }
     }
 
-    /** The same samples compressed without a predictor, which Java's reader decodes, are read by it as before. */
+    /** The same samples compressed without a predictor, which Java's reader decodes, still read. */
     @Test
-    void sixteenBitSamplesWithoutAPredictorStillReadThroughImageIo() throws IOException {
+    void sixteenBitSamplesWithoutAPredictorStillRead() throws IOException {
         BufferedImage image = new BufferedImage(64, 48, BufferedImage.TYPE_USHORT_GRAY);
         for (int y = 0; y < 48; y++) {
             for (int x = 0; x < 64; x++) {
