@@ -4,16 +4,17 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import org.meander.project.raster.RasterFile;
+import org.meander.project.raster.SampleFormat;
 
 /**
  * What a folder's images hold, read from their headers alone, so that an import can offer a choice of bands before it
- * copies anything: the most bands an image has, their depth, and that image's file name. An image whose header
+ * copies anything: the most bands an image has, their depth (and kind), and that image's file name. An image whose header
  * cannot be read is left to the import, which names it.
  */
-public record BandSurvey(int bands, int bitsPerSample, String file) {
+public record BandSurvey(int bands, SampleFormat samples, String file) {
 
     /** No image read (yet). */
-    public static final BandSurvey NONE = new BandSurvey(0, 0, "");
+    public static final BandSurvey NONE = new BandSurvey(0, new SampleFormat(0, false), "");
     /** Headers read at most: a folder of a thousand frames is told apart from a stack of rasters by its first ones. */
     static final int MOST_FILES = 200;
 
@@ -25,8 +26,8 @@ public record BandSurvey(int bands, int bitsPerSample, String file) {
             try (RasterFile raster = RasterFile.open(image)) {
                 // a PNG's fourth band is alpha; a TIFF's may be anything (ImageIO calls a GDAL RGBN one alpha too)
                 int bands = isTiff(image) ? raster.bandCount() : Math.min(3, raster.bandCount());
-                if (bands > most.bands() || bands == most.bands() && raster.bitsPerSample() > most.bitsPerSample()) {
-                    most = new BandSurvey(bands, raster.bitsPerSample(), image.getFileName().toString());
+                if (bands > most.bands() || bands == most.bands() && raster.bitsPerSample() > most.samples().bits()) {
+                    most = new BandSurvey(bands, raster.sampleFormat(), image.getFileName().toString());
                 }
             } catch (IOException | RuntimeException e) {
                 // the import names it

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.awt.Rectangle;
+import java.awt.image.Raster;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +20,7 @@ import org.meander.project.raster.BandChoice;
 import org.meander.project.raster.BandStretch;
 import org.meander.project.raster.Georeferencing;
 import org.meander.project.raster.NearInfraredRaster;
+import org.meander.project.raster.NearInfraredScale;
 import org.meander.project.raster.PixelToMap;
 import org.meander.project.raster.RasterFile;
 import org.meander.project.raster.TileGrid;
@@ -36,8 +38,6 @@ public final class RasterTiling {
 
     /** The most raw sample bytes read at once: a row of 1024-pixel tiles of a 20000-pixel-wide RGB raster is 61 MB. */
     static final long CHUNK_BYTES = 96L << 20;
-    /** 16-bit rasters are stretched by the percentiles of about this many pixels, read at a coarser resolution. */
-    static final long STRETCH_SAMPLE_PIXELS = 4_000_000;
 
     /**
      * Tile size and overlap in pixels, the bands that make each tile, and a raster holding the near-infrared band
@@ -123,14 +123,18 @@ public final class RasterTiling {
             Project project = Project.open(directory); // first, as it may record splits of tiles already there
             List<String> names = new ArrayList<>();
             grid.cells().forEach(cell -> names.add(tileName(name, cell, grid)));
-            BandStretch stretch = stretch(raster, rgb);
+            Raster overview = needsOverview(raster) ? raster.readOverview() : null;
+            BandStretch stretch = overview == null ? BandStretch.identity()
+                    : BandStretch.measure(overview, rgb, raster.noData());
+            NearInfraredScale nirScale = overview == null || nirBand.isEmpty() ? NearInfraredScale.UNCHANGED
+                    : NearInfraredScale.of(overview, nirBand.getAsInt(), raster.noData());
             ObjectNode entry = rasterEntry(raster, settings, stretch, nirRaster);
             if (!resumes(rasterFile, name, names, ProjectManifest.read(directory), project, entry)) {
                 // recorded before the first tile, so that a cut interrupted can be told from a name clash
                 ProjectManifest.update(directory, m -> m.withEntries(TileSources.RASTERS,
                         Map.of(name, entry.deepCopy().put(TileSources.COMPLETE, false))));
             }
-            TileCut cut = new TileCut(directory, raster, rgb, stretch, nirBand, nirRaster, maskFile,
+            TileCut cut = new TileCut(directory, raster, rgb, stretch, nirBand, nirScale, nirRaster, maskFile,
                     mask == null ? null : mask.classIndex());
             Map<String, JsonNode> sources = new LinkedHashMap<>();
             List<TileGrid.Cell> cells = grid.cells();
@@ -224,14 +228,12 @@ public final class RasterTiling {
         return false;
     }
 
-    /** The identity for 8-bit rasters; for deeper ones, percentiles over the whole raster at a coarser resolution. */
-    private static BandStretch stretch(RasterFile raster, int[] rgb) throws IOException {
-        if (raster.bitsPerSample() <= 8) {
-            return BandStretch.identity();
-        }
-        long pixels = (long) raster.width() * raster.height();
-        int step = (int) Math.max(1, Math.ceil(Math.sqrt((double) pixels / STRETCH_SAMPLE_PIXELS)));
-        return BandStretch.measure(raster.readSubsampled(step), rgb, raster.noData());
+    /**
+     * Whether a stretch (and a floating-point near-infrared band's scale) is measured on the raster: for samples deeper
+     * than 8 bits, by percentiles over the whole raster at a coarser resolution.
+     */
+    private static boolean needsOverview(RasterFile raster) {
+        return raster.bitsPerSample() > 8 || !raster.integerSamples();
     }
 
     private static Rectangle span(List<TileGrid.Cell> cells, int first, int last) {
@@ -264,16 +266,22 @@ public final class RasterTiling {
             entry.put("nir_file", nirRaster.file().toAbsolutePath().normalize().toString());
             entry.put("nir_fit", nirRaster.fit().name().toLowerCase(Locale.ROOT));
         }
-        if (raster.bitsPerSample() > 8) {
+        if (needsOverview(raster)) {
             ObjectNode stretchEntry = entry.putObject("stretch");
             ArrayNode low = stretchEntry.putArray("low");
             ArrayNode high = stretchEntry.putArray("high");
             for (int c = 0; c < 3; c++) {
-                low.add(stretch.low()[c]);
-                high.add(stretch.high()[c]);
+                low.add(jsonNumber(stretch.low()[c]));
+                high.add(jsonNumber(stretch.high()[c]));
             }
         }
         raster.georeferencing().ifPresent(g -> entry.set("georeferencing", g.toJson()));
         return entry;
+    }
+
+    /** An integer as one (as a 16-bit raster's stretch was always written, and is compared when a cut resumes). */
+    private static JsonNode jsonNumber(double value) {
+        return value == Math.rint(value) && Math.abs(value) < Integer.MAX_VALUE
+                ? JsonNodeFactory.instance.numberNode((int) value) : JsonNodeFactory.instance.numberNode(value);
     }
 }

@@ -11,6 +11,7 @@ import org.meander.project.raster.BandStretch;
 import org.meander.project.raster.ImageFiles;
 import org.meander.project.raster.NearInfrared;
 import org.meander.project.raster.NearInfraredRaster;
+import org.meander.project.raster.NearInfraredScale;
 import org.meander.project.raster.RasterFile;
 import org.meander.project.raster.RgbComposite;
 import org.meander.project.raster.Window;
@@ -27,23 +28,27 @@ final class TileCut {
     private final int[] rgb;
     private final BandStretch stretch;
     private final OptionalInt nirBand;
+    private final NearInfraredScale nirScale;
     private final NearInfraredRaster nirRaster;
     private final RasterFile mask;
     private final Integer classIndex;
 
     /**
      * @param nirBand    the raster's 0-based near-infrared band, if it has one
+     * @param nirScale   how that band's floating-point samples become 16-bit levels
      * @param nirRaster  a near-infrared raster of its own, or null
      * @param mask       a mask of the whole raster, or null
      * @param classIndex the mask's river class, or null for every pixel above 0
      */
     TileCut(Path directory, RasterFile raster, int[] rgb, BandStretch stretch, OptionalInt nirBand,
-            NearInfraredRaster nirRaster, RasterFile mask, Integer classIndex) throws IOException {
+            NearInfraredScale nirScale, NearInfraredRaster nirRaster, RasterFile mask, Integer classIndex)
+            throws IOException {
         this.directory = directory;
         this.raster = raster;
         this.rgb = rgb;
         this.stretch = stretch;
         this.nirBand = nirBand;
+        this.nirScale = nirScale;
         this.nirRaster = nirRaster;
         this.mask = mask;
         this.classIndex = classIndex;
@@ -69,7 +74,7 @@ final class TileCut {
 
     /** Bytes a pixel of a chunk holds while it is read, near-infrared included. */
     double bytesPerPixel() {
-        return raster.bandCount() * (raster.bitsPerSample() > 8 ? 2 : 1)
+        return raster.bandCount() * Math.max(1, raster.bitsPerSample() / 8)
                 + (nirRaster == null ? 0 : nirRaster.bytesPerPixel());
     }
 
@@ -104,7 +109,7 @@ final class TileCut {
             AtomicBytes.write(file("tiles", tile), ImageFiles.pngBytes(RgbComposite.of(tilePixels, rgb, stretch)));
             if (nirBand.isPresent()) {
                 AtomicBytes.write(file("nir", tile),
-                        ImageFiles.pngBytes(NearInfrared.band(tilePixels, nirBand.getAsInt())));
+                        ImageFiles.pngBytes(NearInfrared.band(tilePixels, nirBand.getAsInt(), nirScale)));
             }
             if (nirPixels != null) {
                 AtomicBytes.write(file("nir", tile), ImageFiles.pngBytes(

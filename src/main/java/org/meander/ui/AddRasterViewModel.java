@@ -14,6 +14,7 @@ import javafx.beans.property.StringProperty;
 import org.meander.project.Project;
 import org.meander.project.RasterTiling;
 import org.meander.project.raster.RasterFile;
+import org.meander.project.raster.SampleFormat;
 import org.meander.weights.ErrorText;
 
 /**
@@ -25,9 +26,9 @@ import org.meander.weights.ErrorText;
 final class AddRasterViewModel {
 
     /** What the raster's header says: its size and bands. */
-    private record Header(int width, int height, int bands, int bitsPerSample) {
+    private record Header(int width, int height, int bands, SampleFormat samples) {
 
-        static final Header NONE = new Header(0, 0, 0, 0);
+        static final Header NONE = new Header(0, 0, 0, new SampleFormat(0, false));
     }
 
     private final Project project;
@@ -42,8 +43,8 @@ final class AddRasterViewModel {
     private final ReadOnlyObjectWrapper<Header> header = new ReadOnlyObjectWrapper<>(Header.NONE);
     private final LatestRead<Header> headerReads = new LatestRead<>("meander-raster-header");
     private final StringBinding rasterFound = Bindings.createStringBinding(() -> header.get().bands() == 0 ? ""
-            : String.format(Locale.ROOT, "%d x %d pixels, %d bands, %d-bit", header.get().width(),
-                    header.get().height(), header.get().bands(), header.get().bitsPerSample()), header);
+            : String.format(Locale.ROOT, "%d x %d pixels, %d bands, %s", header.get().width(),
+                    header.get().height(), header.get().bands(), header.get().samples()), header);
     private final StringBinding problem;
     private final TaskState task = new TaskState();
 
@@ -177,7 +178,7 @@ final class AddRasterViewModel {
         }
         headerReads.ask(() -> {
             try (RasterFile opened = RasterFile.open(file)) {
-                return new Header(opened.width(), opened.height(), opened.bandCount(), opened.bitsPerSample());
+                return new Header(opened.width(), opened.height(), opened.bandCount(), opened.sampleFormat());
             }
         }, Header.NONE, found -> {
             bands.found(found.bands());

@@ -44,7 +44,7 @@ final class NewProjectViewModel {
     private final BandChoiceModel bands = new BandChoiceModel();
     private final ReadOnlyObjectWrapper<BandSurvey> survey = new ReadOnlyObjectWrapper<>(BandSurvey.NONE);
     private final StringBinding bandsFound = Bindings.createStringBinding(() -> survey.get().bands() == 0 ? ""
-            : survey.get().file() + ": " + survey.get().bands() + " bands, " + survey.get().bitsPerSample() + "-bit",
+            : survey.get().file() + ": " + survey.get().bands() + " bands, " + survey.get().samples(),
             survey);
     private final LatestRead<BandSurvey> surveys = new LatestRead<>("meander-band-survey");
     private final LatestRead<FramesBesideImages> frameReads = new LatestRead<>("meander-frame-names");

@@ -10,6 +10,7 @@ import java.util.List;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.meander.project.raster.SampleFormat;
 import org.meander.testing.Fixtures;
 import org.meander.testing.TestRasters;
 
@@ -26,7 +27,8 @@ class BandSurveyTest {
 
         BandSurvey survey = BandSurvey.of(dir);
 
-        assertEquals(new BandSurvey(3, 8, "airborne_3.png"), survey, "the alpha of glass.png is no band");
+        assertEquals(new BandSurvey(3, new SampleFormat(8, false), "airborne_3.png"), survey,
+                "the alpha of glass.png is no band");
     }
 
     @Test
@@ -37,6 +39,14 @@ class BandSurveyTest {
 
         BandSurvey survey = BandSurvey.of(dir);
 
-        assertEquals(new BandSurvey(5, 16, "b_five.tif"), survey);
+        assertEquals(new BandSurvey(5, new SampleFormat(16, false), "b_five.tif"), survey);
+    }
+
+    @Test
+    void floatingPointSamplesAreSaidToBe() throws IOException {
+        TestRasters.tiff(dir.resolve("reflectance.tif"), TestRasters.floatRaster(8, 8, 4, (x, y, b) -> 0.5f), 0,
+                List.of());
+
+        assertEquals("32-bit floating-point", BandSurvey.of(dir).samples().toString());
     }
 }

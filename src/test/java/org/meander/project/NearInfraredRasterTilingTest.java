@@ -6,11 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.awt.Transparency;
-import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
-import java.awt.image.ComponentColorModel;
-import java.awt.image.DataBuffer;
 import java.awt.image.Raster;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -221,23 +217,68 @@ class NearInfraredRasterTilingTest {
     }
 
     @Test
-    void aColourOrFloatingPointBandIsRefusedSayingHowToMakeOne() throws IOException {
+    void aColourBandIsRefusedSayingHowToMakeOne() throws IOException {
         Path raster = TiledRasterProject.raster(temp.resolve("ortho.tif"));
         Path colour = TestRasters.tiff(temp.resolve("colour.tif"), TestRasters.raster(WIDTH, HEIGHT, 3, 8,
                 (x, y, b) -> 0), 0, TestRasters.georeferencing());
-        ComponentColorModel floats = new ComponentColorModel(ColorSpace.getInstance(ColorSpace.CS_GRAY), false,
-                false, Transparency.OPAQUE, DataBuffer.TYPE_FLOAT);
-        Path reflectance = temp.resolve("reflectance.tif");
-        ImageIO.write(new BufferedImage(floats, floats.createCompatibleWritableRaster(WIDTH, HEIGHT), false, null),
-                "tiff", reflectance.toFile());
 
         IOException bands = assertThrows(IOException.class,
                 () -> RasterTiling.tile(temp.resolve("a"), raster, settings(colour), (d, t) -> { }));
-        IOException real = assertThrows(IOException.class,
-                () -> RasterTiling.tile(temp.resolve("b"), raster, settings(reflectance), (d, t) -> { }));
 
         TestImages.assertContains(bands.getMessage(), colour.toString(), "3 bands", "gdal_translate -b");
-        TestImages.assertContains(real.getMessage(), reflectance.toString(), "floating-point", "-ot UInt16");
+    }
+
+    /**
+     * A reflectance map (floating point, 0 to 1, NaN where the flight did not reach), as Pix4D and Metashape write
+     * them: kept as 16-bit reflectances, 1 at 65535, so the water index reads reflectances; NaN has no value.
+     */
+    @Test
+    void aFloatingPointReflectanceBandIsKeptAsReflectancesInSixteenBits() throws IOException {
+        Path raster = TiledRasterProject.raster(temp.resolve("ortho.tif"));
+        Path nir = TestRasters.tiff(temp.resolve("ortho_nir.tif"), TestRasters.floatRaster(WIDTH, HEIGHT, 1,
+                (x, y, b) -> reflectance(x, y)), 0, TestRasters.georeferencing().subList(0, 4));
+        Path dir = temp.resolve("project");
+
+        RasterTiling.Report report = RasterTiling.tile(dir, raster, settings(nir), (done, total) -> { });
+
+        assertEquals(NearInfraredRaster.Fit.GRID, report.nearInfraredFit());
+        Project project = Project.open(dir);
+        for (Tile tile : project.tiles()) {
+            Window w = project.rasterWindow(tile).orElseThrow().window();
+            Raster band = ImageIO.read(project.nearInfraredFile(tile).toFile()).getRaster();
+            assertEquals(16, band.getSampleModel().getSampleSize(0));
+            for (int y = 0; y < w.height(); y++) {
+                for (int x = 0; x < w.width(); x++) {
+                    float expected = reflectance(w.x() + x, w.y() + y);
+                    String where = tile.name() + " at " + x + "," + y;
+                    long level = Float.isNaN(expected) ? 0 : Math.round((double) expected * 65535);
+                    assertEquals(level, band.getSample(x, y, 0), where);
+                    // a tile the band covers whole is stored without alpha
+                    int alpha = band.getNumBands() == 2 ? band.getSample(x, y, 1) : 65535;
+                    assertEquals(Float.isNaN(expected) ? 0 : 65535, alpha, where);
+                }
+            }
+        }
+    }
+
+    private static float reflectance(int x, int y) {
+        return x < 20 ? Float.NaN : Math.min(1.1f, (37 * x + 101 * y) / 40000f);
+    }
+
+    /** Floating-point values in other units than reflectance (here reflectance times 10000) are kept as integers. */
+    @Test
+    void aFloatingPointBandInOtherUnitsIsKeptAsItsIntegers() throws IOException {
+        Path raster = TiledRasterProject.raster(temp.resolve("ortho.tif"));
+        Path nir = TestRasters.tiff(temp.resolve("ortho_nir.tif"), TestRasters.floatRaster(WIDTH, HEIGHT, 1,
+                (x, y, b) -> 1000.4f + 37 * x + 101 * y), 0, List.of());
+
+        RasterTiling.tile(temp.resolve("project"), raster, settings(nir), (done, total) -> { });
+
+        Project project = Project.open(temp.resolve("project"));
+        Tile last = project.tiles().get(5);
+        Window w = project.rasterWindow(last).orElseThrow().window();
+        Raster band = ImageIO.read(project.nearInfraredFile(last).toFile()).getRaster();
+        assertEquals(1000 + 37 * (w.x() + 100) + 101 * (w.y() + 60), band.getSample(100, 60, 0));
     }
 
     @Test

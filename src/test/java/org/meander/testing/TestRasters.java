@@ -5,6 +5,8 @@ import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
 import java.awt.image.ColorModel;
 import java.awt.image.ComponentColorModel;
+import java.awt.image.DataBuffer;
+import java.awt.image.PixelInterleavedSampleModel;
 import java.awt.image.Raster;
 import java.awt.image.WritableRaster;
 import java.io.IOException;
@@ -30,7 +32,8 @@ import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
 /**
- * Multi-band rasters written the way GIS tools write them: TIFF of any number of 8- or 16-bit bands, striped or tiled,
+ * Multi-band rasters written the way GIS tools write them: TIFF of any number of 8-, 16-bit or floating-point bands,
+ * striped or tiled,
  * with GeoTIFF fields when asked; written through ImageIO's TIFF metadata tree directly, not through Meander.
  */
 public final class TestRasters {
@@ -38,6 +41,11 @@ public final class TestRasters {
     /** A sample value for each pixel and band. */
     public interface Samples {
         int value(int x, int y, int band);
+    }
+
+    /** A floating-point sample value for each pixel and band. */
+    public interface FloatSamples {
+        float value(int x, int y, int band);
     }
 
     /** A field to write: tag number, ImageIO's array kind ("TIFFDoubles", ...) and values. */
@@ -52,6 +60,25 @@ public final class TestRasters {
         WritableRaster raster = Raster.createInterleavedRaster(
                 bits == 16 ? java.awt.image.DataBuffer.TYPE_USHORT : java.awt.image.DataBuffer.TYPE_BYTE,
                 width, height, bands, null);
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                for (int b = 0; b < bands; b++) {
+                    raster.setSample(x, y, b, samples.value(x, y, b));
+                }
+            }
+        }
+        return raster;
+    }
+
+    /** The samples as a raster of {@code bands} bands of 32-bit floating-point numbers, as reflectance maps hold. */
+    public static WritableRaster floatRaster(int width, int height, int bands, FloatSamples samples) {
+        int[] offsets = new int[bands];
+        for (int b = 0; b < bands; b++) {
+            offsets[b] = b;
+        }
+        // Raster.createInterleavedRaster makes bytes and shorts only
+        WritableRaster raster = Raster.createWritableRaster(new PixelInterleavedSampleModel(DataBuffer.TYPE_FLOAT,
+                width, height, bands, width * bands, offsets), null);
         for (int y = 0; y < height; y++) {
             for (int x = 0; x < width; x++) {
                 for (int b = 0; b < bands; b++) {

@@ -33,54 +33,91 @@ public final class NearInfrared {
     private NearInfrared() {
     }
 
-    /** Band {@code band} (0-based) of {@code source}, values unchanged (negative 16-bit values become 0). */
+    /**
+     * Band {@code band} (0-based) of {@code source}, values unchanged (negative 16-bit values become 0); floating-point
+     * values scaled as {@link NearInfraredScale#of} finds for the band itself.
+     */
     public static BufferedImage band(Raster source, int band) {
-        BandStretch.requireIntegerSamples(source);
+        return band(source, band, NearInfraredScale.of(source, band, OptionalDouble.empty()));
+    }
+
+    /**
+     * Band {@code band} (0-based) of {@code source}, integer values unchanged (negative 16-bit values become 0),
+     * floating-point ones as {@code scale} says, into 16 bits.
+     */
+    public static BufferedImage band(Raster source, int band, NearInfraredScale scale) {
+        BandStretch.requireReadableSamples(source);
         int width = source.getWidth();
         int height = source.getHeight();
-        boolean wide = source.getSampleModel().getSampleSize(band) > 8;
         BufferedImage grey = new BufferedImage(width, height,
-                wide ? BufferedImage.TYPE_USHORT_GRAY : BufferedImage.TYPE_BYTE_GRAY);
+                isWide(source, band) ? BufferedImage.TYPE_USHORT_GRAY : BufferedImage.TYPE_BYTE_GRAY);
         WritableRaster out = grey.getRaster();
         int[] row = new int[width];
+        double[] floatingRow = new double[width];
         for (int y = 0; y < height; y++) {
-            source.getSamples(source.getMinX(), source.getMinY() + y, width, 1, band, row);
-            for (int x = 0; x < width; x++) {
-                row[x] = Math.max(0, row[x]);
-            }
+            levels(source, y, band, scale, row, floatingRow);
             setRow(out, y, 0, row);
         }
         return grey;
     }
 
     /**
-     * Band {@code band} (0-based) of {@code source}, values unchanged, with an alpha channel that is 0 where the band
-     * has no value: where band {@code alphaBand} (none when negative) is 0, or the value is {@code noData}.
+     * Band {@code band} (0-based) of {@code source}, as {@link #band(Raster, int, NearInfraredScale)} makes it, with
+     * an alpha channel that is 0 where the band has no value: where band {@code alphaBand} (none when negative) is 0,
+     * where the value is {@code noData}, or is not a number.
      */
-    public static BufferedImage bandWithAlpha(Raster source, int band, int alphaBand, OptionalDouble noData) {
-        BandStretch.requireIntegerSamples(source);
+    public static BufferedImage bandWithAlpha(Raster source, int band, int alphaBand, OptionalDouble noData,
+            NearInfraredScale scale) {
+        BandStretch.requireReadableSamples(source);
         int width = source.getWidth();
         int height = source.getHeight();
-        BufferedImage grey = noValue(width, height, source.getSampleModel().getSampleSize(band) > 8);
+        BufferedImage grey = noValue(width, height, isWide(source, band));
         WritableRaster out = grey.getRaster();
         int opaque = (1 << out.getSampleModel().getSampleSize(1)) - 1;
         int[] row = new int[width];
+        double[] values = new double[width];
         int[] alpha = new int[width];
         for (int y = 0; y < height; y++) {
-            source.getSamples(source.getMinX(), source.getMinY() + y, width, 1, band, row);
+            levels(source, y, band, scale, row, values);
             if (alphaBand >= 0) {
                 source.getSamples(source.getMinX(), source.getMinY() + y, width, 1, alphaBand, alpha);
             }
             for (int x = 0; x < width; x++) {
-                boolean known = (alphaBand < 0 || alpha[x] != 0)
-                        && (noData.isEmpty() || row[x] != noData.getAsDouble());
-                row[x] = known ? Math.max(0, row[x]) : 0;
+                boolean known = (alphaBand < 0 || alpha[x] != 0) && !Double.isNaN(values[x])
+                        && (noData.isEmpty() || values[x] != noData.getAsDouble());
+                row[x] = known ? row[x] : 0;
                 alpha[x] = known ? opaque : 0;
             }
             setRow(out, y, 0, row);
             setRow(out, y, 1, alpha);
         }
         return grey;
+    }
+
+    /** Floating-point samples become 16-bit levels, as do integers wider than 8 bits. */
+    private static boolean isWide(Raster source, int band) {
+        return BandStretch.isFloatingPoint(source) || source.getSampleModel().getSampleSize(band) > 8;
+    }
+
+    /**
+     * Row {@code y} of the band as levels, into {@code levels}; {@code values} is a row's scratch space, left holding
+     * the row's samples as read.
+     */
+    private static void levels(Raster source, int y, int band, NearInfraredScale scale, int[] levels,
+            double[] values) {
+        int width = levels.length;
+        if (BandStretch.isFloatingPoint(source)) {
+            source.getSamples(source.getMinX(), source.getMinY() + y, width, 1, band, values);
+            for (int x = 0; x < width; x++) {
+                levels[x] = scale.level(values[x]);
+            }
+            return;
+        }
+        source.getSamples(source.getMinX(), source.getMinY() + y, width, 1, band, levels);
+        for (int x = 0; x < width; x++) {
+            values[x] = levels[x];
+            levels[x] = Math.max(0, levels[x]);
+        }
     }
 
     /** What a separate near-infrared file held, as one value per pixel. */

@@ -30,25 +30,28 @@ public final class NearInfraredRaster implements AutoCloseable {
     private final Fit fit;
     /** Imagery pixel to band pixel, centres at whole numbers; the identity for {@link Fit#GRID}. */
     private final FrameWarp warp;
+    private final NearInfraredScale scale;
 
-    private NearInfraredRaster(RasterFile band, Fit fit, FrameWarp warp) {
+    private NearInfraredRaster(RasterFile band, Fit fit, FrameWarp warp, NearInfraredScale scale) {
         this.band = band;
         this.fit = fit;
         this.warp = warp;
+        this.scale = scale;
     }
 
     /**
      * Opens {@code file} and lays it on {@code imagery}.
      *
-     * @throws IOException when it cannot be read, holds colours or non-integer samples, or cannot be placed on the
-     *                     imagery's pixels (another size without georeferencing for both, another CRS, elsewhere on
+     * @throws IOException when it cannot be read, holds colours, or cannot be placed on the imagery's pixels (another size without georeferencing for both, another CRS, elsewhere on
      *                     the map), naming both files and the gdalwarp options that make it fit
      */
     public static NearInfraredRaster lay(Path file, RasterFile imagery) throws IOException {
         RasterFile band = RasterFile.open(file);
         try {
-            requireGreyIntegers(band);
-            return new NearInfraredRaster(band, fitOf(band, imagery), warpOnto(band, imagery));
+            requireGrey(band);
+            NearInfraredScale scale = band.integerSamples() ? NearInfraredScale.UNCHANGED
+                    : NearInfraredScale.of(band.readOverview(), 0, band.noData());
+            return new NearInfraredRaster(band, fitOf(band, imagery), warpOnto(band, imagery), scale);
         } catch (IOException | RuntimeException e) {
             band.close();
             throw e;
@@ -68,18 +71,19 @@ public final class NearInfraredRaster implements AutoCloseable {
      * finer than the imagery, several of its pixels; resampled, copied into arrays of ints) and the result.
      */
     public double bytesPerPixel() {
-        int sample = band.bitsPerSample() > 8 ? 2 : 1;
+        int stored = Math.max(1, band.bitsPerSample() / 8);
+        int level = band.bitsPerSample() > 8 ? 2 : 1;
         int channels = hasGaps() ? 2 : 1;
         double read = fit == Fit.MAP
-                ? Math.max(1, warp.scale() * warp.scale()) * (sample * band.bandCount() + sample * channels
+                ? Math.max(1, warp.scale() * warp.scale()) * (stored * band.bandCount() + level * channels
                         + Integer.BYTES * channels)
-                : sample * band.bandCount();
-        return read + sample * (fit == Fit.MAP || hasGaps() ? 2 : 1);
+                : stored * band.bandCount();
+        return read + level * (fit == Fit.MAP || hasGaps() ? 2 : 1);
     }
 
     /**
-     * The band over a window of the imagery, the window's size: grey at the band's own depth, values unchanged when
-     * laid pixel for pixel; with an alpha channel, 0 where the band has no value, when it was resampled or can have
+     * The band over a window of the imagery, the window's size: grey at the band's own depth (16 bits for
+     * floating-point samples, scaled by {@link NearInfraredScale}), values unchanged when laid pixel for pixel; with an alpha channel, 0 where the band has no value, when it was resampled or can have
      * gaps (alpha or nodata).
      */
     public BufferedImage over(Rectangle window) throws IOException {
@@ -97,14 +101,15 @@ public final class NearInfraredRaster implements AutoCloseable {
                 window.width, window.height);
     }
 
-    /** Whether some of the band's pixels may have no value: it has alpha, or a nodata value. */
+    /** Whether some of the band's pixels may have no value: it has alpha, a nodata value, or may hold NaN. */
     private boolean hasGaps() {
-        return band.bandCount() == 2 || band.noData().isPresent();
+        return band.bandCount() == 2 || band.noData().isPresent() || !band.integerSamples();
     }
 
     private BufferedImage grey(Raster samples) {
-        return hasGaps() ? NearInfrared.bandWithAlpha(samples, 0, band.bandCount() == 2 ? 1 : -1, band.noData())
-                : NearInfrared.band(samples, 0);
+        return hasGaps()
+                ? NearInfrared.bandWithAlpha(samples, 0, band.bandCount() == 2 ? 1 : -1, band.noData(), scale)
+                : NearInfrared.band(samples, 0, scale);
     }
 
     /** The band pixels a bilinear read of the window's pixels touches. */
@@ -126,17 +131,12 @@ public final class NearInfraredRaster implements AutoCloseable {
         return new Rectangle(x0, y0, (int) Math.ceil(maxX) + 2 - x0, (int) Math.ceil(maxY) + 2 - y0);
     }
 
-    private static void requireGreyIntegers(RasterFile band) throws IOException {
+    private static void requireGrey(RasterFile band) throws IOException {
         if (band.isPalette() || band.bandCount() > 2) {
             throw new IOException(band.file() + " has " + (band.isPalette() ? "a colour palette" : band.bandCount()
                     + " bands") + "; a near-infrared raster holds the band alone (its first band is taken, a second"
                     + " may be alpha). Extract it with gdal_translate -b K, or give the imagery's own band with"
                     + " --nir-band");
-        }
-        if (!band.integerSamples()) {
-            throw new IOException(band.file() + " holds floating-point samples (reflectances, say); Meander keeps"
-                    + " near-infrared as 8- or 16-bit integers. Scale it first: gdal_translate -ot UInt16 -scale 0 1"
-                    + " 0 10000");
         }
     }
 

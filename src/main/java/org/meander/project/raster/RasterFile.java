@@ -29,6 +29,9 @@ import org.meander.project.raster.tiff.TiffRasterReader;
  */
 public final class RasterFile implements AutoCloseable {
 
+    /** About as many pixels as an overview holds: enough for percentiles, a few seconds to read at most. */
+    static final long OVERVIEW_PIXELS = 4_000_000;
+
     private final Path file;
     private final WindowReader windows;
     private final String formatName;
@@ -130,7 +133,7 @@ public final class RasterFile implements AutoCloseable {
                 }
             };
             return new RasterFile(file, windows, "TIFF", reader.width(), reader.height(), reader.bands(),
-                    reader.bitsPerSample(), true, null, reader.georeferencing());
+                    reader.bitsPerSample(), reader.directory().sampleFormat() != 3, null, reader.georeferencing());
         } catch (IOException | RuntimeException e) {
             channel.close();
             throw new IOException(file + ": " + describe(e), e);
@@ -178,6 +181,10 @@ public final class RasterFile implements AutoCloseable {
         return integerSamples;
     }
 
+    public SampleFormat sampleFormat() {
+        return new SampleFormat(bitsPerSample, !integerSamples);
+    }
+
     /** Whether pixels are indices into a colour palette (a read returns the palette's colours). */
     public boolean isPalette() {
         return palette != null;
@@ -208,6 +215,15 @@ public final class RasterFile implements AutoCloseable {
     public Raster readSubsampled(int step) throws IOException {
         return decode(new Rectangle(0, 0, width, height), step, false, step == 1 ? "the whole image"
                 : "one pixel in " + step + " each way");
+    }
+
+    /**
+     * The whole image at about {@link #OVERVIEW_PIXELS} pixels (at its own resolution when smaller): what a stretch's
+     * percentiles are measured on.
+     */
+    public Raster readOverview() throws IOException {
+        long pixels = (long) width * height;
+        return readSubsampled((int) Math.max(1, Math.ceil(Math.sqrt((double) pixels / OVERVIEW_PIXELS))));
     }
 
     private static String inWords(Rectangle window) {

@@ -25,21 +25,30 @@ public final class RgbComposite {
      */
     public static BufferedImage of(Raster[] sources, int[] bands, BandStretch stretch) {
         for (Raster source : sources) {
-            BandStretch.requireIntegerSamples(source);
+            BandStretch.requireReadableSamples(source);
         }
         int width = sources[0].getWidth();
         int height = sources[0].getHeight();
         BufferedImage rgb = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
         byte[] out = ((DataBufferByte) rgb.getRaster().getDataBuffer()).getData();
         int[] row = new int[width];
+        double[] floatingRow = new double[width];
         for (int c = 0; c < 3; c++) {
             int position = 2 - c; // TYPE_3BYTE_BGR stores blue, green, red
             Raster source = sources[c];
+            boolean floating = BandStretch.isFloatingPoint(source);
             for (int y = 0; y < height; y++) {
-                source.getSamples(source.getMinX(), source.getMinY() + y, width, 1, bands[c], row);
                 int base = y * width * 3 + position;
-                for (int x = 0; x < width; x++) {
-                    out[base + 3 * x] = (byte) stretch.toByte(c, row[x]);
+                if (floating) {
+                    source.getSamples(source.getMinX(), source.getMinY() + y, width, 1, bands[c], floatingRow);
+                    for (int x = 0; x < width; x++) {
+                        out[base + 3 * x] = (byte) stretch.toByte(c, floatingRow[x]);
+                    }
+                } else {
+                    source.getSamples(source.getMinX(), source.getMinY() + y, width, 1, bands[c], row);
+                    for (int x = 0; x < width; x++) {
+                        out[base + 3 * x] = (byte) stretch.toByte(c, row[x]);
+                    }
                 }
             }
         }

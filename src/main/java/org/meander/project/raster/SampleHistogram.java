@@ -5,7 +5,7 @@ import java.awt.image.Raster;
 import java.util.OptionalDouble;
 
 /** Counts of each value of one band of 16-bit (or 8-bit) samples, signed or not. */
-final class SampleHistogram {
+final class SampleHistogram implements SampleDistribution {
 
     private final long[] counts = new long[1 << 16];
     /** The value of bin 0: -32768 for signed samples, so that every 16-bit value has a bin. */
@@ -35,8 +35,8 @@ final class SampleHistogram {
         return histogram;
     }
 
-    /** The smallest value with at least {@code fraction} of the samples at or below it; 0 with no samples. */
-    int percentile(double fraction) {
+    @Override
+    public double percentile(double fraction) {
         if (total == 0) {
             return 0;
         }

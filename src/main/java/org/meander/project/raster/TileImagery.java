@@ -10,15 +10,17 @@ import java.util.OptionalInt;
 /**
  * What an imported image becomes in a project. The tile is what the workbench shows and SAM encodes, an 8-bit RGB
  * picture: the original file when it already is one (a PNG, JPEG or BMP of 8-bit samples, shown in its own bands),
- * otherwise {@code converted}, made of the chosen bands, 16-bit data stretched (see {@link BandStretch}). The chosen
- * near-infrared band, if any, is kept apart at its full depth.
+ * otherwise {@code converted}, made of the chosen bands, 16-bit and floating-point data stretched (see
+ * {@link BandStretch}). The chosen near-infrared band, if any, is kept apart at its full depth (floating-point
+ * samples in 16 bits, see {@link NearInfraredScale}).
  */
 public record TileImagery(Optional<BufferedImage> converted, Optional<BufferedImage> nearInfrared) {
 
     /**
      * @param displayableFile the file is a PNG, JPEG or BMP, formats the workbench shows as they are (TIFF is not)
-     * @param noData          a value to leave out of the 16-bit stretch (GDAL's nodata), if the file has one
-     * @throws IllegalArgumentException when a chosen band is not in the image, or its samples are not 8- or 16-bit
+     * @param noData          a value to leave out of the stretch (GDAL's nodata), if the file has one
+     * @throws IllegalArgumentException when a chosen band is not in the image, or its samples are integers wider
+     *                                  than 16 bits
      */
     public static TileImagery of(BufferedImage image, boolean displayableFile, BandChoice bands,
             OptionalDouble noData) {
@@ -28,10 +30,12 @@ public record TileImagery(Optional<BufferedImage> converted, Optional<BufferedIm
         int bandCount = raster.getNumBands();
         int[] rgb = bands.rgbIndices(bandCount);
         OptionalInt nir = bands.nearInfraredIndex(bandCount);
-        BandStretch.requireIntegerSamples(raster);
+        BandStretch.requireReadableSamples(raster);
         Optional<BufferedImage> nearInfrared = nir.isPresent()
-                ? Optional.of(NearInfrared.band(raster, nir.getAsInt())) : Optional.empty();
-        boolean ordinaryPicture = displayableFile && BandStretch.bitsPerSample(raster) <= 8 && bandCount <= 4
+                ? Optional.of(NearInfrared.band(raster, nir.getAsInt(),
+                        NearInfraredScale.of(raster, nir.getAsInt(), noData))) : Optional.empty();
+        boolean ordinaryPicture = displayableFile && !BandStretch.isFloatingPoint(raster)
+                && BandStretch.bitsPerSample(raster) <= 8 && bandCount <= 4
                 && bands.isDefaultRgb() && nir.isEmpty();
         if (ordinaryPicture) {
             return new TileImagery(Optional.empty(), nearInfrared);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.awt.image.WritableRaster;
 import java.util.OptionalDouble;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.meander.testing.TestRasters;
 
@@ -28,8 +29,8 @@ class BandStretchTest {
 
         BandStretch stretch = BandStretch.measure(raster, new int[] {0, 1, 0}, OptionalDouble.empty());
 
-        assertArrayEquals(new int[] {1001, 31001, 1001}, stretch.low(), "the 2nd of 100 values");
-        assertArrayEquals(new int[] {1097, 31097, 1097}, stretch.high(), "the 98th of 100 values");
+        assertArrayEquals(new double[] {1001, 31001, 1001}, stretch.low(), "the 2nd of 100 values");
+        assertArrayEquals(new double[] {1097, 31097, 1097}, stretch.high(), "the 98th of 100 values");
         assertEquals(0, stretch.toByte(0, 1000));
         assertEquals(0, stretch.toByte(0, 1001));
         assertEquals(128, stretch.toByte(0, 1049), "halfway, rounded");
@@ -49,5 +50,35 @@ class BandStretchTest {
         assertEquals(5000, withNodata.low()[0]);
         assertEquals(5048, withNodata.high()[0]);
         assertEquals(0, without.low()[0], "nodata would pull the stretch down to 0");
+    }
+
+    @Test
+    void floatingPointBandsAreStretchedBetweenTheir2ndAnd98thPercentilesLeavingOutWhatIsNoNumber() {
+        // reflectances 0.100..0.199 once each (100 pixels), then a row of NaN and a row of GDAL's nodata
+        WritableRaster raster = TestRasters.floatRaster(10, 12, 1, (x, y, b) -> y == 10 ? Float.NaN
+                : y == 11 ? -9999f : 0.1f + (y * 10 + x) / 1000f);
+
+        BandStretch stretch = BandStretch.measure(raster, new int[] {0, 0, 0}, OptionalDouble.of(-9999));
+
+        assertEquals(0.101f, stretch.low()[0], 1e-7, "the 2nd of 100 values");
+        assertEquals(0.197f, stretch.high()[0], 1e-7, "the 98th of 100 values");
+        assertEquals(0, stretch.toByte(0, 0.101f));
+        assertEquals(128, stretch.toByte(0, 0.149f), "halfway, rounded");
+        assertEquals(255, stretch.toByte(0, 0.5f));
+        assertEquals(0, stretch.toByte(0, Float.NaN), "no number is black");
+        assertEquals(0, stretch.toByte(0, Float.NEGATIVE_INFINITY));
+    }
+
+    @Test
+    void integerSamplesBecomeBytesAsIntegerArithmeticRoundsThem() {
+        Random random = new Random(7);
+        for (int trial = 0; trial < 2000; trial++) {
+            int low = random.nextInt(60000);
+            int high = low + 1 + random.nextInt(65535 - low);
+            BandStretch stretch = new BandStretch(new double[] {low, low, low}, new double[] {high, high, high});
+            int sample = low + random.nextInt(high - low + 1);
+            int expected = (int) (((long) (sample - low) * 255 + (high - low) / 2) / (high - low));
+            assertEquals(expected, stretch.toByte(0, sample), () -> low + ".." + high + " at " + sample);
+        }
     }
 }
