@@ -52,29 +52,27 @@ enum SampleType {
         return this == FLOAT_32 || this == FLOAT_64;
     }
 
-    /** The first {@code count} samples of the bytes, each {@link #bytes()} long in the given order. */
+    /** The first {@code count} samples of the bytes, each {@link #bytes()} long in that order; 8-bit: the bytes. */
     Object samples(byte[] raw, int count, ByteOrder order) {
         ByteBuffer buffer = ByteBuffer.wrap(raw, 0, count * bytes).order(order);
-        switch (this) {
-            case UNSIGNED_8 -> {
-                return raw;
-            }
+        return switch (this) {
+            case UNSIGNED_8 -> raw;
             case UNSIGNED_16 -> {
                 short[] samples = new short[count];
                 buffer.asShortBuffer().get(samples);
-                return samples;
+                yield samples;
             }
             case FLOAT_32 -> {
                 float[] samples = new float[count];
                 buffer.asFloatBuffer().get(samples);
-                return samples;
+                yield samples;
             }
-            default -> {
+            case FLOAT_64 -> {
                 double[] samples = new double[count];
                 buffer.asDoubleBuffer().get(samples);
-                return samples;
+                yield samples;
             }
-        }
+        };
     }
 
     /** The array behind a raster's buffer of {@link #dataType()}. */
