@@ -1,13 +1,14 @@
 package org.meander.testing;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import static org.meander.testing.RawTiff.LONG;
+import static org.meander.testing.RawTiff.SHORT;
+
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.zip.DeflaterOutputStream;
+import org.meander.testing.RawTiff.Field;
 
 /**
  * 16-bit TIFFs written byte by byte as GDAL writes them on request and Java's TIFF writer cannot: Deflate with
@@ -16,13 +17,6 @@ import java.util.zip.DeflaterOutputStream;
  * ExtraSamples. Pixel (x, y) of band b holds x * 1000 + y + b.
  */
 public final class GdalStyleTiff {
-
-    private static final short SHORT = 3;
-    private static final short LONG = 4;
-    private static final short LONG8 = 16;
-
-    private record Field(int tag, short type, long... values) {
-    }
 
     private GdalStyleTiff() {
     }
@@ -38,89 +32,19 @@ public final class GdalStyleTiff {
         }
         List<byte[]> strips = new ArrayList<>();
         for (int plane = 0; plane < (planar ? bands : 1); plane++) {
-            strips.add(deflate(differenced(width, height, bands, planar ? plane : -1)));
+            strips.add(RawTiff.deflate(differenced(width, height, bands, planar ? plane : -1)));
         }
-        short offsetType = bigTiff ? LONG8 : LONG;
         long[] bits = new long[bands];
-        java.util.Arrays.fill(bits, 16);
-        long[] counts = strips.stream().mapToLong(s -> s.length).toArray();
+        Arrays.fill(bits, 16);
         int extra = bands - (bands >= 3 ? 3 : 1);
-        Field[] fields = {
-            new Field(256, LONG, width), new Field(257, LONG, height), new Field(258, SHORT, bits),
-            new Field(259, SHORT, 8), new Field(262, SHORT, bands >= 3 ? 2 : 1),
-            new Field(273, offsetType, new long[strips.size()]), new Field(277, SHORT, bands),
-            new Field(278, LONG, height), new Field(279, offsetType, counts), new Field(284, SHORT, planar ? 2 : 1),
-            new Field(317, SHORT, 2), new Field(338, SHORT, new long[Math.max(extra, 1)])};
-        if (extra == 0) {
-            fields = java.util.Arrays.copyOf(fields, fields.length - 1); // no ExtraSamples: the bands are colours
+        List<Field> fields = new ArrayList<>(List.of(
+                new Field(256, LONG, width), new Field(257, LONG, height), new Field(258, SHORT, bits),
+                new Field(259, SHORT, 8), new Field(262, SHORT, bands >= 3 ? 2 : 1), new Field(277, SHORT, bands),
+                new Field(278, LONG, height), new Field(284, SHORT, planar ? 2 : 1), new Field(317, SHORT, 2)));
+        if (extra > 0) {
+            fields.add(new Field(338, SHORT, new long[extra])); // the bands after the colours are of no kind
         }
-        int headerSize = bigTiff ? 16 : 8;
-        int entrySize = bigTiff ? 20 : 12;
-        int valueSize = bigTiff ? 8 : 4;
-        int ifdSize = (bigTiff ? 8 : 2) + fields.length * entrySize + valueSize;
-        // values too long for their entry follow the directory, then the strips
-        long dataStart = headerSize + ifdSize;
-        long dataSize = 0;
-        for (Field field : fields) {
-            long size = (long) field.values().length * size(field.type());
-            dataSize += size > valueSize ? size : 0;
-        }
-        long stripStart = dataStart + dataSize;
-        long[] offsets = fields[5].values();
-        for (int i = 0; i < strips.size(); i++) {
-            offsets[i] = stripStart;
-            stripStart += strips.get(i).length;
-        }
-        ByteBuffer out = ByteBuffer.allocate((int) stripStart).order(ByteOrder.LITTLE_ENDIAN);
-        out.put((byte) 'I').put((byte) 'I');
-        if (bigTiff) {
-            out.putShort((short) 43).putShort((short) 8).putShort((short) 0).putLong(headerSize).putLong(fields.length);
-        } else {
-            out.putShort((short) 42).putInt(headerSize).putShort((short) fields.length);
-        }
-        long data = dataStart;
-        for (Field field : fields) {
-            out.putShort((short) field.tag()).putShort(field.type());
-            if (bigTiff) {
-                out.putLong(field.values().length);
-            } else {
-                out.putInt(field.values().length);
-            }
-            int size = field.values().length * size(field.type());
-            int entryEnd = out.position() + valueSize;
-            if (size <= valueSize) {
-                putValues(out, field);
-            } else {
-                if (bigTiff) {
-                    out.putLong(data);
-                } else {
-                    out.putInt((int) data);
-                }
-                int back = out.position();
-                out.position((int) data);
-                putValues(out, field);
-                out.position(back);
-                data += size;
-            }
-            out.position(entryEnd);
-        }
-        out.position((int) (dataStart + dataSize));
-        strips.forEach(out::put);
-        return out.array();
-    }
-
-    private static int size(short type) {
-        return type == SHORT ? 2 : type == LONG ? 4 : 8;
-    }
-
-    private static void putValues(ByteBuffer out, Field field) {
-        for (long value : field.values()) {
-            switch (field.type()) {
-                case SHORT -> out.putShort((short) value);
-                case LONG -> out.putInt((int) value);
-                default -> out.putLong(value);
-            }
-        }
+        return RawTiff.write(ByteOrder.LITTLE_ENDIAN, bigTiff, fields, strips, false);
     }
 
     /**
@@ -141,16 +65,5 @@ public final class GdalStyleTiff {
             }
         }
         return samples.array();
-    }
-
-    /** zlib-wrapped Deflate, as TIFF's compression 8 holds it. */
-    private static byte[] deflate(byte[] data) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (DeflaterOutputStream zlib = new DeflaterOutputStream(out)) {
-            zlib.write(data);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
     }
 }

@@ -9,10 +9,12 @@ import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
 /**
- * The TIFF files Java's TIFF reader cannot decode, found before a read fails on them: a BigTIFF, which it does not
- * recognise at all, and a predictor it cannot undo (horizontal differencing on samples wider than 8 bits, or the
- * floating-point predictor), which GDAL writes when asked ({@code -co BIGTIFF=YES}, {@code -co PREDICTOR=2|3}).
- * Meander reads those with its own reader, which says what it cannot decode in turn.
+ * The TIFF files Meander reads with its own reader rather than Java's, found before a read fails on them: a BigTIFF,
+ * which Java's does not recognise at all; a predictor it cannot undo (horizontal differencing on samples wider than
+ * 8 bits, or the floating-point predictor), which GDAL writes when asked ({@code -co BIGTIFF=YES},
+ * {@code -co PREDICTOR=2|3}); and any floating-point TIFF, predictor or not, so that float rasters are read one way
+ * (Java's reader, in JDK 17, also truncates float samples to integers when it reads every n-th pixel). Meander's
+ * reader says what it cannot decode in turn.
  */
 public final class TiffLimits {
 
@@ -20,6 +22,8 @@ public final class TiffLimits {
     private static final int BITS_PER_SAMPLE = 258;
     private static final int COMPRESSION = 259;
     private static final int PREDICTOR = 317;
+    private static final int SAMPLE_FORMAT = 339;
+    private static final int IEEE_FLOAT = 3;
     private static final int HORIZONTAL_DIFFERENCING = 2;
     /** None, the CCITT codes, LZW, old and new JPEG, Deflate (both numbers) and PackBits. */
     private static final Set<Integer> JAVA_COMPRESSIONS = Set.of(1, 2, 3, 4, 5, 6, 7, 8, 32773, 32946);
@@ -46,9 +50,10 @@ public final class TiffLimits {
     }
 
     /**
-     * Whether the image of this metadata has a predictor Java's TIFF reader does not undo (it undoes horizontal
-     * differencing on 8-bit samples only), or a compression it does not know (ZSTD, LERC, WebP, which Meander's own
-     * reader does not decode either, but names). Metadata in another format (not a TIFF) never has.
+     * Whether the image of this metadata has floating-point samples, a predictor Java's TIFF reader does not undo (it
+     * undoes horizontal differencing on 8-bit samples only), or a compression it does not know (ZSTD, LERC, WebP,
+     * which Meander's own reader does not decode either, but names). Metadata in another format (not a TIFF) never
+     * has.
      */
     public static boolean needsOwnReader(IIOMetadata metadata) {
         if (metadata == null || !List.of(metadata.getMetadataFormatNames()).contains(TIFF_FORMAT)) {
@@ -57,6 +62,7 @@ public final class TiffLimits {
         int predictor = 1;
         int bits = 8;
         int compression = 1;
+        int sampleFormat = 1;
         Node ifd = metadata.getAsTree(TIFF_FORMAT).getFirstChild();
         for (Node field = ifd == null ? null : ifd.getFirstChild(); field != null; field = field.getNextSibling()) {
             if (field instanceof Element element && "TIFFField".equals(element.getNodeName())) {
@@ -67,10 +73,12 @@ public final class TiffLimits {
                     bits = (int) TiffField.fromNode(element).number(0);
                 } else if (number == COMPRESSION) {
                     compression = (int) TiffField.fromNode(element).number(0);
+                } else if (number == SAMPLE_FORMAT) {
+                    sampleFormat = (int) TiffField.fromNode(element).number(0);
                 }
             }
         }
         return predictor != 1 && !(predictor == HORIZONTAL_DIFFERENCING && bits <= 8)
-                || !JAVA_COMPRESSIONS.contains(compression);
+                || !JAVA_COMPRESSIONS.contains(compression) || sampleFormat == IEEE_FLOAT;
     }
 }

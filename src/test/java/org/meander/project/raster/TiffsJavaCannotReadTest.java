@@ -1,25 +1,37 @@
 package org.meander.project.raster;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBuffer;
+import java.awt.image.PixelInterleavedSampleModel;
 import java.awt.image.Raster;
+import java.awt.image.WritableRaster;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.metadata.IIOMetadata;
+import javax.imageio.stream.ImageInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.meander.project.StrictImage;
+import org.meander.testing.GdalStyleFloatTiff;
 import org.meander.testing.GdalStyleTiff;
+import org.meander.testing.TestRasters;
 
 /**
  * TIFFs GDAL writes on request that Java's TIFF reader cannot decode (a BigTIFF; horizontal differencing on 16-bit
- * samples) are read, window by window and whole, by Meander's own reader; what that cannot decode either is refused
- * with what to do, not called damaged (as Java's reader had it) or no image at all.
+ * samples; the floating-point predictor) are read, window by window and whole, by Meander's own reader, as every
+ * floating-point TIFF is; what that cannot decode either is refused with what to do, not called damaged (as Java's
+ * reader had it) or no image at all.
  */
 class TiffsJavaCannotReadTest {
 
@@ -70,6 +82,45 @@ class TiffsJavaCannotReadTest {
         try (RasterFile raster = RasterFile.open(file)) {
             assertEquals(16, raster.bitsPerSample());
             assertEquals(5 * 1000 + 7, raster.read(new Rectangle(0, 0, 64, 48)).getSample(5, 7, 0));
+        }
+    }
+
+    @Test
+    void aFloatTiffWithTheFloatingPointPredictorIsDecodedWhole() throws IOException {
+        BufferedImage image = StrictImage.decode(GdalStyleFloatTiff.write(GdalStyleFloatTiff.Layout.of(64, 48, 4)));
+        Raster raster = image.getRaster();
+        assertEquals(DataBuffer.TYPE_FLOAT, raster.getDataBuffer().getDataType());
+        for (int b = 0; b < 4; b++) {
+            assertEquals((float) GdalStyleFloatTiff.value(63, 47, b), raster.getSampleFloat(63, 47, b));
+            assertTrue(Float.isNaN(raster.getSampleFloat(3, 2, b)));
+        }
+    }
+
+    /** Java's reader decodes a float TIFF without a predictor, but every float TIFF goes to Meander's, one way. */
+    @Test
+    void everyFloatTiffIsLeftToTheOwnReader() throws IOException {
+        WritableRaster floats = Raster.createWritableRaster(new PixelInterleavedSampleModel(DataBuffer.TYPE_FLOAT,
+                64, 48, 1, 64, new int[] {0}), null);
+        WritableRaster integers = Raster.createInterleavedRaster(DataBuffer.TYPE_USHORT, 64, 48, 1, null);
+        for (int y = 0; y < 48; y++) {
+            for (int x = 0; x < 64; x++) {
+                floats.setSample(x, y, 0, x * 0.01f + y);
+                integers.setSample(x, y, 0, x * 1000 + y);
+            }
+        }
+        assertTrue(TiffLimits.needsOwnReader(metadata(TestRasters.tiff(folder.resolve("reflectance.tif"), floats, 0,
+                List.of(), "Deflate"))));
+        assertFalse(TiffLimits.needsOwnReader(metadata(TestRasters.tiff(folder.resolve("counts.tif"), integers, 0,
+                List.of(), "Deflate"))));
+    }
+
+    private static IIOMetadata metadata(Path file) throws IOException {
+        ImageReader reader = ImageIO.getImageReadersByFormatName("tiff").next();
+        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+            reader.setInput(in);
+            return reader.getImageMetadata(0);
+        } finally {
+            reader.dispose();
         }
     }
 

@@ -22,7 +22,7 @@ final class JpegBlocks {
     }
 
     /** The block's 8-bit samples, interleaved, {@code width} x {@code rows} of them for each of {@code bands}. */
-    static short[] decode(byte[] tables, byte[] block, int width, int rows, int bands) throws IOException {
+    static byte[] decode(byte[] tables, byte[] block, int width, int rows, int bands) throws IOException {
         BufferedImage image;
         List<String> warnings = new ArrayList<>();
         ImageReader reader = ImageIO.getImageReadersByFormatName("jpeg").next();
@@ -45,9 +45,9 @@ final class JpegBlocks {
                     + bands);
         }
         int[] samples = raster.getPixels(0, 0, width, rows, (int[]) null);
-        short[] values = new short[samples.length];
+        byte[] values = new byte[samples.length];
         for (int i = 0; i < samples.length; i++) {
-            values[i] = (short) samples[i];
+            values[i] = (byte) samples[i];
         }
         return values;
     }

@@ -6,22 +6,24 @@ import java.awt.color.ColorSpace;
 import java.awt.image.BufferedImage;
 import java.awt.image.ColorModel;
 import java.awt.image.ComponentColorModel;
-import java.awt.image.DataBuffer;
-import java.awt.image.DataBufferByte;
-import java.awt.image.DataBufferUShort;
+import java.awt.image.PixelInterleavedSampleModel;
 import java.awt.image.Raster;
 import java.awt.image.WritableRaster;
 import java.io.IOException;
 import java.nio.ByteOrder;
+import java.util.Arrays;
 import java.util.Optional;
 import org.meander.project.raster.Georeferencing;
 
 /**
- * Meander's own TIFF reader, for what Java's cannot read: BigTIFF, and horizontal differencing on 16-bit samples.
- * It reads 8- and 16-bit unsigned samples, grey, RGB or any number of bands, interleaved or band by band, in tiles
- * or strips, uncompressed or compressed with LZW, Deflate or PackBits, with or without that predictor, or 8-bit JPEG
- * (RGB, YCbCr or grey); a window at a time, decoding only the blocks under it, so a raster larger than memory can
- * be cut. Anything else is refused with what to do about it.
+ * Meander's own TIFF reader, for what Java's cannot read: BigTIFF, horizontal differencing on 16-bit samples, and
+ * floating-point samples with GDAL's floating-point predictor (all floating-point TIFFs come here, to be read one way).
+ * It reads 8- and 16-bit unsigned samples and 32- and 64-bit IEEE floating-point ones, grey, RGB or any number of
+ * bands, interleaved or band by band, in tiles or strips, uncompressed or compressed with LZW, Deflate or PackBits,
+ * with or without the predictor for their kind (horizontal differencing for integers, the floating-point predictor
+ * of TIFF Technical Note 3 for floating-point numbers), or 8-bit JPEG (RGB, YCbCr or grey); a window at a time,
+ * decoding only the blocks under it, so a raster larger than memory can be cut. Anything else is refused with what
+ * to do about it.
  */
 public final class TiffRasterReader {
 
@@ -29,20 +31,22 @@ public final class TiffRasterReader {
     private static final int RGB = 2;
     private static final int Y_CB_CR = 6;
     private static final int JPEG = 7;
-    private static final int HORIZONTAL_DIFFERENCING = 2;
     private static final String REWRITE = "rewrite it with gdal_translate -co COMPRESS=DEFLATE -co TILED=YES IN.tif"
             + " OUT.tif";
 
     private final TiffBytes bytes;
     private final TiffDirectory directory;
     private final Compression compression;
-    private final int bytesPerSample;
+    private final SampleType type;
+    private final Predictor predictor;
 
-    private TiffRasterReader(TiffBytes bytes, TiffDirectory directory, Compression compression) {
+    private TiffRasterReader(TiffBytes bytes, TiffDirectory directory, Compression compression, SampleType type,
+                             Predictor predictor) {
         this.bytes = bytes;
         this.directory = directory;
         this.compression = compression;
-        this.bytesPerSample = directory.bitsPerSample() / 8;
+        this.type = type;
+        this.predictor = predictor;
     }
 
     /** Reads the directory; an IOException says what in it this reader cannot decode. */
@@ -59,15 +63,28 @@ public final class TiffRasterReader {
             throw new IOException("JPEG-compressed " + directory.bitsPerSample() + "-bit samples" + (directory.planar()
                     ? ", one band at a time" : "") + ", which Meander does not read; " + REWRITE);
         }
-        if (directory.sampleFormat() != 1 || directory.bitsPerSample() != 8 && directory.bitsPerSample() != 16) {
+        SampleType type = SampleType.of(directory.sampleFormat(), directory.bitsPerSample());
+        if (type == null) {
             String kind = directory.sampleFormat() == 3 ? "floating-point" : directory.sampleFormat() == 2
                     ? "signed" : "unsigned";
             throw new IOException(directory.bitsPerSample() + "-bit " + kind + " samples, where Meander reads 8- and"
-                    + " 16-bit unsigned integers; rewrite it with gdal_translate -ot UInt16 (and -scale MIN MAX 0 65535"
-                    + " for floating-point values) -co COMPRESS=DEFLATE -co TILED=YES IN.tif OUT.tif");
+                    + " 16-bit unsigned integers and 32- and 64-bit floating-point numbers; rewrite it with"
+                    + " gdal_translate -ot Float32 (or -ot UInt16 -scale MIN MAX 0 65535) -co COMPRESS=DEFLATE"
+                    + " -co TILED=YES IN.tif OUT.tif");
         }
-        if (directory.predictor() != 1 && directory.predictor() != HORIZONTAL_DIFFERENCING) {
+        Predictor predictor = Predictor.of(directory.predictor());
+        if (predictor == null) {
             throw new IOException("predictor " + directory.predictor() + ", which Meander does not undo; " + REWRITE);
+        }
+        if (type.floatingPoint() && predictor == Predictor.HORIZONTAL_DIFFERENCING) {
+            throw new IOException("horizontal differencing (predictor 2) on floating-point samples, which Meander"
+                    + " does not undo (it undoes the floating-point predictor, 3); rewrite it with gdal_translate"
+                    + " -co COMPRESS=DEFLATE -co PREDICTOR=3 -co TILED=YES IN.tif OUT.tif");
+        }
+        if (!type.floatingPoint() && predictor == Predictor.FLOATING_POINT) {
+            throw new IOException("the floating-point predictor (3) on integer samples, which Meander does not undo"
+                    + " (it undoes horizontal differencing, 2); rewrite it with gdal_translate -co COMPRESS=DEFLATE"
+                    + " -co PREDICTOR=2 -co TILED=YES IN.tif OUT.tif");
         }
         if (directory.photometric() != BLACK_IS_ZERO && directory.photometric() != RGB
                 && !(jpeg && directory.photometric() == Y_CB_CR)) {
@@ -75,7 +92,7 @@ public final class TiffRasterReader {
                     + " palette, 0 white-is-zero), where Meander reads grey, RGB and other bands as stored; "
                     + REWRITE + " -expand rgb");
         }
-        return new TiffRasterReader(bytes, directory, compression);
+        return new TiffRasterReader(bytes, directory, compression, type, predictor);
     }
 
     public TiffDirectory directory() {
@@ -98,6 +115,11 @@ public final class TiffRasterReader {
         return directory.bitsPerSample();
     }
 
+    /** Whether the samples are IEEE floating-point numbers (a float or double raster) rather than integers. */
+    public boolean floatingPoint() {
+        return type.floatingPoint();
+    }
+
     public Optional<Georeferencing> georeferencing() {
         return Georeferencing.of(directory.georeferencing());
     }
@@ -112,7 +134,10 @@ public final class TiffRasterReader {
         return new BufferedImage(colours, raster, false, null);
     }
 
-    /** The window's samples, interleaved, with (0, 0) at its top left. */
+    /**
+     * The window's samples, interleaved, with (0, 0) at its top left: bytes, unsigned shorts, floats or doubles, as
+     * they are stored.
+     */
     public WritableRaster read(Rectangle window) throws IOException {
         return read(window, 1);
     }
@@ -127,8 +152,11 @@ public final class TiffRasterReader {
         int outWidth = (window.width + step - 1) / step;
         int outHeight = (window.height + step - 1) / step;
         int bands = bands();
-        WritableRaster out = Raster.createInterleavedRaster(bytesPerSample == 1 ? DataBuffer.TYPE_BYTE
-                : DataBuffer.TYPE_USHORT, outWidth, outHeight, bands, null);
+        int[] bandOffsets = new int[bands];
+        Arrays.setAll(bandOffsets, b -> b);
+        WritableRaster out = Raster.createWritableRaster(new PixelInterleavedSampleModel(type.dataType(), outWidth,
+                outHeight, bands, outWidth * bands, bandOffsets), null);
+        Object outSamples = type.array(out.getDataBuffer());
         int bw = directory.blockWidth();
         int bh = directory.blockHeight();
         for (int by = window.y / bh; by <= (window.y + window.height - 1) / bh; by++) {
@@ -140,7 +168,8 @@ public final class TiffRasterReader {
                     continue;
                 }
                 for (int plane = 0; plane < (directory.planar() ? bands : 1); plane++) {
-                    copy(block(bx, by, plane), bx * bw, by * bh, rowsOf(by), plane, window, step, out);
+                    copy(block(bx, by, plane), bx * bw, by * bh, rowsOf(by), plane, window, step, outSamples,
+                            outWidth);
                 }
             }
         }
@@ -154,43 +183,35 @@ public final class TiffRasterReader {
         return first < Math.min(to, end);
     }
 
-    /** A block's samples, decompressed and the predictor undone: one per band (or per plane's band) per pixel. */
-    private short[] block(int bx, int by, int plane) throws IOException {
+    /**
+     * A block's samples, decompressed and the predictor undone, one per band (or per plane's band) per pixel, in the
+     * array of their type.
+     */
+    private Object block(int bx, int by, int plane) throws IOException {
         int across = directory.blocksAcross();
         int index = plane * across * directory.blocksDown() + by * across + bx;
         int rows = rowsOf(by);
         int perPixel = directory.planar() ? 1 : bands();
         int samples = directory.blockWidth() * rows * perPixel;
+        int size = samples * type.bytes();
         long length = directory.byteCounts()[index];
-        long most = 2L * samples * bytesPerSample + 65536; // compression may grow data a little, never twofold
+        long most = 2L * size + 65536; // compression may grow data a little, never twofold
         if (length < 0 || length > most) {
             throw new IOException("block " + index + " said to take " + length + " bytes in the file, where its "
-                    + directory.blockWidth() + " x " + rows + " pixels take " + samples * bytesPerSample);
+                    + directory.blockWidth() + " x " + rows + " pixels take " + size);
         }
         byte[] data = bytes.read(directory.offsets()[index], (int) length);
         if (compression == null) {
             return JpegBlocks.decode(directory.jpegTables(), data, directory.blockWidth(), rows, perPixel);
         }
-        byte[] raw = compression.decompress(data, samples * bytesPerSample);
-        if (raw.length < samples * bytesPerSample) {
+        byte[] raw = compression.decompress(data, size);
+        if (raw.length < size) {
             throw new IOException("block " + index + " decodes to " + raw.length + " bytes where its "
-                    + directory.blockWidth() + " x " + rows + " pixels take " + samples * bytesPerSample);
+                    + directory.blockWidth() + " x " + rows + " pixels take " + size);
         }
-        short[] values = new short[samples];
-        boolean little = directory.order() == ByteOrder.LITTLE_ENDIAN;
-        for (int i = 0; i < samples; i++) {
-            if (bytesPerSample == 1) {
-                values[i] = (short) (raw[i] & 0xff);
-            } else {
-                int low = raw[little ? 2 * i : 2 * i + 1] & 0xff;
-                int high = raw[little ? 2 * i + 1 : 2 * i] & 0xff;
-                values[i] = (short) (high << 8 | low);
-            }
-        }
-        if (directory.predictor() == HORIZONTAL_DIFFERENCING) {
-            undoDifferencing(values, directory.blockWidth(), rows, perPixel);
-        }
-        return values;
+        ByteOrder order = predictor.undo(raw, rows, directory.blockWidth() * perPixel, perPixel, type.bytes(),
+                directory.order());
+        return type.samples(raw, samples, order);
     }
 
     /** Strips are as tall as the rows left at the image's foot; tiles are whole, padding included. */
@@ -199,23 +220,13 @@ public final class TiffRasterReader {
         return directory.tiled() ? bh : Math.min(bh, height() - by * bh);
     }
 
-    /** Each sample after a row's first pixel was stored as its difference from the same band's sample before it. */
-    private void undoDifferencing(short[] values, int width, int rows, int perPixel) {
-        int mask = bytesPerSample == 1 ? 0xff : 0xffff;
-        for (int row = 0; row < rows; row++) {
-            int start = row * width * perPixel;
-            for (int i = start + perPixel; i < start + width * perPixel; i++) {
-                values[i] = (short) ((values[i] + values[i - perPixel]) & mask);
-            }
-        }
-    }
-
-    /** The block's samples that fall on the window's sampled pixels, into out. */
-    private void copy(short[] block, int x0, int y0, int rows, int plane, Rectangle window, int step,
-                      WritableRaster out) {
+    /** The block's samples that fall on the window's sampled pixels, into out (a raster's array of outWidth pixels). */
+    private void copy(Object block, int x0, int y0, int rows, int plane, Rectangle window, int step, Object out,
+                      int outWidth) {
         int bw = directory.blockWidth();
         int perPixel = directory.planar() ? 1 : bands();
         int bands = bands();
+        int band = directory.planar() ? plane : 0;
         int firstX = Math.max(x0, window.x);
         int lastX = Math.min(Math.min(x0 + bw, width()), window.x + window.width) - 1;
         int firstY = Math.max(y0, window.y);
@@ -223,24 +234,14 @@ public final class TiffRasterReader {
         // the first sampled pixel at or after first: window start plus a multiple of step
         firstX += Math.floorMod(window.x - firstX, step);
         firstY += Math.floorMod(window.y - firstY, step);
-        int outWidth = out.getWidth();
-        DataBuffer buffer = out.getDataBuffer();
-        byte[] outBytes = buffer instanceof DataBufferByte b ? b.getData() : null;
-        short[] outShorts = buffer instanceof DataBufferUShort s ? s.getData() : null;
+        // every pixel taken, all bands in the block: a row's samples are one run in both arrays
+        int pixels = step == 1 && !directory.planar() ? lastX - firstX + 1 : 1;
         for (int y = firstY; y <= lastY; y += step) {
             int outRow = (y - window.y) / step * outWidth;
             int blockRow = (y - y0) * bw;
-            for (int x = firstX; x <= lastX; x += step) {
-                int from = (blockRow + x - x0) * perPixel;
-                int to = (outRow + (x - window.x) / step) * bands;
-                for (int b = 0; b < perPixel; b++) {
-                    int band = directory.planar() ? plane : b;
-                    if (outBytes != null) {
-                        outBytes[to + band] = (byte) block[from + b];
-                    } else {
-                        outShorts[to + band] = block[from + b];
-                    }
-                }
+            for (int x = firstX; x <= lastX; x += step * pixels) {
+                System.arraycopy(block, (blockRow + x - x0) * perPixel, out,
+                        (outRow + (x - window.x) / step) * bands + band, pixels * perPixel);
             }
         }
     }

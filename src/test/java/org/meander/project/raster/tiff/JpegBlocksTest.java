@@ -48,10 +48,10 @@ class JpegBlocksTest {
 
         int[] expected = ImageIO.read(new ByteArrayInputStream(whole)).getRaster()
                 .getPixels(0, 0, 48, 32, (int[]) null);
-        short[] decoded = JpegBlocks.decode(tables.toByteArray(), block.toByteArray(), 48, 32, 3);
+        byte[] decoded = JpegBlocks.decode(tables.toByteArray(), block.toByteArray(), 48, 32, 3);
         int[] actual = new int[decoded.length];
         for (int i = 0; i < decoded.length; i++) {
-            actual[i] = decoded[i];
+            actual[i] = decoded[i] & 0xff;
         }
         assertArrayEquals(expected, actual);
     }
