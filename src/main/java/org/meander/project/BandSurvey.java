@@ -8,7 +8,7 @@ import org.meander.project.raster.SampleFormat;
 
 /**
  * What a folder's images hold, read from their headers alone, so that an import can offer a choice of bands before it
- * copies anything: the most bands an image has, their depth (and kind), and that image's file name. An image whose header
+ * copies anything: the most bands an image has, their samples, and that image's file name. An image whose header
  * cannot be read is left to the import, which names it.
  */
 public record BandSurvey(int bands, SampleFormat samples, String file) {

@@ -42,8 +42,9 @@ public final class NearInfraredRaster implements AutoCloseable {
     /**
      * Opens {@code file} and lays it on {@code imagery}.
      *
-     * @throws IOException when it cannot be read, holds colours, or cannot be placed on the imagery's pixels (another size without georeferencing for both, another CRS, elsewhere on
-     *                     the map), naming both files and the gdalwarp options that make it fit
+     * @throws IOException when it cannot be read, holds colours, or cannot be placed on the imagery's pixels
+     *                     (another size without georeferencing for both, another CRS, elsewhere on the map), naming
+     *                     both files and the gdalwarp options that make it fit
      */
     public static NearInfraredRaster lay(Path file, RasterFile imagery) throws IOException {
         RasterFile band = RasterFile.open(file);
@@ -83,8 +84,8 @@ public final class NearInfraredRaster implements AutoCloseable {
 
     /**
      * The band over a window of the imagery, the window's size: grey at the band's own depth (16 bits for
-     * floating-point samples, scaled by {@link NearInfraredScale}), values unchanged when laid pixel for pixel; with an alpha channel, 0 where the band has no value, when it was resampled or can have
-     * gaps (alpha or nodata).
+     * floating-point samples, scaled by {@link NearInfraredScale}), values unchanged when laid pixel for pixel; with
+     * an alpha channel, 0 where the band has no value, when it was resampled or can have gaps (alpha, nodata, NaN).
      */
     public BufferedImage over(Rectangle window) throws IOException {
         if (fit == Fit.GRID) {

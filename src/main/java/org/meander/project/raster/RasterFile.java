@@ -133,7 +133,7 @@ public final class RasterFile implements AutoCloseable {
                 }
             };
             return new RasterFile(file, windows, "TIFF", reader.width(), reader.height(), reader.bands(),
-                    reader.bitsPerSample(), reader.directory().sampleFormat() != 3, null, reader.georeferencing());
+                    reader.bitsPerSample(), !reader.floatingPoint(), null, reader.georeferencing());
         } catch (IOException | RuntimeException e) {
             channel.close();
             throw new IOException(file + ": " + describe(e), e);

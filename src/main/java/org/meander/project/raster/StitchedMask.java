@@ -129,7 +129,8 @@ public final class StitchedMask extends RegionImage {
             Window w = placed.window();
             if (label != null && label.length != w.width() * w.height()) {
                 throw new IOException(tile + ": its label has " + label.length + " pixels but its window in the"
-                        + " raster is " + w.width() + " x " + w.height() + "; relabel the tile or cut the raster again");
+                        + " raster is " + w.width() + " x " + w.height()
+                        + "; relabel the tile or cut the raster again");
             }
             cache.put(tile, label);
             return label;
