@@ -15,6 +15,7 @@ import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.meander.project.raster.BandChoice;
+import org.meander.testing.Messages;
 import org.meander.testing.TestRasters;
 
 /**
@@ -92,7 +93,7 @@ class InterruptedTilingTest {
         IOException e = assertThrows(IOException.class, () -> RasterTiling.tile(dir, raster,
                 new RasterTiling.Settings(128, 64, BandChoice.DEFAULT), (done, total) -> { }));
 
-        TestImages.assertContains(e.getMessage(), "ortho.tif", "was interrupted, with other settings",
+        Messages.assertContains(e.getMessage(), "ortho.tif", "was interrupted, with other settings",
                 "run it again with those", "./meander project remove-raster " + dir + " ortho");
     }
 

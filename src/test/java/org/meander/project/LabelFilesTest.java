@@ -3,7 +3,7 @@ package org.meander.project;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.meander.project.TestImages.assertContains;
+import static org.meander.testing.Messages.assertContains;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;

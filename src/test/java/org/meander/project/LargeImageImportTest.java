@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.meander.project.export.LabelExport;
 import org.meander.project.raster.BandChoice;
 import org.meander.project.raster.Window;
+import org.meander.testing.Messages;
 
 /**
  * An image too large for SAM to see whole, in a folder of ordinary frames: cut into overlapping tiles on import, its
@@ -93,7 +94,7 @@ class LargeImageImportTest {
         assertEquals(9, report.importedTiles().size());
         assertEquals(List.of(), report.labelledTiles());
         assertEquals(1, report.problems().size(), report.problems().toString());
-        TestImages.assertContains(report.problems().get(0), "the mask is 2400 x 2000 but its image reach.png is"
+        Messages.assertContains(report.problems().get(0), "the mask is 2400 x 2000 but its image reach.png is"
                 + " 2400 x 2560", "cut into tiles without labels");
     }
 
@@ -140,7 +141,7 @@ class LargeImageImportTest {
 
         assertEquals(9, report.importedTiles().size());
         assertEquals(1, report.problems().size(), report.problems().toString());
-        TestImages.assertContains(report.problems().get(0), "reach_ir.png is 1200 x 1280 but", "2400 x 2560",
+        Messages.assertContains(report.problems().get(0), "reach_ir.png is 1200 x 1280 but", "2400 x 2560",
                 "gdalwarp", "the tiles cut from reach.png have no near-infrared band");
         assertTrue(Files.notExists(temp.resolve("project/nir")));
     }

@@ -19,6 +19,7 @@ import org.meander.project.raster.BandChoice;
 import org.meander.project.raster.NearInfraredRaster;
 import org.meander.project.raster.RasterFile;
 import org.meander.project.raster.Window;
+import org.meander.testing.Messages;
 import org.meander.testing.TestRasters;
 import org.meander.testing.TiledRasterProject;
 
@@ -194,7 +195,7 @@ class NearInfraredRasterTilingTest {
         IOException e = assertThrows(IOException.class,
                 () -> RasterTiling.tile(temp.resolve("project"), raster, settings(nir), (d, t) -> { }));
 
-        TestImages.assertContains(e.getMessage(), nir.toString(), "150 x 100", raster.toString(), "300 x 200",
+        Messages.assertContains(e.getMessage(), nir.toString(), "150 x 100", raster.toString(), "300 x 200",
                 "gdalwarp");
         assertTrue(Project.open(temp.resolve("project")).tiles().isEmpty());
     }
@@ -212,8 +213,8 @@ class NearInfraredRasterTilingTest {
         IOException away = assertThrows(IOException.class,
                 () -> RasterTiling.tile(temp.resolve("b"), raster, settings(elsewhere), (d, t) -> { }));
 
-        TestImages.assertContains(crs.getMessage(), otherCrs.toString(), "EPSG:32611", "EPSG:32610", "gdalwarp");
-        TestImages.assertContains(away.getMessage(), elsewhere.toString(), "elsewhere on the map");
+        Messages.assertContains(crs.getMessage(), otherCrs.toString(), "EPSG:32611", "EPSG:32610", "gdalwarp");
+        Messages.assertContains(away.getMessage(), elsewhere.toString(), "elsewhere on the map");
     }
 
     @Test
@@ -225,7 +226,7 @@ class NearInfraredRasterTilingTest {
         IOException bands = assertThrows(IOException.class,
                 () -> RasterTiling.tile(temp.resolve("a"), raster, settings(colour), (d, t) -> { }));
 
-        TestImages.assertContains(bands.getMessage(), colour.toString(), "3 bands", "gdal_translate -b");
+        Messages.assertContains(bands.getMessage(), colour.toString(), "3 bands", "gdal_translate -b");
     }
 
     /**
@@ -286,7 +287,7 @@ class NearInfraredRasterTilingTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new RasterTiling.Settings(
                 128, 32, new BandChoice(1, 2, 3, OptionalInt.of(4)), temp.resolve("nir.tif")));
 
-        TestImages.assertContains(e.getMessage(), "--nir-band", "--nir");
+        Messages.assertContains(e.getMessage(), "--nir-band", "--nir");
     }
 
     private static RasterTiling.Settings settings(Path nir) {

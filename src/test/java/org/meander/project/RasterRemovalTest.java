@@ -11,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.meander.project.raster.BandChoice;
+import org.meander.testing.Messages;
 import org.meander.testing.TiledRasterProject;
 
 /** {@code project remove-raster}: a raster's tiles to the trash with their labels, its record out, cut again. */
@@ -26,7 +27,7 @@ class RasterRemovalTest {
         TestImages.tile(dir.resolve("tiles/frame.png"), 8, 8);
         IOException twice = assertThrows(IOException.class, () -> RasterTiling.tile(dir, raster,
                 new RasterTiling.Settings(64, 16, BandChoice.DEFAULT), (d, t) -> { }));
-        TestImages.assertContains(twice.getMessage(), "./meander project remove-raster " + dir + " ortho");
+        Messages.assertContains(twice.getMessage(), "./meander project remove-raster " + dir + " ortho");
 
         RasterRemoval.Report report = RasterRemoval.remove(Project.open(dir), "ortho");
 
@@ -66,7 +67,7 @@ class RasterRemovalTest {
 
         IOException e = assertThrows(IOException.class, () -> RasterRemoval.remove(Project.open(dir), "orth"));
 
-        TestImages.assertContains(e.getMessage(), "has no raster named orth; its rasters: ortho");
+        Messages.assertContains(e.getMessage(), "has no raster named orth; its rasters: ortho");
         assertEquals(6, Project.open(dir).tiles().size());
     }
 }

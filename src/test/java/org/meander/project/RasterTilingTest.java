@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.meander.project.raster.BandChoice;
 import org.meander.project.raster.Window;
+import org.meander.testing.Messages;
 import org.meander.testing.TestRasters;
 
 /** Cutting rasters into overlapping tiles: windows, pixels, bands, near-infrared, and bad input. */
@@ -131,7 +132,7 @@ class RasterTilingTest {
         IOException e = assertThrows(IOException.class,
                 () -> tile(dir, raster, 128, 32, new BandChoice(6, 2, 1, OptionalInt.empty())));
 
-        TestImages.assertContains(e.getMessage(), "ortho.tif", "band 6", "5 bands");
+        Messages.assertContains(e.getMessage(), "ortho.tif", "band 6", "5 bands");
         assertEquals(List.of(), TestImages.filesBelow(dir.resolve("tiles")));
     }
 
@@ -145,7 +146,7 @@ class RasterTilingTest {
         IOException e = assertThrows(IOException.class,
                 () -> tile(temp.resolve("project"), cut, 128, 32, BandChoice.DEFAULT));
 
-        TestImages.assertContains(e.getMessage(), "cut.tif", "truncated");
+        Messages.assertContains(e.getMessage(), "cut.tif", "truncated");
     }
 
     @Test
@@ -156,7 +157,7 @@ class RasterTilingTest {
 
         IOException e = assertThrows(IOException.class, () -> tile(dir, raster, 64, 8, BandChoice.DEFAULT));
 
-        TestImages.assertContains(e.getMessage(), "ortho.tif", "already cut");
+        Messages.assertContains(e.getMessage(), "ortho.tif", "already cut");
         assertEquals(6, Project.open(dir).tiles().size());
     }
 }

@@ -56,12 +56,4 @@ final class TestImages {
             return files.filter(Files::isRegularFile).map(f -> folder.relativize(f).toString()).sorted().toList();
         }
     }
-
-    static void assertContains(String message, String... parts) {
-        for (String part : parts) {
-            if (!message.contains(part)) {
-                throw new AssertionError("expected \"" + part + "\" in: " + message);
-            }
-        }
-    }
 }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.meander.testing.Messages;
 
 /** Writers replace a file completely or not at all, and leave no temporary files behind. */
 class AtomicWriteTest {
@@ -45,7 +46,7 @@ class AtomicWriteTest {
     void dataThatDoesNotMatchItsShapeIsRejectedBeforeAnyWriting() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new FloatTensor(new long[] {2, 3}, new float[5]));
-        SafetensorsValidationTest.assertContains(e.getMessage(), "[2, 3]", "6", "5");
+        Messages.assertContains(e.getMessage(), "[2, 3]", "6", "5");
         assertThrows(IllegalArgumentException.class,
                 () -> NpyFile.write(dir.resolve("x.npy"), new long[] {4}, new float[3]));
         assertThrows(IllegalArgumentException.class, () -> new FloatTensor(new long[] {-1, -1}, new float[1]));
@@ -60,13 +61,13 @@ class AtomicWriteTest {
         Map<String, FloatTensor> reservedName = Map.of("__metadata__", ONE.get("w"));
         WeightsException reserved = assertThrows(WeightsException.class,
                 () -> SafetensorsWriter.write(file, reservedName, Map.of(), TensorDtype.F32));
-        SafetensorsValidationTest.assertContains(reserved.getMessage(), file.toString(), "__metadata__");
+        Messages.assertContains(reserved.getMessage(), file.toString(), "__metadata__");
 
         Map<String, FloatTensor> withNull = new HashMap<>(ONE);
         withNull.put("decoder.bias", null);
         WeightsException missing = assertThrows(WeightsException.class,
                 () -> SafetensorsWriter.write(file, withNull, Map.of(), TensorDtype.F32));
-        SafetensorsValidationTest.assertContains(missing.getMessage(), file.toString(), "decoder.bias");
+        Messages.assertContains(missing.getMessage(), file.toString(), "decoder.bias");
 
         assertArrayEquals(before, Files.readAllBytes(file));
         assertEquals(List.of("model.safetensors"), CraftedFiles.listing(dir));

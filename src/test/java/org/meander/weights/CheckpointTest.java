@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.meander.testing.Messages;
 
 class CheckpointTest {
 
@@ -42,7 +43,7 @@ class CheckpointTest {
             assertArrayEquals(new long[] {3}, checkpoint.info("encoder.weight").shape());
 
             WeightsException e = assertThrows(WeightsException.class, () -> checkpoint.readFloats("neck.weight"));
-            SafetensorsValidationTest.assertContains(e.getMessage(), dir.toString(), "'neck.weight'");
+            Messages.assertContains(e.getMessage(), dir.toString(), "'neck.weight'");
         }
     }
 
@@ -52,7 +53,7 @@ class CheckpointTest {
         Path index = index("{\"weight_map\": {\"encoder.weight\": \"model-00001-of-00002.safetensors\", "
                 + "\"decoder.weight\": \"model-00002-of-00002.safetensors\"}}");
         WeightsException e = assertThrows(WeightsException.class, () -> Checkpoint.open(dir));
-        SafetensorsValidationTest.assertContains(e.getMessage(), index.toString(),
+        Messages.assertContains(e.getMessage(), index.toString(),
                 "model-00002-of-00002.safetensors", "decoder.weight", "download");
     }
 
@@ -62,7 +63,7 @@ class CheckpointTest {
         shard("b.safetensors", "shared.bias");
         index("{\"weight_map\": {\"encoder.weight\": \"a.safetensors\", \"shared.bias\": \"b.safetensors\"}}");
         WeightsException e = assertThrows(WeightsException.class, () -> Checkpoint.open(dir));
-        SafetensorsValidationTest.assertContains(e.getMessage(), dir.toString(), "'shared.bias'", "a.safetensors",
+        Messages.assertContains(e.getMessage(), dir.toString(), "'shared.bias'", "a.safetensors",
                 "b.safetensors");
     }
 
@@ -73,7 +74,7 @@ class CheckpointTest {
         Path index = index("{\"weight_map\": {\"w\": \"a.safetensors\", \"v\": \"b.safetensors\", "
                 + "\"w\": \"b.safetensors\"}}");
         WeightsException e = assertThrows(WeightsException.class, () -> Checkpoint.open(dir));
-        SafetensorsValidationTest.assertContains(e.getMessage(), index.toString(), "'w'");
+        Messages.assertContains(e.getMessage(), index.toString(), "'w'");
     }
 
     @Test
@@ -83,7 +84,7 @@ class CheckpointTest {
         Path index = index("{\"weight_map\": {\"w\": \"b.safetensors\", \"v\": \"b.safetensors\", "
                 + "\"u\": \"a.safetensors\"}}");
         WeightsException e = assertThrows(WeightsException.class, () -> Checkpoint.open(dir));
-        SafetensorsValidationTest.assertContains(e.getMessage(), index.toString(), "'w'", "b.safetensors",
+        Messages.assertContains(e.getMessage(), index.toString(), "'w'", "b.safetensors",
                 "a.safetensors");
     }
 
@@ -91,21 +92,21 @@ class CheckpointTest {
     void shardOutsideTheFolder() throws IOException {
         Path index = index("{\"weight_map\": {\"w\": \"../elsewhere.safetensors\"}}");
         WeightsException e = assertThrows(WeightsException.class, () -> Checkpoint.open(dir));
-        SafetensorsValidationTest.assertContains(e.getMessage(), index.toString(), "../elsewhere.safetensors");
+        Messages.assertContains(e.getMessage(), index.toString(), "../elsewhere.safetensors");
     }
 
     @Test
     void indexWithoutWeightMap() throws IOException {
         Path index = index("{\"metadata\": {}}");
         WeightsException e = assertThrows(WeightsException.class, () -> Checkpoint.open(dir));
-        SafetensorsValidationTest.assertContains(e.getMessage(), index.toString(), "weight_map");
+        Messages.assertContains(e.getMessage(), index.toString(), "weight_map");
     }
 
     @Test
     void folderWithoutWeights() throws IOException {
         Files.writeString(dir.resolve("config.json"), "{}");
         WeightsException e = assertThrows(WeightsException.class, () -> Checkpoint.open(dir));
-        SafetensorsValidationTest.assertContains(e.getMessage(), dir.toString(), "model.safetensors",
+        Messages.assertContains(e.getMessage(), dir.toString(), "model.safetensors",
                 "model.safetensors.index.json");
     }
 
@@ -114,7 +115,7 @@ class CheckpointTest {
         Path bad = CraftedFiles.safetensors(dir.resolve("model.safetensors"),
                 "{\"w\": {\"dtype\": \"I8\", \"shape\": [1], \"data_offsets\": [0, 1]}}", 1);
         WeightsException e = assertThrows(WeightsException.class, () -> Checkpoint.open(dir));
-        SafetensorsValidationTest.assertContains(e.getMessage(), bad.toString(), "'w'", "I8");
+        Messages.assertContains(e.getMessage(), bad.toString(), "'w'", "I8");
     }
 
     @Test

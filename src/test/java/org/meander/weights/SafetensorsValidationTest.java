@@ -2,6 +2,7 @@ package org.meander.weights;
 
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.meander.testing.Messages.assertContains;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -159,11 +160,5 @@ class SafetensorsValidationTest {
     private static void assertMessage(Path file, String... expectedParts) {
         WeightsException e = assertThrows(WeightsException.class, () -> SafetensorsFile.open(file).close());
         assertContains(e.getMessage(), expectedParts);
-    }
-
-    static void assertContains(String message, String... expectedParts) {
-        for (String part : expectedParts) {
-            assertTrue(message.contains(part), () -> "expected '" + part + "' in: " + message);
-        }
     }
 }

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.meander.weights.SafetensorsValidationTest.assertContains;
+import static org.meander.testing.Messages.assertContains;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.meander.testing.Messages.assertContains;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -216,12 +217,6 @@ class HfParquetTest {
     private static List<String> filesIn(Path folder) throws IOException {
         try (var files = Files.list(folder)) {
             return files.map(f -> f.getFileName().toString()).sorted().toList();
-        }
-    }
-
-    private static void assertContains(String message, String... parts) {
-        for (String part : parts) {
-            assertTrue(message.contains(part), "expected \"" + part + "\" in: " + message);
         }
     }
 }
