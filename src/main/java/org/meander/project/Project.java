@@ -1,5 +1,6 @@
 package org.meander.project;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.awt.Dimension;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,6 +17,7 @@ import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
+import org.meander.project.raster.ColourRadiometry;
 import org.meander.project.raster.Georeferencing;
 import org.meander.project.raster.Window;
 
@@ -349,6 +351,19 @@ public final class Project {
     public Optional<RasterWindow> rasterWindow(Tile tile) throws IOException {
         requireOwn(tile);
         return TileSources.window(manifest, tile.name(), manifestFile());
+    }
+
+    /**
+     * How the tile's colours read back as the values of the imagery they were stretched from (16-bit or floating
+     * point), for a water index; empty when they are the imagery's own 8-bit values.
+     */
+    public Optional<ColourRadiometry> colourRadiometry(Tile tile) throws IOException {
+        Optional<RasterWindow> window = rasterWindow(tile);
+        String where = window.isPresent() ? TileSources.RASTERS + "." + window.get().raster()
+                : TileSources.SOURCES + "." + tile.name();
+        JsonNode entry = window.isPresent() ? manifest.section(TileSources.RASTERS).path(window.get().raster())
+                : manifest.section(TileSources.SOURCES).path(tile.name());
+        return TileSources.radiometry(entry, manifestFile(), where);
     }
 
     /**

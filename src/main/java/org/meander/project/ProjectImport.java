@@ -235,7 +235,7 @@ public final class ProjectImport {
             return;
         }
         importNearInfrared(source, name, image, prepared);
-        georeferencing.ifPresent(g -> sources.put(name, TileSources.importedEntry(source, g)));
+        recordSource(name, source, georeferencing, prepared);
     }
 
     /**
@@ -272,7 +272,15 @@ public final class ProjectImport {
         if (!Files.exists(directory.resolve("nir").resolve(name + ".png"), LinkOption.NOFOLLOW_LINKS)) {
             importNearInfrared(source, name, image, prepared);
         }
-        georeferencing.ifPresent(g -> sources.put(name, TileSources.importedEntry(source, g)));
+        recordSource(name, source, georeferencing, prepared);
+    }
+
+    /** Where the tile lies on the Earth and how its colours were stretched, when there is something to say. */
+    private void recordSource(String name, Path source, Optional<Georeferencing> georeferencing,
+            TileImagery prepared) {
+        if (georeferencing.isPresent() || prepared.radiometry().isPresent()) {
+            sources.put(name, TileSources.importedEntry(source, georeferencing, prepared.radiometry()));
+        }
     }
 
     private void importNearInfrared(Path source, String name, BufferedImage image, TileImagery prepared) {

@@ -1,7 +1,6 @@
 package org.meander.project;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.awt.Rectangle;
@@ -18,6 +17,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import org.meander.project.raster.BandChoice;
 import org.meander.project.raster.BandStretch;
+import org.meander.project.raster.ColourRadiometry;
 import org.meander.project.raster.Georeferencing;
 import org.meander.project.raster.NearInfraredRaster;
 import org.meander.project.raster.NearInfraredScale;
@@ -128,7 +128,8 @@ public final class RasterTiling {
                     : BandStretch.measure(overview, rgb, raster.noData());
             NearInfraredScale nirScale = overview == null || nirBand.isEmpty() ? NearInfraredScale.UNCHANGED
                     : NearInfraredScale.of(overview, nirBand.getAsInt(), raster.noData());
-            ObjectNode entry = rasterEntry(raster, settings, stretch, nirRaster);
+            ObjectNode entry = rasterEntry(raster, settings, stretch,
+                    nirRaster == null ? nirScale : nirRaster.scale(), nirRaster);
             if (!resumes(rasterFile, name, names, ProjectManifest.read(directory), project, entry)) {
                 // recorded before the first tile, so that a cut interrupted can be told from a name clash
                 ProjectManifest.update(directory, m -> m.withEntries(TileSources.RASTERS,
@@ -252,7 +253,7 @@ public final class RasterTiling {
     }
 
     private static ObjectNode rasterEntry(RasterFile raster, Settings settings, BandStretch stretch,
-            NearInfraredRaster nirRaster) {
+            NearInfraredScale nirScale, NearInfraredRaster nirRaster) {
         ObjectNode entry = JsonNodeFactory.instance.objectNode();
         entry.put("file", raster.file().toAbsolutePath().normalize().toString());
         entry.put("width", raster.width());
@@ -267,21 +268,9 @@ public final class RasterTiling {
             entry.put("nir_fit", nirRaster.fit().name().toLowerCase(Locale.ROOT));
         }
         if (needsOverview(raster)) {
-            ObjectNode stretchEntry = entry.putObject("stretch");
-            ArrayNode low = stretchEntry.putArray("low");
-            ArrayNode high = stretchEntry.putArray("high");
-            for (int c = 0; c < 3; c++) {
-                low.add(jsonNumber(stretch.low()[c]));
-                high.add(jsonNumber(stretch.high()[c]));
-            }
+            TileSources.putRadiometry(entry, new ColourRadiometry(stretch, nirScale));
         }
         raster.georeferencing().ifPresent(g -> entry.set("georeferencing", g.toJson()));
         return entry;
-    }
-
-    /** An integer as one (as a 16-bit raster's stretch was always written, and is compared when a cut resumes). */
-    private static JsonNode jsonNumber(double value) {
-        return value == Math.rint(value) && Math.abs(value) < Integer.MAX_VALUE
-                ? JsonNodeFactory.instance.numberNode((int) value) : JsonNodeFactory.instance.numberNode(value);
     }
 }

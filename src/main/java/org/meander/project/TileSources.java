@@ -1,6 +1,7 @@
 package org.meander.project;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -10,18 +11,23 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.meander.project.raster.BandStretch;
+import org.meander.project.raster.ColourRadiometry;
 import org.meander.project.raster.Georeferencing;
+import org.meander.project.raster.NearInfraredScale;
 import org.meander.project.raster.Window;
 
 /**
  * What meander.json records about where tiles came from, in two objects:
  * <pre>
  * "rasters": {"ortho": {"file": "/data/ortho.tif", "width": 20000, "height": 20000, "tile_size": 1024,
- *             "overlap": 128, "bands": [1, 2, 3], "georeferencing": {...}}}
+ *             "overlap": 128, "bands": [1, 2, 3], "stretch": {"low": [...], "high": [...]},
+ *             "georeferencing": {...}}}
  * "sources": {"ortho_r00_c01": {"raster": "ortho", "x": 862, "y": 0, "width": 1024, "height": 1024},
- *             "scene": {"file": "/data/scene.tif", "georeferencing": {...}}}
+ *             "scene": {"file": "/data/scene.tif", "georeferencing": {...}, "stretch": {...}}}
  * </pre>
- * A tile cut from a raster names it and its window; an imported GeoTIFF keeps its own georeferencing.
+ * A tile cut from a raster names it and its window; an imported GeoTIFF keeps its own georeferencing; imagery deeper
+ * than 8 bits, the stretch its colours were made with (and {@code nir_scale}, a floating-point near-infrared band's).
  */
 final class TileSources {
 
@@ -29,6 +35,8 @@ final class TileSources {
     static final String SOURCES = "sources";
     /** Recorded false in a raster's entry while it is being cut: its tiles are not all there, nor their windows. */
     static final String COMPLETE = "complete";
+    private static final String STRETCH = "stretch";
+    private static final String NIR_SCALE = "nir_scale";
 
     private TileSources() {
     }
@@ -43,11 +51,66 @@ final class TileSources {
         return entry;
     }
 
-    static ObjectNode importedEntry(Path file, Georeferencing georeferencing) {
+    /** An image imported whole: its file, where it lies on the Earth and how its colours were stretched, if known. */
+    static ObjectNode importedEntry(Path file, Optional<Georeferencing> georeferencing,
+            Optional<ColourRadiometry> radiometry) {
         ObjectNode entry = JsonNodeFactory.instance.objectNode();
         entry.put("file", file.toAbsolutePath().toString());
-        entry.set("georeferencing", georeferencing.toJson());
+        georeferencing.ifPresent(g -> entry.set("georeferencing", g.toJson()));
+        radiometry.ifPresent(r -> putRadiometry(entry, r));
         return entry;
+    }
+
+    /**
+     * The stretch of a raster's or an image's colours, and its near-infrared band's scale when it is not 1 (floating
+     * point reflectances): what the water index needs to read the colours back as the imagery's values.
+     */
+    static void putRadiometry(ObjectNode entry, ColourRadiometry radiometry) {
+        ObjectNode stretch = entry.putObject(STRETCH);
+        ArrayNode low = stretch.putArray("low");
+        ArrayNode high = stretch.putArray("high");
+        for (int c = 0; c < 3; c++) {
+            low.add(jsonNumber(radiometry.stretch().low()[c]));
+            high.add(jsonNumber(radiometry.stretch().high()[c]));
+        }
+        if (radiometry.nirScale().factor() != 1) {
+            entry.put(NIR_SCALE, radiometry.nirScale().factor());
+        }
+    }
+
+    /** An integer as one (as a 16-bit raster's stretch was always written, and is compared when a cut resumes). */
+    private static JsonNode jsonNumber(double value) {
+        return value == Math.rint(value) && Math.abs(value) < Integer.MAX_VALUE
+                ? JsonNodeFactory.instance.numberNode((int) value) : JsonNodeFactory.instance.numberNode(value);
+    }
+
+    /** The radiometry an entry records; empty for 8-bit imagery, whose colours are its values. */
+    static Optional<ColourRadiometry> radiometry(JsonNode entry, Path manifestFile, String where)
+            throws IOException {
+        JsonNode stretch = entry.path(STRETCH);
+        if (stretch.isMissingNode()) {
+            return Optional.empty();
+        }
+        try {
+            double[] low = new double[3];
+            double[] high = new double[3];
+            for (int c = 0; c < 3; c++) {
+                low[c] = number(stretch.path("low").path(c), "low");
+                high[c] = number(stretch.path("high").path(c), "high");
+            }
+            double nirScale = entry.path(NIR_SCALE).asDouble(1);
+            return Optional.of(new ColourRadiometry(new BandStretch(low, high), new NearInfraredScale(nirScale)));
+        } catch (IllegalArgumentException e) {
+            throw new IOException(manifestFile + ": \"" + where + "." + STRETCH + "\": " + e.getMessage()
+                    + "; fix it or remove it (the water index then reads the colours as they are)", e);
+        }
+    }
+
+    private static double number(JsonNode node, String field) {
+        if (!node.isNumber()) {
+            throw new IllegalArgumentException("\"" + field + "\" needs three numbers, found " + node);
+        }
+        return node.asDouble();
     }
 
     static List<SourceRaster> rasters(ProjectManifest manifest, Path manifestFile) throws IOException {

@@ -20,7 +20,8 @@ public final class RoughMasks {
             case HSV -> settings.cleanup().apply(settings.colours().select(image));
             case NDWI -> {
                 NearInfraredBand band = readBand(project.nearInfraredFile(tile), image);
-                yield settings.cleanup().apply(settings.waterIndex().select(image, band), band.unknown());
+                yield settings.cleanup().apply(
+                        settings.waterIndex().select(image, band, project.colourRadiometry(tile)), band.unknown());
             }
         };
     }

@@ -1,13 +1,16 @@
 package org.meander.prompts;
 
+import java.util.Optional;
 import org.meander.project.LabelMask;
+import org.meander.project.raster.ColourRadiometry;
 import org.meander.sam.RgbImage;
 
 /**
  * McFeeters' normalised difference water index, (G - NIR) / (G + NIR): water reflects green and absorbs
  * near-infrared, so it scores above 0, while vegetation and dry ground reflect more near-infrared and score below.
- * Pixels scoring above {@code threshold} are water. Both bands are taken scaled to [0, 1] by their bit depth; for
- * calibrated reflectances 0 is McFeeters' threshold, while uncalibrated sensors may need another one.
+ * Pixels scoring above {@code threshold} are water. Both bands are taken scaled to [0, 1] by their bit depth, a green
+ * stretched from deeper imagery read back as the imagery's value first; for calibrated reflectances 0 is McFeeters'
+ * threshold, while uncalibrated sensors may need another one.
  */
 public record WaterIndex(double threshold) {
 
@@ -41,18 +44,32 @@ public record WaterIndex(double threshold) {
         return new LabelMask(width, height, pixels);
     }
 
-    /** Water in a tile: its green channel against its near-infrared band, which must be the tile's size. */
-    public LabelMask select(RgbImage tile, NearInfraredBand nearInfrared) {
+    /**
+     * Water in a tile: its green channel, read back through {@code radiometry} when its colours were stretched from
+     * deeper imagery (as the imagery's values, in the band's scale), against its near-infrared band, which must be
+     * the tile's size.
+     */
+    public LabelMask select(RgbImage tile, NearInfraredBand nearInfrared, Optional<ColourRadiometry> radiometry) {
         if (nearInfrared.width() != tile.width() || nearInfrared.height() != tile.height()) {
             throw new IllegalArgumentException("the near-infrared band is " + nearInfrared.width() + " x "
                     + nearInfrared.height() + " but the tile is " + tile.width() + " x " + tile.height()
                     + " (width x height); the band must cover the tile pixel for pixel");
         }
+        float[] levels = radiometry.map(ColourRadiometry::greenValues).orElseGet(WaterIndex::byBitDepth);
         byte[] rgb = tile.rgb();
         float[] green = new float[tile.size().pixels()];
         for (int i = 0; i < green.length; i++) {
-            green[i] = Byte.toUnsignedInt(rgb[3 * i + 1]) / 255f;
+            green[i] = levels[Byte.toUnsignedInt(rgb[3 * i + 1])];
         }
         return select(green, nearInfrared.values(), tile.width(), tile.height());
+    }
+
+    /** 8-bit colours as they are, scaled to [0, 1] as an 8-bit near-infrared band is. */
+    private static float[] byBitDepth() {
+        float[] levels = new float[256];
+        for (int level = 0; level < levels.length; level++) {
+            levels[level] = level / 255f;
+        }
+        return levels;
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.meander.project.LabelMask;
 import org.meander.sam.ImageSize;
@@ -48,7 +49,7 @@ class WaterIndexTest {
         RgbImage tile = new RgbImage(new ImageSize(1, 2), rgb);
         NearInfraredBand band = new NearInfraredBand(2, 1, new float[] {0.2f, 0.6f});
 
-        assertEquals(new LabelMask(2, 1, new byte[] {1, 0}), WaterIndex.MCFEETERS.select(tile, band));
+        assertEquals(new LabelMask(2, 1, new byte[] {1, 0}), WaterIndex.MCFEETERS.select(tile, band, Optional.empty()));
     }
 
     @Test
@@ -57,7 +58,7 @@ class WaterIndexTest {
         NearInfraredBand band = new NearInfraredBand(1, 2, new float[2]);
 
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> WaterIndex.MCFEETERS.select(tile, band));
+                () -> WaterIndex.MCFEETERS.select(tile, band, Optional.empty()));
         assertTrue(e.getMessage().contains("1 x 2") && e.getMessage().contains("2 x 1"), e.getMessage());
     }
 

@@ -67,6 +67,11 @@ public final class NearInfraredRaster implements AutoCloseable {
         return band.file();
     }
 
+    /** How the band's floating-point values become 16-bit levels; {@link NearInfraredScale#UNCHANGED} for integers. */
+    public NearInfraredScale scale() {
+        return scale;
+    }
+
     /**
      * Bytes {@link #over} holds for each pixel of the imagery, at most: the band's samples read under it (for a band
      * finer than the imagery, several of its pixels; resampled, copied into arrays of ints) and the result.

@@ -12,10 +12,18 @@ import java.util.OptionalDouble;
  */
 public record NearInfraredScale(double factor) {
 
-    public static final double REFLECTANCE = 65535;
+    /** The highest 16-bit level. */
+    public static final int MOST = 65535;
+    public static final double REFLECTANCE = MOST;
     public static final NearInfraredScale UNCHANGED = new NearInfraredScale(1);
     /** A band whose 98th percentile lies above this holds something else than reflectances (glints reach 1.2). */
     static final double HIGHEST_REFLECTANCE = 1.5;
+
+    public NearInfraredScale {
+        if (!(factor > 0 && factor < Double.POSITIVE_INFINITY)) {
+            throw new IllegalArgumentException("a near-infrared scale is a positive number, got " + factor);
+        }
+    }
 
     /** The scale for band {@code band} of {@code sample} (a whole band, or every few pixels of one). */
     public static NearInfraredScale of(Raster sample, int band, OptionalDouble noData) {
@@ -32,6 +40,6 @@ public record NearInfraredScale(double factor) {
         if (!(scaled > 0)) {
             return 0; // NaN included
         }
-        return scaled >= 65535 ? 65535 : (int) (scaled + 0.5);
+        return scaled >= MOST ? MOST : (int) (scaled + 0.5);
     }
 }

@@ -12,9 +12,11 @@ import java.util.OptionalInt;
  * picture: the original file when it already is one (a PNG, JPEG or BMP of 8-bit samples, shown in its own bands),
  * otherwise {@code converted}, made of the chosen bands, 16-bit and floating-point data stretched (see
  * {@link BandStretch}). The chosen near-infrared band, if any, is kept apart at its full depth (floating-point
- * samples in 16 bits, see {@link NearInfraredScale}).
+ * samples in 16 bits, see {@link NearInfraredScale}); for stretched data, {@code radiometry} says how to read the
+ * colours back as the imagery's values.
  */
-public record TileImagery(Optional<BufferedImage> converted, Optional<BufferedImage> nearInfrared) {
+public record TileImagery(Optional<BufferedImage> converted, Optional<BufferedImage> nearInfrared,
+                          Optional<ColourRadiometry> radiometry) {
 
     /**
      * @param displayableFile the file is a PNG, JPEG or BMP, formats the workbench shows as they are (TIFF is not)
@@ -31,16 +33,19 @@ public record TileImagery(Optional<BufferedImage> converted, Optional<BufferedIm
         int[] rgb = bands.rgbIndices(bandCount);
         OptionalInt nir = bands.nearInfraredIndex(bandCount);
         BandStretch.requireReadableSamples(raster);
+        NearInfraredScale nirScale = nir.isPresent() ? NearInfraredScale.of(raster, nir.getAsInt(), noData)
+                : NearInfraredScale.UNCHANGED;
         Optional<BufferedImage> nearInfrared = nir.isPresent()
-                ? Optional.of(NearInfrared.band(raster, nir.getAsInt(),
-                        NearInfraredScale.of(raster, nir.getAsInt(), noData))) : Optional.empty();
+                ? Optional.of(NearInfrared.band(raster, nir.getAsInt(), nirScale)) : Optional.empty();
         boolean ordinaryPicture = displayableFile && !BandStretch.isFloatingPoint(raster)
                 && BandStretch.bitsPerSample(raster) <= 8 && bandCount <= 4
                 && bands.isDefaultRgb() && nir.isEmpty();
         if (ordinaryPicture) {
-            return new TileImagery(Optional.empty(), nearInfrared);
+            return new TileImagery(Optional.empty(), nearInfrared, Optional.empty());
         }
-        BufferedImage composite = RgbComposite.of(raster, rgb, BandStretch.measure(raster, rgb, noData));
-        return new TileImagery(Optional.of(composite), nearInfrared);
+        boolean deep = BandStretch.isFloatingPoint(raster) || BandStretch.bitsPerSample(raster) > 8;
+        BandStretch stretch = BandStretch.measure(raster, rgb, noData);
+        return new TileImagery(Optional.of(RgbComposite.of(raster, rgb, stretch)), nearInfrared,
+                deep ? Optional.of(new ColourRadiometry(stretch, nirScale)) : Optional.empty());
     }
 }

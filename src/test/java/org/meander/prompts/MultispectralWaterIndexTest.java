@@ -1,0 +1,117 @@
+package org.meander.prompts;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.OptionalInt;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.meander.project.ImageryOptions;
+import org.meander.project.LabelMask;
+import org.meander.project.Project;
+import org.meander.project.ProjectImport;
+import org.meander.project.RasterTiling;
+import org.meander.project.Tile;
+import org.meander.project.raster.BandChoice;
+import org.meander.project.raster.Window;
+import org.meander.testing.Messages;
+import org.meander.testing.TestRasters;
+
+/**
+ * The water index on multispectral imagery (red, green, blue and near-infrared as a sensor measured them: 16-bit
+ * reflectances times 10000, or floating-point reflectances): the tile's green is stretched for the eye, so the index
+ * must read it back as measured to compare it with the near-infrared, kept as measured. A river between gravel bars
+ * in a forest: only the river is water, as McFeeters' index at 0 says of the true reflectances.
+ */
+class MultispectralWaterIndexTest {
+
+    private static final int WIDTH = 300;
+    private static final int HEIGHT = 200;
+    private static final BandChoice RGB_AND_NIR = new BandChoice(1, 2, 3, OptionalInt.of(4));
+    private static final RoughMaskSettings INDEX = new RoughMaskSettings(RoughMaskSource.NDWI, WaterIndex.MCFEETERS,
+            HsvRange.RIVER_WATER, RoughMaskCleanup.DEFAULT);
+    /** Red, green, blue and near-infrared reflectances, times 10000, of each kind of ground. */
+    private static final int[] WATER = {400, 500, 600, 200};
+    private static final int[] GRAVEL = {1800, 1500, 1300, 2500};
+    private static final int[] FOREST = {500, 800, 400, 4000};
+
+    @TempDir
+    Path temp;
+
+    private static int reflectance(int x, int y, int band) {
+        int[] ground = x >= 120 && x < 180 ? WATER : x >= 90 && x < 210 ? GRAVEL : FOREST;
+        return ground[band] + (7 * x + 13 * y) % 50;
+    }
+
+    private Path scene(String kind) throws IOException {
+        Path file = temp.resolve("images/scene.tif");
+        return kind.startsWith("float")
+                ? TestRasters.tiff(file, TestRasters.floatRaster(WIDTH, HEIGHT, 4,
+                        (x, y, b) -> reflectance(x, y, b) / 10000f), 0, List.of())
+                : TestRasters.tiff(file, TestRasters.raster(WIDTH, HEIGHT, 4, 16,
+                        MultispectralWaterIndexTest::reflectance), 0, List.of());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"16-bit", "float"})
+    void anImportedImagesRiverIsWaterAndItsGravelAndForestAreNot(String kind) throws IOException {
+        Path scene = scene(kind);
+        ProjectImport.create(temp.resolve("project"), scene.getParent(), null, null,
+                new ImageryOptions(RGB_AND_NIR, null));
+        Project project = Project.open(temp.resolve("project"));
+
+        LabelMask water = RoughMasks.of(project, project.tiles().get(0), INDEX).water();
+
+        assertGround(water, new Window(0, 0, WIDTH, HEIGHT));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"16-bit", "float"})
+    void aCutRastersRiverIsWaterAndItsGravelAndForestAreNot(String kind) throws IOException {
+        Path raster = scene(kind);
+        RasterTiling.tile(temp.resolve("project"), raster, new RasterTiling.Settings(128, 32, RGB_AND_NIR),
+                (done, total) -> { });
+        Project project = Project.open(temp.resolve("project"));
+
+        for (Tile tile : project.tiles()) {
+            LabelMask water = RoughMasks.of(project, tile, INDEX).water();
+            assertGround(water, project.rasterWindow(tile).orElseThrow().window());
+        }
+    }
+
+    @Test
+    void aStretchInMeanderJsonThatIsNotThreeNumbersIsNamedWithTheWayOut() throws IOException {
+        Path scene = scene("16-bit");
+        Path dir = temp.resolve("project");
+        ProjectImport.create(dir, scene.getParent(), null, null, new ImageryOptions(RGB_AND_NIR, null));
+        Path manifest = dir.resolve("meander.json");
+        ObjectNode root = (ObjectNode) new ObjectMapper().readTree(manifest.toFile());
+        ((ObjectNode) root.path("sources").path("scene").path("stretch")).putArray("low").add(1).add("dark");
+        new ObjectMapper().writeValue(manifest.toFile(), root);
+        Project project = Project.open(dir);
+
+        IOException e = assertThrows(IOException.class, () -> project.colourRadiometry(project.tiles().get(0)));
+
+        Messages.assertContains(e.getMessage(), manifest.toString(), "sources.scene.stretch", "\"low\"",
+                "three numbers", "remove it");
+    }
+
+    /** Every pixel of the river water, every other pixel not. */
+    private static void assertGround(LabelMask water, Window window) {
+        for (int y = 0; y < window.height(); y++) {
+            for (int x = 0; x < window.width(); x++) {
+                int sceneX = window.x() + x;
+                int expected = sceneX >= 120 && sceneX < 180 ? 1 : 0;
+                assertEquals(expected, water.pixels()[y * window.width() + x],
+                        "scene pixel " + sceneX + "," + (window.y() + y));
+            }
+        }
+    }
+}
