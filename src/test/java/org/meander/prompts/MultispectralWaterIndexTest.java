@@ -2,6 +2,7 @@ package org.meander.prompts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -84,6 +85,24 @@ class MultispectralWaterIndexTest {
             LabelMask water = RoughMasks.of(project, tile, INDEX).water();
             assertGround(water, project.rasterWindow(tile).orElseThrow().window());
         }
+    }
+
+    /** A project imported before stretches were recorded for images gets the record from the same import again. */
+    @Test
+    void importingTheSameImagesAgainRecordsTheStretchOfATileImportedWithout() throws IOException {
+        Path scene = scene("16-bit");
+        Path dir = temp.resolve("project");
+        ProjectImport.create(dir, scene.getParent(), null, null, new ImageryOptions(RGB_AND_NIR, null));
+        Path manifest = dir.resolve("meander.json");
+        ObjectNode root = (ObjectNode) new ObjectMapper().readTree(manifest.toFile());
+        root.remove("sources");
+        new ObjectMapper().writeValue(manifest.toFile(), root);
+        assertTrue(Project.open(dir).colourRadiometry(Project.open(dir).tiles().get(0)).isEmpty());
+
+        ProjectImport.create(dir, scene.getParent(), null, null, new ImageryOptions(RGB_AND_NIR, null));
+
+        Project project = Project.open(dir);
+        assertGround(RoughMasks.of(project, project.tiles().get(0), INDEX).water(), new Window(0, 0, WIDTH, HEIGHT));
     }
 
     @Test
