@@ -6,9 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
+import java.awt.image.Raster;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.OptionalInt;
 import java.util.SplittableRandom;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
@@ -23,6 +26,7 @@ import org.meander.sam.Point;
 import org.meander.sam.Prompt;
 import org.meander.sam.RgbImage;
 import org.meander.testing.Fixtures;
+import org.meander.testing.TestRasters;
 
 /**
  * Rough masks of the real Elwha airborne frames (no ground truth comes with them): the river pixels named here were
@@ -121,6 +125,48 @@ class AirborneRoughMaskTest {
                 }
             }
         }
+    }
+
+    /**
+     * The same frame as a 16-bit multispectral raster would hold it (red, green, blue and its aligned near-infrared,
+     * each level times 20): the tile is stretched for the eye, and the water index, reading its green back as stored,
+     * finds the river the 8-bit frame gives wherever the band has a value.
+     */
+    @Test
+    void aSixteenBitVersionOfTheFrameGivesTheSameRiver() throws IOException {
+        Path images = Files.createDirectories(dir.resolve("images"));
+        Files.copy(FRAMES.resolve("airborne_1.png"), images.resolve("airborne_1.png"));
+        Files.copy(FRAMES.resolve("airborne_ir_1.png"), images.resolve("airborne_ir_1.png"));
+        ProjectImport.create(dir.resolve("eight"), images, null, null, new ImageryOptions(BandChoice.DEFAULT, images));
+        Project eight = Project.open(dir.resolve("eight"));
+        Tile frame = eight.tiles().get(0);
+        RoughMaskSettings settings = new RoughMaskSettings(RoughMaskSource.NDWI, new WaterIndex(0.8),
+                HsvRange.RIVER_WATER, RoughMaskCleanup.DEFAULT);
+        Raster colours = ImageIO.read(frame.image().toFile()).getRaster();
+        Raster band = ImageIO.read(eight.nearInfraredFile(frame).toFile()).getRaster();
+        Path deep = dir.resolve("deep/airborne_1.tif");
+        TestRasters.tiff(deep, TestRasters.raster(colours.getWidth(), colours.getHeight(), 4, 16,
+                (x, y, b) -> 20 * (b < 3 ? colours.getSample(x, y, b) : band.getSample(x, y, 0))), 0, List.of());
+
+        ProjectImport.create(dir.resolve("sixteen"), deep.getParent(), null, null,
+                new ImageryOptions(new BandChoice(1, 2, 3, OptionalInt.of(4)), null));
+
+        Project sixteen = Project.open(dir.resolve("sixteen"));
+        LabelMask expected = RoughMasks.of(eight, frame, settings).water();
+        LabelMask found = RoughMasks.of(sixteen, sixteen.tiles().get(0), settings).water();
+        LabelMask unknown = NearInfraredBand.read(eight.nearInfraredFile(frame)).unknown();
+        int known = 0;
+        int agree = 0;
+        int river = 0;
+        for (int i = 0; i < expected.pixels().length; i++) {
+            if (unknown.pixels()[i] == 0) {
+                known++;
+                agree += expected.pixels()[i] == found.pixels()[i] ? 1 : 0;
+                river += expected.pixels()[i];
+            }
+        }
+        assertTrue(river > 0.01 * known, "the 8-bit frame's river: " + river + " of " + known + " pixels");
+        assertTrue(agree > 0.995 * known, agree + " of " + known + " known pixels agree");
     }
 
     private static RoughMask byColour(int frame) throws IOException {
