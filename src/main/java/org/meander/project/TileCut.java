@@ -109,7 +109,7 @@ final class TileCut {
             AtomicBytes.write(file("tiles", tile), ImageFiles.pngBytes(RgbComposite.of(tilePixels, rgb, stretch)));
             if (nirBand.isPresent()) {
                 AtomicBytes.write(file("nir", tile),
-                        ImageFiles.pngBytes(NearInfrared.band(tilePixels, nirBand.getAsInt(), nirScale)));
+                        ImageFiles.pngBytes(NearInfrared.bandOf(tilePixels, nirBand.getAsInt(), raster.noData(), nirScale)));
             }
             if (nirPixels != null) {
                 AtomicBytes.write(file("nir", tile), ImageFiles.pngBytes(

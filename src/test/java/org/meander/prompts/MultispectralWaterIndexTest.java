@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,7 +28,8 @@ import org.meander.testing.TestRasters;
  * The water index on multispectral imagery (red, green, blue and near-infrared as a sensor measured them: 16-bit
  * reflectances times 10000, or floating-point reflectances): the tile's green is stretched for the eye, so the index
  * must read it back as measured to compare it with the near-infrared, kept as measured. A river between gravel bars
- * in a forest: only the river is water, as McFeeters' index at 0 says of the true reflectances.
+ * in a forest: only the river is water, as McFeeters' index at 0 says of the true reflectances, and where nothing was
+ * seen (GDAL's nodata) is not.
  */
 class MultispectralWaterIndexTest {
 
@@ -42,11 +42,16 @@ class MultispectralWaterIndexTest {
     private static final int[] WATER = {400, 500, 600, 200};
     private static final int[] GRAVEL = {1800, 1500, 1300, 2500};
     private static final int[] FOREST = {500, 800, 400, 4000};
+    private static final int OUTSIDE = 10;
 
     @TempDir
     Path temp;
 
+    /** Outside the flight, the first columns, every band holds GDAL's nodata, 0. */
     private static int reflectance(int x, int y, int band) {
+        if (x < OUTSIDE) {
+            return 0;
+        }
         int[] ground = x >= 120 && x < 180 ? WATER : x >= 90 && x < 210 ? GRAVEL : FOREST;
         return ground[band] + (7 * x + 13 * y) % 50;
     }
@@ -55,9 +60,9 @@ class MultispectralWaterIndexTest {
         Path file = temp.resolve("images/scene.tif");
         return kind.startsWith("float")
                 ? TestRasters.tiff(file, TestRasters.floatRaster(WIDTH, HEIGHT, 4,
-                        (x, y, b) -> reflectance(x, y, b) / 10000f), 0, List.of())
+                        (x, y, b) -> reflectance(x, y, b) / 10000f), 0, TestRasters.georeferencing())
                 : TestRasters.tiff(file, TestRasters.raster(WIDTH, HEIGHT, 4, 16,
-                        MultispectralWaterIndexTest::reflectance), 0, List.of());
+                        MultispectralWaterIndexTest::reflectance), 0, TestRasters.georeferencing());
     }
 
     @ParameterizedTest

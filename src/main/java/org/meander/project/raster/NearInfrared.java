@@ -62,6 +62,18 @@ public final class NearInfrared {
     }
 
     /**
+     * Band {@code band} (0-based) of {@code source}, as {@link #band(Raster, int, NearInfraredScale)} makes it, with an
+     * alpha channel when some of its pixels have no value ({@code noData}, or not a number): a water index must not
+     * take them for water, nor draw a dry point next to them.
+     */
+    public static BufferedImage bandOf(Raster source, int band, OptionalDouble noData, NearInfraredScale scale) {
+        if (noData.isEmpty() && !BandStretch.isFloatingPoint(source)) {
+            return band(source, band, scale);
+        }
+        return withoutOpaqueAlpha(bandWithAlpha(source, band, -1, noData, scale));
+    }
+
+    /**
      * Band {@code band} (0-based) of {@code source}, as {@link #band(Raster, int, NearInfraredScale)} makes it, with
      * an alpha channel that is 0 where the band has no value: where band {@code alphaBand} (none when negative) is 0,
      * where the value is {@code noData}, or is not a number.

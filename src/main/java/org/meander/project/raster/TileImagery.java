@@ -36,7 +36,7 @@ public record TileImagery(Optional<BufferedImage> converted, Optional<BufferedIm
         NearInfraredScale nirScale = nir.isPresent() ? NearInfraredScale.of(raster, nir.getAsInt(), noData)
                 : NearInfraredScale.UNCHANGED;
         Optional<BufferedImage> nearInfrared = nir.isPresent()
-                ? Optional.of(NearInfrared.band(raster, nir.getAsInt(), nirScale)) : Optional.empty();
+                ? Optional.of(NearInfrared.bandOf(raster, nir.getAsInt(), noData, nirScale)) : Optional.empty();
         boolean ordinaryPicture = displayableFile && !BandStretch.isFloatingPoint(raster)
                 && BandStretch.bitsPerSample(raster) <= 8 && bandCount <= 4
                 && bands.isDefaultRgb() && nir.isEmpty();
