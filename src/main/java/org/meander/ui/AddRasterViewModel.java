@@ -147,10 +147,12 @@ final class AddRasterViewModel {
         cutting.start();
     }
 
-    private static String describe(String name, RasterTiling.Report report) {
+    static String describe(String name, RasterTiling.Report report) {
+        int tiles = report.tiles().size();
         StringBuilder text = new StringBuilder(String.format(Locale.ROOT,
-                "Cut %s (%d x %d) into %d tiles, %d rows of %d, named %s_r…_c….", name, report.width(),
-                report.height(), report.tiles().size(), report.rows(), report.columns(), report.raster()));
+                "Cut %s (%d x %d) into %d %s, %d %s of %d, named %s_r…_c….", name, report.width(), report.height(),
+                tiles, tiles == 1 ? "tile" : "tiles", report.rows(), report.rows() == 1 ? "row" : "rows",
+                report.columns(), report.raster()));
         if (report.resumed() > 0) {
             text.append(" ").append(report.resumed()).append(" of them were written before the cut stopped last"
                     + " time, and kept.");
