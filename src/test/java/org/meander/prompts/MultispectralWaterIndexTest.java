@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.OptionalInt;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -95,16 +96,11 @@ class MultispectralWaterIndexTest {
     /** A project imported before stretches were recorded for images gets the record from the same import again. */
     @Test
     void importingTheSameImagesAgainRecordsTheStretchOfATileImportedWithout() throws IOException {
-        Path scene = scene("16-bit");
-        Path dir = temp.resolve("project");
-        ProjectImport.create(dir, scene.getParent(), null, null, new ImageryOptions(RGB_AND_NIR, null));
-        Path manifest = dir.resolve("meander.json");
-        ObjectNode root = (ObjectNode) new ObjectMapper().readTree(manifest.toFile());
-        root.remove("sources");
-        new ObjectMapper().writeValue(manifest.toFile(), root);
+        Path dir = importedSixteenBitScene();
+        editManifest(dir, root -> root.remove("sources"));
         assertTrue(Project.open(dir).colourRadiometry(Project.open(dir).tiles().get(0)).isEmpty());
 
-        ProjectImport.create(dir, scene.getParent(), null, null, new ImageryOptions(RGB_AND_NIR, null));
+        importedSixteenBitScene();
 
         Project project = Project.open(dir);
         assertGround(RoughMasks.of(project, project.tiles().get(0), INDEX).water(), new Window(0, 0, WIDTH, HEIGHT));
@@ -112,19 +108,29 @@ class MultispectralWaterIndexTest {
 
     @Test
     void aStretchInMeanderJsonThatIsNotThreeNumbersIsNamedWithTheWayOut() throws IOException {
-        Path scene = scene("16-bit");
-        Path dir = temp.resolve("project");
-        ProjectImport.create(dir, scene.getParent(), null, null, new ImageryOptions(RGB_AND_NIR, null));
-        Path manifest = dir.resolve("meander.json");
-        ObjectNode root = (ObjectNode) new ObjectMapper().readTree(manifest.toFile());
-        ((ObjectNode) root.path("sources").path("scene").path("stretch")).putArray("low").add(1).add("dark");
-        new ObjectMapper().writeValue(manifest.toFile(), root);
+        Path dir = importedSixteenBitScene();
+        editManifest(dir, root -> ((ObjectNode) root.path("sources").path("scene").path("stretch")).putArray("low")
+                .add(1).add("dark"));
         Project project = Project.open(dir);
 
         IOException e = assertThrows(IOException.class, () -> project.colourRadiometry(project.tiles().get(0)));
 
-        Messages.assertContains(e.getMessage(), manifest.toString(), "sources.scene.stretch", "\"low\"",
-                "three numbers", "remove it");
+        Messages.assertContains(e.getMessage(), dir.resolve("meander.json").toString(), "sources.scene.stretch",
+                "\"low\"", "three numbers", "remove it");
+    }
+
+    /** The project the 16-bit scene is imported into (again, when it is there). */
+    private Path importedSixteenBitScene() throws IOException {
+        Path dir = temp.resolve("project");
+        ProjectImport.create(dir, scene("16-bit").getParent(), null, null, new ImageryOptions(RGB_AND_NIR, null));
+        return dir;
+    }
+
+    private static void editManifest(Path dir, Consumer<ObjectNode> edit) throws IOException {
+        Path manifest = dir.resolve("meander.json");
+        ObjectNode root = (ObjectNode) new ObjectMapper().readTree(manifest.toFile());
+        edit.accept(root);
+        new ObjectMapper().writeValue(manifest.toFile(), root);
     }
 
     /** Every pixel of the river water, every other pixel not. */
