@@ -11,11 +11,11 @@ import javax.imageio.ImageIO;
 import org.meander.project.LabelMask;
 
 /**
- * A tile's near-infrared band, each sample scaled to [0, 1] by its bit depth (8 or 16 bit), row-major: what a water
- * index compares with the green band, which is scaled the same way. NaN where the band has no value: a frame from
- * another camera, warped onto the tile, does not reach every pixel.
+ * A tile's near-infrared band, each sample scaled to [0, 1] by its bit depth ({@code bits}, 8 or 16), row-major: what
+ * a water index compares with the green band, which is scaled the same way. NaN where the band has no value: a frame
+ * from another camera, warped onto the tile, does not reach every pixel.
  */
-public record NearInfraredBand(int width, int height, float[] values) {
+public record NearInfraredBand(int width, int height, int bits, float[] values) {
 
     public NearInfraredBand {
         if (values.length != (long) width * height) {
@@ -70,6 +70,6 @@ public record NearInfraredBand(int width, int height, float[] values) {
                 values[y * width + x] = hasAlpha && alpha[x] == 0 ? Float.NaN : (float) (row[x] / scale);
             }
         }
-        return new NearInfraredBand(width, height, values);
+        return new NearInfraredBand(width, height, model.getComponentSize(0), values);
     }
 }

@@ -45,9 +45,10 @@ public record WaterIndex(double threshold) {
     }
 
     /**
-     * Water in a tile: its green channel, read back through {@code radiometry} when its colours were stretched from
-     * deeper imagery (as the imagery's values, in the band's scale), against its near-infrared band, which must be
-     * the tile's size.
+     * Water in a tile: its green channel against its near-infrared band, which must be the tile's size. Where the
+     * colours were stretched from deeper imagery and the band is that imagery's (16-bit), the green is read back
+     * through {@code radiometry} as the imagery's value, in the band's scale; an 8-bit band beside deeper imagery
+     * comes from another sensor, with no units in common, and the green is taken as shown.
      */
     public LabelMask select(RgbImage tile, NearInfraredBand nearInfrared, Optional<ColourRadiometry> radiometry) {
         if (nearInfrared.width() != tile.width() || nearInfrared.height() != tile.height()) {
@@ -55,7 +56,8 @@ public record WaterIndex(double threshold) {
                     + nearInfrared.height() + " but the tile is " + tile.width() + " x " + tile.height()
                     + " (width x height); the band must cover the tile pixel for pixel");
         }
-        float[] levels = radiometry.map(ColourRadiometry::greenValues).orElseGet(WaterIndex::byBitDepth);
+        float[] levels = radiometry.filter(r -> nearInfrared.bits() > 8).map(ColourRadiometry::greenValues)
+                .orElseGet(WaterIndex::byBitDepth);
         byte[] rgb = tile.rgb();
         float[] green = new float[tile.size().pixels()];
         for (int i = 0; i < green.length; i++) {

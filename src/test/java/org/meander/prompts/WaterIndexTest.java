@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.meander.project.LabelMask;
+import org.meander.project.raster.BandStretch;
+import org.meander.project.raster.ColourRadiometry;
+import org.meander.project.raster.NearInfraredScale;
 import org.meander.sam.ImageSize;
 import org.meander.sam.RgbImage;
 
@@ -47,15 +50,33 @@ class WaterIndexTest {
         // Red and blue would make the second pixel water and the first not, were they looked at.
         byte[] rgb = {10, (byte) 204, 10, (byte) 250, 51, (byte) 250};
         RgbImage tile = new RgbImage(new ImageSize(1, 2), rgb);
-        NearInfraredBand band = new NearInfraredBand(2, 1, new float[] {0.2f, 0.6f});
+        NearInfraredBand band = new NearInfraredBand(2, 1, 8, new float[] {0.2f, 0.6f});
 
         assertEquals(new LabelMask(2, 1, new byte[] {1, 0}), WaterIndex.MCFEETERS.select(tile, band, Optional.empty()));
+    }
+
+    /**
+     * Green levels 0 and 255 stretched from 16-bit values 1000 and 5000: beside a 16-bit band they read as 1000 and
+     * 5000 over 65535; an 8-bit band comes from another sensor, with no units in common, and the levels read as they
+     * are shown.
+     */
+    @Test
+    void aStretchedGreenIsReadBackBesideASixteenBitBandOnly() {
+        RgbImage tile = new RgbImage(new ImageSize(1, 2), new byte[] {0, 0, 0, 0, (byte) 255, 0});
+        Optional<ColourRadiometry> radiometry = Optional.of(new ColourRadiometry(new BandStretch(
+                new double[] {0, 1000, 0}, new double[] {1, 5000, 1}), NearInfraredScale.UNCHANGED));
+        float[] nir = {500 / 65535f, 6000 / 65535f};
+
+        assertEquals(new LabelMask(2, 1, new byte[] {1, 0}),
+                WaterIndex.MCFEETERS.select(tile, new NearInfraredBand(2, 1, 16, nir), radiometry));
+        assertEquals(new LabelMask(2, 1, new byte[] {0, 1}),
+                WaterIndex.MCFEETERS.select(tile, new NearInfraredBand(2, 1, 8, nir), radiometry));
     }
 
     @Test
     void aBandOfAnotherSizeIsRefused() {
         RgbImage tile = new RgbImage(new ImageSize(1, 2), new byte[6]);
-        NearInfraredBand band = new NearInfraredBand(1, 2, new float[2]);
+        NearInfraredBand band = new NearInfraredBand(1, 2, 8, new float[2]);
 
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> WaterIndex.MCFEETERS.select(tile, band, Optional.empty()));
