@@ -1,5 +1,6 @@
 package org.meander.testing;
 
+import com.github.luben.zstd.Zstd;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -88,6 +89,15 @@ public final class RawTiff {
         out.position((int) (dataStart + dataSize));
         blocks.forEach(out::put);
         return out.array();
+    }
+
+    /** TIFF's compression numbers for Deflate and ZSTD. */
+    public static final int DEFLATE = 8;
+    public static final int ZSTD = 50000;
+
+    /** One ZSTD frame, as libtiff's ZSTD codec writes a block. */
+    public static byte[] zstd(byte[] data) {
+        return Zstd.compress(data);
     }
 
     /** zlib-wrapped Deflate, as TIFF's compression 8 holds it. */

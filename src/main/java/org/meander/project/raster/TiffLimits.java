@@ -51,9 +51,8 @@ public final class TiffLimits {
 
     /**
      * Whether the image of this metadata has floating-point samples, a predictor Java's TIFF reader does not undo (it
-     * undoes horizontal differencing on 8-bit samples only), or a compression it does not know (ZSTD, LERC, WebP,
-     * which Meander's own reader does not decode either, but names). Metadata in another format (not a TIFF) never
-     * has.
+     * undoes horizontal differencing on 8-bit samples only), or a compression it does not know (ZSTD, which Meander's
+     * own reader decodes; LERC, WebP, which it names). Metadata in another format (not a TIFF) never has.
      */
     public static boolean needsOwnReader(IIOMetadata metadata) {
         if (metadata == null || !List.of(metadata.getMetadataFormatNames()).contains(TIFF_FORMAT)) {

@@ -54,17 +54,17 @@ class TiffsJavaCannotReadTest {
     void whatNeitherReaderDecodesIsNamedWithTheWayOut() throws IOException {
         for (boolean big : new boolean[] {false, true}) {
             byte[] content = GdalStyleTiff.write(64, 48, big);
-            // the Compression field's value, in the 4th field after the header and the field count: ZSTD, 50000
+            // the Compression field's value, in the 4th field after the header and the field count: LERC, 34887
             int value = big ? 16 + 8 + 3 * 20 + 12 : 8 + 2 + 3 * 12 + 8;
-            content[value] = (byte) 0x50;
-            content[value + 1] = (byte) 0xc3;
+            content[value] = (byte) 0x47;
+            content[value + 1] = (byte) 0x88;
             Path file = Files.write(folder.resolve(big + ".tif"), content);
             IOException error = assertThrows(IOException.class, () -> RasterFile.open(file));
-            assertTrue(error.getMessage().startsWith(file + ": compressed with ZSTD (TIFF compression 50000), which"
+            assertTrue(error.getMessage().startsWith(file + ": compressed with LERC (TIFF compression 34887), which"
                     + " Meander cannot decode"), error.getMessage());
             assertTrue(error.getMessage().contains("gdal_translate -co COMPRESS=DEFLATE"), error.getMessage());
             IOException whole = assertThrows(IOException.class, () -> StrictImage.decode(content));
-            assertTrue(whole.getMessage().startsWith("compressed with ZSTD"), whole.getMessage());
+            assertTrue(whole.getMessage().startsWith("compressed with LERC"), whole.getMessage());
         }
     }
 

@@ -1,13 +1,15 @@
 package org.meander.project.raster.tiff;
 
+import com.github.luben.zstd.Zstd;
+import com.github.luben.zstd.ZstdException;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
 
-/** The TIFF compressions Meander's own reader undoes: none, LZW, Deflate (zlib) and PackBits. */
+/** The TIFF compressions Meander's own reader undoes: none, LZW, Deflate (zlib), PackBits and ZSTD. */
 enum Compression {
-    NONE(1), LZW(5), DEFLATE(8), PACKBITS(32773);
+    NONE(1), LZW(5), DEFLATE(8), PACKBITS(32773), ZSTD(50000);
 
     /** Adobe's older number for Deflate, which GDAL also reads. */
     private static final int OLD_DEFLATE = 32946;
@@ -33,7 +35,6 @@ enum Compression {
         String name = switch (code) {
             case 34712 -> "JPEG 2000 ";
             case 34887 -> "LERC ";
-            case 50000 -> "ZSTD ";
             case 50001 -> "WebP ";
             default -> "";
         };
@@ -47,7 +48,16 @@ enum Compression {
             case LZW -> LzwDecoder.decode(data, expected);
             case DEFLATE -> inflate(data, expected);
             case PACKBITS -> unpack(data, expected);
+            case ZSTD -> unzstd(data, expected);
         };
+    }
+
+    private static byte[] unzstd(byte[] data, int expected) throws IOException {
+        try {
+            return Zstd.decompress(data, expected);
+        } catch (ZstdException e) {
+            throw new IOException("ZSTD data that does not decompress (" + e.getMessage() + ")", e);
+        }
     }
 
     private static byte[] inflate(byte[] data, int expected) throws IOException {

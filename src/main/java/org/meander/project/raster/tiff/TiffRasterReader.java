@@ -16,14 +16,14 @@ import java.util.Optional;
 import org.meander.project.raster.Georeferencing;
 
 /**
- * Meander's own TIFF reader, for what Java's cannot read: BigTIFF, horizontal differencing on 16-bit samples, and
- * floating-point samples with GDAL's floating-point predictor (all floating-point TIFFs come here, to be read one way).
- * It reads 8- and 16-bit unsigned samples and 32- and 64-bit IEEE floating-point ones, grey, RGB or any number of
- * bands, interleaved or band by band, in tiles or strips, uncompressed or compressed with LZW, Deflate or PackBits,
- * with or without the predictor for their kind (horizontal differencing for integers, the floating-point predictor
- * of TIFF Technical Note 3 for floating-point numbers), or 8-bit JPEG (RGB, YCbCr or grey); a window at a time,
- * decoding only the blocks under it, so a raster larger than memory can be cut. Anything else is refused with what
- * to do about it.
+ * Meander's own TIFF reader, for what Java's cannot read: BigTIFF, horizontal differencing on 16-bit samples, ZSTD,
+ * and floating-point samples with GDAL's floating-point predictor (all floating-point TIFFs come here, to be read one
+ * way). It reads 8- and 16-bit unsigned samples and 32- and 64-bit IEEE floating-point ones, grey, RGB or any number
+ * of bands, interleaved or band by band, in tiles or strips, uncompressed or compressed with LZW, Deflate, PackBits or
+ * ZSTD, with or without the predictor for their kind (horizontal differencing for integers, the floating-point
+ * predictor of TIFF Technical Note 3 for floating-point numbers), or 8-bit JPEG (RGB, YCbCr or grey); a window at a
+ * time, decoding only the blocks under it, so a raster larger than memory can be cut. Anything else is refused with
+ * what to do about it.
  */
 public final class TiffRasterReader {
 
@@ -56,7 +56,7 @@ public final class TiffRasterReader {
         boolean jpeg = directory.compression() == JPEG;
         if (compression == null && !jpeg) {
             throw new IOException("compressed with " + Compression.describe(directory.compression()) + ", which"
-                    + " Meander cannot decode (it reads uncompressed, LZW, Deflate, PackBits and JPEG TIFFs); "
+                    + " Meander cannot decode (it reads uncompressed, LZW, Deflate, PackBits, ZSTD and JPEG TIFFs); "
                     + REWRITE);
         }
         if (jpeg && (directory.bitsPerSample() != 8 || directory.planar())) {

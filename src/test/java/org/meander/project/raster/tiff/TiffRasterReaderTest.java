@@ -32,6 +32,7 @@ import org.meander.project.raster.Georeferencing;
 import org.meander.testing.GdalStyleFloatTiff;
 import org.meander.testing.GdalStyleFloatTiff.Layout;
 import org.meander.testing.GdalStyleTiff;
+import org.meander.testing.RawTiff;
 import org.meander.testing.TestRasters;
 
 /**
@@ -104,6 +105,43 @@ class TiffRasterReaderTest {
                 }
             }
         }
+    }
+
+    /** GDAL's {@code -co COMPRESS=ZSTD}, with and without its predictor. */
+    @ParameterizedTest(name = "{0} bands, predictor {1}")
+    @MethodSource("zstdLayouts")
+    void decodesZstdAsGdalWritesIt(int bands, boolean predictor) throws IOException {
+        byte[] file = GdalStyleTiff.write(64, 48, bands, false, false, RawTiff.ZSTD, predictor);
+        TiffRasterReader reader = TiffRasterReader.open(TiffBytes.of(file));
+        Raster window = reader.read(new Rectangle(5, 7, 30, 20));
+        for (int y = 0; y < 20; y++) {
+            for (int x = 0; x < 30; x++) {
+                for (int b = 0; b < bands; b++) {
+                    assertEquals((x + 5) * 1000 + y + 7 + b, window.getSample(x, y, b), x + ", " + y + ", band " + b);
+                }
+            }
+        }
+    }
+
+    static Stream<Arguments> zstdLayouts() {
+        return Stream.of(1, 4).flatMap(bands -> Stream.of(false, true).map(predictor -> Arguments.of(bands,
+                predictor)));
+    }
+
+    @Test
+    void zstdThatDoesNotDecompressIsNamed() throws IOException {
+        byte[] file = GdalStyleTiff.write(64, 48, 1, false, false, RawTiff.ZSTD, true);
+        // the strip follows the directory's end; its frame header is replaced by bytes of no frame
+        byte[] damaged = file.clone();
+        int strip = damaged.length - 1;
+        while (!(damaged[strip - 3] == (byte) 0x28 && damaged[strip - 2] == (byte) 0xb5
+                && damaged[strip - 1] == (byte) 0x2f && damaged[strip] == (byte) 0xfd)) {
+            strip--;
+        }
+        damaged[strip] = 0;
+        TiffRasterReader reader = TiffRasterReader.open(TiffBytes.of(damaged));
+        IOException error = assertThrows(IOException.class, () -> reader.read(new Rectangle(0, 0, 64, 48)));
+        assertTrue(error.getMessage().contains("ZSTD data that does not decompress"), error.getMessage());
     }
 
     static Stream<Arguments> gdalLayouts() {
@@ -213,11 +251,11 @@ class TiffRasterReaderTest {
     @Test
     void whatItCannotDecodeIsSaidWithTheWayOut() throws IOException {
         byte[] content = GdalStyleTiff.write(64, 48, true);
-        // the Compression field's value (the 4th field, after 16 header and 8 count bytes): ZSTD, 50000
-        content[16 + 8 + 3 * 20 + 12] = (byte) 0x50;
-        content[16 + 8 + 3 * 20 + 13] = (byte) 0xc3;
+        // the Compression field's value (the 4th field, after 16 header and 8 count bytes): LERC, 34887
+        content[16 + 8 + 3 * 20 + 12] = (byte) 0x47;
+        content[16 + 8 + 3 * 20 + 13] = (byte) 0x88;
         IOException error = assertThrows(IOException.class, () -> TiffRasterReader.open(TiffBytes.of(content)));
-        assertTrue(error.getMessage().startsWith("compressed with ZSTD (TIFF compression 50000), which Meander"
+        assertTrue(error.getMessage().startsWith("compressed with LERC (TIFF compression 34887), which Meander"
                 + " cannot decode"), error.getMessage());
         assertTrue(error.getMessage().contains("gdal_translate"), error.getMessage());
     }
