@@ -35,7 +35,7 @@ enum Predictor {
             undoDifferencing(raw, rows, rowSamples * bytes, perPixel * bytes, bytes, order == ByteOrder.LITTLE_ENDIAN);
         } else if (this == FLOATING_POINT) {
             undoFloatingPoint(raw, rows, rowSamples, perPixel, bytes);
-            return ByteOrder.BIG_ENDIAN;
+            return ByteOrder.LITTLE_ENDIAN;
         }
         return order;
     }
@@ -64,23 +64,20 @@ enum Predictor {
     /**
      * libtiff's fpAcc: a row's bytes were regrouped into planes, first the most significant byte of every sample,
      * then the next, and each byte stored as its difference from the byte {@code perPixel} before it. Summed back
-     * and regrouped, the samples come out most significant byte first, whatever the file's byte order.
+     * and regrouped, the samples come out least significant byte first (the order Java reads fastest), whatever the
+     * file's byte order.
      */
     private static void undoFloatingPoint(byte[] raw, int rows, int rowSamples, int perPixel, int bytes) {
         int rowBytes = rowSamples * bytes;
         byte[] planes = new byte[rowBytes];
         for (int start = 0; start < rows * rowBytes; start += rowBytes) {
-            for (int first = start; first < start + perPixel; first++) {
-                byte sum = 0; // as in undoDifferencing
-                for (int i = first; i < start + rowBytes; i += perPixel) {
-                    sum += raw[i];
-                    raw[i] = sum;
-                }
-            }
+            ByteSums.accumulate(raw, start, start + rowBytes, perPixel);
             System.arraycopy(raw, start, planes, 0, rowBytes);
-            for (int k = 0; k < rowSamples; k++) {
-                for (int j = 0; j < bytes; j++) {
-                    raw[start + k * bytes + j] = planes[j * rowSamples + k];
+            for (int plane = 0; plane < bytes; plane++) {
+                int from = plane * rowSamples;
+                int to = start + bytes - 1 - plane; // plane 0 holds the most significant bytes
+                for (int k = 0; k < rowSamples; k++) {
+                    raw[to + k * bytes] = planes[from + k];
                 }
             }
         }
