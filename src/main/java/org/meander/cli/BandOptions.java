@@ -14,11 +14,12 @@ final class BandOptions {
 
     @Option(names = "--bands", paramLabel = "R,G,B",
             description = "bands (numbered from 1) that make the RGB shown and encoded (default 1,2,3); 16-bit"
-                    + " bands are stretched to 8 bits between their 2nd and 98th percentiles")
+                    + " and floating-point bands are stretched to 8 bits between their 2nd and 98th percentiles")
     String rgb;
 
     @Option(names = "--nir-band", paramLabel = "K",
-            description = "band kept as near-infrared, in nir/<tile>.png at its own bit depth, for water indices")
+            description = "band kept as near-infrared, in nir/<tile>.png at its own bit depth (floating-point"
+                    + " reflectances as 16-bit levels, 1 at 65535), for water indices")
     Integer nearInfrared;
 
     BandChoice choice() {

@@ -57,9 +57,9 @@ final class ProjectTileCommand implements Callable<Integer> {
     BandOptions bands;
 
     @Option(names = "--nir", paramLabel = "FILE",
-            description = "the near-infrared band in a raster of its own (its first band; 8- or 16-bit), cut along"
-                    + " into nir/<tile>.png: of the raster's size, or georeferenced in its CRS at any pixel size"
-                    + " (resampled bilinearly; where it does not reach, the tiles' band has no value)")
+            description = "the near-infrared band in a raster of its own (its first band; 8-, 16-bit or floating"
+                    + " point), cut along into nir/<tile>.png: of the raster's size, or georeferenced in its CRS at"
+                    + " any pixel size (resampled bilinearly; where it does not reach, the tiles' band has no value)")
     Path nearInfrared;
 
     @Option(names = "--mask", paramLabel = "FILE",

@@ -28,8 +28,8 @@ final class BandChoiceRow {
         rgb.setPrefColumnCount(6);
         rgb.setPromptText("1,2,3");
         rgb.setTooltip(new Tooltip("The bands shown and given to SAM as red, green and blue, numbered from 1 as GIS"
-                + " tools number them (3,2,1 for imagery stored blue, green, red). 16-bit bands are stretched to 8"
-                + " bits between their 2nd and 98th percentiles."));
+                + " tools number them (3,2,1 for imagery stored blue, green, red). 16-bit and floating-point bands"
+                + " are stretched to 8 bits between their 2nd and 98th percentiles."));
         rgb.textProperty().bindBidirectional(model.rgbProperty());
         ChoiceBox<Integer> nir = new ChoiceBox<>();
         nir.setId(idPrefix + "-nir-band");
