@@ -310,8 +310,9 @@ class TiffRasterReaderTest {
         assertEquals(expected.getWidth(), actual.getWidth());
         assertEquals(expected.getHeight(), actual.getHeight());
         assertEquals(expected.getNumBands(), actual.getNumBands());
-        int[] a = expected.getPixels(0, 0, expected.getWidth(), expected.getHeight(), (int[]) null);
-        int[] b = actual.getPixels(0, 0, actual.getWidth(), actual.getHeight(), (int[]) null);
+        // as doubles, which hold every sample of every type exactly
+        double[] a = expected.getPixels(0, 0, expected.getWidth(), expected.getHeight(), (double[]) null);
+        double[] b = actual.getPixels(0, 0, actual.getWidth(), actual.getHeight(), (double[]) null);
         assertArrayEquals(a, b);
     }
 
