@@ -108,8 +108,8 @@ final class TileCut {
             Raster tilePixels = pixels.createChild(x, y, w.width(), w.height(), 0, 0, null);
             AtomicBytes.write(file("tiles", tile), ImageFiles.pngBytes(RgbComposite.of(tilePixels, rgb, stretch)));
             if (nirBand.isPresent()) {
-                AtomicBytes.write(file("nir", tile),
-                        ImageFiles.pngBytes(NearInfrared.bandOf(tilePixels, nirBand.getAsInt(), raster.noData(), nirScale)));
+                AtomicBytes.write(file("nir", tile), ImageFiles.pngBytes(
+                        NearInfrared.bandOf(tilePixels, nirBand.getAsInt(), raster.noData(), nirScale)));
             }
             if (nirPixels != null) {
                 AtomicBytes.write(file("nir", tile), ImageFiles.pngBytes(

@@ -12,9 +12,9 @@ import org.meander.testing.RawTiff.Field;
 
 /**
  * 16-bit TIFFs written byte by byte as GDAL writes them on request and Java's TIFF writer cannot: Deflate (or ZSTD,
- * {@code -co COMPRESS=ZSTD}) with horizontal differencing ({@code -co PREDICTOR=2}), in a classic TIFF or a BigTIFF ({@code -co BIGTIFF=YES}), the
- * bands interleaved or one strip per band ({@code -co INTERLEAVE=BAND}), bands after the colours (or the grey) as
- * ExtraSamples. Pixel (x, y) of band b holds x * 1000 + y + b.
+ * {@code -co COMPRESS=ZSTD}) with horizontal differencing ({@code -co PREDICTOR=2}), in a classic TIFF or a BigTIFF
+ * ({@code -co BIGTIFF=YES}), the bands interleaved or one strip per band ({@code -co INTERLEAVE=BAND}), bands after
+ * the colours (or the grey) as ExtraSamples. Pixel (x, y) of band b holds x * 1000 + y + b.
  */
 public final class GdalStyleTiff {
 

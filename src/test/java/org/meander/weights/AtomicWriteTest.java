@@ -17,7 +17,8 @@ import org.meander.testing.Messages;
 /** Writers replace a file completely or not at all, and leave no temporary files behind. */
 class AtomicWriteTest {
 
-    private static final Map<String, FloatTensor> ONE = Map.of("w", new FloatTensor(new long[] {2}, new float[] {1, 2}));
+    private static final Map<String, FloatTensor> ONE =
+            Map.of("w", new FloatTensor(new long[] {2}, new float[] {1, 2}));
 
     @TempDir
     Path dir;
