@@ -190,11 +190,14 @@ public final class ProjectImport {
         byte[] content;
         BufferedImage image;
         Optional<Georeferencing> georeferencing;
+        OptionalDouble noData;
         TileImagery prepared;
         try {
             content = Files.readAllBytes(source);
             image = StrictImage.decode(content);
-            georeferencing = georeferencingOf(source);
+            TiffHeader header = TiffHeader.of(source);
+            georeferencing = header.georeferencing();
+            noData = header.noData();
         } catch (IOException e) {
             problems.add(source + ": " + e.getMessage() + "; skipped. Re-export or copy the image again, then"
                     + " import again");
@@ -202,7 +205,7 @@ public final class ProjectImport {
         }
         try {
             prepared = TileImagery.of(image, DISPLAYABLE.contains(Project.extension(source)), imagery.bands(),
-                    georeferencing.map(Georeferencing::noData).orElse(OptionalDouble.empty()));
+                    noData);
         } catch (IllegalArgumentException e) {
             problems.add(source + ": " + e.getMessage() + "; skipped");
             return;
@@ -354,13 +357,16 @@ public final class ProjectImport {
         return false;
     }
 
-    /** A GeoTIFF's georeferencing; other files have none. */
-    private static Optional<Georeferencing> georeferencingOf(Path source) throws IOException {
-        if (!List.of("tif", "tiff").contains(Project.extension(source))) {
-            return Optional.empty();
-        }
-        try (RasterFile raster = RasterFile.open(source)) {
-            return raster.georeferencing();
+    /** What a TIFF's header says of where it lies on the map and which value marks no data; other files say none. */
+    private record TiffHeader(Optional<Georeferencing> georeferencing, OptionalDouble noData) {
+
+        static TiffHeader of(Path source) throws IOException {
+            if (!List.of("tif", "tiff").contains(Project.extension(source))) {
+                return new TiffHeader(Optional.empty(), OptionalDouble.empty());
+            }
+            try (RasterFile raster = RasterFile.open(source)) {
+                return new TiffHeader(raster.georeferencing(), raster.noData());
+            }
         }
     }
 

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.OptionalInt;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
@@ -19,8 +20,10 @@ import org.meander.project.LabelMask;
 import org.meander.project.Project;
 import org.meander.project.ProjectImport;
 import org.meander.project.RasterTiling;
+import org.meander.project.RasterWindow;
 import org.meander.project.Tile;
 import org.meander.project.raster.BandChoice;
+import org.meander.project.raster.Georeferencing;
 import org.meander.project.raster.Window;
 import org.meander.testing.Messages;
 import org.meander.testing.TestRasters;
@@ -58,12 +61,17 @@ class MultispectralWaterIndexTest {
     }
 
     private Path scene(String kind) throws IOException {
+        return scene(kind, TestRasters.georeferencing());
+    }
+
+    /** The scene as a TIFF of {@code kind} ("16-bit", "float") with these fields (its nodata 0 among them). */
+    private Path scene(String kind, List<TestRasters.Field> fields) throws IOException {
         Path file = temp.resolve("images/scene.tif");
         return kind.startsWith("float")
                 ? TestRasters.tiff(file, TestRasters.floatRaster(WIDTH, HEIGHT, 4,
-                        (x, y, b) -> reflectance(x, y, b) / 10000f), 0, TestRasters.georeferencing())
+                        (x, y, b) -> reflectance(x, y, b) / 10000f), 0, fields)
                 : TestRasters.tiff(file, TestRasters.raster(WIDTH, HEIGHT, 4, 16,
-                        MultispectralWaterIndexTest::reflectance), 0, TestRasters.georeferencing());
+                        MultispectralWaterIndexTest::reflectance), 0, fields);
     }
 
     @ParameterizedTest
@@ -90,6 +98,31 @@ class MultispectralWaterIndexTest {
         for (Tile tile : project.tiles()) {
             LabelMask water = RoughMasks.of(project, tile, INDEX).water();
             assertGround(water, project.rasterWindow(tile).orElseThrow().window());
+        }
+    }
+
+    /**
+     * GDAL writes the nodata value of a raster without a place on the map too: it is left out of the stretch, and the
+     * near-infrared band has no value there.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"16-bit", "float"})
+    void theNodataOfATiffWithoutGeoreferencingIsKnownToo(String kind) throws IOException {
+        Path raster = scene(kind, List.of(new TestRasters.Field(Georeferencing.GDAL_NODATA, "TIFFAsciis", "0")));
+        ProjectImport.create(temp.resolve("whole"), raster.getParent(), null, null,
+                new ImageryOptions(RGB_AND_NIR, null));
+        RasterTiling.tile(temp.resolve("cut"), raster, new RasterTiling.Settings(128, 32, RGB_AND_NIR),
+                (done, total) -> { });
+
+        for (Project project : List.of(Project.open(temp.resolve("whole")), Project.open(temp.resolve("cut")))) {
+            Tile first = project.tiles().get(0);
+            double greenLow = project.colourRadiometry(first).orElseThrow().stretch().low()[1];
+            assertTrue(greenLow >= (kind.equals("float") ? 0.05 : 500), "nodata left out of the stretch: " + greenLow);
+            LabelMask unknown = NearInfraredBand.read(project.nearInfraredFile(first)).unknown();
+            assertEquals(1, unknown.pixels()[5 * unknown.width() + 5], "no value outside the flight");
+            assertEquals(0, unknown.pixels()[5 * unknown.width() + 50]);
+            assertGround(RoughMasks.of(project, first, INDEX).water(),
+                    project.rasterWindow(first).map(RasterWindow::window).orElse(new Window(0, 0, WIDTH, HEIGHT)));
         }
     }
 

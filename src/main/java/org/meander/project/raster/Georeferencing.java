@@ -45,10 +45,10 @@ public record Georeferencing(List<TiffField> fields) {
         fields = List.copyOf(fields);
     }
 
-    /** The georeferencing fields of a TIFF image's metadata; empty when it has no tie point or transformation. */
-    static Optional<Georeferencing> from(IIOMetadata metadata) {
+    /** The fields of {@link #TAGS} in a TIFF image's metadata; none for other metadata. */
+    static List<TiffField> fieldsOf(IIOMetadata metadata) {
         if (metadata == null || !List.of(metadata.getMetadataFormatNames()).contains(TIFF_FORMAT)) {
-            return Optional.empty();
+            return List.of();
         }
         Node root = metadata.getAsTree(TIFF_FORMAT);
         List<TiffField> fields = new ArrayList<>();
@@ -61,7 +61,7 @@ public record Georeferencing(List<TiffField> fields) {
             }
             break; // the first directory is the image; later ones would be overviews
         }
-        return of(fields);
+        return fields;
     }
 
     /** The georeferencing of these fields of a TIFF directory; empty when none is a tie point or transformation. */
@@ -132,8 +132,17 @@ public record Georeferencing(List<TiffField> fields) {
 
     /** GDAL's nodata value, when it has one that is a number. */
     public OptionalDouble noData() {
+        return noData(fields);
+    }
+
+    /**
+     * GDAL's nodata value among a TIFF directory's fields, when it has one that is a number: GDAL writes it for
+     * rasters without a place on the map too.
+     */
+    public static OptionalDouble noData(List<TiffField> fields) {
         try {
-            return field(GDAL_NODATA).map(f -> OptionalDouble.of(Double.parseDouble(f.values().get(0).trim())))
+            return fields.stream().filter(f -> f.number() == GDAL_NODATA).findFirst()
+                    .map(f -> OptionalDouble.of(Double.parseDouble(f.values().get(0).trim())))
                     .orElse(OptionalDouble.empty());
         } catch (NumberFormatException e) {
             return OptionalDouble.empty();

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import javax.imageio.ImageIO;
@@ -41,11 +42,11 @@ public final class RasterFile implements AutoCloseable {
     private final int bitsPerSample;
     private final boolean integerSamples;
     private final IndexColorModel palette;
-    private final Optional<Georeferencing> georeferencing;
+    /** The GeoTIFF and GDAL fields of the file (none for other formats): its georeferencing and nodata value. */
+    private final List<TiffField> geoFields;
 
     private RasterFile(Path file, WindowReader windows, String formatName, int width, int height, int storedBands,
-                       int bitsPerSample, boolean integerSamples, IndexColorModel palette,
-                       Optional<Georeferencing> georeferencing) {
+                       int bitsPerSample, boolean integerSamples, IndexColorModel palette, List<TiffField> geoFields) {
         this.file = file;
         this.windows = windows;
         this.formatName = formatName;
@@ -55,7 +56,7 @@ public final class RasterFile implements AutoCloseable {
         this.bitsPerSample = bitsPerSample;
         this.integerSamples = integerSamples;
         this.palette = palette;
-        this.georeferencing = georeferencing;
+        this.geoFields = List.copyOf(geoFields);
     }
 
     /** Reads the header only. */
@@ -75,10 +76,10 @@ public final class RasterFile implements AutoCloseable {
         }
         ImageReader reader = readers.next();
         boolean own;
-        Optional<Georeferencing> georeferencing;
+        List<TiffField> geoFields;
         try {
             reader.setInput(input, false, false);
-            georeferencing = readGeoreferencing(reader); // first: the metadata is read once, unknown tags kept
+            geoFields = readGeoFields(reader); // first: the metadata is read once, unknown tags kept
             own = TiffLimits.needsOwnReader(reader.getImageMetadata(0));
         } catch (IOException | RuntimeException e) {
             reader.dispose();
@@ -102,7 +103,7 @@ public final class RasterFile implements AutoCloseable {
             return new RasterFile(file, new ImageIoWindows(input, reader), reader.getFormatName(),
                     reader.getWidth(0), reader.getHeight(0), type.getSampleModel().getNumBands(),
                     palette != null ? 8 : bits, dataType != DataBuffer.TYPE_FLOAT && dataType != DataBuffer.TYPE_DOUBLE,
-                    palette, georeferencing);
+                    palette, geoFields);
         } catch (IOException | RuntimeException e) {
             reader.dispose();
             input.close();
@@ -133,7 +134,7 @@ public final class RasterFile implements AutoCloseable {
                 }
             };
             return new RasterFile(file, windows, "TIFF", reader.width(), reader.height(), reader.bands(),
-                    reader.bitsPerSample(), !reader.floatingPoint(), null, reader.georeferencing());
+                    reader.bitsPerSample(), !reader.floatingPoint(), null, reader.directory().georeferencing());
         } catch (IOException | RuntimeException e) {
             channel.close();
             throw new IOException(file + ": " + describe(e), e);
@@ -145,14 +146,14 @@ public final class RasterFile implements AutoCloseable {
      * unknown tags kept. The TIFF reader reads an image's metadata once, with the parameters of the first call that
      * needs it; readAsRenderedImage with such parameters reads the directory and decodes no pixels.
      */
-    private static Optional<Georeferencing> readGeoreferencing(ImageReader reader) throws IOException {
+    private static List<TiffField> readGeoFields(ImageReader reader) throws IOException {
         ImageReadParam param = reader.getDefaultReadParam();
         if (!(param instanceof TIFFImageReadParam tiff)) {
-            return Optional.empty();
+            return List.of();
         }
         tiff.setReadUnknownTags(true);
         reader.readAsRenderedImage(0, tiff);
-        return Georeferencing.from(reader.getImageMetadata(0));
+        return Georeferencing.fieldsOf(reader.getImageMetadata(0));
     }
 
     public Path file() {
@@ -191,11 +192,11 @@ public final class RasterFile implements AutoCloseable {
     }
 
     public Optional<Georeferencing> georeferencing() {
-        return georeferencing;
+        return Georeferencing.of(geoFields);
     }
 
     public OptionalDouble noData() {
-        return georeferencing.map(Georeferencing::noData).orElse(OptionalDouble.empty());
+        return Georeferencing.noData(geoFields);
     }
 
     /** The window's samples, band by band as stored (a palette is looked up), with (0, 0) at its top left. */
