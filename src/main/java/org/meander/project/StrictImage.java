@@ -16,8 +16,8 @@ import org.meander.project.raster.tiff.TiffRasterReader;
 /**
  * Decodes a whole image and fails on anything short of a clean read. ImageIO's JPEG reader returns a truncated file
  * as a picture whose missing part is gray, with only a warning; an import would keep that as a tile, so a warning
- * counts as a failure here. A TIFF ImageIO's reader cannot decode (a BigTIFF, 16-bit horizontal differencing) is
- * decoded by Meander's own {@link TiffRasterReader}.
+ * counts as a failure here. A TIFF ImageIO's reader cannot decode (a BigTIFF, 16-bit horizontal differencing, ZSTD)
+ * and every floating-point TIFF is decoded by Meander's own {@link TiffRasterReader}.
  */
 public final class StrictImage {
 

@@ -37,7 +37,7 @@ public final class NearInfrared {
      * Band {@code band} (0-based) of {@code source}, values unchanged (negative 16-bit values become 0); floating-point
      * values scaled as {@link NearInfraredScale#of} finds for the band itself.
      */
-    public static BufferedImage band(Raster source, int band) {
+    private static BufferedImage band(Raster source, int band) {
         return band(source, band, NearInfraredScale.of(source, band, OptionalDouble.empty()));
     }
 

@@ -12,8 +12,6 @@ import java.awt.image.WritableRaster;
 import java.io.IOException;
 import java.nio.ByteOrder;
 import java.util.Arrays;
-import java.util.Optional;
-import org.meander.project.raster.Georeferencing;
 
 /**
  * Meander's own TIFF reader, for what Java's cannot read: BigTIFF, horizontal differencing on 16-bit samples, ZSTD,
@@ -118,10 +116,6 @@ public final class TiffRasterReader {
     /** Whether the samples are IEEE floating-point numbers (a float or double raster) rather than integers. */
     public boolean floatingPoint() {
         return type.floatingPoint();
-    }
-
-    public Optional<Georeferencing> georeferencing() {
-        return Georeferencing.of(directory.georeferencing());
     }
 
     /** The whole image as a picture of its bands: grey for one, RGB for three, otherwise plain components. */

@@ -84,7 +84,7 @@ class TiffRasterReaderTest {
             assertSameSamples(javaReads(file, null, 40), reader.read(new Rectangle(0, 0, 150, 97), 40));
             assertEquals(TestRasters.fields(file).entrySet().stream()
                             .filter(e -> Georeferencing.TAGS.contains(e.getKey())).toList(),
-                    reader.georeferencing().orElseThrow().fields().stream()
+                    reader.directory().georeferencing().stream()
                             .map(f -> java.util.Map.entry(f.number(), f.values())).toList());
         }
     }
