@@ -1,6 +1,9 @@
 package org.meander.cli;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.meander.project.raster.BandChoice;
+import org.meander.project.raster.BandNames;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -13,13 +16,15 @@ final class BandOptions {
     CommandSpec spec;
 
     @Option(names = "--bands", paramLabel = "R,G,B",
-            description = "bands (numbered from 1) that make the RGB shown and encoded (default 1,2,3); 16-bit"
+            description = "bands (numbered from 1) that make the RGB shown and encoded (default: those the imagery"
+                    + " names red, green and blue, else 1,2,3); 16-bit"
                     + " and floating-point bands are stretched to 8 bits between their 2nd and 98th percentiles")
     String rgb;
 
     @Option(names = "--nir-band", paramLabel = "K",
             description = "band kept as near-infrared, in nir/<tile>.png at its own bit depth (floating-point"
-                    + " reflectances as 16-bit levels, 1 at 65535), for water indices")
+                    + " reflectances as 16-bit levels, 1 at 65535), for water indices (default: the band the imagery"
+                    + " names near-infrared, if one)")
     Integer nearInfrared;
 
     BandChoice choice() {
@@ -28,6 +33,34 @@ final class BandOptions {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
+    }
+
+    /**
+     * The choice, with what was not typed taken from the names {@code file} gives its bands: red, green and blue, and
+     * the near-infrared band unless {@code nearInfraredByName} is false. What the names chose is said on stderr.
+     */
+    BandChoice choice(BandNames names, String file, boolean nearInfraredByName) {
+        BandChoice typed = choice();
+        BandChoice named = BandChoice.of(names);
+        BandChoice chosen = new BandChoice(rgb != null ? typed.red() : named.red(),
+                rgb != null ? typed.green() : named.green(), rgb != null ? typed.blue() : named.blue(),
+                nearInfrared != null || !nearInfraredByName ? typed.nearInfrared() : named.nearInfrared());
+        List<String> taken = new ArrayList<>();
+        if (rgb == null && !chosen.isDefaultRgb()) {
+            taken.add("bands " + chosen.rgbText() + " as red, green and blue");
+        }
+        if (nearInfrared == null && chosen.nearInfrared().isPresent()) {
+            taken.add("band " + chosen.nearInfrared().getAsInt() + " as near-infrared");
+        }
+        if (!taken.isEmpty()) {
+            System.err.println(String.join(" and ", taken) + ", as " + file + " names them (" + names.text()
+                    + "); --bands, --nir-band or --no-nir choose otherwise");
+        }
+        return chosen;
+    }
+
+    boolean rgbChosen() {
+        return rgb != null;
     }
 
     boolean nearInfraredBandChosen() {

@@ -8,10 +8,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.meander.project.AlignedFrame;
+import org.meander.project.BandSurvey;
 import org.meander.project.FramesBesideImages;
 import org.meander.project.ImageryOptions;
 import org.meander.project.ImportReport;
 import org.meander.project.ProjectImport;
+import org.meander.project.raster.BandChoice;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -24,7 +26,8 @@ import picocli.CommandLine.Spec;
  * {@code ./meander project create DIR --images FOLDER [--masks FOLDER] [--class-index K] [--bands R,G,B]
  * [--nir-band K | --nir FOLDER | --no-nir] [--follow-links] [--cut-larger-than PIXELS]}. Near-infrared frames
  * named for the images beside them are paired with them unless {@code --no-nir} says otherwise: imported as tiles,
- * they would be trained on as river imagery.
+ * they would be trained on as river imagery. Bands not chosen are taken from the names the images give them, where
+ * they do.
  */
 @Command(name = "create", mixinStandardHelpOptions = true,
         description = {"Create a project from a folder of images and, optionally, their masks from another tool.",
@@ -61,7 +64,8 @@ final class ProjectCreateCommand implements Callable<Integer> {
     Path nearInfrared;
 
     @Option(names = "--no-nir", description = "import frames named for other images (airborne_ir_3.png beside"
-            + " airborne_3.png) as tiles of their own, not as those images' near-infrared bands")
+            + " airborne_3.png) as tiles of their own, not as those images' near-infrared bands, and keep no band the"
+            + " images name near-infrared")
     boolean noNearInfrared;
 
     @Option(names = "--nir-as-is", description = "lay each --nir frame on its image as it is, pixel for pixel, for"
@@ -107,7 +111,7 @@ final class ProjectCreateCommand implements Callable<Integer> {
         }
         ImageryOptions imagery;
         try {
-            imagery = new ImageryOptions(bands.choice(), nearInfrared, followLinks, cutLargerThan,
+            imagery = new ImageryOptions(chooseBands(), nearInfrared, followLinks, cutLargerThan,
                     nearInfraredAsItIs);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "--cut-larger-than: " + e.getMessage());
@@ -133,6 +137,24 @@ final class ProjectCreateCommand implements Callable<Integer> {
         result.put("problems", report.problems());
         System.out.println(new ObjectMapper().writeValueAsString(result));
         return report.importedTiles().isEmpty() && report.alreadyThere().isEmpty() ? 1 : 0;
+    }
+
+    /**
+     * The bands typed, else those the images name (the image with the most bands among the first ones, as the New
+     * project window offers them); a near-infrared band by name only when no frames give it and --no-nir is not said.
+     */
+    private BandChoice chooseBands() {
+        boolean nearInfraredDecided = bands.nearInfraredBandChosen() || noNearInfrared || nearInfrared != null;
+        if (bands.rgbChosen() && nearInfraredDecided || !Files.isDirectory(images)) {
+            return bands.choice();
+        }
+        BandSurvey survey;
+        try {
+            survey = BandSurvey.of(images);
+        } catch (IOException e) {
+            return bands.choice(); // the import says what is wrong with the folder
+        }
+        return bands.choice(survey.names(), survey.file(), !nearInfraredDecided);
     }
 
     /**

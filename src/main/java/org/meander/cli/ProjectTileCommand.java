@@ -8,6 +8,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.meander.project.RasterTiling;
+import org.meander.project.raster.BandChoice;
+import org.meander.project.raster.BandNames;
+import org.meander.project.raster.RasterFile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -18,7 +21,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code ./meander project tile DIR --raster FILE [--tile-size 1024] [--overlap 128] [--bands R,G,B]
- * [--nir-band K | --nir FILE] [--mask FILE [--class-index K]]}.
+ * [--nir-band K | --nir FILE | --no-nir] [--mask FILE [--class-index K]]}. Bands not chosen are taken from the
+ * names the raster gives them, where it does.
  */
 @Command(name = "tile", mixinStandardHelpOptions = true,
         description = {"Cut a raster larger than a tile (an orthomosaic, say; TIFF, striped or tiled, or PNG) into"
@@ -62,6 +66,9 @@ final class ProjectTileCommand implements Callable<Integer> {
                     + " any pixel size (resampled bilinearly; where it does not reach, the tiles' band has no value)")
     Path nearInfrared;
 
+    @Option(names = "--no-nir", description = "keep no near-infrared band, not even one the raster names so")
+    boolean noNearInfrared;
+
     @Option(names = "--mask", paramLabel = "FILE",
             description = "a mask of the whole raster, of its size (TIFF or PNG; 0/255, 0/1 or class indices in its"
                     + " first band): each tile gets its window as its label, marked imported")
@@ -84,8 +91,12 @@ final class ProjectTileCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--nir-band takes the near-infrared from a band of the"
                     + " raster and --nir from a raster of its own; give one of them");
         }
+        if (noNearInfrared && (nearInfrared != null || bands.nearInfraredBandChosen())) {
+            throw new ParameterException(spec.commandLine(), "--no-nir keeps no near-infrared band; it does not go"
+                    + " with " + (nearInfrared != null ? "--nir" : "--nir-band"));
+        }
         RasterTiling.Report report = RasterTiling.tile(project, raster,
-                new RasterTiling.Settings(tileSize, overlap, bands.choice(), nearInfrared),
+                new RasterTiling.Settings(tileSize, overlap, chooseBands(), nearInfrared),
                 mask == null ? null : new RasterTiling.Mask(mask, classIndex), progress::show);
         progress.finish();
         if (report.resumed() > 0) {
@@ -107,5 +118,19 @@ final class ProjectTileCommand implements Callable<Integer> {
         result.put("seconds", Math.round((System.nanoTime() - start) / 1e7) / 100.0);
         System.out.println(new ObjectMapper().writeValueAsString(result));
         return 0;
+    }
+
+    /** The bands typed, else those the raster names; a header that cannot be read is left to the cut to report. */
+    private BandChoice chooseBands() {
+        if (bands.rgbChosen() && (bands.nearInfraredBandChosen() || noNearInfrared || nearInfrared != null)) {
+            return bands.choice();
+        }
+        BandNames names;
+        try (RasterFile file = RasterFile.open(raster)) {
+            names = file.bandNames();
+        } catch (IOException | RuntimeException e) {
+            return bands.choice();
+        }
+        return bands.choice(names, raster.getFileName().toString(), !noNearInfrared && nearInfrared == null);
     }
 }

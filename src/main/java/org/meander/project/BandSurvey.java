@@ -3,18 +3,19 @@ package org.meander.project;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import org.meander.project.raster.BandNames;
 import org.meander.project.raster.RasterFile;
 import org.meander.project.raster.SampleFormat;
 
 /**
  * What a folder's images hold, read from their headers alone, so that an import can offer a choice of bands before it
- * copies anything: the most bands an image has, their samples, and that image's file name. An image whose header
- * cannot be read is left to the import, which names it.
+ * copies anything: the most bands an image has, their samples, that image's file name and the names it gives its
+ * bands. An image whose header cannot be read is left to the import, which names it.
  */
-public record BandSurvey(int bands, SampleFormat samples, String file) {
+public record BandSurvey(int bands, SampleFormat samples, String file, BandNames names) {
 
     /** No image read (yet). */
-    public static final BandSurvey NONE = new BandSurvey(0, new SampleFormat(0, false), "");
+    public static final BandSurvey NONE = new BandSurvey(0, new SampleFormat(0, false), "", BandNames.NONE);
     /** Headers read at most: a folder of a thousand frames is told apart from a stack of rasters by its first ones. */
     static final int MOST_FILES = 200;
 
@@ -27,7 +28,8 @@ public record BandSurvey(int bands, SampleFormat samples, String file) {
                 // a PNG's fourth band is alpha; a TIFF's may be anything (ImageIO calls a GDAL RGBN one alpha too)
                 int bands = isTiff(image) ? raster.bandCount() : Math.min(3, raster.bandCount());
                 if (bands > most.bands() || bands == most.bands() && raster.bitsPerSample() > most.samples().bits()) {
-                    most = new BandSurvey(bands, raster.sampleFormat(), image.getFileName().toString());
+                    most = new BandSurvey(bands, raster.sampleFormat(), image.getFileName().toString(),
+                            raster.bandNames());
                 }
             } catch (IOException | RuntimeException e) {
                 // the import names it

@@ -5,10 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.meander.project.LabelMask;
@@ -72,6 +75,84 @@ class RasterCommandsTest {
         assertEquals(1, traced.json().path("georeferenced").asInt());
         assertTrue(Files.exists(outlines.resolve(first.name() + ".geojson")));
         assertTrue(Files.exists(outlines.resolve("stitched/ortho.geojson")));
+    }
+
+    /** A multispectral stack stored blue, green, red, near-infrared and naming them so: blue grows to the right, red
+     * down. */
+    Path namedStack(Path file) throws IOException {
+        String metadata = "<GDALMetadata>\n" + String.join("\n", List.of(
+                "<Item name=\"DESCRIPTION\" sample=\"0\" role=\"description\">Blue</Item>",
+                "<Item name=\"DESCRIPTION\" sample=\"1\" role=\"description\">Green</Item>",
+                "<Item name=\"DESCRIPTION\" sample=\"2\" role=\"description\">Red</Item>",
+                "<Item name=\"DESCRIPTION\" sample=\"3\" role=\"description\">NIR</Item>")) + "\n</GDALMetadata>\n";
+        return TestRasters.tiff(file, TestRasters.raster(200, 120, 4, 16,
+                (x, y, b) -> 1000 + (b == 0 ? 10 * x : b == 2 ? 10 * y : 500 * b)), 32,
+                List.of(new TestRasters.Field(42112, "TIFFAsciis", metadata)));
+    }
+
+    private static JsonNode manifest(Path project) throws IOException {
+        return new ObjectMapper().readTree(project.resolve("meander.json").toFile());
+    }
+
+    @Test
+    void tileTakesTheBandsTheRasterNamesUnlessTold() throws IOException {
+        Path stack = namedStack(temp.resolve("stack.tif"));
+        Path dir = temp.resolve("project");
+
+        EmbedCommandTest.Result named = ProjectCommandTest.project("tile", dir.toString(), "--raster",
+                stack.toString(), "--tile-size", "64", "--overlap", "16");
+
+        assertEquals(0, named.exit(), named.err());
+        assertTrue(named.err().contains("bands 3,2,1 as red, green and blue and band 4 as near-infrared, as stack.tif"
+                + " names them (1 Blue, 2 Green, 3 Red, 4 NIR)"), named.err());
+        JsonNode entry = manifest(dir).path("rasters").path("stack");
+        assertEquals("[3,2,1]", entry.path("bands").toString());
+        assertEquals(4, entry.path("nir_band").asInt());
+        Project project = Project.open(dir);
+        Tile first = project.tiles().get(0);
+        assertTrue(Files.exists(project.nearInfraredFile(first)));
+        BufferedImage tile = ImageIO.read(first.image().toFile());
+        assertTrue((tile.getRGB(0, 60) >> 16 & 0xff) > (tile.getRGB(0, 0) >> 16 & 0xff), "red is the band growing down");
+        assertEquals(tile.getRGB(0, 0) & 0xff, tile.getRGB(0, 60) & 0xff, "blue grows to the right only");
+
+        Path other = temp.resolve("told");
+        EmbedCommandTest.Result told = ProjectCommandTest.project("tile", other.toString(), "--raster",
+                stack.toString(), "--tile-size", "64", "--overlap", "16", "--bands", "1,2,3", "--no-nir");
+
+        assertEquals(0, told.exit(), told.err());
+        assertTrue(told.err().isBlank() || !told.err().contains("names them"), told.err());
+        JsonNode toldEntry = manifest(other).path("rasters").path("stack");
+        assertEquals("[1,2,3]", toldEntry.path("bands").toString());
+        assertTrue(toldEntry.path("nir_band").isMissingNode(), toldEntry.toString());
+        EmbedCommandTest.Result both = ProjectCommandTest.project("tile", temp.resolve("both").toString(),
+                "--raster", stack.toString(), "--nir-band", "4", "--no-nir");
+        assertEquals(2, both.exit());
+        assertTrue(both.err().contains("--no-nir keeps no near-infrared band"), both.err());
+    }
+
+    @Test
+    void createTakesTheBandsTheImagesName() throws IOException {
+        Path images = Files.createDirectories(temp.resolve("images"));
+        namedStack(images.resolve("scene.tif"));
+        Path dir = temp.resolve("project");
+
+        EmbedCommandTest.Result created = ProjectCommandTest.project("create", dir.toString(), "--images",
+                images.toString());
+
+        assertEquals(0, created.exit(), created.err());
+        assertTrue(created.err().contains("as scene.tif names them"), created.err());
+        Project project = Project.open(dir);
+        Tile scene = project.tiles().get(0);
+        assertTrue(Files.exists(project.nearInfraredFile(scene)));
+        BufferedImage tile = ImageIO.read(scene.image().toFile());
+        assertTrue((tile.getRGB(0, 100) >> 16 & 0xff) > (tile.getRGB(0, 0) >> 16 & 0xff), "red is the band growing down");
+
+        Path declined = temp.resolve("declined");
+        EmbedCommandTest.Result noNir = ProjectCommandTest.project("create", declined.toString(), "--images",
+                images.toString(), "--no-nir");
+        assertEquals(0, noNir.exit(), noNir.err());
+        Project withoutNir = Project.open(declined);
+        assertTrue(Files.notExists(withoutNir.nearInfraredFile(withoutNir.tiles().get(0))));
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.util.List;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.meander.project.raster.BandNames;
 import org.meander.project.raster.SampleFormat;
 import org.meander.testing.Fixtures;
 import org.meander.testing.TestRasters;
@@ -27,7 +28,8 @@ class BandSurveyTest {
 
         BandSurvey survey = BandSurvey.of(dir);
 
-        assertEquals(new BandSurvey(3, new SampleFormat(8, false), "airborne_3.png"), survey,
+        assertEquals(new BandSurvey(3, new SampleFormat(8, false), "airborne_3.png",
+                new BandNames(List.of("Red", "Green", "Blue"))), survey,
                 "the alpha of glass.png is no band");
     }
 
@@ -39,7 +41,17 @@ class BandSurveyTest {
 
         BandSurvey survey = BandSurvey.of(dir);
 
-        assertEquals(new BandSurvey(5, new SampleFormat(16, false), "b_five.tif"), survey);
+        assertEquals(new BandSurvey(5, new SampleFormat(16, false), "b_five.tif", BandNames.NONE), survey);
+    }
+
+    @Test
+    void theNamesTheImageGivesItsBandsComeAlong() throws IOException {
+        String metadata = "<GDALMetadata><Item name=\"DESCRIPTION\" sample=\"0\" role=\"description\">Blue</Item>"
+                + "<Item name=\"DESCRIPTION\" sample=\"2\" role=\"description\">Red</Item></GDALMetadata>";
+        TestRasters.tiff(dir.resolve("stack.tif"), TestRasters.raster(8, 8, 4, 16, (x, y, b) -> b), 0,
+                List.of(new TestRasters.Field(42112, "TIFFAsciis", metadata)));
+
+        assertEquals(new BandNames(List.of("Blue", "", "Red", "")), BandSurvey.of(dir).names());
     }
 
     @Test

@@ -45,6 +45,25 @@ public record BandChoice(int red, int green, int blue, OptionalInt nearInfrared)
         return new BandChoice(bands[0], bands[1], bands[2], nir);
     }
 
+    /**
+     * The choice the names a file gives its bands make: the bands it names red, green and blue when it names all three
+     * (else 1, 2, 3), and the band it names near-infrared, if one.
+     */
+    public static BandChoice of(BandNames names) {
+        OptionalInt red = names.band(BandColour.RED);
+        OptionalInt green = names.band(BandColour.GREEN);
+        OptionalInt blue = names.band(BandColour.BLUE);
+        OptionalInt nearInfrared = names.band(BandColour.NEAR_INFRARED);
+        return red.isPresent() && green.isPresent() && blue.isPresent()
+                ? new BandChoice(red.getAsInt(), green.getAsInt(), blue.getAsInt(), nearInfrared)
+                : new BandChoice(1, 2, 3, nearInfrared);
+    }
+
+    /** The red, green and blue bands as typed: "3,2,1". */
+    public String rgbText() {
+        return red + "," + green + "," + blue;
+    }
+
     public boolean isDefaultRgb() {
         return red == 1 && green == 2 && blue == 3;
     }

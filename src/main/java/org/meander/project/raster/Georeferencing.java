@@ -33,7 +33,6 @@ public record Georeferencing(List<TiffField> fields) {
     public static final int GDAL_NODATA = 42113;
     public static final Set<Integer> TAGS = Set.of(MODEL_PIXEL_SCALE, MODEL_TIEPOINT, MODEL_TRANSFORMATION,
             GEO_KEY_DIRECTORY, GEO_DOUBLE_PARAMS, GEO_ASCII_PARAMS, GDAL_METADATA, GDAL_NODATA);
-    private static final String TIFF_FORMAT = "javax_imageio_tiff_image_1.0";
     private static final int RASTER_TYPE_KEY = 1025;
     private static final int PIXEL_IS_AREA = 1;
     private static final int PIXEL_IS_POINT = 2;
@@ -47,10 +46,10 @@ public record Georeferencing(List<TiffField> fields) {
 
     /** The fields of {@link #TAGS} in a TIFF image's metadata; none for other metadata. */
     static List<TiffField> fieldsOf(IIOMetadata metadata) {
-        if (metadata == null || !List.of(metadata.getMetadataFormatNames()).contains(TIFF_FORMAT)) {
+        if (metadata == null || !List.of(metadata.getMetadataFormatNames()).contains(TiffField.TIFF_FORMAT)) {
             return List.of();
         }
-        Node root = metadata.getAsTree(TIFF_FORMAT);
+        Node root = metadata.getAsTree(TiffField.TIFF_FORMAT);
         List<TiffField> fields = new ArrayList<>();
         for (Node ifd = root.getFirstChild(); ifd != null; ifd = ifd.getNextSibling()) {
             for (Node field = ifd.getFirstChild(); field != null; field = field.getNextSibling()) {

@@ -22,7 +22,6 @@ public final class ImageFiles {
 
     /** Tiles of 256 x 256 pixels, as GDAL writes tiled GeoTIFFs: any window can be read without reading whole rows. */
     private static final int TIFF_TILE = 256;
-    private static final String TIFF_FORMAT = "javax_imageio_tiff_image_1.0";
 
     private ImageFiles() {
     }
@@ -39,9 +38,9 @@ public final class ImageFiles {
             param.setCompressionType("ZLib"); // Adobe Deflate, compression 8: what GDAL and libtiff write
             IIOMetadata metadata = writer.getDefaultImageMetadata(new ImageTypeSpecifier(image), param);
             if (georeferencing.isPresent()) {
-                IIOMetadataNode root = (IIOMetadataNode) metadata.getAsTree(TIFF_FORMAT);
+                IIOMetadataNode root = (IIOMetadataNode) metadata.getAsTree(TiffField.TIFF_FORMAT);
                 georeferencing.get().addTo(root);
-                metadata.mergeTree(TIFF_FORMAT, root);
+                metadata.mergeTree(TiffField.TIFF_FORMAT, root);
             }
             AtomicFile.replace(file, channel -> {
                 try (ChannelImageOutput out = new ChannelImageOutput(channel)) {

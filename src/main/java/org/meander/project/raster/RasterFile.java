@@ -1,6 +1,7 @@
 package org.meander.project.raster;
 
 import java.awt.Rectangle;
+import java.awt.color.ColorSpace;
 import java.awt.image.ColorModel;
 import java.awt.image.DataBuffer;
 import java.awt.image.IndexColorModel;
@@ -32,6 +33,7 @@ public final class RasterFile implements AutoCloseable {
 
     /** About as many pixels as an overview holds: enough for percentiles, a few seconds to read at most. */
     static final long OVERVIEW_PIXELS = 4_000_000;
+    private static final int PHOTOMETRIC = 262;
 
     private final Path file;
     private final WindowReader windows;
@@ -44,9 +46,11 @@ public final class RasterFile implements AutoCloseable {
     private final IndexColorModel palette;
     /** The GeoTIFF and GDAL fields of the file (none for other formats): its georeferencing and nodata value. */
     private final List<TiffField> geoFields;
+    private final BandNames bandNames;
 
     private RasterFile(Path file, WindowReader windows, String formatName, int width, int height, int storedBands,
-                       int bitsPerSample, boolean integerSamples, IndexColorModel palette, List<TiffField> geoFields) {
+                       int bitsPerSample, boolean integerSamples, IndexColorModel palette, List<TiffField> geoFields,
+                       boolean storedAsRgb) {
         this.file = file;
         this.windows = windows;
         this.formatName = formatName;
@@ -57,6 +61,7 @@ public final class RasterFile implements AutoCloseable {
         this.integerSamples = integerSamples;
         this.palette = palette;
         this.geoFields = List.copyOf(geoFields);
+        this.bandNames = palette != null ? BandNames.NONE : BandNames.of(geoFields, storedAsRgb, storedBands);
     }
 
     /** Reads the header only. */
@@ -77,10 +82,12 @@ public final class RasterFile implements AutoCloseable {
         ImageReader reader = readers.next();
         boolean own;
         List<TiffField> geoFields;
+        OptionalDouble photometric;
         try {
             reader.setInput(input, false, false);
             geoFields = readGeoFields(reader); // first: the metadata is read once, unknown tags kept
             own = TiffLimits.needsOwnReader(reader.getImageMetadata(0));
+            photometric = TiffField.firstValue(reader.getImageMetadata(0), PHOTOMETRIC);
         } catch (IOException | RuntimeException e) {
             reader.dispose();
             input.close();
@@ -100,15 +107,22 @@ public final class RasterFile implements AutoCloseable {
             }
             int dataType = type.getSampleModel().getDataType();
             IndexColorModel palette = colours instanceof IndexColorModel p ? p : null;
+            boolean rgb = photometric.isPresent() ? isRgb((int) photometric.getAsDouble())
+                    : colours.getColorSpace().getType() == ColorSpace.TYPE_RGB;
             return new RasterFile(file, new ImageIoWindows(input, reader), reader.getFormatName(),
                     reader.getWidth(0), reader.getHeight(0), type.getSampleModel().getNumBands(),
                     palette != null ? 8 : bits, dataType != DataBuffer.TYPE_FLOAT && dataType != DataBuffer.TYPE_DOUBLE,
-                    palette, geoFields);
+                    palette, geoFields, rgb);
         } catch (IOException | RuntimeException e) {
             reader.dispose();
             input.close();
             throw damagedHeader(file, reader, e);
         }
+    }
+
+    /** TIFF's photometric interpretations RGB (2) and YCbCr (6, JPEG-compressed colour), decoded as RGB. */
+    private static boolean isRgb(int photometric) {
+        return photometric == 2 || photometric == 6;
     }
 
     private static IOException damagedHeader(Path file, ImageReader reader, Exception e) {
@@ -134,7 +148,8 @@ public final class RasterFile implements AutoCloseable {
                 }
             };
             return new RasterFile(file, windows, "TIFF", reader.width(), reader.height(), reader.bands(),
-                    reader.bitsPerSample(), !reader.floatingPoint(), null, reader.directory().georeferencing());
+                    reader.bitsPerSample(), !reader.floatingPoint(), null, reader.directory().georeferencing(),
+                    isRgb(reader.directory().photometric()));
         } catch (IOException | RuntimeException e) {
             channel.close();
             throw new IOException(file + ": " + describe(e), e);
@@ -197,6 +212,11 @@ public final class RasterFile implements AutoCloseable {
 
     public OptionalDouble noData() {
         return Georeferencing.noData(geoFields);
+    }
+
+    /** What the file says each band is ("Red", "NIR"), as far as it says. */
+    public BandNames bandNames() {
+        return bandNames;
     }
 
     /** The window's samples, band by band as stored (a palette is looked up), with (0, 0) at its top left. */

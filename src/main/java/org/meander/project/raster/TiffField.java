@@ -1,6 +1,8 @@
 package org.meander.project.raster;
 
 import java.util.List;
+import java.util.OptionalDouble;
+import javax.imageio.metadata.IIOMetadata;
 import javax.imageio.metadata.IIOMetadataNode;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -11,6 +13,8 @@ import org.w3c.dom.Node;
  * tree writes them, so that a field is copied exactly, whatever its type.
  */
 public record TiffField(int number, String kind, List<String> values) {
+
+    static final String TIFF_FORMAT = "javax_imageio_tiff_image_1.0";
 
     public TiffField {
         if (!kind.startsWith("TIFF") || !kind.endsWith("s")) {
@@ -35,6 +39,24 @@ public record TiffField(int number, String kind, List<String> values) {
             }
         }
         throw new IllegalArgumentException("tag " + number + " has no values");
+    }
+
+    /**
+     * The first value of field {@code number} in the first directory of a TIFF image's metadata; empty when it has no
+     * such field, or is not a TIFF's.
+     */
+    static OptionalDouble firstValue(IIOMetadata metadata, int number) {
+        if (metadata == null || !List.of(metadata.getMetadataFormatNames()).contains(TIFF_FORMAT)) {
+            return OptionalDouble.empty();
+        }
+        Node ifd = metadata.getAsTree(TIFF_FORMAT).getFirstChild();
+        for (Node field = ifd == null ? null : ifd.getFirstChild(); field != null; field = field.getNextSibling()) {
+            if (field instanceof Element element && "TIFFField".equals(element.getNodeName())
+                    && Integer.parseInt(element.getAttribute("number")) == number) {
+                return OptionalDouble.of(fromNode(element).number(0));
+            }
+        }
+        return OptionalDouble.empty();
     }
 
     IIOMetadataNode toNode() {

@@ -18,7 +18,6 @@ import org.w3c.dom.Node;
  */
 public final class TiffLimits {
 
-    private static final String TIFF_FORMAT = "javax_imageio_tiff_image_1.0";
     private static final int BITS_PER_SAMPLE = 258;
     private static final int COMPRESSION = 259;
     private static final int PREDICTOR = 317;
@@ -55,14 +54,14 @@ public final class TiffLimits {
      * own reader decodes; LERC, WebP, which it names). Metadata in another format (not a TIFF) never has.
      */
     public static boolean needsOwnReader(IIOMetadata metadata) {
-        if (metadata == null || !List.of(metadata.getMetadataFormatNames()).contains(TIFF_FORMAT)) {
+        if (metadata == null || !List.of(metadata.getMetadataFormatNames()).contains(TiffField.TIFF_FORMAT)) {
             return false;
         }
         int predictor = 1;
         int bits = 8;
         int compression = 1;
         int sampleFormat = 1;
-        Node ifd = metadata.getAsTree(TIFF_FORMAT).getFirstChild();
+        Node ifd = metadata.getAsTree(TiffField.TIFF_FORMAT).getFirstChild();
         for (Node field = ifd == null ? null : ifd.getFirstChild(); field != null; field = field.getNextSibling()) {
             if (field instanceof Element element && "TIFFField".equals(element.getNodeName())) {
                 int number = Integer.parseInt(element.getAttribute("number"));
