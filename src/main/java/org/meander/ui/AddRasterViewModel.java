@@ -13,6 +13,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.meander.project.Project;
 import org.meander.project.RasterTiling;
+import org.meander.project.raster.BandNames;
 import org.meander.project.raster.RasterFile;
 import org.meander.project.raster.SampleFormat;
 import org.meander.weights.ErrorText;
@@ -26,9 +27,9 @@ import org.meander.weights.ErrorText;
 final class AddRasterViewModel {
 
     /** What the raster's header says: its size and bands. */
-    private record Header(int width, int height, int bands, SampleFormat samples) {
+    private record Header(int width, int height, int bands, SampleFormat samples, BandNames names) {
 
-        static final Header NONE = new Header(0, 0, 0, new SampleFormat(0, false));
+        static final Header NONE = new Header(0, 0, 0, new SampleFormat(0, false), BandNames.NONE);
     }
 
     private final Project project;
@@ -43,8 +44,9 @@ final class AddRasterViewModel {
     private final ReadOnlyObjectWrapper<Header> header = new ReadOnlyObjectWrapper<>(Header.NONE);
     private final LatestRead<Header> headerReads = new LatestRead<>("meander-raster-header");
     private final StringBinding rasterFound = Bindings.createStringBinding(() -> header.get().bands() == 0 ? ""
-            : String.format(Locale.ROOT, "%d x %d pixels, %d bands, %s", header.get().width(),
-                    header.get().height(), header.get().bands(), header.get().samples()), header);
+            : String.format(Locale.ROOT, "%d x %d pixels, %d bands, %s%s", header.get().width(),
+                    header.get().height(), header.get().bands(), header.get().samples(),
+                    BandChoiceModel.named(header.get().names())), header);
     private final StringBinding problem;
     private final TaskState task = new TaskState();
 
@@ -172,7 +174,7 @@ final class AddRasterViewModel {
     /** Reads the raster's header in the background, to offer its bands; a file typed over since is dropped. */
     private void readHeader(String typed) {
         header.set(Header.NONE);
-        bands.found(0);
+        bands.found(0, BandNames.NONE);
         Path file = optionalPath(typed);
         if (file == null || !Files.isRegularFile(file)) {
             headerReads.cancel();
@@ -180,10 +182,11 @@ final class AddRasterViewModel {
         }
         headerReads.ask(() -> {
             try (RasterFile opened = RasterFile.open(file)) {
-                return new Header(opened.width(), opened.height(), opened.bandCount(), opened.sampleFormat());
+                return new Header(opened.width(), opened.height(), opened.bandCount(), opened.sampleFormat(),
+                        opened.bandNames());
             }
         }, Header.NONE, found -> {
-            bands.found(found.bands());
+            bands.found(found.bands(), found.names());
             header.set(found);
         });
     }

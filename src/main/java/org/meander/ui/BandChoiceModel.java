@@ -13,11 +13,13 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.meander.project.raster.BandChoice;
+import org.meander.project.raster.BandNames;
 
 /**
  * The bands of multi-band imagery as a window chooses them: those that make the picture (red, green, blue) and the
- * one kept as near-infrared. Offered once the imagery is found to hold more than three bands; a choice made for
- * other imagery and hidden since is not applied.
+ * one kept as near-infrared. Offered once the imagery is found to hold more than three bands, or to name its bands in
+ * another order; a choice made for other imagery and hidden since is not applied. The bands the imagery names are
+ * filled in, unless the user chose others.
  */
 final class BandChoiceModel {
 
@@ -25,7 +27,11 @@ final class BandChoiceModel {
     private final ObjectProperty<Integer> nearInfrared = new SimpleObjectProperty<>(0);
     private final ObservableList<Integer> nearInfraredChoices = FXCollections.observableArrayList(0);
     private final IntegerProperty bandsFound = new SimpleIntegerProperty();
-    private final BooleanBinding offered = Bindings.createBooleanBinding(() -> bandsFound.get() > 3, bandsFound);
+    private BandNames names = BandNames.NONE;
+    /** What was last filled in from the names, to tell it from the user's own choice. */
+    private final ObjectProperty<BandChoice> filled = new SimpleObjectProperty<>(BandChoice.DEFAULT);
+    private final BooleanBinding offered = Bindings.createBooleanBinding(
+            () -> bandsFound.get() > 3 || bandsFound.get() > 0 && !filled.get().isDefaultRgb(), bandsFound, filled);
 
     /** The bands that make the picture, "red,green,blue" as GIS tools number them; blank for 1,2,3. */
     StringProperty rgbProperty() {
@@ -47,12 +53,44 @@ final class BandChoiceModel {
         return offered;
     }
 
-    /** The imagery's headers were read: it holds {@code bands} bands at most (0 when none could be read). */
-    void found(int bands) {
+    /**
+     * The imagery's headers were read: it holds {@code bands} bands at most (0 when none could be read) and names them
+     * {@code names}. The bands named red, green, blue and near-infrared replace those filled in before, not the
+     * user's.
+     */
+    void found(int bands, BandNames names) {
+        this.names = names;
+        BandChoice named = BandChoice.of(names);
         int chosen = chosenNearInfrared();
+        boolean ownNearInfrared = chosen != filled.get().nearInfrared().orElse(0);
+        boolean ownRgb = !rgb.get().isBlank() && !rgb.get().strip().equals(rgbText(filled.get()));
+        filled.set(named);
         nearInfraredChoices.setAll(IntStream.rangeClosed(0, bands).boxed().toList());
-        nearInfrared.set(chosen > bands ? 0 : chosen);
         bandsFound.set(bands);
+        if (!ownRgb) {
+            rgb.set(rgbText(named));
+        }
+        int nir = ownNearInfrared ? chosen : named.nearInfrared().orElse(0);
+        nearInfrared.set(nir > bands ? 0 : nir);
+    }
+
+    /** The red, green and blue bands as the field shows them: empty for 1,2,3. */
+    private static String rgbText(BandChoice choice) {
+        return choice.isDefaultRgb() ? "" : choice.rgbText();
+    }
+
+    /** The bands a file names, as a window says them after its bands: ", named 1 Blue, 2 Green"; "" for none. */
+    static String named(BandNames names) {
+        return names.text().isEmpty() ? "" : ", named " + names.text();
+    }
+
+    /** A band as the near-infrared choice shows it: "4 NIR" where the imagery names it, "none" for 0. */
+    String bandText(Integer band) {
+        if (band == null || band == 0) {
+            return "none";
+        }
+        String name = band <= names.names().size() ? names.names().get(band - 1) : "";
+        return name.isEmpty() ? band.toString() : band + " " + name;
     }
 
     /** The near-infrared band chosen and offered, 0 for none (also while the choice box has no value). */

@@ -28,20 +28,21 @@ final class BandChoiceRow {
         rgb.setPrefColumnCount(6);
         rgb.setPromptText("1,2,3");
         rgb.setTooltip(new Tooltip("The bands shown and given to SAM as red, green and blue, numbered from 1 as GIS"
-                + " tools number them (3,2,1 for imagery stored blue, green, red). 16-bit and floating-point bands"
-                + " are stretched to 8 bits between their 2nd and 98th percentiles."));
+                + " tools number them (3,2,1 for imagery stored blue, green, red); filled in when the imagery names"
+                + " its bands. 16-bit and floating-point bands are stretched to 8 bits between their 2nd and 98th"
+                + " percentiles."));
         rgb.textProperty().bindBidirectional(model.rgbProperty());
         ChoiceBox<Integer> nir = new ChoiceBox<>();
         nir.setId(idPrefix + "-nir-band");
         nir.setConverter(new StringConverter<>() {
             @Override
             public String toString(Integer band) {
-                return band == null || band == 0 ? "none" : Integer.toString(band);
+                return model.bandText(band);
             }
 
             @Override
             public Integer fromString(String text) {
-                return text.equals("none") ? 0 : Integer.valueOf(text);
+                return text.equals("none") ? 0 : Integer.valueOf(text.split(" ")[0]);
             }
         });
         nir.setItems(model.nearInfraredChoices());

@@ -26,6 +26,7 @@ import org.meander.project.FramesBesideImages;
 import org.meander.project.ImageryOptions;
 import org.meander.project.ImportReport;
 import org.meander.project.ProjectImport;
+import org.meander.project.raster.BandNames;
 
 /**
  * "New project…": a project made from a folder of images and, if there are some, their masks from another tool and
@@ -44,8 +45,8 @@ final class NewProjectViewModel {
     private final BandChoiceModel bands = new BandChoiceModel();
     private final ReadOnlyObjectWrapper<BandSurvey> survey = new ReadOnlyObjectWrapper<>(BandSurvey.NONE);
     private final StringBinding bandsFound = Bindings.createStringBinding(() -> survey.get().bands() == 0 ? ""
-            : survey.get().file() + ": " + survey.get().bands() + " bands, " + survey.get().samples(),
-            survey);
+            : survey.get().file() + ": " + survey.get().bands() + " bands, " + survey.get().samples()
+                    + BandChoiceModel.named(survey.get().names()), survey);
     private final LatestRead<BandSurvey> surveys = new LatestRead<>("meander-band-survey");
     private final LatestRead<FramesBesideImages> frameReads = new LatestRead<>("meander-frame-names");
     /** The images' folder as filled into the near-infrared field for frames found beside the images, else null. */
@@ -107,14 +108,14 @@ final class NewProjectViewModel {
     /** Reads the headers of the images in the background, to offer their bands when they have more than RGB. */
     private void surveyBands(String typed) {
         survey.set(BandSurvey.NONE);
-        bands.found(0);
+        bands.found(0, BandNames.NONE);
         Path folder = typedFolder(typed);
         if (folder == null) {
             surveys.cancel();
             return;
         }
         surveys.ask(() -> BandSurvey.of(folder), BandSurvey.NONE, found -> {
-            bands.found(found.bands());
+            bands.found(found.bands(), found.names());
             survey.set(found);
         });
     }

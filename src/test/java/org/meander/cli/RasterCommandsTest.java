@@ -80,14 +80,9 @@ class RasterCommandsTest {
     /** A multispectral stack stored blue, green, red, near-infrared and naming them so: blue grows to the right, red
      * down. */
     Path namedStack(Path file) throws IOException {
-        String metadata = "<GDALMetadata>\n" + String.join("\n", List.of(
-                "<Item name=\"DESCRIPTION\" sample=\"0\" role=\"description\">Blue</Item>",
-                "<Item name=\"DESCRIPTION\" sample=\"1\" role=\"description\">Green</Item>",
-                "<Item name=\"DESCRIPTION\" sample=\"2\" role=\"description\">Red</Item>",
-                "<Item name=\"DESCRIPTION\" sample=\"3\" role=\"description\">NIR</Item>")) + "\n</GDALMetadata>\n";
         return TestRasters.tiff(file, TestRasters.raster(200, 120, 4, 16,
                 (x, y, b) -> 1000 + (b == 0 ? 10 * x : b == 2 ? 10 * y : 500 * b)), 32,
-                List.of(new TestRasters.Field(42112, "TIFFAsciis", metadata)));
+                List.of(TestRasters.bandNames("Blue", "Green", "Red", "NIR")));
     }
 
     private static JsonNode manifest(Path project) throws IOException {

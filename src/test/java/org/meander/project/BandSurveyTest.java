@@ -46,10 +46,8 @@ class BandSurveyTest {
 
     @Test
     void theNamesTheImageGivesItsBandsComeAlong() throws IOException {
-        String metadata = "<GDALMetadata><Item name=\"DESCRIPTION\" sample=\"0\" role=\"description\">Blue</Item>"
-                + "<Item name=\"DESCRIPTION\" sample=\"2\" role=\"description\">Red</Item></GDALMetadata>";
         TestRasters.tiff(dir.resolve("stack.tif"), TestRasters.raster(8, 8, 4, 16, (x, y, b) -> b), 0,
-                List.of(new TestRasters.Field(42112, "TIFFAsciis", metadata)));
+                List.of(TestRasters.bandNames("Blue", "", "Red")));
 
         assertEquals(new BandNames(List.of("Blue", "", "Red", "")), BandSurvey.of(dir).names());
     }

@@ -162,6 +162,21 @@ public final class TestRasters {
         }
     }
 
+    /**
+     * GDAL's metadata field naming the bands, band 1 first, as GDAL 3.6 writes band descriptions (read back from a
+     * file gdal_translate wrote from a VRT's {@code <Description>}s); an empty name is left out.
+     */
+    public static Field bandNames(String... names) {
+        StringBuilder xml = new StringBuilder("<GDALMetadata>\n");
+        for (int band = 0; band < names.length; band++) {
+            if (!names[band].isEmpty()) {
+                xml.append("  <Item name=\"DESCRIPTION\" sample=\"").append(band).append("\" role=\"description\">")
+                        .append(names[band]).append("</Item>\n");
+            }
+        }
+        return new Field(42112, "TIFFAsciis", xml.append("</GDALMetadata>\n").toString());
+    }
+
     /** UTM-style georeferencing: pixel size 0.5 m, top left pixel at (500000, 4000000), with GDAL's nodata. */
     public static List<Field> georeferencing() {
         return georeferencing(0.5, 500000, 4000000, 32610);

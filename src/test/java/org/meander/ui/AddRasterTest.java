@@ -99,6 +99,36 @@ class AddRasterTest {
         assertEquals(List.of(), project.interruptedCuts());
     }
 
+    @Test
+    void theBandsARasterNamesAreFilledInAndTheUsersOwnChoiceIsKept(FxRobot robot) throws Exception {
+        Path named = TestRasters.tiff(temp.resolve("stack.tif"), TestRasters.raster(64, 64, 4, 16,
+                (x, y, band) -> 1000 * band + x), 0, List.of(TestRasters.bandNames("Blue", "Green", "Red", "NIR")));
+        Path unnamed = TestRasters.tiff(temp.resolve("plain.tif"), TestRasters.raster(64, 64, 4, 16,
+                (x, y, band) -> 1000 * band + x), 0, List.of());
+        @SuppressWarnings("unchecked")
+        ChoiceBox<Integer> nir = robot.lookup("#add-raster-nir-band").queryAs(ChoiceBox.class);
+
+        Fields.set(robot, "#add-raster-file", named.toString());
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> Fields.label(robot, "#add-raster-found")
+                .equals("64 x 64 pixels, 4 bands, 16-bit, named 1 Blue, 2 Green, 3 Red, 4 NIR"));
+        assertEquals("3,2,1", Fields.text(robot, "#add-raster-bands"));
+        assertEquals(4, nir.getValue());
+        assertEquals("4 NIR", nir.getConverter().toString(nir.getValue()));
+
+        Fields.set(robot, "#add-raster-file", unnamed.toString());
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
+                () -> Fields.label(robot, "#add-raster-found").equals("64 x 64 pixels, 4 bands, 16-bit"));
+        assertEquals("", Fields.text(robot, "#add-raster-bands"), "what the names filled in goes with them");
+        assertEquals(0, nir.getValue());
+
+        Fields.set(robot, "#add-raster-bands", "2,3,4");
+        robot.interact(() -> nir.setValue(1));
+        Fields.set(robot, "#add-raster-file", named.toString());
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
+                () -> Fields.label(robot, "#add-raster-found").endsWith("named 1 Blue, 2 Green, 3 Red, 4 NIR"));
+        assertEquals("2,3,4", Fields.text(robot, "#add-raster-bands"), "the user's own choice");
+    }
+
     /** Whether the node and every node it is in are visible. */
     private static boolean shown(FxRobot robot, String id) {
         for (Node node = robot.lookup(id).query(); node != null; node = node.getParent()) {

@@ -283,6 +283,28 @@ class NewProjectTest {
         assertTrue((right >> 16 & 0xff) > (left >> 16 & 0xff), "red, band 3, rises to the right");
     }
 
+    /** Three bands stored blue, green, red and named so: the choice is offered, filled in, and makes the tiles. */
+    @Test
+    void imagesThatNameTheirBandsInAnotherOrderGetThemFilledIn(FxRobot robot) throws Exception {
+        Path images = Files.createDirectories(dir.resolve("scenes"));
+        TestRasters.tiff(images.resolve("scene.tif"), TestRasters.raster(64, 48, 3, 16,
+                (x, y, band) -> band == 2 ? 1000 + 7 * x : 1000), 0, List.of(TestRasters.bandNames("Blue", "Green",
+                "Red")));
+
+        Fields.set(robot, "#new-project-images", images.toString());
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> shown(robot, "#new-project-bands"));
+        assertEquals("scene.tif: 3 bands, 16-bit, named 1 Blue, 2 Green, 3 Red",
+                Fields.label(robot, "#new-project-bands-found"));
+        assertEquals("3,2,1", Fields.text(robot, "#new-project-bands"));
+        robot.clickOn("#new-project-create");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> opened.get() != null);
+
+        BufferedImage picture = ImageIO.read(Project.open(opened.get()).tile("scene").orElseThrow().image().toFile());
+        assertTrue((picture.getRGB(63, 20) >> 16 & 0xff) > (picture.getRGB(0, 20) >> 16 & 0xff),
+                "red, band 3, rises to the right");
+        assertEquals(picture.getRGB(0, 20) & 0xff, picture.getRGB(63, 20) & 0xff, "blue, band 1, is flat");
+    }
+
     /** Bands typed for multi-band images do not hold up a folder of ordinary pictures chosen next. */
     @Test
     void aBandChoiceHiddenWithOtherImagesIsNotApplied(FxRobot robot) throws Exception {

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.awt.image.WritableRaster;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -19,7 +18,6 @@ class BandNamesTest {
     @TempDir
     Path temp;
 
-    /** The field as GDAL 3.6 writes it for a VRT's band descriptions (gdal_translate; read back from the file). */
     private static String gdalMetadata(String... items) {
         StringBuilder xml = new StringBuilder("<GDALMetadata>\n");
         for (String item : items) {
@@ -36,22 +34,18 @@ class BandNamesTest {
         return "<Item name=\"COLORINTERP\" sample=\"" + sample + "\" role=\"colorinterp\">" + name + "</Item>";
     }
 
-    private static String described(String... names) {
-        List<String> items = new ArrayList<>();
-        for (int i = 0; i < names.length; i++) {
-            items.add(description(i, names[i]));
-        }
-        return gdalMetadata(items.toArray(String[]::new));
-    }
-
+    /** The raster as stack.tif with GDAL's metadata field holding {@code metadata}. */
     private Path tiff(WritableRaster raster, String metadata) throws IOException {
-        return tiff("stack.tif", raster, metadata);
+        return tiff("stack.tif", raster,
+                List.of(new TestRasters.Field(Georeferencing.GDAL_METADATA, "TIFFAsciis", metadata)));
     }
 
-    private Path tiff(String name, WritableRaster raster, String metadata) throws IOException {
-        List<TestRasters.Field> fields = metadata == null ? List.of()
-                : List.of(new TestRasters.Field(Georeferencing.GDAL_METADATA, "TIFFAsciis", metadata));
+    private Path tiff(String name, WritableRaster raster, List<TestRasters.Field> fields) throws IOException {
         return TestRasters.tiff(temp.resolve(name), raster, 0, fields);
+    }
+
+    private Path described(WritableRaster raster, String... names) throws IOException {
+        return tiff("stack.tif", raster, List.of(TestRasters.bandNames(names)));
     }
 
     private static BandNames namesOf(Path file) throws IOException {
@@ -62,8 +56,8 @@ class BandNamesTest {
 
     @Test
     void aMicaSenseStackStoredBlueGreenRedIsShownRedGreenBlueWithItsNearInfraredBand() throws IOException {
-        Path stack = tiff(TestRasters.raster(16, 16, 5, 16, (x, y, b) -> 1000 * b),
-                described("Blue", "Green", "Red", "NIR", "RedEdge"));
+        Path stack = described(TestRasters.raster(16, 16, 5, 16, (x, y, b) -> 1000 * b),
+                "Blue", "Green", "Red", "NIR", "RedEdge");
 
         BandNames names = namesOf(stack);
 
@@ -74,8 +68,8 @@ class BandNamesTest {
 
     @Test
     void floatingPointStacksReadByMeandersOwnReaderAreNamedToo() throws IOException {
-        Path stack = tiff(TestRasters.floatRaster(16, 16, 4, (x, y, b) -> 0.1f * b),
-                described("Blue", "Green", "Red", "Near Infrared"));
+        Path stack = described(TestRasters.floatRaster(16, 16, 4, (x, y, b) -> 0.1f * b),
+                "Blue", "Green", "Red", "Near Infrared");
 
         assertEquals(new BandChoice(3, 2, 1, OptionalInt.of(4)), BandChoice.of(namesOf(stack)));
     }
@@ -94,7 +88,7 @@ class BandNamesTest {
 
     @Test
     void anRgbTiffsFirstThreeBandsAreRedGreenAndBlue() throws IOException {
-        Path picture = tiff(TestRasters.raster(16, 16, 3, 8, (x, y, b) -> 50 * b), null);
+        Path picture = tiff("rgb.tif", TestRasters.raster(16, 16, 3, 8, (x, y, b) -> 50 * b), List.of());
 
         BandNames names = namesOf(picture);
 
@@ -104,8 +98,9 @@ class BandNamesTest {
 
     @Test
     void bandsTheFileDoesNotNameLeaveTheChoiceAtOneTwoThree() throws IOException {
-        Path unnamed = tiff("unnamed.tif", TestRasters.raster(16, 16, 4, 16, (x, y, b) -> b), null);
-        Path twoNamed = tiff("two.tif", TestRasters.raster(16, 16, 4, 16, (x, y, b) -> b), described("Blue", "Green"));
+        Path unnamed = tiff("unnamed.tif", TestRasters.raster(16, 16, 4, 16, (x, y, b) -> b), List.of());
+        Path twoNamed = tiff("two.tif", TestRasters.raster(16, 16, 4, 16, (x, y, b) -> b),
+                List.of(TestRasters.bandNames("Blue", "Green")));
 
         assertEquals(BandNames.NONE, namesOf(unnamed));
         assertEquals(BandChoice.DEFAULT, BandChoice.of(namesOf(twoNamed)));
