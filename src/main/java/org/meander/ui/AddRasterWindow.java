@@ -39,6 +39,7 @@ final class AddRasterWindow {
         Label found = new Label();
         found.setId("add-raster-found");
         found.textProperty().bind(model.rasterFoundProperty());
+        found.setWrapText(true); // the bands' names can be long
         form.add(found, 1, 1, 2, 1);
         BandChoiceRow.add(form, 2, model.bands(), "add-raster", null);
         fileRow(form, 3, "Near-infrared raster (optional)", "add-raster-nir", model.nearInfraredFileProperty(),

@@ -10,6 +10,8 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
 /**
@@ -49,20 +51,25 @@ final class BandChoiceRow {
         nir.valueProperty().bindBidirectional(model.nearInfraredProperty());
         nir.setTooltip(new Tooltip("The band kept as near-infrared, at its own depth, for auto-label's water index"
                 + " and the near-infrared views (V)"));
+        for (Region field : List.of(rgb, nir)) {
+            field.setMinWidth(Region.USE_PREF_SIZE);
+        }
         HBox fields = new HBox(8, rgb, FormLabel.of("near-infrared band"), nir);
+        fields.setAlignment(Pos.CENTER_LEFT);
+        VBox cell = new VBox(4, fields);
         if (found != null) {
             Label what = new Label();
             what.setId(idPrefix + "-bands-found");
             what.textProperty().bind(found);
-            fields.getChildren().add(what);
+            what.setWrapText(true); // the bands' names can be long
+            cell.getChildren().add(what);
         }
-        fields.setAlignment(Pos.CENTER_LEFT);
         Label label = FormLabel.of("Bands (red,green,blue)");
-        for (Node node : List.of(label, fields)) {
+        for (Node node : List.of(label, cell)) {
             node.visibleProperty().bind(model.offeredProperty());
             node.managedProperty().bind(node.visibleProperty());
         }
         form.add(label, 0, row);
-        form.add(fields, 1, row, 2, 1);
+        form.add(cell, 1, row, 2, 1);
     }
 }

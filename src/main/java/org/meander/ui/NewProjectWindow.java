@@ -30,8 +30,9 @@ final class NewProjectWindow {
                 + " its settings. Masks from another tool, named like the images (x.png or x_mask.png for x.jpg),"
                 + " become the labels to correct. Near-infrared frames, named like the images or with an _ir part"
                 + " (x_ir.png), give auto-label its water index; frames beside the images are found by themselves,"
-                + " and a frame from another camera is aligned on its image. Images with more bands than red, green and blue"
-                + " (multi-band TIFFs) get a choice of bands once they are found.");
+                + " and a frame from another camera is aligned on its image. Images with more bands than red, green"
+                + " and blue (multi-band TIFFs) get a choice of bands once they are found, filled in from the names"
+                + " they give their bands.");
 
         GridPane form = new GridPane();
         form.setHgap(8);
