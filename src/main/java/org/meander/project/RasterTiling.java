@@ -123,14 +123,24 @@ public final class RasterTiling {
             Project project = Project.open(directory); // first, as it may record splits of tiles already there
             List<String> names = new ArrayList<>();
             grid.cells().forEach(cell -> names.add(tileName(name, cell, grid)));
-            Raster overview = needsOverview(raster) ? raster.readOverview() : null;
-            BandStretch stretch = overview == null ? BandStretch.identity()
-                    : BandStretch.measure(overview, rgb, raster.noData());
-            NearInfraredScale nirScale = overview == null || nirBand.isEmpty() ? NearInfraredScale.UNCHANGED
-                    : NearInfraredScale.of(overview, nirBand.getAsInt(), raster.noData());
+            ProjectManifest manifest = ProjectManifest.read(directory);
+            Optional<ColourRadiometry> interrupted = interruptedRadiometry(manifest, directory, name);
+            BandStretch stretch;
+            NearInfraredScale nirScale;
+            if (needsOverview(raster) && interrupted.isPresent()) {
+                // the tiles written before were stretched so: the rest are too, whatever a new measure would say
+                stretch = interrupted.get().stretch();
+                nirScale = nirBand.isEmpty() ? NearInfraredScale.UNCHANGED : interrupted.get().nirScale();
+            } else {
+                Raster overview = needsOverview(raster) ? raster.readOverview() : null;
+                stretch = overview == null ? BandStretch.identity()
+                        : BandStretch.measure(overview, rgb, raster.noData());
+                nirScale = overview == null || nirBand.isEmpty() ? NearInfraredScale.UNCHANGED
+                        : NearInfraredScale.of(overview, nirBand.getAsInt(), raster.noData());
+            }
             ObjectNode entry = rasterEntry(raster, settings, stretch,
                     nirRaster == null ? nirScale : nirRaster.scale(), nirRaster);
-            if (!resumes(rasterFile, name, names, ProjectManifest.read(directory), project, entry)) {
+            if (!resumes(rasterFile, name, names, manifest, project, entry)) {
                 // recorded before the first tile, so that a cut interrupted can be told from a name clash
                 ProjectManifest.update(directory, m -> m.withEntries(TileSources.RASTERS,
                         Map.of(name, entry.deepCopy().put(TileSources.COMPLETE, false))));
@@ -193,6 +203,16 @@ public final class RasterTiling {
                     + rasterMap.get().x(0, 0) + ", " + rasterMap.get().y(0, 0) + ", or another pixel size); warp it"
                     + " onto the raster's grid first (gdalwarp -te, -tr)");
         }
+    }
+
+    /** The stretch recorded for a cut of the raster {@code name} that was interrupted, if there is one. */
+    private static Optional<ColourRadiometry> interruptedRadiometry(ProjectManifest manifest, Path directory,
+            String name) throws IOException {
+        JsonNode recorded = manifest.section(TileSources.RASTERS).path(name);
+        return recorded.isObject() && TileSources.interrupted(recorded)
+                ? TileSources.radiometry(recorded, directory.resolve(ProjectManifest.FILE_NAME),
+                        TileSources.RASTERS + "." + name)
+                : Optional.empty();
     }
 
     /**

@@ -2,14 +2,17 @@ package org.meander.project;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalInt;
 import org.junit.jupiter.api.Test;
@@ -95,6 +98,40 @@ class InterruptedTilingTest {
 
         Messages.assertContains(e.getMessage(), "ortho.tif", "was interrupted, with other settings",
                 "run it again with those", "./meander project remove-raster " + dir + " ortho");
+    }
+
+    /**
+     * The stretch the first tiles were made with is the one the rest are made with, even where the raster measures
+     * otherwise now (an earlier version measured it on other pixels): a resumed cut is not refused for it.
+     */
+    @Test
+    void aResumedCutStretchesItsTilesAsItsFirstOnes() throws IOException {
+        Path raster = TestRasters.tiff(temp.resolve("ortho.tif"), RasterTilingTest.fiveBands(), 0, List.of());
+        Path dir = temp.resolve("project");
+        RasterTiling.Settings settings = new RasterTiling.Settings(128, 32, WITH_NIR);
+        assertThrows(Crash.class, () -> RasterTiling.tile(dir, raster, settings, null, (done, total) -> {
+            if (done == 3) {
+                throw new Crash();
+            }
+        }));
+        Path manifest = dir.resolve("meander.json");
+        ObjectNode recorded = (ObjectNode) new ObjectMapper().readTree(manifest.toFile());
+        ObjectNode stretch = (ObjectNode) recorded.path("rasters").path("ortho").path("stretch");
+        stretch.putArray("low").add(0).add(0).add(0);
+        stretch.putArray("high").add(65535).add(65535).add(65535);
+        Files.writeString(manifest, recorded.toPrettyString());
+
+        RasterTiling.tile(dir, raster, settings, null, (done, total) -> { });
+
+        JsonNode finished = new ObjectMapper().readTree(manifest.toFile()).path("rasters").path("ortho");
+        assertEquals("[0,0,0]", finished.path("stretch").path("low").toString());
+        assertEquals("[65535,65535,65535]", finished.path("stretch").path("high").toString());
+        Path fresh = temp.resolve("fresh");
+        RasterTiling.tile(fresh, raster, settings, null, (done, total) -> { });
+        Tile resumed = Project.open(dir).tiles().get(5);
+        assertFalse(Arrays.equals(Files.readAllBytes(resumed.image()),
+                Files.readAllBytes(Project.open(fresh).tile(resumed.name()).orElseThrow().image())),
+                "stretched between 0 and 65535, not as measured");
     }
 
     /** The window open on the project saves labels while a raster is cut into it from the command line. */

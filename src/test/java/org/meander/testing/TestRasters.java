@@ -99,38 +99,53 @@ public final class TestRasters {
     /** As {@link #tiff(Path, WritableRaster, int, List)}, compressed as ImageIO names it ("LZW", ...), or not. */
     public static Path tiff(Path file, WritableRaster raster, int tile, List<Field> fields, String compression)
             throws IOException {
-        BufferedImage image = new BufferedImage(colourModel(raster), raster, false, null);
+        return tiff(file, List.of(new Page(raster, fields)), tile, compression);
+    }
+
+    /** One image of a TIFF and the fields written with it (NewSubfileType, 254, says an overview or a mask). */
+    public record Page(WritableRaster raster, List<Field> fields) {
+    }
+
+    /** The pages as the directories of one TIFF, in order, striped or tiled as {@link #tiff(Path, WritableRaster,
+     * int, List)} writes one. */
+    public static Path tiff(Path file, List<Page> pages, int tile, String compression) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
         ImageWriter writer = ImageIO.getImageWritersByFormatName("tiff").next();
         try (ImageOutputStream out = ImageIO.createImageOutputStream(file.toFile())) {
             writer.setOutput(out);
-            ImageWriteParam param = writer.getDefaultWriteParam();
-            if (tile > 0) {
-                param.setTilingMode(ImageWriteParam.MODE_EXPLICIT);
-                param.setTiling(tile, tile, 0, 0);
-            }
-            if (compression != null) {
-                param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-                param.setCompressionType(compression);
-            }
-            IIOMetadata metadata = writer.getDefaultImageMetadata(new ImageTypeSpecifier(image), param);
-            String format = metadata.getNativeMetadataFormatName();
-            IIOMetadataNode root = (IIOMetadataNode) metadata.getAsTree(format);
-            IIOMetadataNode ifd = (IIOMetadataNode) root.getElementsByTagName("TIFFIFD").item(0);
-            for (Field field : fields) {
-                IIOMetadataNode node = new IIOMetadataNode("TIFFField");
-                node.setAttribute("number", Integer.toString(field.number()));
-                IIOMetadataNode array = new IIOMetadataNode(field.kind());
-                for (String value : field.values()) {
-                    IIOMetadataNode element = new IIOMetadataNode(field.kind().substring(0, field.kind().length() - 1));
-                    element.setAttribute("value", value);
-                    array.appendChild(element);
+            writer.prepareWriteSequence(null);
+            for (Page page : pages) {
+                BufferedImage image = new BufferedImage(colourModel(page.raster()), page.raster(), false, null);
+                ImageWriteParam param = writer.getDefaultWriteParam();
+                if (tile > 0) {
+                    param.setTilingMode(ImageWriteParam.MODE_EXPLICIT);
+                    param.setTiling(tile, tile, 0, 0);
                 }
-                node.appendChild(array);
-                ifd.appendChild(node);
+                if (compression != null) {
+                    param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+                    param.setCompressionType(compression);
+                }
+                IIOMetadata metadata = writer.getDefaultImageMetadata(new ImageTypeSpecifier(image), param);
+                String format = metadata.getNativeMetadataFormatName();
+                IIOMetadataNode root = (IIOMetadataNode) metadata.getAsTree(format);
+                IIOMetadataNode ifd = (IIOMetadataNode) root.getElementsByTagName("TIFFIFD").item(0);
+                for (Field field : page.fields()) {
+                    IIOMetadataNode node = new IIOMetadataNode("TIFFField");
+                    node.setAttribute("number", Integer.toString(field.number()));
+                    IIOMetadataNode array = new IIOMetadataNode(field.kind());
+                    for (String value : field.values()) {
+                        IIOMetadataNode element = new IIOMetadataNode(field.kind().substring(0,
+                                field.kind().length() - 1));
+                        element.setAttribute("value", value);
+                        array.appendChild(element);
+                    }
+                    node.appendChild(array);
+                    ifd.appendChild(node);
+                }
+                metadata.mergeTree(format, root);
+                writer.writeToSequence(new IIOImage(image, null, metadata), param);
             }
-            metadata.mergeTree(format, root);
-            writer.write(null, new IIOImage(image, null, metadata), param);
+            writer.endWriteSequence();
         } finally {
             writer.dispose();
         }

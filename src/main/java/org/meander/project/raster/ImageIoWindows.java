@@ -1,11 +1,14 @@
 package org.meander.project.raster;
 
+import java.awt.Dimension;
 import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import java.awt.image.IndexColorModel;
 import java.awt.image.Raster;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
@@ -19,7 +22,14 @@ final class ImageIoWindows implements WindowReader {
 
     private final ImageInputStream input;
     private final ImageReader reader;
+    private static final int NEW_SUBFILE_TYPE = 254;
+    private static final long REDUCED_RESOLUTION = 1;
+    private static final long MASK = 4;
+    /** Images looked at for overviews: GDAL writes a handful. */
+    private static final int MOST_IMAGES = 64;
+
     private final List<String> warnings = new ArrayList<>();
+    private List<Integer> overviews;
 
     ImageIoWindows(ImageInputStream input, ImageReader reader) {
         this.input = input;
@@ -29,13 +39,61 @@ final class ImageIoWindows implements WindowReader {
 
     @Override
     public Raster read(Rectangle window, int step, boolean stored) throws IOException {
+        return read(0, window, step, stored);
+    }
+
+    @Override
+    public List<Dimension> overviewSizes() throws IOException {
+        return overviews().stream().map(i -> size(i)).toList();
+    }
+
+    @Override
+    public Raster readOverview(int index, int step) throws IOException {
+        int image = overviews().get(index);
+        return read(image, new Rectangle(size(image)), step, false);
+    }
+
+    /**
+     * The images of a TIFF after the first that are reduced-resolution copies of it (NewSubfileType 1, not a mask)
+     * with its bands, largest first; none for other formats.
+     */
+    private List<Integer> overviews() throws IOException {
+        if (overviews == null) {
+            List<Integer> found = new ArrayList<>();
+            if (reader.getFormatName().equalsIgnoreCase("tif")) {
+                int bands = reader.getImageTypes(0).next().getSampleModel().getNumBands();
+                for (int image = 1; image < Math.min(reader.getNumImages(true), MOST_IMAGES); image++) {
+                    long kind = (long) TiffField.firstValue(reader.getImageMetadata(image), NEW_SUBFILE_TYPE)
+                            .orElse(0);
+                    if ((kind & (REDUCED_RESOLUTION | MASK)) == REDUCED_RESOLUTION
+                            && reader.getImageTypes(image).next().getSampleModel().getNumBands() == bands) {
+                        found.add(image);
+                    }
+                }
+                found.sort(Comparator.comparingLong((Integer i) -> (long) size(i).width * size(i).height)
+                        .reversed());
+            }
+            overviews = found;
+        }
+        return overviews;
+    }
+
+    private Dimension size(int image) {
+        try {
+            return new Dimension(reader.getWidth(image), reader.getHeight(image));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Raster read(int imageIndex, Rectangle window, int step, boolean stored) throws IOException {
         ImageReadParam param = reader.getDefaultReadParam();
         param.setSourceRegion(window);
         param.setSourceSubsampling(step, step, 0, 0);
         warnings.clear();
         BufferedImage image;
         try {
-            image = reader.read(0, param);
+            image = reader.read(imageIndex, param);
         } catch (IOException | RuntimeException e) {
             // a cut-off file shows as an IIOException, an EOFException or an IndexOutOfBoundsException
             throw new IOException(RasterFile.describe(e), e);

@@ -1,5 +1,6 @@
 package org.meander.project.raster;
 
+import java.awt.Dimension;
 import java.awt.Rectangle;
 import java.awt.color.ColorSpace;
 import java.awt.image.ColorModel;
@@ -136,18 +137,7 @@ public final class RasterFile implements AutoCloseable {
         FileChannel channel = FileChannel.open(file);
         try {
             TiffRasterReader reader = TiffRasterReader.open(TiffBytes.of(channel));
-            WindowReader windows = new WindowReader() {
-                @Override
-                public Raster read(Rectangle window, int step, boolean stored) throws IOException {
-                    return reader.read(window, step);
-                }
-
-                @Override
-                public void close() throws IOException {
-                    channel.close();
-                }
-            };
-            return new RasterFile(file, windows, "TIFF", reader.width(), reader.height(), reader.bands(),
+            return new RasterFile(file, new OwnTiffWindows(channel, reader), "TIFF", reader.width(), reader.height(), reader.bands(),
                     reader.bitsPerSample(), !reader.floatingPoint(), null, reader.directory().georeferencing(),
                     isRgb(reader.directory().photometric()));
         } catch (IOException | RuntimeException e) {
@@ -240,11 +230,35 @@ public final class RasterFile implements AutoCloseable {
 
     /**
      * The whole image at about {@link #OVERVIEW_PIXELS} pixels (at its own resolution when smaller): what a stretch's
-     * percentiles are measured on.
+     * percentiles are measured on. Read from the smallest of the file's overviews that holds that many pixels, when it
+     * has one (GDAL's gdaladdo and cloud-optimised GeoTIFFs write them), which decodes a fraction of the blocks;
+     * otherwise, or when the overview cannot be read, every few pixels of the image itself.
      */
     public Raster readOverview() throws IOException {
+        return readOverview(OVERVIEW_PIXELS);
+    }
+
+    /** The whole image at about {@code wanted} pixels, as {@link #readOverview()} reads it. */
+    Raster readOverview(long wanted) throws IOException {
+        List<Dimension> overviews;
+        try {
+            overviews = windows.overviewSizes();
+        } catch (IOException | RuntimeException e) {
+            overviews = List.of(); // overviews are a shortcut: the image itself is read instead
+        }
+        for (int i = overviews.size() - 1; i >= 0; i--) {
+            long pixels = (long) overviews.get(i).width * overviews.get(i).height;
+            if (pixels >= wanted) {
+                try {
+                    // at least as many as wanted: the smallest overview that large is read whole or nearly
+                    return windows.readOverview(i, (int) Math.max(1, Math.sqrt((double) pixels / wanted)));
+                } catch (IOException | RuntimeException e) {
+                    break;
+                }
+            }
+        }
         long pixels = (long) width * height;
-        return readSubsampled((int) Math.max(1, Math.ceil(Math.sqrt((double) pixels / OVERVIEW_PIXELS))));
+        return readSubsampled((int) Math.max(1, Math.ceil(Math.sqrt((double) pixels / wanted))));
     }
 
     private static String inWords(Rectangle window) {

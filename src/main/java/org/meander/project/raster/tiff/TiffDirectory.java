@@ -8,16 +8,19 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.meander.project.raster.Georeferencing;
 import org.meander.project.raster.TiffField;
 
 /**
  * The first image directory of a TIFF, classic or BigTIFF, as far as reading its samples and its place on the map
  * needs: the size, the samples, how they are compressed and cut into blocks (tiles, or strips as wide as the image),
- * and where each block lies in the file. Later directories (overviews, masks) are not read.
+ * and where each block lies in the file; the reduced-resolution copies that follow it are read on request
+ * ({@link #readOverviews}).
  *
  * @param blockWidth  a tile's width, or the image's for strips
  * @param blockHeight a tile's height, or a strip's rows
@@ -30,6 +33,11 @@ public record TiffDirectory(ByteOrder order, boolean bigTiff, int width, int hei
         boolean tiled, int blockWidth, int blockHeight, long[] offsets, long[] byteCounts, byte[] jpegTables,
         List<TiffField> georeferencing) {
 
+    private static final int NEW_SUBFILE_TYPE = 254;
+    private static final long REDUCED_RESOLUTION = 1;
+    private static final long MASK = 4;
+    /** Directories followed at most: GDAL writes a handful of overviews; a loop or a damaged chain ends here. */
+    private static final int MOST_DIRECTORIES = 64;
     private static final int IMAGE_WIDTH = 256;
     private static final int IMAGE_LENGTH = 257;
     private static final int BITS_PER_SAMPLE = 258;
@@ -66,21 +74,60 @@ public record TiffDirectory(ByteOrder order, boolean bigTiff, int width, int hei
     }
 
     public static TiffDirectory read(TiffBytes bytes) throws IOException {
-        byte[] header = bytes.read(0, 8);
-        ByteOrder order = header[0] == 'I' && header[1] == 'I' ? ByteOrder.LITTLE_ENDIAN
-                : header[0] == 'M' && header[1] == 'M' ? ByteOrder.BIG_ENDIAN : null;
-        if (order == null) {
-            throw new IOException("not a TIFF: it starts with neither II nor MM");
+        Header header = Header.read(bytes);
+        return of(header.order(), header.big(), fields(bytes, header, header.first()).entries());
+    }
+
+    /**
+     * The reduced-resolution copies of the image that follow its directory (the overviews GDAL's gdaladdo and
+     * cloud-optimised GeoTIFFs hold), in file order. Masks, and directories that cannot be read, are left out:
+     * overviews are a shortcut, the image itself is always there to read.
+     */
+    public static List<TiffDirectory> readOverviews(TiffBytes bytes) throws IOException {
+        Header header = Header.read(bytes);
+        List<TiffDirectory> overviews = new ArrayList<>();
+        Set<Long> seen = new HashSet<>();
+        long at = fields(bytes, header, header.first()).next();
+        while (at != 0 && seen.add(at) && seen.size() <= MOST_DIRECTORIES) {
+            Fields directory;
+            try {
+                directory = fields(bytes, header, at);
+                if ((value(directory.entries(), NEW_SUBFILE_TYPE, 0) & (REDUCED_RESOLUTION | MASK))
+                        == REDUCED_RESOLUTION) {
+                    overviews.add(of(header.order(), header.big(), directory.entries()));
+                }
+            } catch (IOException | RuntimeException e) {
+                break;
+            }
+            at = directory.next();
         }
-        ByteBuffer start = ByteBuffer.wrap(header).order(order);
-        int version = start.getShort(2);
-        boolean big = version == 43;
-        if (version != 42 && !big) {
-            throw new IOException("not a TIFF: version " + version + " where 42 or 43 (BigTIFF) belongs");
+        return overviews;
+    }
+
+    /** The byte order, the kind of TIFF and where its first directory starts. */
+    private record Header(ByteOrder order, boolean big, long first) {
+
+        static Header read(TiffBytes bytes) throws IOException {
+            byte[] header = bytes.read(0, 8);
+            ByteOrder order = header[0] == 'I' && header[1] == 'I' ? ByteOrder.LITTLE_ENDIAN
+                    : header[0] == 'M' && header[1] == 'M' ? ByteOrder.BIG_ENDIAN : null;
+            if (order == null) {
+                throw new IOException("not a TIFF: it starts with neither II nor MM");
+            }
+            ByteBuffer start = ByteBuffer.wrap(header).order(order);
+            int version = start.getShort(2);
+            boolean big = version == 43;
+            if (version != 42 && !big) {
+                throw new IOException("not a TIFF: version " + version + " where 42 or 43 (BigTIFF) belongs");
+            }
+            long first = big ? ByteBuffer.wrap(bytes.read(8, 8)).order(order).getLong()
+                    : start.getInt(4) & 0xffffffffL;
+            return new Header(order, big, first);
         }
-        long first = big ? ByteBuffer.wrap(bytes.read(8, 8)).order(order).getLong() : start.getInt(4) & 0xffffffffL;
-        Map<Integer, Entry> entries = entries(bytes, order, big, first);
-        return of(order, big, entries);
+    }
+
+    /** A directory's fields by tag, and where the next directory starts (0: none). */
+    private record Fields(Map<Integer, Entry> entries, long next) {
     }
 
     private static TiffDirectory of(ByteOrder order, boolean big, Map<Integer, Entry> entries) throws IOException {
@@ -123,8 +170,9 @@ public record TiffDirectory(ByteOrder order, boolean bigTiff, int width, int hei
         return directory;
     }
 
-    private static Map<Integer, Entry> entries(TiffBytes bytes, ByteOrder order, boolean big, long at)
-            throws IOException {
+    private static Fields fields(TiffBytes bytes, Header header, long at) throws IOException {
+        ByteOrder order = header.order();
+        boolean big = header.big();
         int countSize = big ? 8 : 2;
         int entrySize = big ? 20 : 12;
         ByteBuffer countBytes = ByteBuffer.wrap(bytes.read(at, countSize)).order(order);
@@ -155,7 +203,15 @@ public record TiffDirectory(ByteOrder order, boolean bigTiff, int width, int hei
             }
             entries.put(tag, new Entry(tag, type, (int) n, ByteBuffer.wrap(data).order(order)));
         }
-        return entries;
+        long next;
+        try {
+            ByteBuffer pointer = ByteBuffer.wrap(bytes.read(at + countSize + count * entrySize, big ? 8 : 4))
+                    .order(order);
+            next = big ? pointer.getLong() : pointer.getInt() & 0xffffffffL;
+        } catch (IOException e) {
+            next = 0; // cut off after the directory: its image may still be whole, and overviews are optional
+        }
+        return new Fields(entries, next);
     }
 
     private static long[] required(Map<Integer, Entry> entries, int tag, String name) throws IOException {

@@ -11,7 +11,10 @@ import java.awt.image.Raster;
 import java.awt.image.WritableRaster;
 import java.io.IOException;
 import java.nio.ByteOrder;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
 
 /**
  * Meander's own TIFF reader, for what Java's cannot read: BigTIFF, horizontal differencing on 16-bit samples, ZSTD,
@@ -49,7 +52,10 @@ public final class TiffRasterReader {
 
     /** Reads the directory; an IOException says what in it this reader cannot decode. */
     public static TiffRasterReader open(TiffBytes bytes) throws IOException {
-        TiffDirectory directory = TiffDirectory.read(bytes);
+        return open(bytes, TiffDirectory.read(bytes));
+    }
+
+    private static TiffRasterReader open(TiffBytes bytes, TiffDirectory directory) throws IOException {
         Compression compression = Compression.of(directory.compression());
         boolean jpeg = directory.compression() == JPEG;
         if (compression == null && !jpeg) {
@@ -91,6 +97,26 @@ public final class TiffRasterReader {
                     + REWRITE + " -expand rgb");
         }
         return new TiffRasterReader(bytes, directory, compression, type, predictor);
+    }
+
+    /**
+     * Readers of the image's overviews that hold its samples as it does, largest first; an overview this reader
+     * cannot decode is left out (the image itself can always be read instead).
+     */
+    public List<TiffRasterReader> overviews() throws IOException {
+        List<TiffRasterReader> overviews = new ArrayList<>();
+        for (TiffDirectory overview : TiffDirectory.readOverviews(bytes)) {
+            if (overview.samplesPerPixel() == bands() && overview.bitsPerSample() == bitsPerSample()
+                    && overview.sampleFormat() == directory.sampleFormat()) {
+                try {
+                    overviews.add(open(bytes, overview));
+                } catch (IOException e) {
+                    // left out
+                }
+            }
+        }
+        overviews.sort(Comparator.comparingLong((TiffRasterReader r) -> (long) r.width() * r.height()).reversed());
+        return overviews;
     }
 
     public TiffDirectory directory() {
