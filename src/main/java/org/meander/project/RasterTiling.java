@@ -127,12 +127,12 @@ public final class RasterTiling {
             Optional<ColourRadiometry> interrupted = interruptedRadiometry(manifest, directory, name);
             BandStretch stretch;
             NearInfraredScale nirScale;
-            if (needsOverview(raster) && interrupted.isPresent()) {
+            if (raster.needsStretch() && interrupted.isPresent()) {
                 // the tiles written before were stretched so: the rest are too, whatever a new measure would say
                 stretch = interrupted.get().stretch();
                 nirScale = nirBand.isEmpty() ? NearInfraredScale.UNCHANGED : interrupted.get().nirScale();
             } else {
-                Raster overview = needsOverview(raster) ? raster.readOverview() : null;
+                Raster overview = raster.needsStretch() ? raster.readOverview() : null;
                 stretch = overview == null ? BandStretch.identity()
                         : BandStretch.measure(overview, rgb, raster.noData());
                 nirScale = overview == null || nirBand.isEmpty() ? NearInfraredScale.UNCHANGED
@@ -249,14 +249,6 @@ public final class RasterTiling {
         return false;
     }
 
-    /**
-     * Whether a stretch (and a floating-point near-infrared band's scale) is measured on the raster: for samples deeper
-     * than 8 bits, by percentiles over the whole raster at a coarser resolution.
-     */
-    private static boolean needsOverview(RasterFile raster) {
-        return raster.bitsPerSample() > 8 || !raster.integerSamples();
-    }
-
     private static Rectangle span(List<TileGrid.Cell> cells, int first, int last) {
         Rectangle union = cells.get(first).window().rectangle();
         for (int i = first + 1; i <= last; i++) {
@@ -287,7 +279,7 @@ public final class RasterTiling {
             entry.put("nir_file", nirRaster.file().toAbsolutePath().normalize().toString());
             entry.put("nir_fit", nirRaster.fit().name().toLowerCase(Locale.ROOT));
         }
-        if (needsOverview(raster)) {
+        if (raster.needsStretch()) {
             TileSources.putRadiometry(entry, new ColourRadiometry(stretch, nirScale));
         }
         raster.georeferencing().ifPresent(g -> entry.set("georeferencing", g.toJson()));

@@ -174,7 +174,7 @@ final class AddRasterViewModel {
     /** Reads the raster's header in the background, to offer its bands; a file typed over since is dropped. */
     private void readHeader(String typed) {
         header.set(Header.NONE);
-        bands.found(0, BandNames.NONE);
+        bands.found(0, BandNames.NONE, null);
         Path file = optionalPath(typed);
         if (file == null || !Files.isRegularFile(file)) {
             headerReads.cancel();
@@ -186,7 +186,7 @@ final class AddRasterViewModel {
                         opened.bandNames());
             }
         }, Header.NONE, found -> {
-            bands.found(found.bands(), found.names());
+            bands.found(found.bands(), found.names(), found.bands() == 0 ? null : file);
             header.set(found);
         });
     }

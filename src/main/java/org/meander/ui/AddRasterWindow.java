@@ -40,6 +40,7 @@ final class AddRasterWindow {
         found.setId("add-raster-found");
         found.textProperty().bind(model.rasterFoundProperty());
         found.setWrapText(true); // the bands' names can be long
+        found.setMinHeight(Region.USE_PREF_SIZE);
         form.add(found, 1, 1, 2, 1);
         BandChoiceRow.add(form, 2, model.bands(), "add-raster", null);
         fileRow(form, 3, "Near-infrared raster (optional)", "add-raster-nir", model.nearInfraredFileProperty(),
@@ -69,7 +70,7 @@ final class AddRasterWindow {
         VBox root = new VBox(12, intro, form, problem,
                 TaskWindow.startRow(model.problemProperty(), model.task(), true, cut), report);
         root.setPadding(new Insets(14));
-        window = new TaskWindow("Meander — add a raster", root, 680, 540, model.task().runningProperty());
+        window = new TaskWindow("Meander — add a raster", root, 680, 620, model.task().runningProperty());
     }
 
     void show(Window owner) {

@@ -1,25 +1,31 @@
 package org.meander.ui;
 
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.stream.IntStream;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.image.Image;
 import org.meander.project.raster.BandChoice;
 import org.meander.project.raster.BandNames;
+import org.meander.project.raster.BandPreview;
 
 /**
  * The bands of multi-band imagery as a window chooses them: those that make the picture (red, green, blue) and the
  * one kept as near-infrared. Offered once the imagery is found to hold more than three bands, or to name its bands in
  * another order; a choice made for other imagery and hidden since is not applied. The bands the imagery names are
- * filled in, unless the user chose others.
+ * filled in, unless the user chose others, and a small picture of the imagery shows the choice as tiles would.
  */
 final class BandChoiceModel {
 
@@ -32,6 +38,20 @@ final class BandChoiceModel {
     private final ObjectProperty<BandChoice> filled = new SimpleObjectProperty<>(BandChoice.DEFAULT);
     private final BooleanBinding offered = Bindings.createBooleanBinding(
             () -> bandsFound.get() > 3 || bandsFound.get() > 0 && !filled.get().isDefaultRgb(), bandsFound, filled);
+    private final ReadOnlyObjectWrapper<Image> preview = new ReadOnlyObjectWrapper<>();
+    private final LatestRead<Image> previews = new LatestRead<>("meander-band-preview");
+    /** The file whose bands were found, which the preview shows; null while none is. */
+    private Path file;
+    /** Whether {@link #found} is filling the fields in, which shows the preview once, at its end. */
+    private boolean filling;
+
+    BandChoiceModel() {
+        rgb.addListener((o, old, typed) -> {
+            if (!filling) {
+                showPreview();
+            }
+        });
+    }
 
     /** The bands that make the picture, "red,green,blue" as GIS tools number them; blank for 1,2,3. */
     StringProperty rgbProperty() {
@@ -55,11 +75,12 @@ final class BandChoiceModel {
 
     /**
      * The imagery's headers were read: it holds {@code bands} bands at most (0 when none could be read) and names them
-     * {@code names}. The bands named red, green, blue and near-infrared replace those filled in before, not the
-     * user's.
+     * {@code names}, read from {@code file} (null when none). The bands named red, green, blue and near-infrared
+     * replace those filled in before, not the user's.
      */
-    void found(int bands, BandNames names) {
+    void found(int bands, BandNames names, Path file) {
         this.names = names;
+        this.file = file;
         BandChoice named = BandChoice.of(names);
         int chosen = chosenNearInfrared();
         boolean ownNearInfrared = chosen != filled.get().nearInfrared().orElse(0);
@@ -68,10 +89,29 @@ final class BandChoiceModel {
         nearInfraredChoices.setAll(IntStream.rangeClosed(0, bands).boxed().toList());
         bandsFound.set(bands);
         if (!ownRgb) {
+            filling = true;
             rgb.set(rgbText(named));
+            filling = false;
         }
         int nir = ownNearInfrared ? chosen : named.nearInfrared().orElse(0);
         nearInfrared.set(nir > bands ? 0 : nir);
+        showPreview();
+    }
+
+    /** A picture of the imagery with the bands chosen; null while there is none to show (or the bands are wrong). */
+    ReadOnlyObjectProperty<Image> previewProperty() {
+        return preview.getReadOnlyProperty();
+    }
+
+    private void showPreview() {
+        if (file == null || !offered.get() || problem("the imagery") != null) {
+            previews.cancel();
+            preview.set(null);
+            return;
+        }
+        Path from = file;
+        BandChoice bands = choice();
+        previews.ask(() -> SwingFXUtils.toFXImage(BandPreview.of(from, bands), null), null, preview::set);
     }
 
     /** The red, green and blue bands as the field shows them: empty for 1,2,3. */

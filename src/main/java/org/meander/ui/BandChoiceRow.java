@@ -3,23 +3,30 @@ package org.meander.ui;
 import java.util.List;
 import javafx.beans.value.ObservableStringValue;
 import javafx.geometry.Pos;
+import javafx.geometry.VPos;
 import javafx.scene.Node;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
+import javafx.scene.image.ImageView;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
 /**
- * A form's row for a {@link BandChoiceModel}: the bands that make the picture, the near-infrared band, and, when
- * {@code found} is given, what the imagery holds; shown only while the choice is offered. Its fields' ids start with
+ * A form's row for a {@link BandChoiceModel}: the bands that make the picture, the near-infrared band, when
+ * {@code found} is given what the imagery holds, and a picture of it with the bands chosen; shown only while the
+ * choice is offered. Its fields' ids start with
  * {@code idPrefix}.
  */
 final class BandChoiceRow {
+
+    /** The preview's longer side on screen, in pixels: enough to tell blue water from red. */
+    private static final double PREVIEW_SIZE = 112;
 
     private BandChoiceRow() {
     }
@@ -56,19 +63,32 @@ final class BandChoiceRow {
         }
         HBox fields = new HBox(8, rgb, FormLabel.of("near-infrared band"), nir);
         fields.setAlignment(Pos.CENTER_LEFT);
-        VBox cell = new VBox(4, fields);
+        VBox choice = new VBox(4, fields);
         if (found != null) {
             Label what = new Label();
             what.setId(idPrefix + "-bands-found");
             what.textProperty().bind(found);
             what.setWrapText(true); // the bands' names can be long
-            cell.getChildren().add(what);
+            what.setMinHeight(Region.USE_PREF_SIZE);
+            choice.getChildren().add(what);
         }
+        HBox.setHgrow(choice, Priority.ALWAYS);
+        ImageView preview = new ImageView();
+        preview.setId(idPrefix + "-bands-preview");
+        preview.imageProperty().bind(model.previewProperty());
+        preview.setFitWidth(PREVIEW_SIZE);
+        preview.setFitHeight(PREVIEW_SIZE);
+        preview.setPreserveRatio(true);
+        preview.visibleProperty().bind(model.previewProperty().isNotNull());
+        preview.managedProperty().bind(preview.visibleProperty());
+        Tooltip.install(preview, new Tooltip("The imagery with these bands, as its tiles will show it"));
+        HBox cell = new HBox(12, choice, preview);
         Label label = FormLabel.of("Bands (red,green,blue)");
         for (Node node : List.of(label, cell)) {
             node.visibleProperty().bind(model.offeredProperty());
             node.managedProperty().bind(node.visibleProperty());
         }
+        GridPane.setValignment(label, VPos.TOP);
         form.add(label, 0, row);
         form.add(cell, 1, row, 2, 1);
     }

@@ -108,14 +108,14 @@ final class NewProjectViewModel {
     /** Reads the headers of the images in the background, to offer their bands when they have more than RGB. */
     private void surveyBands(String typed) {
         survey.set(BandSurvey.NONE);
-        bands.found(0, BandNames.NONE);
+        bands.found(0, BandNames.NONE, null);
         Path folder = typedFolder(typed);
         if (folder == null) {
             surveys.cancel();
             return;
         }
         surveys.ask(() -> BandSurvey.of(folder), BandSurvey.NONE, found -> {
-            bands.found(found.bands(), found.names());
+            bands.found(found.bands(), found.names(), found.bands() == 0 ? null : folder.resolve(found.file()));
             survey.set(found);
         });
     }

@@ -88,7 +88,7 @@ final class NewProjectWindow {
         VBox root = new VBox(12, intro, form, problem,
                 TaskWindow.startRow(model.problemProperty(), model.task(), true, create), report);
         root.setPadding(new Insets(14));
-        window = new TaskWindow("Meander — new project", root, 680, 540, model.task().runningProperty());
+        window = new TaskWindow("Meander — new project", root, 680, 620, model.task().runningProperty());
         // all went well: the project opens in the main window, and nothing here needs reading
         model.madeCleanlyProperty().addListener((o, old, clean) -> {
             if (clean) {

@@ -10,6 +10,8 @@ import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ListView;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
@@ -114,6 +116,15 @@ class AddRasterTest {
         assertEquals("3,2,1", Fields.text(robot, "#add-raster-bands"));
         assertEquals(4, nir.getValue());
         assertEquals("4 NIR", nir.getConverter().toString(nir.getValue()));
+        ImageView preview = robot.lookup("#add-raster-bands-preview").queryAs(ImageView.class);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> preview.getImage() != null);
+        assertEquals(64, preview.getImage().getWidth());
+        Image asNamed = preview.getImage();
+        Fields.set(robot, "#add-raster-bands", "4,2,1");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> preview.getImage() != asNamed);
+        Fields.set(robot, "#add-raster-bands", "4,2");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> preview.getImage() == null);
+        Fields.set(robot, "#add-raster-bands", "3,2,1");
 
         Fields.set(robot, "#add-raster-file", unnamed.toString());
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,

@@ -187,6 +187,14 @@ public final class RasterFile implements AutoCloseable {
         return integerSamples;
     }
 
+    /**
+     * Whether the samples are deeper than 8 bits (16-bit integers or floating point): a picture of them is stretched
+     * between percentiles, 8-bit samples are shown as they are.
+     */
+    public boolean needsStretch() {
+        return bitsPerSample > 8 || !integerSamples;
+    }
+
     public SampleFormat sampleFormat() {
         return new SampleFormat(bitsPerSample, !integerSamples);
     }

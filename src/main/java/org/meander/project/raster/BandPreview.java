@@ -1,0 +1,34 @@
+package org.meander.project.raster;
+
+import java.awt.image.BufferedImage;
+import java.awt.image.Raster;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * A small picture of an image file as its tiles would show it with a choice of bands, so that the choice is seen
+ * before anything is cut: read from the file's overviews when it has them (else every few pixels), 16-bit and
+ * floating-point bands stretched between their 2nd and 98th percentiles as a cut stretches them, 8-bit ones as they
+ * are.
+ */
+public final class BandPreview {
+
+    /** About as many pixels as the picture holds: a few hundred on a side, quick to read from an overview. */
+    static final long PIXELS = 250_000;
+
+    private BandPreview() {
+    }
+
+    /**
+     * @throws IOException              when the file cannot be read, naming it
+     * @throws IllegalArgumentException when a chosen band is not in the file
+     */
+    public static BufferedImage of(Path file, BandChoice bands) throws IOException {
+        try (RasterFile raster = RasterFile.open(file)) {
+            int[] rgb = bands.rgbIndices(raster.bandCount());
+            Raster overview = raster.readOverview(PIXELS);
+            BandStretch stretch = raster.needsStretch() ? BandStretch.measure(overview, rgb, raster.noData()) : BandStretch.identity();
+            return RgbComposite.of(overview, rgb, stretch);
+        }
+    }
+}
