@@ -358,12 +358,31 @@ public final class Project {
      * point), for a water index; empty when they are the imagery's own 8-bit values.
      */
     public Optional<ColourRadiometry> colourRadiometry(Tile tile) throws IOException {
+        SourceEntry source = sourceEntry(tile);
+        return TileSources.radiometry(source.entry(), manifestFile(), source.where());
+    }
+
+    /**
+     * Which channel of the tile's picture holds the imagery's green band: 1, green's own, unless the file named its
+     * bands and the picture was made of them in false colour (near-infrared, red, green gives 2).
+     */
+    public int greenChannel(Tile tile) throws IOException {
+        SourceEntry source = sourceEntry(tile);
+        return TileSources.greenChannel(source.entry(), manifestFile(), source.where());
+    }
+
+    /** What meander.json says of a tile's imagery, and where it says it, for messages. */
+    private record SourceEntry(JsonNode entry, String where) {
+    }
+
+    /** The entry of the raster the tile was cut from, or the tile's own. */
+    private SourceEntry sourceEntry(Tile tile) throws IOException {
         Optional<RasterWindow> window = rasterWindow(tile);
-        String where = window.isPresent() ? TileSources.RASTERS + "." + window.get().raster()
-                : TileSources.SOURCES + "." + tile.name();
-        JsonNode entry = window.isPresent() ? manifest.section(TileSources.RASTERS).path(window.get().raster())
-                : manifest.section(TileSources.SOURCES).path(tile.name());
-        return TileSources.radiometry(entry, manifestFile(), where);
+        return window.isPresent()
+                ? new SourceEntry(manifest.section(TileSources.RASTERS).path(window.get().raster()),
+                        TileSources.RASTERS + "." + window.get().raster())
+                : new SourceEntry(manifest.section(TileSources.SOURCES).path(tile.name()),
+                        TileSources.SOURCES + "." + tile.name());
     }
 
     /**

@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.meander.project.raster.BandNames;
 import org.meander.project.raster.Georeferencing;
 import org.meander.project.raster.ImageFiles;
 import org.meander.project.raster.RasterFile;
@@ -189,15 +190,12 @@ public final class ProjectImport {
         }
         byte[] content;
         BufferedImage image;
-        Optional<Georeferencing> georeferencing;
-        OptionalDouble noData;
+        TiffHeader header;
         TileImagery prepared;
         try {
             content = Files.readAllBytes(source);
             image = StrictImage.decode(content);
-            TiffHeader header = TiffHeader.of(source);
-            georeferencing = header.georeferencing();
-            noData = header.noData();
+            header = TiffHeader.of(source);
         } catch (IOException e) {
             problems.add(source + ": " + e.getMessage() + "; skipped. Re-export or copy the image again, then"
                     + " import again");
@@ -205,7 +203,7 @@ public final class ProjectImport {
         }
         try {
             prepared = TileImagery.of(image, DISPLAYABLE.contains(Project.extension(source)), imagery.bands(),
-                    noData);
+                    header.noData());
         } catch (IllegalArgumentException e) {
             problems.add(source + ": " + e.getMessage() + "; skipped");
             return;
@@ -218,7 +216,7 @@ public final class ProjectImport {
             }
             if (existing != null) {
                 if (existing.equals(target) && Arrays.equals(Files.readAllBytes(existing), content)) {
-                    completeEarlierImport(source, name, image, prepared, georeferencing);
+                    completeEarlierImport(source, name, image, prepared, header);
                 } else {
                     problems.add(source + ": the project already has a tile named " + name + "; kept that tile and"
                             + " its label, skipped this file. Rename it to import it as another tile");
@@ -238,7 +236,7 @@ public final class ProjectImport {
             return;
         }
         importNearInfrared(source, name, image, prepared);
-        recordSource(name, source, georeferencing, prepared);
+        recordSource(name, source, header, prepared);
     }
 
     /**
@@ -266,7 +264,7 @@ public final class ProjectImport {
      * near-infrared band, its place on the map; what is there is kept.
      */
     private void completeEarlierImport(Path source, String name, BufferedImage image, TileImagery prepared,
-            Optional<Georeferencing> georeferencing) {
+            TiffHeader header) {
         alreadyThere.add(name);
         LabelMask label = labelFor(source, name, image);
         if (label != null && !Files.exists(labels.resolve(name + ".png"), LinkOption.NOFOLLOW_LINKS)) {
@@ -275,14 +273,18 @@ public final class ProjectImport {
         if (!Files.exists(directory.resolve("nir").resolve(name + ".png"), LinkOption.NOFOLLOW_LINKS)) {
             importNearInfrared(source, name, image, prepared);
         }
-        recordSource(name, source, georeferencing, prepared);
+        recordSource(name, source, header, prepared);
     }
 
-    /** Where the tile lies on the Earth and how its colours were stretched, when there is something to say. */
-    private void recordSource(String name, Path source, Optional<Georeferencing> georeferencing,
-            TileImagery prepared) {
-        if (georeferencing.isPresent() || prepared.radiometry().isPresent()) {
-            sources.put(name, TileSources.importedEntry(source, georeferencing, prepared.radiometry()));
+    /**
+     * Where the tile lies on the Earth, how its colours were stretched and which of them holds green, when there is
+     * something to say.
+     */
+    private void recordSource(String name, Path source, TiffHeader header, TileImagery prepared) {
+        int greenChannel = imagery.bands().greenChannel(header.bandNames());
+        if (header.georeferencing().isPresent() || prepared.radiometry().isPresent() || greenChannel != 1) {
+            sources.put(name, TileSources.importedEntry(source, header.georeferencing(), prepared.radiometry(),
+                    greenChannel));
         }
     }
 
@@ -357,15 +359,18 @@ public final class ProjectImport {
         return false;
     }
 
-    /** What a TIFF's header says of where it lies on the map and which value marks no data; other files say none. */
-    private record TiffHeader(Optional<Georeferencing> georeferencing, OptionalDouble noData) {
+    /**
+     * What a TIFF's header says of where it lies on the map, which value marks no data and what its bands are; other
+     * files say none of it.
+     */
+    private record TiffHeader(Optional<Georeferencing> georeferencing, OptionalDouble noData, BandNames bandNames) {
 
         static TiffHeader of(Path source) throws IOException {
             if (!List.of("tif", "tiff").contains(Project.extension(source))) {
-                return new TiffHeader(Optional.empty(), OptionalDouble.empty());
+                return new TiffHeader(Optional.empty(), OptionalDouble.empty(), BandNames.NONE);
             }
             try (RasterFile raster = RasterFile.open(source)) {
-                return new TiffHeader(raster.georeferencing(), raster.noData());
+                return new TiffHeader(raster.georeferencing(), raster.noData(), raster.bandNames());
             }
         }
     }

@@ -282,6 +282,7 @@ public final class RasterTiling {
         if (raster.needsStretch()) {
             TileSources.putRadiometry(entry, new ColourRadiometry(stretch, nirScale));
         }
+        TileSources.putGreenChannel(entry, bands.greenChannel(raster.bandNames()));
         raster.georeferencing().ifPresent(g -> entry.set("georeferencing", g.toJson()));
         return entry;
     }

@@ -27,7 +27,8 @@ import org.meander.project.raster.Window;
  *             "scene": {"file": "/data/scene.tif", "georeferencing": {...}, "stretch": {...}}}
  * </pre>
  * A tile cut from a raster names it and its window; an imported GeoTIFF keeps its own georeferencing; imagery deeper
- * than 8 bits, the stretch its colours were made with (and {@code nir_scale}, a floating-point near-infrared band's).
+ * than 8 bits, the stretch its colours were made with (and {@code nir_scale}, a floating-point near-infrared band's);
+ * a false-colour picture of bands the file names, {@code green_channel}, the channel its green band went to.
  */
 final class TileSources {
 
@@ -37,6 +38,7 @@ final class TileSources {
     static final String COMPLETE = "complete";
     private static final String STRETCH = "stretch";
     private static final String NIR_SCALE = "nir_scale";
+    private static final String GREEN_CHANNEL = "green_channel";
 
     private TileSources() {
     }
@@ -51,14 +53,38 @@ final class TileSources {
         return entry;
     }
 
-    /** An image imported whole: its file, where it lies on the Earth and how its colours were stretched, if known. */
+    /**
+     * An image imported whole: its file, where it lies on the Earth and how its colours were stretched, if known, and
+     * the channel of its tile that holds green.
+     */
     static ObjectNode importedEntry(Path file, Optional<Georeferencing> georeferencing,
-            Optional<ColourRadiometry> radiometry) {
+            Optional<ColourRadiometry> radiometry, int greenChannel) {
         ObjectNode entry = JsonNodeFactory.instance.objectNode();
         entry.put("file", file.toAbsolutePath().toString());
         georeferencing.ifPresent(g -> entry.set("georeferencing", g.toJson()));
         radiometry.ifPresent(r -> putRadiometry(entry, r));
+        putGreenChannel(entry, greenChannel);
         return entry;
+    }
+
+    /** Which channel of the tiles holds the imagery's green band, written only when it is not the green one. */
+    static void putGreenChannel(ObjectNode entry, int channel) {
+        if (channel != 1) {
+            entry.put(GREEN_CHANNEL, channel);
+        }
+    }
+
+    /** The channel of an entry's tiles that holds green (0 red, 1 green, 2 blue): 1 unless recorded otherwise. */
+    static int greenChannel(JsonNode entry, Path manifestFile, String where) throws IOException {
+        JsonNode channel = entry.path(GREEN_CHANNEL);
+        if (channel.isMissingNode()) {
+            return 1;
+        }
+        if (!channel.isInt() || channel.asInt() < 0 || channel.asInt() > 2) {
+            throw new IOException(manifestFile + ": \"" + where + "." + GREEN_CHANNEL + "\" is " + channel + "; it"
+                    + " says which channel of the tiles holds green, 0 (red), 1 or 2 (blue): fix it or remove it");
+        }
+        return channel.asInt();
     }
 
     /**

@@ -21,7 +21,8 @@ public final class RoughMasks {
             case NDWI -> {
                 NearInfraredBand band = readBand(project.nearInfraredFile(tile), image);
                 yield settings.cleanup().apply(
-                        settings.waterIndex().select(image, band, project.colourRadiometry(tile)), band.unknown());
+                        settings.waterIndex().select(image, band, project.colourRadiometry(tile),
+                                project.greenChannel(tile)), band.unknown());
             }
         };
     }

@@ -45,23 +45,25 @@ public record WaterIndex(double threshold) {
     }
 
     /**
-     * Water in a tile: its green channel against its near-infrared band, which must be the tile's size. Where the
-     * colours were stretched from deeper imagery and the band is that imagery's (16-bit), the green is read back
-     * through {@code radiometry} as the imagery's value, in the band's scale; an 8-bit band beside deeper imagery
-     * comes from another sensor, with no units in common, and the green is taken as shown.
+     * Water in a tile: its green against its near-infrared band, which must be the tile's size. Green is the tile's
+     * channel {@code greenChannel} (1, unless the picture is false colour). Where the colours were stretched from
+     * deeper imagery and the band is that imagery's (16-bit), the green is read back through {@code radiometry} as the
+     * imagery's value, in the band's scale; an 8-bit band beside deeper imagery comes from another sensor, with no
+     * units in common, and the green is taken as shown.
      */
-    public LabelMask select(RgbImage tile, NearInfraredBand nearInfrared, Optional<ColourRadiometry> radiometry) {
+    public LabelMask select(RgbImage tile, NearInfraredBand nearInfrared, Optional<ColourRadiometry> radiometry,
+            int greenChannel) {
         if (nearInfrared.width() != tile.width() || nearInfrared.height() != tile.height()) {
             throw new IllegalArgumentException("the near-infrared band is " + nearInfrared.width() + " x "
                     + nearInfrared.height() + " but the tile is " + tile.width() + " x " + tile.height()
                     + " (width x height); the band must cover the tile pixel for pixel");
         }
-        float[] levels = radiometry.filter(r -> nearInfrared.bits() > 8).map(ColourRadiometry::greenValues)
+        float[] levels = radiometry.filter(r -> nearInfrared.bits() > 8).map(r -> r.values(greenChannel))
                 .orElseGet(WaterIndex::byBitDepth);
         byte[] rgb = tile.rgb();
         float[] green = new float[tile.size().pixels()];
         for (int i = 0; i < green.length; i++) {
-            green[i] = levels[Byte.toUnsignedInt(rgb[3 * i + 1])];
+            green[i] = levels[Byte.toUnsignedInt(rgb[3 * i + greenChannel])];
         }
         return select(green, nearInfrared.values(), tile.width(), tile.height());
     }

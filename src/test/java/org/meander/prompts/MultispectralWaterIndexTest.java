@@ -43,7 +43,7 @@ class MultispectralWaterIndexTest {
     private static final RoughMaskSettings INDEX = new RoughMaskSettings(RoughMaskSource.NDWI, WaterIndex.MCFEETERS,
             HsvRange.RIVER_WATER, RoughMaskCleanup.DEFAULT);
     /** Red, green, blue and near-infrared reflectances, times 10000, of each kind of ground. */
-    private static final int[] WATER = {400, 500, 600, 200};
+    private static final int[] WATER = {150, 500, 600, 200};
     private static final int[] GRAVEL = {1800, 1500, 1300, 2500};
     private static final int[] FOREST = {500, 800, 400, 4000};
     private static final int OUTSIDE = 10;
@@ -102,6 +102,31 @@ class MultispectralWaterIndexTest {
     }
 
     /**
+     * A false-colour picture (near-infrared, red, green) of bands the file names: the index reads green from the
+     * tile's blue channel. Its red channel holds near-infrared, its green red, which is below near-infrared over water.
+     */
+    @Test
+    void aFalseColourPictureOfNamedBandsGivesTheIndexItsGreen() throws IOException {
+        List<TestRasters.Field> fields = new java.util.ArrayList<>(TestRasters.georeferencing());
+        fields.add(TestRasters.bandNames("Red", "Green", "Blue", "NIR"));
+        Path scene = scene("16-bit", fields);
+        BandChoice falseColour = new BandChoice(4, 1, 2, OptionalInt.of(4));
+        ProjectImport.create(temp.resolve("whole"), scene.getParent(), null, null,
+                new ImageryOptions(falseColour, null));
+        RasterTiling.tile(temp.resolve("cut"), scene, new RasterTiling.Settings(128, 32, falseColour),
+                (done, total) -> { });
+
+        for (Project project : List.of(Project.open(temp.resolve("whole")), Project.open(temp.resolve("cut")))) {
+            for (Tile tile : project.tiles()) {
+                assertEquals(2, project.greenChannel(tile));
+                Window window = project.rasterWindow(tile).map(RasterWindow::window)
+                        .orElse(new Window(0, 0, WIDTH, HEIGHT));
+                assertGround(RoughMasks.of(project, tile, INDEX).water(), window);
+            }
+        }
+    }
+
+    /**
      * GDAL writes the nodata value of a raster without a place on the map too: it is left out of the stretch, and the
      * near-infrared band has no value there.
      */
@@ -137,6 +162,18 @@ class MultispectralWaterIndexTest {
 
         Project project = Project.open(dir);
         assertGround(RoughMasks.of(project, project.tiles().get(0), INDEX).water(), new Window(0, 0, WIDTH, HEIGHT));
+    }
+
+    @Test
+    void aGreenChannelInMeanderJsonOutOfRangeIsNamedWithTheWayOut() throws IOException {
+        Path dir = importedSixteenBitScene();
+        editManifest(dir, root -> ((ObjectNode) root.path("sources").path("scene")).put("green_channel", 3));
+        Project project = Project.open(dir);
+
+        IOException e = assertThrows(IOException.class, () -> project.greenChannel(project.tiles().get(0)));
+
+        Messages.assertContains(e.getMessage(), dir.resolve("meander.json").toString(),
+                "sources.scene.green_channel", "is 3", "fix it or remove it");
     }
 
     @Test

@@ -46,13 +46,16 @@ class WaterIndexTest {
     }
 
     @Test
-    void aTileIsComparedThroughItsGreenChannelOnly() {
+    void aTileIsComparedThroughTheChannelThatHoldsGreenOnly() {
         // Red and blue would make the second pixel water and the first not, were they looked at.
         byte[] rgb = {10, (byte) 204, 10, (byte) 250, 51, (byte) 250};
         RgbImage tile = new RgbImage(new ImageSize(1, 2), rgb);
         NearInfraredBand band = new NearInfraredBand(2, 1, 8, new float[] {0.2f, 0.6f});
 
-        assertEquals(new LabelMask(2, 1, new byte[] {1, 0}), WaterIndex.MCFEETERS.select(tile, band, Optional.empty()));
+        assertEquals(new LabelMask(2, 1, new byte[] {1, 0}),
+                WaterIndex.MCFEETERS.select(tile, band, Optional.empty(), 1));
+        assertEquals(new LabelMask(2, 1, new byte[] {0, 1}),
+                WaterIndex.MCFEETERS.select(tile, band, Optional.empty(), 2), "a false-colour tile's green is blue");
     }
 
     /**
@@ -68,9 +71,9 @@ class WaterIndexTest {
         float[] nir = {500 / 65535f, 6000 / 65535f};
 
         assertEquals(new LabelMask(2, 1, new byte[] {1, 0}),
-                WaterIndex.MCFEETERS.select(tile, new NearInfraredBand(2, 1, 16, nir), radiometry));
+                WaterIndex.MCFEETERS.select(tile, new NearInfraredBand(2, 1, 16, nir), radiometry, 1));
         assertEquals(new LabelMask(2, 1, new byte[] {0, 1}),
-                WaterIndex.MCFEETERS.select(tile, new NearInfraredBand(2, 1, 8, nir), radiometry));
+                WaterIndex.MCFEETERS.select(tile, new NearInfraredBand(2, 1, 8, nir), radiometry, 1));
     }
 
     @Test
@@ -79,7 +82,7 @@ class WaterIndexTest {
         NearInfraredBand band = new NearInfraredBand(1, 2, 8, new float[2]);
 
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> WaterIndex.MCFEETERS.select(tile, band, Optional.empty()));
+                () -> WaterIndex.MCFEETERS.select(tile, band, Optional.empty(), 1));
         assertTrue(e.getMessage().contains("1 x 2") && e.getMessage().contains("2 x 1"), e.getMessage());
     }
 

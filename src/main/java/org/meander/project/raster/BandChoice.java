@@ -59,6 +59,17 @@ public record BandChoice(int red, int green, int blue, OptionalInt nearInfrared)
                 : new BandChoice(1, 2, 3, nearInfrared);
     }
 
+    /**
+     * Which channel of the picture these bands make (0 red, 1 green, 2 blue) holds the band a file names green: 2 for
+     * a false-colour near-infrared, red, green picture. 1, where green belongs, when the file names no green band or
+     * it is not among these.
+     */
+    public int greenChannel(BandNames names) {
+        OptionalInt green = names.band(BandColour.GREEN);
+        return green.isEmpty() || green.getAsInt() == this.green ? 1 : green.getAsInt() == red ? 0
+                : green.getAsInt() == blue ? 2 : 1;
+    }
+
     /** The red, green and blue bands as typed: "3,2,1". */
     public String rgbText() {
         return red + "," + green + "," + blue;

@@ -12,12 +12,13 @@ package org.meander.project.raster;
 public record ColourRadiometry(BandStretch stretch, NearInfraredScale nirScale) {
 
     /**
-     * What each green level of a tile (0 to 255) reads as, in the scale a 16-bit near-infrared level reads as (its
-     * level over 65535): for each level, the imagery's value it was stretched from.
+     * What each level (0 to 255) of a tile's channel {@code channel} (0 red, 1 green, 2 blue) reads as, in the scale a
+     * 16-bit near-infrared level reads as (its level over 65535): for each level, the imagery's value it was
+     * stretched from.
      */
-    public float[] greenValues() {
-        double low = stretch.low()[1];
-        double high = stretch.high()[1];
+    public float[] values(int channel) {
+        double low = stretch.low()[channel];
+        double high = stretch.high()[channel];
         float[] values = new float[256];
         for (int level = 0; level < values.length; level++) {
             double value = low + level / 255.0 * (high - low);

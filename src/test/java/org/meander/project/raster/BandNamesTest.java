@@ -129,6 +129,17 @@ class BandNamesTest {
     }
 
     @Test
+    void theChannelHoldingGreenIsWhereTheChoicePutTheBandNamedGreen() {
+        BandNames stack = new BandNames(List.of("Blue", "Green", "Red", "NIR"));
+
+        assertEquals(1, new BandChoice(3, 2, 1, OptionalInt.empty()).greenChannel(stack));
+        assertEquals(2, new BandChoice(4, 3, 2, OptionalInt.empty()).greenChannel(stack), "false colour");
+        assertEquals(0, new BandChoice(2, 4, 3, OptionalInt.empty()).greenChannel(stack));
+        assertEquals(1, new BandChoice(4, 3, 1, OptionalInt.empty()).greenChannel(stack), "no green chosen");
+        assertEquals(1, new BandChoice(4, 3, 2, OptionalInt.empty()).greenChannel(BandNames.NONE), "none named");
+    }
+
+    @Test
     void namesAsSoftwareWritesThemGiveTheirColour() {
         for (String red : List.of("Red", "red", "RED", "Band 3 - Red", "B4 (Red)", "Red (668 nm)", "red_band")) {
             assertEquals(Optional.of(BandColour.RED), BandColour.named(red), red);
