@@ -35,8 +35,9 @@ import picocli.CommandLine.Spec;
                 "A cut that was interrupted (Ctrl+C, a crash) is finished by the same command: the tiles it wrote"
                         + " are kept.",
                 "Prints one JSON line {\"raster\": ..., \"width\": W, \"height\": H, \"rows\": R, \"columns\": C,"
-                        + " \"tiles\": N, \"labelled\": M, \"resumed\": K, \"seconds\": s}, and \"nir_fit\":"
-                        + " \"grid\" or \"map\" with --nir."})
+                        + " \"tiles\": N, \"labelled\": M, \"resumed\": K, \"seconds\": s}, \"nir_fit\":"
+                        + " \"grid\" or \"map\" with --nir, and \"empty\": E when E windows of the grid held no data"
+                        + " (alpha 0, GDAL's nodata or NaN) and made no tile."})
 final class ProjectTileCommand implements Callable<Integer> {
 
     @Spec
@@ -112,6 +113,11 @@ final class ProjectTileCommand implements Callable<Integer> {
         result.put("tiles", report.tiles().size());
         result.put("labelled", report.labelled());
         result.put("resumed", report.resumed());
+        if (report.empty() > 0) {
+            result.put("empty", report.empty());
+            System.err.println(report.empty() + " windows of the grid held no data (outside the imagery: alpha 0,"
+                    + " GDAL's nodata or NaN) and made no tile");
+        }
         if (report.nearInfraredFit() != null) {
             result.put("nir_fit", report.nearInfraredFit().name().toLowerCase(Locale.ROOT));
         }

@@ -9,12 +9,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import org.meander.project.raster.BandChoice;
 import org.meander.project.raster.BandStretch;
 import org.meander.project.raster.ColourRadiometry;
@@ -59,11 +61,11 @@ public final class RasterTiling {
 
     /**
      * The raster's name, size and grid, the tiles written, row by row, how many got a label from a mask, how a
-     * separate near-infrared raster was laid on it (null without one), and how many tiles an interrupted cut had
-     * written whole already (0 for a fresh cut).
+     * separate near-infrared raster was laid on it (null without one), how many tiles an interrupted cut had
+     * written whole already (0 for a fresh cut), and how many windows of the grid held no data and made no tile.
      */
     public record Report(String raster, int width, int height, int rows, int columns, List<String> tiles,
-                         int labelled, NearInfraredRaster.Fit nearInfraredFit, int resumed) {
+                         int labelled, NearInfraredRaster.Fit nearInfraredFit, int resumed, int empty) {
     }
 
     /**
@@ -151,6 +153,7 @@ public final class RasterTiling {
             List<TileGrid.Cell> cells = grid.cells();
             double bytesPerPixel = cut.bytesPerPixel();
             int resumed = 0;
+            List<String> tiles = new ArrayList<>();
             for (int first = 0; first < cells.size(); ) {
                 // a chunk: consecutive tiles of one row whose pixels together stay under the budget
                 int last = first;
@@ -160,9 +163,11 @@ public final class RasterTiling {
                     last++;
                 }
                 List<Integer> missing = new ArrayList<>();
+                Set<Integer> written = new HashSet<>();
                 for (int i = first; i <= last; i++) {
                     if (cut.written(names.get(i))) {
                         resumed++;
+                        written.add(i);
                     } else {
                         missing.add(i);
                     }
@@ -171,11 +176,16 @@ public final class RasterTiling {
                     Rectangle chunkWindow = span(cells, missing.get(0), missing.get(missing.size() - 1));
                     TileCut.Chunk chunk = cut.read(chunkWindow);
                     for (int i : missing) {
-                        chunk.write(names.get(i), cells.get(i).window());
+                        if (chunk.write(names.get(i), cells.get(i).window())) {
+                            written.add(i);
+                        }
                     }
                 }
                 for (int i = first; i <= last; i++) {
-                    sources.put(names.get(i), TileSources.windowEntry(name, cells.get(i).window()));
+                    if (written.contains(i)) {
+                        tiles.add(names.get(i));
+                        sources.put(names.get(i), TileSources.windowEntry(name, cells.get(i).window()));
+                    }
                     progress.tileWritten(i + 1, cells.size());
                 }
                 first = last + 1;
@@ -183,8 +193,9 @@ public final class RasterTiling {
             ProjectManifest.update(directory, m -> m.withEntries(TileSources.RASTERS, Map.of(name, entry))
                     .withEntries(TileSources.SOURCES, sources));
             Project.open(directory); // the new tiles get their split
-            return new Report(name, raster.width(), raster.height(), grid.rows(), grid.columns(), names,
-                    maskFile == null ? 0 : names.size(), nirRaster == null ? null : nirRaster.fit(), resumed);
+            return new Report(name, raster.width(), raster.height(), grid.rows(), grid.columns(), tiles,
+                    maskFile == null ? 0 : tiles.size(), nirRaster == null ? null : nirRaster.fit(), resumed,
+                    names.size() - tiles.size());
         }
     }
 

@@ -12,6 +12,7 @@ import org.meander.project.raster.ImageFiles;
 import org.meander.project.raster.NearInfrared;
 import org.meander.project.raster.NearInfraredRaster;
 import org.meander.project.raster.NearInfraredScale;
+import org.meander.project.raster.NoData;
 import org.meander.project.raster.RasterFile;
 import org.meander.project.raster.RgbComposite;
 import org.meander.project.raster.Window;
@@ -19,7 +20,8 @@ import org.meander.project.raster.Window;
 /**
  * The files one cut of a raster writes for each tile: its RGB picture to {@code tiles/}, its near-infrared band to
  * {@code nir/} (a band of the raster, or a raster of its own laid on it) and its window of a mask to {@code labels/},
- * each file whole or not at all. The raster is read a chunk of neighbouring tiles at a time ({@link RasterTiling}).
+ * each file whole or not at all; a tile whose window holds no data (alpha 0, GDAL's nodata, NaN) is not written. The
+ * raster is read a chunk of neighbouring tiles at a time ({@link RasterTiling}).
  */
 final class TileCut {
 
@@ -32,6 +34,7 @@ final class TileCut {
     private final NearInfraredRaster nirRaster;
     private final RasterFile mask;
     private final Integer classIndex;
+    private final NoData noData;
 
     /**
      * @param nirBand    the raster's 0-based near-infrared band, if it has one
@@ -52,6 +55,7 @@ final class TileCut {
         this.nirRaster = nirRaster;
         this.mask = mask;
         this.classIndex = classIndex;
+        this.noData = NoData.of(raster);
         if (hasNearInfrared()) {
             Files.createDirectories(directory.resolve("nir"));
         }
@@ -101,11 +105,17 @@ final class TileCut {
             this.nirPixels = nirPixels;
         }
 
-        /** Writes the files of the tile whose window {@code w} lies in this chunk. */
-        void write(String tile, Window w) throws IOException {
+        /**
+         * Writes the files of the tile whose window {@code w} lies in this chunk; returns false, writing nothing, when
+         * the window holds no data: SAM would encode a black square and a person be asked to label it.
+         */
+        boolean write(String tile, Window w) throws IOException {
             int x = w.x() - window.x;
             int y = w.y() - window.y;
             Raster tilePixels = pixels.createChild(x, y, w.width(), w.height(), 0, 0, null);
+            if (noData.covers(tilePixels, rgb)) {
+                return false;
+            }
             AtomicBytes.write(file("tiles", tile), ImageFiles.pngBytes(RgbComposite.of(tilePixels, rgb, stretch)));
             if (nirBand.isPresent()) {
                 AtomicBytes.write(file("nir", tile), ImageFiles.pngBytes(
@@ -120,6 +130,7 @@ final class TileCut {
                 LabelPng.write(file("labels", tile),
                         label(maskPixels.createChild(x, y, w.width(), w.height(), 0, 0, null)));
             }
+            return true;
         }
 
         /** A tile's window of the mask as its label. */

@@ -155,6 +155,10 @@ final class AddRasterViewModel {
                 "Cut %s (%d x %d) into %d %s, %d %s of %d, named %s_r…_c….", name, report.width(), report.height(),
                 tiles, tiles == 1 ? "tile" : "tiles", report.rows(), report.rows() == 1 ? "row" : "rows",
                 report.columns(), report.raster()));
+        if (report.empty() > 0) {
+            text.append(" ").append(report.empty()).append(report.empty() == 1 ? " more window" : " more windows")
+                    .append(" of the grid held no data (outside the imagery) and made no tile.");
+        }
         if (report.resumed() > 0) {
             text.append(" ").append(report.resumed()).append(" of them were written before the cut stopped last"
                     + " time, and kept.");

@@ -102,8 +102,21 @@ public final class TestRasters {
         return tiff(file, List.of(new Page(raster, fields)), tile, compression);
     }
 
-    /** One image of a TIFF and the fields written with it (NewSubfileType, 254, says an overview or a mask). */
-    public record Page(WritableRaster raster, List<Field> fields) {
+    /**
+     * One image of a TIFF and the fields written with it (NewSubfileType, 254, says an overview or a mask); with
+     * {@code alpha}, four 8-bit bands are written as GDAL writes an RGBA orthomosaic: RGB, the fourth band unassociated
+     * alpha (ExtraSamples 2).
+     */
+    public record Page(WritableRaster raster, List<Field> fields, boolean alpha) {
+
+        public Page(WritableRaster raster, List<Field> fields) {
+            this(raster, fields, false);
+        }
+    }
+
+    /** Four 8-bit bands as an RGBA TIFF (ExtraSamples 2, unassociated alpha), striped. */
+    public static Path rgbaTiff(Path file, WritableRaster raster) throws IOException {
+        return tiff(file, List.of(new Page(raster, List.of(), true)), 0, null);
     }
 
     /** The pages as the directories of one TIFF, in order, striped or tiled as {@link #tiff(Path, WritableRaster,
@@ -115,7 +128,9 @@ public final class TestRasters {
             writer.setOutput(out);
             writer.prepareWriteSequence(null);
             for (Page page : pages) {
-                BufferedImage image = new BufferedImage(colourModel(page.raster()), page.raster(), false, null);
+                ColorModel colours = page.alpha() ? new ComponentColorModel(ColorSpace.getInstance(ColorSpace.CS_sRGB),
+                        true, false, Transparency.TRANSLUCENT, DataBuffer.TYPE_BYTE) : colourModel(page.raster());
+                BufferedImage image = new BufferedImage(colours, page.raster(), false, null);
                 ImageWriteParam param = writer.getDefaultWriteParam();
                 if (tile > 0) {
                     param.setTilingMode(ImageWriteParam.MODE_EXPLICIT);

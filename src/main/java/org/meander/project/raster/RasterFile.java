@@ -14,6 +14,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.OptionalInt;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
@@ -35,6 +36,7 @@ public final class RasterFile implements AutoCloseable {
     /** About as many pixels as an overview holds: enough for percentiles, a few seconds to read at most. */
     static final long OVERVIEW_PIXELS = 4_000_000;
     private static final int PHOTOMETRIC = 262;
+    private static final int EXTRA_SAMPLES = 338;
 
     private final Path file;
     private final WindowReader windows;
@@ -48,10 +50,11 @@ public final class RasterFile implements AutoCloseable {
     /** The GeoTIFF and GDAL fields of the file (none for other formats): its georeferencing and nodata value. */
     private final List<TiffField> geoFields;
     private final BandNames bandNames;
+    private final OptionalInt alphaBand;
 
     private RasterFile(Path file, WindowReader windows, String formatName, int width, int height, int storedBands,
                        int bitsPerSample, boolean integerSamples, IndexColorModel palette, List<TiffField> geoFields,
-                       boolean storedAsRgb) {
+                       boolean storedAsRgb, OptionalInt alphaBand) {
         this.file = file;
         this.windows = windows;
         this.formatName = formatName;
@@ -63,6 +66,7 @@ public final class RasterFile implements AutoCloseable {
         this.palette = palette;
         this.geoFields = List.copyOf(geoFields);
         this.bandNames = palette != null ? BandNames.NONE : BandNames.of(geoFields, storedAsRgb, storedBands);
+        this.alphaBand = alphaBand;
     }
 
     /** Reads the header only. */
@@ -84,11 +88,13 @@ public final class RasterFile implements AutoCloseable {
         boolean own;
         List<TiffField> geoFields;
         OptionalDouble photometric;
+        Optional<TiffField> extraSamples;
         try {
             reader.setInput(input, false, false);
             geoFields = readGeoFields(reader); // first: the metadata is read once, unknown tags kept
             own = TiffLimits.needsOwnReader(reader.getImageMetadata(0));
             photometric = TiffField.firstValue(reader.getImageMetadata(0), PHOTOMETRIC);
+            extraSamples = TiffField.fieldIn(reader.getImageMetadata(0), EXTRA_SAMPLES);
         } catch (IOException | RuntimeException e) {
             reader.dispose();
             input.close();
@@ -110,15 +116,34 @@ public final class RasterFile implements AutoCloseable {
             IndexColorModel palette = colours instanceof IndexColorModel p ? p : null;
             boolean rgb = photometric.isPresent() ? isRgb((int) photometric.getAsDouble())
                     : colours.getColorSpace().getType() == ColorSpace.TYPE_RGB;
+            int bands = type.getSampleModel().getNumBands();
+            OptionalInt alpha = palette != null ? (palette.hasAlpha() ? OptionalInt.of(3) : OptionalInt.empty())
+                    : photometric.isPresent() ? alphaBand(extraSamples.map(f -> f.values().stream()
+                            .mapToLong(Long::parseLong).toArray()).orElse(new long[0]), bands)
+                    : colours.hasAlpha() ? OptionalInt.of(bands - 1) : OptionalInt.empty();
             return new RasterFile(file, new ImageIoWindows(input, reader), reader.getFormatName(),
-                    reader.getWidth(0), reader.getHeight(0), type.getSampleModel().getNumBands(),
+                    reader.getWidth(0), reader.getHeight(0), bands,
                     palette != null ? 8 : bits, dataType != DataBuffer.TYPE_FLOAT && dataType != DataBuffer.TYPE_DOUBLE,
-                    palette, geoFields, rgb);
+                    palette, geoFields, rgb, alpha);
         } catch (IOException | RuntimeException e) {
             reader.dispose();
             input.close();
             throw damagedHeader(file, reader, e);
         }
+    }
+
+    /**
+     * The band a TIFF's ExtraSamples field calls alpha (1 associated, 2 unassociated; GDAL writes 2 for an RGBA
+     * orthomosaic): the extra samples are the last bands. An unspecified extra sample (0, GDAL's near-infrared beside
+     * RGB) is no alpha, whatever Java's reader makes of it.
+     */
+    private static OptionalInt alphaBand(long[] extraSamples, int bands) {
+        for (int i = extraSamples.length - 1; i >= 0; i--) {
+            if (extraSamples[i] == 1 || extraSamples[i] == 2) {
+                return OptionalInt.of(bands - extraSamples.length + i);
+            }
+        }
+        return OptionalInt.empty();
     }
 
     /** TIFF's photometric interpretations RGB (2) and YCbCr (6, JPEG-compressed colour), decoded as RGB. */
@@ -139,7 +164,8 @@ public final class RasterFile implements AutoCloseable {
             TiffRasterReader reader = TiffRasterReader.open(TiffBytes.of(channel));
             return new RasterFile(file, new OwnTiffWindows(channel, reader), "TIFF", reader.width(), reader.height(), reader.bands(),
                     reader.bitsPerSample(), !reader.floatingPoint(), null, reader.directory().georeferencing(),
-                    isRgb(reader.directory().photometric()));
+                    isRgb(reader.directory().photometric()),
+                    alphaBand(reader.directory().extraSamples(), reader.bands()));
         } catch (IOException | RuntimeException e) {
             channel.close();
             throw new IOException(file + ": " + describe(e), e);
@@ -210,6 +236,11 @@ public final class RasterFile implements AutoCloseable {
 
     public OptionalDouble noData() {
         return Georeferencing.noData(geoFields);
+    }
+
+    /** The 0-based band that is alpha (0 where nothing was seen, as in an RGBA orthomosaic), if one is. */
+    public OptionalInt alphaBand() {
+        return alphaBand;
     }
 
     /** What the file says each band is ("Red", "NIR"), as far as it says. */

@@ -1,6 +1,7 @@
 package org.meander.project.raster;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import javax.imageio.metadata.IIOMetadata;
 import javax.imageio.metadata.IIOMetadataNode;
@@ -46,17 +47,22 @@ public record TiffField(int number, String kind, List<String> values) {
      * such field, or is not a TIFF's.
      */
     static OptionalDouble firstValue(IIOMetadata metadata, int number) {
+        return fieldIn(metadata, number).map(f -> OptionalDouble.of(f.number(0))).orElse(OptionalDouble.empty());
+    }
+
+    /** Field {@code number} of the first directory of a TIFF image's metadata; empty when it has none. */
+    static Optional<TiffField> fieldIn(IIOMetadata metadata, int number) {
         if (metadata == null || !List.of(metadata.getMetadataFormatNames()).contains(TIFF_FORMAT)) {
-            return OptionalDouble.empty();
+            return Optional.empty();
         }
         Node ifd = metadata.getAsTree(TIFF_FORMAT).getFirstChild();
         for (Node field = ifd == null ? null : ifd.getFirstChild(); field != null; field = field.getNextSibling()) {
             if (field instanceof Element element && "TIFFField".equals(element.getNodeName())
                     && Integer.parseInt(element.getAttribute("number")) == number) {
-                return OptionalDouble.of(fromNode(element).number(0));
+                return Optional.of(fromNode(element));
             }
         }
-        return OptionalDouble.empty();
+        return Optional.empty();
     }
 
     IIOMetadataNode toNode() {

@@ -27,11 +27,13 @@ import org.meander.project.raster.TiffField;
  * @param planar      whether each band is stored in blocks of its own (PlanarConfiguration 2)
  * @param tiled       whether the blocks are tiles, which are whole at the image's edges (padded); strips are not
  * @param jpegTables  the quantisation and Huffman tables JPEG-compressed blocks share (JPEGTables), or null
+ * @param extraSamples what the samples after the colour ones are (ExtraSamples: 0 unspecified, 1 and 2 alpha),
+ *                    last ones last; none when the field is missing
  */
 public record TiffDirectory(ByteOrder order, boolean bigTiff, int width, int height, int samplesPerPixel,
         int bitsPerSample, int sampleFormat, int compression, int predictor, int photometric, boolean planar,
         boolean tiled, int blockWidth, int blockHeight, long[] offsets, long[] byteCounts, byte[] jpegTables,
-        List<TiffField> georeferencing) {
+        List<TiffField> georeferencing, long[] extraSamples) {
 
     private static final int NEW_SUBFILE_TYPE = 254;
     private static final long REDUCED_RESOLUTION = 1;
@@ -55,6 +57,7 @@ public record TiffDirectory(ByteOrder order, boolean bigTiff, int width, int hei
     private static final int TILE_BYTE_COUNTS = 325;
     private static final int JPEG_TABLES = 347;
     private static final int SAMPLE_FORMAT = 339;
+    private static final int EXTRA_SAMPLES = 338;
     /** Value sizes in bytes of TIFF's field types 1 to 18 (0: unknown). */
     private static final int[] TYPE_SIZE = {0, 1, 1, 2, 4, 8, 1, 1, 2, 4, 8, 4, 8, 4, 0, 0, 8, 8, 8};
     private static final int ASCII = 2;
@@ -160,7 +163,8 @@ public record TiffDirectory(ByteOrder order, boolean bigTiff, int width, int hei
                 (int) value(entries, SAMPLE_FORMAT, 1), (int) value(entries, COMPRESSION, 1),
                 (int) value(entries, PREDICTOR, 1), (int) value(entries, PHOTOMETRIC, 1),
                 value(entries, PLANAR_CONFIGURATION, 1) == 2, tiled, blockWidth, blockHeight, offsets, counts,
-                entries.containsKey(JPEG_TABLES) ? entries.get(JPEG_TABLES).data().array() : null, georeferencing);
+                entries.containsKey(JPEG_TABLES) ? entries.get(JPEG_TABLES).data().array() : null, georeferencing,
+                entries.containsKey(EXTRA_SAMPLES) ? entries.get(EXTRA_SAMPLES).numbers() : new long[0]);
         long blocks = (long) directory.blocksAcross() * directory.blocksDown() * (directory.planar() ? samples : 1);
         if (width <= 0 || height <= 0 || blockWidth <= 0 || blockHeight <= 0 || offsets.length < blocks
                 || counts.length < blocks) {

@@ -1,0 +1,98 @@
+package org.meander.project;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.WritableRaster;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.OptionalInt;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.meander.project.raster.BandChoice;
+import org.meander.testing.TestRasters;
+
+/**
+ * Windows of a raster's grid that hold no data (outside the flight of an orthomosaic: alpha 0, GDAL's nodata, NaN)
+ * make no tile, so SAM encodes no black square and nobody is asked to label one; a window with any data is cut.
+ * A 300 x 200 raster in 128-pixel tiles overlapping by 32 has 3 columns (x from 0, 86, 172) of 2 rows; its data
+ * starts at x 140, so the first column holds none and the second some.
+ */
+class EmptyTilesTest {
+
+    private static final int WIDTH = 300;
+    private static final int HEIGHT = 200;
+    private static final int DATA_FROM = 140;
+    private static final RasterTiling.Settings SETTINGS = new RasterTiling.Settings(128, 32, BandChoice.DEFAULT);
+
+    @TempDir
+    Path temp;
+
+    private RasterTiling.Report cut(Path raster) throws IOException {
+        return RasterTiling.tile(temp.resolve("project"), raster, SETTINGS, (done, total) -> { });
+    }
+
+    private static void assertFirstColumnLeftOut(RasterTiling.Report report) throws IOException {
+        assertEquals(2, report.empty(), "the first column's two windows");
+        assertEquals(List.of("raster_r0_c1", "raster_r0_c2", "raster_r1_c1", "raster_r1_c2"), report.tiles());
+    }
+
+    @Test
+    void anRgbaOrthomosaicsWindowsOfAlphaZeroMakeNoTile() throws IOException {
+        WritableRaster rgba = TestRasters.raster(WIDTH, HEIGHT, 4, 8,
+                (x, y, b) -> b == 3 ? (x >= DATA_FROM ? 255 : 0) : 90 + b);
+        Path raster = TestRasters.rgbaTiff(temp.resolve("raster.tif"), rgba);
+
+        RasterTiling.Report report = cut(raster);
+
+        assertFirstColumnLeftOut(report);
+        Project project = Project.open(temp.resolve("project"));
+        assertEquals(report.tiles(), project.tiles().stream().map(Tile::name).sorted().toList());
+        assertTrue(Files.notExists(temp.resolve("project/tiles/raster_r0_c0.png")));
+        assertTrue(project.rasterWindow(project.tile("raster_r0_c1").orElseThrow()).isPresent());
+        assertEquals(1, project.rasters().size(), "the cut is complete");
+    }
+
+    @Test
+    void windowsAllAtGdalsNodataOrNanMakeNoTile() throws IOException {
+        Path sixteen = TestRasters.tiff(temp.resolve("sixteen/raster.tif"), TestRasters.raster(WIDTH, HEIGHT, 3, 16,
+                (x, y, b) -> x >= DATA_FROM ? 3000 + x : 0), 0, TestRasters.georeferencing()); // nodata 0
+        Path floats = TestRasters.tiff(temp.resolve("float/raster.tif"), TestRasters.floatRaster(WIDTH, HEIGHT, 3,
+                (x, y, b) -> x >= DATA_FROM ? 0.1f : Float.NaN), 0, List.of());
+
+        assertFirstColumnLeftOut(RasterTiling.tile(temp.resolve("sixteen-project"), sixteen, SETTINGS, (d, t) -> { }));
+        assertFirstColumnLeftOut(RasterTiling.tile(temp.resolve("float-project"), floats, SETTINGS, (d, t) -> { }));
+    }
+
+    @Test
+    void aFourthBandThatIsNoAlphaLeavesEveryTile() throws IOException {
+        // four bands without ExtraSamples saying alpha, as GDAL writes red, green, blue and near-infrared
+        WritableRaster rgbn = TestRasters.raster(WIDTH, HEIGHT, 4, 8, (x, y, b) -> b == 3 && x < DATA_FROM ? 0 : 90);
+        Path raster = TestRasters.tiff(temp.resolve("raster.tif"), rgbn, 0, List.of());
+
+        RasterTiling.Report report = cut(raster);
+
+        assertEquals(0, report.empty());
+        assertEquals(6, report.tiles().size());
+    }
+
+    @Test
+    void aResumedCutLeavesTheEmptyWindowsOutAgain() throws IOException {
+        Path raster = TestRasters.tiff(temp.resolve("raster.tif"), TestRasters.raster(WIDTH, HEIGHT, 3, 16,
+                (x, y, b) -> x >= DATA_FROM ? 3000 + x : 0), 0, TestRasters.georeferencing());
+        assertThrows(IllegalStateException.class, () -> RasterTiling.tile(temp.resolve("project"), raster, SETTINGS,
+                (done, total) -> {
+                    if (done == 3) {
+                        throw new IllegalStateException("crash");
+                    }
+                }));
+
+        RasterTiling.Report report = cut(raster);
+
+        assertEquals(2, report.resumed(), "the first row's two tiles with data");
+        assertFirstColumnLeftOut(report);
+    }
+}
