@@ -66,8 +66,9 @@ public record RasterLayout(SourceRaster raster, List<RasterLayout.Cell> cells) {
     }
 
     /**
-     * Along one axis, the pixels whose centres are nearer its window's centre than the windows' before and after it,
-     * a tie going to the one before (above, or to the left), as the stitched mask decides.
+     * Along one axis, the pixels of its window whose centres are nearer its centre than the windows' before and after
+     * it, a tie going to the one before (above, or to the left), as the stitched mask decides. Beyond its window a tile
+     * owns nothing, even where no window lies (those a cut left out for holding no data).
      */
     private static int[] ownSpan(TreeSet<Integer> starts, int start, int size, int length, List<Window> windows,
                                  boolean horizontal) {
@@ -76,7 +77,7 @@ public record RasterLayout(SourceRaster raster, List<RasterLayout.Cell> cells) {
         Integer after = starts.higher(start);
         int from = before == null ? 0 : firstPast((centre + centreOf(before, windows, horizontal)) / 2);
         int to = after == null ? length : firstPast((centre + centreOf(after, windows, horizontal)) / 2);
-        return new int[] {from, to};
+        return new int[] {Math.max(from, start), Math.min(to, start + size)};
     }
 
     /** The first pixel whose centre lies past the midpoint. */

@@ -13,7 +13,9 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.meander.project.export.LabelExport;
+import org.meander.project.raster.BandChoice;
 import org.meander.project.raster.Window;
+import org.meander.testing.TestRasters;
 import org.meander.testing.TiledRasterProject;
 
 /** A raster cut into six overlapping tiles, laid out as a map: each tile owns what the stitched mask takes from it. */
@@ -32,6 +34,26 @@ class RasterLayoutTest {
         assertEquals("ortho", layout.raster().name());
         assertEquals(6, layout.cells().size());
 
+        assertEachOwnsWhatStitchingTakes(project, layout, "ortho");
+    }
+
+    /** The first column of windows held no data and made no tile: no tile owns its pixels, nor does stitching. */
+    @Test
+    void aColumnLeftOutForHoldingNoDataIsOwnedByNoTile() throws IOException {
+        Path raster = TestRasters.tiff(temp.resolve("ortho.tif"), TestRasters.raster(300, 200, 3, 16,
+                (x, y, b) -> x >= 140 ? 3000 + x : 0), 0, TestRasters.georeferencing()); // nodata 0
+        RasterTiling.tile(temp.resolve("project"), raster, new RasterTiling.Settings(128, 32, BandChoice.DEFAULT),
+                (done, total) -> { });
+        Project project = Project.open(temp.resolve("project"));
+        RasterLayout layout = RasterLayout.of(project).get(0);
+        assertEquals(4, layout.cells().size());
+
+        assertEachOwnsWhatStitchingTakes(project, layout, "ortho");
+        assertTrue(layout.at(10, 10).isEmpty(), "outside every tile's window");
+    }
+
+    private void assertEachOwnsWhatStitchingTakes(Project project, RasterLayout layout, String raster)
+            throws IOException {
         for (RasterLayout.Cell cell : layout.cells()) {
             for (Tile tile : project.tiles()) {
                 Window w = project.rasterWindow(tile).orElseThrow().window();
@@ -41,7 +63,7 @@ class RasterLayoutTest {
             }
             Path out = temp.resolve("export-" + cell.tile().name());
             LabelExport.write(project, LabelExport.Format.PNG, out, LabelExport.Options.EVERY_LABEL);
-            BufferedImage stitched = ImageIO.read(out.resolve("stitched/ortho.png").toFile());
+            BufferedImage stitched = ImageIO.read(out.resolve("stitched/" + raster + ".png").toFile());
             Rectangle own = cell.own();
             assertTrue(cell.window().rectangle().contains(own), cell.tile().name() + " owns part of its window");
             for (int y = 0; y < stitched.getHeight(); y++) {
