@@ -25,8 +25,7 @@ public record BandSurvey(int bands, SampleFormat samples, String file, BandNames
         List<Path> images = ProjectImport.imagesIn(folder);
         for (Path image : images.subList(0, Math.min(images.size(), MOST_FILES))) {
             try (RasterFile raster = RasterFile.open(image)) {
-                // a PNG's fourth band is alpha; a TIFF's may be anything (ImageIO calls a GDAL RGBN one alpha too)
-                int bands = isTiff(image) ? raster.bandCount() : Math.min(3, raster.bandCount());
+                int bands = raster.dataBandCount();
                 if (bands > most.bands() || bands == most.bands() && raster.bitsPerSample() > most.samples().bits()) {
                     most = new BandSurvey(bands, raster.sampleFormat(), image.getFileName().toString(),
                             raster.bandNames());
@@ -36,10 +35,5 @@ public record BandSurvey(int bands, SampleFormat samples, String file, BandNames
             }
         }
         return most;
-    }
-
-    private static boolean isTiff(Path image) {
-        String extension = Project.extension(image);
-        return extension.equals("tif") || extension.equals("tiff");
     }
 }

@@ -186,7 +186,7 @@ final class AddRasterViewModel {
         }
         headerReads.ask(() -> {
             try (RasterFile opened = RasterFile.open(file)) {
-                return new Header(opened.width(), opened.height(), opened.bandCount(), opened.sampleFormat(),
+                return new Header(opened.width(), opened.height(), opened.dataBandCount(), opened.sampleFormat(),
                         opened.bandNames());
             }
         }, Header.NONE, found -> {

@@ -45,6 +45,16 @@ class BandSurveyTest {
     }
 
     @Test
+    void anRgbaOrthomosaicsAlphaIsNoBandToChoose() throws IOException {
+        TestRasters.rgbaTiff(dir.resolve("ortho.tif"), TestRasters.raster(8, 8, 4, 8, (x, y, b) -> 255));
+
+        BandSurvey survey = BandSurvey.of(dir);
+
+        assertEquals(3, survey.bands(), "red, green and blue: nothing to choose");
+        assertEquals(new BandNames(List.of("Red", "Green", "Blue", "Alpha")), survey.names());
+    }
+
+    @Test
     void theNamesTheImageGivesItsBandsComeAlong() throws IOException {
         TestRasters.tiff(dir.resolve("stack.tif"), TestRasters.raster(8, 8, 4, 16, (x, y, b) -> b), 0,
                 List.of(TestRasters.bandNames("Blue", "", "Red")));

@@ -37,17 +37,18 @@ public record BandNames(List<String> names) {
 
     /**
      * The names of {@code bands} bands read from a TIFF directory's GDAL metadata among {@code fields}, with bands 1 to
-     * 3 red, green and blue when the samples are stored as RGB ({@code rgb}). Metadata that is not well-formed XML
-     * names nothing, as GDAL then reads none.
+     * 3 red, green and blue when the samples are stored as RGB ({@code rgb}), and the alpha band, if any, Alpha.
+     * Metadata that is not well-formed XML names nothing, as GDAL then reads none.
      */
-    static BandNames of(List<TiffField> fields, boolean rgb, int bands) {
+    static BandNames of(List<TiffField> fields, boolean rgb, OptionalInt alpha, int bands) {
         String[] described = new String[bands];
         String[] interpreted = new String[bands];
         fields.stream().filter(f -> f.number() == Georeferencing.GDAL_METADATA && !f.values().isEmpty())
                 .findFirst().ifPresent(f -> readItems(String.join("", f.values()), described, interpreted));
         List<String> names = new ArrayList<>();
         for (int band = 0; band < bands; band++) {
-            String stored = rgb && band < 3 ? List.of("Red", "Green", "Blue").get(band) : "";
+            String stored = rgb && band < 3 ? List.of("Red", "Green", "Blue").get(band)
+                    : alpha.isPresent() && alpha.getAsInt() == band ? "Alpha" : "";
             names.add(named(interpreted[band]) ? interpreted[band] : named(described[band]) ? described[band] : stored);
         }
         return names.stream().allMatch(String::isEmpty) ? NONE : new BandNames(names);

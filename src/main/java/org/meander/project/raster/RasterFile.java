@@ -65,8 +65,9 @@ public final class RasterFile implements AutoCloseable {
         this.integerSamples = integerSamples;
         this.palette = palette;
         this.geoFields = List.copyOf(geoFields);
-        this.bandNames = palette != null ? BandNames.NONE : BandNames.of(geoFields, storedAsRgb, storedBands);
         this.alphaBand = alphaBand;
+        this.bandNames = palette != null ? BandNames.NONE
+                : BandNames.of(geoFields, storedAsRgb, alphaBand, storedBands);
     }
 
     /** Reads the header only. */
@@ -236,6 +237,11 @@ public final class RasterFile implements AutoCloseable {
 
     public OptionalDouble noData() {
         return Georeferencing.noData(geoFields);
+    }
+
+    /** The bands that hold imagery: all but an alpha band. */
+    public int dataBandCount() {
+        return bandCount() - (alphaBand.isPresent() ? 1 : 0);
     }
 
     /** The 0-based band that is alpha (0 where nothing was seen, as in an RGBA orthomosaic), if one is. */
