@@ -23,6 +23,7 @@ import org.meander.project.raster.ColourRadiometry;
 import org.meander.project.raster.Georeferencing;
 import org.meander.project.raster.NearInfraredRaster;
 import org.meander.project.raster.NearInfraredScale;
+import org.meander.project.raster.NoData;
 import org.meander.project.raster.PixelToMap;
 import org.meander.project.raster.RasterFile;
 import org.meander.project.raster.TileGrid;
@@ -136,9 +137,9 @@ public final class RasterTiling {
             } else {
                 Raster overview = raster.needsStretch() ? raster.readOverview() : null;
                 stretch = overview == null ? BandStretch.identity()
-                        : BandStretch.measure(overview, rgb, raster.noData());
+                        : BandStretch.measure(overview, rgb, NoData.of(raster));
                 nirScale = overview == null || nirBand.isEmpty() ? NearInfraredScale.UNCHANGED
-                        : NearInfraredScale.of(overview, nirBand.getAsInt(), raster.noData());
+                        : NearInfraredScale.of(overview, nirBand.getAsInt(), NoData.of(raster));
             }
             ObjectNode entry = rasterEntry(raster, settings, stretch,
                     nirRaster == null ? nirScale : nirRaster.scale(), nirRaster);

@@ -119,7 +119,7 @@ final class TileCut {
             AtomicBytes.write(file("tiles", tile), ImageFiles.pngBytes(RgbComposite.of(tilePixels, rgb, stretch)));
             if (nirBand.isPresent()) {
                 AtomicBytes.write(file("nir", tile), ImageFiles.pngBytes(
-                        NearInfrared.bandOf(tilePixels, nirBand.getAsInt(), raster.noData(), nirScale)));
+                        NearInfrared.bandOf(tilePixels, nirBand.getAsInt(), noData, nirScale)));
             }
             if (nirPixels != null) {
                 AtomicBytes.write(file("nir", tile), ImageFiles.pngBytes(

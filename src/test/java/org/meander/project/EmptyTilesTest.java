@@ -4,12 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.image.BufferedImage;
 import java.awt.image.WritableRaster;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.OptionalInt;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.meander.project.raster.BandChoice;
@@ -54,6 +56,29 @@ class EmptyTilesTest {
         assertTrue(Files.notExists(temp.resolve("project/tiles/raster_r0_c0.png")));
         assertTrue(project.rasterWindow(project.tile("raster_r0_c1").orElseThrow()).isPresent());
         assertEquals(1, project.rasters().size(), "the cut is complete");
+    }
+
+    /**
+     * A 16-bit RGBA orthomosaic, 0 in every band outside its flight (as OpenDroneMap writes it): that 0 is no part of
+     * the stretch, nor of a tile's near-infrared band where a tile reaches outside.
+     */
+    @Test
+    void whatLiesOutsideTheFlightIsLeftOutOfTheStretchAndTheNearInfraredBand() throws IOException {
+        WritableRaster rgba = TestRasters.raster(WIDTH, HEIGHT, 4, 16,
+                (x, y, b) -> x < DATA_FROM ? 0 : b == 3 ? 65535 : 3000 + 5 * (x - DATA_FROM));
+        Path raster = TestRasters.rgbaTiff(temp.resolve("raster.tif"), rgba);
+        RasterTiling.Settings withNir = new RasterTiling.Settings(128, 32, new BandChoice(1, 2, 3,
+                OptionalInt.of(1)));
+
+        RasterTiling.tile(temp.resolve("project"), raster, withNir, (done, total) -> { });
+
+        Project project = Project.open(temp.resolve("project"));
+        Tile straddling = project.tile("raster_r0_c1").orElseThrow(); // x 86 to 214
+        double low = project.colourRadiometry(straddling).orElseThrow().stretch().low()[0];
+        assertTrue(low >= 3000, "the stretch starts within the flight: " + low);
+        BufferedImage band = ImageIO.read(project.nearInfraredFile(straddling).toFile());
+        assertEquals(0, band.getRaster().getSample(10, 10, 1), "outside the flight the band has no value");
+        assertEquals(65535, band.getRaster().getSample(100, 10, 1), "inside it, it has");
     }
 
     @Test

@@ -104,8 +104,8 @@ public final class TestRasters {
 
     /**
      * One image of a TIFF and the fields written with it (NewSubfileType, 254, says an overview or a mask); with
-     * {@code alpha}, four 8-bit bands are written as GDAL writes an RGBA orthomosaic: RGB, the fourth band unassociated
-     * alpha (ExtraSamples 2).
+     * {@code alpha}, four 8- or 16-bit bands are written as GDAL writes an RGBA orthomosaic: RGB, the fourth band
+     * unassociated alpha (ExtraSamples 2).
      */
     public record Page(WritableRaster raster, List<Field> fields, boolean alpha) {
 
@@ -114,7 +114,7 @@ public final class TestRasters {
         }
     }
 
-    /** Four 8-bit bands as an RGBA TIFF (ExtraSamples 2, unassociated alpha), striped. */
+    /** Four 8- or 16-bit bands as an RGBA TIFF (ExtraSamples 2, unassociated alpha), striped. */
     public static Path rgbaTiff(Path file, WritableRaster raster) throws IOException {
         return tiff(file, List.of(new Page(raster, List.of(), true)), 0, null);
     }
@@ -129,7 +129,8 @@ public final class TestRasters {
             writer.prepareWriteSequence(null);
             for (Page page : pages) {
                 ColorModel colours = page.alpha() ? new ComponentColorModel(ColorSpace.getInstance(ColorSpace.CS_sRGB),
-                        true, false, Transparency.TRANSLUCENT, DataBuffer.TYPE_BYTE) : colourModel(page.raster());
+                        true, false, Transparency.TRANSLUCENT, page.raster().getDataBuffer().getDataType())
+                        : colourModel(page.raster());
                 BufferedImage image = new BufferedImage(colours, page.raster(), false, null);
                 ImageWriteParam param = writer.getDefaultWriteParam();
                 if (tile > 0) {

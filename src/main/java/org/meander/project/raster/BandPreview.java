@@ -27,7 +27,8 @@ public final class BandPreview {
         try (RasterFile raster = RasterFile.open(file)) {
             int[] rgb = bands.rgbIndices(raster.bandCount());
             Raster overview = raster.readOverview(PIXELS);
-            BandStretch stretch = raster.needsStretch() ? BandStretch.measure(overview, rgb, raster.noData()) : BandStretch.identity();
+            BandStretch stretch = raster.needsStretch() ? BandStretch.measure(overview, rgb, NoData.of(raster))
+                    : BandStretch.identity();
             return RgbComposite.of(overview, rgb, stretch);
         }
     }

@@ -3,7 +3,6 @@ package org.meander.project.raster;
 import java.awt.image.DataBuffer;
 import java.awt.image.Raster;
 import java.util.Arrays;
-import java.util.OptionalDouble;
 
 /**
  * How the samples of the red, green and blue bands become 8-bit: linearly from {@code low} (0) to {@code high} (255),
@@ -42,7 +41,7 @@ public final class BandStretch {
      * The stretch for {@code bands} (0-based, red green blue) of {@code sample}: the identity when every band holds
      * 8-bit integers, otherwise the 2nd to 98th percentile of each band's samples, leaving out {@code noData}.
      */
-    public static BandStretch measure(Raster sample, int[] bands, OptionalDouble noData) {
+    public static BandStretch measure(Raster sample, int[] bands, NoData noData) {
         if (!isFloatingPoint(sample) && bitsPerSample(sample) <= 8) {
             return identity();
         }
@@ -54,7 +53,7 @@ public final class BandStretch {
      * {@code sources[c]}, whatever their depth, leaving out {@code noData} (and, for floating-point samples, values
      * that are not finite).
      */
-    public static BandStretch percentiles(Raster[] sources, int[] bands, OptionalDouble noData) {
+    public static BandStretch percentiles(Raster[] sources, int[] bands, NoData noData) {
         double[] low = new double[3];
         double[] high = new double[3];
         for (int c = 0; c < 3; c++) {

@@ -19,23 +19,30 @@ final class FloatingPointSamples implements SampleDistribution {
         this.sorted = sorted;
     }
 
-    /** Leaves out NaN, infinities and {@code noData}. */
-    static FloatingPointSamples of(Raster raster, int band, OptionalDouble noData) {
+    /** Leaves out NaN, infinities, GDAL's nodata value and pixels whose alpha is 0. */
+    static FloatingPointSamples of(Raster raster, int band, NoData noData) {
         int width = raster.getWidth();
         int height = raster.getHeight();
         long pixels = (long) width * height;
         int step = (int) Math.max(1, (pixels + MOST - 1) / MOST);
         float[] kept = new float[(int) Math.min(pixels, MOST)];
         float[] row = new float[width];
+        float[] alpha = new float[width];
+        OptionalDouble value = noData.value();
         int count = 0;
         long position = 0;
         for (int y = 0; y < height; y++) {
             raster.getSamples(raster.getMinX(), raster.getMinY() + y, width, 1, band, row);
+            if (noData.alphaBand().isPresent()) {
+                raster.getSamples(raster.getMinX(), raster.getMinY() + y, width, 1, noData.alphaBand().getAsInt(),
+                        alpha);
+            }
             for (int x = 0; x < width; x++, position++) {
-                float value = row[x];
-                boolean missing = !Float.isFinite(value) || noData.isPresent() && value == (float) noData.getAsDouble();
+                float sample = row[x];
+                boolean missing = !Float.isFinite(sample) || value.isPresent() && sample == (float) value.getAsDouble()
+                        || noData.alphaBand().isPresent() && alpha[x] == 0;
                 if (position % step == 0 && !missing && count < kept.length) {
-                    kept[count++] = value;
+                    kept[count++] = sample;
                 }
             }
         }

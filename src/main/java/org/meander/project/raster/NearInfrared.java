@@ -38,7 +38,7 @@ public final class NearInfrared {
      * values scaled as {@link NearInfraredScale#of} finds for the band itself.
      */
     private static BufferedImage band(Raster source, int band) {
-        return band(source, band, NearInfraredScale.of(source, band, OptionalDouble.empty()));
+        return band(source, band, NearInfraredScale.of(source, band, NoData.of(OptionalDouble.empty())));
     }
 
     /**
@@ -66,11 +66,11 @@ public final class NearInfrared {
      * alpha channel when some of its pixels have no value ({@code noData}, or not a number): a water index must not
      * take them for water, nor draw a dry point next to them.
      */
-    public static BufferedImage bandOf(Raster source, int band, OptionalDouble noData, NearInfraredScale scale) {
-        if (noData.isEmpty() && !BandStretch.isFloatingPoint(source)) {
+    public static BufferedImage bandOf(Raster source, int band, NoData noData, NearInfraredScale scale) {
+        if (noData.value().isEmpty() && noData.alphaBand().isEmpty() && !BandStretch.isFloatingPoint(source)) {
             return band(source, band, scale);
         }
-        return withoutOpaqueAlpha(bandWithAlpha(source, band, -1, noData, scale));
+        return withoutOpaqueAlpha(bandWithAlpha(source, band, noData.alphaBand().orElse(-1), noData.value(), scale));
     }
 
     /**

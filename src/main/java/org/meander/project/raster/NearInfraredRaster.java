@@ -51,7 +51,7 @@ public final class NearInfraredRaster implements AutoCloseable {
         try {
             requireGrey(band);
             NearInfraredScale scale = band.integerSamples() ? NearInfraredScale.UNCHANGED
-                    : NearInfraredScale.of(band.readOverview(), 0, band.noData());
+                    : NearInfraredScale.of(band.readOverview(), 0, NoData.of(band));
             return new NearInfraredRaster(band, fitOf(band, imagery), warpOnto(band, imagery), scale);
         } catch (IOException | RuntimeException e) {
             band.close();

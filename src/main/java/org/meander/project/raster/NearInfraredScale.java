@@ -1,7 +1,6 @@
 package org.meander.project.raster;
 
 import java.awt.image.Raster;
-import java.util.OptionalDouble;
 
 /**
  * How a near-infrared band's floating-point samples become the 16-bit levels of {@code nir/<tile>.png}: reflectances
@@ -26,7 +25,7 @@ public record NearInfraredScale(double factor) {
     }
 
     /** The scale for band {@code band} of {@code sample} (a whole band, or every few pixels of one). */
-    public static NearInfraredScale of(Raster sample, int band, OptionalDouble noData) {
+    public static NearInfraredScale of(Raster sample, int band, NoData noData) {
         if (!BandStretch.isFloatingPoint(sample)) {
             return UNCHANGED;
         }

@@ -43,7 +43,8 @@ public final class NearInfraredViews {
         // where the band has no value its level is 0; leaving 0 out of every band's count costs a display stretch
         // nothing, while counting a quarter of the tile at 0 would set the near-infrared band's low end
         OptionalDouble noData = partial ? OptionalDouble.of(0) : OptionalDouble.empty();
-        BufferedImage picture = RgbComposite.of(sources, bands, BandStretch.percentiles(sources, bands, noData));
+        BufferedImage picture = RgbComposite.of(sources, bands,
+                BandStretch.percentiles(sources, bands, NoData.of(noData)));
         if (partial) {
             int alpha = nearInfrared.getNumBands() - 1;
             for (int y = 0; y < picture.getHeight(); y++) {

@@ -17,6 +17,16 @@ public record NoData(OptionalInt alphaBand, OptionalDouble value) {
         return new NoData(raster.alphaBand(), raster.noData());
     }
 
+    /** GDAL's nodata value alone, if there is one: imagery without an alpha band. */
+    public static NoData of(OptionalDouble value) {
+        return new NoData(OptionalInt.empty(), value);
+    }
+
+    /** Whether a sample is no data by itself: NaN, or GDAL's nodata value. */
+    boolean isValue(double sample) {
+        return Double.isNaN(sample) || value.isPresent() && sample == value.getAsDouble();
+    }
+
     /** Whether no pixel of {@code pixels} holds data, its picture made of {@code bands} (0-based). */
     public boolean covers(Raster pixels, int[] bands) {
         int width = pixels.getWidth();
@@ -44,7 +54,7 @@ public record NoData(OptionalInt alphaBand, OptionalDouble value) {
             return false;
         }
         for (double[] band : rows) {
-            if (!Double.isNaN(band[x]) && !(value.isPresent() && band[x] == value.getAsDouble())) {
+            if (!isValue(band[x])) {
                 return true;
             }
         }

@@ -19,7 +19,8 @@ public final class StretchedColour {
         Raster rgb = plainRgb(colour).getRaster();
         int[] bands = {0, 1, 2};
         Raster[] sources = {rgb, rgb, rgb};
-        return RgbComposite.of(sources, bands, BandStretch.percentiles(sources, bands, OptionalDouble.of(0)));
+        return RgbComposite.of(sources, bands,
+                BandStretch.percentiles(sources, bands, NoData.of(OptionalDouble.of(0))));
     }
 
     /**

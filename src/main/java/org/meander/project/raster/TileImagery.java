@@ -33,10 +33,11 @@ public record TileImagery(Optional<BufferedImage> converted, Optional<BufferedIm
         int[] rgb = bands.rgbIndices(bandCount);
         OptionalInt nir = bands.nearInfraredIndex(bandCount);
         BandStretch.requireReadableSamples(raster);
-        NearInfraredScale nirScale = nir.isPresent() ? NearInfraredScale.of(raster, nir.getAsInt(), noData)
+        NearInfraredScale nirScale = nir.isPresent() ? NearInfraredScale.of(raster, nir.getAsInt(), NoData.of(noData))
                 : NearInfraredScale.UNCHANGED;
         Optional<BufferedImage> nearInfrared = nir.isPresent()
-                ? Optional.of(NearInfrared.bandOf(raster, nir.getAsInt(), noData, nirScale)) : Optional.empty();
+                ? Optional.of(NearInfrared.bandOf(raster, nir.getAsInt(), NoData.of(noData), nirScale))
+                : Optional.empty();
         boolean ordinaryPicture = displayableFile && !BandStretch.isFloatingPoint(raster)
                 && BandStretch.bitsPerSample(raster) <= 8 && bandCount <= 4
                 && bands.isDefaultRgb() && nir.isEmpty();
@@ -44,7 +45,7 @@ public record TileImagery(Optional<BufferedImage> converted, Optional<BufferedIm
             return new TileImagery(Optional.empty(), nearInfrared, Optional.empty());
         }
         boolean deep = BandStretch.isFloatingPoint(raster) || BandStretch.bitsPerSample(raster) > 8;
-        BandStretch stretch = BandStretch.measure(raster, rgb, noData);
+        BandStretch stretch = BandStretch.measure(raster, rgb, NoData.of(noData));
         return new TileImagery(Optional.of(RgbComposite.of(raster, rgb, stretch)), nearInfrared,
                 deep ? Optional.of(new ColourRadiometry(stretch, nirScale)) : Optional.empty());
     }
