@@ -20,6 +20,7 @@ import java.util.stream.Stream;
 import org.meander.project.raster.BandNames;
 import org.meander.project.raster.Georeferencing;
 import org.meander.project.raster.ImageFiles;
+import org.meander.project.raster.NoData;
 import org.meander.project.raster.RasterFile;
 import org.meander.project.raster.TileImagery;
 import org.meander.weights.ErrorText;
@@ -360,17 +361,17 @@ public final class ProjectImport {
     }
 
     /**
-     * What a TIFF's header says of where it lies on the map, which value marks no data and what its bands are; other
-     * files say none of it.
+     * What a TIFF's header says of where it lies on the map, what marks no data (GDAL's nodata value, an alpha band)
+     * and what its bands are; other files say none of it.
      */
-    private record TiffHeader(Optional<Georeferencing> georeferencing, OptionalDouble noData, BandNames bandNames) {
+    private record TiffHeader(Optional<Georeferencing> georeferencing, NoData noData, BandNames bandNames) {
 
         static TiffHeader of(Path source) throws IOException {
             if (!List.of("tif", "tiff").contains(Project.extension(source))) {
-                return new TiffHeader(Optional.empty(), OptionalDouble.empty(), BandNames.NONE);
+                return new TiffHeader(Optional.empty(), NoData.of(OptionalDouble.empty()), BandNames.NONE);
             }
             try (RasterFile raster = RasterFile.open(source)) {
-                return new TiffHeader(raster.georeferencing(), raster.noData(), raster.bandNames());
+                return new TiffHeader(raster.georeferencing(), NoData.of(raster), raster.bandNames());
             }
         }
     }

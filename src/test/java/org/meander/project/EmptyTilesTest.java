@@ -79,6 +79,15 @@ class EmptyTilesTest {
         BufferedImage band = ImageIO.read(project.nearInfraredFile(straddling).toFile());
         assertEquals(0, band.getRaster().getSample(10, 10, 1), "outside the flight the band has no value");
         assertEquals(65535, band.getRaster().getSample(100, 10, 1), "inside it, it has");
+
+        ProjectImport.create(temp.resolve("whole"), raster.getParent(), null, null,
+                new ImageryOptions(withNir.bands(), null));
+        Project whole = Project.open(temp.resolve("whole"));
+        Tile image = whole.tiles().get(0);
+        assertTrue(whole.colourRadiometry(image).orElseThrow().stretch().low()[0] >= 3000, "imported whole too");
+        BufferedImage wholeBand = ImageIO.read(whole.nearInfraredFile(image).toFile());
+        assertEquals(0, wholeBand.getRaster().getSample(10, 10, 1));
+        assertEquals(65535, wholeBand.getRaster().getSample(200, 10, 1));
     }
 
     @Test

@@ -4,7 +4,6 @@ import java.awt.image.BufferedImage;
 import java.awt.image.IndexColorModel;
 import java.awt.image.Raster;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.OptionalInt;
 
 /**
@@ -20,12 +19,12 @@ public record TileImagery(Optional<BufferedImage> converted, Optional<BufferedIm
 
     /**
      * @param displayableFile the file is a PNG, JPEG or BMP, formats the workbench shows as they are (TIFF is not)
-     * @param noData          a value to leave out of the stretch (GDAL's nodata), if the file has one
+     * @param noData          what marks pixels to leave out of the stretch and the near-infrared band: GDAL's nodata
+     *                        value, an alpha band
      * @throws IllegalArgumentException when a chosen band is not in the image, or its samples are integers wider
      *                                  than 16 bits
      */
-    public static TileImagery of(BufferedImage image, boolean displayableFile, BandChoice bands,
-            OptionalDouble noData) {
+    public static TileImagery of(BufferedImage image, boolean displayableFile, BandChoice bands, NoData noData) {
         Raster raster = image.getColorModel() instanceof IndexColorModel palette
                 ? palette.convertToIntDiscrete(image.getRaster(), false).getRaster()
                 : image.getRaster();
@@ -33,10 +32,10 @@ public record TileImagery(Optional<BufferedImage> converted, Optional<BufferedIm
         int[] rgb = bands.rgbIndices(bandCount);
         OptionalInt nir = bands.nearInfraredIndex(bandCount);
         BandStretch.requireReadableSamples(raster);
-        NearInfraredScale nirScale = nir.isPresent() ? NearInfraredScale.of(raster, nir.getAsInt(), NoData.of(noData))
+        NearInfraredScale nirScale = nir.isPresent() ? NearInfraredScale.of(raster, nir.getAsInt(), noData)
                 : NearInfraredScale.UNCHANGED;
         Optional<BufferedImage> nearInfrared = nir.isPresent()
-                ? Optional.of(NearInfrared.bandOf(raster, nir.getAsInt(), NoData.of(noData), nirScale))
+                ? Optional.of(NearInfrared.bandOf(raster, nir.getAsInt(), noData, nirScale))
                 : Optional.empty();
         boolean ordinaryPicture = displayableFile && !BandStretch.isFloatingPoint(raster)
                 && BandStretch.bitsPerSample(raster) <= 8 && bandCount <= 4
@@ -45,7 +44,7 @@ public record TileImagery(Optional<BufferedImage> converted, Optional<BufferedIm
             return new TileImagery(Optional.empty(), nearInfrared, Optional.empty());
         }
         boolean deep = BandStretch.isFloatingPoint(raster) || BandStretch.bitsPerSample(raster) > 8;
-        BandStretch stretch = BandStretch.measure(raster, rgb, NoData.of(noData));
+        BandStretch stretch = BandStretch.measure(raster, rgb, noData);
         return new TileImagery(Optional.of(RgbComposite.of(raster, rgb, stretch)), nearInfrared,
                 deep ? Optional.of(new ColourRadiometry(stretch, nirScale)) : Optional.empty());
     }
