@@ -1,6 +1,7 @@
 package org.meander.ui;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
@@ -138,6 +139,18 @@ class AddRasterTest {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
                 () -> Fields.label(robot, "#add-raster-found").endsWith("named 1 Blue, 2 Green, 3 Red, 4 NIR"));
         assertEquals("2,3,4", Fields.text(robot, "#add-raster-bands"), "the user's own choice");
+    }
+
+    @Test
+    void anRgbaOrthomosaicOffersNoBandChoiceAndSaysItHasAlpha(FxRobot robot) throws Exception {
+        Path ortho = TestRasters.rgbaTiff(temp.resolve("ortho.tif"), TestRasters.raster(64, 48, 4, 8,
+                (x, y, band) -> 200));
+
+        Fields.set(robot, "#add-raster-file", ortho.toString());
+
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> Fields.label(robot, "#add-raster-found")
+                .equals("64 x 48 pixels, 3 bands and alpha, 8-bit, named 1 Red, 2 Green, 3 Blue, 4 Alpha"));
+        assertFalse(shown(robot, "#add-raster-bands"), "red, green and blue: nothing to choose");
     }
 
     /** Whether the node and every node it is in are visible. */
