@@ -125,6 +125,10 @@ final class ProjectCreateCommand implements Callable<Integer> {
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("tiles", report.importedTiles().size());
         result.put("labelled", report.labelledTiles().size());
+        if (!report.emptyImages().isEmpty()) {
+            System.err.println(ImportReport.emptyText(report.emptyImages()));
+            result.put("empty", report.emptyImages().size());
+        }
         if (!report.alreadyThere().isEmpty()) {
             result.put("already_there", report.alreadyThere().size());
         }

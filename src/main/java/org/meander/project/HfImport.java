@@ -87,7 +87,7 @@ public final class HfImport {
             ProjectManifest.update(run.directory, m -> m.withSplits(run.splits));
         }
         Project.open(run.directory);
-        return new ImportReport(run.imported, run.labelled, run.problems, List.of(), List.of(), List.of());
+        return new ImportReport(run.imported, run.labelled, run.problems, List.of(), List.of(), List.of(), List.of());
     }
 
     /**

@@ -59,6 +59,7 @@ public final class ProjectImport {
     private final List<String> labelled = new ArrayList<>();
     /** Tiles an earlier import of the same images had made, completed rather than made again. */
     private final List<String> alreadyThere = new ArrayList<>();
+    private final List<String> emptyImages = new ArrayList<>();
     private final List<String> problems = new ArrayList<>();
     private final List<ImportReport.CutImage> cutImages = new ArrayList<>();
     private final List<AlignedFrame> alignedFrames = new ArrayList<>();
@@ -154,7 +155,7 @@ public final class ProjectImport {
         }
         Project.open(projectDir);
         return new ImportReport(run.imported, run.labelled, run.problems, run.cutImages, run.alignedFrames,
-                run.alreadyThere);
+                run.alreadyThere, run.emptyImages);
     }
 
     private static void requireFolder(Path folder, String what) throws IOException {
@@ -207,6 +208,10 @@ public final class ProjectImport {
                     header.noData());
         } catch (IllegalArgumentException e) {
             problems.add(source + ": " + e.getMessage() + "; skipped");
+            return;
+        }
+        if (existing == null && TileImagery.holdsNoData(image, imagery.bands(), header.noData())) {
+            emptyImages.add(source.getFileName().toString()); // SAM would encode a black square
             return;
         }
         try {

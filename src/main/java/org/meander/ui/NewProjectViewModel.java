@@ -255,6 +255,9 @@ final class NewProjectViewModel {
         if (!report.alignedFrames().isEmpty()) {
             text.append("\n").append(AlignedFrame.summary(report.alignedFrames()));
         }
+        if (!report.emptyImages().isEmpty()) {
+            text.append("\n").append(ImportReport.emptyText(report.emptyImages())).append(".");
+        }
         if (!report.problems().isEmpty()) {
             text.append(" Skipped or imported in part (").append(report.problems().size()).append("):");
             report.problems().forEach(p -> text.append("\n").append(p));

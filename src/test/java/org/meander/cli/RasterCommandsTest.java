@@ -151,6 +151,24 @@ class RasterCommandsTest {
     }
 
     @Test
+    void createCountsTheImagesThatHeldNoData() throws IOException {
+        Path images = Files.createDirectories(temp.resolve("images"));
+        TestRasters.tiff(images.resolve("edge.tif"), TestRasters.raster(32, 32, 3, 16, (x, y, b) -> 0), 0,
+                TestRasters.georeferencing()); // nodata 0
+        TestRasters.tiff(images.resolve("river.tif"), TestRasters.raster(32, 32, 3, 16, (x, y, b) -> 3000 + x), 0,
+                TestRasters.georeferencing());
+
+        EmbedCommandTest.Result created = ProjectCommandTest.project("create", temp.resolve("project").toString(),
+                "--images", images.toString());
+
+        assertEquals(0, created.exit(), created.err());
+        assertEquals(1, created.json().path("tiles").asInt());
+        assertEquals(1, created.json().path("empty").asInt());
+        assertTrue(created.err().contains("1 image held no data") && created.err().contains("edge.tif"),
+                created.err());
+    }
+
+    @Test
     void tileWithAMaskLabelsEveryTileAndAClassWithoutAMaskIsAUsageError() throws IOException {
         Path raster = raster();
         Path mask = TestRasters.tiff(temp.resolve("river.tif"), TestRasters.raster(200, 120, 1, 8,

@@ -90,6 +90,27 @@ class EmptyTilesTest {
         assertEquals(65535, wholeBand.getRaster().getSample(200, 10, 1));
     }
 
+    /** Tiles another tool cut from a raster (gdal_retile, QGIS): those at its edges that hold no data make none. */
+    @Test
+    void imagesThatHoldNoDataMakeNoTile() throws IOException {
+        Path images = temp.resolve("images");
+        TestRasters.tiff(images.resolve("a_nodata.tif"), TestRasters.raster(64, 64, 3, 16, (x, y, b) -> 0), 0,
+                TestRasters.georeferencing()); // nodata 0
+        TestRasters.rgbaTiff(images.resolve("b_transparent.tif"), TestRasters.raster(64, 64, 4, 8,
+                (x, y, b) -> b == 3 ? 0 : 120));
+        TestRasters.tiff(images.resolve("c_river.tif"), TestRasters.raster(64, 64, 3, 16,
+                (x, y, b) -> x < 2 ? 0 : 3000 + x), 0, TestRasters.georeferencing());
+
+        ImportReport report = ProjectImport.create(temp.resolve("project"), images, null, null,
+                ImageryOptions.DEFAULT);
+
+        assertEquals(List.of("c_river"), report.importedTiles());
+        assertEquals(List.of("a_nodata.tif", "b_transparent.tif"), report.emptyImages());
+        assertEquals(List.of(), report.problems());
+        assertEquals("2 images held no data (alpha 0, GDAL's nodata or NaN everywhere) and made no tile:"
+                + " a_nodata.tif, b_transparent.tif", ImportReport.emptyText(report.emptyImages()));
+    }
+
     @Test
     void windowsAllAtGdalsNodataOrNanMakeNoTile() throws IOException {
         Path sixteen = TestRasters.tiff(temp.resolve("sixteen/raster.tif"), TestRasters.raster(WIDTH, HEIGHT, 3, 16,

@@ -18,6 +18,18 @@ public record TileImagery(Optional<BufferedImage> converted, Optional<BufferedIm
                           Optional<ColourRadiometry> radiometry) {
 
     /**
+     * Whether no pixel of the image holds data in the bands chosen for its picture (a palette image always holds
+     * some: its colours are its data).
+     */
+    public static boolean holdsNoData(BufferedImage image, BandChoice bands, NoData noData) {
+        if (image.getColorModel() instanceof IndexColorModel) {
+            return false;
+        }
+        Raster raster = image.getRaster();
+        return noData.covers(raster, bands.rgbIndices(raster.getNumBands()));
+    }
+
+    /**
      * @param displayableFile the file is a PNG, JPEG or BMP, formats the workbench shows as they are (TIFF is not)
      * @param noData          what marks pixels to leave out of the stretch and the near-infrared band: GDAL's nodata
      *                        value, an alpha band
