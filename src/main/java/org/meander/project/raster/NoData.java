@@ -22,8 +22,8 @@ public record NoData(OptionalInt alphaBand, OptionalDouble value) {
         return new NoData(OptionalInt.empty(), value);
     }
 
-    /** Whether a sample is no data by itself: NaN, or GDAL's nodata value. */
-    boolean isValue(double sample) {
+    /** Whether a sample says by itself that there is no data: NaN, or GDAL's nodata value. */
+    private boolean marks(double sample) {
         return Double.isNaN(sample) || value.isPresent() && sample == value.getAsDouble();
     }
 
@@ -54,7 +54,7 @@ public record NoData(OptionalInt alphaBand, OptionalDouble value) {
             return false;
         }
         for (double[] band : rows) {
-            if (!isValue(band[x])) {
+            if (!marks(band[x])) {
                 return true;
             }
         }
