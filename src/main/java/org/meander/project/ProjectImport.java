@@ -192,12 +192,12 @@ public final class ProjectImport {
         }
         byte[] content;
         BufferedImage image;
-        TiffHeader header;
+        ImageHeader header;
         TileImagery prepared;
         try {
             content = Files.readAllBytes(source);
             image = StrictImage.decode(content);
-            header = TiffHeader.of(source);
+            header = ImageHeader.of(source);
         } catch (IOException e) {
             problems.add(source + ": " + e.getMessage() + "; skipped. Re-export or copy the image again, then"
                     + " import again");
@@ -270,7 +270,7 @@ public final class ProjectImport {
      * near-infrared band, its place on the map; what is there is kept.
      */
     private void completeEarlierImport(Path source, String name, BufferedImage image, TileImagery prepared,
-            TiffHeader header) {
+            ImageHeader header) {
         alreadyThere.add(name);
         LabelMask label = labelFor(source, name, image);
         if (label != null && !Files.exists(labels.resolve(name + ".png"), LinkOption.NOFOLLOW_LINKS)) {
@@ -286,7 +286,7 @@ public final class ProjectImport {
      * Where the tile lies on the Earth, how its colours were stretched and which of them holds green, when there is
      * something to say.
      */
-    private void recordSource(String name, Path source, TiffHeader header, TileImagery prepared) {
+    private void recordSource(String name, Path source, ImageHeader header, TileImagery prepared) {
         int greenChannel = imagery.bands().greenChannel(header.bandNames());
         if (header.georeferencing().isPresent() || prepared.radiometry().isPresent() || greenChannel != 1) {
             sources.put(name, TileSources.importedEntry(source, header.georeferencing(), prepared.radiometry(),
@@ -366,17 +366,26 @@ public final class ProjectImport {
     }
 
     /**
-     * What a TIFF's header says of where it lies on the map, what marks no data (GDAL's nodata value, an alpha band)
-     * and what its bands are; other files say none of it.
+     * What an image's header says: a TIFF's, where it lies on the map, what marks no data (GDAL's nodata value, an
+     * alpha band) and what its bands are; a picture's (PNG and the like), its alpha band alone.
      */
-    private record TiffHeader(Optional<Georeferencing> georeferencing, NoData noData, BandNames bandNames) {
+    private record ImageHeader(Optional<Georeferencing> georeferencing, NoData noData, BandNames bandNames) {
 
-        static TiffHeader of(Path source) throws IOException {
+        static ImageHeader of(Path source) throws IOException {
             if (!List.of("tif", "tiff").contains(Project.extension(source))) {
-                return new TiffHeader(Optional.empty(), NoData.of(OptionalDouble.empty()), BandNames.NONE);
+                return new ImageHeader(Optional.empty(), pictureAlpha(source), BandNames.NONE);
             }
             try (RasterFile raster = RasterFile.open(source)) {
-                return new TiffHeader(raster.georeferencing(), NoData.of(raster), raster.bandNames());
+                return new ImageHeader(raster.georeferencing(), NoData.of(raster), raster.bandNames());
+            }
+        }
+
+        /** A picture's alpha band; none when its header cannot be read here (the decode reports what is wrong). */
+        private static NoData pictureAlpha(Path source) {
+            try (RasterFile raster = RasterFile.open(source)) {
+                return new NoData(raster.alphaBand(), OptionalDouble.empty());
+            } catch (IOException | RuntimeException e) {
+                return NoData.of(OptionalDouble.empty());
             }
         }
     }

@@ -100,15 +100,20 @@ class EmptyTilesTest {
                 (x, y, b) -> b == 3 ? 0 : 120));
         TestRasters.tiff(images.resolve("c_river.tif"), TestRasters.raster(64, 64, 3, 16,
                 (x, y, b) -> x < 2 ? 0 : 3000 + x), 0, TestRasters.georeferencing());
+        BufferedImage clear = new BufferedImage(64, 64, BufferedImage.TYPE_INT_ARGB);
+        ImageIO.write(clear, "png", images.resolve("d_clear.png").toFile());
+        BufferedImage half = new BufferedImage(64, 64, BufferedImage.TYPE_INT_ARGB);
+        half.setRGB(40, 40, 0xff2060a0);
+        ImageIO.write(half, "png", images.resolve("e_half.png").toFile());
 
         ImportReport report = ProjectImport.create(temp.resolve("project"), images, null, null,
                 ImageryOptions.DEFAULT);
 
-        assertEquals(List.of("c_river"), report.importedTiles());
-        assertEquals(List.of("a_nodata.tif", "b_transparent.tif"), report.emptyImages());
+        assertEquals(List.of("c_river", "e_half"), report.importedTiles());
+        assertEquals(List.of("a_nodata.tif", "b_transparent.tif", "d_clear.png"), report.emptyImages());
         assertEquals(List.of(), report.problems());
-        assertEquals("2 images held no data (alpha 0, GDAL's nodata or NaN everywhere) and made no tile:"
-                + " a_nodata.tif, b_transparent.tif", ImportReport.emptyText(report.emptyImages()));
+        assertEquals("3 images held no data (alpha 0, GDAL's nodata or NaN everywhere) and made no tile:"
+                + " a_nodata.tif, b_transparent.tif, d_clear.png", ImportReport.emptyText(report.emptyImages()));
     }
 
     @Test
