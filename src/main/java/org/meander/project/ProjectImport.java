@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.meander.project.raster.BandNames;
@@ -371,21 +370,15 @@ public final class ProjectImport {
      */
     private record ImageHeader(Optional<Georeferencing> georeferencing, NoData noData, BandNames bandNames) {
 
+        /** A TIFF's header must be read; a picture's, which says little, is left to the decode to report. */
         static ImageHeader of(Path source) throws IOException {
-            if (!List.of("tif", "tiff").contains(Project.extension(source))) {
-                return new ImageHeader(Optional.empty(), pictureAlpha(source), BandNames.NONE);
-            }
             try (RasterFile raster = RasterFile.open(source)) {
                 return new ImageHeader(raster.georeferencing(), NoData.of(raster), raster.bandNames());
-            }
-        }
-
-        /** A picture's alpha band; none when its header cannot be read here (the decode reports what is wrong). */
-        private static NoData pictureAlpha(Path source) {
-            try (RasterFile raster = RasterFile.open(source)) {
-                return new NoData(raster.alphaBand(), OptionalDouble.empty());
             } catch (IOException | RuntimeException e) {
-                return NoData.of(OptionalDouble.empty());
+                if (List.of("tif", "tiff").contains(Project.extension(source))) {
+                    throw e;
+                }
+                return new ImageHeader(Optional.empty(), NoData.NONE, BandNames.NONE);
             }
         }
     }

@@ -23,8 +23,8 @@ class AddRasterDescriptionTest {
         RasterTiling.Report report = new RasterTiling.Report("ortho", 3000, 2000, 2, 3, List.of("ortho_r0_c0",
                 "ortho_r1_c1"), 0, null, 0, 4);
 
-        assertEquals("Cut ortho.tif (3000 x 2000) into 2 tiles, 2 rows of 3, named ortho_r…_c…. 4 more windows of the"
-                + " grid held no data (outside the imagery) and made no tile.",
+        assertEquals("Cut ortho.tif (3000 x 2000) into 2 tiles, 2 rows of 3, named ortho_r…_c…. 4 more windows"
+                + " of the grid held no data (outside the imagery) and made no tile.",
                 AddRasterViewModel.describe("ortho.tif", report));
     }
 }

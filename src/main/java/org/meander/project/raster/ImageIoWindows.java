@@ -13,6 +13,7 @@ import java.util.List;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
+import org.meander.project.raster.tiff.TiffDirectory;
 
 /**
  * Windows decoded by an ImageIO reader: its TIFF reader decodes only the strips or tiles under a window (PNG is
@@ -20,14 +21,11 @@ import javax.imageio.stream.ImageInputStream;
  */
 final class ImageIoWindows implements WindowReader {
 
-    private final ImageInputStream input;
-    private final ImageReader reader;
-    private static final int NEW_SUBFILE_TYPE = 254;
-    private static final long REDUCED_RESOLUTION = 1;
-    private static final long MASK = 4;
     /** Images looked at for overviews: GDAL writes a handful. */
     private static final int MOST_IMAGES = 64;
 
+    private final ImageInputStream input;
+    private final ImageReader reader;
     private final List<String> warnings = new ArrayList<>();
     private List<Integer> overviews;
 
@@ -63,9 +61,9 @@ final class ImageIoWindows implements WindowReader {
             if (reader.getFormatName().equalsIgnoreCase("tif")) {
                 int bands = reader.getImageTypes(0).next().getSampleModel().getNumBands();
                 for (int image = 1; image < Math.min(reader.getNumImages(true), MOST_IMAGES); image++) {
-                    long kind = (long) TiffField.firstValue(reader.getImageMetadata(image), NEW_SUBFILE_TYPE)
-                            .orElse(0);
-                    if ((kind & (REDUCED_RESOLUTION | MASK)) == REDUCED_RESOLUTION
+                    long kind = (long) TiffField.firstValue(reader.getImageMetadata(image),
+                            TiffDirectory.NEW_SUBFILE_TYPE).orElse(0);
+                    if (TiffDirectory.isOverview(kind)
                             && reader.getImageTypes(image).next().getSampleModel().getNumBands() == bands) {
                         found.add(image);
                     }

@@ -38,7 +38,7 @@ public final class NearInfrared {
      * values scaled as {@link NearInfraredScale#of} finds for the band itself.
      */
     private static BufferedImage band(Raster source, int band) {
-        return band(source, band, NearInfraredScale.of(source, band, NoData.of(OptionalDouble.empty())));
+        return band(source, band, NearInfraredScale.of(source, band, NoData.NONE));
     }
 
     /**

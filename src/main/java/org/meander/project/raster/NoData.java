@@ -13,6 +13,9 @@ import java.util.OptionalInt;
  */
 public record NoData(OptionalInt alphaBand, OptionalDouble value) {
 
+    /** Nothing marks a pixel as holding no data (NaN still does). */
+    public static final NoData NONE = new NoData(OptionalInt.empty(), OptionalDouble.empty());
+
     public static NoData of(RasterFile raster) {
         return new NoData(raster.alphaBand(), raster.noData());
     }

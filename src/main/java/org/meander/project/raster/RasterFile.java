@@ -28,8 +28,8 @@ import org.meander.project.raster.tiff.TiffRasterReader;
  * An image file read one window at a time, so that a raster larger than memory can be cut into tiles: only the strips
  * or tiles under a window are decoded. Any file ImageIO reads works (PNG is decoded from its start for each window, so
  * TIFF is the fast path for large rasters); a TIFF ImageIO's reader cannot decode (a BigTIFF, 16-bit samples with
- * horizontal differencing, ZSTD) and every floating-point TIFF is read by Meander's own ({@link TiffRasterReader}). A decoder warning counts as damage,
- * as in an import, and every error names the file.
+ * horizontal differencing, ZSTD) and every floating-point TIFF is read by Meander's own ({@link TiffRasterReader}). A
+ * decoder warning counts as damage, as in an import, and every error names the file.
  */
 public final class RasterFile implements AutoCloseable {
 
@@ -163,9 +163,9 @@ public final class RasterFile implements AutoCloseable {
         FileChannel channel = FileChannel.open(file);
         try {
             TiffRasterReader reader = TiffRasterReader.open(TiffBytes.of(channel));
-            return new RasterFile(file, new OwnTiffWindows(channel, reader), "TIFF", reader.width(), reader.height(), reader.bands(),
-                    reader.bitsPerSample(), !reader.floatingPoint(), null, reader.directory().georeferencing(),
-                    isRgb(reader.directory().photometric()),
+            return new RasterFile(file, new OwnTiffWindows(channel, reader), "TIFF", reader.width(), reader.height(),
+                    reader.bands(), reader.bitsPerSample(), !reader.floatingPoint(), null,
+                    reader.directory().georeferencing(), isRgb(reader.directory().photometric()),
                     alphaBand(reader.directory().extraSamples(), reader.bands()));
         } catch (IOException | RuntimeException e) {
             channel.close();

@@ -15,7 +15,7 @@ class BandStretchTest {
     void eightBitDataPassesUnchanged() {
         WritableRaster raster = TestRasters.raster(4, 4, 3, 8, (x, y, b) -> x * 60 + b);
 
-        BandStretch stretch = BandStretch.measure(raster, new int[] {0, 1, 2}, NoData.of(OptionalDouble.empty()));
+        BandStretch stretch = BandStretch.measure(raster, new int[] {0, 1, 2}, NoData.NONE);
 
         for (int v = 0; v < 256; v++) {
             assertEquals(v, stretch.toByte(1, v));
@@ -27,7 +27,7 @@ class BandStretchTest {
         // band 0 holds 1000..1099 once each (100 pixels); band 1 the same plus 30000
         WritableRaster raster = TestRasters.raster(10, 10, 2, 16, (x, y, b) -> 1000 + y * 10 + x + b * 30000);
 
-        BandStretch stretch = BandStretch.measure(raster, new int[] {0, 1, 0}, NoData.of(OptionalDouble.empty()));
+        BandStretch stretch = BandStretch.measure(raster, new int[] {0, 1, 0}, NoData.NONE);
 
         assertArrayEquals(new double[] {1001, 31001, 1001}, stretch.low(), "the 2nd of 100 values");
         assertArrayEquals(new double[] {1097, 31097, 1097}, stretch.high(), "the 98th of 100 values");
@@ -45,7 +45,7 @@ class BandStretchTest {
         WritableRaster raster = TestRasters.raster(10, 10, 1, 16, (x, y, b) -> y < 5 ? 0 : 5000 + (y - 5) * 10 + x);
 
         BandStretch withNodata = BandStretch.measure(raster, new int[] {0, 0, 0}, NoData.of(OptionalDouble.of(0)));
-        BandStretch without = BandStretch.measure(raster, new int[] {0, 0, 0}, NoData.of(OptionalDouble.empty()));
+        BandStretch without = BandStretch.measure(raster, new int[] {0, 0, 0}, NoData.NONE);
 
         assertEquals(5000, withNodata.low()[0]);
         assertEquals(5048, withNodata.high()[0]);

@@ -35,7 +35,8 @@ public record TiffDirectory(ByteOrder order, boolean bigTiff, int width, int hei
         boolean tiled, int blockWidth, int blockHeight, long[] offsets, long[] byteCounts, byte[] jpegTables,
         List<TiffField> georeferencing, long[] extraSamples) {
 
-    private static final int NEW_SUBFILE_TYPE = 254;
+    /** NewSubfileType: what a directory after the first holds (bit 1 a reduced-resolution copy, bit 4 a mask). */
+    public static final int NEW_SUBFILE_TYPE = 254;
     private static final long REDUCED_RESOLUTION = 1;
     private static final long MASK = 4;
     /** Directories followed at most: GDAL writes a handful of overviews; a loop or a damaged chain ends here. */
@@ -95,8 +96,7 @@ public record TiffDirectory(ByteOrder order, boolean bigTiff, int width, int hei
             Fields directory;
             try {
                 directory = fields(bytes, header, at);
-                if ((value(directory.entries(), NEW_SUBFILE_TYPE, 0) & (REDUCED_RESOLUTION | MASK))
-                        == REDUCED_RESOLUTION) {
+                if (isOverview(value(directory.entries(), NEW_SUBFILE_TYPE, 0))) {
                     overviews.add(of(header.order(), header.big(), directory.entries()));
                 }
             } catch (IOException | RuntimeException e) {
@@ -105,6 +105,11 @@ public record TiffDirectory(ByteOrder order, boolean bigTiff, int width, int hei
             at = directory.next();
         }
         return overviews;
+    }
+
+    /** Whether a directory of this NewSubfileType is an overview: a reduced-resolution copy, not a mask's. */
+    public static boolean isOverview(long newSubfileType) {
+        return (newSubfileType & (REDUCED_RESOLUTION | MASK)) == REDUCED_RESOLUTION;
     }
 
     /** The byte order, the kind of TIFF and where its first directory starts. */
