@@ -1,5 +1,6 @@
 package org.meander.cli;
 
+import ai.djl.engine.Engine;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -72,6 +73,8 @@ final class BenchCommand implements Callable<Integer> {
         figures.put("gemm_onednn_gflops", round(rate.oneDnn(), 1));
         String preload = System.getenv("LD_PRELOAD");
         figures.put("allocator", preload == null || preload.isBlank() ? "glibc malloc" : preload);
+        figures.put("device", Engine.getInstance().defaultDevice().toString());
+        System.err.println("device: " + Engine.getInstance().defaultDevice());
         System.err.printf("float32 matrix multiply, 4096 x 2048 x 2048: %.1f GFLOP/s (BLAS %.1f, oneDNN %.1f)%n",
                 gemm, rate.blas(), rate.oneDnn());
 

@@ -1,5 +1,6 @@
 package org.meander.cli;
 
+import ai.djl.engine.Engine;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -61,6 +62,8 @@ final class TrainBenchCommand implements Callable<Integer> {
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("batch_size", batchSize);
         figures.put("micro_batch", microBatch);
+        figures.put("device", Engine.getInstance().defaultDevice().toString());
+        System.err.println("device: " + Engine.getInstance().defaultDevice());
         LossSettings loss = new LossSettings(LossFunction.DICE_CE, OutputHandling.SINGLE, false);
         Path scratch = Files.createTempDirectory("meander-bench-train");
         // as a run holds it: without the vision encoder, which training never runs
