@@ -1,6 +1,8 @@
 package org.meander.cli;
 
+import java.io.UncheckedIOException;
 import java.util.OptionalInt;
+import org.meander.sam.PyTorchInstall;
 import org.meander.weights.ErrorText;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -24,6 +26,12 @@ public final class Main {
             args = new String[] {"app"}; // ./meander alone opens the window
         }
         CommandLine cli = new CommandLine(new Main());
+        try {
+            PyTorchInstall.apply(PyTorchInstall.settings(System.getenv()));
+        } catch (IllegalStateException | UncheckedIOException e) {
+            cli.getErr().println("meander: " + e.getMessage());
+            return 1;
+        }
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             commandLine.getErr().println("meander: " + ErrorText.of(e));
             return 1;
