@@ -27,10 +27,13 @@ public final class Main {
         }
         CommandLine cli = new CommandLine(new Main());
         try {
-            PyTorchInstall.apply(PyTorchInstall.settings(System.getenv()));
+            PyTorchInstall.prepare();
         } catch (IllegalStateException | UncheckedIOException e) {
-            cli.getErr().println("meander: " + e.getMessage());
-            return 1;
+            // the window opens without a model and says this when it loads one, as for any model that fails
+            if (!"app".equals(args[0])) {
+                cli.getErr().println("meander: " + e.getMessage());
+                return 1;
+            }
         }
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             commandLine.getErr().println("meander: " + ErrorText.of(e));

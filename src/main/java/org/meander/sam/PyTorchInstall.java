@@ -35,6 +35,8 @@ public record PyTorchInstall(Path libraryDir, String version, String flavor) {
             + " folder, or unset " + LIBRARY_PATH + " to run on the CPU";
     private static final Pattern PIP_VERSION = Pattern.compile("(?m)^__version__\\s*=\\s*'([^']+)'");
     private static final Pattern PIP_CUDA = Pattern.compile("(?m)^cuda(?:\\s*:[^=]*)?=\\s*'([^']+)'");
+    /** What {@link #prepare} found: nothing wrong, or what is; null before it is asked. */
+    private static Optional<RuntimeException> preparation;
 
     /**
      * The settings DJL needs for the PyTorch that {@code environment} points at, after checking that the bridge
@@ -66,9 +68,27 @@ public record PyTorchInstall(Path libraryDir, String version, String flavor) {
         return Map.of();
     }
 
-    /** Hands the settings to DJL, which reads them from system properties when the environment lacks them. */
-    public static void apply(Map<String, String> settings) {
-        settings.forEach(System::setProperty);
+    /**
+     * Checks the PyTorch this process's environment points at, once, and hands DJL its settings (DJL reads them
+     * from system properties when the environment lacks them); before the engine's first use. Asked again, it
+     * answers as the first time: the window, which opens without a model when this fails, says why when it loads
+     * one.
+     *
+     * @throws IllegalStateException as {@link #settings} does
+     */
+    public static synchronized void prepare() {
+        if (preparation == null) {
+            try {
+                Map<String, String> settings = settings(System.getenv());
+                settings.forEach(System::setProperty);
+                preparation = Optional.empty();
+            } catch (IllegalStateException | UncheckedIOException e) {
+                preparation = Optional.of(e);
+            }
+        }
+        if (preparation.isPresent()) {
+            throw preparation.get();
+        }
     }
 
     /** The version and build of the PyTorch in {@code libraryDir}, if its install says them. */

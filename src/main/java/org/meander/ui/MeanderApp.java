@@ -103,7 +103,7 @@ public final class MeanderApp extends Application {
         });
         stage.show();
         if (smokeTest) {
-            SmokeTest.run(stage, workbench, code -> exitCode = code);
+            SmokeTest.run(stage, workbench, modelFailure, code -> exitCode = code);
         }
     }
 

@@ -14,7 +14,8 @@ import org.meander.project.Tile;
  * {@code ./meander app --smoke-test}: proves a build or an installed package works on this machine. Once the
  * window is up it waits for the first tile's embedding when a model is loaded (so PyTorch's native library loads),
  * prints one JSON line of what it saw (with how many embeddings this process computed), and closes the window; the
- * exit code is 0, or 1 with the error on stderr.
+ * exit code is 0, or 1 with the error on stderr: a model that failed to load fails the check too (the window opens
+ * without it, but the package is not working).
  */
 final class SmokeTest {
 
@@ -23,7 +24,8 @@ final class SmokeTest {
     private SmokeTest() {
     }
 
-    static void run(Stage stage, Workbench workbench, IntConsumer exitCode) {
+    /** modelFailure: why the model asked for did not load, or null. */
+    static void run(Stage stage, Workbench workbench, String modelFailure, IntConsumer exitCode) {
         Map<String, Object> seen = new LinkedHashMap<>();
         seen.put("window", stage.getTitle());
         seen.put("showing", stage.isShowing());
@@ -32,6 +34,9 @@ final class SmokeTest {
         seen.put("tiles", workbench.annotate().tiles().size());
         seen.put("model", workbench.modelName());
         seen.put("omp_wait_policy", String.valueOf(System.getenv("OMP_WAIT_POLICY")));
+        if (modelFailure != null) {
+            seen.put("model_error", modelFailure);
+        }
         Thread thread = new Thread(() -> {
             try {
                 if (workbench.queue() != null && !workbench.annotate().tiles().isEmpty()) {
@@ -46,7 +51,10 @@ final class SmokeTest {
                     seen.put("embeddings_from_cache", progress.fromCache());
                 }
                 System.out.println(new ObjectMapper().writeValueAsString(seen));
-                exitCode.accept(stage.isShowing() ? 0 : 1);
+                if (modelFailure != null) {
+                    System.err.println("meander: " + modelFailure);
+                }
+                exitCode.accept(stage.isShowing() && modelFailure == null ? 0 : 1);
             } catch (Exception e) {
                 System.err.println("meander: smoke test failed: " + e);
                 exitCode.accept(1);

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.meander.sam.EncoderFingerprint;
+import org.meander.sam.PyTorchInstall;
 import org.meander.sam.SamConfig;
 import org.meander.sam.SamModel;
 import org.meander.sam.modeling.SamBlock.ParameterSlot;
@@ -44,6 +45,7 @@ public final class SamLoader {
     }
 
     private static SamModel load(Path modelDir, boolean visionEncoder) throws IOException {
+        PyTorchInstall.prepare();
         Path configFile = modelDir.resolve("config.json");
         SamConfig config = readConfig(modelDir);
         SamModelBlock block;
