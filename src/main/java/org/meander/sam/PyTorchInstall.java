@@ -30,9 +30,6 @@ public record PyTorchInstall(Path libraryDir, String version, String flavor) {
     static final String VERSION = "PYTORCH_VERSION";
     static final String FLAVOR = "PYTORCH_FLAVOR";
     private static final String LIBTORCH = System.mapLibraryName("torch");
-    private static final String INSTALL_HINT = "install PyTorch %s built for CUDA 12.8 (pip install torch==%s"
-            + " --index-url https://download.pytorch.org/whl/cu128) and point " + LIBRARY_PATH + " at its torch/lib"
-            + " folder, or unset " + LIBRARY_PATH + " to run on the CPU";
     private static final Pattern PIP_VERSION = Pattern.compile("(?m)^__version__\\s*=\\s*'([^']+)'");
     private static final Pattern PIP_CUDA = Pattern.compile("(?m)^cuda(?:\\s*:[^=]*)?=\\s*'([^']+)'");
     /** What {@link #prepare} found: nothing wrong, or what is; null before it is asked. */
@@ -122,12 +119,12 @@ public record PyTorchInstall(Path libraryDir, String version, String flavor) {
         if (!version.equals(bridge.torchVersion())) {
             throw new IllegalStateException(LIBRARY_PATH + " points to PyTorch " + held + " in " + libraryDir
                     + "; Meander's engine (DJL " + bridge.djlVersion() + ") runs PyTorch " + bridge.torchVersion()
-                    + " only: " + String.format(INSTALL_HINT, bridge.torchVersion(), bridge.torchVersion()));
+                    + " only: " + installHint(bridge));
         }
         if (flavor != null && !bridge.builds(flavor)) {
             throw new IllegalStateException(LIBRARY_PATH + " points to PyTorch " + held + " in " + libraryDir
                     + "; Meander's engine has no bridge to Java for the " + flavor + " build of it: "
-                    + String.format(INSTALL_HINT, bridge.torchVersion(), bridge.torchVersion()));
+                    + installHint(bridge));
         }
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put(VERSION, version);
@@ -142,6 +139,12 @@ public record PyTorchInstall(Path libraryDir, String version, String flavor) {
             }
         });
         return settings;
+    }
+
+    private static String installHint(Bridge bridge) {
+        return "install PyTorch " + bridge.torchVersion() + " built for CUDA 12.8 (pip install torch=="
+                + bridge.torchVersion() + " --index-url https://download.pytorch.org/whl/cu128) and point "
+                + LIBRARY_PATH + " at its torch/lib folder, or unset " + LIBRARY_PATH + " to run on the CPU";
     }
 
     /** The first folder of the path list holding libtorch, as DJL looks for it. */
