@@ -6,10 +6,13 @@ import java.awt.image.BufferedImage;
 import java.awt.image.ColorModel;
 import java.awt.image.ComponentColorModel;
 import java.awt.image.DataBuffer;
+import java.awt.image.MultiPixelPackedSampleModel;
 import java.awt.image.PixelInterleavedSampleModel;
 import java.awt.image.Raster;
 import java.awt.image.WritableRaster;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -43,6 +46,11 @@ public final class TestRasters {
         int value(int x, int y, int band);
     }
 
+    /** Where an image holds data, for its nodata mask. */
+    public interface Coverage {
+        boolean holdsData(int x, int y);
+    }
+
     /** A floating-point sample value for each pixel and band. */
     public interface FloatSamples {
         float value(int x, int y, int band);
@@ -51,6 +59,10 @@ public final class TestRasters {
     /** A field to write: tag number, ImageIO's array kind ("TIFFDoubles", ...) and values. */
     public record Field(int number, String kind, String... values) {
     }
+
+    private static final int NEW_SUBFILE_TYPE = 254;
+    private static final int PHOTOMETRIC = 262;
+    private static final int TRANSPARENCY_MASK = 4;
 
     private TestRasters() {
     }
@@ -114,13 +126,31 @@ public final class TestRasters {
         }
     }
 
+    /**
+     * GDAL's internal nodata mask of an image of this size (of one of its overviews, {@code ofOverview}) as a page: one
+     * bit a pixel, 1 where the image holds data, NewSubfileType 4 (5: reduced resolution and mask) and, as
+     * {@link #tiff(Path, List, int, String)} writes it, PhotometricInterpretation 4 (transparency mask).
+     */
+    public static Page mask(int width, int height, boolean ofOverview, Coverage coverage) {
+        WritableRaster bits = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_BINARY).getRaster();
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                bits.setSample(x, y, 0, coverage.holdsData(x, y) ? 1 : 0);
+            }
+        }
+        return new Page(bits, List.of(new Field(NEW_SUBFILE_TYPE, "TIFFLongs", ofOverview ? "5" : "4")));
+    }
+
     /** Four 8- or 16-bit bands as an RGBA TIFF (ExtraSamples 2, unassociated alpha), striped. */
     public static Path rgbaTiff(Path file, WritableRaster raster) throws IOException {
         return tiff(file, List.of(new Page(raster, List.of(), true)), 0, null);
     }
 
-    /** The pages as the directories of one TIFF, in order, striped or tiled as {@link #tiff(Path, WritableRaster,
-     * int, List)} writes one. */
+    /**
+     * The pages as the directories of one TIFF, in order, striped or tiled as {@link #tiff(Path, WritableRaster, int,
+     * List)} writes one. A {@link #mask} page is compressed as GDAL compresses a mask: as the image, but with Deflate
+     * where the image has JPEG.
+     */
     public static Path tiff(Path file, List<Page> pages, int tile, String compression) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
         ImageWriter writer = ImageIO.getImageWritersByFormatName("tiff").next();
@@ -139,7 +169,7 @@ public final class TestRasters {
                 }
                 if (compression != null) {
                     param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-                    param.setCompressionType(compression);
+                    param.setCompressionType(isMask(page) && compression.equals("JPEG") ? "ZLib" : compression);
                 }
                 IIOMetadata metadata = writer.getDefaultImageMetadata(new ImageTypeSpecifier(image), param);
                 String format = metadata.getNativeMetadataFormatName();
@@ -165,7 +195,32 @@ public final class TestRasters {
         } finally {
             writer.dispose();
         }
+        markMasks(file, pages);
         return file;
+    }
+
+    private static boolean isMask(Page page) {
+        return page.raster().getSampleModel() instanceof MultiPixelPackedSampleModel;
+    }
+
+    /**
+     * Java's TIFF writer calls a one-bit image BlackIsZero whatever its metadata says: the directories of the mask
+     * pages get GDAL's PhotometricInterpretation 4 (transparency mask) in the file itself.
+     */
+    private static void markMasks(Path file, List<Page> pages) throws IOException {
+        ByteBuffer tiff = ByteBuffer.wrap(Files.readAllBytes(file));
+        tiff.order(tiff.get(0) == 'I' ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN);
+        int directory = tiff.getInt(4);
+        for (Page page : pages) {
+            int entries = tiff.getShort(directory) & 0xffff;
+            for (int entry = directory + 2; isMask(page) && entry < directory + 2 + entries * 12; entry += 12) {
+                if (tiff.getShort(entry) == PHOTOMETRIC) {
+                    tiff.putShort(entry + 8, (short) TRANSPARENCY_MASK);
+                }
+            }
+            directory = tiff.getInt(directory + 2 + entries * 12);
+        }
+        Files.write(file, tiff.array());
     }
 
     /** The values of every field of a TIFF's first directory, by tag number, read with unknown tags kept. */
@@ -227,8 +282,14 @@ public final class TestRasters {
                 new Field(42113, "TIFFAsciis", "0"));
     }
 
-    /** Gray for one band, RGB for three 8-bit bands, otherwise a colour space of as many plain components. */
+    /**
+     * Black and white for one bit a pixel, gray for one band, RGB for three 8-bit bands, otherwise a colour space of
+     * as many plain components.
+     */
     private static ColorModel colourModel(Raster raster) {
+        if (raster.getSampleModel() instanceof MultiPixelPackedSampleModel) {
+            return new BufferedImage(1, 1, BufferedImage.TYPE_BYTE_BINARY).getColorModel();
+        }
         int bands = raster.getNumBands();
         int type = raster.getDataBuffer().getDataType();
         ColorSpace space = bands == 1 ? ColorSpace.getInstance(ColorSpace.CS_GRAY)

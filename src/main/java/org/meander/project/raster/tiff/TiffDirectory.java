@@ -13,14 +13,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.LongPredicate;
 import org.meander.project.raster.Georeferencing;
 import org.meander.project.raster.TiffField;
 
 /**
  * The first image directory of a TIFF, classic or BigTIFF, as far as reading its samples and its place on the map
  * needs: the size, the samples, how they are compressed and cut into blocks (tiles, or strips as wide as the image),
- * and where each block lies in the file; the reduced-resolution copies that follow it are read on request
- * ({@link #readOverviews}).
+ * and where each block lies in the file; the reduced-resolution copies and the masks that follow it are read on
+ * request ({@link #readOverviews}, {@link #readMasks}).
  *
  * @param blockWidth  a tile's width, or the image's for strips
  * @param blockHeight a tile's height, or a strip's rows
@@ -29,11 +30,12 @@ import org.meander.project.raster.TiffField;
  * @param jpegTables  the quantisation and Huffman tables JPEG-compressed blocks share (JPEGTables), or null
  * @param extraSamples what the samples after the colour ones are (ExtraSamples: 0 unspecified, 1 and 2 alpha),
  *                    last ones last; none when the field is missing
+ * @param newSubfileType what the directory holds (NewSubfileType; 0 when missing, as for the image itself)
  */
 public record TiffDirectory(ByteOrder order, boolean bigTiff, int width, int height, int samplesPerPixel,
         int bitsPerSample, int sampleFormat, int compression, int predictor, int photometric, boolean planar,
         boolean tiled, int blockWidth, int blockHeight, long[] offsets, long[] byteCounts, byte[] jpegTables,
-        List<TiffField> georeferencing, long[] extraSamples) {
+        List<TiffField> georeferencing, long[] extraSamples, long newSubfileType) {
 
     /** NewSubfileType: what a directory after the first holds (bit 1 a reduced-resolution copy, bit 4 a mask). */
     public static final int NEW_SUBFILE_TYPE = 254;
@@ -88,28 +90,49 @@ public record TiffDirectory(ByteOrder order, boolean bigTiff, int width, int hei
      * overviews are a shortcut, the image itself is always there to read.
      */
     public static List<TiffDirectory> readOverviews(TiffBytes bytes) throws IOException {
+        return following(bytes, TiffDirectory::isOverview);
+    }
+
+    /**
+     * The transparency masks that follow the image's directory (GDAL's internal nodata masks, of the image and of its
+     * overviews), in file order. The search ends at a directory that cannot be read: what follows it cannot be found.
+     */
+    public static List<TiffDirectory> readMasks(TiffBytes bytes) throws IOException {
+        return following(bytes, kind -> (kind & MASK) != 0);
+    }
+
+    /** The directories after the first whose NewSubfileType is of a kind, up to one that cannot be read. */
+    private static List<TiffDirectory> following(TiffBytes bytes, LongPredicate kind) throws IOException {
         Header header = Header.read(bytes);
-        List<TiffDirectory> overviews = new ArrayList<>();
+        List<TiffDirectory> found = new ArrayList<>();
         Set<Long> seen = new HashSet<>();
         long at = fields(bytes, header, header.first()).next();
         while (at != 0 && seen.add(at) && seen.size() <= MOST_DIRECTORIES) {
             Fields directory;
             try {
                 directory = fields(bytes, header, at);
-                if (isOverview(value(directory.entries(), NEW_SUBFILE_TYPE, 0))) {
-                    overviews.add(of(header.order(), header.big(), directory.entries()));
+                if (kind.test(value(directory.entries(), NEW_SUBFILE_TYPE, 0))) {
+                    found.add(of(header.order(), header.big(), directory.entries()));
                 }
             } catch (IOException | RuntimeException e) {
                 break;
             }
             at = directory.next();
         }
-        return overviews;
+        return found;
     }
 
     /** Whether a directory of this NewSubfileType is an overview: a reduced-resolution copy, not a mask's. */
     public static boolean isOverview(long newSubfileType) {
         return (newSubfileType & (REDUCED_RESOLUTION | MASK)) == REDUCED_RESOLUTION;
+    }
+
+    /**
+     * Whether a directory of this NewSubfileType is the mask of an image of the other's: GDAL marks the image's mask
+     * 4 (a mask) and an overview's 5 (a mask of reduced resolution); the image itself has no NewSubfileType (0).
+     */
+    public static boolean isMaskOf(long maskType, long imageType) {
+        return (maskType & MASK) != 0 && (maskType & REDUCED_RESOLUTION) == (imageType & REDUCED_RESOLUTION);
     }
 
     /** The byte order, the kind of TIFF and where its first directory starts. */
@@ -169,7 +192,8 @@ public record TiffDirectory(ByteOrder order, boolean bigTiff, int width, int hei
                 (int) value(entries, PREDICTOR, 1), (int) value(entries, PHOTOMETRIC, 1),
                 value(entries, PLANAR_CONFIGURATION, 1) == 2, tiled, blockWidth, blockHeight, offsets, counts,
                 entries.containsKey(JPEG_TABLES) ? entries.get(JPEG_TABLES).data().array() : null, georeferencing,
-                entries.containsKey(EXTRA_SAMPLES) ? entries.get(EXTRA_SAMPLES).numbers() : new long[0]);
+                entries.containsKey(EXTRA_SAMPLES) ? entries.get(EXTRA_SAMPLES).numbers() : new long[0],
+                value(entries, NEW_SUBFILE_TYPE, 0));
         long blocks = (long) directory.blocksAcross() * directory.blocksDown() * (directory.planar() ? samples : 1);
         if (width <= 0 || height <= 0 || blockWidth <= 0 || blockHeight <= 0 || offsets.length < blocks
                 || counts.length < blocks) {

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Meander's own TIFF reader, for what Java's cannot read: BigTIFF, horizontal differencing on 16-bit samples, ZSTD,
@@ -23,13 +24,16 @@ import java.util.List;
  * of bands, interleaved or band by band, in tiles or strips, uncompressed or compressed with LZW, Deflate, PackBits or
  * ZSTD, with or without the predictor for their kind (horizontal differencing for integers, the floating-point
  * predictor of TIFF Technical Note 3 for floating-point numbers), or 8-bit JPEG (RGB, YCbCr or grey); a window at a
- * time, decoding only the blocks under it, so a raster larger than memory can be cut. Anything else is refused with
- * what to do about it.
+ * time, decoding only the blocks under it, so a raster larger than memory can be cut. It also reads the one-bit
+ * samples of GDAL's nodata masks ({@link #mask}), as bytes of 0 and 1. Anything else is refused with what to do
+ * about it.
  */
 public final class TiffRasterReader {
 
     private static final int BLACK_IS_ZERO = 1;
     private static final int RGB = 2;
+    /** PhotometricInterpretation of a mask: GDAL's nodata mask, 1 where the image holds data. */
+    private static final int TRANSPARENCY_MASK = 4;
     private static final int Y_CB_CR = 6;
     private static final int JPEG = 7;
     private static final String REWRITE = "rewrite it with gdal_translate -co COMPRESS=DEFLATE -co TILED=YES IN.tif"
@@ -67,7 +71,14 @@ public final class TiffRasterReader {
             throw new IOException("JPEG-compressed " + directory.bitsPerSample() + "-bit samples" + (directory.planar()
                     ? ", one band at a time" : "") + ", which Meander does not read; " + REWRITE);
         }
-        SampleType type = SampleType.of(directory.sampleFormat(), directory.bitsPerSample());
+        boolean oneBit = directory.bitsPerSample() == 1;
+        if (oneBit && (directory.sampleFormat() != 1 || directory.predictor() != 1 || jpeg)) {
+            throw new IOException("one-bit samples with SampleFormat " + directory.sampleFormat() + ", Predictor "
+                    + directory.predictor() + " and Compression " + directory.compression() + ", where Meander reads"
+                    + " them unsigned (1), without a predictor (1) and not JPEG-compressed; " + REWRITE);
+        }
+        SampleType type = oneBit ? SampleType.UNSIGNED_8 : SampleType.of(directory.sampleFormat(),
+                directory.bitsPerSample());
         if (type == null) {
             String kind = directory.sampleFormat() == 3 ? "floating-point" : directory.sampleFormat() == 2
                     ? "signed" : "unsigned";
@@ -91,7 +102,7 @@ public final class TiffRasterReader {
                     + " -co PREDICTOR=2 -co TILED=YES IN.tif OUT.tif");
         }
         if (directory.photometric() != BLACK_IS_ZERO && directory.photometric() != RGB
-                && !(jpeg && directory.photometric() == Y_CB_CR)) {
+                && directory.photometric() != TRANSPARENCY_MASK && !(jpeg && directory.photometric() == Y_CB_CR)) {
             throw new IOException("photometric interpretation " + directory.photometric() + " (3 is a colour"
                     + " palette, 0 white-is-zero), where Meander reads grey, RGB and other bands as stored; "
                     + REWRITE + " -expand rgb");
@@ -117,6 +128,21 @@ public final class TiffRasterReader {
         }
         overviews.sort(Comparator.comparingLong((TiffRasterReader r) -> (long) r.width() * r.height()).reversed());
         return overviews;
+    }
+
+    /**
+     * A reader of the mask of this reader's image, if the file holds one: GDAL's internal nodata mask (1 where the
+     * image holds data, 0 where not), the directory of the image's size that NewSubfileType marks a mask of it
+     * ({@link TiffDirectory#isMaskOf}). An IOException says what in the mask this reader cannot decode.
+     */
+    public Optional<TiffRasterReader> mask() throws IOException {
+        for (TiffDirectory mask : TiffDirectory.readMasks(bytes)) {
+            if (TiffDirectory.isMaskOf(mask.newSubfileType(), directory.newSubfileType())
+                    && mask.width() == width() && mask.height() == height()) {
+                return Optional.of(open(bytes, mask));
+            }
+        }
+        return Optional.empty();
     }
 
     public TiffDirectory directory() {
@@ -212,8 +238,10 @@ public final class TiffRasterReader {
         int index = plane * across * directory.blocksDown() + by * across + bx;
         int rows = rowsOf(by);
         int perPixel = directory.planar() ? 1 : bands();
-        int samples = directory.blockWidth() * rows * perPixel;
-        int size = samples * type.bytes();
+        int rowSamples = directory.blockWidth() * perPixel;
+        int samples = rowSamples * rows;
+        boolean oneBit = bitsPerSample() == 1;
+        int size = oneBit ? BitRows.rowBytes(rowSamples) * rows : samples * type.bytes();
         long length = directory.byteCounts()[index];
         long most = 2L * size + 65536; // compression may grow data a little, never twofold
         if (length < 0 || length > most) {
@@ -228,6 +256,9 @@ public final class TiffRasterReader {
         if (raw.length < size) {
             throw new IOException("block " + index + " decodes to " + raw.length + " bytes where its "
                     + directory.blockWidth() + " x " + rows + " pixels take " + size);
+        }
+        if (oneBit) {
+            return BitRows.unpack(raw, rowSamples, rows);
         }
         ByteOrder order = predictor.undo(raw, rows, directory.blockWidth() * perPixel, perPixel, type.bytes(),
                 directory.order());
