@@ -1,6 +1,7 @@
 package org.meander.project;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -366,14 +367,16 @@ public final class ProjectImport {
 
     /**
      * What an image's header says: a TIFF's, where it lies on the map, what marks no data (GDAL's nodata value, an
-     * alpha band) and what its bands are; a picture's (PNG and the like), its alpha band alone.
+     * alpha band, and GDAL's mask, read with it) and what its bands are; a picture's (PNG and the like), its alpha
+     * band alone.
      */
     private record ImageHeader(Optional<Georeferencing> georeferencing, NoData noData, BandNames bandNames) {
 
         /** A TIFF's header must be read; a picture's, which says little, is left to the decode to report. */
         static ImageHeader of(Path source) throws IOException {
             try (RasterFile raster = RasterFile.open(source)) {
-                return new ImageHeader(raster.georeferencing(), NoData.of(raster), raster.bandNames());
+                return new ImageHeader(raster.georeferencing(),
+                        raster.noData(new Rectangle(0, 0, raster.width(), raster.height())), raster.bandNames());
             } catch (IOException | RuntimeException e) {
                 if (List.of("tif", "tiff").contains(Project.extension(source))) {
                     throw e;

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.awt.Rectangle;
-import java.awt.image.Raster;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +22,7 @@ import org.meander.project.raster.ColourRadiometry;
 import org.meander.project.raster.Georeferencing;
 import org.meander.project.raster.NearInfraredRaster;
 import org.meander.project.raster.NearInfraredScale;
-import org.meander.project.raster.NoData;
+import org.meander.project.raster.Overview;
 import org.meander.project.raster.PixelToMap;
 import org.meander.project.raster.RasterFile;
 import org.meander.project.raster.TileGrid;
@@ -135,11 +134,11 @@ public final class RasterTiling {
                 stretch = interrupted.get().stretch();
                 nirScale = nirBand.isEmpty() ? NearInfraredScale.UNCHANGED : interrupted.get().nirScale();
             } else {
-                Raster overview = raster.needsStretch() ? raster.readOverview() : null;
+                Overview overview = raster.needsStretch() ? raster.readOverview() : null;
                 stretch = overview == null ? BandStretch.identity()
-                        : BandStretch.measure(overview, rgb, NoData.of(raster));
+                        : BandStretch.measure(overview.pixels(), rgb, overview.noData());
                 nirScale = overview == null || nirBand.isEmpty() ? NearInfraredScale.UNCHANGED
-                        : NearInfraredScale.of(overview, nirBand.getAsInt(), NoData.of(raster));
+                        : NearInfraredScale.of(overview.pixels(), nirBand.getAsInt(), overview.noData());
             }
             ObjectNode entry = rasterEntry(raster, settings, stretch,
                     nirRaster == null ? nirScale : nirRaster.scale(), nirRaster);

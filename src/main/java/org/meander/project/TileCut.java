@@ -20,8 +20,8 @@ import org.meander.project.raster.Window;
 /**
  * The files one cut of a raster writes for each tile: its RGB picture to {@code tiles/}, its near-infrared band to
  * {@code nir/} (a band of the raster, or a raster of its own laid on it) and its window of a mask to {@code labels/},
- * each file whole or not at all; a tile whose window holds no data (alpha 0, GDAL's nodata, NaN) is not written. The
- * raster is read a chunk of neighbouring tiles at a time ({@link RasterTiling}).
+ * each file whole or not at all; a tile whose window holds no data (alpha 0, GDAL's nodata mask 0 or nodata value,
+ * NaN) is not written. The raster is read a chunk of neighbouring tiles at a time ({@link RasterTiling}).
  */
 final class TileCut {
 
@@ -34,7 +34,6 @@ final class TileCut {
     private final NearInfraredRaster nirRaster;
     private final RasterFile mask;
     private final Integer classIndex;
-    private final NoData noData;
 
     /**
      * @param nirBand    the raster's 0-based near-infrared band, if it has one
@@ -55,7 +54,6 @@ final class TileCut {
         this.nirRaster = nirRaster;
         this.mask = mask;
         this.classIndex = classIndex;
-        this.noData = NoData.of(raster);
         if (hasNearInfrared()) {
             Files.createDirectories(directory.resolve("nir"));
         }
@@ -72,13 +70,13 @@ final class TileCut {
 
     /** The samples of a chunk of tiles, {@code window} of the raster. */
     Chunk read(Rectangle window) throws IOException {
-        return new Chunk(window, raster.read(window), mask == null ? null : mask.readStored(window),
-                nirRaster == null ? null : nirRaster.over(window));
+        return new Chunk(window, raster.read(window), raster.noData(window),
+                mask == null ? null : mask.readStored(window), nirRaster == null ? null : nirRaster.over(window));
     }
 
-    /** Bytes a pixel of a chunk holds while it is read, near-infrared included. */
-    double bytesPerPixel() {
-        return raster.bandCount() * Math.max(1, raster.bitsPerSample() / 8)
+    /** Bytes a pixel of a chunk holds while it is read, its nodata mask (a byte at most) and near-infrared included. */
+    double bytesPerPixel() throws IOException {
+        return raster.bandCount() * Math.max(1, raster.bitsPerSample() / 8) + (raster.hasMask() ? 1 : 0)
                 + (nirRaster == null ? 0 : nirRaster.bytesPerPixel());
     }
 
@@ -95,12 +93,14 @@ final class TileCut {
 
         private final Rectangle window;
         private final Raster pixels;
+        private final NoData noData;
         private final Raster maskPixels;
         private final BufferedImage nirPixels;
 
-        private Chunk(Rectangle window, Raster pixels, Raster maskPixels, BufferedImage nirPixels) {
+        private Chunk(Rectangle window, Raster pixels, NoData noData, Raster maskPixels, BufferedImage nirPixels) {
             this.window = window;
             this.pixels = pixels;
+            this.noData = noData;
             this.maskPixels = maskPixels;
             this.nirPixels = nirPixels;
         }
@@ -113,13 +113,14 @@ final class TileCut {
             int x = w.x() - window.x;
             int y = w.y() - window.y;
             Raster tilePixels = pixels.createChild(x, y, w.width(), w.height(), 0, 0, null);
-            if (noData.covers(tilePixels, rgb)) {
+            NoData tileNoData = noData.within(x, y, w.width(), w.height());
+            if (tileNoData.covers(tilePixels, rgb)) {
                 return false;
             }
             AtomicBytes.write(file("tiles", tile), ImageFiles.pngBytes(RgbComposite.of(tilePixels, rgb, stretch)));
             if (nirBand.isPresent()) {
                 AtomicBytes.write(file("nir", tile), ImageFiles.pngBytes(
-                        NearInfrared.bandOf(tilePixels, nirBand.getAsInt(), noData, nirScale)));
+                        NearInfrared.bandOf(tilePixels, nirBand.getAsInt(), tileNoData, nirScale)));
             }
             if (nirPixels != null) {
                 AtomicBytes.write(file("nir", tile), ImageFiles.pngBytes(

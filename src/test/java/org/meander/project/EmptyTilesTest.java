@@ -11,17 +11,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.OptionalInt;
+import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.meander.project.raster.BandChoice;
 import org.meander.testing.TestRasters;
+import org.meander.testing.TestRasters.Page;
 
 /**
- * Windows of a raster's grid that hold no data (outside the flight of an orthomosaic: alpha 0, GDAL's nodata, NaN)
- * make no tile, so SAM encodes no black square and nobody is asked to label one; a window with any data is cut.
- * A 300 x 200 raster in 128-pixel tiles overlapping by 32 has 3 columns (x from 0, 86, 172) of 2 rows; its data
- * starts at x 140, so the first column holds none and the second some.
+ * Windows of a raster's grid that hold no data (outside the flight of an orthomosaic: alpha 0, GDAL's nodata mask 0 or
+ * nodata value, NaN) make no tile, so SAM encodes no black square and nobody is asked to label one; a window with any
+ * data is cut. A 300 x 200 raster in 128-pixel tiles overlapping by 32 has 3 columns (x from 0, 86, 172) of 2 rows;
+ * its data starts at x 140, so the first column holds none and the second some.
  */
 class EmptyTilesTest {
 
@@ -114,6 +119,80 @@ class EmptyTilesTest {
         assertEquals(List.of(), report.problems());
         assertEquals("3 images held no data (alpha 0, GDAL's nodata or NaN everywhere) and made no tile:"
                 + " a_nodata.tif, b_transparent.tif, d_clear.png", ImportReport.emptyText(report.emptyImages()));
+    }
+
+    /**
+     * GDAL's internal nodata masks, as {@code gdal_translate -mask 4} writes them from an RGBA orthomosaic: outside
+     * the flight the samples are noise about black (JPEG's), which the mask alone marks. Read through Java's TIFF
+     * reader (8-bit samples) and Meander's own (floating point).
+     */
+    static Stream<Arguments> maskedRasters() {
+        TestRasters.Samples nearBlack = (x, y, b) -> x < DATA_FROM ? (x * 7 + y * 3 + b) % 9 : 90 + b;
+        return Stream.of(
+                Arguments.of("JPEG, YCbCr, tiled", TestRasters.raster(WIDTH, HEIGHT, 3, 8, nearBlack), 32, "JPEG"),
+                Arguments.of("Deflate, striped", TestRasters.raster(WIDTH, HEIGHT, 3, 8, nearBlack), 0, "ZLib"),
+                Arguments.of("floating point, LZW, tiled", TestRasters.floatRaster(WIDTH, HEIGHT, 3,
+                        (x, y, b) -> nearBlack.value(x, y, b) / 255f), 32, "LZW"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("maskedRasters")
+    void windowsGdalsMaskLeavesOutMakeNoTile(String layout, WritableRaster samples, int tile, String compression)
+            throws IOException {
+        Path raster = TestRasters.tiff(temp.resolve("raster.tif"), List.of(new Page(samples, List.of()),
+                TestRasters.mask(WIDTH, HEIGHT, false, (x, y) -> x >= DATA_FROM)), tile, compression);
+
+        assertFirstColumnLeftOut(cut(raster));
+    }
+
+    /**
+     * A 16-bit raster whose mask leaves out what it holds outside the flight (0 in every band): that 0 is no part of
+     * the stretch, nor of a tile's near-infrared band, cut or imported whole.
+     */
+    @Test
+    void whatGdalsMaskLeavesOutIsLeftOutOfTheStretchAndTheNearInfraredBand() throws IOException {
+        WritableRaster rgbn = TestRasters.raster(WIDTH, HEIGHT, 4, 16,
+                (x, y, b) -> x < DATA_FROM ? 0 : 3000 + 5 * (x - DATA_FROM));
+        Path raster = TestRasters.tiff(temp.resolve("images/raster.tif"), List.of(new Page(rgbn, List.of()),
+                TestRasters.mask(WIDTH, HEIGHT, false, (x, y) -> x >= DATA_FROM)), 16, "ZLib");
+        RasterTiling.Settings withNir = new RasterTiling.Settings(128, 32, new BandChoice(1, 2, 3,
+                OptionalInt.of(4)));
+
+        RasterTiling.tile(temp.resolve("project"), raster, withNir, (done, total) -> { });
+
+        Project project = Project.open(temp.resolve("project"));
+        Tile straddling = project.tile("raster_r0_c1").orElseThrow(); // x 86 to 214
+        double low = project.colourRadiometry(straddling).orElseThrow().stretch().low()[0];
+        assertTrue(low >= 3000, "the stretch starts within the flight: " + low);
+        BufferedImage band = ImageIO.read(project.nearInfraredFile(straddling).toFile());
+        assertEquals(0, band.getRaster().getSample(10, 10, 1), "outside the flight the band has no value");
+        assertEquals(65535, band.getRaster().getSample(100, 10, 1), "inside it, it has");
+
+        ProjectImport.create(temp.resolve("whole"), raster.getParent(), null, null,
+                new ImageryOptions(withNir.bands(), null));
+        Project whole = Project.open(temp.resolve("whole"));
+        Tile image = whole.tiles().get(0);
+        assertTrue(whole.colourRadiometry(image).orElseThrow().stretch().low()[0] >= 3000, "imported whole too");
+        BufferedImage wholeBand = ImageIO.read(whole.nearInfraredFile(image).toFile());
+        assertEquals(0, wholeBand.getRaster().getSample(10, 10, 1));
+        assertEquals(65535, wholeBand.getRaster().getSample(200, 10, 1));
+    }
+
+    @Test
+    void anImageGdalsMaskLeavesWhollyOutMakesNoTile() throws IOException {
+        Path images = temp.resolve("images");
+        WritableRaster noise = TestRasters.raster(64, 64, 3, 8, (x, y, b) -> (x + y + b) % 7);
+        TestRasters.tiff(images.resolve("a_outside.tif"), List.of(new Page(noise, List.of()),
+                TestRasters.mask(64, 64, false, (x, y) -> false)), 16, "JPEG");
+        TestRasters.tiff(images.resolve("b_edge.tif"), List.of(new Page(noise, List.of()),
+                TestRasters.mask(64, 64, false, (x, y) -> x == 63 && y == 0)), 16, "JPEG");
+
+        ImportReport report = ProjectImport.create(temp.resolve("project"), images, null, null,
+                ImageryOptions.DEFAULT);
+
+        assertEquals(List.of("b_edge"), report.importedTiles());
+        assertEquals(List.of("a_outside.tif"), report.emptyImages());
+        assertEquals(List.of(), report.problems());
     }
 
     @Test

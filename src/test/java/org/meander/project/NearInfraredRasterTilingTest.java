@@ -110,6 +110,27 @@ class NearInfraredRasterTilingTest {
         assertEquals(255, band.getSample(77, 50, 1));
     }
 
+    /** A band with GDAL's nodata mask instead of alpha: resampled, no value next to a pixel the mask leaves out. */
+    @Test
+    void aBandsNodataMaskMarksPixelsWithNoValueAlsoWhenResampled() throws IOException {
+        Path raster = TiledRasterProject.raster(temp.resolve("ortho.tif"));
+        Path nir = TestRasters.tiff(temp.resolve("nir.tif"), List.of(
+                new TestRasters.Page(TestRasters.raster(WIDTH / 2, HEIGHT / 2, 1, 8, (i, j, b) -> 200),
+                        TestRasters.georeferencing(1.0, 500000, 4000000, 32610)),
+                TestRasters.mask(WIDTH / 2, HEIGHT / 2, false, (i, j) -> i < 40 || i >= 60)), 0, "ZLib");
+
+        RasterTiling.tile(temp.resolve("project"), raster, settings(nir), (d, t) -> { });
+
+        Project project = Project.open(temp.resolve("project"));
+        Raster band = ImageIO.read(project.nearInfraredFile(project.tiles().get(0)).toFile()).getRaster();
+        // band column i = (x + 0.5) / 2 - 0.5: left out from x 80 to 119, and one pixel around it
+        assertEquals(255, band.getSample(20, 50, 1));
+        assertEquals(200, band.getSample(20, 50, 0));
+        assertEquals(0, band.getSample(100, 50, 1));
+        assertEquals(0, band.getSample(79, 50, 1), "bilinear reads its neighbour the mask leaves out");
+        assertEquals(255, band.getSample(77, 50, 1));
+    }
+
     /**
      * A coarser multispectral map (1 m pixels against the imagery's 0.5 m) that starts 10 m west and 6 m north of the
      * imagery and ends before its east and south edges. Its values rise linearly across the ground, which a bilinear

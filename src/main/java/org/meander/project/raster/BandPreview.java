@@ -1,7 +1,6 @@
 package org.meander.project.raster;
 
 import java.awt.image.BufferedImage;
-import java.awt.image.Raster;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -26,10 +25,10 @@ public final class BandPreview {
     public static BufferedImage of(Path file, BandChoice bands) throws IOException {
         try (RasterFile raster = RasterFile.open(file)) {
             int[] rgb = bands.rgbIndices(raster.bandCount());
-            Raster overview = raster.readOverview(PIXELS);
-            BandStretch stretch = raster.needsStretch() ? BandStretch.measure(overview, rgb, NoData.of(raster))
-                    : BandStretch.identity();
-            return RgbComposite.of(overview, rgb, stretch);
+            Overview overview = raster.readOverview(PIXELS);
+            BandStretch stretch = raster.needsStretch()
+                    ? BandStretch.measure(overview.pixels(), rgb, overview.noData()) : BandStretch.identity();
+            return RgbComposite.of(overview.pixels(), rgb, stretch);
         }
     }
 }

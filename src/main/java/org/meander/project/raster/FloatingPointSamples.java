@@ -19,7 +19,7 @@ final class FloatingPointSamples implements SampleDistribution {
         this.sorted = sorted;
     }
 
-    /** Leaves out NaN, infinities, GDAL's nodata value and pixels whose alpha is 0. */
+    /** Leaves out NaN, infinities, GDAL's nodata value and pixels whose alpha or mask is 0. */
     static FloatingPointSamples of(Raster raster, int band, NoData noData) {
         int width = raster.getWidth();
         int height = raster.getHeight();
@@ -27,20 +27,17 @@ final class FloatingPointSamples implements SampleDistribution {
         int step = (int) Math.max(1, (pixels + MOST - 1) / MOST);
         float[] kept = new float[(int) Math.min(pixels, MOST)];
         float[] row = new float[width];
-        float[] alpha = new float[width];
+        boolean[] empty = new boolean[width];
         OptionalDouble value = noData.value();
         int count = 0;
         long position = 0;
         for (int y = 0; y < height; y++) {
             raster.getSamples(raster.getMinX(), raster.getMinY() + y, width, 1, band, row);
-            if (noData.alphaBand().isPresent()) {
-                raster.getSamples(raster.getMinX(), raster.getMinY() + y, width, 1, noData.alphaBand().getAsInt(),
-                        alpha);
-            }
+            noData.emptyPixels(raster, y, empty);
             for (int x = 0; x < width; x++, position++) {
                 float sample = row[x];
                 boolean missing = !Float.isFinite(sample) || value.isPresent() && sample == (float) value.getAsDouble()
-                        || noData.alphaBand().isPresent() && alpha[x] == 0;
+                        || empty[x];
                 if (position % step == 0 && !missing && count < kept.length) {
                     kept[count++] = sample;
                 }

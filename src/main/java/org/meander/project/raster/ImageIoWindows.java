@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
@@ -27,7 +28,8 @@ final class ImageIoWindows implements WindowReader {
     private final ImageInputStream input;
     private final ImageReader reader;
     private final List<String> warnings = new ArrayList<>();
-    private List<Integer> overviews;
+    private List<Page> pages;
+    private List<Page> overviews;
 
     ImageIoWindows(ImageInputStream input, ImageReader reader) {
         this.input = input;
@@ -42,38 +44,94 @@ final class ImageIoWindows implements WindowReader {
 
     @Override
     public List<Dimension> overviewSizes() throws IOException {
-        return overviews().stream().map(i -> size(i)).toList();
+        return overviews().stream().map(Page::size).toList();
     }
 
     @Override
     public Raster readOverview(int index, int step) throws IOException {
-        int image = overviews().get(index);
-        return read(image, new Rectangle(size(image)), step, false);
+        Page overview = overviews().get(index);
+        return read(overview.index(), new Rectangle(overview.size()), step, false);
+    }
+
+    @Override
+    public boolean hasMask() throws IOException {
+        return maskOf(image()).isPresent();
+    }
+
+    @Override
+    public Raster readMask(Rectangle window, int step) throws IOException {
+        Page mask = maskOf(image()).orElseThrow(() -> new IllegalArgumentException("no mask: the file holds none"));
+        return read(mask.index(), window, step, true);
+    }
+
+    @Override
+    public boolean overviewHasMask(int index) throws IOException {
+        return maskOf(overviews().get(index)).isPresent();
+    }
+
+    @Override
+    public Raster readOverviewMask(int index, int step) throws IOException {
+        Page mask = maskOf(overviews().get(index)).orElseThrow(
+                () -> new IllegalArgumentException("no mask of overview " + index));
+        return read(mask.index(), new Rectangle(mask.size()), step, true);
+    }
+
+    /** An image of the file after the first: its index, its NewSubfileType and its size. */
+    private record Page(int index, long kind, Dimension size) {
+    }
+
+    /** The image itself, the first: it has no NewSubfileType. */
+    private Page image() {
+        return new Page(0, 0, size(0));
     }
 
     /**
-     * The images of a TIFF after the first that are reduced-resolution copies of it (NewSubfileType 1, not a mask)
-     * with its bands, largest first; none for other formats.
+     * The images of a TIFF after the first, up to one whose directory cannot be read (what follows it cannot be
+     * found); none for other formats.
      */
-    private List<Integer> overviews() throws IOException {
-        if (overviews == null) {
-            List<Integer> found = new ArrayList<>();
+    private List<Page> pages() throws IOException {
+        if (pages == null) {
+            List<Page> found = new ArrayList<>();
             if (reader.getFormatName().equalsIgnoreCase("tif")) {
-                int bands = reader.getImageTypes(0).next().getSampleModel().getNumBands();
-                for (int image = 1; image < Math.min(reader.getNumImages(true), MOST_IMAGES); image++) {
-                    long kind = (long) TiffField.firstValue(reader.getImageMetadata(image),
-                            TiffDirectory.NEW_SUBFILE_TYPE).orElse(0);
-                    if (TiffDirectory.isOverview(kind)
-                            && reader.getImageTypes(image).next().getSampleModel().getNumBands() == bands) {
-                        found.add(image);
+                for (int image = 1; image < MOST_IMAGES; image++) {
+                    try {
+                        long kind = (long) TiffField.firstValue(reader.getImageMetadata(image),
+                                TiffDirectory.NEW_SUBFILE_TYPE).orElse(0);
+                        found.add(new Page(image, kind, size(image)));
+                    } catch (IOException | RuntimeException e) {
+                        break; // past the last image, or a damaged directory
                     }
                 }
-                found.sort(Comparator.comparingLong((Integer i) -> (long) size(i).width * size(i).height)
-                        .reversed());
             }
+            pages = found;
+        }
+        return pages;
+    }
+
+    /**
+     * The images that are reduced-resolution copies of the first (NewSubfileType 1, not a mask) with its bands, largest
+     * first.
+     */
+    private List<Page> overviews() throws IOException {
+        if (overviews == null) {
+            int bands = reader.getImageTypes(0).next().getSampleModel().getNumBands();
+            List<Page> found = new ArrayList<>();
+            for (Page page : pages()) {
+                if (TiffDirectory.isOverview(page.kind())
+                        && reader.getImageTypes(page.index()).next().getSampleModel().getNumBands() == bands) {
+                    found.add(page);
+                }
+            }
+            found.sort(Comparator.comparingLong((Page p) -> (long) p.size().width * p.size().height).reversed());
             overviews = found;
         }
         return overviews;
+    }
+
+    /** The mask of an image: the image of its size that NewSubfileType marks a mask of one of its kind. */
+    private Optional<Page> maskOf(Page image) throws IOException {
+        return pages().stream().filter(p -> TiffDirectory.isMaskOf(p.kind(), image.kind())
+                && p.size().equals(image.size())).findFirst();
     }
 
     private Dimension size(int image) {

@@ -67,19 +67,18 @@ public final class NearInfrared {
      * take them for water, nor draw a dry point next to them.
      */
     public static BufferedImage bandOf(Raster source, int band, NoData noData, NearInfraredScale scale) {
-        if (noData.value().isEmpty() && noData.alphaBand().isEmpty() && !BandStretch.isFloatingPoint(source)) {
+        if (noData.value().isEmpty() && !noData.marksPixels() && !BandStretch.isFloatingPoint(source)) {
             return band(source, band, scale);
         }
-        return withoutOpaqueAlpha(bandWithAlpha(source, band, noData.alphaBand().orElse(-1), noData.value(), scale));
+        return withoutOpaqueAlpha(bandWithAlpha(source, band, noData, scale));
     }
 
     /**
      * Band {@code band} (0-based) of {@code source}, as {@link #band(Raster, int, NearInfraredScale)} makes it, with
-     * an alpha channel that is 0 where the band has no value: where band {@code alphaBand} (none when negative) is 0,
-     * where the value is {@code noData}, or is not a number.
+     * an alpha channel that is 0 where the band has no value: where {@code noData}'s alpha band or mask is 0, where
+     * the value is its nodata value, or is not a number.
      */
-    public static BufferedImage bandWithAlpha(Raster source, int band, int alphaBand, OptionalDouble noData,
-            NearInfraredScale scale) {
+    public static BufferedImage bandWithAlpha(Raster source, int band, NoData noData, NearInfraredScale scale) {
         BandStretch.requireReadableSamples(source);
         int width = source.getWidth();
         int height = source.getHeight();
@@ -89,14 +88,14 @@ public final class NearInfrared {
         int[] row = new int[width];
         double[] values = new double[width];
         int[] alpha = new int[width];
+        boolean[] empty = new boolean[width];
+        OptionalDouble value = noData.value();
         for (int y = 0; y < height; y++) {
             levels(source, y, band, scale, row, values);
-            if (alphaBand >= 0) {
-                source.getSamples(source.getMinX(), source.getMinY() + y, width, 1, alphaBand, alpha);
-            }
+            noData.emptyPixels(source, y, empty);
             for (int x = 0; x < width; x++) {
-                boolean known = (alphaBand < 0 || alpha[x] != 0) && !Double.isNaN(values[x])
-                        && (noData.isEmpty() || values[x] != noData.getAsDouble());
+                boolean known = !empty[x] && !Double.isNaN(values[x])
+                        && (value.isEmpty() || values[x] != value.getAsDouble());
                 row[x] = known ? row[x] : 0;
                 alpha[x] = known ? opaque : 0;
             }

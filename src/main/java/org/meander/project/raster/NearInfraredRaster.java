@@ -14,7 +14,8 @@ import java.util.OptionalInt;
  * when the two share a grid, or through their map coordinates when both are georeferenced in one CRS with other pixel
  * sizes or extents (a multispectral camera's coarser map beside a colour camera's), read between its pixels
  * bilinearly. Its first band is the near-infrared; a second one is taken for alpha. Where it does not reach, where
- * its alpha is 0 and where it holds GDAL's nodata value, the tiles' band has no value (alpha 0).
+ * its alpha or GDAL's nodata mask is 0 and where it holds GDAL's nodata value, the tiles' band has no value (alpha
+ * 0).
  */
 public final class NearInfraredRaster implements AutoCloseable {
 
@@ -31,12 +32,16 @@ public final class NearInfraredRaster implements AutoCloseable {
     /** Imagery pixel to band pixel, centres at whole numbers; the identity for {@link Fit#GRID}. */
     private final FrameWarp warp;
     private final NearInfraredScale scale;
+    /** Whether some of the band's pixels may have no value: it has alpha, a nodata value or mask, or may hold NaN. */
+    private final boolean gaps;
 
-    private NearInfraredRaster(RasterFile band, Fit fit, FrameWarp warp, NearInfraredScale scale) {
+    private NearInfraredRaster(RasterFile band, Fit fit, FrameWarp warp, NearInfraredScale scale) throws IOException {
         this.band = band;
         this.fit = fit;
         this.warp = warp;
         this.scale = scale;
+        this.gaps = band.bandCount() == 2 || band.noDataValue().isPresent() || band.hasMask()
+                || !band.integerSamples();
     }
 
     /**
@@ -50,8 +55,9 @@ public final class NearInfraredRaster implements AutoCloseable {
         RasterFile band = RasterFile.open(file);
         try {
             requireGrey(band);
-            NearInfraredScale scale = band.integerSamples() ? NearInfraredScale.UNCHANGED
-                    : NearInfraredScale.of(band.readOverview(), 0, NoData.of(band));
+            Overview overview = band.integerSamples() ? null : band.readOverview();
+            NearInfraredScale scale = overview == null ? NearInfraredScale.UNCHANGED
+                    : NearInfraredScale.of(overview.pixels(), 0, overview.noData());
             return new NearInfraredRaster(band, fitOf(band, imagery), warpOnto(band, imagery), scale);
         } catch (IOException | RuntimeException e) {
             band.close();
@@ -79,22 +85,23 @@ public final class NearInfraredRaster implements AutoCloseable {
     public double bytesPerPixel() {
         int stored = Math.max(1, band.bitsPerSample() / 8);
         int level = band.bitsPerSample() > 8 ? 2 : 1;
-        int channels = hasGaps() ? 2 : 1;
+        int channels = gaps ? 2 : 1;
         double read = fit == Fit.MAP
                 ? Math.max(1, warp.scale() * warp.scale()) * (stored * band.bandCount() + level * channels
                         + Integer.BYTES * channels)
                 : stored * band.bandCount();
-        return read + level * (fit == Fit.MAP || hasGaps() ? 2 : 1);
+        return read + level * (fit == Fit.MAP || gaps ? 2 : 1);
     }
 
     /**
      * The band over a window of the imagery, the window's size: grey at the band's own depth (16 bits for
      * floating-point samples, scaled by {@link NearInfraredScale}), values unchanged when laid pixel for pixel; with
-     * an alpha channel, 0 where the band has no value, when it was resampled or can have gaps (alpha, nodata, NaN).
+     * an alpha channel, 0 where the band has no value, when it was resampled or can have gaps (alpha, nodata, a
+     * nodata mask, NaN).
      */
     public BufferedImage over(Rectangle window) throws IOException {
         if (fit == Fit.GRID) {
-            return grey(band.read(window));
+            return grey(band.read(window), band.noData(window));
         }
         FrameWarp local = warp.after(FrameWarp.translation(window.x, window.y));
         Rectangle footprint = footprint(local, window.width, window.height)
@@ -102,20 +109,15 @@ public final class NearInfraredRaster implements AutoCloseable {
         if (footprint.isEmpty()) {
             return NearInfrared.noValue(window.width, window.height, band.bitsPerSample() > 8);
         }
-        BufferedImage source = grey(band.read(footprint));
+        BufferedImage source = grey(band.read(footprint), band.noData(footprint));
         return NearInfrared.warped(source, FrameWarp.translation(-footprint.x, -footprint.y).after(local),
                 window.width, window.height);
     }
 
-    /** Whether some of the band's pixels may have no value: it has alpha, a nodata value, or may hold NaN. */
-    private boolean hasGaps() {
-        return band.bandCount() == 2 || band.noData().isPresent() || !band.integerSamples();
-    }
-
-    private BufferedImage grey(Raster samples) {
-        return hasGaps()
-                ? NearInfrared.bandWithAlpha(samples, 0, band.bandCount() == 2 ? 1 : -1, band.noData(), scale)
-                : NearInfrared.band(samples, 0, scale);
+    /** The band's samples as grey levels, with alpha where it can have gaps; its second band, if any, is alpha. */
+    private BufferedImage grey(Raster samples, NoData noData) {
+        return gaps ? NearInfrared.bandWithAlpha(samples, 0, new NoData(band.bandCount() == 2 ? OptionalInt.of(1)
+                : OptionalInt.empty(), noData.value(), noData.mask()), scale) : NearInfrared.band(samples, 0, scale);
     }
 
     /** The band pixels a bilinear read of the window's pixels touches. */

@@ -1,28 +1,65 @@
 package org.meander.project.raster;
 
 import java.awt.image.Raster;
+import java.util.Arrays;
+import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 
 /**
- * Where a raster holds nothing: its alpha band at 0 (an RGBA orthomosaic outside the flight, as OpenDroneMap and
- * Metashape write them), or the bands of its picture all at GDAL's nodata value or NaN.
+ * Where some pixels hold nothing: their alpha band at 0 (an RGBA orthomosaic outside the flight, as OpenDroneMap and
+ * Metashape write them), the file's nodata mask at 0 (GDAL's internal mask, which JPEG-compressed orthomosaics and
+ * many cloud-optimised GeoTIFFs carry instead of alpha), or the bands of their picture all at GDAL's nodata value or
+ * NaN. The alpha band and the nodata value hold for a whole file; a mask is of particular pixels, those read with it
+ * ({@link RasterFile#noData}, {@link Overview}).
  *
- * @param alphaBand the raster's 0-based alpha band, if it has one
- * @param value     GDAL's nodata value, if it has one
+ * @param alphaBand the pixels' 0-based alpha band, if they have one
+ * @param value     GDAL's nodata value, if there is one
+ * @param mask      the pixels' mask, if the file has one: 0 where they hold no data, its pixel (x, y) from its top left
+ *                  that of the pixels from theirs
  */
-public record NoData(OptionalInt alphaBand, OptionalDouble value) {
+public record NoData(OptionalInt alphaBand, OptionalDouble value, Optional<Raster> mask) {
 
     /** Nothing marks a pixel as holding no data (NaN still does). */
-    public static final NoData NONE = new NoData(OptionalInt.empty(), OptionalDouble.empty());
+    public static final NoData NONE = new NoData(OptionalInt.empty(), OptionalDouble.empty(), Optional.empty());
 
-    public static NoData of(RasterFile raster) {
-        return new NoData(raster.alphaBand(), raster.noData());
+    /** GDAL's nodata value alone, if there is one: imagery without an alpha band or a mask. */
+    public static NoData of(OptionalDouble value) {
+        return new NoData(OptionalInt.empty(), value, Optional.empty());
     }
 
-    /** GDAL's nodata value alone, if there is one: imagery without an alpha band. */
-    public static NoData of(OptionalDouble value) {
-        return new NoData(OptionalInt.empty(), value);
+    /** What marks the part of the pixels {@code width} x {@code height} from (x, y) (from their top left). */
+    public NoData within(int x, int y, int width, int height) {
+        return new NoData(alphaBand, value, mask.map(m -> m.createChild(m.getMinX() + x, m.getMinY() + y, width,
+                height, 0, 0, null)));
+    }
+
+    /** Whether the pixels' alpha band or a mask can say a pixel holds nothing, whatever its samples. */
+    boolean marksPixels() {
+        return alphaBand.isPresent() || mask.isPresent();
+    }
+
+    /**
+     * Sets {@code empty[x]} for each pixel of row {@code y} (from the top) of {@code pixels} that holds nothing
+     * whatever its samples say: its alpha or its mask is 0.
+     */
+    void emptyPixels(Raster pixels, int y, boolean[] empty) {
+        int width = pixels.getWidth();
+        double[] row = new double[width];
+        Arrays.fill(empty, 0, width, false);
+        if (alphaBand.isPresent()) {
+            pixels.getSamples(pixels.getMinX(), pixels.getMinY() + y, width, 1, alphaBand.getAsInt(), row);
+            for (int x = 0; x < width; x++) {
+                empty[x] = row[x] == 0;
+            }
+        }
+        if (mask.isPresent()) {
+            Raster m = mask.get();
+            m.getSamples(m.getMinX(), m.getMinY() + y, width, 1, 0, row);
+            for (int x = 0; x < width; x++) {
+                empty[x] |= row[x] == 0;
+            }
+        }
     }
 
     /** Whether a sample says by itself that there is no data: NaN, or GDAL's nodata value. */
@@ -34,17 +71,14 @@ public record NoData(OptionalInt alphaBand, OptionalDouble value) {
     public boolean covers(Raster pixels, int[] bands) {
         int width = pixels.getWidth();
         double[][] rows = new double[bands.length][width];
-        double[] alpha = new double[width];
+        boolean[] empty = new boolean[width];
         for (int y = 0; y < pixels.getHeight(); y++) {
-            int row = pixels.getMinY() + y;
-            if (alphaBand.isPresent()) {
-                pixels.getSamples(pixels.getMinX(), row, width, 1, alphaBand.getAsInt(), alpha);
-            }
+            emptyPixels(pixels, y, empty);
             for (int b = 0; b < bands.length; b++) {
-                pixels.getSamples(pixels.getMinX(), row, width, 1, bands[b], rows[b]);
+                pixels.getSamples(pixels.getMinX(), pixels.getMinY() + y, width, 1, bands[b], rows[b]);
             }
             for (int x = 0; x < width; x++) {
-                if (holdsData(rows, alpha, x)) {
+                if (!empty[x] && holdsData(rows, x)) {
                     return false;
                 }
             }
@@ -52,10 +86,7 @@ public record NoData(OptionalInt alphaBand, OptionalDouble value) {
         return true;
     }
 
-    private boolean holdsData(double[][] rows, double[] alpha, int x) {
-        if (alphaBand.isPresent() && alpha[x] == 0) {
-            return false;
-        }
+    private boolean holdsData(double[][] rows, int x) {
         for (double[] band : rows) {
             if (!marks(band[x])) {
                 return true;

@@ -235,8 +235,44 @@ public final class RasterFile implements AutoCloseable {
         return Georeferencing.of(geoFields);
     }
 
-    public OptionalDouble noData() {
+    /** GDAL's nodata value, if the file has one. */
+    public OptionalDouble noDataValue() {
         return Georeferencing.noData(geoFields);
+    }
+
+    /**
+     * Whether the file holds a nodata mask of its image: GDAL's internal mask (a TIFF directory of NewSubfileType 4
+     * and the image's size, 0 where the image holds no data), which JPEG-compressed orthomosaics and many
+     * cloud-optimised GeoTIFFs carry instead of an alpha band.
+     */
+    public boolean hasMask() throws IOException {
+        try {
+            return windows.hasMask();
+        } catch (IOException | RuntimeException e) {
+            throw new IOException(file + ": its nodata mask (the TIFF directory of NewSubfileType 4) cannot be read ("
+                    + describe(e) + "); re-export the image", e);
+        }
+    }
+
+    /**
+     * What marks the pixels of {@link #read read(window)} that hold no data: the alpha band, GDAL's nodata value, and
+     * the window of the file's mask when it has one.
+     */
+    public NoData noData(Rectangle window) throws IOException {
+        return noData(hasMask() ? Optional.of(readMask(window, 1)) : Optional.empty());
+    }
+
+    private NoData noData(Optional<Raster> mask) {
+        return new NoData(alphaBand, noDataValue(), mask);
+    }
+
+    private Raster readMask(Rectangle window, int step) throws IOException {
+        try {
+            return windows.readMask(window, step);
+        } catch (IOException | RuntimeException e) {
+            throw new IOException(file + ": damaged or truncated TIFF, reading its nodata mask (the TIFF directory of"
+                    + " NewSubfileType 4), " + inWords(window) + " (" + describe(e) + "); re-export the image", e);
+        }
     }
 
     /** The bands that hold imagery: all but an alpha band. */
@@ -277,14 +313,16 @@ public final class RasterFile implements AutoCloseable {
      * The whole image at about {@link #OVERVIEW_PIXELS} pixels (at its own resolution when smaller): what a stretch's
      * percentiles are measured on. Read from the smallest of the file's overviews that holds that many pixels, when it
      * has one (GDAL's gdaladdo and cloud-optimised GeoTIFFs write them), which decodes a fraction of the blocks;
-     * otherwise, or when the overview cannot be read, every few pixels of the image itself.
+     * otherwise, or when the overview cannot be read, every few pixels of the image itself. The mask of a file that
+     * has one is read at the same resolution: an overview's own (gdaladdo writes them), else the image and its mask
+     * are read every few pixels.
      */
-    public Raster readOverview() throws IOException {
+    public Overview readOverview() throws IOException {
         return readOverview(OVERVIEW_PIXELS);
     }
 
     /** The whole image at about {@code wanted} pixels, as {@link #readOverview()} reads it. */
-    Raster readOverview(long wanted) throws IOException {
+    Overview readOverview(long wanted) throws IOException {
         List<Dimension> overviews;
         try {
             overviews = windows.overviewSizes();
@@ -296,14 +334,25 @@ public final class RasterFile implements AutoCloseable {
             if (pixels >= wanted) {
                 try {
                     // at least as many as wanted: the smallest overview that large is read whole or nearly
-                    return windows.readOverview(i, (int) Math.max(1, Math.sqrt((double) pixels / wanted)));
+                    int step = (int) Math.max(1, Math.sqrt((double) pixels / wanted));
+                    if (!hasMask()) {
+                        return new Overview(windows.readOverview(i, step), noData(Optional.empty()));
+                    }
+                    if (windows.overviewHasMask(i)) {
+                        return new Overview(windows.readOverview(i, step),
+                                noData(Optional.of(windows.readOverviewMask(i, step))));
+                    }
                 } catch (IOException | RuntimeException e) {
-                    break;
+                    // read from the image instead; a mask of the image that cannot be read is said below
                 }
+                break;
             }
         }
         long pixels = (long) width * height;
-        return readSubsampled((int) Math.max(1, Math.ceil(Math.sqrt((double) pixels / wanted))));
+        int step = (int) Math.max(1, Math.ceil(Math.sqrt((double) pixels / wanted)));
+        Raster subsampled = readSubsampled(step);
+        return new Overview(subsampled, noData(hasMask()
+                ? Optional.of(readMask(new Rectangle(0, 0, width, height), step)) : Optional.empty()));
     }
 
     private static String inWords(Rectangle window) {

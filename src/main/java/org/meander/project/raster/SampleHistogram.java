@@ -16,24 +16,21 @@ final class SampleHistogram implements SampleDistribution {
         this.offset = offset;
     }
 
-    /** Leaves out GDAL's nodata value and pixels whose alpha is 0. */
+    /** Leaves out GDAL's nodata value and pixels whose alpha or mask is 0. */
     static SampleHistogram of(Raster raster, int band, NoData noData) {
         SampleHistogram histogram = new SampleHistogram(
                 raster.getSampleModel().getDataType() == DataBuffer.TYPE_SHORT ? Short.MIN_VALUE : 0);
         int width = raster.getWidth();
         int[] row = new int[width];
-        int[] alpha = new int[width];
+        boolean[] empty = new boolean[width];
         OptionalDouble value = noData.value();
         boolean skip = value.isPresent() && value.getAsDouble() == Math.rint(value.getAsDouble());
         int skipped = skip ? (int) value.getAsDouble() : 0;
         for (int y = 0; y < raster.getHeight(); y++) {
             raster.getSamples(raster.getMinX(), raster.getMinY() + y, width, 1, band, row);
-            if (noData.alphaBand().isPresent()) {
-                raster.getSamples(raster.getMinX(), raster.getMinY() + y, width, 1, noData.alphaBand().getAsInt(),
-                        alpha);
-            }
+            noData.emptyPixels(raster, y, empty);
             for (int x = 0; x < width; x++) {
-                if (!(skip && row[x] == skipped) && !(noData.alphaBand().isPresent() && alpha[x] == 0)) {
+                if (!(skip && row[x] == skipped) && !empty[x]) {
                     histogram.counts[row[x] - histogram.offset]++;
                     histogram.total++;
                 }

@@ -29,6 +29,29 @@ interface WindowReader extends AutoCloseable {
         throw new IllegalArgumentException("no overview " + index + ": the file holds none");
     }
 
+    /**
+     * Whether the file holds a nodata mask of its image (GDAL's internal mask: a TIFF directory of NewSubfileType 4
+     * and the image's size); none for most files. The message of an exception says what in the mask cannot be read.
+     */
+    default boolean hasMask() throws IOException {
+        return false;
+    }
+
+    /** Every step-th sample of every step-th row of the window of the image's mask: 0 where it holds no data. */
+    default Raster readMask(Rectangle window, int step) throws IOException {
+        throw new IllegalArgumentException("no mask: the file holds none");
+    }
+
+    /** Whether overview {@code index} of {@link #overviewSizes} has a mask of its own (NewSubfileType 5). */
+    default boolean overviewHasMask(int index) throws IOException {
+        return false;
+    }
+
+    /** Every step-th sample of every step-th row of the whole mask of overview {@code index}. */
+    default Raster readOverviewMask(int index, int step) throws IOException {
+        throw new IllegalArgumentException("no mask of overview " + index + ": the file holds none");
+    }
+
     @Override
     void close() throws IOException;
 }
