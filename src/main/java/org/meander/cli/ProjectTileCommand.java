@@ -37,7 +37,7 @@ import picocli.CommandLine.Spec;
                 "Prints one JSON line {\"raster\": ..., \"width\": W, \"height\": H, \"rows\": R, \"columns\": C,"
                         + " \"tiles\": N, \"labelled\": M, \"resumed\": K, \"seconds\": s}, \"nir_fit\":"
                         + " \"grid\" or \"map\" with --nir, and \"empty\": E when E windows of the grid held no data"
-                        + " (alpha 0, GDAL's nodata or NaN) and made no tile."})
+                        + " (alpha or GDAL's nodata mask 0, GDAL's nodata value or NaN) and made no tile."})
 final class ProjectTileCommand implements Callable<Integer> {
 
     @Spec
@@ -115,8 +115,8 @@ final class ProjectTileCommand implements Callable<Integer> {
         result.put("resumed", report.resumed());
         if (report.empty() > 0) {
             result.put("empty", report.empty());
-            System.err.println(report.empty() + " windows of the grid held no data (outside the imagery: alpha 0,"
-                    + " GDAL's nodata or NaN) and made no tile");
+            System.err.println(report.empty() + " windows of the grid held no data (outside the imagery: alpha or"
+                    + " GDAL's nodata mask 0, GDAL's nodata value or NaN) and made no tile");
         }
         if (report.nearInfraredFit() != null) {
             result.put("nir_fit", report.nearInfraredFit().name().toLowerCase(Locale.ROOT));

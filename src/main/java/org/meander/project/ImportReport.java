@@ -8,8 +8,8 @@ import java.util.List;
  * part, each problem naming the file and what to do about it, the images too large for SAM that it cut into
  * tiles, the near-infrared frames it moved onto their images, the tiles an earlier import of the same images
  * had made (one that stopped part way, or the same import asked again), which it completed rather than made again,
- * and the images that held no data (alpha 0, GDAL's nodata or NaN everywhere: edge tiles of a raster another tool
- * cut), which made no tile.
+ * and the images that held no data (alpha or GDAL's nodata mask 0, GDAL's nodata value or NaN everywhere: edge
+ * tiles of a raster another tool cut), which made no tile.
  */
 public record ImportReport(List<String> importedTiles, List<String> labelledTiles, List<String> problems,
                            List<CutImage> cutImages, List<AlignedFrame> alignedFrames, List<String> alreadyThere,
@@ -26,9 +26,9 @@ public record ImportReport(List<String> importedTiles, List<String> labelledTile
     public static String emptyText(List<String> emptyImages) {
         int count = emptyImages.size();
         String named = String.join(", ", emptyImages.subList(0, Math.min(count, EMPTY_NAMED)));
-        return count + (count == 1 ? " image" : " images") + " held no data (alpha 0, GDAL's nodata or NaN"
-                + " everywhere) and made no tile: " + named + (count > EMPTY_NAMED ? " and " + (count - EMPTY_NAMED)
-                + " more" : "");
+        return count + (count == 1 ? " image" : " images") + " held no data (alpha or GDAL's nodata mask 0, GDAL's"
+                + " nodata value or NaN everywhere) and made no tile: " + named
+                + (count > EMPTY_NAMED ? " and " + (count - EMPTY_NAMED) + " more" : "");
     }
 
     public ImportReport {

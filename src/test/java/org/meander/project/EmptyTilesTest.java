@@ -117,8 +117,9 @@ class EmptyTilesTest {
         assertEquals(List.of("c_river", "e_half"), report.importedTiles());
         assertEquals(List.of("a_nodata.tif", "b_transparent.tif", "d_clear.png"), report.emptyImages());
         assertEquals(List.of(), report.problems());
-        assertEquals("3 images held no data (alpha 0, GDAL's nodata or NaN everywhere) and made no tile:"
-                + " a_nodata.tif, b_transparent.tif, d_clear.png", ImportReport.emptyText(report.emptyImages()));
+        assertEquals("3 images held no data (alpha or GDAL's nodata mask 0, GDAL's nodata value or NaN everywhere) and"
+                + " made no tile: a_nodata.tif, b_transparent.tif, d_clear.png",
+                ImportReport.emptyText(report.emptyImages()));
     }
 
     /**
