@@ -208,19 +208,33 @@ public final class TestRasters {
      * pages get GDAL's PhotometricInterpretation 4 (transparency mask) in the file itself.
      */
     private static void markMasks(Path file, List<Page> pages) throws IOException {
+        for (int page = 0; page < pages.size(); page++) {
+            if (isMask(pages.get(page))) {
+                setShortField(file, page, PHOTOMETRIC, TRANSPARENCY_MASK);
+            }
+        }
+    }
+
+    /**
+     * Sets the value of a field of one SHORT value (Compression, PhotometricInterpretation, ...) in directory
+     * {@code page} (0 the first) of a classic TIFF, in the file itself.
+     */
+    public static void setShortField(Path file, int page, int tag, int value) throws IOException {
         ByteBuffer tiff = ByteBuffer.wrap(Files.readAllBytes(file));
         tiff.order(tiff.get(0) == 'I' ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN);
         int directory = tiff.getInt(4);
-        for (Page page : pages) {
-            int entries = tiff.getShort(directory) & 0xffff;
-            for (int entry = directory + 2; isMask(page) && entry < directory + 2 + entries * 12; entry += 12) {
-                if (tiff.getShort(entry) == PHOTOMETRIC) {
-                    tiff.putShort(entry + 8, (short) TRANSPARENCY_MASK);
-                }
-            }
-            directory = tiff.getInt(directory + 2 + entries * 12);
+        for (int i = 0; i < page; i++) {
+            directory = tiff.getInt(directory + 2 + (tiff.getShort(directory) & 0xffff) * 12);
         }
-        Files.write(file, tiff.array());
+        int entries = tiff.getShort(directory) & 0xffff;
+        for (int entry = directory + 2; entry < directory + 2 + entries * 12; entry += 12) {
+            if (tiff.getShort(entry) == tag) {
+                tiff.putShort(entry + 8, (short) value);
+                Files.write(file, tiff.array());
+                return;
+            }
+        }
+        throw new IllegalArgumentException("no field " + tag + " in directory " + page + " of " + file);
     }
 
     /** The values of every field of a TIFF's first directory, by tag number, read with unknown tags kept. */

@@ -111,6 +111,20 @@ class NodataMaskTest {
         }
     }
 
+    /** A mask the own reader cannot decode (LERC, which GDAL never writes for a mask) is named, not passed over. */
+    @Test
+    void aMaskTheOwnReaderCannotDecodeIsNamedWithTheFile() throws IOException {
+        Path file = masked("ZLib", 32, true);
+        TestRasters.setShortField(file, 1, 259, 34887);
+
+        try (RasterFile raster = RasterFile.open(file)) {
+            IOException error = assertThrows(IOException.class, raster::hasMask);
+            assertEquals(file + ": its nodata mask (the TIFF directory of NewSubfileType 4) cannot be read (compressed"
+                    + " with LERC (TIFF compression 34887), which Meander cannot decode", error.getMessage()
+                    .substring(0, error.getMessage().indexOf(" (it reads")));
+        }
+    }
+
     static Stream<Boolean> readers() {
         return Stream.of(false, true);
     }

@@ -72,10 +72,10 @@ public final class TiffRasterReader {
                     ? ", one band at a time" : "") + ", which Meander does not read; " + REWRITE);
         }
         boolean oneBit = directory.bitsPerSample() == 1;
-        if (oneBit && (directory.sampleFormat() != 1 || directory.predictor() != 1 || jpeg)) {
-            throw new IOException("one-bit samples with SampleFormat " + directory.sampleFormat() + ", Predictor "
-                    + directory.predictor() + " and Compression " + directory.compression() + ", where Meander reads"
-                    + " them unsigned (1), without a predictor (1) and not JPEG-compressed; " + REWRITE);
+        if (oneBit && (directory.sampleFormat() != 1 || directory.predictor() != 1)) {
+            throw new IOException("one-bit samples with SampleFormat " + directory.sampleFormat() + " and Predictor "
+                    + directory.predictor() + ", where Meander reads them unsigned (1) and without a predictor (1); "
+                    + REWRITE);
         }
         SampleType type = oneBit ? SampleType.UNSIGNED_8 : SampleType.of(directory.sampleFormat(),
                 directory.bitsPerSample());

@@ -1,11 +1,13 @@
 package org.meander.project.raster.tiff;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.Rectangle;
 import java.awt.image.Raster;
 import java.io.IOException;
+import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.meander.testing.RawTiff;
 import org.meander.testing.TestRasters;
 import org.meander.testing.TestRasters.Coverage;
 import org.meander.testing.TestRasters.Page;
@@ -92,6 +95,57 @@ class TiffMaskTest {
             assertTrue(reader.mask().isEmpty());
             assertTrue(reader.overviews().isEmpty(), "a second image of no NewSubfileType is no overview");
         }
+    }
+
+    @Test
+    void aMaskItCannotDecodeIsRefusedSayingWhy() throws IOException {
+        Path file = TestRasters.tiff(folder.resolve("masked.tif"),
+                List.of(image(WIDTH, HEIGHT), TestRasters.mask(WIDTH, HEIGHT, false, CORRIDOR)), 32, "ZLib");
+        TestRasters.setShortField(file, 1, 259, 7); // JPEG, which holds no single bits
+        try (FileChannel channel = FileChannel.open(file)) {
+            TiffRasterReader reader = TiffRasterReader.open(TiffBytes.of(channel));
+
+            IOException error = assertThrows(IOException.class, reader::mask);
+            assertTrue(error.getMessage().startsWith("JPEG-compressed 1-bit samples, which Meander does not read;"),
+                    error.getMessage());
+        }
+    }
+
+    /** Horizontal differencing has no meaning for single bits: GDAL writes a mask without a predictor. */
+    @Test
+    void oneBitSamplesWithAPredictorAreRefused() {
+        byte[] file = RawTiff.write(ByteOrder.LITTLE_ENDIAN, false, List.of(new RawTiff.Field(256, RawTiff.SHORT, 16),
+                new RawTiff.Field(257, RawTiff.SHORT, 2), new RawTiff.Field(258, RawTiff.SHORT, 1),
+                new RawTiff.Field(259, RawTiff.SHORT, 1), new RawTiff.Field(262, RawTiff.SHORT, 4),
+                new RawTiff.Field(278, RawTiff.SHORT, 2), new RawTiff.Field(317, RawTiff.SHORT, 2)),
+                List.of(new byte[] {(byte) 0xff, 0, 0x0f, 0}), false);
+
+        IOException error = assertThrows(IOException.class, () -> TiffRasterReader.open(TiffBytes.of(file)));
+        assertTrue(error.getMessage().startsWith("one-bit samples with SampleFormat 1 and Predictor 2, where Meander"
+                + " reads them unsigned (1) and without a predictor (1); rewrite it with gdal_translate"),
+                error.getMessage());
+    }
+
+    @Test
+    void aStripOfOneBitSamplesIsUnpackedFromTheHighBit() throws IOException {
+        byte[] file = RawTiff.write(ByteOrder.LITTLE_ENDIAN, false, List.of(new RawTiff.Field(256, RawTiff.SHORT, 10),
+                new RawTiff.Field(257, RawTiff.SHORT, 2), new RawTiff.Field(258, RawTiff.SHORT, 1),
+                new RawTiff.Field(259, RawTiff.SHORT, 1), new RawTiff.Field(262, RawTiff.SHORT, 4),
+                new RawTiff.Field(278, RawTiff.SHORT, 2)),
+                List.of(new byte[] {(byte) 0b1011_0000, (byte) 0b0100_0000, 0b0000_0001, (byte) 0b1100_0000}), false);
+
+        Raster mask = TiffRasterReader.open(TiffBytes.of(file)).read(new Rectangle(0, 0, 10, 2));
+
+        assertEquals("1011000001", row(mask, 0), "a row ends two bits into its second byte, the rest padding");
+        assertEquals("0000000111", row(mask, 1));
+    }
+
+    private static String row(Raster mask, int y) {
+        StringBuilder row = new StringBuilder();
+        for (int x = 0; x < mask.getWidth(); x++) {
+            row.append(mask.getSample(x, y, 0));
+        }
+        return row.toString();
     }
 
     /** Every step-th pixel of the window, from its top left one, is 1 where the coverage holds data, else 0. */
