@@ -323,6 +323,7 @@ public final class RasterFile implements AutoCloseable {
 
     /** The whole image at about {@code wanted} pixels, as {@link #readOverview()} reads it. */
     Overview readOverview(long wanted) throws IOException {
+        boolean masked = hasMask(); // first: a mask that cannot be read is said before any pixels are decoded
         List<Dimension> overviews;
         try {
             overviews = windows.overviewSizes();
@@ -333,17 +334,15 @@ public final class RasterFile implements AutoCloseable {
             long pixels = (long) overviews.get(i).width * overviews.get(i).height;
             if (pixels >= wanted) {
                 try {
-                    // at least as many as wanted: the smallest overview that large is read whole or nearly
-                    int step = (int) Math.max(1, Math.sqrt((double) pixels / wanted));
-                    if (!hasMask()) {
-                        return new Overview(windows.readOverview(i, step), noData(Optional.empty()));
-                    }
-                    if (windows.overviewHasMask(i)) {
-                        return new Overview(windows.readOverview(i, step),
-                                noData(Optional.of(windows.readOverviewMask(i, step))));
+                    if (!masked || windows.overviewHasMask(i)) {
+                        // at least as many as wanted: the smallest overview that large is read whole or nearly
+                        int step = (int) Math.max(1, Math.sqrt((double) pixels / wanted));
+                        Raster overview = windows.readOverview(i, step);
+                        return new Overview(overview, noData(masked
+                                ? Optional.of(windows.readOverviewMask(i, step)) : Optional.empty()));
                     }
                 } catch (IOException | RuntimeException e) {
-                    // read from the image instead; a mask of the image that cannot be read is said below
+                    // the image is read instead
                 }
                 break;
             }
@@ -351,7 +350,7 @@ public final class RasterFile implements AutoCloseable {
         long pixels = (long) width * height;
         int step = (int) Math.max(1, Math.ceil(Math.sqrt((double) pixels / wanted)));
         Raster subsampled = readSubsampled(step);
-        return new Overview(subsampled, noData(hasMask()
+        return new Overview(subsampled, noData(masked
                 ? Optional.of(readMask(new Rectangle(0, 0, width, height), step)) : Optional.empty()));
     }
 
