@@ -1,7 +1,6 @@
 package org.meander.project;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,13 +13,9 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.meander.project.raster.BandNames;
-import org.meander.project.raster.Georeferencing;
 import org.meander.project.raster.ImageFiles;
-import org.meander.project.raster.NoData;
 import org.meander.project.raster.RasterFile;
 import org.meander.project.raster.TileImagery;
 import org.meander.weights.ErrorText;
@@ -34,9 +29,6 @@ public final class ProjectImport {
 
     /** A mask for image {@code x.jpg} is {@code x.<ext>} or {@code x_mask.<ext>}. */
     private static final String MASK_SUFFIX = "_mask";
-
-    /** Formats the workbench shows as they are; other files (TIFF) become PNG tiles. */
-    private static final List<String> DISPLAYABLE = List.of("png", "jpg", "jpeg", "bmp");
 
     private final Path directory;
     private final Path tiles;
@@ -204,7 +196,7 @@ public final class ProjectImport {
             return;
         }
         try {
-            prepared = TileImagery.of(image, DISPLAYABLE.contains(Project.extension(source)), imagery.bands(),
+            prepared = TileImagery.of(image, TileImagery.displayable(source), imagery.bands(),
                     header.noData());
         } catch (IllegalArgumentException e) {
             problems.add(source + ": " + e.getMessage() + "; skipped");
@@ -363,27 +355,6 @@ public final class ProjectImport {
                     + " tiles without labels. Re-export the mask and import it with ./meander project tile --mask");
         }
         return false;
-    }
-
-    /**
-     * What an image's header says: a TIFF's, where it lies on the map, what marks no data (GDAL's nodata value, an
-     * alpha band, and GDAL's mask, read with it) and what its bands are; a picture's (PNG and the like), its alpha
-     * band alone.
-     */
-    private record ImageHeader(Optional<Georeferencing> georeferencing, NoData noData, BandNames bandNames) {
-
-        /** A TIFF's header must be read; a picture's, which says little, is left to the decode to report. */
-        static ImageHeader of(Path source) throws IOException {
-            try (RasterFile raster = RasterFile.open(source)) {
-                return new ImageHeader(raster.georeferencing(),
-                        raster.noData(new Rectangle(0, 0, raster.width(), raster.height())), raster.bandNames());
-            } catch (IOException | RuntimeException e) {
-                if (List.of("tif", "tiff").contains(Project.extension(source))) {
-                    throw e;
-                }
-                return new ImageHeader(Optional.empty(), NoData.NONE, BandNames.NONE);
-            }
-        }
     }
 
     /** The label from the image's mask, or null (with the reason reported) when it has none that fits. */

@@ -3,6 +3,9 @@ package org.meander.project.raster;
 import java.awt.image.BufferedImage;
 import java.awt.image.IndexColorModel;
 import java.awt.image.Raster;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -16,6 +19,15 @@ import java.util.OptionalInt;
  */
 public record TileImagery(Optional<BufferedImage> converted, Optional<BufferedImage> nearInfrared,
                           Optional<ColourRadiometry> radiometry) {
+
+    /** Formats the workbench shows as they are; other files (TIFF) become PNG tiles. */
+    private static final List<String> DISPLAYABLE = List.of("png", "jpg", "jpeg", "bmp");
+
+    /** Whether the file is of a format the workbench shows as it is (a PNG, JPEG or BMP; a TIFF is not). */
+    public static boolean displayable(Path file) {
+        String name = file.getFileName().toString();
+        return DISPLAYABLE.contains(name.substring(name.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT));
+    }
 
     /**
      * Whether no pixel of the image holds data in the bands chosen for its picture (a palette image always holds
