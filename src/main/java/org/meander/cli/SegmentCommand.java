@@ -8,11 +8,17 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.concurrent.Callable;
+import org.meander.project.ImageHeader;
 import org.meander.project.LabelMask;
 import org.meander.project.LabelPng;
 import org.meander.project.StrictImage;
+import org.meander.project.raster.BandChoice;
+import org.meander.project.raster.BandStretch;
+import org.meander.project.raster.TileImagery;
 import org.meander.sam.Box;
 import org.meander.sam.ImageEmbedding;
 import org.meander.sam.Point;
@@ -23,12 +29,18 @@ import org.meander.sam.SamPredictor;
 import org.meander.weights.NpyFile;
 import org.meander.weights.SamLoader;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** {@code ./meander segment}: one image, one prompt, no window. */
 @Command(name = "segment", mixinStandardHelpOptions = true,
         description = "Segment one image with a prompt; prints one JSON line with IoU scores and timings.")
 final class SegmentCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--model", paramLabel = "DIR",
             required = true, description = "Hugging Face SAM folder (config.json, model.safetensors)")
@@ -44,6 +56,11 @@ final class SegmentCommand implements Callable<Integer> {
     @Option(names = "--box", paramLabel = "x0,y0,x1,y1",
             converter = BoxOption.class, description = "x0,y0,x1,y1 in image pixels")
     Box box;
+
+    @Option(names = "--bands", paramLabel = "R,G,B", description = "bands (numbered from 1) that make the RGB SAM"
+            + " sees (default: those the image names red, green and blue, else 1,2,3); 16-bit and floating-point"
+            + " bands are stretched between their 2nd and 98th percentiles, as a project tile of the image is made")
+    String bands;
 
     @Option(names = "--multimask", description = "three candidate masks; --out writes the best one")
     boolean multimask;
@@ -63,7 +80,7 @@ final class SegmentCommand implements Callable<Integer> {
         if (points.isEmpty() && box == null) {
             throw new IllegalArgumentException("give at least one --point x,y,label or a --box x0,y0,x1,y1");
         }
-        BufferedImage picture = readImage(image);
+        BufferedImage picture = samPicture(readImage(image));
         requireInside(picture.getWidth(), picture.getHeight());
         Map<String, Object> timings = new LinkedHashMap<>();
         long t0 = System.nanoTime();
@@ -103,6 +120,57 @@ final class SegmentCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    /**
+     * The picture SAM is shown: an 8-bit picture as it is (read as Pillow reads it, so that the outputs are
+     * transformers'), other imagery as a project tile of it is made: of its chosen bands, 16-bit and floating-point
+     * samples stretched (Pillow would keep a 16-bit sample's high byte, a picture near black); what was done is said
+     * on stderr.
+     */
+    private BufferedImage samPicture(BufferedImage decoded) throws IOException {
+        ImageHeader header = ImageHeader.of(image);
+        BandChoice named = BandChoice.of(header.bandNames());
+        BandChoice choice;
+        try {
+            choice = bands != null ? BandChoice.parse(bands, null)
+                    : new BandChoice(named.red(), named.green(), named.blue(), OptionalInt.empty());
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        TileImagery tile;
+        try {
+            tile = TileImagery.of(decoded, TileImagery.displayable(image), choice, header.noData());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(image + ": " + e.getMessage(), e);
+        }
+        if (tile.converted().isEmpty()) {
+            return decoded;
+        }
+        List<String> done = new ArrayList<>();
+        if (!choice.isDefaultRgb()) {
+            done.add("bands " + choice.rgbText() + " as red, green and blue" + (bands == null
+                    ? " (as it names them: " + header.bandNames().text() + ")" : ""));
+        }
+        tile.radiometry().ifPresent(radiometry -> done.add(stretchText(radiometry.stretch())));
+        if (!done.isEmpty()) {
+            System.err.println(image + ": " + String.join(", ", done) + ", as a project tile of it is made");
+        }
+        return tile.converted().get();
+    }
+
+    private static String stretchText(BandStretch stretch) {
+        String[] colours = {"red", "green", "blue"};
+        List<String> ranges = new ArrayList<>();
+        for (int c = 0; c < 3; c++) {
+            ranges.add(colours[c] + " " + level(stretch.low()[c]) + " to " + level(stretch.high()[c]));
+        }
+        return "stretched to 8 bits between their 2nd and 98th percentiles (" + String.join(", ", ranges) + ")";
+    }
+
+    /** An integer level as it is (753), a reflectance to four digits (0.1234). */
+    private static String level(double value) {
+        return value == Math.rint(value) ? Long.toString((long) value) : String.format(Locale.ROOT, "%.4g", value);
     }
 
     /** Points and box lie within the image, its edges included: one outside it is a mistake, not a prompt. */

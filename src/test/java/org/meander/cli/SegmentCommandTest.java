@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.awt.image.BufferedImage;
+import java.awt.image.WritableRaster;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -32,6 +33,7 @@ import org.meander.sam.SamModel;
 import org.meander.sam.SamPredictor;
 import org.meander.testing.Fixtures;
 import org.meander.testing.GdalStyleTiff;
+import org.meander.testing.TestRasters;
 import org.meander.weights.FloatTensor;
 import org.meander.weights.NpyFile;
 import org.meander.weights.SafetensorsFile;
@@ -195,6 +197,39 @@ class SegmentCommandTest {
         JsonNode json = r.json();
         assertEquals(64, json.get("width").asInt());
         assertEquals(48, json.get("height").asInt());
+    }
+
+    /**
+     * A 16-bit multispectral stack is shown to SAM as a project tile of it is made (its bands as it names them,
+     * stretched), not as Pillow reads it (a 16-bit sample's high byte: a picture near black): its embedding is that
+     * of the tile project create makes of it.
+     */
+    @Test
+    void aSixteenBitStackIsSegmentedAsItsProjectTileIs() throws IOException {
+        BufferedImage river = ImageIO.read(IMAGE.toFile());
+        // blue, green, red and near-infrared, as MicaSense stores them, at 12-bit levels
+        WritableRaster stack = TestRasters.raster(river.getWidth(), river.getHeight(), 4, 16,
+                (x, y, band) -> band == 3 ? 3000 : 300 + 12 * river.getRaster().getSample(x, y, 2 - band));
+        Path images = Files.createDirectories(dir.resolve("stacks"));
+        Path tiff = TestRasters.tiff(images.resolve("stack.tif"), stack, 0,
+                List.of(TestRasters.bandNames("Blue", "Green", "Red", "NIR")));
+        Path embedding = dir.resolve("stack.npy");
+        Result run = segment("--model", MODEL.toString(), "--image", tiff.toString(), "--point", "512,300,1",
+                "--embedding", embedding.toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.err().contains("bands 3,2,1 as red, green and blue (as it names them: "), run.err());
+        assertTrue(run.err().contains("stretched to 8 bits between their 2nd and 98th percentiles"), run.err());
+
+        Path project = dir.resolve("stack-project");
+        assertEquals(0, Main.run("project", "create", project.toString(), "--images", images.toString()));
+        ImageEmbedding tile = model.encode(ImageIO.read(project.resolve("tiles").resolve("stack.png").toFile()));
+        assertArrayEquals(tile.values(), NpyFile.read(embedding).data());
+    }
+
+    @Test
+    void badBandsAreRefused() {
+        assertRefused(segment("--model", MODEL.toString(), "--image", IMAGE.toString(), "--point", "5,5,1",
+                "--bands", "3,2"), "--bands 3,2", "three band numbers");
     }
 
     @Test
