@@ -159,7 +159,8 @@ public final class ProjectImport {
     private void importImage(Path source, Progress progress) {
         String fileName = source.getFileName().toString();
         // hidden files are other tools' metadata (macOS's "._x.png"); Project.open skips them too
-        if (fileName.startsWith(".") || Files.isDirectory(source) || nearInfrared.isFrame(source)) {
+        if (fileName.startsWith(".") || Files.isDirectory(source) || nearInfrared.isFrame(source)
+                || ImageSidecars.isSidecar(source)) {
             return;
         }
         if (!Project.IMAGE_EXTENSIONS.contains(Project.extension(source))) {

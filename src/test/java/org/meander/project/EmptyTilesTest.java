@@ -147,6 +147,26 @@ class EmptyTilesTest {
     }
 
     /**
+     * The mask GDAL writes beside a JPEG orthomosaic unless told to keep it inside ({@code raster.tif.msk}, the default
+     * before GDAL 3.9) leaves out the same windows; in a folder of images, it is no image of its own.
+     */
+    @Test
+    void windowsGdalsSidecarMaskLeavesOutMakeNoTile() throws IOException {
+        TestRasters.Samples nearBlack = (x, y, b) -> x < DATA_FROM ? (x * 7 + y * 3 + b) % 9 : 90 + b;
+        Path raster = TestRasters.tiff(temp.resolve("images/raster.tif"),
+                TestRasters.raster(WIDTH, HEIGHT, 3, 8, nearBlack), 32, List.of(), "JPEG");
+        TestRasters.tiff(temp.resolve("images/raster.tif.msk"),
+                TestRasters.raster(WIDTH, HEIGHT, 1, 8, (x, y, b) -> x >= DATA_FROM ? 255 : 0), 32, List.of(), "ZLib");
+
+        assertFirstColumnLeftOut(cut(raster));
+
+        ImportReport report = ProjectImport.create(temp.resolve("whole"), raster.getParent(), null, null,
+                ImageryOptions.DEFAULT);
+        assertEquals(List.of("raster"), report.importedTiles());
+        assertEquals(List.of(), report.problems());
+    }
+
+    /**
      * A 16-bit raster whose mask leaves out what it holds outside the flight (0 in every band): that 0 is no part of
      * the stretch, nor of a tile's near-infrared band, cut or imported whole.
      */

@@ -56,7 +56,7 @@ public final class RasterFile implements AutoCloseable {
                        int bitsPerSample, boolean integerSamples, IndexColorModel palette, List<TiffField> geoFields,
                        boolean storedAsRgb, OptionalInt alphaBand) {
         this.file = file;
-        this.windows = windows;
+        this.windows = SidecarMaskWindows.of(file, windows, width, height);
         this.formatName = formatName;
         this.width = width;
         this.height = height;
@@ -243,13 +243,13 @@ public final class RasterFile implements AutoCloseable {
     /**
      * Whether the file holds a nodata mask of its image: GDAL's internal mask (a TIFF directory of NewSubfileType 4
      * and the image's size, 0 where the image holds no data), which JPEG-compressed orthomosaics and many
-     * cloud-optimised GeoTIFFs carry instead of an alpha band.
+     * cloud-optimised GeoTIFFs carry instead of an alpha band, or the {@code .msk} file GDAL writes beside it.
      */
     public boolean hasMask() throws IOException {
         try {
             return windows.hasMask();
         } catch (IOException | RuntimeException e) {
-            throw new IOException(file + ": its nodata mask (the TIFF directory of NewSubfileType 4) cannot be read ("
+            throw new IOException(file + ": its nodata mask (" + windows.maskSource() + ") cannot be read ("
                     + describe(e) + "); re-export the image", e);
         }
     }
@@ -270,9 +270,14 @@ public final class RasterFile implements AutoCloseable {
         try {
             return windows.readMask(window, step);
         } catch (IOException | RuntimeException e) {
-            throw new IOException(file + ": damaged or truncated TIFF, reading its nodata mask (the TIFF directory of"
-                    + " NewSubfileType 4), " + inWords(window) + " (" + describe(e) + "); re-export the image", e);
+            throw new IOException(file + ": damaged or truncated TIFF, reading its nodata mask (" + windows.maskSource()
+                    + "), " + inWords(window) + " (" + describe(e) + "); re-export the image", e);
         }
+    }
+
+    /** The file's windows, for a reader that reads another file's through it (a sidecar mask). */
+    WindowReader windows() {
+        return windows;
     }
 
     /** The bands that hold imagery: all but an alpha band. */

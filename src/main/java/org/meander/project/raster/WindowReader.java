@@ -31,10 +31,16 @@ interface WindowReader extends AutoCloseable {
 
     /**
      * Whether the file holds a nodata mask of its image (GDAL's internal mask: a TIFF directory of NewSubfileType 4
-     * and the image's size); none for most files. The message of an exception says what in the mask cannot be read.
+     * and the image's size, or GDAL's sidecar beside it, {@link SidecarMaskWindows}); none for most files. The
+     * message of an exception says what in the mask cannot be read.
      */
     default boolean hasMask() throws IOException {
         return false;
+    }
+
+    /** Where the image's nodata mask is, in words for a message. */
+    default String maskSource() {
+        return "the TIFF directory of NewSubfileType 4";
     }
 
     /** Every step-th sample of every step-th row of the window of the image's mask: 0 where it holds no data. */
