@@ -8,7 +8,7 @@ import java.nio.file.Path;
  * A small picture of an image file as its tiles would show it with a choice of bands, so that the choice is seen
  * before anything is cut: read from the file's overviews when it has them (else every few pixels), 16-bit and
  * floating-point bands stretched between their 2nd and 98th percentiles as a cut stretches them, 8-bit ones as they
- * are.
+ * are; where the file holds no data (alpha, GDAL's mask or nodata value), transparent.
  */
 public final class BandPreview {
 
@@ -28,7 +28,21 @@ public final class BandPreview {
             Overview overview = raster.readOverview(PIXELS);
             BandStretch stretch = raster.needsStretch()
                     ? BandStretch.measure(overview.pixels(), rgb, overview.noData()) : BandStretch.identity();
-            return RgbComposite.of(overview.pixels(), rgb, stretch);
+            return withoutNoData(RgbComposite.of(overview.pixels(), rgb, stretch), overview, rgb);
         }
+    }
+
+    /** The picture, transparent where the file holds no data (outside the flight), as GIS viewers show it. */
+    private static BufferedImage withoutNoData(BufferedImage picture, Overview overview, int[] rgb) {
+        int width = picture.getWidth();
+        BufferedImage shown = new BufferedImage(width, picture.getHeight(), BufferedImage.TYPE_INT_ARGB);
+        boolean[] empty = new boolean[width];
+        for (int y = 0; y < picture.getHeight(); y++) {
+            overview.noData().emptyPicture(overview.pixels(), rgb, y, empty);
+            for (int x = 0; x < width; x++) {
+                shown.setRGB(x, y, empty[x] ? 0 : picture.getRGB(x, y));
+            }
+        }
+        return shown;
     }
 }

@@ -69,21 +69,38 @@ public record NoData(OptionalInt alphaBand, OptionalDouble value, Optional<Raste
 
     /** Whether no pixel of {@code pixels} holds data, its picture made of {@code bands} (0-based). */
     public boolean covers(Raster pixels, int[] bands) {
-        int width = pixels.getWidth();
-        double[][] rows = new double[bands.length][width];
-        boolean[] empty = new boolean[width];
+        boolean[] empty = new boolean[pixels.getWidth()];
+        double[][] rows = new double[bands.length][pixels.getWidth()];
         for (int y = 0; y < pixels.getHeight(); y++) {
-            emptyPixels(pixels, y, empty);
-            for (int b = 0; b < bands.length; b++) {
-                pixels.getSamples(pixels.getMinX(), pixels.getMinY() + y, width, 1, bands[b], rows[b]);
-            }
-            for (int x = 0; x < width; x++) {
-                if (!empty[x] && holdsData(rows, x)) {
+            emptyPicture(pixels, bands, y, empty, rows);
+            for (boolean none : empty) {
+                if (!none) {
                     return false;
                 }
             }
         }
         return true;
+    }
+
+    /**
+     * Sets {@code empty[x]} for each pixel of row {@code y} (from the top) of {@code pixels} that holds no data in
+     * its picture made of {@code bands} (0-based): its alpha or mask is 0, or every band is at the nodata value or
+     * NaN.
+     */
+    public void emptyPicture(Raster pixels, int[] bands, int y, boolean[] empty) {
+        emptyPicture(pixels, bands, y, empty, new double[bands.length][pixels.getWidth()]);
+    }
+
+    /** As {@link #emptyPicture(Raster, int[], int, boolean[])}, reading the bands' samples into {@code rows}. */
+    private void emptyPicture(Raster pixels, int[] bands, int y, boolean[] empty, double[][] rows) {
+        int width = pixels.getWidth();
+        emptyPixels(pixels, y, empty);
+        for (int b = 0; b < bands.length; b++) {
+            pixels.getSamples(pixels.getMinX(), pixels.getMinY() + y, width, 1, bands[b], rows[b]);
+        }
+        for (int x = 0; x < width; x++) {
+            empty[x] |= !holdsData(rows, x);
+        }
     }
 
     private boolean holdsData(double[][] rows, int x) {

@@ -56,6 +56,23 @@ class BandPreviewTest {
         assertEquals(50, blue(preview, 3, 3), "band 2 as stored");
     }
 
+    /** What the file marks as holding no data (outside the flight) is transparent, as GIS viewers show it. */
+    @Test
+    void whereTheFileHoldsNoDataThePictureIsTransparent() throws IOException {
+        Path rgba = TestRasters.rgbaTiff(temp.resolve("rgba.tif"), TestRasters.raster(64, 48, 4, 8,
+                (x, y, b) -> b == 3 ? (x < 20 ? 0 : 255) : 100));
+        Path masked = TestRasters.tiff(temp.resolve("masked.tif"), List.of(
+                new TestRasters.Page(TestRasters.raster(64, 48, 3, 8, (x, y, b) -> 100), List.of()),
+                TestRasters.mask(64, 48, false, (x, y) -> x >= 20)), 16, "ZLib");
+
+        for (Path file : List.of(rgba, masked)) {
+            BufferedImage picture = BandPreview.of(file, BandChoice.DEFAULT);
+            assertEquals(0, picture.getRGB(5, 5) >>> 24, file + ": outside");
+            assertEquals(255, picture.getRGB(40, 5) >>> 24, file + ": inside");
+            assertEquals(100, red(picture, 40, 5), file + ": inside");
+        }
+    }
+
     @Test
     void aBandTheFileDoesNotHaveIsRefused() throws IOException {
         Path picture = TestRasters.tiff(temp.resolve("rgb.tif"), TestRasters.raster(16, 16, 3, 8, (x, y, b) -> b),
