@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -65,16 +64,7 @@ class AppCommandTest {
     }
 
     private ProcessBuilder meander(List<String> jvmOptions, String... arguments) {
-        List<String> line = new ArrayList<>();
-        line.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        line.add("-Duser.home=" + home);
-        line.addAll(jvmOptions);
-        line.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
-        line.addAll(List.of(arguments));
-        ProcessBuilder command = new ProcessBuilder(line).redirectErrorStream(true)
-                .redirectOutput(home.resolve("output.txt").toFile());
-        command.environment().put("OMP_WAIT_POLICY", "PASSIVE");
-        return command;
+        return MeanderProcess.of(home, jvmOptions, arguments);
     }
 
     /** Runs the command, which must fail with exit status 1; returns its "meander: " line. */

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
@@ -57,15 +56,7 @@ class PyTorchInstallStartTest {
     }
 
     private ProcessBuilder meander(List<String> jvmOptions, String... arguments) {
-        List<String> line = new ArrayList<>();
-        line.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        line.add("-Duser.home=" + home);
-        line.addAll(jvmOptions);
-        line.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
-        line.addAll(List.of(arguments));
-        ProcessBuilder command = new ProcessBuilder(line).redirectErrorStream(true)
-                .redirectOutput(home.resolve("output.txt").toFile());
-        command.environment().put("OMP_WAIT_POLICY", "PASSIVE");
+        ProcessBuilder command = MeanderProcess.of(home, jvmOptions, arguments);
         command.environment().put("PYTORCH_LIBRARY_PATH", torchLib.toString());
         return command;
     }
