@@ -40,7 +40,7 @@ final class AddRasterViewModel {
     private final StringProperty classIndex = new SimpleStringProperty("");
     private final StringProperty tileSize = new SimpleStringProperty("1024");
     private final StringProperty overlap = new SimpleStringProperty("128");
-    private final BandChoiceModel bands = new BandChoiceModel();
+    private final BandChoiceModel bands = new BandChoiceModel(true);
     private final ReadOnlyObjectWrapper<Header> header = new ReadOnlyObjectWrapper<>(Header.NONE);
     private final LatestRead<Header> headerReads = new LatestRead<>("meander-raster-header");
     private final StringBinding rasterFound = Bindings.createStringBinding(() -> header.get().bands() == 0 ? ""

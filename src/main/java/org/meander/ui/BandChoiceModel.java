@@ -25,7 +25,8 @@ import org.meander.project.raster.BandPreview;
  * The bands of multi-band imagery as a window chooses them: those that make the picture (red, green, blue) and the
  * one kept as near-infrared. Offered once the imagery is found to hold more than three bands, or to name its bands in
  * another order; a choice made for other imagery and hidden since is not applied. The bands the imagery names are
- * filled in, unless the user chose others, and a small picture of the imagery shows the choice as tiles would.
+ * filled in, unless the user chose others, and a small picture of the imagery shows the choice as tiles would (and,
+ * for a raster to cut, the raster whatever its bands).
  */
 final class BandChoiceModel {
 
@@ -44,8 +45,15 @@ final class BandChoiceModel {
     private Path file;
     /** Whether {@link #found} is filling the fields in, which shows the preview once, at its end. */
     private boolean filling;
+    private final boolean previewAlways;
 
-    BandChoiceModel() {
+    /**
+     * @param previewAlways whether the picture is shown for any imagery found (a raster to cut, which it shows), not
+     *                      only while the choice is offered (one image of a folder, which stands for the others only
+     *                      in its bands)
+     */
+    BandChoiceModel(boolean previewAlways) {
+        this.previewAlways = previewAlways;
         rgb.addListener((o, old, typed) -> {
             if (!filling) {
                 showPreview();
@@ -104,7 +112,7 @@ final class BandChoiceModel {
     }
 
     private void showPreview() {
-        if (file == null || !offered.get() || problem("the imagery") != null) {
+        if (file == null || !(previewAlways || offered.get()) || problem("the imagery") != null) {
             previews.cancel();
             preview.set(null);
             return;

@@ -19,9 +19,8 @@ import javafx.util.StringConverter;
 
 /**
  * A form's row for a {@link BandChoiceModel}: the bands that make the picture, the near-infrared band, when
- * {@code found} is given what the imagery holds, and a picture of it with the bands chosen; shown only while the
- * choice is offered. Its fields' ids start with
- * {@code idPrefix}.
+ * {@code found} is given what the imagery holds, all shown only while the choice is offered, and a picture of the
+ * imagery with the bands chosen, shown while the model has one. Its fields' ids start with {@code idPrefix}.
  */
 final class BandChoiceRow {
 
@@ -84,10 +83,12 @@ final class BandChoiceRow {
         Tooltip.install(preview, new Tooltip("The imagery with these bands, as its tiles will show it"));
         HBox cell = new HBox(12, choice, preview);
         Label label = FormLabel.of("Bands (red,green,blue)");
-        for (Node node : List.of(label, cell)) {
+        for (Node node : List.of(label, choice)) {
             node.visibleProperty().bind(model.offeredProperty());
             node.managedProperty().bind(node.visibleProperty());
         }
+        cell.visibleProperty().bind(model.offeredProperty().or(preview.visibleProperty()));
+        cell.managedProperty().bind(cell.visibleProperty());
         GridPane.setValignment(label, VPos.TOP);
         form.add(label, 0, row);
         form.add(cell, 1, row, 2, 1);

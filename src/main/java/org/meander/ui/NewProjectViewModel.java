@@ -42,7 +42,7 @@ final class NewProjectViewModel {
     private final BooleanProperty followLinks = new SimpleBooleanProperty();
     private final BooleanProperty cutLarge = new SimpleBooleanProperty(true);
     private final BooleanProperty nearInfraredAsItIs = new SimpleBooleanProperty();
-    private final BandChoiceModel bands = new BandChoiceModel();
+    private final BandChoiceModel bands = new BandChoiceModel(false);
     private final ReadOnlyObjectWrapper<BandSurvey> survey = new ReadOnlyObjectWrapper<>(BandSurvey.NONE);
     private final StringBinding bandsFound = Bindings.createStringBinding(() -> survey.get().bands() == 0 ? ""
             : survey.get().file() + ": " + survey.get().bands() + " bands, " + survey.get().samples()

@@ -144,13 +144,19 @@ class AddRasterTest {
     @Test
     void anRgbaOrthomosaicOffersNoBandChoiceAndSaysItHasAlpha(FxRobot robot) throws Exception {
         Path ortho = TestRasters.rgbaTiff(temp.resolve("ortho.tif"), TestRasters.raster(64, 48, 4, 8,
-                (x, y, band) -> 200));
+                (x, y, band) -> band == 3 ? (x < 20 ? 0 : 255) : 200));
 
         Fields.set(robot, "#add-raster-file", ortho.toString());
 
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> Fields.label(robot, "#add-raster-found")
                 .equals("64 x 48 pixels, 3 bands and alpha, 8-bit, named 1 Red, 2 Green, 3 Blue, 4 Alpha"));
         assertFalse(shown(robot, "#add-raster-bands"), "red, green and blue: nothing to choose");
+        // the raster is shown all the same, outside the flight transparent
+        ImageView preview = robot.lookup("#add-raster-bands-preview").queryAs(ImageView.class);
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> preview.getImage() != null);
+        assertTrue(shown(robot, "#add-raster-bands-preview"));
+        assertEquals(0.0, preview.getImage().getPixelReader().getColor(5, 5).getOpacity());
+        assertEquals(1.0, preview.getImage().getPixelReader().getColor(40, 5).getOpacity());
     }
 
     /** Whether the node and every node it is in are visible. */
