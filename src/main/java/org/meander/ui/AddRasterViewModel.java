@@ -27,9 +27,10 @@ import org.meander.weights.ErrorText;
 final class AddRasterViewModel {
 
     /** What the raster's header says: its size and bands. */
-    private record Header(int width, int height, int bands, boolean alpha, SampleFormat samples, BandNames names) {
+    private record Header(int width, int height, int bands, boolean alpha, boolean mask, SampleFormat samples,
+                          BandNames names) {
 
-        static final Header NONE = new Header(0, 0, 0, false, new SampleFormat(0, false), BandNames.NONE);
+        static final Header NONE = new Header(0, 0, 0, false, false, new SampleFormat(0, false), BandNames.NONE);
     }
 
     private final Project project;
@@ -44,9 +45,10 @@ final class AddRasterViewModel {
     private final ReadOnlyObjectWrapper<Header> header = new ReadOnlyObjectWrapper<>(Header.NONE);
     private final LatestRead<Header> headerReads = new LatestRead<>("meander-raster-header");
     private final StringBinding rasterFound = Bindings.createStringBinding(() -> header.get().bands() == 0 ? ""
-            : String.format(Locale.ROOT, "%d x %d pixels, %d bands%s, %s%s", header.get().width(),
+            : String.format(Locale.ROOT, "%d x %d pixels, %d bands%s%s, %s%s", header.get().width(),
                     header.get().height(), header.get().bands(), header.get().alpha() ? " and alpha" : "",
-                    header.get().samples(), BandChoiceModel.named(header.get().names())), header);
+                    header.get().mask() ? " and GDAL's nodata mask" : "", header.get().samples(),
+                    BandChoiceModel.named(header.get().names())), header);
     private final StringBinding problem;
     private final TaskState task = new TaskState();
 
@@ -187,7 +189,7 @@ final class AddRasterViewModel {
         headerReads.ask(() -> {
             try (RasterFile opened = RasterFile.open(file)) {
                 return new Header(opened.width(), opened.height(), opened.dataBandCount(),
-                        opened.alphaBand().isPresent(), opened.sampleFormat(), opened.bandNames());
+                        opened.alphaBand().isPresent(), opened.hasMask(), opened.sampleFormat(), opened.bandNames());
             }
         }, Header.NONE, found -> {
             bands.found(found.bands(), found.names(), found.bands() == 0 ? null : file);

@@ -159,6 +159,18 @@ class AddRasterTest {
         assertEquals(1.0, preview.getImage().getPixelReader().getColor(40, 5).getOpacity());
     }
 
+    @Test
+    void aRasterWithGdalsNodataMaskSaysSo(FxRobot robot) throws Exception {
+        Path ortho = TestRasters.tiff(temp.resolve("masked.tif"), List.of(
+                new TestRasters.Page(TestRasters.raster(64, 48, 3, 8, (x, y, band) -> 200), List.of()),
+                TestRasters.mask(64, 48, false, (x, y) -> x >= 20)), 16, "JPEG");
+
+        Fields.set(robot, "#add-raster-file", ortho.toString());
+
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> Fields.label(robot, "#add-raster-found")
+                .startsWith("64 x 48 pixels, 3 bands and GDAL's nodata mask, 8-bit"));
+    }
+
     /** Whether the node and every node it is in are visible. */
     private static boolean shown(FxRobot robot, String id) {
         for (Node node = robot.lookup(id).query(); node != null; node = node.getParent()) {
