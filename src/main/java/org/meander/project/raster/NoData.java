@@ -45,8 +45,11 @@ public record NoData(OptionalInt alphaBand, OptionalDouble value, Optional<Raste
      */
     void emptyPixels(Raster pixels, int y, boolean[] empty) {
         int width = pixels.getWidth();
-        double[] row = new double[width];
         Arrays.fill(empty, 0, width, false);
+        if (!marksPixels()) {
+            return; // most imagery: nothing to read
+        }
+        double[] row = new double[width];
         if (alphaBand.isPresent()) {
             pixels.getSamples(pixels.getMinX(), pixels.getMinY() + y, width, 1, alphaBand.getAsInt(), row);
             for (int x = 0; x < width; x++) {
