@@ -112,7 +112,7 @@ final class ProjectCreateCommand implements Callable<Integer> {
         ImageryOptions imagery;
         try {
             imagery = new ImageryOptions(chooseBands(), nearInfrared, followLinks, cutLargerThan,
-                    nearInfraredAsItIs);
+                    nearInfraredAsItIs, new ImageryOptions.ByName(!bands.rgbChosen(), !nearInfraredDecided()));
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "--cut-larger-than: " + e.getMessage());
         }
@@ -145,10 +145,11 @@ final class ProjectCreateCommand implements Callable<Integer> {
 
     /**
      * The bands typed, else those the images name (the image with the most bands among the first ones, as the New
-     * project window offers them); a near-infrared band by name only when no frames give it and --no-nir is not said.
+     * project window offers them; each image then takes its own names); a near-infrared band by name only when no
+     * frames give it and --no-nir is not said.
      */
     private BandChoice chooseBands() {
-        boolean nearInfraredDecided = bands.nearInfraredBandChosen() || noNearInfrared || nearInfrared != null;
+        boolean nearInfraredDecided = nearInfraredDecided();
         if (bands.rgbChosen() && nearInfraredDecided || !Files.isDirectory(images)) {
             return bands.choice();
         }
@@ -159,6 +160,11 @@ final class ProjectCreateCommand implements Callable<Integer> {
             return bands.choice(); // the import says what is wrong with the folder
         }
         return bands.choice(survey.names(), survey.file(), !nearInfraredDecided);
+    }
+
+    /** Whether the near-infrared band was chosen: a band typed, frames given, or none asked for. */
+    private boolean nearInfraredDecided() {
+        return bands.nearInfraredBandChosen() || noNearInfrared || nearInfrared != null;
     }
 
     /**

@@ -2,6 +2,7 @@ package org.meander.project;
 
 import java.nio.file.Path;
 import org.meander.project.raster.BandChoice;
+import org.meander.project.raster.BandNames;
 
 /**
  * How an import reads imagery: the bands that make each tile's RGB and the band kept as near-infrared
@@ -10,10 +11,21 @@ import org.meander.project.raster.BandChoice;
  * git-annex or DVC is such links) or skipped; the size above which an image is cut into overlapping tiles, as
  * {@code project tile} cuts a raster ({@code cutLargerThan} pixels on its longer side; 0: never cut); and whether
  * separate near-infrared frames are laid on their images as they are ({@code framesAsTheyAre}: their software
- * registered them already) rather than found on them and warped.
+ * registered them already) rather than found on them and warped; which bands each image takes from its own names
+ * ({@code byName}).
  */
 public record ImageryOptions(BandChoice bands, Path nearInfraredFolder, boolean followLinks, int cutLargerThan,
-                             boolean framesAsTheyAre) {
+                             boolean framesAsTheyAre, ByName byName) {
+
+    /**
+     * Which of the choice's bands were taken from the names one image gives its bands rather than chosen: those each
+     * image takes from its own names instead (a folder may mix stacks stored blue, green, red with RGB pictures).
+     */
+    public record ByName(boolean rgb, boolean nearInfrared) {
+
+        /** Every band as chosen, for every image. */
+        public static final ByName NOTHING = new ByName(false, false);
+    }
 
     /**
      * SAM sees every image at 1024 pixels on its longer side: beyond twice that, more than three quarters of an
@@ -32,9 +44,9 @@ public record ImageryOptions(BandChoice bands, Path nearInfraredFolder, boolean 
         this(bands, nearInfraredFolder, false, CUT_LARGER_THAN);
     }
 
-    /** Frames aligned on their images. */
+    /** Frames aligned on their images, every band as chosen. */
     public ImageryOptions(BandChoice bands, Path nearInfraredFolder, boolean followLinks, int cutLargerThan) {
-        this(bands, nearInfraredFolder, followLinks, cutLargerThan, false);
+        this(bands, nearInfraredFolder, followLinks, cutLargerThan, false, ByName.NOTHING);
     }
 
     public ImageryOptions {
@@ -46,6 +58,17 @@ public record ImageryOptions(BandChoice bands, Path nearInfraredFolder, boolean 
             throw new IllegalArgumentException("images are cut when larger than " + cutLargerThan + " pixels; give"
                     + " " + CUT_TILE_SIZE + " or more (a tile's size), or 0 never to cut them");
         }
+    }
+
+    /**
+     * The bands of an image that names its bands {@code names}: those it names red, green, blue (else 1, 2, 3) and
+     * near-infrared where {@link #byName} says so, the choice's otherwise.
+     */
+    public BandChoice bandsFor(BandNames names) {
+        BandChoice named = BandChoice.of(names);
+        BandChoice rgb = byName.rgb() ? named : bands;
+        return new BandChoice(rgb.red(), rgb.green(), rgb.blue(),
+                byName.nearInfrared() && nearInfraredFolder == null ? named.nearInfrared() : bands.nearInfrared());
     }
 
     /** Whether an image of this size is cut into tiles rather than imported whole. */

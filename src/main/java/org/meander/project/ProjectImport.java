@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.meander.project.raster.BandChoice;
 import org.meander.project.raster.ImageFiles;
 import org.meander.project.raster.RasterFile;
 import org.meander.project.raster.TileImagery;
@@ -196,14 +197,14 @@ public final class ProjectImport {
                     + " import again");
             return;
         }
+        BandChoice bands = imagery.bandsFor(header.bandNames());
         try {
-            prepared = TileImagery.of(image, TileImagery.displayable(source), imagery.bands(),
-                    header.noData());
+            prepared = TileImagery.of(image, TileImagery.displayable(source), bands, header.noData());
         } catch (IllegalArgumentException e) {
             problems.add(source + ": " + e.getMessage() + "; skipped");
             return;
         }
-        if (existing == null && TileImagery.holdsNoData(image, imagery.bands(), header.noData())) {
+        if (existing == null && TileImagery.holdsNoData(image, bands, header.noData())) {
             emptyImages.add(source.getFileName().toString()); // SAM would encode a black square
             return;
         }
@@ -280,7 +281,7 @@ public final class ProjectImport {
      * something to say.
      */
     private void recordSource(String name, Path source, ImageHeader header, TileImagery prepared) {
-        int greenChannel = imagery.bands().greenChannel(header.bandNames());
+        int greenChannel = imagery.bandsFor(header.bandNames()).greenChannel(header.bandNames());
         if (header.georeferencing().isPresent() || prepared.radiometry().isPresent() || greenChannel != 1) {
             sources.put(name, TileSources.importedEntry(source, header.georeferencing(), prepared.radiometry(),
                     greenChannel));
@@ -304,9 +305,11 @@ public final class ProjectImport {
     private boolean cutIfLarge(Path source, String name, Progress progress) {
         int width;
         int height;
+        BandChoice bands;
         try (RasterFile raster = RasterFile.open(source)) {
             width = raster.width();
             height = raster.height();
+            bands = imagery.bandsFor(raster.bandNames());
         } catch (IOException | RuntimeException e) {
             return false;
         }
@@ -323,7 +326,7 @@ public final class ProjectImport {
         Path frame = nearInfrared.fromFrames() ? nearInfrared.frameToCutAlong(name, source) : null;
         try {
             RasterTiling.Report report = RasterTiling.tile(directory, source, new RasterTiling.Settings(
-                    ImageryOptions.CUT_TILE_SIZE, ImageryOptions.CUT_OVERLAP, imagery.bands(), frame),
+                    ImageryOptions.CUT_TILE_SIZE, ImageryOptions.CUT_OVERLAP, bands, frame),
                     mask == null ? null : new RasterTiling.Mask(mask, classIndex),
                     (done, total) -> progress.tilesCut(source.getFileName().toString(), done, total));
             tileNames.addAll(report.tiles());

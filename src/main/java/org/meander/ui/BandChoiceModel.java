@@ -17,6 +17,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.image.Image;
+import org.meander.project.ImageryOptions;
 import org.meander.project.raster.BandChoice;
 import org.meander.project.raster.BandNames;
 import org.meander.project.raster.BandPreview;
@@ -151,6 +152,15 @@ final class BandChoiceModel {
     BandChoice choice() {
         boolean typed = offered.get() && !rgb.get().isBlank();
         return BandChoice.parse(typed ? rgb.get() : null, chosenNearInfrared() == 0 ? null : chosenNearInfrared());
+    }
+
+    /**
+     * Which bands are as the imagery's names filled them in, not chosen by the user: each image of a folder takes
+     * those from its own names.
+     */
+    ImageryOptions.ByName byName() {
+        return new ImageryOptions.ByName(rgb.get().strip().equals(rgbText(filled.get())),
+                chosenNearInfrared() == filled.get().nearInfrared().orElse(0));
     }
 
     /** What is wrong with the bands typed, in words, naming {@code where} the bands were found; null when nothing. */

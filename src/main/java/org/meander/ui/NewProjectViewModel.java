@@ -204,7 +204,8 @@ final class NewProjectViewModel {
         Path masks = masksFolder.get().isBlank() ? null : Path.of(masksFolder.get().strip());
         ImageryOptions imagery = new ImageryOptions(bands.choice(),
                 nearInfraredFolder.get().isBlank() ? null : Path.of(nearInfraredFolder.get().strip()),
-                followLinks.get(), cutLarge.get() ? ImageryOptions.CUT_LARGER_THAN : 0, nearInfraredAsItIs.get());
+                followLinks.get(), cutLarge.get() ? ImageryOptions.CUT_LARGER_THAN : 0, nearInfraredAsItIs.get(),
+                bands.byName());
         Integer foreground = classIndex.get().isBlank() ? null : Integer.valueOf(classIndex.get().strip());
         Path project = Path.of(projectFolder.get().strip());
         madeCleanly.set(false);

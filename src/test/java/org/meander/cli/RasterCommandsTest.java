@@ -153,6 +153,45 @@ class RasterCommandsTest {
         assertTrue(Files.notExists(withoutNir.nearInfraredFile(withoutNir.tiles().get(0))));
     }
 
+    /**
+     * A folder mixing a stack stored blue, green, red (and named so) with an RGB picture: each image takes its bands
+     * from its own names, so the picture keeps its colours; bands typed apply to every image.
+     */
+    @Test
+    void createTakesEachImagesOwnNames() throws IOException {
+        Path images = Files.createDirectories(temp.resolve("images"));
+        namedStack(images.resolve("scene.tif"));
+        BufferedImage photo = new BufferedImage(40, 30, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < 30; y++) {
+            for (int x = 0; x < 40; x++) {
+                photo.setRGB(x, y, 200 << 16 | 100 << 8 | 50);
+            }
+        }
+        ImageIO.write(photo, "png", images.resolve("photo.png").toFile());
+
+        EmbedCommandTest.Result created = ProjectCommandTest.project("create", temp.resolve("named").toString(),
+                "--images", images.toString());
+
+        assertEquals(0, created.exit(), created.err());
+        Project named = Project.open(temp.resolve("named"));
+        BufferedImage kept = ImageIO.read(named.tile("photo").orElseThrow().image().toFile());
+        assertEquals(200 << 16 | 100 << 8 | 50, kept.getRGB(5, 5) & 0xffffff, "red stays red");
+        assertTrue(Files.notExists(named.nearInfraredFile(named.tile("photo").orElseThrow())),
+                "the picture names no near-infrared band");
+        Tile scene = named.tile("scene").orElseThrow();
+        assertTrue(Files.exists(named.nearInfraredFile(scene)));
+        BufferedImage sceneTile = ImageIO.read(scene.image().toFile());
+        assertTrue((sceneTile.getRGB(0, 100) >> 16 & 0xff) > (sceneTile.getRGB(0, 0) >> 16 & 0xff),
+                "red is the band growing down");
+
+        EmbedCommandTest.Result typed = ProjectCommandTest.project("create", temp.resolve("typed").toString(),
+                "--images", images.toString(), "--bands", "3,2,1");
+        assertEquals(0, typed.exit(), typed.err());
+        Project swapped = Project.open(temp.resolve("typed"));
+        BufferedImage asTyped = ImageIO.read(swapped.tile("photo").orElseThrow().image().toFile());
+        assertEquals(50 << 16 | 100 << 8 | 200, asTyped.getRGB(5, 5) & 0xffffff, "bands typed are for all");
+    }
+
     @Test
     void createCountsTheImagesThatHeldNoData() throws IOException {
         Path images = Files.createDirectories(temp.resolve("images"));

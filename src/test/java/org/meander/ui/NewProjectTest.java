@@ -305,6 +305,32 @@ class NewProjectTest {
         assertEquals(picture.getRGB(0, 20) & 0xff, picture.getRGB(63, 20) & 0xff, "blue, band 1, is flat");
     }
 
+    /**
+     * A stack named blue, green, red beside an RGB picture: the names filled in are the stack's, and each image
+     * takes its own, so the picture keeps its colours (it used to be skipped: no band 4).
+     */
+    @Test
+    void eachImageOfAMixedFolderTakesItsOwnNames(FxRobot robot) throws Exception {
+        Path images = Files.createDirectories(dir.resolve("mixed"));
+        TestRasters.tiff(images.resolve("scene.tif"), TestRasters.raster(64, 48, 4, 16,
+                (x, y, band) -> band == 2 ? 1000 + 7 * x : 1000), 0, List.of(TestRasters.bandNames("Blue", "Green",
+                "Red", "NIR")));
+        BufferedImage photo = new BufferedImage(40, 30, BufferedImage.TYPE_INT_RGB);
+        photo.setRGB(5, 5, 200 << 16 | 100 << 8 | 50);
+        ImageIO.write(photo, "png", images.resolve("photo.png").toFile());
+
+        Fields.set(robot, "#new-project-images", images.toString());
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> "3,2,1".equals(Fields.text(robot,
+                "#new-project-bands")));
+        robot.clickOn("#new-project-create");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> opened.get() != null);
+
+        Project project = Project.open(opened.get());
+        BufferedImage kept = ImageIO.read(project.tile("photo").orElseThrow().image().toFile());
+        assertEquals(200 << 16 | 100 << 8 | 50, kept.getRGB(5, 5) & 0xffffff, "red stays red");
+        assertTrue(Files.exists(project.nearInfraredFile(project.tile("scene").orElseThrow())));
+    }
+
     /** Bands typed for multi-band images do not hold up a folder of ordinary pictures chosen next. */
     @Test
     void aBandChoiceHiddenWithOtherImagesIsNotApplied(FxRobot robot) throws Exception {
