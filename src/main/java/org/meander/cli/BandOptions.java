@@ -40,6 +40,11 @@ final class BandOptions {
      * the near-infrared band unless {@code nearInfraredByName} is false. What the names chose is said on stderr.
      */
     BandChoice choice(BandNames names, String file, boolean nearInfraredByName) {
+        return choice(names, file, nearInfraredByName, "");
+    }
+
+    /** As {@link #choice(BandNames, String, boolean)}, {@code also} said after what the names chose. */
+    BandChoice choice(BandNames names, String file, boolean nearInfraredByName, String also) {
         BandChoice typed = choice();
         BandChoice named = BandChoice.of(names);
         BandChoice chosen = new BandChoice(rgb != null ? typed.red() : named.red(),
@@ -54,7 +59,7 @@ final class BandOptions {
         }
         if (!taken.isEmpty()) {
             System.err.println(String.join(" and ", taken) + ", as " + file + " names them (" + names.text()
-                    + "); --bands, --nir-band or --no-nir choose otherwise");
+                    + ")" + also + "; --bands, --nir-band or --no-nir choose otherwise");
         }
         return chosen;
     }

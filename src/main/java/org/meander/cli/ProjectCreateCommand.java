@@ -159,7 +159,8 @@ final class ProjectCreateCommand implements Callable<Integer> {
         } catch (IOException e) {
             return bands.choice(); // the import says what is wrong with the folder
         }
-        return bands.choice(survey.names(), survey.file(), !nearInfraredDecided);
+        return bands.choice(survey.names(), survey.file(), !nearInfraredDecided,
+                ", and for each image as its own names say");
     }
 
     /** Whether the near-infrared band was chosen: a band typed, frames given, or none asked for. */

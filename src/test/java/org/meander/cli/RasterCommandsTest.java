@@ -173,6 +173,8 @@ class RasterCommandsTest {
                 "--images", images.toString());
 
         assertEquals(0, created.exit(), created.err());
+        assertTrue(created.err().contains("as scene.tif names them (1 Blue, 2 Green, 3 Red, 4 NIR), and for each"
+                + " image as its own names say"), created.err());
         Project named = Project.open(temp.resolve("named"));
         BufferedImage kept = ImageIO.read(named.tile("photo").orElseThrow().image().toFile());
         assertEquals(200 << 16 | 100 << 8 | 50, kept.getRGB(5, 5) & 0xffffff, "red stays red");
