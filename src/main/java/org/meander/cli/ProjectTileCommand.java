@@ -25,7 +25,8 @@ import picocli.CommandLine.Spec;
  * names the raster gives them, where it does.
  */
 @Command(name = "tile", mixinStandardHelpOptions = true,
-        description = {"Cut a raster larger than a tile (an orthomosaic, say; TIFF, striped or tiled, or PNG) into"
+        description = {"Cut a raster larger than a tile (an orthomosaic, say; TIFF, striped or tiled, or PNG; or a"
+                + " GDAL virtual raster stacking a satellite scene's band files, gdalbuildvrt -separate) into"
                 + " overlapping tiles named <raster>_r<row>_c<column>, reading it a row of tiles at a time.",
                 "With --nir, a near-infrared raster of its own (a multispectral map's band file) is cut along with"
                         + " it: pixel for pixel when it has the raster's grid, else, both georeferenced in one CRS,"

@@ -27,7 +27,8 @@ final class AddRasterWindow {
     AddRasterWindow(AddRasterViewModel model) {
         this.model = model;
         Label intro = TaskWindow.intro("An orthomosaic, or any image larger than a tile, is cut into overlapping tiles"
-                + " of this project without being read whole (TIFF, striped or tiled, is the fast way). Its"
+                + " of this project without being read whole (TIFF, striped or tiled, is the fast way; a GDAL"
+                + " virtual raster, .vrt, stacks a satellite scene's band files). Its"
                 + " near-infrared band, when it is a raster of its own, and a river mask of it from another tool are"
                 + " cut along with it. Its labels are stitched back into one mask of it on export; M shows it as a"
                 + " map. The same as ./meander project tile.");
@@ -106,7 +107,8 @@ final class AddRasterWindow {
             FileChooser chooser = new FileChooser();
             chooser.setTitle("Choose " + what);
             chooser.getExtensionFilters().addAll(
-                    new FileChooser.ExtensionFilter("Rasters", "*.tif", "*.tiff", "*.png", "*.jpg", "*.jpeg", "*.bmp"),
+                    new FileChooser.ExtensionFilter("Rasters", "*.tif", "*.tiff", "*.vrt", "*.png", "*.jpg",
+                            "*.jpeg", "*.bmp"),
                     new FileChooser.ExtensionFilter("Any file", "*"));
             ChooserStart.near(file.get()).ifPresent(chooser::setInitialDirectory);
             File chosen = chooser.showOpenDialog(window.stage());

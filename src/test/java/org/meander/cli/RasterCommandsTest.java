@@ -154,6 +154,38 @@ class RasterCommandsTest {
     }
 
     /**
+     * A satellite scene's band files stacked by a GDAL virtual raster ({@code gdalbuildvrt -separate}) are cut as
+     * one raster: the bands as the VRT orders and names them, the near-infrared one kept.
+     */
+    @Test
+    void tileCutsBandFilesStackedByAVirtualRaster() throws IOException {
+        String bands = "";
+        for (String name : List.of("B4:Red", "B3:Green", "B2:Blue", "B8:NIR")) {
+            String file = name.split(":")[0] + ".tif";
+            int level = Integer.parseInt(name.substring(1, 2));
+            TestRasters.tiff(temp.resolve(file), TestRasters.raster(300, 200, 1, 16, (x, y, b) -> 1000 * level + x),
+                    32, TestRasters.georeferencing());
+            bands += "<VRTRasterBand dataType=\"UInt16\"><Description>" + name.split(":")[1] + "</Description>"
+                    + "<SimpleSource><SourceFilename relativeToVRT=\"1\">" + file + "</SourceFilename>"
+                    + "<SourceBand>1</SourceBand></SimpleSource></VRTRasterBand>";
+        }
+        Path scene = Files.writeString(temp.resolve("scene.vrt"), "<VRTDataset rasterXSize=\"300\""
+                + " rasterYSize=\"200\">" + bands + "</VRTDataset>");
+        Path dir = temp.resolve("project");
+
+        EmbedCommandTest.Result cut = ProjectCommandTest.project("tile", dir.toString(), "--raster", scene.toString(),
+                "--tile-size", "128", "--overlap", "16");
+
+        assertEquals(0, cut.exit(), cut.err());
+        assertTrue(cut.err().contains("band 4 as near-infrared, as scene.vrt names them"), cut.err());
+        Project project = Project.open(dir);
+        assertEquals(6, project.tiles().size());
+        Tile first = project.tile("scene_r0_c0").orElseThrow();
+        assertTrue(Files.exists(project.nearInfraredFile(first)));
+        assertTrue(project.georeferencing(first).isPresent(), "the band files' place on the map");
+    }
+
+    /**
      * A folder mixing a stack stored blue, green, red (and named so) with an RGB picture: each image takes its bands
      * from its own names, so the picture keeps its colours; bands typed apply to every image.
      */

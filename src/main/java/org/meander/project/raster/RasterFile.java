@@ -10,11 +10,16 @@ import java.awt.image.Raster;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
+import java.util.stream.IntStream;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
@@ -28,8 +33,9 @@ import org.meander.project.raster.tiff.TiffRasterReader;
  * An image file read one window at a time, so that a raster larger than memory can be cut into tiles: only the strips
  * or tiles under a window are decoded. Any file ImageIO reads works (PNG is decoded from its start for each window, so
  * TIFF is the fast path for large rasters); a TIFF ImageIO's reader cannot decode (a BigTIFF, 16-bit samples with
- * horizontal differencing, ZSTD) and every floating-point TIFF is read by Meander's own ({@link TiffRasterReader}). A
- * decoder warning counts as damage, as in an import, and every error names the file.
+ * horizontal differencing, ZSTD) and every floating-point TIFF is read by Meander's own ({@link TiffRasterReader}); a
+ * GDAL virtual raster stacking band files is read through them ({@link VrtStack}). A decoder warning counts as
+ * damage, as in an import, and every error names the file.
  */
 public final class RasterFile implements AutoCloseable {
 
@@ -72,6 +78,9 @@ public final class RasterFile implements AutoCloseable {
 
     /** Reads the header only. */
     public static RasterFile open(Path file) throws IOException {
+        if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".vrt")) {
+            return stack(file, VrtStack.read(file));
+        }
         ImageInputStream input = ImageIO.createImageInputStream(file.toFile());
         if (input == null) {
             throw new IOException(file + ": cannot be opened; check that it exists and can be read");
@@ -156,6 +165,72 @@ public final class RasterFile implements AutoCloseable {
         return new IOException(file + ": damaged or truncated "
                 + reader.getOriginatingProvider().getFormatNames()[0] + " header (" + describe(e)
                 + "); re-export the image", e);
+    }
+
+    /**
+     * The bands of other files of one grid as one raster (see {@link VrtStack}): the first file's place on the map,
+     * the stack's names (its bands' descriptions and colour interpretations), alpha band and nodata value.
+     */
+    private static RasterFile stack(Path file, VrtStack stack) throws IOException {
+        Map<Path, RasterFile> files = new LinkedHashMap<>();
+        List<StackedWindows.Source> sources = new ArrayList<>();
+        try {
+            for (VrtStack.Band band : stack.bands()) {
+                RasterFile source = files.get(band.source());
+                if (source == null) {
+                    source = open(band.source());
+                    files.put(band.source(), source);
+                }
+                String where = file + ": band " + (sources.size() + 1) + " (" + band.source() + ")";
+                if (source.width() != stack.width() || source.height() != stack.height()) {
+                    throw new IOException(where + " is " + source.width() + " x " + source.height() + " pixels, not"
+                            + " the stack's " + stack.width() + " x " + stack.height());
+                }
+                if (band.sourceBand() < 1 || band.sourceBand() > source.bandCount() || source.isPalette()) {
+                    throw new IOException(where + ": band " + band.sourceBand() + " of " + source.bandCount()
+                            + (source.isPalette() ? ", a palette image's" : "") + ", which Meander cannot stack");
+                }
+                if (!source.sampleFormat().equals(files.values().iterator().next().sampleFormat())) {
+                    throw new IOException(where + " holds " + source.sampleFormat() + " samples where band 1's are "
+                            + files.values().iterator().next().sampleFormat() + ": stack bands of one kind");
+                }
+                sources.add(new StackedWindows.Source(source, band.sourceBand() - 1));
+            }
+        } catch (IOException | RuntimeException e) {
+            for (RasterFile opened : files.values()) {
+                opened.close();
+            }
+            throw e;
+        }
+        RasterFile first = files.values().iterator().next();
+        List<TiffField> fields = new ArrayList<>(first.geoFields.stream().filter(f -> f.number()
+                != Georeferencing.GDAL_METADATA && f.number() != Georeferencing.GDAL_NODATA).toList());
+        String named = metadata(stack);
+        if (named.contains("<Item")) {
+            fields.add(new TiffField(Georeferencing.GDAL_METADATA, "TIFFAsciis", List.of(named)));
+        }
+        stack.noData().ifPresent(value -> fields.add(new TiffField(Georeferencing.GDAL_NODATA, "TIFFAsciis",
+                List.of(Double.toString(value)))));
+        OptionalInt alpha = IntStream.range(0, stack.bands().size())
+                .filter(b -> stack.bands().get(b).colour().equalsIgnoreCase("alpha")).reduce((a, b) -> b);
+        return new RasterFile(file, new StackedWindows(sources), "VRT", stack.width(), stack.height(),
+                sources.size(), first.bitsPerSample(), first.integerSamples(), null, fields, false, alpha);
+    }
+
+    /** The stack's band names as GDAL writes them in a TIFF's metadata, which {@link BandNames} reads. */
+    private static String metadata(VrtStack stack) {
+        StringBuilder xml = new StringBuilder("<GDALMetadata>");
+        for (int b = 0; b < stack.bands().size(); b++) {
+            VrtStack.Band band = stack.bands().get(b);
+            xml.append(item(b, "description", band.description())).append(item(b, "colorinterp", band.colour()));
+        }
+        return xml.append("</GDALMetadata>").toString();
+    }
+
+    private static String item(int band, String role, String text) {
+        String escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+        return text.isEmpty() ? "" : "<Item name=\"" + role.toUpperCase(Locale.ROOT) + "\" sample=\"" + band
+                + "\" role=\"" + role + "\">" + escaped + "</Item>";
     }
 
     /** A TIFF read by Meander's own reader; what it cannot decode is said with what to do. */
