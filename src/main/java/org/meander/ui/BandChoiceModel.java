@@ -24,10 +24,10 @@ import org.meander.project.raster.BandPreview;
 
 /**
  * The bands of multi-band imagery as a window chooses them: those that make the picture (red, green, blue) and the
- * one kept as near-infrared. Offered once the imagery is found to hold more than three bands, or to name its bands in
- * another order; a choice made for other imagery and hidden since is not applied. The bands the imagery names are
- * filled in, unless the user chose others, and a small picture of the imagery shows the choice as tiles would (and,
- * for a raster to cut, the raster whatever its bands).
+ * one kept as near-infrared. Offered once the imagery is found to hold more than three bands, three it does not name,
+ * or to name its bands in another order; a choice made for other imagery and hidden since is not applied. The bands
+ * the imagery names are filled in, unless the user chose others, and a small picture of the imagery shows the choice
+ * as tiles would (and, for a raster to cut, the raster whatever its bands).
  */
 final class BandChoiceModel {
 
@@ -35,11 +35,13 @@ final class BandChoiceModel {
     private final ObjectProperty<Integer> nearInfrared = new SimpleObjectProperty<>(0);
     private final ObservableList<Integer> nearInfraredChoices = FXCollections.observableArrayList(0);
     private final IntegerProperty bandsFound = new SimpleIntegerProperty();
-    private BandNames names = BandNames.NONE;
+    private final ObjectProperty<BandNames> names = new SimpleObjectProperty<>(BandNames.NONE);
     /** What was last filled in from the names, to tell it from the user's own choice. */
     private final ObjectProperty<BandChoice> filled = new SimpleObjectProperty<>(BandChoice.DEFAULT);
+    /** Three bands whose names say nothing (not stored as RGB) may be in any order: blue, green, red, say. */
     private final BooleanBinding offered = Bindings.createBooleanBinding(
-            () -> bandsFound.get() > 3 || bandsFound.get() > 0 && !filled.get().isDefaultRgb(), bandsFound, filled);
+            () -> bandsFound.get() > 3 || bandsFound.get() > 0 && !filled.get().isDefaultRgb()
+                    || bandsFound.get() == 3 && names.get().text().isEmpty(), bandsFound, filled, names);
     private final ReadOnlyObjectWrapper<Image> preview = new ReadOnlyObjectWrapper<>();
     private final LatestRead<Image> previews = new LatestRead<>("meander-band-preview");
     /** The file whose bands were found, which the preview shows; null while none is. */
@@ -88,7 +90,7 @@ final class BandChoiceModel {
      * replace those filled in before, not the user's.
      */
     void found(int bands, BandNames names, Path file) {
-        this.names = names;
+        this.names.set(names);
         this.file = file;
         BandChoice named = BandChoice.of(names);
         int chosen = chosenNearInfrared();
@@ -138,7 +140,7 @@ final class BandChoiceModel {
         if (band == null || band == 0) {
             return "none";
         }
-        String name = band <= names.names().size() ? names.names().get(band - 1) : "";
+        String name = band <= names.get().names().size() ? names.get().names().get(band - 1) : "";
         return name.isEmpty() ? band.toString() : band + " " + name;
     }
 

@@ -159,6 +159,36 @@ class AddRasterTest {
         assertEquals(1.0, preview.getImage().getPixelReader().getColor(40, 5).getOpacity());
     }
 
+    /**
+     * Three bands that name nothing may be in any order (a VRT of a scene's band files B2, B3, B4): the choice is
+     * offered, where three named red, green, blue (an RGB TIFF) need none.
+     */
+    @Test
+    void threeBandsNamedNothingOfferTheChoice(FxRobot robot) throws Exception {
+        String bands = "";
+        for (String band : List.of("B2", "B3", "B4")) {
+            TestRasters.tiff(temp.resolve(band + ".tif"), TestRasters.raster(64, 48, 1, 16, (x, y, b) -> 1000 + x),
+                    0, List.of());
+            bands += "<VRTRasterBand dataType=\"UInt16\"><SimpleSource><SourceFilename relativeToVRT=\"1\">" + band
+                    + ".tif</SourceFilename><SourceBand>1</SourceBand></SimpleSource></VRTRasterBand>";
+        }
+        Path scene = java.nio.file.Files.writeString(temp.resolve("scene.vrt"),
+                "<VRTDataset rasterXSize=\"64\" rasterYSize=\"48\">" + bands + "</VRTDataset>");
+
+        Fields.set(robot, "#add-raster-file", scene.toString());
+
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> Fields.label(robot, "#add-raster-found")
+                .equals("64 x 48 pixels, 3 bands, 16-bit"));
+        assertTrue(shown(robot, "#add-raster-bands"), "blue, green, red maybe: the user says");
+
+        Path rgb = TestRasters.tiff(temp.resolve("rgb.tif"), TestRasters.raster(64, 48, 3, 8, (x, y, b) -> 100), 0,
+                List.of());
+        Fields.set(robot, "#add-raster-file", rgb.toString());
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> Fields.label(robot, "#add-raster-found")
+                .startsWith("64 x 48 pixels, 3 bands, 8-bit, named 1 Red"));
+        assertFalse(shown(robot, "#add-raster-bands"), "named red, green, blue: nothing to choose");
+    }
+
     @Test
     void aRasterWithGdalsNodataMaskSaysSo(FxRobot robot) throws Exception {
         Path ortho = TestRasters.tiff(temp.resolve("masked.tif"), List.of(
