@@ -36,8 +36,8 @@ class PyTorchInstallStartTest {
 
     @Test
     void aCommandSaysWhatToInstallBeforeTheEngineLoads() throws Exception {
-        Process process = meander(List.of(), "segment", "--model", Fixtures.model("tiny").toString(),
-                "--image", Fixtures.fixture("tiny").resolve("images/river_a.png").toString(), "--point", "512,300,1").start();
+        Process process = meander(List.of(), "segment", "--model", Fixtures.model("tiny").toString(), "--image",
+                Fixtures.fixture("tiny").resolve("images/river_a.png").toString(), "--point", "512,300,1").start();
         String printed = ended(process);
         assertEquals(1, process.exitValue(), printed);
         assertTrue(printed.startsWith("meander: " + REFUSAL + torchLib), printed);

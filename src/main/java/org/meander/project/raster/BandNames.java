@@ -8,15 +8,11 @@ import java.util.List;
 import java.util.OptionalInt;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
-import org.xml.sax.helpers.DefaultHandler;
 
 /**
  * What an image's file says each band is, band by band: GDAL's colour interpretation of the band (its
@@ -62,12 +58,8 @@ public record BandNames(List<String> names) {
     private static void readItems(String xml, String[] described, String[] interpreted) {
         NodeList items;
         try {
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            DocumentBuilder builder = factory.newDocumentBuilder();
-            builder.setErrorHandler(new DefaultHandler()); // silent: its default prints to stderr before throwing
-            items = builder.parse(new InputSource(new StringReader(xml.strip()))).getElementsByTagName("Item");
+            items = GdalXml.parser().parse(new InputSource(new StringReader(xml.strip())))
+                    .getElementsByTagName("Item");
         } catch (ParserConfigurationException | SAXException | IOException e) {
             return;
         }

@@ -5,15 +5,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 import org.xml.sax.SAXException;
-import org.xml.sax.helpers.DefaultHandler;
 
 /**
  * A GDAL virtual raster that stacks bands of other files, each whole and in place: what {@code gdalbuildvrt -separate}
@@ -42,12 +38,7 @@ record VrtStack(int width, int height, List<Band> bands, OptionalDouble noData) 
     static VrtStack read(Path file) throws IOException {
         Element root;
         try {
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            DocumentBuilder builder = factory.newDocumentBuilder();
-            builder.setErrorHandler(new DefaultHandler()); // silent: its default prints to stderr before throwing
-            root = builder.parse(file.toFile()).getDocumentElement();
+            root = GdalXml.parser().parse(file.toFile()).getDocumentElement();
         } catch (ParserConfigurationException | SAXException e) {
             throw new IOException(file + ": not a GDAL virtual raster (" + e.getMessage() + ")", e);
         }
