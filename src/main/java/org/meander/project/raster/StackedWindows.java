@@ -64,7 +64,12 @@ final class StackedWindows implements WindowReader {
             RasterFile file = sources.get(b).file();
             Raster samples = parts.get(file);
             if (samples == null) {
-                samples = part.of(file);
+                try {
+                    samples = part.of(file);
+                } catch (IOException | RuntimeException e) {
+                    // the stack's reader names the stack; this names the band file at fault
+                    throw new IOException(file.file() + ": " + RasterFile.describe(e), e);
+                }
                 parts.put(file, samples);
             }
             read[b] = samples;

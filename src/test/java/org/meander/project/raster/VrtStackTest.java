@@ -123,6 +123,20 @@ class VrtStackTest {
     }
 
     @Test
+    void aDamagedBandFileIsNamedWhenItsPixelsAreRead() throws IOException {
+        Path b4 = bandFile("B4.tif", 4);
+        Path stack = vrt("scene.vrt", band("B4.tif", ""));
+        try (RasterFile raster = RasterFile.open(stack)) {
+            byte[] bytes = Files.readAllBytes(b4);
+            Files.write(b4, java.util.Arrays.copyOf(bytes, bytes.length / 2)); // cut short after it was opened
+            IOException error = assertThrows(IOException.class, () -> raster.read(new Rectangle(0, 0, WIDTH,
+                    HEIGHT)));
+            assertTrue(error.getMessage().startsWith(stack + ": "), error.getMessage());
+            assertTrue(error.getMessage().contains("(" + b4 + ": "), error.getMessage());
+        }
+    }
+
+    @Test
     void bandFilesOfAnotherSizeOrKindAreRefused() throws IOException {
         bandFile("B4.tif", 4);
         TestRasters.tiff(temp.resolve("small.tif"), TestRasters.raster(20, 20, 1, 16, (x, y, b) -> 1), 0, List.of());
