@@ -67,9 +67,10 @@ class PyTorchInstallTest {
     @Test
     void theFirstFolderOfAPathListHoldingLibtorchIsTheOne() throws IOException {
         Path empty = Files.createDirectories(dir.resolve("empty"));
-        Path lib = pipInstall("2.11.0+cu130", "'13.0'");
+        Path lib = pipInstall("2.7.1+cu128", "'12.8'");
         String list = dir.resolve("missing") + File.pathSeparator + empty + File.pathSeparator + lib;
-        assertThrows(IllegalStateException.class, () -> PyTorchInstall.settings(Map.of("PYTORCH_LIBRARY_PATH", list)));
+        assertEquals(Map.of("PYTORCH_VERSION", "2.7.1", "PYTORCH_FLAVOR", "cu128"),
+                PyTorchInstall.settings(Map.of("PYTORCH_LIBRARY_PATH", list)));
     }
 
     @Test

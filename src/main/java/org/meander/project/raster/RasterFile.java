@@ -190,9 +190,10 @@ public final class RasterFile implements AutoCloseable {
                     throw new IOException(where + ": band " + band.sourceBand() + " of " + source.bandCount()
                             + (source.isPalette() ? ", a palette image's" : "") + ", which Meander cannot stack");
                 }
-                if (!source.sampleFormat().equals(files.values().iterator().next().sampleFormat())) {
+                SampleFormat kind = sources.isEmpty() ? source.sampleFormat() : sources.get(0).file().sampleFormat();
+                if (!source.sampleFormat().equals(kind)) {
                     throw new IOException(where + " holds " + source.sampleFormat() + " samples where band 1's are "
-                            + files.values().iterator().next().sampleFormat() + ": stack bands of one kind");
+                            + kind + ": stack bands of one kind");
                 }
                 sources.add(new StackedWindows.Source(source, band.sourceBand() - 1));
             }
@@ -202,7 +203,7 @@ public final class RasterFile implements AutoCloseable {
             }
             throw e;
         }
-        RasterFile first = files.values().iterator().next();
+        RasterFile first = sources.get(0).file();
         List<TiffField> fields = new ArrayList<>(first.geoFields.stream().filter(f -> f.number()
                 != Georeferencing.GDAL_METADATA && f.number() != Georeferencing.GDAL_NODATA).toList());
         String named = metadata(stack);
