@@ -239,13 +239,18 @@ public final class TestRasters {
 
     /** The values of every field of a TIFF's first directory, by tag number, read with unknown tags kept. */
     public static Map<Integer, List<String>> fields(Path file) throws IOException {
+        return fields(file, 0);
+    }
+
+    /** The values of every field of a TIFF's directory {@code page} (0 first), by tag number. */
+    public static Map<Integer, List<String>> fields(Path file, int page) throws IOException {
         ImageReader reader = ImageIO.getImageReadersByFormatName("tiff").next();
         try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
             reader.setInput(in);
             TIFFImageReadParam param = new TIFFImageReadParam();
             param.setReadUnknownTags(true);
-            reader.read(0, param);
-            Node ifd = reader.getImageMetadata(0).getAsTree("javax_imageio_tiff_image_1.0").getFirstChild();
+            reader.read(page, param);
+            Node ifd = reader.getImageMetadata(page).getAsTree("javax_imageio_tiff_image_1.0").getFirstChild();
             Map<Integer, List<String>> fields = new TreeMap<>();
             for (Node field = ifd.getFirstChild(); field != null; field = field.getNextSibling()) {
                 List<String> values = new ArrayList<>();
@@ -257,6 +262,23 @@ public final class TestRasters {
                 fields.put(Integer.parseInt(((Element) field).getAttribute("number")), values);
             }
             return fields;
+        } finally {
+            reader.dispose();
+        }
+    }
+
+    /** The first band's samples of a TIFF's directory {@code page} (0 first), row by row. */
+    public static byte[] page(Path file, int page) throws IOException {
+        ImageReader reader = ImageIO.getImageReadersByFormatName("tiff").next();
+        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+            reader.setInput(in);
+            Raster read = reader.read(page).getRaster();
+            int[] samples = read.getSamples(0, 0, read.getWidth(), read.getHeight(), 0, (int[]) null);
+            byte[] out = new byte[samples.length];
+            for (int i = 0; i < samples.length; i++) {
+                out[i] = (byte) samples[i];
+            }
+            return out;
         } finally {
             reader.dispose();
         }

@@ -2,6 +2,7 @@ package org.meander.testing;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import org.meander.project.LabelMask;
 import org.meander.project.LabelStatus;
 import org.meander.project.Project;
@@ -34,8 +35,13 @@ public final class TiledRasterProject {
 
     /** A 300 x 200 RGB GeoTIFF, 0.5 m pixels in UTM zone 10N (see {@link TestRasters#georeferencing()}). */
     public static Path raster(Path file) throws IOException {
+        return raster(file, TestRasters.georeferencing());
+    }
+
+    /** The same raster with these TIFF fields. */
+    public static Path raster(Path file, List<TestRasters.Field> fields) throws IOException {
         return TestRasters.tiff(file, TestRasters.raster(WIDTH, HEIGHT, 3, 8, (x, y, b) -> (x + y * b) % 256), 0,
-                TestRasters.georeferencing());
+                fields);
     }
 
     /** The raster cut into six 128-pixel tiles overlapping by 32, each labelled with its window of the known mask. */

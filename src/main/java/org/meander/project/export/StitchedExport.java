@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.meander.project.LabelMask;
+import org.meander.project.LabelStatus;
 import org.meander.project.Project;
 import org.meander.project.RasterWindow;
 import org.meander.project.SourceRaster;
@@ -21,8 +22,8 @@ import org.meander.project.vector.MaskTracer;
 /**
  * One mask per raster cut into the project, of the raster's size, stitched from its tiles' labels (see
  * {@link StitchedMask} for how overlaps are resolved), in {@code stitched/<raster>.tif} (a tiled GeoTIFF with the
- * raster's georeferencing), {@code stitched/<raster>.png} or {@code stitched/<raster>.geojson} (its outlines, a river
- * that crosses tiles as one polygon). It is made a strip at a time, so a raster of any size needs only a few rows of
+ * raster's georeferencing, and GDAL's nodata mask over what no labelled tile covers), {@code stitched/<raster>.png}
+ * or {@code stitched/<raster>.geojson} (its outlines, a river that crosses tiles as one polygon). It is made a strip at a time, so a raster of any size needs only a few rows of
  * its tiles' labels in memory.
  */
 public final class StitchedExport {
@@ -46,7 +47,7 @@ public final class StitchedExport {
         Map<String, Tile> byName = new HashMap<>();
         for (Tile tile : project.tiles()) {
             Optional<RasterWindow> window = project.rasterWindow(tile);
-            if (window.isPresent()) {
+            if (window.isPresent() && project.status(tile) != LabelStatus.NONE) {
                 tilesOf.computeIfAbsent(window.get().raster(), r -> new ArrayList<>())
                         .add(new StitchedMask.Placed(tile.name(), window.get().window()));
                 byName.put(tile.name(), tile);
@@ -57,14 +58,16 @@ public final class StitchedExport {
         for (SourceRaster raster : rasters) {
             List<StitchedMask.Placed> tiles = tilesOf.getOrDefault(raster.name(), List.of());
             if (tiles.isEmpty()) {
-                continue; // every tile of it was removed: nothing to stitch
+                continue; // no tile of it has a label (or is left): nothing to stitch
             }
             StitchedMask mask = new StitchedMask(raster.width(), raster.height(), tiles,
-                    tile -> project.readLabel(byName.get(tile)).map(LabelMask::pixels).orElse(null));
+                    tile -> project.readLabel(byName.get(tile)).map(LabelMask::pixels).orElseThrow(
+                            () -> new IOException(tile + ": its label was removed while the export ran; export"
+                                    + " again")));
             try {
                 switch (format) {
                     case TIFF -> ImageFiles.tiff(target.resolve(raster.name() + ".tif"), mask,
-                            raster.georeferencing());
+                            Optional.of(mask.coverage()), raster.georeferencing());
                     case PNG -> ImageFiles.png(target.resolve(raster.name() + ".png"), mask);
                     case GEOJSON, GEOJSON_WGS84 -> {
                         Optional<OutlinePlacement> placement = OutlinePlacement.of(raster.georeferencing(),

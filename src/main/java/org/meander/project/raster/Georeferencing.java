@@ -18,8 +18,8 @@ import org.w3c.dom.Node;
 
 /**
  * Where a raster lies on the Earth: the GeoTIFF fields of its TIFF directory (pixel scale, tie points, transformation,
- * the GeoKey directory and its double and ASCII parameters) and GDAL's metadata and nodata fields, copied as they are
- * into the masks exported for it, so GIS tools place a mask over its imagery.
+ * the GeoKey directory and its double and ASCII parameters), copied as they are into the masks exported for it, so
+ * GIS tools place a mask over its imagery; and GDAL's metadata and nodata fields, which describe its bands.
  */
 public record Georeferencing(List<TiffField> fields) {
 
@@ -200,8 +200,12 @@ public record Georeferencing(List<TiffField> fields) {
         return Double.toString(value);
     }
 
-    /** Adds the fields to the first directory of a TIFF metadata tree, replacing fields of the same numbers. */
-    void addTo(IIOMetadataNode root) {
+    /**
+     * Adds the fields that place the raster on the map to the first directory of a TIFF metadata tree, replacing
+     * fields of the same numbers. GDAL's metadata and nodata fields are left out: they describe the imagery's bands
+     * (names, scales, a nodata value that would make every background pixel of a mask no data), not a mask's.
+     */
+    void addPlacementTo(IIOMetadataNode root) {
         Node ifd = root.getElementsByTagName("TIFFIFD").item(0);
         for (Node field = ifd.getFirstChild(); field != null; ) {
             Node next = field.getNextSibling();
@@ -210,7 +214,8 @@ public record Georeferencing(List<TiffField> fields) {
             }
             field = next;
         }
-        fields.forEach(f -> ifd.appendChild(f.toNode()));
+        fields.stream().filter(f -> f.number() != GDAL_METADATA && f.number() != GDAL_NODATA)
+                .forEach(f -> ifd.appendChild(f.toNode()));
     }
 
     /** As recorded in meander.json: {"33550": {"kind": "TIFFDoubles", "values": ["0.5", ...]}, ...}. */

@@ -11,7 +11,12 @@ import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.metadata.IIOMetadata;
+import javax.imageio.metadata.IIOInvalidTreeException;
 import javax.imageio.metadata.IIOMetadataNode;
+import javax.imageio.plugins.tiff.BaselineTIFFTagSet;
+import javax.imageio.plugins.tiff.TIFFDirectory;
+import javax.imageio.plugins.tiff.TIFFField;
+import javax.imageio.plugins.tiff.TIFFTag;
 import org.meander.weights.AtomicFile;
 
 /**
@@ -29,6 +34,16 @@ public final class ImageFiles {
     /** A tiled, zlib-compressed TIFF, with the georeferencing fields when given (a GeoTIFF). */
     public static void tiff(Path file, RenderedImage image, Optional<Georeferencing> georeferencing)
             throws IOException {
+        tiff(file, image, Optional.empty(), georeferencing);
+    }
+
+    /**
+     * A tiled, zlib-compressed TIFF, followed, when given, by a one-bit image of the same size that says which pixels
+     * hold data (1) and which hold none (0): GDAL's internal nodata mask, a second directory of subfile type 4 and
+     * photometric interpretation 4 (a transparency mask), which GDAL and QGIS read as the image's mask.
+     */
+    public static void tiff(Path file, RenderedImage image, Optional<RenderedImage> noDataMask,
+            Optional<Georeferencing> georeferencing) throws IOException {
         ImageWriter writer = writer("tiff");
         try {
             ImageWriteParam param = writer.getDefaultWriteParam();
@@ -39,18 +54,39 @@ public final class ImageFiles {
             IIOMetadata metadata = writer.getDefaultImageMetadata(new ImageTypeSpecifier(image), param);
             if (georeferencing.isPresent()) {
                 IIOMetadataNode root = (IIOMetadataNode) metadata.getAsTree(TiffField.TIFF_FORMAT);
-                georeferencing.get().addTo(root);
+                georeferencing.get().addPlacementTo(root);
                 metadata.mergeTree(TiffField.TIFF_FORMAT, root);
             }
             AtomicFile.replace(file, channel -> {
                 try (ChannelImageOutput out = new ChannelImageOutput(channel)) {
                     writer.setOutput(out);
-                    writer.write(null, new IIOImage(image, null, metadata), param);
+                    if (noDataMask.isEmpty()) {
+                        writer.write(null, new IIOImage(image, null, metadata), param);
+                        return;
+                    }
+                    writer.prepareWriteSequence(null);
+                    writer.writeToSequence(new IIOImage(image, null, metadata), param);
+                    writer.writeToSequence(new IIOImage(noDataMask.get(), null,
+                            maskMetadata(writer, noDataMask.get(), param)), param);
+                    writer.endWriteSequence();
                 }
             });
         } finally {
             writer.dispose();
         }
+    }
+
+    private static IIOMetadata maskMetadata(ImageWriter writer, RenderedImage mask, ImageWriteParam param)
+            throws IIOInvalidTreeException {
+        TIFFDirectory directory = TIFFDirectory.createFromMetadata(
+                writer.getDefaultImageMetadata(new ImageTypeSpecifier(mask), param));
+        BaselineTIFFTagSet baseline = BaselineTIFFTagSet.getInstance();
+        directory.addTIFFField(new TIFFField(baseline.getTag(BaselineTIFFTagSet.TAG_NEW_SUBFILE_TYPE),
+                TIFFTag.TIFF_LONG, 1, new long[] {BaselineTIFFTagSet.NEW_SUBFILE_TYPE_TRANSPARENCY}));
+        directory.addTIFFField(new TIFFField(baseline.getTag(BaselineTIFFTagSet.TAG_PHOTOMETRIC_INTERPRETATION),
+                TIFFTag.TIFF_SHORT, 1,
+                new char[] {(char) BaselineTIFFTagSet.PHOTOMETRIC_INTERPRETATION_TRANSPARENCY_MASK}));
+        return directory.getAsMetadata();
     }
 
     /** A PNG file. */

@@ -1,28 +1,35 @@
 package org.meander.project.raster;
 
 import java.awt.image.BufferedImage;
+import java.awt.image.RenderedImage;
 import java.awt.image.WritableRaster;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.ToIntFunction;
+import java.util.stream.IntStream;
 
 /**
  * The mask of a whole raster, put together from the labels of the tiles cut from it, computed a region at a time so
- * that it never exists whole in memory. Where tiles overlap, each pixel is taken from the tile whose centre is
- * nearest (along each axis; ties go to the tile above or to the left), so the seams fall in the middle of the
- * overlaps, where both tiles saw the most context. A pixel whose tile has no label, or was removed, is background.
- * Pixels are 0 (background) or 255 (foreground), as the PNG export writes them.
+ * that it never exists whole in memory. Only tiles with a label are given. Where they overlap, each pixel is taken
+ * from the tile whose centre is nearest (along each axis; ties go to the tile above or to the left), so the seams fall
+ * in the middle of the overlaps, where both tiles saw the most context. Where that tile has no label (it was not
+ * given), the next nearest that covers the pixel takes over, one on the same row of tiles first. A pixel no given
+ * tile covers is background, and unknown: {@link #coverage()} says which are known. Pixels are 0 (background) or 255
+ * (foreground), as the PNG export writes them.
  */
 public final class StitchedMask extends RegionImage {
 
     /** Reads a tile's label. */
     public interface Labels {
-        /** The tile's label, one byte per pixel (0 or 1, the window's size, row-major), or null if it has none. */
+        /** The tile's label, one byte per pixel (0 or 1, the window's size, row-major). */
         byte[] read(String tile) throws IOException;
     }
 
@@ -31,10 +38,9 @@ public final class StitchedMask extends RegionImage {
     }
 
     private final Labels labels;
-    private final int[] columnOf;
-    private final int[] rowOf;
-    private final List<Window> columns;
-    private final List<Window> rows;
+    /** For each pixel column, the indices of the columns of tiles covering it, nearest centre first. */
+    private final int[][] columnsAt;
+    private final int[][] rowsAt;
     private final Map<Long, Placed> tileAt = new HashMap<>();
     /** Recently read labels; a writer moves down the raster, so a few rows of tiles are all it ever needs. */
     private final Map<String, byte[]> cache;
@@ -48,10 +54,9 @@ public final class StitchedMask extends RegionImage {
             byX.putIfAbsent(placed.window().x(), placed.window());
             byY.putIfAbsent(placed.window().y(), placed.window());
         }
-        this.columns = new ArrayList<>(byX.values());
-        this.rows = new ArrayList<>(byY.values());
-        this.columnOf = nearestCentre(width, columns, true);
-        this.rowOf = nearestCentre(height, rows, false);
+        List<Window> columns = new ArrayList<>(byX.values());
+        this.columnsAt = coveringByDistance(width, columns, true);
+        this.rowsAt = coveringByDistance(height, new ArrayList<>(byY.values()), false);
         List<Integer> xs = new ArrayList<>(byX.keySet());
         List<Integer> ys = new ArrayList<>(byY.keySet());
         for (Placed placed : tiles) {
@@ -71,31 +76,60 @@ public final class StitchedMask extends RegionImage {
     }
 
     /**
-     * For each pixel along an axis, the index of the window covering it whose centre is nearest, or -1 where none
-     * covers it.
+     * For each pixel along an axis, the indices of the windows covering it, the one whose centre is nearest first
+     * (ties to the lower index). Neighbouring pixels with the same windows in the same order share one array, so a
+     * run of them is found by comparing references.
      */
-    static int[] nearestCentre(int length, List<Window> windows, boolean horizontal) {
-        int[] owner = new int[length];
+    private static int[][] coveringByDistance(int length, List<Window> windows, boolean horizontal) {
+        int[][] covering = new int[length][];
         for (int p = 0; p < length; p++) {
-            owner[p] = -1;
-            double best = Double.MAX_VALUE;
-            for (int i = 0; i < windows.size(); i++) {
+            int pixel = p;
+            // twice the distance from the pixel's centre to the window's, in whole numbers
+            ToIntFunction<Integer> distance = i -> {
                 Window w = windows.get(i);
-                int start = horizontal ? w.x() : w.y();
-                int size = horizontal ? w.width() : w.height();
-                // twice the distance from the pixel's centre to the window's, in whole numbers
-                double distance = Math.abs(2 * p + 1 - (2 * start + size));
-                if (p >= start && p < start + size && distance < best) {
-                    best = distance;
-                    owner[p] = i;
+                return Math.abs(2 * pixel + 1 - 2 * (horizontal ? w.x() : w.y()) - (horizontal ? w.width()
+                        : w.height()));
+            };
+            int[] here = IntStream.range(0, windows.size()).boxed()
+                    .filter(i -> covers(windows.get(i), pixel, horizontal))
+                    .sorted(Comparator.comparingInt(distance).thenComparingInt(i -> i))
+                    .mapToInt(Integer::intValue).toArray();
+            covering[p] = p > 0 && Arrays.equals(here, covering[p - 1]) ? covering[p - 1] : here;
+        }
+        return covering;
+    }
+
+    private static boolean covers(Window w, int pixel, boolean horizontal) {
+        int start = horizontal ? w.x() : w.y();
+        return pixel >= start && pixel < start + (horizontal ? w.width() : w.height());
+    }
+
+    /**
+     * The tile that pixels covered by these rows and columns of tiles take their value from: the nearest along
+     * both axes, else the next nearest along one (the same row of tiles first), and so on; null if none is given.
+     */
+    private Placed owner(int[] rows, int[] columns) {
+        for (int rank = 0; rank <= rows.length + columns.length - 2; rank++) {
+            for (int r = 0; r <= rank; r++) {
+                int c = rank - r;
+                if (r < rows.length && c < columns.length) {
+                    Placed placed = tileAt.get(key(rows[r], columns[c]));
+                    if (placed != null) {
+                        return placed;
+                    }
                 }
             }
         }
-        return owner;
+        return null;
     }
 
     @Override
     protected void fill(WritableRaster region) {
+        fill(region, true);
+    }
+
+    /** Fills a region with the labels (0 or 255), or with 1 where a tile is given and 0 where none is. */
+    private void fill(WritableRaster region, boolean values) {
         int minX = region.getMinX();
         int width = region.getWidth();
         int[] row = new int[width];
@@ -103,20 +137,40 @@ public final class StitchedMask extends RegionImage {
             int i = 0;
             while (i < width) {
                 // a run of pixels taken from the same tile
-                int column = columnOf[minX + i];
+                int[] columns = columnsAt[minX + i];
                 int end = i + 1;
-                while (end < width && columnOf[minX + end] == column) {
+                while (end < width && columnsAt[minX + end] == columns) {
                     end++;
                 }
-                Placed placed = column < 0 || rowOf[y] < 0 ? null : tileAt.get(key(rowOf[y], column));
-                byte[] label = placed == null ? null : label(placed);
-                for (; i < end; i++) {
-                    row[i] = label != null && label[(y - placed.window().y()) * placed.window().width()
-                            + minX + i - placed.window().x()] != 0 ? 255 : 0;
+                Placed placed = owner(rowsAt[y], columns);
+                if (placed == null || !values) {
+                    Arrays.fill(row, i, end, placed == null ? 0 : 1);
+                } else {
+                    byte[] label = label(placed);
+                    Window w = placed.window();
+                    int offset = (y - w.y()) * w.width() + minX - w.x();
+                    for (int x = i; x < end; x++) {
+                        row[x] = label[offset + x] != 0 ? 255 : 0;
+                    }
                 }
+                i = end;
             }
             region.setSamples(minX, y, width, 1, 0, row);
         }
+    }
+
+    /**
+     * Which pixels are known, one bit each: 1 where a tile with a label covers the pixel, 0 where none does (the
+     * raster held no data there, or the tiles there have no label or were removed). GeoTIFF writes it as GDAL's
+     * nodata mask.
+     */
+    public RenderedImage coverage() {
+        return new RegionImage(getWidth(), getHeight(), BufferedImage.TYPE_BYTE_BINARY) {
+            @Override
+            protected void fill(WritableRaster region) {
+                StitchedMask.this.fill(region, false);
+            }
+        };
     }
 
     private byte[] label(Placed placed) {
@@ -127,7 +181,7 @@ public final class StitchedMask extends RegionImage {
         try {
             byte[] label = labels.read(tile);
             Window w = placed.window();
-            if (label != null && label.length != w.width() * w.height()) {
+            if (label.length != w.width() * w.height()) {
                 throw new IOException(tile + ": its label has " + label.length + " pixels but its window in the"
                         + " raster is " + w.width() + " x " + w.height()
                         + "; relabel the tile or cut the raster again");

@@ -2,12 +2,14 @@ package org.meander.project.export;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
@@ -35,7 +37,10 @@ class GeoTiffExportTest {
 
     @BeforeEach
     void tiledRasterWithLabels() throws IOException {
-        raster = TiledRasterProject.raster(temp.resolve("ortho.tif"));
+        // GDAL's nodata value and band names describe the imagery, not the masks made of it
+        List<TestRasters.Field> fields = new ArrayList<>(TestRasters.georeferencing());
+        fields.add(TestRasters.bandNames("Red", "Green", "Blue"));
+        raster = TiledRasterProject.raster(temp.resolve("ortho.tif"), fields);
         dir = TiledRasterProject.create(raster, temp.resolve("project"));
     }
 
@@ -61,9 +66,10 @@ class GeoTiffExportTest {
         Map<Integer, List<String>> tile = TestRasters.fields(out.resolve("ortho_r1_c2.tif"));
         // ortho_r1_c2 starts at x 172, y 72; pixels are 0.5 m, y runs south
         assertEquals(List.of("0.0", "0.0", "0.0", "500086.0", "3999964.0", "0.0"), tile.get(33922));
-        for (int tag : new int[] {33550, 34735, 34737, 42113}) {
+        for (int tag : new int[] {33550, 34735, 34737}) {
             assertEquals(source.get(tag), tile.get(tag), "tag " + tag);
         }
+        assertImageryOnlyFieldsLeftOut(source, tile);
         Tile r1c2 = project.tiles().get(5);
         assertEquals("ortho_r1_c2", r1c2.name());
         assertArrayEquals(project.readLabel(r1c2).orElseThrow().pixels(), pixels(out.resolve("ortho_r1_c2.tif")));
@@ -81,11 +87,46 @@ class GeoTiffExportTest {
         assertArrayEquals(TiledRasterProject.knownMask(), pixels(mask));
         Map<Integer, List<String>> source = TestRasters.fields(raster);
         Map<Integer, List<String>> fields = TestRasters.fields(mask);
-        for (int tag : new int[] {33550, 33922, 34735, 34737, 42113}) {
+        for (int tag : new int[] {33550, 33922, 34735, 34737}) {
             assertEquals(source.get(tag), fields.get(tag), "tag " + tag);
         }
+        assertImageryOnlyFieldsLeftOut(source, fields);
         assertEquals(List.of("256"), fields.get(322), "tiled, 256 pixels wide");
         assertEquals(List.of("8"), fields.get(259), "zlib compressed");
+    }
+
+    /** GDAL would take the imagery's nodata value 0 for every background pixel, and its scales and band names. */
+    private static void assertImageryOnlyFieldsLeftOut(Map<Integer, List<String>> source,
+            Map<Integer, List<String>> mask) {
+        assertEquals(List.of("0"), source.get(42113));
+        assertTrue(source.containsKey(42112));
+        assertFalse(mask.containsKey(42113), "GDAL's nodata field");
+        assertFalse(mask.containsKey(42112), "GDAL's metadata field");
+    }
+
+    @Test
+    void theStitchedTiffMarksWhereNoLabelledTileLiesAsGdalsNodataMask() throws IOException {
+        Project project = Project.open(dir);
+        // ortho_r0_c0 (window 0..127 x 0..127) goes: the pixels no other tile covers (x < 86, y < 72) are
+        // unknown
+        project.remove(project.tile("ortho_r0_c0").orElseThrow());
+        Path out = temp.resolve("out");
+
+        StitchedExport.write(project, out, StitchedExport.Format.TIFF, 0);
+
+        Path stitched = out.resolve("stitched/ortho.tif");
+        byte[] values = pixels(stitched);
+        byte[] known = TestRasters.page(stitched, 1);
+        byte[] expected = TiledRasterProject.knownMask();
+        for (int y = 0; y < HEIGHT; y++) {
+            for (int x = 0; x < WIDTH; x++) {
+                int i = y * WIDTH + x;
+                boolean covered = x >= 86 || y >= 72;
+                assertEquals(covered ? 1 : 0, known[i], "mask at " + x + ", " + y);
+                assertEquals(covered ? expected[i] : 0, values[i], "value at " + x + ", " + y);
+            }
+        }
+        assertEquals(List.of("4"), TestRasters.fields(stitched, 1).get(254), "NewSubfileType: a mask");
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.awt.Rectangle;
 import java.awt.image.Raster;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -81,18 +82,69 @@ class StitchedMaskTest {
     }
 
     @Test
-    void unlabelledAndMissingTilesAreBackground() {
-        List<StitchedMask.Placed> tiles = List.of(
-                new StitchedMask.Placed("a", new Window(0, 0, 2, 2)),
-                new StitchedMask.Placed("b", new Window(2, 0, 2, 2)),
-                new StitchedMask.Placed("c", new Window(0, 2, 2, 2)));
-        Map<String, byte[]> labels = new HashMap<>();
-        labels.put("a", new byte[] {1, 1, 1, 1});
+    void whatNoLabelledTileCoversIsBackgroundAndUnknown() {
+        // a 2 x 2 grid of tiles of which only the top left one has a label
+        List<StitchedMask.Placed> tiles = List.of(new StitchedMask.Placed("a", new Window(0, 0, 2, 2)));
+        Map<String, byte[]> labels = Map.of("a", new byte[] {1, 1, 1, 1});
 
         StitchedMask stitched = new StitchedMask(4, 4, tiles, labels::get);
 
-        assertArrayEquals(new byte[] {1, 1, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0},
-                samples(stitched, new Rectangle(0, 0, 4, 4)));
+        byte[] topLeft = {1, 1, 0, 0, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+        assertArrayEquals(topLeft, samples(stitched, new Rectangle(0, 0, 4, 4)));
+        assertArrayEquals(topLeft, known(stitched, new Rectangle(0, 0, 4, 4)));
         assertEquals(4, stitched.getWidth());
+    }
+
+    @Test
+    void aLabelledTileKeepsTheOverlapOfANeighbourWithoutALabel() {
+        // the right tile of eachPixelComesFromTheTileWithTheNearestCentre has no label: the left one's label covers
+        // the overlap, and the right tile's own pixels are unknown
+        List<StitchedMask.Placed> tiles = List.of(new StitchedMask.Placed("left", new Window(0, 0, 8, 1)));
+        Map<String, byte[]> labels = Map.of("left", new byte[] {1, 1, 1, 1, 1, 1, 1, 1});
+
+        StitchedMask stitched = new StitchedMask(12, 1, tiles, labels::get);
+
+        byte[] left = {1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0};
+        assertArrayEquals(left, samples(stitched, new Rectangle(0, 0, 12, 1)));
+        assertArrayEquals(left, known(stitched, new Rectangle(0, 0, 12, 1)));
+    }
+
+    @Test
+    void whereTheNearestTileHasNoLabelTheNextNearestOnItsRowTakesOver() {
+        // four 4 x 4 tiles overlapping by 2 on a 6 x 6 raster; the bottom right one has no label. In the centre
+        // 2 x 2 all four overlap and bottom right is nearest for pixel (3, 3); bottom left (same row) comes next.
+        List<StitchedMask.Placed> tiles = List.of(
+                new StitchedMask.Placed("topLeft", new Window(0, 0, 4, 4)),
+                new StitchedMask.Placed("topRight", new Window(2, 0, 4, 4)),
+                new StitchedMask.Placed("bottomLeft", new Window(0, 2, 4, 4)));
+        Map<String, byte[]> labels = Map.of("topLeft", new byte[16], "topRight", new byte[16],
+                "bottomLeft", filled(16));
+
+        StitchedMask stitched = new StitchedMask(6, 6, tiles, labels::get);
+
+        byte[] values = samples(stitched, new Rectangle(0, 0, 6, 6));
+        assertEquals(1, values[3 * 6 + 3], "pixel (3, 3) from bottom left");
+        assertEquals(0, values[2 * 6 + 3], "pixel (3, 2) from top right, its nearest");
+        assertArrayEquals(new byte[] {1, 1, 1, 1, 0, 0}, Arrays.copyOfRange(values, 30, 36),
+                "the bottom row: bottom left's, then nobody's");
+        assertArrayEquals(new byte[] {1, 1, 1, 1, 0, 0},
+                Arrays.copyOfRange(known(stitched, new Rectangle(0, 0, 6, 6)), 30, 36));
+    }
+
+    private static byte[] filled(int length) {
+        byte[] ones = new byte[length];
+        Arrays.fill(ones, (byte) 1);
+        return ones;
+    }
+
+    /** The coverage's samples (1 where a labelled tile covers the pixel). */
+    static byte[] known(StitchedMask stitched, Rectangle region) {
+        Raster raster = stitched.coverage().getData(region);
+        int[] values = raster.getSamples(region.x, region.y, region.width, region.height, 0, (int[]) null);
+        byte[] out = new byte[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = (byte) values[i];
+        }
+        return out;
     }
 }
