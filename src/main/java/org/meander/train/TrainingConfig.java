@@ -2,6 +2,7 @@ package org.meander.train;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -10,8 +11,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.meander.prompts.BoxSettings;
 import org.meander.prompts.ControlPointSettings;
 
@@ -151,19 +154,44 @@ public record TrainingConfig(
                 merged.fieldNames().forEachRemaining(known::add);
                 throw new IOException(file + ": unknown setting '" + name + "'; the settings are " + known);
             }
+            if (fields.get(name).isNull()) {
+                throw new IOException(file + ": " + wrongValue(name, fields.get(name)));
+            }
         }
         merged.setAll(fields);
         TrainingConfig config;
         try {
             config = mapper.treeToValue(merged, TrainingConfig.class);
-        } catch (JsonProcessingException e) {
-            throw new IOException(file + ": " + e.getOriginalMessage(), e);
+        } catch (JsonMappingException e) {
+            String setting = e.getPath().isEmpty() ? null : e.getPath().get(0).getFieldName();
+            throw new IOException(file + ": " + (setting != null && fields.has(setting)
+                    ? wrongValue(setting, fields.get(setting)) : e.getOriginalMessage()), e);
         }
         List<String> problems = config.problems();
         if (!problems.isEmpty()) {
             throw new IOException(file + ": " + String.join("; ", problems));
         }
         return config;
+    }
+
+    /** "setting 'epochs' is 2.5; it takes a whole number", from the setting's type. */
+    private static String wrongValue(String setting, JsonNode given) {
+        Class<?> type = Arrays.stream(TrainingConfig.class.getRecordComponents())
+                .filter(c -> c.getName().equals(setting)).findFirst().orElseThrow().getType();
+        String takes;
+        if (type.isEnum()) {
+            takes = "one of " + Arrays.stream(type.getEnumConstants()).map(Object::toString)
+                    .collect(Collectors.joining(", "));
+        } else if (type == int.class || type == long.class) {
+            takes = "a whole number";
+        } else if (type == double.class) {
+            takes = "a number";
+        } else if (type == boolean.class) {
+            takes = "true or false";
+        } else {
+            takes = "a " + type.getSimpleName();
+        }
+        return "setting '" + setting + "' is " + given + "; it takes " + takes;
     }
 
     public void write(Path file) throws IOException {
@@ -174,6 +202,8 @@ public record TrainingConfig(
         return new ObjectMapper()
                 .enable(SerializationFeature.INDENT_OUTPUT)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                // 2.5 epochs would otherwise train 2
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
     }
 }
