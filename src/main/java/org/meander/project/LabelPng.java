@@ -4,6 +4,7 @@ import java.awt.Dimension;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import javax.imageio.ImageIO;
@@ -21,7 +22,18 @@ public final class LabelPng {
      * RGB(A) images (the red channel), and palette labels, where the sample is the class index, not the colour.
      */
     public static LabelMask read(Path file) throws IOException {
-        BufferedImage image = ImageIO.read(file.toFile());
+        BufferedImage image;
+        try {
+            image = ImageIO.read(file.toFile());
+        } catch (IOException | RuntimeException e) {
+            if (!Files.exists(file)) {
+                throw e;
+            }
+            // a file cut short (a full disk, a copy that stopped) or damaged since; ImageIO's message names no file
+            throw new IOException(file + ": the label is damaged and cannot be read (" + e.getMessage() + ");"
+                    + " every earlier version of it is kept in labels/.history/ (History… in the window restores"
+                    + " one), or delete the file to label the tile afresh", e);
+        }
         if (image == null) {
             throw new IOException(file + ": not a readable image; a label is a PNG the size of its tile, 0 for"
                     + " background and anything above 0 for foreground");

@@ -9,6 +9,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Optional;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
@@ -78,6 +79,21 @@ class LabelFilesTest {
         IOException e = assertThrows(IOException.class, () -> project.readLabel(tileOf(project)));
         assertContains(e.getMessage(), dir.resolve("labels/a.png").toAbsolutePath().toString(), "3 x 2", "6 x 4",
                 "a.jpg");
+    }
+
+    @Test
+    void aDamagedLabelIsAnErrorNamingTheFileAndItsHistory() throws IOException {
+        TestImages.tile(dir.resolve("tiles/a.png"), 64, 64);
+        Path label = dir.resolve("labels/a.png");
+        int[] speckle = new java.util.Random(7).ints(64 * 64, 0, 2).map(v -> v * 255).toArray();
+        TestImages.grayPng(label, 64, 64, speckle);
+        byte[] whole = Files.readAllBytes(label);
+        Files.write(label, Arrays.copyOf(whole, whole.length / 2)); // cut short, as by a full disk
+        Project project = Project.open(dir);
+
+        IOException e = assertThrows(IOException.class, () -> project.readLabel(tileOf(project)));
+
+        assertContains(e.getMessage(), label.toAbsolutePath().toString(), "damaged", "labels/.history");
     }
 
     @Test
