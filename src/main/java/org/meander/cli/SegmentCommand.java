@@ -80,6 +80,9 @@ final class SegmentCommand implements Callable<Integer> {
         if (points.isEmpty() && box == null) {
             throw new IllegalArgumentException("give at least one --point x,y,label or a --box x0,y0,x1,y1");
         }
+        OutputFile.check("--out", out);
+        OutputFile.check("--logits", logits);
+        OutputFile.check("--embedding", embedding);
         BufferedImage picture = samPicture(readImage(image));
         requireInside(picture.getWidth(), picture.getHeight());
         Map<String, Object> timings = new LinkedHashMap<>();

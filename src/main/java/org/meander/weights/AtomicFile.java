@@ -33,6 +33,14 @@ public final class AtomicFile {
 
     public static void replace(Path target, Content content) throws IOException {
         Path folder = target.toAbsolutePath().getParent();
+        // said of the target here: the failures below would name the hidden temporary file
+        if (Files.isDirectory(target)) {
+            throw new IOException(target + ": is a folder; give the name of a file to write");
+        }
+        if (!Files.isDirectory(folder)) {
+            throw new IOException(target + ": the folder " + folder + (Files.exists(folder)
+                    ? " is a file" : " does not exist; create it first"));
+        }
         // Not Files.createTempFile: it makes the file owner-only, and the rename would carry that over to the
         // target; a plain new file gets the usual permissions.
         Path temporary = folder.resolve("." + target.getFileName() + "."

@@ -174,6 +174,17 @@ class SegmentCommandTest {
         assertEquals(0, run.exitCode, run.err);
     }
 
+    /** Checked before the model loads and the image is encoded: a typo in a path should not cost an encode. */
+    @Test
+    void outputsThatCannotBeWrittenAreNamedByTheirOption() throws IOException {
+        Path nowhere = dir.resolve("no-such-folder/mask.png");
+        assertRefused(segment("--model", MODEL.toString(), "--image", IMAGE.toString(), "--point", "5,5,1",
+                "--out", nowhere.toString()), "--out " + nowhere, "does not exist");
+        Path folder = Files.createDirectories(dir.resolve("logits"));
+        assertRefused(segment("--model", MODEL.toString(), "--image", IMAGE.toString(), "--point", "5,5,1",
+                "--logits", folder.toString()), "--logits " + folder, "is a folder");
+    }
+
     @Test
     void missingImageIsNamed() {
         Path absent = dir.resolve("absent.png");

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -76,14 +77,41 @@ class AtomicWriteTest {
 
     @Test
     void failureAfterWritingRemovesTheTemporaryFileAndKeepsTheTarget() throws IOException {
-        // A non-empty folder in the target's place: everything is written, then the final rename fails.
+        Path target = dir.resolve("model.safetensors");
+        Files.writeString(target, "old");
+
+        IOException e = assertThrows(IOException.class, () -> AtomicFile.replace(target, channel -> {
+            channel.write(ByteBuffer.wrap(new byte[4096]));
+            throw new IOException("No space left on device");
+        }));
+
+        assertEquals("No space left on device", e.getMessage());
+        assertEquals(List.of("model.safetensors"), CraftedFiles.listing(dir));
+        assertEquals("old", Files.readString(target));
+    }
+
+    @Test
+    void aFolderInTheTargetsPlaceIsNamedAndKept() throws IOException {
         Path target = Files.createDirectory(dir.resolve("model.safetensors"));
         Files.writeString(target.resolve("keep.txt"), "old");
 
-        assertThrows(IOException.class, () -> SafetensorsWriter.write(target, ONE, Map.of(), TensorDtype.F32));
+        IOException e = assertThrows(IOException.class,
+                () -> SafetensorsWriter.write(target, ONE, Map.of(), TensorDtype.F32));
         assertThrows(IOException.class, () -> NpyFile.write(target, new long[] {1}, new float[] {1}));
 
+        assertEquals(target + ": is a folder; give the name of a file to write", e.getMessage());
         assertEquals(List.of("model.safetensors"), CraftedFiles.listing(dir));
         assertEquals("old", Files.readString(target.resolve("keep.txt")));
+    }
+
+    @Test
+    void aMissingFolderIsNamed() {
+        Path target = dir.resolve("no/such/place/x.npy");
+
+        IOException e = assertThrows(IOException.class,
+                () -> NpyFile.write(target, new long[] {1}, new float[] {1}));
+
+        assertEquals(target + ": the folder " + target.getParent() + " does not exist; create it first",
+                e.getMessage());
     }
 }
