@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.awt.Dimension;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Collections;
@@ -55,6 +56,10 @@ public final class Project {
     public static Project open(Path dir) throws IOException {
         Path directory = dir.toAbsolutePath().normalize();
         Path tilesFolder = directory.resolve("tiles");
+        if (!Files.exists(directory)) {
+            throw new NoSuchFileException(directory.toString(), null, "no such project folder; make one with"
+                    + " ./meander project create " + directory + " --images FOLDER");
+        }
         if (!Files.isDirectory(tilesFolder)) {
             throw new IOException(directory + ": not a Meander project, it has no tiles/ folder. A project folder holds"
                     + " its images in tiles/ (PNG, JPEG, TIFF or BMP), their labels in labels/ (PNG masks named like"

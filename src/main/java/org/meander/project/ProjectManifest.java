@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.UnaryOperator;
+import org.meander.weights.JsonProblem;
 
 /**
  * {@code meander.json}: what Meander records about a project, such as
@@ -71,7 +72,7 @@ final class ProjectManifest {
         try {
             root = MAPPER.readTree(file.toFile());
         } catch (JsonProcessingException e) {
-            throw new IOException(file + ": not valid JSON (" + e.getOriginalMessage() + "); fix it or move it aside,"
+            throw new IOException(file + ": not valid JSON (" + JsonProblem.describe(e) + "); fix it or move it aside,"
                     + " and Meander starts a new one (label statuses recorded in it are then lost)", e);
         }
         if (!(root instanceof ObjectNode object)) {

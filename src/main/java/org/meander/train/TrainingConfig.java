@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.meander.prompts.BoxSettings;
 import org.meander.prompts.ControlPointSettings;
+import org.meander.weights.JsonProblem;
 
 /**
  * Everything that defines a fine-tuning run; stored as {@code runs/<run>/config.json}. The defaults are the seed
@@ -141,7 +142,7 @@ public record TrainingConfig(
         try {
             given = mapper.readTree(Files.readString(file));
         } catch (JsonProcessingException e) {
-            throw new IOException(file + ": not valid JSON: " + e.getOriginalMessage(), e);
+            throw new IOException(file + ": not valid JSON: " + JsonProblem.describe(e), e);
         }
         if (!(given instanceof ObjectNode fields)) {
             throw new IOException(file + ": expected a JSON object of training settings");

@@ -99,7 +99,7 @@ public final class Checkpoint implements AutoCloseable {
         try {
             root = WeightsJson.MAPPER.readTree(index.toFile());
         } catch (JsonProcessingException e) {
-            throw new WeightsException(index + ": not valid JSON (" + e.getOriginalMessage()
+            throw new WeightsException(index + ": not valid JSON (" + JsonProblem.describe(e)
                     + "); download the model again.", e);
         }
         JsonNode weightMap = root == null ? null : root.get("weight_map");

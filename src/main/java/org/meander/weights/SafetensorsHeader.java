@@ -44,7 +44,7 @@ record SafetensorsHeader(Map<String, String> metadata, Map<String, TensorInfo> t
         try {
             root = WeightsJson.MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
-            throw new WeightsException(file + ": the header is not valid JSON (" + e.getOriginalMessage()
+            throw new WeightsException(file + ": the header is not valid JSON (" + JsonProblem.describe(e)
                     + "); this is not a safetensors file, or " + REDOWNLOAD, e);
         } catch (IOException e) {
             throw new WeightsException(file + ": the header cannot be read as JSON (" + e.getMessage() + "); "

@@ -79,6 +79,14 @@ public final class SamLoader {
 
     private static SamConfig readConfig(Path modelDir) throws IOException {
         Path configFile = modelDir.resolve("config.json");
+        if (!Files.exists(modelDir)) {
+            throw new WeightsException(modelDir + ": no such folder; give the folder of a SAM model (config.json and"
+                    + " model.safetensors), or see ./meander models list");
+        }
+        if (!Files.isDirectory(modelDir)) {
+            throw new WeightsException(modelDir + ": is a file; give the folder that holds it (a model folder"
+                    + " holds config.json and model.safetensors)");
+        }
         if (!Files.isRegularFile(configFile)) {
             throw new WeightsException(modelDir + ": no config.json; a model folder holds config.json and"
                     + " model.safetensors as Hugging Face's save_pretrained writes them");

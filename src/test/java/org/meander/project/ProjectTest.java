@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.meander.weights.ErrorText;
 
 /** Opening a project folder: which files are tiles, where their labels are, and what each label's status is. */
 class ProjectTest {
@@ -126,6 +127,15 @@ class ProjectTest {
     }
 
     @Test
+    void aMissingFolderIsSaidToBeMissing() {
+        Path absent = dir.resolve("rivr");
+        IOException e = assertThrows(IOException.class, () -> Project.open(absent));
+        assertEquals(absent + ": no such project folder; make one with ./meander project create " + absent
+                + " --images FOLDER", ErrorText.of(e));
+        assertFalse(Files.exists(absent));
+    }
+
+    @Test
     void aFolderWithoutTilesIsRefusedSayingWhatAProjectHolds() {
         IOException e = assertThrows(IOException.class, () -> Project.open(dir));
         assertContains(e.getMessage(), dir.toAbsolutePath().normalize().toString(), "tiles/", "labels/",
@@ -148,9 +158,11 @@ class ProjectTest {
         IOException unknown = assertThrows(IOException.class, () -> Project.open(dir));
         assertContains(unknown.getMessage(), dir.resolve("meander.json").toString(), "DONE", "EDITED, ACCEPTED");
 
-        Files.writeString(dir.resolve("meander.json"), "{\"labels\": ");
+        Files.writeString(dir.resolve("meander.json"), "{\"labels\": {}");
         IOException truncated = assertThrows(IOException.class, () -> Project.open(dir));
-        assertContains(truncated.getMessage(), dir.resolve("meander.json").toString(), "not valid JSON");
+        assertContains(truncated.getMessage(), dir.resolve("meander.json").toString(), "not valid JSON",
+                "start marker at line 1, column 1)");
+        assertFalse(truncated.getMessage().contains("Source"), "Jackson's internals: " + truncated.getMessage());
     }
 
     @Test

@@ -217,6 +217,18 @@ class SamLoaderTest {
     }
 
     @Test
+    void aMissingFolderOrTheConfigFileItselfIsSaidSo() throws IOException {
+        Path absent = dir.resolve("sam-vit-bse");
+        WeightsException missing = assertThrows(WeightsException.class, () -> SamLoader.load(absent));
+        assertContains(missing.getMessage(), absent.toString(), "no such folder");
+
+        copyTinyConfig();
+        Path config = dir.resolve("config.json");
+        WeightsException file = assertThrows(WeightsException.class, () -> SamLoader.load(config));
+        assertContains(file.getMessage(), config.toString(), "is a file", "the folder that holds it");
+    }
+
+    @Test
     void configThatIsNotJsonIsNamed() throws IOException {
         writeTiny(tensors -> { });
         Files.writeString(dir.resolve("config.json"), "<html>404 Not Found</html>");

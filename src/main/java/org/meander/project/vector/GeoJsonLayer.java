@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.meander.weights.JsonProblem;
 
 /**
  * The polygons of a GeoJSON file (a FeatureCollection, a Feature or a bare geometry; Polygons and MultiPolygons, in
@@ -69,8 +70,7 @@ public record GeoJsonLayer(Path file, List<Polygon> polygons, int epsg, int othe
                 default -> reading.bareGeometry(rest);
             }
         } catch (JsonProcessingException e) {
-            throw new IOException(file + " is not JSON: " + e.getOriginalMessage() + " (line "
-                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
+            throw new IOException(file + " is not JSON: " + JsonProblem.describe(e));
         } catch (IllegalArgumentException e) {
             throw new IOException(file + ": " + e.getMessage());
         }
