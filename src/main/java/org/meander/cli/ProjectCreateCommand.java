@@ -116,8 +116,13 @@ final class ProjectCreateCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "--cut-larger-than: " + e.getMessage());
         }
+        boolean newFolder = !Files.exists(project);
         ImportReport report = ProjectImport.create(project, images, masks, classIndex, imagery,
-                new CutProgress());
+                new ImportProgress());
+        boolean nothingImported = report.importedTiles().isEmpty() && report.alreadyThere().isEmpty();
+        if (nothingImported && newFolder) {
+            ScratchFolder.delete(project); // made by this import and empty: a second try starts clean
+        }
         report.problems().forEach(System.err::println);
         if (!report.alignedFrames().isEmpty()) {
             System.err.println(AlignedFrame.summary(report.alignedFrames()));
@@ -140,7 +145,7 @@ final class ProjectCreateCommand implements Callable<Integer> {
         }
         result.put("problems", report.problems());
         System.out.println(new ObjectMapper().writeValueAsString(result));
-        return report.importedTiles().isEmpty() && report.alreadyThere().isEmpty() ? 1 : 0;
+        return nothingImported ? 1 : 0;
     }
 
     /**
@@ -186,27 +191,43 @@ final class ProjectCreateCommand implements Callable<Integer> {
         return images;
     }
 
-    /** Files are quick; an image being cut into tiles can take minutes, so its tiles are counted on stderr. */
-    private static final class CutProgress implements ProjectImport.Progress {
+    /**
+     * Images done, counted on stderr (pairing near-infrared frames takes most of a second an image), and the tiles
+     * of an image being cut, which can take minutes.
+     */
+    private static final class ImportProgress implements ProjectImport.Progress {
 
-        private ProgressLine line;
-        private String file;
+        private ProgressLine images;
+        private ProgressLine cut;
+        private String cutFile;
 
         @Override
         public void filesDone(int done, int total) {
-            if (line != null) {
-                line.finish();
-                line = null;
+            if (cut != null) {
+                cut.finish();
+                cut = null;
+                cutFile = null;
+            }
+            if (images == null) {
+                images = new ProgressLine(System.err, "images");
+            }
+            images.show(done, total);
+            if (done == total) {
+                images.finish();
             }
         }
 
         @Override
-        public void tilesCut(String cutFile, int done, int total) {
-            if (!cutFile.equals(file)) {
-                file = cutFile;
-                line = new ProgressLine(System.err, "cutting " + cutFile + " into tiles:");
+        public void tilesCut(String file, int done, int total) {
+            if (!file.equals(cutFile)) {
+                if (images != null) {
+                    images.finish();
+                    images = null;
+                }
+                cutFile = file;
+                cut = new ProgressLine(System.err, "cutting " + file + " into tiles:");
             }
-            line.show(done, total);
+            cut.show(done, total);
         }
     }
 }

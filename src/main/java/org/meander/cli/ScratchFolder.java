@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
-/** Removes a benchmark's temporary folder and everything in it. */
+/** Removes a folder this program made (a benchmark's, a project an import left empty) and everything in it. */
 final class ScratchFolder {
 
     private ScratchFolder() {

@@ -64,6 +64,7 @@ class ProjectCommandTest {
         assertEquals(1, json.path("problems").size());
         assertTrue(json.path("problems").get(0).asText().contains("c.png"), json.toString());
         assertTrue(result.err().contains("c.png"), result.err());
+        assertTrue(result.err().contains("images 3/3"), "the progress: " + result.err());
         Project project = Project.open(dir);
         assertEquals(2, project.tiles().size());
         byte[] label = project.readLabel(project.tiles().get(0)).orElseThrow().pixels();
@@ -173,6 +174,7 @@ class ProjectCommandTest {
         assertEquals(1, result.exit());
         assertEquals(0, result.json().path("tiles").asInt());
         assertTrue(result.err().contains("a.png"), result.err());
+        assertFalse(Files.exists(temp.resolve("project")), "no empty project is left behind");
     }
 
     @Test
