@@ -23,8 +23,8 @@ import org.meander.project.vector.MaskTracer;
  * One mask per raster cut into the project, of the raster's size, stitched from its tiles' labels (see
  * {@link StitchedMask} for how overlaps are resolved), in {@code stitched/<raster>.tif} (a tiled GeoTIFF with the
  * raster's georeferencing, and GDAL's nodata mask over what no labelled tile covers), {@code stitched/<raster>.png}
- * or {@code stitched/<raster>.geojson} (its outlines, a river that crosses tiles as one polygon). It is made a strip at a time, so a raster of any size needs only a few rows of
- * its tiles' labels in memory.
+ * or {@code stitched/<raster>.geojson} (its outlines, a river that crosses tiles as one polygon). It is made a strip
+ * at a time, so a raster of any size needs only a few rows of its tiles' labels in memory.
  */
 public final class StitchedExport {
 
