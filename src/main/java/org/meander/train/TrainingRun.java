@@ -155,8 +155,7 @@ public final class TrainingRun {
             TrainingData data = new TrainingData(project, cache, model.config().promptEncoder().maskInputSize());
             List<Tile> all = new ArrayList<>(trainTiles);
             all.addAll(validationTiles);
-            if (!MissingEmbeddings.compute(baseModel, cache, data.missingEmbeddings(all), listener,
-                    stopRequested)) {
+            if (!MissingEmbeddings.compute(baseModel, data, all, listener, stopRequested)) {
                 RunOutcome stopped = new RunOutcome(RunStatus.STOPPED, "stopped while computing embeddings, before"
                         + " training; those computed are kept", 0);
                 RunInfo.read(folder.info()).with(stopped.status(), stopped.message()).write(folder.info());
@@ -240,8 +239,8 @@ public final class TrainingRun {
             if (removed.isEmpty()) {
                 return outcome;
             }
-            String note = removed.size() + (removed.size() == 1 ? " tile" : " tiles") + " removed from the project"
-                    + " during the run " + (removed.size() == 1 ? "was" : "were") + " left out: "
+            String note = removed.size() + (removed.size() == 1 ? " tile" : " tiles") + " removed or renamed during"
+                    + " the run " + (removed.size() == 1 ? "was" : "were") + " left out: "
                     + String.join(", ", removed.stream().sorted().toList());
             return new RunOutcome(outcome.status(), outcome.message() == null ? note : outcome.message() + "; "
                     + note, outcome.bestEpoch());
