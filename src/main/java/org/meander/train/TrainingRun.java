@@ -143,9 +143,17 @@ public final class TrainingRun {
 
     /**
      * Trains until the last epoch, early stopping, a stop request or a failure, which the run's info then records
-     * before it is thrown. With {@code resume}, starts from the {@code last} checkpoint.
+     * before it is thrown. With {@code resume}, starts from the {@code last} checkpoint. The process holds the run
+     * meanwhile ({@link RunLock}): a run that another trains is refused at once, its files left as they are.
      */
     public RunOutcome train(boolean resume, TrainingListener listener, BooleanSupplier stopRequested)
+            throws IOException, InterruptedException {
+        try (RunLock held = RunLock.take(folder)) {
+            return trainHeld(resume, listener, stopRequested);
+        }
+    }
+
+    private RunOutcome trainHeld(boolean resume, TrainingListener listener, BooleanSupplier stopRequested)
             throws IOException, InterruptedException {
         List<Tile> trainTiles = TrainingData.trainingTiles(project);
         List<Tile> validationTiles = TrainingData.labelledTiles(project, Split.VALIDATION);

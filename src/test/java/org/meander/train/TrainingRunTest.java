@@ -247,6 +247,34 @@ class TrainingRunTest {
         assertEquals(1, recorder.epochs.get(0).validation().tiles(), "one validation tile left");
     }
 
+    /**
+     * One trainer at a time: a second that asks for a run while it trains is refused at once, writing nothing, and the
+     * first trains on (two would write the same checkpoints and history, the last writer winning).
+     */
+    @Test
+    void aRunTrainingIsRefusedToASecondTrainer() throws Exception {
+        Project project = project(dir);
+        TrainingRun run = TrainingRun.create(project, "once", Fixtures.model("tiny"), quick(2, 2));
+        List<Exception> refusals = new ArrayList<>();
+        Recorder recorder = new Recorder(1, () -> {
+            try {
+                TrainingRun.open(project, "once").train(true, new TrainingListener() { }, () -> false);
+            } catch (IOException | InterruptedException e) {
+                refusals.add(e);
+            }
+        });
+
+        RunOutcome outcome = run.train(false, recorder, () -> false);
+
+        assertEquals(1, refusals.size(), "the second trainer was refused");
+        assertTrue(refusals.get(0).getMessage().contains("run once is training already"),
+                refusals.get(0).getMessage());
+        assertEquals(RunStatus.FINISHED, outcome.status(), outcome.message());
+        assertEquals(2, recorder.epochs.size());
+        assertEquals(RunStatus.FINISHED, RunInfo.read(run.folder().info()).status());
+        assertEquals(2, RunHistory.read(run.folder().history()).epochs().size());
+    }
+
     @Test
     void resumedRunEndsWhereAnUninterruptedOneDoes() throws Exception {
         Project project = project(dir);
