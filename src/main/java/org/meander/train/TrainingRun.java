@@ -124,6 +124,19 @@ public final class TrainingRun {
         return baseModel;
     }
 
+    /**
+     * A word on the run for whoever evaluates it unfinished: it trains still (its checkpoints change as it goes), or
+     * was interrupted; empty when it ended as run.json records.
+     */
+    public Optional<String> unfinished() throws IOException {
+        RunInfo info = RunInfo.asItStands(folder);
+        if (info.status() == RunStatus.RUNNING) {
+            return Optional.of("Run " + folder.name() + " is still training: its checkpoints change as it goes");
+        }
+        return info.interrupted() ? Optional.of("Run " + folder.name() + " was " + info.message() + "; resume it to"
+                + " train on") : Optional.empty();
+    }
+
     /** The earlier run's checkpoint the run's decoder started from; null for the model's own. */
     public RunDecoder startedFrom() throws IOException {
         return RunInfo.read(folder.info()).startedFrom();
