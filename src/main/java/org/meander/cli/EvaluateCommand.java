@@ -87,6 +87,7 @@ final class EvaluateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Project opened = Project.open(projectFolder.required());
         TrainingRun training = TrainingRun.open(opened, run);
+        training.unfinished().ifPresent(System.err::println);
         Baseline baseline = parseBaseline(against);
         EvaluationReport report = new Evaluation(opened, training)
                 .evaluate(parseSplit(split), parseCheckpoint(checkpoint), acceptedOnly, baseline, progress());

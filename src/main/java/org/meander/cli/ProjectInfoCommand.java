@@ -54,11 +54,17 @@ final class ProjectInfoCommand implements Callable<Integer> {
         result.put("rasters", rasters);
         result.put("interrupted_cuts", opened.interruptedCuts());
         List<Map<String, Object>> runs = new ArrayList<>();
+        List<String> interrupted = new ArrayList<>();
         for (RunFolder run : RunFolder.all(opened.directory())) {
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("name", run.name());
             try {
-                entry.put("status", RunInfo.read(run.info()).status().name().toLowerCase(Locale.ROOT));
+                RunInfo info = RunInfo.asItStands(run);
+                entry.put("status", info.status().name().toLowerCase(Locale.ROOT));
+                if (info.interrupted()) {
+                    interrupted.add("Run " + run.name() + " was " + info.message() + ": ./meander train "
+                            + opened.directory() + " --run " + run.name() + " --resume continues it.");
+                }
             } catch (IOException e) {
                 entry.put("status", "unreadable: " + e.getMessage());
             }
@@ -66,6 +72,7 @@ final class ProjectInfoCommand implements Callable<Integer> {
         }
         result.put("runs", runs);
         printTable(summary);
+        interrupted.forEach(System.err::println);
         for (String raster : opened.interruptedCuts()) {
             System.err.println("The cut of " + raster + " into tiles was interrupted: run the same ./meander project"
                     + " tile command again to finish it (the tiles it wrote are kept).");

@@ -45,7 +45,7 @@ final class TrainingProgressPrinter implements TrainingListener {
 
     @Override
     public void tileRemoved(String tile) {
-        out.printf("%ntile %s was removed from the project: left out from here on%n", tile);
+        out.printf("%ntile %s was removed or renamed: left out from here on%n", tile);
         out.flush();
     }
 

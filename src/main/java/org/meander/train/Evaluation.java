@@ -55,7 +55,7 @@ public final class Evaluation {
             EmbeddingCache cache = new EmbeddingCache(project.directory(), model.encoderFingerprint(),
                     TrainingRun.EMBEDDING_MEMORY);
             TrainingData data = new TrainingData(project, cache, model.config().promptEncoder().maskInputSize());
-            MissingEmbeddings.compute(run.baseModel(), cache, data.missingEmbeddings(tiles), listener, () -> false);
+            MissingEmbeddings.compute(run.baseModel(), data, tiles, listener, () -> false);
 
             DecoderParameters decoder = DecoderParameters.of(model);
             decoder.load(against.decoder(run, decoder.values()));

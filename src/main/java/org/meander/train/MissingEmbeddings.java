@@ -19,12 +19,15 @@ final class MissingEmbeddings {
     }
 
     /**
-     * Loads the whole model in {@code modelDir} when some are missing (runs and evaluations hold theirs without
-     * the vision encoder) and computes them. Returns false when {@code stop} asked to end early (checked as each
-     * tile finishes, so within one encode); what was computed stays in the cache.
+     * Loads the whole model in {@code modelDir} when some of the tiles' embeddings are missing from {@code data}'s
+     * cache (runs and evaluations hold theirs without the vision encoder) and computes them. Returns false when
+     * {@code stop} asked to end early (checked as each tile finishes, so within one encode); what was computed stays
+     * in the cache. A tile that left the project meanwhile (removed, renamed) is not a failure: a run leaves it out.
      */
-    static boolean compute(Path modelDir, EmbeddingCache cache, List<Tile> missing, TrainingListener listener,
+    static boolean compute(Path modelDir, TrainingData data, List<Tile> tiles, TrainingListener listener,
             BooleanSupplier stop) throws IOException, InterruptedException {
+        List<Tile> missing = data.missingEmbeddings(tiles);
+        EmbeddingCache cache = data.cache();
         if (missing.isEmpty()) {
             return true;
         }
@@ -47,8 +50,9 @@ final class MissingEmbeddings {
             if (cancelled.get()) {
                 return false;
             }
-            if (queue.progress().failed() > 0) {
-                throw new IOException("could not compute the embeddings of " + queue.progress().failed() + " tiles: "
+            int failed = queue.progress().failed() == 0 ? 0 : data.missingEmbeddings(missing).size();
+            if (failed > 0) {
+                throw new IOException("could not compute the embeddings of " + failed + " tiles: "
                         + queue.progress().lastError());
             }
             // training streams embeddings from the disk cache: one held in memory only would be missing there

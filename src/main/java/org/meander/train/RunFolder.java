@@ -11,7 +11,8 @@ import java.util.stream.Stream;
 /**
  * A run's folder, {@code <project>/runs/<name>/}: {@code config.json} (the settings), {@code run.json} (the base
  * model and the run's status), {@code history.json} (losses and metrics, rewritten as the run goes), and
- * {@code checkpoints/best.safetensors} and {@code checkpoints/last.safetensors}, and evaluation reports.
+ * {@code checkpoints/best.safetensors} and {@code checkpoints/last.safetensors}, and evaluation reports; and
+ * {@code .training.lock}, locked while a process trains the run.
  */
 public record RunFolder(Path directory, String name) {
 
@@ -53,6 +54,11 @@ public record RunFolder(Path directory, String name) {
 
     public Path history() {
         return directory.resolve("history.json");
+    }
+
+    /** Locked by the process training the run, for as long as it does ({@link RunLock}). */
+    public Path lock() {
+        return directory.resolve(RunLock.FILE_NAME);
     }
 
     public Path checkpoint(CheckpointKind kind) {

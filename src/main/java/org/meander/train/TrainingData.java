@@ -1,6 +1,8 @@
 package org.meander.train;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -30,6 +32,11 @@ public final class TrainingData {
         this.project = project;
         this.cache = cache;
         this.lowResSide = lowResSide;
+    }
+
+    /** The cache the tiles' embeddings are read from. */
+    public EmbeddingCache cache() {
+        return cache;
     }
 
     /**
@@ -66,12 +73,18 @@ public final class TrainingData {
                 .toList();
     }
 
-    /** The tiles whose embedding is not in the cache yet. */
+    /** The tiles whose embedding is not in the cache yet; one that left the project meanwhile is not among them. */
     public List<Tile> missingEmbeddings(List<Tile> tiles) throws IOException {
         List<Tile> missing = new ArrayList<>();
         for (Tile tile : tiles) {
-            if (!cache.contains(cache.keyOf(tile.image()))) {
-                missing.add(tile);
+            try {
+                if (!cache.contains(cache.keyOf(tile.image()))) {
+                    missing.add(tile);
+                }
+            } catch (IOException e) {
+                if (!leftProject(tile)) {
+                    throw e;
+                }
             }
         }
         return missing;
@@ -82,8 +95,8 @@ public final class TrainingData {
     }
 
     /**
-     * The tile's example, or empty when the tile left the project after the run listed it (removed, its files moved
-     * to {@code trash/}, or renamed): a long run goes on without it.
+     * The tile's example, or empty when the tile {@link #leftProject left the project} after the run listed it: a
+     * long run goes on without it.
      */
     public Optional<TrainingExample> exampleIfStillThere(Tile tile, PromptDrawer drawer, RandomGenerator random)
             throws IOException {
@@ -97,9 +110,13 @@ public final class TrainingData {
         }
     }
 
-    /** Whether the tile is no longer in the project under its name: removed, or renamed. */
+    /**
+     * Whether the tile left the project after the run listed it: removed or renamed, by this program or another (a
+     * command run beside it, which this project's tile list does not know of). Both move the image away first, so
+     * its absence tells, whichever file a read missed.
+     */
     public boolean leftProject(Tile tile) {
-        return project.tile(tile.name()).filter(tile::equals).isEmpty();
+        return Files.notExists(tile.image(), LinkOption.NOFOLLOW_LINKS);
     }
 
     /** As {@link #example(Tile, PromptDrawer, RandomGenerator)}, with the tile's label already read. */

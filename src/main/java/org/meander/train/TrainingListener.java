@@ -16,8 +16,8 @@ public interface TrainingListener {
     }
 
     /**
-     * A tile was removed from the project while the run used it (its image went to {@code trash/}): it is left out
-     * from here on. Told once per tile.
+     * A tile left the project while the run used it (removed to {@code trash/} or renamed, here or by another
+     * program): it is left out from here on. Told once per tile.
      */
     default void tileRemoved(String tile) {
     }

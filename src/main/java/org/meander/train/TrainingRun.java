@@ -124,6 +124,19 @@ public final class TrainingRun {
         return baseModel;
     }
 
+    /**
+     * A word on the run for whoever evaluates it unfinished: it trains still (its checkpoints change as it goes), or
+     * was interrupted; empty when it ended as run.json records.
+     */
+    public Optional<String> unfinished() throws IOException {
+        RunInfo info = RunInfo.asItStands(folder);
+        if (info.status() == RunStatus.RUNNING) {
+            return Optional.of("Run " + folder.name() + " is still training: its checkpoints change as it goes");
+        }
+        return info.interrupted() ? Optional.of("Run " + folder.name() + " was " + info.message() + "; resume it to"
+                + " train on") : Optional.empty();
+    }
+
     /** The earlier run's checkpoint the run's decoder started from; null for the model's own. */
     public RunDecoder startedFrom() throws IOException {
         return RunInfo.read(folder.info()).startedFrom();
@@ -143,9 +156,17 @@ public final class TrainingRun {
 
     /**
      * Trains until the last epoch, early stopping, a stop request or a failure, which the run's info then records
-     * before it is thrown. With {@code resume}, starts from the {@code last} checkpoint.
+     * before it is thrown. With {@code resume}, starts from the {@code last} checkpoint. The process holds the run
+     * meanwhile ({@link RunLock}): a run that another trains is refused at once, its files left as they are.
      */
     public RunOutcome train(boolean resume, TrainingListener listener, BooleanSupplier stopRequested)
+            throws IOException, InterruptedException {
+        try (RunLock held = RunLock.take(folder)) {
+            return trainHeld(resume, listener, stopRequested);
+        }
+    }
+
+    private RunOutcome trainHeld(boolean resume, TrainingListener listener, BooleanSupplier stopRequested)
             throws IOException, InterruptedException {
         List<Tile> trainTiles = TrainingData.trainingTiles(project);
         List<Tile> validationTiles = TrainingData.labelledTiles(project, Split.VALIDATION);
@@ -155,8 +176,7 @@ public final class TrainingRun {
             TrainingData data = new TrainingData(project, cache, model.config().promptEncoder().maskInputSize());
             List<Tile> all = new ArrayList<>(trainTiles);
             all.addAll(validationTiles);
-            if (!MissingEmbeddings.compute(baseModel, cache, data.missingEmbeddings(all), listener,
-                    stopRequested)) {
+            if (!MissingEmbeddings.compute(baseModel, data, all, listener, stopRequested)) {
                 RunOutcome stopped = new RunOutcome(RunStatus.STOPPED, "stopped while computing embeddings, before"
                         + " training; those computed are kept", 0);
                 RunInfo.read(folder.info()).with(stopped.status(), stopped.message()).write(folder.info());
@@ -240,8 +260,8 @@ public final class TrainingRun {
             if (removed.isEmpty()) {
                 return outcome;
             }
-            String note = removed.size() + (removed.size() == 1 ? " tile" : " tiles") + " removed from the project"
-                    + " during the run " + (removed.size() == 1 ? "was" : "were") + " left out: "
+            String note = removed.size() + (removed.size() == 1 ? " tile" : " tiles") + " removed or renamed during"
+                    + " the run " + (removed.size() == 1 ? "was" : "were") + " left out: "
                     + String.join(", ", removed.stream().sorted().toList());
             return new RunOutcome(outcome.status(), outcome.message() == null ? note : outcome.message() + "; "
                     + note, outcome.bestEpoch());

@@ -48,7 +48,7 @@ public final class Validation {
             int end = Math.min(tiles.size(), start + config.batchSize());
             List<TrainingExample> batch = new ArrayList<>();
             for (Tile tile : tiles.subList(start, end)) {
-                // a tile removed from the project since the run listed it is left out
+                // a tile removed or renamed since the run listed it is left out
                 data.exampleIfStillThere(tile, drawer, promptRandom(config, tile)).ifPresent(batch::add);
             }
             if (!batch.isEmpty()) {

@@ -30,6 +30,7 @@ import org.meander.train.RunFolder;
 import org.meander.train.RunInfo;
 import org.meander.train.RunStatus;
 import org.meander.train.RunDecoder;
+import org.meander.train.TrainingConfig;
 import org.meander.weights.SamLoader;
 
 /** {@code train}, {@code evaluate} and {@code export-model} on the fixture's two river tiles with the tiny model. */
@@ -254,6 +255,68 @@ class TrainCommandTest {
         assertTrue(printed.contains("\"status\":\"stopped\""), printed);
         assertTrue(Files.isRegularFile(project.resolve("runs/r1/checkpoints/last.safetensors")));
         assertEquals(RunStatus.STOPPED, RunInfo.read(RunFolder.of(project, "r1").info()).status());
+    }
+
+    /**
+     * A run is trained by one process at a time: a second trainer is refused at once, naming the run, and evaluate
+     * says that the run trains still. Killed (kill -9), its process records nothing, yet the run reads as interrupted
+     * (stopped), not as running, and --resume takes it up.
+     */
+    @Test
+    void aSecondTrainerIsRefusedAndAKilledRunReadsAsInterrupted() throws Exception {
+        Path project = project();
+        Path output = dir.resolve("output.txt");
+        Process first = start(output, "train", "--project", project.toString(), "--model",
+                EmbedCommandTest.MODEL.toString(), "--run", "r1", "--epochs", "100000", "--batch-size", "1");
+        try {
+            for (int wait = 0; wait < 1200 && !printed(output).contains("epoch 2/"); wait++) {
+                assertTrue(first.isAlive(), printed(output));
+                Thread.sleep(100);
+            }
+            Path secondOutput = dir.resolve("second.txt");
+            Process second = start(secondOutput, "train", "--project", project.toString(), "--run", "r1", "--resume");
+            boolean ended = second.waitFor(1, TimeUnit.MINUTES);
+            if (!ended) {
+                second.destroyForcibly().waitFor();
+            }
+            String said = printed(secondOutput);
+            assertTrue(ended, "the second trainer trains too: " + said);
+            assertEquals(1, second.exitValue(), said);
+            assertTrue(said.contains("run r1 is being trained by another Meander process"), said);
+            assertEquals("running", statusInInfo(project));
+            String evaluating = evaluate(project);
+            assertTrue(evaluating.contains("Run r1 is still training"), evaluating);
+        } finally {
+            first.destroyForcibly().waitFor();
+        }
+        RunFolder folder = RunFolder.of(project, "r1");
+        assertEquals(RunStatus.RUNNING, RunInfo.read(folder.info()).status(), "a killed process records nothing");
+
+        EmbedCommandTest.Result info = EmbedCommandTest.runCapturing("project", "info", project.toString());
+        assertEquals("stopped", info.json().get("runs").get(0).get("status").asText());
+        assertTrue(info.err().contains("Run r1 was interrupted"), info.err());
+        assertTrue(info.err().contains("--run r1 --resume"), info.err());
+        String evaluating = evaluate(project);
+        assertTrue(evaluating.contains("Run r1 was interrupted"), evaluating);
+        TrainingConfig.read(folder.config()).withEpochs(1).write(folder.config()); // its epoch is over: it finishes
+        EmbedCommandTest.Result resumed = EmbedCommandTest.runCapturing("train", "--project", project.toString(),
+                "--run", "r1", "--resume");
+        assertEquals(0, resumed.exit(), resumed.err());
+        assertEquals("finished", resumed.json().get("status").asText());
+        assertEquals("finished", statusInInfo(project));
+    }
+
+    private static String statusInInfo(Path project) throws IOException {
+        return EmbedCommandTest.runCapturing("project", "info", project.toString()).json().get("runs").get(0)
+                .get("status").asText();
+    }
+
+    /** What {@code evaluate} of run r1 wrote on stderr. */
+    private static String evaluate(Path project) {
+        EmbedCommandTest.Result evaluated = EmbedCommandTest.runCapturing("evaluate", "--project", project.toString(),
+                "--run", "r1");
+        assertEquals(0, evaluated.exit(), evaluated.err());
+        return evaluated.err();
     }
 
     /** What the process printed so far; progress lines rewritten in place (carriage returns) one under another. */

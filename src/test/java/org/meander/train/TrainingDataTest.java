@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.meander.embed.EmbeddingCache;
 import org.meander.project.LabelMask;
 import org.meander.project.LabelStatus;
 import org.meander.project.Project;
@@ -49,6 +50,17 @@ class TrainingDataTest {
         assertEquals(List.of("t_1", "t_10", "t_2"),
                 TrainingData.labelledTiles(project, Split.TRAIN).stream().map(Tile::name).toList(),
                 "a run's batches are drawn by position: the order runs have always seen");
+    }
+
+    /** Listing the embeddings a run lacks hashes every tile: one removed meanwhile is not missing, it is gone. */
+    @Test
+    void aTileThatLeftTheProjectLacksNoEmbedding() throws Exception {
+        Project project = TrainingRunTest.project(dir);
+        List<Tile> tiles = TrainingData.labelledTiles(project, Split.TRAIN);
+        Project.open(project.directory()).remove(tiles.get(0));
+        TrainingData data = new TrainingData(project, new EmbeddingCache(project.directory(), "none", 1 << 20), 256);
+
+        assertEquals(tiles.subList(1, tiles.size()), data.missingEmbeddings(tiles));
     }
 
     @Test

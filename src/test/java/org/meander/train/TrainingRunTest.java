@@ -168,41 +168,111 @@ class TrainingRunTest {
         Tile training = tiles.get(0);
         Tile validating = tiles.get(5);
         TrainingRun run = TrainingRun.create(project, "tidy", Fixtures.model("tiny"), quick(3, 2));
-        List<String> told = new ArrayList<>();
-        List<EpochRecord> epochs = new ArrayList<>();
+        Recorder recorder = new Recorder(1, () -> {
+            project.remove(training);
+            project.remove(validating);
+        });
 
-        RunOutcome outcome = run.train(false, new TrainingListener() {
-            @Override
-            public void batch(BatchRecord record, int batchInEpoch, int batchesPerEpoch, double samplesPerSecond) {
-                if (record.step() == 1) {
-                    try {
-                        project.remove(training);
-                        project.remove(validating);
-                    } catch (IOException e) {
-                        throw new IllegalStateException(e);
-                    }
-                }
-            }
-
-            @Override
-            public void tileRemoved(String tile) {
-                told.add(tile);
-            }
-
-            @Override
-            public void epoch(EpochRecord record, boolean best) {
-                epochs.add(record);
-            }
-        }, () -> false);
+        RunOutcome outcome = run.train(false, recorder, () -> false);
 
         assertEquals(RunStatus.FINISHED, outcome.status(), outcome.message());
-        assertEquals(3, epochs.size());
-        assertEquals(Set.of(training.name(), validating.name()), Set.copyOf(told));
-        assertEquals(2, told.size(), "each told once: " + told);
-        assertTrue(outcome.message().contains("2 tiles removed from the project during the run were left out"),
+        assertEquals(3, recorder.epochs.size());
+        assertEquals(Set.of(training.name(), validating.name()), Set.copyOf(recorder.told));
+        assertEquals(2, recorder.told.size(), "each told once: " + recorder.told);
+        assertTrue(outcome.message().contains("2 tiles removed or renamed during the run were left out"),
                 outcome.message());
-        assertEquals(1, epochs.get(2).validation().tiles(), "one validation tile left");
+        assertEquals(1, recorder.epochs.get(2).validation().tiles(), "one validation tile left");
         assertEquals(RunStatus.FINISHED, RunInfo.read(run.folder().info()).status());
+    }
+
+    /**
+     * A tile removed by another program ({@code ./meander project remove} beside the run) is left out as one removed
+     * here is: the run's own project still lists it, so the absence of its files must tell.
+     */
+    @Test
+    void tilesRemovedByAnotherProgramDuringARunAreLeftOut() throws Exception {
+        Project project = project(dir);
+        Tile training = project.tiles().get(0);
+        Tile validating = project.tiles().get(5);
+        TrainingRun run = TrainingRun.create(project, "beside", Fixtures.model("tiny"), quick(3, 2));
+        Project elsewhere = Project.open(project.directory());
+        Recorder recorder = new Recorder(1, () -> {
+            elsewhere.remove(elsewhere.tile(training.name()).orElseThrow());
+            elsewhere.remove(elsewhere.tile(validating.name()).orElseThrow());
+        });
+
+        RunOutcome outcome = run.train(false, recorder, () -> false);
+
+        assertEquals(RunStatus.FINISHED, outcome.status(), outcome.message());
+        assertEquals(List.of(training.name(), validating.name()), recorder.told.stream().sorted().toList());
+        assertTrue(outcome.message().contains("2 tiles removed or renamed during the run were left out: "
+                + training.name() + ", " + validating.name()), outcome.message());
+        assertEquals(1, recorder.epochs.get(2).validation().tiles(), "one validation tile left");
+        assertEquals(RunStatus.FINISHED, RunInfo.read(run.folder().info()).status());
+    }
+
+    /**
+     * A removal or rename moves the tile's image first, then its label: a run that reads the label in between misses
+     * the tile at its embedding, whose key is the image's content, and leaves it out there too.
+     */
+    @Test
+    void aTileWhoseImageLeftDuringARunIsLeftOutAtItsEmbedding() throws Exception {
+        Project project = project(dir);
+        Tile training = project.tiles().get(0);
+        TrainingRun run = TrainingRun.create(project, "halfway", Fixtures.model("tiny"), quick(3, 2));
+        Recorder recorder = new Recorder(1, () -> Files.move(training.image(), dir.resolve("moved-away.png")));
+
+        RunOutcome outcome = run.train(false, recorder, () -> false);
+
+        assertEquals(RunStatus.FINISHED, outcome.status(), outcome.message());
+        assertEquals(List.of(training.name()), recorder.told);
+        assertTrue(outcome.message().contains("1 tile removed or renamed during the run was left out: "
+                + training.name()), outcome.message());
+    }
+
+    /** A tile removed while the run computes the embeddings it lacks is left out, not a failure to compute them. */
+    @Test
+    void aTileRemovedWhileEmbeddingsAreComputedIsLeftOut() throws Exception {
+        Project project = project(dir);
+        Tile validating = project.tiles().get(5);
+        TrainingRun run = TrainingRun.create(project, "early", Fixtures.model("tiny"), quick(1, 2));
+        Project elsewhere = Project.open(project.directory());
+        Recorder recorder = new Recorder(0, () -> elsewhere.remove(elsewhere.tile(validating.name()).orElseThrow()));
+
+        RunOutcome outcome = run.train(false, recorder, () -> false);
+
+        assertEquals(RunStatus.FINISHED, outcome.status(), outcome.message());
+        assertEquals(List.of(validating.name()), recorder.told);
+        assertTrue(outcome.message().contains(validating.name()), outcome.message());
+        assertEquals(1, recorder.epochs.get(0).validation().tiles(), "one validation tile left");
+    }
+
+    /**
+     * One trainer at a time: a second that asks for a run while it trains is refused at once, writing nothing, and the
+     * first trains on (two would write the same checkpoints and history, the last writer winning).
+     */
+    @Test
+    void aRunTrainingIsRefusedToASecondTrainer() throws Exception {
+        Project project = project(dir);
+        TrainingRun run = TrainingRun.create(project, "once", Fixtures.model("tiny"), quick(2, 2));
+        List<Exception> refusals = new ArrayList<>();
+        Recorder recorder = new Recorder(1, () -> {
+            try {
+                TrainingRun.open(project, "once").train(true, new TrainingListener() { }, () -> false);
+            } catch (IOException | InterruptedException e) {
+                refusals.add(e);
+            }
+        });
+
+        RunOutcome outcome = run.train(false, recorder, () -> false);
+
+        assertEquals(1, refusals.size(), "the second trainer was refused");
+        assertTrue(refusals.get(0).getMessage().contains("run once is training already"),
+                refusals.get(0).getMessage());
+        assertEquals(RunStatus.FINISHED, outcome.status(), outcome.message());
+        assertEquals(2, recorder.epochs.size());
+        assertEquals(RunStatus.FINISHED, RunInfo.read(run.folder().info()).status());
+        assertEquals(2, RunHistory.read(run.folder().history()).epochs().size());
     }
 
     @Test
@@ -315,6 +385,60 @@ class TrainingRunTest {
         }, () -> false);
         assertEquals(RunStatus.FINISHED, resumed.status());
         assertTrue(embeddedAgain.get() < 6, "the embeddings computed before the stop were kept");
+    }
+
+    /** What a run told its listener; an action done once, after the first embedding or after step {@code after}. */
+    private static final class Recorder implements TrainingListener {
+        private final long after;
+        private final Action action;
+        private boolean done;
+        final List<String> told = new ArrayList<>();
+        final List<EpochRecord> epochs = new ArrayList<>();
+
+        interface Action {
+            void run() throws IOException;
+        }
+
+        /** {@code after}: the step after which to act; 0 acts once the first embedding is computed. */
+        Recorder(long after, Action action) {
+            this.after = after;
+            this.action = action;
+        }
+
+        @Override
+        public void embedding(int embedded, int total) {
+            if (after == 0 && embedded == 1) {
+                act();
+            }
+        }
+
+        @Override
+        public void batch(BatchRecord record, int batchInEpoch, int batchesPerEpoch, double samplesPerSecond) {
+            if (after > 0 && record.step() == after) {
+                act();
+            }
+        }
+
+        @Override
+        public void tileRemoved(String tile) {
+            told.add(tile);
+        }
+
+        @Override
+        public void epoch(EpochRecord record, boolean best) {
+            epochs.add(record);
+        }
+
+        private void act() {
+            if (!done) {
+                done = true;
+                try {
+                    action.run();
+                } catch (IOException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
     }
 
     private static void deleteTree(Path folder) throws IOException {

@@ -273,6 +273,7 @@ public final class EvaluateViewModel implements AutoCloseable {
                 EvaluationReport result = new Evaluation(project, training).evaluate(on, kind, accepted, baseline,
                         progressListener());
                 result.writeTo(training.folder());
+                String unfinished = training.unfinished().map(note -> note + ". ").orElse("");
                 closeComparer();
                 comparer = TileComparer.open(project, training, kind, baseline);
                 Platform.runLater(() -> {
@@ -281,9 +282,9 @@ public final class EvaluateViewModel implements AutoCloseable {
                     report.set(result);
                     metrics.setAll(MetricRow.of(result));
                     tiles.setAll(result.rows());
-                    message.set(String.format(Locale.ROOT, "%s on %d %s tiles%s: mean IoU %.3f, %s %.3f (%s)."
-                            + " Every tile's metrics: %s", describe(name, kind), result.rows().size(), on.key(),
-                            accepted ? " with accepted labels" : "", result.tuned().iou().mean(),
+                    message.set(unfinished + String.format(Locale.ROOT, "%s on %d %s tiles%s: mean IoU %.3f,"
+                            + " %s %.3f (%s). Every tile's metrics: %s", describe(name, kind), result.rows().size(),
+                            on.key(), accepted ? " with accepted labels" : "", result.tuned().iou().mean(),
                             baseline.word(), result.base().iou().mean(), result.baseline(),
                             result.table(training.folder())));
                 });

@@ -18,8 +18,9 @@ import org.meander.train.RunStatus;
 import org.meander.train.TrainingConfig;
 
 /**
- * A run of the project as its folder records it: settings, base model and status, history. A folder whose files
- * cannot be read is listed with its problem.
+ * A run of the project as its folder records it: settings, base model and status (as it stands: a run no process
+ * holds is not running, whatever run.json says), history. A folder whose files cannot be read is listed with its
+ * problem.
  *
  * @param config null when {@code problem} is set
  * @param info null when {@code problem} is set
@@ -28,7 +29,7 @@ public record PastRun(RunFolder folder, TrainingConfig config, RunInfo info, Run
 
     public static PastRun read(RunFolder folder) {
         try {
-            return new PastRun(folder, TrainingConfig.read(folder.config()), RunInfo.read(folder.info()),
+            return new PastRun(folder, TrainingConfig.read(folder.config()), RunInfo.asItStands(folder),
                     RunHistory.read(folder.history()), null);
         } catch (IOException | RuntimeException e) {
             return new PastRun(folder, null, null, new RunHistory(java.util.List.of(), java.util.List.of()),
@@ -50,7 +51,7 @@ public record PastRun(RunFolder folder, TrainingConfig config, RunInfo info, Run
         }
         String message = info.message() == null ? "" : ": " + info.message();
         return switch (info.status()) {
-            case RUNNING -> "running in another process, or interrupted";
+            case RUNNING -> "running in another process";
             case FINISHED -> "finished" + message;
             case STOPPED -> "stopped" + message;
             case FAILED -> "failed" + message;
@@ -68,10 +69,13 @@ public record PastRun(RunFolder folder, TrainingConfig config, RunInfo info, Run
         return history.epochs().stream().filter(r -> r.epoch() == best).findFirst();
     }
 
-    /** Whether Resume can continue it: not finished, not training here, and with a checkpoint to continue from. */
+    /**
+     * Whether Resume can continue it: neither finished nor training (here or in another process), and with a
+     * checkpoint to continue from.
+     */
     public boolean resumable(boolean trainingHere) {
         return problem == null && !trainingHere && info.status() != RunStatus.FINISHED
-                && Files.isRegularFile(folder.checkpoint(CheckpointKind.LAST));
+                && info.status() != RunStatus.RUNNING && Files.isRegularFile(folder.checkpoint(CheckpointKind.LAST));
     }
 
     /** Whether it has a best checkpoint to evaluate, export or annotate with. */
