@@ -113,7 +113,8 @@ final class EvaluateCommand implements Callable<Integer> {
             result.put("accepted_only", true);
         }
         result.put("tiles", report.rows().size());
-        result.put("against", word);
+        result.put("checkpoint", report.checkpoint().word());
+        result.put("against", baseline.option());
         result.put("baseline", report.baseline());
         result.put("base", means(report.base()));
         result.put("tuned", means(report.tuned()));

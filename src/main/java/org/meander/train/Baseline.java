@@ -1,6 +1,8 @@
 package org.meander.train;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.io.IOException;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -32,6 +34,12 @@ public enum Baseline {
     public String describe(TrainingRun run) throws IOException {
         return this == MODEL ? "the model's own decoder"
                 : run.startedFrom().describe() + ", which " + run.folder().name() + " started from";
+    }
+
+    /** As {@code evaluate --against} names it, and evaluation reports and the JSON line too: "model" or "start". */
+    @JsonValue
+    public String option() {
+        return name().toLowerCase(Locale.ROOT);
     }
 
     /** The word the metrics' columns are headed with: "base" or "start". */

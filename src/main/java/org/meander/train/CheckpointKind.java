@@ -1,5 +1,7 @@
 package org.meander.train;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
 /** The two checkpoints a run keeps. */
@@ -10,6 +12,18 @@ public enum CheckpointKind {
     LAST;
 
     public String fileName() {
-        return name().toLowerCase(Locale.ROOT) + ".safetensors";
+        return word() + ".safetensors";
+    }
+
+    /** From "best" or "last", or "BEST" and "LAST", as run.json and meander.json held them before session 21. */
+    @JsonCreator
+    public static CheckpointKind of(String word) {
+        return valueOf(word.toUpperCase(Locale.ROOT));
+    }
+
+    /** "best" or "last", as {@code --checkpoint} and the reports name it. */
+    @JsonValue
+    public String word() {
+        return name().toLowerCase(Locale.ROOT);
     }
 }

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import org.meander.embed.EmbeddingCache;
 import org.meander.project.LabelMask;
 import org.meander.project.LabelStatus;
@@ -71,7 +70,7 @@ public final class Evaluation {
             }
             rows.sort(Comparator.comparingDouble((EvaluationRow r) -> r.tuned().disagreement()).reversed());
             return new EvaluationReport(run.folder().name(), split.key(),
-                    checkpoint.name().toLowerCase(Locale.ROOT), acceptedOnly, against, against.describe(run),
+                    checkpoint, acceptedOnly, against, against.describe(run),
                     MetricSummary.of(base), MetricSummary.of(tunedMetrics), rows);
         }
     }

@@ -12,7 +12,7 @@ import java.util.List;
  * baseline's metrics. Rows are sorted by the tuned model's disagreement with the label, largest first: a tile a
  * well-tuned model still disagrees with is the likeliest to carry a wrong label.
  */
-public record EvaluationReport(String run, String split, String checkpoint, boolean acceptedOnly,
+public record EvaluationReport(String run, String split, CheckpointKind checkpoint, boolean acceptedOnly,
         Baseline against, String baseline, MetricSummary base, MetricSummary tuned, List<EvaluationRow> rows) {
 
     public EvaluationReport {
@@ -35,7 +35,7 @@ public record EvaluationReport(String run, String split, String checkpoint, bool
 
     /** Where the run keeps it: {@code evaluation-<split>.json}, {@code evaluation-<split>-accepted.json}, .... */
     public Path file(RunFolder folder) {
-        return folder.evaluation(split, acceptedOnly, against);
+        return folder.evaluation(split, acceptedOnly, against, checkpoint);
     }
 
     /** Its rows as a CSV table beside it: {@code evaluation-<split>.csv}, or {@code evaluation-<split>-accepted.csv}. */

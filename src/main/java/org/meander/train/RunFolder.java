@@ -72,11 +72,13 @@ public record RunFolder(Path directory, String name) {
 
     /**
      * Where an evaluation's report goes: on the split's labels or its accepted ones only, against the model's own
-     * decoder or, with "-against-start", against the decoder the run started from.
+     * decoder or, with "-against-start", against the decoder the run started from; of the best checkpoint, or, with
+     * "-last", of the last, so that neither replaces the other's.
      */
-    public Path evaluation(String split, boolean acceptedOnly, Baseline baseline) {
+    public Path evaluation(String split, boolean acceptedOnly, Baseline baseline, CheckpointKind checkpoint) {
         return directory.resolve("evaluation-" + split + (acceptedOnly ? "-accepted" : "")
-                + (baseline == Baseline.START ? "-against-start" : "") + ".json");
+                + (baseline == Baseline.START ? "-against-start" : "")
+                + (checkpoint == CheckpointKind.LAST ? "-last" : "") + ".json");
     }
 
     public boolean exists() {

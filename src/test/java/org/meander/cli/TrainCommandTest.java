@@ -125,6 +125,8 @@ class TrainCommandTest {
         assertEquals(0, evaluated.exit(), evaluated.err());
         JsonNode metrics = evaluated.json();
         assertEquals(1, metrics.get("tiles").asInt());
+        assertEquals("model", metrics.get("against").asText(), "as --against names it");
+        assertEquals("best", metrics.get("checkpoint").asText());
         double tunedIou = metrics.get("tuned").get("iou").asDouble();
         assertTrue(tunedIou >= 0 && tunedIou <= 1);
         assertTrue(evaluated.err().contains("IoU"), evaluated.err());

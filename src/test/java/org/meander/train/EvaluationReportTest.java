@@ -2,6 +2,7 @@ package org.meander.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +22,7 @@ class EvaluationReportTest {
         TileMetrics plainTuned = new TileMetrics("reach_r0_c1", 0.25, 0.4, 1, 0.25, 0.875);
         TileMetrics oddBase = new TileMetrics("bank, \"left\"", 1, 1, 1, 1, 1);
         TileMetrics oddTuned = new TileMetrics("bank, \"left\"", 0.75, 0.8, 0.9, 0.7, 0.95);
-        EvaluationReport report = new EvaluationReport("r1", "validation", "best", true, Baseline.MODEL,
+        EvaluationReport report = new EvaluationReport("r1", "validation", CheckpointKind.BEST, true, Baseline.MODEL,
                 "the model's own decoder", MetricSummary.of(List.of(plainBase, oddBase)), MetricSummary.of(List.of(plainTuned, oddTuned)),
                 List.of(new EvaluationRow(plainBase.tile(), plainBase, plainTuned),
                         new EvaluationRow(oddBase.tile(), oddBase, oddTuned)));
@@ -37,6 +38,18 @@ class EvaluationReportTest {
                 "reach_r0_c1,0.5,0.6,0.7,0.8,0.9,0.25,0.4,1.0,0.25,0.875",
                 "\"bank, \"\"left\"\"\",1.0,1.0,1.0,1.0,1.0,0.75,0.8,0.9,0.7,0.95"),
                 Files.readAllLines(report.table(folder)));
-        assertEquals("r1", TrainingConfig.mapper().readTree(report.file(folder).toFile()).path("run").asText());
+        JsonNode json = TrainingConfig.mapper().readTree(report.file(folder).toFile());
+        assertEquals("r1", json.path("run").asText());
+        assertEquals("model", json.path("against").asText(), "as --against names it");
+        assertEquals("best", json.path("checkpoint").asText());
+    }
+
+    @Test
+    void theLastCheckpointsReportLeavesTheBestOnesInPlace() {
+        RunFolder folder = RunFolder.of(dir, "r1");
+        assertEquals(folder.directory().resolve("evaluation-test.json"),
+                folder.evaluation("test", false, Baseline.MODEL, CheckpointKind.BEST));
+        assertEquals(folder.directory().resolve("evaluation-test-against-start-last.json"),
+                folder.evaluation("test", false, Baseline.START, CheckpointKind.LAST));
     }
 }

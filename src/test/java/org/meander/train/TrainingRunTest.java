@@ -149,7 +149,7 @@ class TrainingRunTest {
         EvaluationRow same = every.rows().stream().filter(r -> r.tile().equals(checked.name())).findFirst()
                 .orElseThrow();
         assertEquals(same.tuned().iou(), accepted.rows().get(0).tuned().iou(), 1e-12, "the same prompts");
-        assertEquals(run.folder().directory().resolve("evaluation-train-accepted.json"),
+        assertEquals(run.folder().directory().resolve("evaluation-train-accepted-last.json"),
                 accepted.file(run.folder()));
         IOException none = assertThrows(IOException.class, () -> new Evaluation(project, run)
                 .evaluate(Split.VALIDATION, CheckpointKind.LAST, true, Baseline.MODEL, new TrainingListener() { }));

@@ -108,8 +108,8 @@ class EvaluateTabTest {
         assertTrue(evaluate.messageProperty().get().endsWith("Every tile's metrics: " + table),
                 evaluate.messageProperty().get());
         assertTrue(Files.isRegularFile(table));
-        assertTrue(Files.isRegularFile(RunFolder.of(project, "tuned").evaluation("validation", false, Baseline.MODEL)),
-                "the report is kept with the run, as ./meander evaluate keeps it");
+        assertTrue(Files.isRegularFile(RunFolder.of(project, "tuned").evaluation("validation", false, Baseline.MODEL,
+                CheckpointKind.BEST)), "the report is kept with the run, as ./meander evaluate keeps it");
 
         WaitForAsyncUtils.waitForFxEvents();
         Node row = robot.lookup("#eval-tiles .table-row-cell").nth(0).query();
