@@ -3,9 +3,9 @@ package org.meander.train;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.meander.project.AtomicBytes;
 import org.meander.weights.Checkpoint;
 import org.meander.weights.FloatTensor;
 import org.meander.weights.SafetensorsWriter;
@@ -30,7 +30,7 @@ public final class TunedModelExport {
 
     /**
      * Writes the model to {@code out}, which a model already in it refuses unless {@code replace}: an earlier
-     * export is the user's work.
+     * export is the user's work. Its files are new files, whatever the base model's modes (a read-only download).
      */
     public static void write(Path baseModel, Map<String, float[]> decoder, Path out, boolean replace)
             throws IOException {
@@ -59,9 +59,7 @@ public final class TunedModelExport {
         }
         Files.createDirectories(out);
         SafetensorsWriter.write(out.resolve("model.safetensors"), tensors, Map.of("format", "pt"), TensorDtype.F32);
-        Path config = out.resolve("config.json");
-        Path temporary = out.resolve(".config.json.tmp");
-        Files.copy(baseModel.resolve("config.json"), temporary, StandardCopyOption.REPLACE_EXISTING);
-        Files.move(temporary, config, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        // read and written, not copied: a copy takes the source's mode, and a read-only config.json stays so
+        AtomicBytes.write(out.resolve("config.json"), Files.readAllBytes(baseModel.resolve("config.json")));
     }
 }
