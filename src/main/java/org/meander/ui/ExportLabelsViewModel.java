@@ -109,7 +109,7 @@ final class ExportLabelsViewModel {
         Thread writing = new Thread(() -> {
             try {
                 editor.awaitSaved();
-                Map<String, Object> written = LabelExport.write(project, chosenFormat, target, options);
+                Map<String, Object> written = LabelExport.write(project, chosenFormat, target, options, false);
                 Platform.runLater(() -> task.say(describe(written)));
             } catch (Exception e) {
                 Platform.runLater(() -> task.say("The export failed: " + ErrorText.of(e)));

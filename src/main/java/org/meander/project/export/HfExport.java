@@ -43,7 +43,7 @@ public final class HfExport {
      * of the same name. Unlabelled tiles are left out: a segmentation example needs its label.
      */
     public static Result write(Project project, Path folder, Predicate<Tile> which) throws IOException {
-        Path target = Files.createDirectories(folder.toAbsolutePath().normalize());
+        Path target = ExportFolders.prepare(project, folder);
         List<Path> files = new ArrayList<>();
         int rows = 0;
         int unlabelled = 0;

@@ -87,7 +87,7 @@ class GeoJsonExportTest {
         Path out = temp.resolve("out");
 
         Map<String, Object> result = LabelExport.write(project, LabelExport.Format.GEOJSON, out,
-                LabelExport.Options.EVERY_LABEL);
+                LabelExport.Options.EVERY_LABEL, false);
 
         assertEquals(List.of("ortho"), result.get("stitched"));
         JsonNode collection = JSON.readTree(out.resolve("stitched/ortho.geojson").toFile());
@@ -111,7 +111,7 @@ class GeoJsonExportTest {
         Path out = temp.resolve("out");
 
         Map<String, Object> result = LabelExport.write(project, LabelExport.Format.GEOJSON_WGS84, out,
-                LabelExport.Options.EVERY_LABEL);
+                LabelExport.Options.EVERY_LABEL, false);
 
         assertEquals(6, result.get("files"));
         JsonNode collection = JSON.readTree(out.resolve("stitched/ortho.geojson").toFile());
@@ -142,7 +142,7 @@ class GeoJsonExportTest {
         Project project = ExportFixture.create(temp.resolve("project"));
 
         Map<String, Object> result = LabelExport.write(project, LabelExport.Format.GEOJSON_WGS84,
-                temp.resolve("out"), LabelExport.Options.EVERY_LABEL);
+                temp.resolve("out"), LabelExport.Options.EVERY_LABEL, false);
 
         assertEquals(0, result.get("files"));
         assertEquals(List.of("a", "b"), result.get("left_out_not_georeferenced"));
@@ -155,7 +155,7 @@ class GeoJsonExportTest {
         Path out = temp.resolve("out");
 
         Map<String, Object> result = LabelExport.write(project, LabelExport.Format.GEOJSON, out,
-                new LabelExport.Options(Split.TRAIN, false, 0));
+                new LabelExport.Options(Split.TRAIN, false, 0), false);
 
         assertFalse(result.containsKey("stitched"));
         assertFalse(Files.exists(out.resolve("stitched")));
@@ -167,7 +167,7 @@ class GeoJsonExportTest {
         Path out = temp.resolve("out");
 
         Map<String, Object> result = LabelExport.write(project, LabelExport.Format.GEOJSON, out,
-                LabelExport.Options.EVERY_LABEL);
+                LabelExport.Options.EVERY_LABEL, false);
 
         assertEquals(2, result.get("files"));
         assertEquals(1L, result.get("polygons"));
