@@ -99,6 +99,49 @@ class ExportLabelsTest {
         assertEquals(List.of(tiles.get(1).name() + ".png", tiles.get(4).name() + ".png"), visibleFiles(out));
     }
 
+    /** As {@code project export --overwrite}: an earlier export is replaced wholly, once the user says so. */
+    @Test
+    void anEarlierExportIsReplacedOnlyOnceConfirmed(FxRobot robot) throws Exception {
+        Project project = workbench.project();
+        Tile checked = project.tiles().get(2);
+        project.writeLabel(checked, project.readLabel(checked).orElseThrow(), LabelStatus.ACCEPTED);
+        Path out = dir.resolve("masks");
+        Fields.set(robot, "#export-out", out.toString());
+        robot.clickOn("#export-start");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
+                () -> Fields.text(robot, "#export-report").startsWith("Written to"));
+        assertEquals(6, visibleFiles(out).size());
+
+        robot.clickOn("#export-accepted-only");
+        robot.clickOn("#export-start");
+        WaitForAsyncUtils.waitForFxEvents();
+        String question = robot.lookup(".dialog-pane .content").queryLabeled().getText();
+        assertEquals(out + " holds an earlier export (png, 6 files). Replace it? The files it wrote go; other files"
+                + " there stay.", question);
+        robot.push(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(6, visibleFiles(out).size(), "not replaced unasked");
+
+        robot.clickOn("#export-start");
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.push(KeyCode.ENTER);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> visibleFiles(out).size() == 1
+                && Fields.text(robot, "#export-report").startsWith("Written to"));
+        assertEquals(List.of(checked.name() + ".png"), visibleFiles(out));
+    }
+
+    @Test
+    void aFolderOfOtherFilesIsNoPlaceForAnExport(FxRobot robot) throws Exception {
+        Path out = Files.createDirectories(dir.resolve("photos"));
+        Files.writeString(out.resolve("holiday.jpg"), "not a mask");
+
+        Fields.set(robot, "#export-out", out.toString());
+
+        assertTrue(Fields.label(robot, "#export-problem").startsWith(out + ": holds 1 file that no Meander export"),
+                Fields.label(robot, "#export-problem"));
+        assertTrue(robot.lookup("#export-start").queryAs(Button.class).isDisabled());
+    }
+
     @Test
     void cocoOfOneSplitIsOneJsonFile(FxRobot robot) throws Exception {
         ComboBox<?> format = robot.lookup("#export-format").queryAs(ComboBox.class);
