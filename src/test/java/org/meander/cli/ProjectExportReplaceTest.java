@@ -1,5 +1,6 @@
 package org.meander.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -87,6 +88,26 @@ class ProjectExportReplaceTest {
                 + " record)", refused.err().strip());
         assertEquals(17, visibleFiles(out).size());
         assertEquals("someone's mask", Files.readString(out.resolve("old1.png")));
+    }
+
+    /** A failed export leaves the earlier one whole: it is written aside and put in its place only when done. */
+    @Test
+    void anExportThatFailsLeavesTheEarlierOneAsItWas() throws Exception {
+        sample();
+        Path out = dir.resolve("outlines");
+        assertEquals(0, export("--format", "geojson", "--out", out.toString()).exit());
+        List<String> earlier = visibleFiles(out);
+        byte[] first = Files.readAllBytes(out.resolve(earlier.get(0)));
+
+        var failed = export("--format", "geojson-wgs84", "--out", out.toString(), "--overwrite");
+
+        assertEquals(1, failed.exit(), "the sample's tiles are not on the map");
+        assertEquals(earlier, visibleFiles(out));
+        assertArrayEquals(first, Files.readAllBytes(out.resolve(earlier.get(0))));
+        try (Stream<Path> all = Files.list(out)) {
+            assertEquals(1, all.filter(f -> f.getFileName().toString().startsWith(".")).count(),
+                    "only the record of the export is hidden there: nothing half written");
+        }
     }
 
     @Test

@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
-import org.meander.project.LabelStatus;
 import org.meander.project.Project;
 import org.meander.project.Split;
 import org.meander.project.Tile;
@@ -74,16 +73,12 @@ public final class LabelExport {
      * written, by name, in the command line's JSON words. A whole PNG, GeoTIFF or GeoJSON export also stitches the
      * tiles of each raster cut by {@code project tile} into one mask (or one set of outlines) of its size. An earlier
      * export there is replaced only when {@code replace} (see {@link ExportTarget}); a folder export is written aside
-     * and put in place once whole ({@link StagedExport}).
+     * and put in place once whole ({@link StagedExport}). An export that would write nothing is refused, saying why.
      */
     public static Map<String, Object> write(Project project, Format format, Path out, Options options,
                                             boolean replace) throws IOException {
         ExportTarget.of(project, format, out).requireWritable(replace);
-        Split split = options.split();
-        Predicate<Tile> inSplit = split == null ? tile -> true : tile -> project.split(tile) == split;
-        Predicate<Tile> which = options.acceptedOnly()
-                ? inSplit.and(tile -> project.status(tile) == LabelStatus.ACCEPTED)
-                : inSplit;
+        LabelSelection selection = LabelSelection.of(project, options);
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("format", format.key());
         result.put("out", out.toAbsolutePath().toString());
@@ -95,12 +90,17 @@ public final class LabelExport {
             result.put("simplified_pixels", options.simplifyPixels());
         }
         if (format == Format.COCO) {
-            result.put("annotations", CocoExport.write(project, out, which));
+            // COCO lists the unlabelled tiles too, as images without annotations
+            result.put("annotations", CocoExport.write(project, out, selection.which()));
         } else {
             try (StagedExport staged = StagedExport.begin(out)) {
-                writeFolder(project, format, staged, options, which, result);
+                writeFolder(project, format, staged, options, selection.which(), result);
                 staged.commit(format.key());
             }
+            result.put("unlabelled_tiles_left_out", selection.unlabelled());
+        }
+        if (options.acceptedOnly()) {
+            result.put("unaccepted_labels_left_out", selection.unaccepted());
         }
         return result;
     }
@@ -118,6 +118,9 @@ public final class LabelExport {
             case GEOJSON, GEOJSON_WGS84 -> {
                 GeoJsonExport.Written written = GeoJsonExport.write(project, folder, which,
                         format == Format.GEOJSON_WGS84, options.simplifyPixels());
+                if (written.files() == 0) {
+                    throw notOnTheEarth(project, written.notOnTheMap().size());
+                }
                 result.put("files", written.files());
                 result.put("polygons", written.polygons());
                 result.put("georeferenced", written.georeferenced());
@@ -129,7 +132,6 @@ public final class LabelExport {
                 HfExport.Result written = HfExport.write(project, folder, which);
                 result.put("rows", written.rows());
                 result.put("files", written.files().stream().map(f -> staged.placed(f).toString()).toList());
-                result.put("unlabelled_tiles_left_out", written.unlabelledTiles());
             }
         }
         Optional<StitchedExport.Format> stitched = switch (format) {
@@ -143,5 +145,13 @@ public final class LabelExport {
             // a split's tiles (or the accepted ones) do not cover a raster, so only a whole export stitches
             result.put("stitched", StitchedExport.write(project, folder, stitched.get(), options.simplifyPixels()));
         }
+    }
+
+    /** Outlines in longitude and latitude need tiles placed on the Earth; refused when none of those asked for is. */
+    private static IOException notOnTheEarth(Project project, int tiles) {
+        return new IOException(project.directory() + ": " + (tiles == 1
+                ? "the labelled tile is not placed on the Earth (its imagery has"
+                : "none of the " + tiles + " labelled tiles is placed on the Earth (their imagery has")
+                + " no georeferencing with an EPSG code); export geojson for outlines in pixels");
     }
 }
