@@ -3,6 +3,7 @@ package org.meander.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.meander.project.Project;
 import org.meander.train.RunCheckpoint;
@@ -25,7 +26,8 @@ final class ExportModelCommand implements Callable<Integer> {
     @Option(names = "--run", paramLabel = "NAME", required = true, description = "run name")
     String run;
 
-    @Option(names = "--out", paramLabel = "DIR", required = true, description = "folder to write")
+    @Option(names = "--out", paramLabel = "DIR", required = true,
+            description = "folder to write: new, empty, or holding a model (replaced with --overwrite)")
     Path out;
 
     @Option(names = "--overwrite", description = "replace a model already in --out")
@@ -37,6 +39,10 @@ final class ExportModelCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Optional<String> problem = TunedModelExport.placeProblem(out);
+        if (problem.isPresent()) {
+            throw new IllegalArgumentException("--out " + problem.get());
+        }
         if (!overwrite && TunedModelExport.holdsModel(out)) {
             throw new IllegalArgumentException("--out " + out + " holds a model already (config.json,"
                     + " model.safetensors); choose another folder, or add --overwrite to replace it");

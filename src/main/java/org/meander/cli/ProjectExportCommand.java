@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.meander.project.Project;
 import org.meander.project.Split;
+import org.meander.project.export.ExportTarget;
 import org.meander.project.export.LabelExport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
@@ -16,7 +17,7 @@ import picocli.CommandLine.TypeConversionException;
 
 /**
  * {@code ./meander project export DIR --format png|coco|geotiff|geojson|geojson-wgs84|hf --out PATH [--split S]
- * [--accepted-only] [--simplify PIXELS]}: labels for other tools.
+ * [--accepted-only] [--overwrite] [--simplify PIXELS]}: labels for other tools.
  */
 @Command(name = "export", mixinStandardHelpOptions = true,
         description = "Export a project's labels: png (a folder of 0/255 masks), coco (instance segmentation JSON"
@@ -27,7 +28,9 @@ import picocli.CommandLine.TypeConversionException;
                 + " out) or hf (a Hugging Face dataset: a parquet file per split with image and label columns, labels"
                 + " 0/1 class-index PNGs; unlabelled tiles are left out). png, geotiff and both geojsons also stitch"
                 + " the tiles of each raster cut by `project tile` into one mask (or one set of outlines) of its"
-                + " size, in OUT/stitched/, unless --split or --accepted-only is given.")
+                + " size, in OUT/stitched/, unless --split or --accepted-only is given. An earlier export in OUT is"
+                + " replaced only with --overwrite, and then wholly; a folder of other files is refused; an export"
+                + " that would write nothing is refused, saying why.")
 final class ProjectExportCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "DIR", description = "the project folder")
@@ -48,6 +51,10 @@ final class ProjectExportCommand implements Callable<Integer> {
     @Option(names = "--accepted-only", description = "only labels marked accepted: those a person checked")
     boolean acceptedOnly;
 
+    @Option(names = "--overwrite", description = "replace an earlier export in --out: the files it wrote there go,"
+            + " other files stay (coco: replace the file)")
+    boolean overwrite;
+
     @Option(names = "--simplify", paramLabel = "PIXELS", defaultValue = "0",
             description = "geojson: simplify the outlines, each staying within PIXELS of the pixel edges, no polygon"
                     + " made invalid or crossing another (Douglas-Peucker keeping topology; 1 smooths pixel"
@@ -60,8 +67,18 @@ final class ProjectExportCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--simplify applies to the outlines of --format geojson and"
                     + " geojson-wgs84, not to " + format.key());
         }
-        Map<String, Object> result = LabelExport.write(Project.open(project), format, out,
-                new LabelExport.Options(split(), acceptedOnly, simplify));
+        LabelExport.Options options = new LabelExport.Options(split(), acceptedOnly, simplify);
+        Project opened = Project.open(project);
+        ExportTarget target = ExportTarget.of(opened, format, out);
+        if (target.problem().isPresent()) {
+            throw new IllegalArgumentException("--out " + target.problem().get());
+        }
+        if (target.earlier().isPresent() && !overwrite) {
+            throw new IllegalArgumentException("--out " + out + " " + target.earlier().get() + "; add --overwrite to"
+                    + " replace it" + (format.writesAFile() ? ", or name another file"
+                    : " (files it did not write are kept), or choose an empty folder"));
+        }
+        Map<String, Object> result = LabelExport.write(opened, format, out, options, overwrite);
         System.out.println(new ObjectMapper().writeValueAsString(result));
         return 0;
     }

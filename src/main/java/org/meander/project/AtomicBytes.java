@@ -5,13 +5,16 @@ import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import org.meander.weights.AtomicFile;
 
-/** Every project file is written whole through here: atomically, and looping because one channel write may be short. */
-final class AtomicBytes {
+/**
+ * Every project file (and every small file an export writes) is written whole through here: atomically, and looping
+ * because one channel write may be short.
+ */
+public final class AtomicBytes {
 
     private AtomicBytes() {
     }
 
-    static void write(Path file, byte[] content) throws IOException {
+    public static void write(Path file, byte[] content) throws IOException {
         AtomicFile.replace(file, channel -> {
             ByteBuffer buffer = ByteBuffer.wrap(content);
             while (buffer.hasRemaining()) {

@@ -3,9 +3,12 @@ package org.meander.train;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.meander.project.AtomicBytes;
 import org.meander.weights.Checkpoint;
 import org.meander.weights.FloatTensor;
 import org.meander.weights.SafetensorsWriter;
@@ -29,13 +32,37 @@ public final class TunedModelExport {
     }
 
     /**
+     * Why no model may be written to {@code out}, naming it and saying what to do: it is a file, or a folder of
+     * other files than a model's, which an export would be mixed into. Empty when it is new, empty or a model's.
+     */
+    public static Optional<String> placeProblem(Path out) throws IOException {
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            return Optional.of(out + ": is a file; export the model to a folder (a new one is made)");
+        }
+        if (!Files.isDirectory(out) || holdsModel(out)) {
+            return Optional.empty();
+        }
+        List<String> others;
+        try (Stream<Path> entries = Files.list(out)) {
+            others = entries.map(entry -> entry.getFileName().toString()).sorted().toList();
+        }
+        return others.isEmpty() ? Optional.empty() : Optional.of(out + ": holds no model but " + others.size()
+                + (others.size() == 1 ? " other file" : " other files") + ", such as " + others.get(0)
+                + "; export the model to an empty or new folder");
+    }
+
+    /**
      * Writes the model to {@code out}, which a model already in it refuses unless {@code replace}: an earlier
-     * export is the user's work.
+     * export is the user's work. Its files are new files, whatever the base model's modes (a read-only download).
      */
     public static void write(Path baseModel, Map<String, float[]> decoder, Path out, boolean replace)
             throws IOException {
         if (out.toAbsolutePath().normalize().equals(baseModel.toAbsolutePath().normalize())) {
             throw new IOException(out + ": is the base model's folder; export the tuned model to another folder");
+        }
+        Optional<String> problem = placeProblem(out);
+        if (problem.isPresent()) {
+            throw new IOException(problem.get());
         }
         if (Files.isRegularFile(out.resolve("model.safetensors.index.json"))) {
             throw new IOException(out + ": holds a sharded model; export to an empty folder");
@@ -59,9 +86,7 @@ public final class TunedModelExport {
         }
         Files.createDirectories(out);
         SafetensorsWriter.write(out.resolve("model.safetensors"), tensors, Map.of("format", "pt"), TensorDtype.F32);
-        Path config = out.resolve("config.json");
-        Path temporary = out.resolve(".config.json.tmp");
-        Files.copy(baseModel.resolve("config.json"), temporary, StandardCopyOption.REPLACE_EXISTING);
-        Files.move(temporary, config, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        // read and written, not copied: a copy takes the source's mode, and a read-only config.json stays so
+        AtomicBytes.write(out.resolve("config.json"), Files.readAllBytes(baseModel.resolve("config.json")));
     }
 }

@@ -1,10 +1,11 @@
 package org.meander.ui;
 
-import java.nio.file.Files;
+import java.io.IOException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.Map;
+import java.util.Optional;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -18,6 +19,7 @@ import javafx.beans.property.StringProperty;
 import org.meander.weights.ErrorText;
 import org.meander.project.Project;
 import org.meander.project.Split;
+import org.meander.project.export.ExportTarget;
 import org.meander.project.export.LabelExport;
 import org.meander.project.export.LabelExport.Format;
 
@@ -95,8 +97,26 @@ final class ExportLabelsViewModel {
         return project;
     }
 
-    /** Saves the label being edited, then writes the export on a thread of its own. */
-    void export() {
+    /**
+     * What to ask before exporting, when the place holds an earlier export (or COCO's file) that the export would
+     * replace; empty when there is nothing to replace, or the export itself will say what is wrong.
+     */
+    Optional<String> replaceQuestion() {
+        try {
+            Path target = Path.of(out.get().strip());
+            return ExportTarget.of(project, format.get(), target).earlier().map(earlier -> target + " " + earlier
+                    + (format.get().writesAFile() ? ". Replace it?"
+                    : ". Replace it? The files it wrote go; other files there stay."));
+        } catch (IOException | InvalidPathException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Saves the label being edited, then writes the export on a thread of its own, replacing an earlier export there
+     * only if {@code replace}.
+     */
+    void export(boolean replace) {
         if (task.isRunning() || !problem.get().isEmpty()) {
             return;
         }
@@ -109,7 +129,7 @@ final class ExportLabelsViewModel {
         Thread writing = new Thread(() -> {
             try {
                 editor.awaitSaved();
-                Map<String, Object> written = LabelExport.write(project, chosenFormat, target, options);
+                Map<String, Object> written = LabelExport.write(project, chosenFormat, target, options, replace);
                 Platform.runLater(() -> task.say(describe(written)));
             } catch (Exception e) {
                 Platform.runLater(() -> task.say("The export failed: " + ErrorText.of(e)));
@@ -141,17 +161,12 @@ final class ExportLabelsViewModel {
             return format.get().writesAFile() ? "Choose the JSON file to write." : "Choose the folder to write into.";
         }
         try {
-            Path target = Path.of(out.get().strip());
-            if (format.get().writesAFile() && Files.isDirectory(target)) {
-                return target + " is a folder; COCO is one JSON file: name the file, such as "
-                        + target.resolve("labels.json") + ".";
-            }
-            if (!format.get().writesAFile() && Files.isRegularFile(target)) {
-                return target + " is a file; this format writes a folder of files: choose a folder.";
-            }
-            return "";
+            return ExportTarget.of(project, format.get(), Path.of(out.get().strip())).problem().map(p -> p + ".")
+                    .orElse("");
         } catch (InvalidPathException e) {
             return out.get() + ": not a path (" + e.getReason() + ").";
+        } catch (IOException e) {
+            return ErrorText.of(e);
         }
     }
 

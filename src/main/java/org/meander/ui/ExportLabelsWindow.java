@@ -4,10 +4,14 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -87,7 +91,12 @@ final class ExportLabelsWindow {
 
         Button export = new Button("Export");
         export.setId("export-start");
-        export.setOnAction(e -> model.export());
+        export.setOnAction(e -> {
+            Optional<String> question = model.replaceQuestion();
+            if (question.isEmpty() || confirmReplacing(question.get())) {
+                model.export(question.isPresent());
+            }
+        });
 
         TextArea report = TaskWindow.report("export-report", model.task().messageProperty());
 
@@ -110,6 +119,16 @@ final class ExportLabelsWindow {
     /** The project it exports. */
     Project project() {
         return model.project();
+    }
+
+    /** An earlier export is the user's work, as on the command line (--overwrite): replace it only when told to. */
+    private boolean confirmReplacing(String question) {
+        ButtonType replace = new ButtonType("Replace", ButtonBar.ButtonData.OK_DONE);
+        Alert ask = new Alert(Alert.AlertType.CONFIRMATION, question, replace, ButtonType.CANCEL);
+        ask.setTitle("Meander — replace an export");
+        ask.setHeaderText(null);
+        ask.initOwner(window.stage());
+        return ask.showAndWait().filter(replace::equals).isPresent();
     }
 
     private void choose() {

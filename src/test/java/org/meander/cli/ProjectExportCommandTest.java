@@ -106,16 +106,4 @@ class ProjectExportCommandTest {
         assertEquals(0, outlines.exit(), outlines.err());
         assertEquals(1.5, new ObjectMapper().readTree(outlines.out()).path("simplified_pixels").asDouble());
     }
-
-    /** Java's file errors name only the file: the message must say what is wrong with it. */
-    @Test
-    void anOutputThatIsAFileIsNamedAndExplained() throws Exception {
-        Path project = dir.resolve("sample");
-        SampleProject.create(project, 2);
-        Path file = Files.writeString(dir.resolve("masks"), "not a folder");
-        var result = EmbedCommandTest.runCapturing("project", "export", project.toString(), "--format", "png",
-                "--out", file.toString());
-        assertNotEquals(0, result.exit());
-        assertEquals("meander: " + file + ": already exists", result.err().strip());
-    }
 }

@@ -63,7 +63,7 @@ class LargeImageImportTest {
                 "the ordinary frame is imported whole");
 
         Path out = temp.resolve("export");
-        LabelExport.write(project, LabelExport.Format.PNG, out, LabelExport.Options.EVERY_LABEL);
+        LabelExport.write(project, LabelExport.Format.PNG, out, LabelExport.Options.EVERY_LABEL, false);
         BufferedImage stitched = ImageIO.read(out.resolve("stitched/reach.png").toFile());
         assertArrayEquals(mask.getRaster().getPixels(0, 0, 2400, 2560, (int[]) null),
                 stitched.getRaster().getPixels(0, 0, 2400, 2560, (int[]) null), "the labels stitch back to the mask");

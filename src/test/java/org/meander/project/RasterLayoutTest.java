@@ -62,7 +62,7 @@ class RasterLayoutTest {
                 project.writeLabel(tile, new LabelMask(w.width(), w.height(), pixels), LabelStatus.EDITED);
             }
             Path out = temp.resolve("export-" + cell.tile().name());
-            LabelExport.write(project, LabelExport.Format.PNG, out, LabelExport.Options.EVERY_LABEL);
+            LabelExport.write(project, LabelExport.Format.PNG, out, LabelExport.Options.EVERY_LABEL, false);
             BufferedImage stitched = ImageIO.read(out.resolve("stitched/" + raster + ".png").toFile());
             Rectangle own = cell.own();
             assertTrue(cell.window().rectangle().contains(own), cell.tile().name() + " owns part of its window");

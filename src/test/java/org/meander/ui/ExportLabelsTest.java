@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.awt.image.BufferedImage;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -95,10 +96,50 @@ class ExportLabelsTest {
         robot.clickOn("#export-start");
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
                 () -> Fields.text(robot, "#export-report").startsWith("Written to"));
-        try (var files = Files.list(out)) {
-            assertEquals(List.of(tiles.get(1).name() + ".png", tiles.get(4).name() + ".png"),
-                    files.map(f -> f.getFileName().toString()).sorted().toList());
-        }
+        assertEquals(List.of(tiles.get(1).name() + ".png", tiles.get(4).name() + ".png"), visibleFiles(out));
+    }
+
+    /** As {@code project export --overwrite}: an earlier export is replaced wholly, once the user says so. */
+    @Test
+    void anEarlierExportIsReplacedOnlyOnceConfirmed(FxRobot robot) throws Exception {
+        Project project = workbench.project();
+        Tile checked = project.tiles().get(2);
+        project.writeLabel(checked, project.readLabel(checked).orElseThrow(), LabelStatus.ACCEPTED);
+        Path out = dir.resolve("masks");
+        Fields.set(robot, "#export-out", out.toString());
+        robot.clickOn("#export-start");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
+                () -> Fields.text(robot, "#export-report").startsWith("Written to"));
+        assertEquals(6, visibleFiles(out).size());
+
+        robot.clickOn("#export-accepted-only");
+        robot.clickOn("#export-start");
+        WaitForAsyncUtils.waitForFxEvents();
+        String question = robot.lookup(".dialog-pane .content").queryLabeled().getText();
+        assertEquals(out + " holds an earlier export (png, 6 files). Replace it? The files it wrote go; other files"
+                + " there stay.", question);
+        robot.push(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(6, visibleFiles(out).size(), "not replaced unasked");
+
+        robot.clickOn("#export-start");
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.push(KeyCode.ENTER);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> visibleFiles(out).size() == 1
+                && Fields.text(robot, "#export-report").startsWith("Written to"));
+        assertEquals(List.of(checked.name() + ".png"), visibleFiles(out));
+    }
+
+    @Test
+    void aFolderOfOtherFilesIsNoPlaceForAnExport(FxRobot robot) throws Exception {
+        Path out = Files.createDirectories(dir.resolve("photos"));
+        Files.writeString(out.resolve("holiday.jpg"), "not a mask");
+
+        Fields.set(robot, "#export-out", out.toString());
+
+        assertTrue(Fields.label(robot, "#export-problem").startsWith(out + ": holds 1 file that no Meander export"),
+                Fields.label(robot, "#export-problem"));
+        assertTrue(robot.lookup("#export-start").queryAs(Button.class).isDisabled());
     }
 
     @Test
@@ -203,6 +244,14 @@ class ExportLabelsTest {
             cornersAfter += simplifiedFeature.get("geometry").get("coordinates").get(0).size();
         }
         assertTrue(cornersAfter < cornersBefore / 2, cornersAfter + " corners of " + cornersBefore);
+    }
+
+    /** The files a person sees in the folder, sorted: not the export's hidden record. */
+    private static List<String> visibleFiles(Path folder) throws IOException {
+        try (var files = Files.list(folder)) {
+            return files.map(f -> f.getFileName().toString()).filter(name -> !name.startsWith(".")).sorted()
+                    .toList();
+        }
     }
 
     private static boolean shown(Node node) {

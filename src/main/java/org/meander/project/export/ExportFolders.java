@@ -3,6 +3,7 @@ package org.meander.project.export;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.meander.project.Project;
 
 /** The folder an export writes into. */
@@ -11,12 +12,19 @@ final class ExportFolders {
     private ExportFolders() {
     }
 
-    /** Creates the folder; refuses the project's own labels folder, whose files would change behind its history. */
+    /** Creates the folder; refuses the project's own labels folder. */
     static Path prepare(Project project, Path folder) throws IOException {
-        Path target = folder.toAbsolutePath().normalize();
-        if (target.equals(project.directory().resolve("labels"))) {
-            throw new IOException(folder + ": this is the project's own labels folder; export to another folder");
+        Optional<String> problem = labelsFolderProblem(project, folder);
+        if (problem.isPresent()) {
+            throw new IOException(problem.get());
         }
-        return Files.createDirectories(target);
+        return Files.createDirectories(folder.toAbsolutePath().normalize());
+    }
+
+    /** Why no export may write into the folder: it is the project's labels, which would change behind their history. */
+    static Optional<String> labelsFolderProblem(Project project, Path folder) {
+        return folder.toAbsolutePath().normalize().equals(project.directory().resolve("labels"))
+                ? Optional.of(folder + ": this is the project's own labels folder; export to another folder")
+                : Optional.empty();
     }
 }

@@ -27,8 +27,8 @@ import org.meander.project.hf.HfSplitFiles;
  */
 public final class HfExport {
 
-    /** What was written: the files, in split order, the rows in them, and the tiles left out for want of a label. */
-    public record Result(List<Path> files, int rows, int unlabelledTiles) {
+    /** What was written: the files, in split order, and the rows in them. */
+    public record Result(List<Path> files, int rows) {
 
         public Result {
             files = List.copyOf(files);
@@ -43,14 +43,12 @@ public final class HfExport {
      * of the same name. Unlabelled tiles are left out: a segmentation example needs its label.
      */
     public static Result write(Project project, Path folder, Predicate<Tile> which) throws IOException {
-        Path target = Files.createDirectories(folder.toAbsolutePath().normalize());
+        Path target = ExportFolders.prepare(project, folder);
         List<Path> files = new ArrayList<>();
         int rows = 0;
-        int unlabelled = 0;
         for (Split split : Split.values()) {
-            List<Tile> tiles = project.tiles().stream().filter(which).filter(t -> project.split(t) == split).toList();
-            List<Tile> labelled = tiles.stream().filter(t -> project.status(t) != LabelStatus.NONE).toList();
-            unlabelled += tiles.size() - labelled.size();
+            List<Tile> labelled = project.tiles().stream().filter(which)
+                    .filter(t -> project.split(t) == split && project.status(t) != LabelStatus.NONE).toList();
             if (labelled.isEmpty()) {
                 continue;
             }
@@ -66,7 +64,7 @@ public final class HfExport {
             files.add(file);
             rows += labelled.size();
         }
-        return new Result(files, rows, unlabelled);
+        return new Result(files, rows);
     }
 
     /** The tile as PNG: its own bytes when it is one, so that they reach the dataset exactly. */

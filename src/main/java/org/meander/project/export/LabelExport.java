@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
-import org.meander.project.LabelStatus;
 import org.meander.project.Project;
 import org.meander.project.Split;
 import org.meander.project.Tile;
@@ -72,37 +71,56 @@ public final class LabelExport {
     /**
      * Writes the labels the options choose to {@code out}, a folder or, for COCO, the JSON file; returns what was
      * written, by name, in the command line's JSON words. A whole PNG, GeoTIFF or GeoJSON export also stitches the
-     * tiles of each raster cut by {@code project tile} into one mask (or one set of outlines) of its size.
+     * tiles of each raster cut by {@code project tile} into one mask (or one set of outlines) of its size. An earlier
+     * export there is replaced only when {@code replace} (see {@link ExportTarget}); a folder export is written aside
+     * and put in place once whole ({@link StagedExport}). An export that would write nothing is refused, saying why.
      */
-    public static Map<String, Object> write(Project project, Format format, Path out, Options options)
-            throws IOException {
-        Split split = options.split();
-        boolean acceptedOnly = options.acceptedOnly();
-        Predicate<Tile> inSplit = split == null ? tile -> true : tile -> project.split(tile) == split;
-        Predicate<Tile> which = acceptedOnly
-                ? inSplit.and(tile -> project.status(tile) == LabelStatus.ACCEPTED)
-                : inSplit;
+    public static Map<String, Object> write(Project project, Format format, Path out, Options options,
+                                            boolean replace) throws IOException {
+        ExportTarget.of(project, format, out).requireWritable(replace);
+        LabelSelection selection = LabelSelection.of(project, options);
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("format", format.key());
         result.put("out", out.toAbsolutePath().toString());
-        if (acceptedOnly) {
+        if (options.acceptedOnly()) {
             result.put("accepted_only", true);
         }
         boolean outlines = format == Format.GEOJSON || format == Format.GEOJSON_WGS84;
         if (outlines && options.simplifyPixels() > 0) {
             result.put("simplified_pixels", options.simplifyPixels());
         }
+        if (format == Format.COCO) {
+            // COCO lists the unlabelled tiles too, as images without annotations
+            result.put("annotations", CocoExport.write(project, out, selection.which()));
+        } else {
+            try (StagedExport staged = StagedExport.begin(out)) {
+                writeFolder(project, format, staged, options, selection.which(), result);
+                staged.commit(format.key());
+            }
+            result.put("unlabelled_tiles_left_out", selection.unlabelled());
+        }
+        if (options.acceptedOnly()) {
+            result.put("unaccepted_labels_left_out", selection.unaccepted());
+        }
+        return result;
+    }
+
+    private static void writeFolder(Project project, Format format, StagedExport staged, Options options,
+                                    Predicate<Tile> which, Map<String, Object> result) throws IOException {
+        Path folder = staged.folder();
         switch (format) {
-            case PNG -> result.put("masks", PngExport.write(project, out, which));
-            case COCO -> result.put("annotations", CocoExport.write(project, out, which));
+            case PNG -> result.put("masks", PngExport.write(project, folder, which));
             case GEOTIFF -> {
-                GeoTiffExport.Written written = GeoTiffExport.write(project, out, which);
+                GeoTiffExport.Written written = GeoTiffExport.write(project, folder, which);
                 result.put("masks", written.masks());
                 result.put("georeferenced", written.georeferenced());
             }
             case GEOJSON, GEOJSON_WGS84 -> {
-                GeoJsonExport.Written written = GeoJsonExport.write(project, out, which,
+                GeoJsonExport.Written written = GeoJsonExport.write(project, folder, which,
                         format == Format.GEOJSON_WGS84, options.simplifyPixels());
+                if (written.files() == 0) {
+                    throw notOnTheEarth(project, written.notOnTheMap().size());
+                }
                 result.put("files", written.files());
                 result.put("polygons", written.polygons());
                 result.put("georeferenced", written.georeferenced());
@@ -111,10 +129,9 @@ public final class LabelExport {
                 }
             }
             case HF -> {
-                HfExport.Result written = HfExport.write(project, out, which);
+                HfExport.Result written = HfExport.write(project, folder, which);
                 result.put("rows", written.rows());
-                result.put("files", written.files().stream().map(Path::toString).toList());
-                result.put("unlabelled_tiles_left_out", written.unlabelledTiles());
+                result.put("files", written.files().stream().map(f -> staged.placed(f).toString()).toList());
             }
         }
         Optional<StitchedExport.Format> stitched = switch (format) {
@@ -124,10 +141,17 @@ public final class LabelExport {
             case GEOJSON_WGS84 -> Optional.of(StitchedExport.Format.GEOJSON_WGS84);
             case COCO, HF -> Optional.empty();
         };
-        if (split == null && !acceptedOnly && stitched.isPresent()) {
+        if (options.split() == null && !options.acceptedOnly() && stitched.isPresent()) {
             // a split's tiles (or the accepted ones) do not cover a raster, so only a whole export stitches
-            result.put("stitched", StitchedExport.write(project, out, stitched.get(), options.simplifyPixels()));
+            result.put("stitched", StitchedExport.write(project, folder, stitched.get(), options.simplifyPixels()));
         }
-        return result;
+    }
+
+    /** Outlines in longitude and latitude need tiles placed on the Earth; refused when none of those asked for is. */
+    private static IOException notOnTheEarth(Project project, int tiles) {
+        return new IOException(project.directory() + ": " + (tiles == 1
+                ? "the labelled tile is not placed on the Earth (its imagery has"
+                : "none of the " + tiles + " labelled tiles is placed on the Earth (their imagery has")
+                + " no georeferencing with an EPSG code); export geojson for outlines in pixels");
     }
 }

@@ -2,6 +2,7 @@ package org.meander.project.export;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -87,7 +88,7 @@ class GeoJsonExportTest {
         Path out = temp.resolve("out");
 
         Map<String, Object> result = LabelExport.write(project, LabelExport.Format.GEOJSON, out,
-                LabelExport.Options.EVERY_LABEL);
+                LabelExport.Options.EVERY_LABEL, false);
 
         assertEquals(List.of("ortho"), result.get("stitched"));
         JsonNode collection = JSON.readTree(out.resolve("stitched/ortho.geojson").toFile());
@@ -111,7 +112,7 @@ class GeoJsonExportTest {
         Path out = temp.resolve("out");
 
         Map<String, Object> result = LabelExport.write(project, LabelExport.Format.GEOJSON_WGS84, out,
-                LabelExport.Options.EVERY_LABEL);
+                LabelExport.Options.EVERY_LABEL, false);
 
         assertEquals(6, result.get("files"));
         JsonNode collection = JSON.readTree(out.resolve("stitched/ortho.geojson").toFile());
@@ -137,15 +138,17 @@ class GeoJsonExportTest {
                 TiledRasterProject.knownMask()), onTheGrid(inUtm, EAST, NORTH));
     }
 
+    /** An export of nothing is refused, saying why, rather than an empty folder left to be wondered at. */
     @Test
-    void inLongitudeAndLatitudeTilesWithoutAMapAreLeftOutAndNamed() throws IOException {
+    void inLongitudeAndLatitudeTilesWithoutAMapAreRefusedWhenNoneHasOne() throws IOException {
         Project project = ExportFixture.create(temp.resolve("project"));
 
-        Map<String, Object> result = LabelExport.write(project, LabelExport.Format.GEOJSON_WGS84,
-                temp.resolve("out"), LabelExport.Options.EVERY_LABEL);
+        IOException e = assertThrows(IOException.class, () -> LabelExport.write(project,
+                LabelExport.Format.GEOJSON_WGS84, temp.resolve("out"), LabelExport.Options.EVERY_LABEL, false));
 
-        assertEquals(0, result.get("files"));
-        assertEquals(List.of("a", "b"), result.get("left_out_not_georeferenced"));
+        assertEquals(project.directory() + ": none of the 2 labelled tiles is placed on the Earth (their imagery has"
+                + " no georeferencing with an EPSG code); export geojson for outlines in pixels", e.getMessage());
+        assertFalse(Files.exists(temp.resolve("out")));
     }
 
     @Test
@@ -155,7 +158,7 @@ class GeoJsonExportTest {
         Path out = temp.resolve("out");
 
         Map<String, Object> result = LabelExport.write(project, LabelExport.Format.GEOJSON, out,
-                new LabelExport.Options(Split.TRAIN, false, 0));
+                new LabelExport.Options(Split.TRAIN, false, 0), false);
 
         assertFalse(result.containsKey("stitched"));
         assertFalse(Files.exists(out.resolve("stitched")));
@@ -167,7 +170,7 @@ class GeoJsonExportTest {
         Path out = temp.resolve("out");
 
         Map<String, Object> result = LabelExport.write(project, LabelExport.Format.GEOJSON, out,
-                LabelExport.Options.EVERY_LABEL);
+                LabelExport.Options.EVERY_LABEL, false);
 
         assertEquals(2, result.get("files"));
         assertEquals(1L, result.get("polygons"));

@@ -48,7 +48,8 @@ class PolygonLabelImportTest {
     /** Labelled tiles of the raster, exported whole; their stitched outlines then label a fresh cut of it. */
     private void assertStitchedOutlinesFillAFreshCut(Path raster) throws IOException {
         Project labelled = Project.open(TiledRasterProject.create(raster, temp.resolve("labelled")));
-        LabelExport.write(labelled, LabelExport.Format.GEOJSON, temp.resolve("out"), LabelExport.Options.EVERY_LABEL);
+        LabelExport.write(labelled, LabelExport.Format.GEOJSON, temp.resolve("out"), LabelExport.Options.EVERY_LABEL,
+                false);
         Project fresh = freshCut(raster);
 
         PolygonLabelImport.Report report = PolygonLabelImport.run(fresh,
@@ -135,7 +136,8 @@ class PolygonLabelImportTest {
         Project source = riverProject(temp.resolve("source"));
         source.writeLabel(source.tile("a").orElseThrow(), riverBand(), LabelStatus.ACCEPTED);
         source.writeLabel(source.tile("b").orElseThrow(), empty(), LabelStatus.ACCEPTED);
-        LabelExport.write(source, LabelExport.Format.GEOJSON, temp.resolve("out"), LabelExport.Options.EVERY_LABEL);
+        LabelExport.write(source, LabelExport.Format.GEOJSON, temp.resolve("out"), LabelExport.Options.EVERY_LABEL,
+                false);
         Project target = riverProject(temp.resolve("target"));
 
         PolygonLabelImport.Report report = PolygonLabelImport.run(target,
@@ -151,7 +153,8 @@ class PolygonLabelImportTest {
     void aTilesOwnLabelIsKeptUnlessReplacedAndThenKeptInItsHistory() throws IOException {
         Project source = riverProject(temp.resolve("source"));
         source.writeLabel(source.tile("a").orElseThrow(), riverBand(), LabelStatus.EDITED);
-        LabelExport.write(source, LabelExport.Format.GEOJSON, temp.resolve("out"), LabelExport.Options.EVERY_LABEL);
+        LabelExport.write(source, LabelExport.Format.GEOJSON, temp.resolve("out"), LabelExport.Options.EVERY_LABEL,
+                false);
         Project target = riverProject(temp.resolve("target"));
         Tile a = target.tile("a").orElseThrow();
         target.writeLabel(a, empty(), LabelStatus.ACCEPTED);
