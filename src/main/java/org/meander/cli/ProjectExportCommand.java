@@ -63,6 +63,10 @@ final class ProjectExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (!(simplify >= 0) || Double.isInfinite(simplify)) {
+            throw new IllegalArgumentException("--simplify " + simplify + ": give 0 or more pixels (1 smooths the"
+                    + " outlines' pixel staircases)");
+        }
         if (simplify > 0 && format != LabelExport.Format.GEOJSON && format != LabelExport.Format.GEOJSON_WGS84) {
             throw new IllegalArgumentException("--simplify applies to the outlines of --format geojson and"
                     + " geojson-wgs84, not to " + format.key());

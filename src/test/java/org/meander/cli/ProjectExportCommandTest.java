@@ -98,7 +98,8 @@ class ProjectExportCommandTest {
         var negative = EmbedCommandTest.runCapturing("project", "export", project.toString(), "--format",
                 "geojson", "--out", dir.resolve("outlines").toString(), "--simplify", "-2");
         assertNotEquals(0, negative.exit());
-        assertEquals("meander: simplify: the tolerance must be 0 or more pixels, got -2.0", negative.err().strip());
+        assertEquals("meander: --simplify -2.0: give 0 or more pixels (1 smooths the outlines' pixel staircases)",
+                negative.err().strip());
         assertTrue(Files.notExists(dir.resolve("masks")) && Files.notExists(dir.resolve("outlines")));
 
         var outlines = EmbedCommandTest.runCapturing("project", "export", project.toString(), "--format",
