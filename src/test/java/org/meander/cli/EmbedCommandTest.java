@@ -132,8 +132,8 @@ class EmbedCommandTest {
     }
 
     @Test
-    void aProjectWithoutTilesIsAOneLineError() {
-        Path empty = project.resolve("elsewhere");
+    void aProjectWithoutTilesIsAOneLineError() throws IOException {
+        Path empty = Files.createDirectories(project.resolve("elsewhere"));
         Result r = embed("--project", empty.toString(), "--model", MODEL.toString());
         assertNotEquals(0, r.exit());
         assertEquals("", r.out());
