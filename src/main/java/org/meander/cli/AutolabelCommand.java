@@ -203,7 +203,7 @@ final class AutolabelCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "run " + run + " fine-tuned the decoder of " + base
                     + ", not of " + model + ": leave --model out to label with that model, or give it");
         }
-        return new TunedDecoder(base, RunCheckpoint.read(training.folder().checkpoint(kind)).decoder(),
+        return new TunedDecoder(base, RunCheckpoint.read(training.checkpoint(kind)).decoder(),
                 new RunDecoder(run, kind));
     }
 

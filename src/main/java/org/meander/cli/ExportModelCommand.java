@@ -49,7 +49,7 @@ final class ExportModelCommand implements Callable<Integer> {
         }
         TrainingRun training = TrainingRun.open(Project.open(projectFolder.required()), run);
         RunCheckpoint tuned = RunCheckpoint.read(
-                training.folder().checkpoint(EvaluateCommand.parseCheckpoint(checkpoint)));
+                training.checkpoint(EvaluateCommand.parseCheckpoint(checkpoint)));
         TunedModelExport.write(training.baseModel(), tuned.decoder(), out, overwrite);
         System.out.println(new ObjectMapper().writeValueAsString(Map.of("model", out.toAbsolutePath().toString())));
         return 0;

@@ -49,7 +49,7 @@ public final class Evaluation {
         if (tiles.isEmpty()) {
             throw new IOException(project.directory() + ": no labelled tile in the " + split.key() + " split");
         }
-        RunCheckpoint tuned = RunCheckpoint.read(run.folder().checkpoint(checkpoint));
+        RunCheckpoint tuned = RunCheckpoint.read(run.checkpoint(checkpoint));
         try (SamModel model = SamLoader.loadWithoutVisionEncoder(run.baseModel())) {
             EmbeddingCache cache = new EmbeddingCache(project.directory(), model.encoderFingerprint(),
                     TrainingRun.EMBEDDING_MEMORY);

@@ -43,7 +43,7 @@ public final class TileComparer implements AutoCloseable {
      */
     public static TileComparer open(Project project, TrainingRun run, CheckpointKind checkpoint, Baseline against)
             throws IOException {
-        Map<String, float[]> tuned = RunCheckpoint.read(run.folder().checkpoint(checkpoint)).decoder();
+        Map<String, float[]> tuned = RunCheckpoint.read(run.checkpoint(checkpoint)).decoder();
         SamModel model = SamLoader.loadWithoutVisionEncoder(run.baseModel());
         try {
             Map<String, float[]> base = against.decoder(run, DecoderParameters.of(model).values());

@@ -138,6 +138,26 @@ public final class TrainingRun {
     }
 
     /** The earlier run's checkpoint the run's decoder started from; null for the model's own. */
+    /**
+     * The file of one of the run's checkpoints; an error, from the run's status, when the run has not written it: it
+     * failed, was stopped or is still in its first epoch.
+     */
+    public Path checkpoint(CheckpointKind kind) throws IOException {
+        Path file = folder.checkpoint(kind);
+        if (Files.exists(file)) {
+            return file;
+        }
+        RunInfo info = RunInfo.asItStands(folder);
+        String why = switch (info.status()) {
+            case FAILED -> "it failed before its first epoch ended (" + info.message() + "); train it again";
+            case STOPPED -> "it was stopped before its first epoch ended; resume it (./meander train --run "
+                    + folder.name() + " --resume, or Resume in the Train tab)";
+            case RUNNING -> "it is still in its first epoch; evaluate it once an epoch has ended";
+            case FINISHED -> file + " is missing; train the run again";
+        };
+        throw new IOException("run " + folder.name() + " has no " + kind.word() + " checkpoint: " + why);
+    }
+
     public RunDecoder startedFrom() throws IOException {
         return RunInfo.read(folder.info()).startedFrom();
     }

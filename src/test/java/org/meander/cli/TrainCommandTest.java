@@ -223,10 +223,7 @@ class TrainCommandTest {
         Path output = dir.resolve("output.txt");
         Process process = start(output, "train", "--project", project.toString(), "--model", broken.toString(),
                 "--run", "r1");
-        boolean ended = process.waitFor(2, TimeUnit.MINUTES);
-        if (!ended) {
-            process.destroyForcibly().waitFor();
-        }
+        boolean ended = endsWithin(process, 2);
         String printed = printed(output);
         assertTrue(ended, "the process is still running after its run failed: " + printed);
         assertEquals(1, process.exitValue(), printed);
@@ -277,10 +274,7 @@ class TrainCommandTest {
             }
             Path secondOutput = dir.resolve("second.txt");
             Process second = start(secondOutput, "train", "--project", project.toString(), "--run", "r1", "--resume");
-            boolean ended = second.waitFor(1, TimeUnit.MINUTES);
-            if (!ended) {
-                second.destroyForcibly().waitFor();
-            }
+            boolean ended = endsWithin(second, 1);
             String said = printed(secondOutput);
             assertTrue(ended, "the second trainer trains too: " + said);
             assertEquals(1, second.exitValue(), said);
@@ -335,5 +329,14 @@ class TrainCommandTest {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
         builder.environment().put("OMP_WAIT_POLICY", "PASSIVE");
         return builder.start();
+    }
+
+    /** Whether the process ends within so many minutes; one that does not is killed. */
+    private static boolean endsWithin(Process process, long minutes) throws InterruptedException {
+        boolean ended = process.waitFor(minutes, TimeUnit.MINUTES);
+        if (!ended) {
+            process.destroyForcibly().waitFor();
+        }
+        return ended;
     }
 }

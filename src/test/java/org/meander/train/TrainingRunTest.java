@@ -162,6 +162,20 @@ class TrainingRunTest {
      * then on, the run goes on, and its outcome names them: a long run is not lost to a tidy-up.
      */
     @Test
+    void aRunWithoutTheCheckpointAskedForIsSaidToBeSoByItsStatus() throws Exception {
+        Project project = RiverFixtureProject.create(dir.resolve("rivers"), Split.TRAIN, Split.VALIDATION);
+        TrainingRun run = TrainingRun.create(project, "failed", Fixtures.model("tiny"), quick(1, 2));
+        RunInfo.read(run.folder().info()).with(RunStatus.FAILED, "Error reading PNG image data")
+                .write(run.folder().info());
+
+        IOException e = assertThrows(IOException.class, () -> new Evaluation(project, run)
+                .evaluate(Split.VALIDATION, CheckpointKind.BEST, false, Baseline.MODEL, new TrainingListener() { }));
+
+        assertEquals("run failed has no best checkpoint: it failed before its first epoch ended (Error reading PNG"
+                + " image data); train it again", e.getMessage());
+    }
+
+    @Test
     void tilesRemovedDuringARunAreLeftOut() throws Exception {
         Project project = project(dir);
         List<Tile> tiles = project.tiles();

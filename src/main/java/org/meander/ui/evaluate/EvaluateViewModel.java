@@ -323,7 +323,7 @@ public final class EvaluateViewModel implements AutoCloseable {
                             + " this run, or Export the run and open the export."));
                     return;
                 }
-                Map<String, float[]> decoder = RunCheckpoint.read(training.folder().checkpoint(kind)).decoder();
+                Map<String, float[]> decoder = RunCheckpoint.read(training.checkpoint(kind)).decoder();
                 annotation.useDecoder(decoder, describe(name, kind)).join();
                 Platform.runLater(() -> message.set("Annotate now predicts with " + describe(name, kind)
                         + " (D there switches between it and the model's own)."));
@@ -362,7 +362,7 @@ public final class EvaluateViewModel implements AutoCloseable {
             try {
                 TrainingRun training = TrainingRun.open(project, name);
                 TunedModelExport.write(training.baseModel(),
-                        RunCheckpoint.read(training.folder().checkpoint(kind)).decoder(), folder, replace);
+                        RunCheckpoint.read(training.checkpoint(kind)).decoder(), folder, replace);
                 Platform.runLater(() -> message.set("Exported " + describe(name, kind) + " to " + folder
                         + ": open it as a model (./meander app --model " + folder + "), or in Python with"
                         + " SamModel.from_pretrained."));
