@@ -5,7 +5,9 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.meander.embed.EmbeddingCache;
 import org.meander.project.LabelMask;
 import org.meander.project.LabelStatus;
@@ -59,31 +61,43 @@ public final class Evaluation {
             DecoderParameters decoder = DecoderParameters.of(model);
             decoder.load(against.decoder(run, decoder.values()));
             model.decoderChanged();
-            List<TileMetrics> base = score(model, data, tiles, listener, 0);
+            Map<String, TileMetrics> base = score(model, data, tiles, listener, 0);
             decoder.load(tuned.decoder());
             model.decoderChanged();
-            List<TileMetrics> tunedMetrics = score(model, data, tiles, listener, tiles.size());
+            Map<String, TileMetrics> tunedMetrics = score(model, data, tiles, listener, tiles.size());
 
+            // a tile that left the project during either pass is left out of both
             List<EvaluationRow> rows = new ArrayList<>();
-            for (int i = 0; i < tiles.size(); i++) {
-                rows.add(new EvaluationRow(tiles.get(i).name(), base.get(i), tunedMetrics.get(i)));
+            for (Map.Entry<String, TileMetrics> scored : tunedMetrics.entrySet()) {
+                if (base.containsKey(scored.getKey())) {
+                    rows.add(new EvaluationRow(scored.getKey(), base.get(scored.getKey()), scored.getValue()));
+                }
             }
             rows.sort(Comparator.comparingDouble((EvaluationRow r) -> r.tuned().disagreement()).reversed());
             return new EvaluationReport(run.folder().name(), split.key(),
                     checkpoint, acceptedOnly, against, against.describe(run),
-                    MetricSummary.of(base), MetricSummary.of(tunedMetrics), rows);
+                    MetricSummary.of(rows.stream().map(EvaluationRow::base).toList()),
+                    MetricSummary.of(rows.stream().map(EvaluationRow::tuned).toList()), rows);
         }
     }
 
-    private List<TileMetrics> score(SamModel model, TrainingData data, List<Tile> tiles, TrainingListener listener,
-            int doneBefore) throws IOException {
+    /** Each tile's metrics by name, in the tiles' order; a tile that left the project meanwhile has none. */
+    private Map<String, TileMetrics> score(SamModel model, TrainingData data, List<Tile> tiles,
+            TrainingListener listener, int doneBefore) throws IOException {
         TrainingConfig config = run.config();
-        List<TileMetrics> metrics = new ArrayList<>();
+        Map<String, TileMetrics> metrics = new LinkedHashMap<>();
+        int done = 0;
         for (Tile tile : tiles) {
-            LabelMask label = data.label(tile);
-            List<LabelMask> masks = masks(model, config, example(data, config, tile, label));
-            metrics.add(fullResolution(tile.name(), masks, label));
-            listener.validating(doneBefore + metrics.size(), 2 * tiles.size());
+            try {
+                LabelMask label = data.label(tile);
+                List<LabelMask> masks = masks(model, config, example(data, config, tile, label));
+                metrics.put(tile.name(), fullResolution(tile.name(), masks, label));
+            } catch (IOException e) {
+                if (!data.leftProject(tile)) {
+                    throw e;
+                }
+            }
+            listener.validating(doneBefore + ++done, 2 * tiles.size());
         }
         return metrics;
     }

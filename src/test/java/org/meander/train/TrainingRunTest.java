@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -157,10 +158,6 @@ class TrainingRunTest {
                 + " checked accepted in Annotate (key A), or evaluate on every label"), none.getMessage());
     }
 
-    /**
-     * Tiles removed from the project while a run reads them (Delete in Annotate, or project remove) are left out from
-     * then on, the run goes on, and its outcome names them: a long run is not lost to a tidy-up.
-     */
     @Test
     void aRunWithoutTheCheckpointAskedForIsSaidToBeSoByItsStatus() throws Exception {
         Project project = RiverFixtureProject.create(dir.resolve("rivers"), Split.TRAIN, Split.VALIDATION);
@@ -175,6 +172,41 @@ class TrainingRunTest {
                 + " image data); train it again", e.getMessage());
     }
 
+    /** As in a run: a tile removed while it is scored (here after its base model's mask) is left out, not fatal. */
+    @Test
+    void aTileRemovedDuringAnEvaluationIsLeftOutOfIt() throws Exception {
+        Project project = project(dir);
+        TrainingRun run = TrainingRun.create(project, "scored", Fixtures.model("tiny"), quick(1, 2));
+        run.train(false, new TrainingListener() { }, () -> false);
+        List<Tile> scored = TrainingData.labelledTiles(project, Split.TRAIN);
+        Tile gone = scored.get(0);
+        Project elsewhere = Project.open(project.directory());
+        TrainingListener removing = new TrainingListener() {
+            @Override
+            public void validating(int done, int total) {
+                if (done == 1) {
+                    try {
+                        elsewhere.remove(elsewhere.tile(gone.name()).orElseThrow());
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }
+            }
+        };
+
+        EvaluationReport report = new Evaluation(project, run).evaluate(Split.TRAIN, CheckpointKind.LAST, false,
+                Baseline.MODEL, removing);
+
+        assertEquals(scored.size() - 1, report.rows().size());
+        assertTrue(report.rows().stream().noneMatch(row -> row.tile().equals(gone.name())), gone.name());
+        assertEquals(scored.size() - 1, report.tuned().tiles(), "the summary is of the tiles scored");
+        assertEquals(scored.size() - 1, report.base().tiles());
+    }
+
+    /**
+     * Tiles removed from the project while a run reads them (Delete in Annotate, or project remove) are left out from
+     * then on, the run goes on, and its outcome names them: a long run is not lost to a tidy-up.
+     */
     @Test
     void tilesRemovedDuringARunAreLeftOut() throws Exception {
         Project project = project(dir);
