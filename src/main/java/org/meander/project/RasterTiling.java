@@ -103,7 +103,6 @@ public final class RasterTiling {
     public static Report tile(Path projectDir, Path rasterFile, Settings settings, Mask mask, Progress progress)
             throws IOException {
         Path directory = projectDir.toAbsolutePath().normalize();
-        Files.createDirectories(directory.resolve("tiles"));
         String name = TileNames.stem(rasterFile);
         try (RasterFile raster = RasterFile.open(rasterFile);
              RasterFile maskFile = mask == null ? null : RasterFile.open(mask.file());
@@ -122,11 +121,8 @@ public final class RasterTiling {
             } catch (IllegalArgumentException e) {
                 throw new IOException(rasterFile + ": " + e.getMessage(), e);
             }
-            Project project = Project.open(directory); // first, as it may record splits of tiles already there
-            List<String> names = new ArrayList<>();
-            grid.cells().forEach(cell -> names.add(tileName(name, cell, grid)));
-            ProjectManifest manifest = ProjectManifest.read(directory);
-            Optional<ColourRadiometry> interrupted = interruptedRadiometry(manifest, directory, name);
+            Optional<ColourRadiometry> interrupted = interruptedRadiometry(ProjectManifest.read(directory),
+                    directory, name);
             BandStretch stretch;
             NearInfraredScale nirScale;
             if (raster.needsStretch() && interrupted.isPresent()) {
@@ -135,11 +131,21 @@ public final class RasterTiling {
                 nirScale = nirBand.isEmpty() ? NearInfraredScale.UNCHANGED : interrupted.get().nirScale();
             } else {
                 Overview overview = raster.needsStretch() ? raster.readOverview() : null;
-                stretch = overview == null ? BandStretch.identity()
-                        : BandStretch.measure(overview.pixels(), rgb, overview.noData());
+                try {
+                    stretch = overview == null ? BandStretch.identity()
+                            : BandStretch.measure(overview.pixels(), rgb, overview.noData());
+                } catch (IllegalArgumentException e) {
+                    throw new IOException(rasterFile + ": " + e.getMessage(), e);
+                }
                 nirScale = overview == null || nirBand.isEmpty() ? NearInfraredScale.UNCHANGED
                         : NearInfraredScale.of(overview.pixels(), nirBand.getAsInt(), overview.noData());
             }
+            // only now, every refusal said: a cut refused writes nothing, not even the project's folder
+            Files.createDirectories(directory.resolve("tiles"));
+            Project project = Project.open(directory); // before the manifest is read: it may record splits
+            List<String> names = new ArrayList<>();
+            grid.cells().forEach(cell -> names.add(tileName(name, cell, grid)));
+            ProjectManifest manifest = ProjectManifest.read(directory);
             ObjectNode entry = rasterEntry(raster, settings, stretch,
                     nirRaster == null ? nirScale : nirRaster.scale(), nirRaster);
             if (!resumes(rasterFile, name, names, manifest, project, entry)) {

@@ -2,11 +2,15 @@ package org.meander.project;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBuffer;
 import java.awt.image.IndexColorModel;
+import java.awt.image.Raster;
+import java.awt.image.WritableRaster;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -119,9 +123,27 @@ class RasterMaskTilingTest {
 
         assertTrue(refused.getMessage().contains("small.tif is 150 x 100 but the raster")
                 && refused.getMessage().contains("300 x 200"), refused.getMessage());
-        try (var tiles = Files.list(temp.resolve("project/tiles"))) {
-            assertEquals(0, tiles.count());
+        assertFalse(Files.exists(temp.resolve("project")), "nothing is written, not even the project's folder");
+    }
+
+    @Test
+    void aRasterOfWideIntegersIsRefusedByNameBeforeAnythingIsWritten() throws IOException {
+        WritableRaster wide = Raster.createBandedRaster(DataBuffer.TYPE_INT, WIDTH, HEIGHT, 3, null);
+        for (int b = 0; b < 3; b++) {
+            for (int y = 0; y < HEIGHT; y++) {
+                for (int x = 0; x < WIDTH; x++) {
+                    wide.setSample(x, y, b, (x * 1000 + y * 7 + b) * 1000);
+                }
+            }
         }
+        Path raster = TestRasters.tiff(temp.resolve("int32.tif"), wide, 0, List.of());
+
+        IOException refused = assertThrows(IOException.class, () -> RasterTiling.tile(temp.resolve("project"),
+                raster, TILES, null, (d, t) -> { }));
+
+        assertTrue(refused.getMessage().startsWith(raster + ": its samples are 32-bit integers"),
+                refused.getMessage());
+        assertFalse(Files.exists(temp.resolve("project")), "nothing is written, not even the project's folder");
     }
 
     @Test

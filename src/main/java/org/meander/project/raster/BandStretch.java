@@ -42,6 +42,7 @@ public final class BandStretch {
      * 8-bit integers, otherwise the 2nd to 98th percentile of each band's samples, leaving out {@code noData}.
      */
     public static BandStretch measure(Raster sample, int[] bands, NoData noData) {
+        requireReadableSamples(sample);
         if (!isFloatingPoint(sample) && bitsPerSample(sample) <= 8) {
             return identity();
         }
