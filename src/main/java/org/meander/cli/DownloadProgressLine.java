@@ -9,16 +9,15 @@ final class DownloadProgressLine {
     private static final int WIDTH = 30;
     private static final long REDRAW_NANOS = 200_000_000L;
 
-    private final PrintStream out;
+    private final RedrawnLine line;
     private final long start = System.nanoTime();
     private long lastDrawn;
     /** Bytes already on disk when this run began (a resumed download): not part of this run's rate. */
     private long firstDone = -1;
     private DownloadProgress.Step lastStep;
-    private boolean shown;
 
     DownloadProgressLine(PrintStream out) {
-        this.out = out;
+        this.line = new RedrawnLine(out);
     }
 
     synchronized void show(DownloadProgress p) {
@@ -26,7 +25,8 @@ final class DownloadProgressLine {
         if (firstDone < 0 && p.step() == DownloadProgress.Step.DOWNLOADING) {
             firstDone = p.done();
         }
-        if (p.step() == lastStep && now - lastDrawn < REDRAW_NANOS) {
+        boolean newStep = p.step() != lastStep;
+        if (!newStep && now - lastDrawn < REDRAW_NANOS) {
             return;
         }
         lastDrawn = now;
@@ -41,14 +41,14 @@ final class DownloadProgressLine {
         int filled = p.fraction() < 0 ? 0 : (int) (WIDTH * p.fraction());
         String amount = p.total() < 0 ? String.format("%.1f MB", p.done() / 1e6)
                 : String.format("%.1f/%.1f MB", p.done() / 1e6, p.total() / 1e6);
-        out.printf("\r[%s%s] %s%s %s   ", "#".repeat(filled), " ".repeat(WIDTH - filled), amount, rate, text);
-        out.flush();
-        shown = true;
+        if (newStep) {
+            line.restart(); // the check, or the files after the listing, count their own tenths
+        }
+        line.draw(String.format("[%s%s] %s%s %s   ", "#".repeat(filled), " ".repeat(WIDTH - filled), amount, rate,
+                text), p.done(), p.total());
     }
 
     synchronized void finish() {
-        if (shown) {
-            out.println();
-        }
+        line.end();
     }
 }

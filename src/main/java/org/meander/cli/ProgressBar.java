@@ -3,15 +3,15 @@ package org.meander.cli;
 import java.io.PrintStream;
 import org.meander.embed.EncodingProgress;
 
-/** A one-line progress bar on a terminal stream: done / total, seconds per tile, time left. */
+/** A one-line progress bar: done / total, seconds per tile, time left (see {@link RedrawnLine}). */
 final class ProgressBar {
 
     private static final int WIDTH = 30;
-    private final PrintStream out;
+    private final RedrawnLine line;
     private boolean finished;
 
     ProgressBar(PrintStream out) {
-        this.out = out;
+        this.line = new RedrawnLine(out);
     }
 
     /** Draws the bar; ignored once finished (late events must not draw past the ended line). */
@@ -27,9 +27,8 @@ final class ProgressBar {
         int filled = (int) ((long) WIDTH * processed / Math.max(1, total));
         String timing = Double.isNaN(secondsPerTile) ? ""
                 : String.format(" %.1f s/tile, %s left", secondsPerTile, duration(secondsLeft));
-        out.printf("\r[%s%s] %d/%d%s%s   ", "#".repeat(filled), " ".repeat(WIDTH - filled), processed, total, timing,
-                failed > 0 ? ", " + failed + " failed" : "");
-        out.flush();
+        line.draw(String.format("[%s%s] %d/%d%s%s   ", "#".repeat(filled), " ".repeat(WIDTH - filled), processed,
+                total, timing, failed > 0 ? ", " + failed + " failed" : ""), processed, total);
     }
 
     synchronized void finish() {
@@ -37,7 +36,7 @@ final class ProgressBar {
             return;
         }
         finished = true;
-        out.println();
+        line.end();
     }
 
     /** Seconds as 42s, 3m07s or 1h05m; "?" when not known. */

@@ -2,27 +2,22 @@ package org.meander.cli;
 
 import java.io.PrintStream;
 
-/** "tiles 12/529" rewritten in place on a terminal stream, for work counted in items. */
+/** "tiles 12/529", redrawn in place on a terminal, for work counted in items (see {@link RedrawnLine}). */
 final class ProgressLine {
 
-    private final PrintStream out;
+    private final RedrawnLine line;
     private final String what;
-    private boolean shown;
 
     ProgressLine(PrintStream out, String what) {
-        this.out = out;
+        this.line = new RedrawnLine(out);
         this.what = what;
     }
 
     void show(int done, int total) {
-        out.printf("\r%s %d/%d", what, done, total);
-        out.flush();
-        shown = true;
+        line.draw(what + " " + done + "/" + total, done, total);
     }
 
     void finish() {
-        if (shown) {
-            out.println();
-        }
+        line.end();
     }
 }
