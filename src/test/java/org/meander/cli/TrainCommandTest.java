@@ -238,17 +238,9 @@ class TrainCommandTest {
     void aSignalStopsTheRunWithACheckpoint() throws Exception {
         Path project = project();
         Path output = dir.resolve("output.txt");
-        Process process = start(output, "train", "--project", project.toString(), "--model",
-                EmbedCommandTest.MODEL.toString(), "--run", "r1", "--epochs", "100000", "--batch-size", "1");
-        for (int wait = 0; wait < 1200 && !printed(output).contains("epoch 2/"); wait++) {
-            assertTrue(process.isAlive(), printed(output));
-            Thread.sleep(100);
-        }
+        Process process = trainingInItsSecondEpoch(project, output);
         process.destroy();
-        boolean ended = process.waitFor(2, TimeUnit.MINUTES);
-        if (!ended) {
-            process.destroyForcibly().waitFor();
-        }
+        boolean ended = endsWithin(process, 2);
         String printed = printed(output);
         assertTrue(ended, "the process is still running after the signal: " + printed);
         assertTrue(printed.contains("\"status\":\"stopped\""), printed);
@@ -265,13 +257,8 @@ class TrainCommandTest {
     void aSecondTrainerIsRefusedAndAKilledRunReadsAsInterrupted() throws Exception {
         Path project = project();
         Path output = dir.resolve("output.txt");
-        Process first = start(output, "train", "--project", project.toString(), "--model",
-                EmbedCommandTest.MODEL.toString(), "--run", "r1", "--epochs", "100000", "--batch-size", "1");
+        Process first = trainingInItsSecondEpoch(project, output);
         try {
-            for (int wait = 0; wait < 1200 && !printed(output).contains("epoch 2/"); wait++) {
-                assertTrue(first.isAlive(), printed(output));
-                Thread.sleep(100);
-            }
             Path secondOutput = dir.resolve("second.txt");
             Process second = start(secondOutput, "train", "--project", project.toString(), "--run", "r1", "--resume");
             boolean ended = endsWithin(second, 1);
@@ -329,6 +316,22 @@ class TrainCommandTest {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
         builder.environment().put("OMP_WAIT_POLICY", "PASSIVE");
         return builder.start();
+    }
+
+    /** A process training run r1 of the project for ever, once it is in its second epoch (a checkpoint written). */
+    private Process trainingInItsSecondEpoch(Path project, Path output) throws Exception {
+        Process process = start(output, "train", "--project", project.toString(), "--model",
+                EmbedCommandTest.MODEL.toString(), "--run", "r1", "--epochs", "100000", "--batch-size", "1");
+        try {
+            for (int wait = 0; wait < 1200 && !printed(output).contains("epoch 2/"); wait++) {
+                assertTrue(process.isAlive(), printed(output));
+                Thread.sleep(100);
+            }
+            return process;
+        } catch (AssertionError | InterruptedException e) {
+            process.destroyForcibly().waitFor();
+            throw e;
+        }
     }
 
     /** Whether the process ends within so many minutes; one that does not is killed. */
