@@ -1,7 +1,8 @@
 package org.meander.cli;
 
-import java.nio.file.Files;
+import java.io.IOException;
 import java.nio.file.Path;
+import org.meander.weights.AtomicFile;
 
 /** A file a command will write, checked when the command starts rather than after its work. */
 final class OutputFile {
@@ -14,13 +15,10 @@ final class OutputFile {
         if (file == null) {
             return;
         }
-        if (Files.isDirectory(file)) {
-            throw new IllegalArgumentException(option + " " + file + ": is a folder; give the name of a file to write");
-        }
-        Path folder = file.toAbsolutePath().getParent();
-        if (!Files.isDirectory(folder)) {
-            throw new IllegalArgumentException(option + " " + file + ": the folder " + folder
-                    + " does not exist; create it first");
+        try {
+            AtomicFile.requireWritable(file);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(option + " " + e.getMessage(), e);
         }
     }
 }

@@ -63,15 +63,19 @@ final class ProjectExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        if (!(simplify >= 0) || Double.isInfinite(simplify)) {
+        Split chosen = split();
+        LabelExport.Options options;
+        try {
+            options = new LabelExport.Options(chosen, acceptedOnly, simplify);
+        } catch (IllegalArgumentException e) {
+            // the options refuse only a tolerance below 0: said here in the command's words
             throw new IllegalArgumentException("--simplify " + simplify + ": give 0 or more pixels (1 smooths the"
-                    + " outlines' pixel staircases)");
+                    + " outlines' pixel staircases)", e);
         }
         if (simplify > 0 && format != LabelExport.Format.GEOJSON && format != LabelExport.Format.GEOJSON_WGS84) {
             throw new IllegalArgumentException("--simplify applies to the outlines of --format geojson and"
                     + " geojson-wgs84, not to " + format.key());
         }
-        LabelExport.Options options = new LabelExport.Options(split(), acceptedOnly, simplify);
         Project opened = Project.open(project);
         ExportTarget target = ExportTarget.of(opened, format, out);
         if (target.problem().isPresent()) {

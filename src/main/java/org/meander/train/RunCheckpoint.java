@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.meander.weights.FloatTensor;
+import org.meander.weights.JsonProblem;
 import org.meander.weights.SafetensorsFile;
 import org.meander.weights.SafetensorsWriter;
 import org.meander.weights.TensorDtype;
@@ -63,7 +64,7 @@ public record RunCheckpoint(Map<String, float[]> decoder, Map<String, AdamWState
             }
             return new RunCheckpoint(decoder, optimizer, state);
         } catch (JsonProcessingException e) {
-            throw new IOException(file + ": damaged run state: " + e.getOriginalMessage(), e);
+            throw new IOException(file + ": damaged run state: " + JsonProblem.describe(e), e);
         }
     }
 }

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.meander.weights.JsonProblem;
 
 /** A run's losses and metrics so far, as {@code history.json} holds them for charts. */
 public record RunHistory(List<EpochRecord> epochs, List<BatchRecord> batches) {
@@ -16,7 +17,7 @@ public record RunHistory(List<EpochRecord> epochs, List<BatchRecord> batches) {
         try {
             return TrainingConfig.mapper().readValue(Files.readString(file), RunHistory.class);
         } catch (JsonProcessingException e) {
-            throw new IOException(file + ": " + e.getOriginalMessage(), e);
+            throw new IOException(file + ": " + JsonProblem.describe(e), e);
         }
     }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.meander.weights.JsonProblem;
 
 /**
  * What a run folder records besides its settings: the base model it fine-tunes, the device, and how it ended.
@@ -46,7 +47,7 @@ public record RunInfo(String baseModel, String encoderFingerprint, String device
         try {
             return new ObjectMapper().readValue(Files.readString(file), RunInfo.class);
         } catch (JsonProcessingException e) {
-            throw new IOException(file + ": " + e.getOriginalMessage(), e);
+            throw new IOException(file + ": " + JsonProblem.describe(e), e);
         }
     }
 

@@ -31,9 +31,12 @@ public final class AtomicFile {
         return TEMPORARY.matcher(fileName).matches();
     }
 
-    public static void replace(Path target, Content content) throws IOException {
+    /**
+     * Fails, naming the target, when no file can be written there: it is a folder, or its folder is missing. Said of
+     * the target before the work: a write's own failure would name the hidden temporary file.
+     */
+    public static void requireWritable(Path target) throws IOException {
         Path folder = target.toAbsolutePath().getParent();
-        // said of the target here: the failures below would name the hidden temporary file
         if (Files.isDirectory(target)) {
             throw new IOException(target + ": is a folder; give the name of a file to write");
         }
@@ -41,6 +44,11 @@ public final class AtomicFile {
             throw new IOException(target + ": the folder " + folder + (Files.exists(folder)
                     ? " is a file" : " does not exist; create it first"));
         }
+    }
+
+    public static void replace(Path target, Content content) throws IOException {
+        requireWritable(target);
+        Path folder = target.toAbsolutePath().getParent();
         // Not Files.createTempFile: it makes the file owner-only, and the rename would carry that over to the
         // target; a plain new file gets the usual permissions.
         Path temporary = folder.resolve("." + target.getFileName() + "."
