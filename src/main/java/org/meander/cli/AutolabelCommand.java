@@ -103,9 +103,9 @@ final class AutolabelCommand implements Callable<Integer> {
             + " it (its rough mask's and SAM's mask's shares of the tile), to try a threshold first")
     boolean dryRun;
 
-    @Option(names = "--split", paramLabel = "SPLIT",
+    @Option(names = "--split", paramLabel = "SPLIT", converter = SplitOption.class,
             description = "only tiles of this split: train, validation or test")
-    String split;
+    Split split;
 
     @Override
     public Integer call() throws IOException {
@@ -211,11 +211,6 @@ final class AutolabelCommand implements Callable<Integer> {
         if (split == null) {
             return opened.tiles();
         }
-        for (Split s : Split.values()) {
-            if (s.key().equals(split)) {
-                return opened.tiles().stream().filter(tile -> opened.split(tile) == s).toList();
-            }
-        }
-        throw new ParameterException(spec.commandLine(), "--split " + split + ": use train, validation or test");
+        return opened.tiles().stream().filter(tile -> opened.split(tile) == split).toList();
     }
 }

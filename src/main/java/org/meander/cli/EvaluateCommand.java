@@ -35,9 +35,9 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--run", paramLabel = "NAME", required = true, description = "run name")
     String run;
 
-    @Option(names = "--split", paramLabel = "SPLIT",
+    @Option(names = "--split", paramLabel = "SPLIT", converter = SplitOption.class,
             defaultValue = "validation", description = "train, validation or test (default: ${DEFAULT-VALUE})")
-    String split;
+    Split split;
 
     @Option(names = "--checkpoint", paramLabel = "best|last",
             defaultValue = "best", description = "best or last (default: ${DEFAULT-VALUE})")
@@ -90,7 +90,7 @@ final class EvaluateCommand implements Callable<Integer> {
         training.unfinished().ifPresent(System.err::println);
         Baseline baseline = parseBaseline(against);
         EvaluationReport report = new Evaluation(opened, training)
-                .evaluate(parseSplit(split), parseCheckpoint(checkpoint), acceptedOnly, baseline, progress());
+                .evaluate(split, parseCheckpoint(checkpoint), acceptedOnly, baseline, progress());
         report.writeTo(training.folder());
 
         String word = baseline.word();
@@ -135,15 +135,6 @@ final class EvaluateCommand implements Callable<Integer> {
         m.put("recall", s.recall().mean());
         m.put("accuracy", s.accuracy().mean());
         return m;
-    }
-
-    static Split parseSplit(String key) {
-        for (Split s : Split.values()) {
-            if (s.key().equals(key)) {
-                return s;
-            }
-        }
-        throw new IllegalArgumentException("--split " + key + ": use train, validation or test");
     }
 
     private static Baseline parseBaseline(String name) {

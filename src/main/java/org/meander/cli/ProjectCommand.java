@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         subcommands = {ProjectCreateCommand.class, ProjectExportCommand.class, ProjectTileCommand.class,
                 ProjectImportHfCommand.class, ProjectImportLabelsCommand.class, ProjectRenameCommand.class,
                 ProjectRemoveCommand.class, ProjectRestoreCommand.class, ProjectRemoveRasterCommand.class,
-                ProjectSplitCommand.class,
+                ProjectSplitCommand.class, ProjectAcceptCommand.class,
                 ProjectInfoCommand.class, ProjectAlignNirCommand.class})
 final class ProjectCommand {
 }

@@ -44,9 +44,9 @@ final class ProjectExportCommand implements Callable<Integer> {
             required = true, description = "coco: the JSON file; the others: a folder")
     Path out;
 
-    @Option(names = "--split", paramLabel = "SPLIT",
+    @Option(names = "--split", paramLabel = "SPLIT", converter = SplitOption.class,
             description = "only tiles of this split: train, validation or test")
-    String split;
+    Split split;
 
     @Option(names = "--accepted-only", description = "only labels marked accepted: those a person checked")
     boolean acceptedOnly;
@@ -63,10 +63,9 @@ final class ProjectExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        Split chosen = split();
         LabelExport.Options options;
         try {
-            options = new LabelExport.Options(chosen, acceptedOnly, simplify);
+            options = new LabelExport.Options(split, acceptedOnly, simplify);
         } catch (IllegalArgumentException e) {
             // the options refuse only a tolerance below 0: said here in the command's words
             throw new IllegalArgumentException("--simplify " + simplify + ": give 0 or more pixels (1 smooths the"
@@ -103,17 +102,5 @@ final class ProjectExportCommand implements Callable<Integer> {
             }
             throw new TypeConversionException("'" + value + "': use png, coco, geotiff, geojson, geojson-wgs84 or hf");
         }
-    }
-
-    private Split split() {
-        if (split == null) {
-            return null;
-        }
-        for (Split s : Split.values()) {
-            if (s.key().equals(split)) {
-                return s;
-            }
-        }
-        throw new IllegalArgumentException("--split " + split + ": use train, validation or test");
     }
 }

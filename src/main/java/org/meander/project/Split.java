@@ -12,7 +12,7 @@ public enum Split {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    static Optional<Split> parse(String key) {
+    public static Optional<Split> parse(String key) {
         for (Split s : values()) {
             if (s.key().equals(key)) {
                 return Optional.of(s);
