@@ -1,6 +1,7 @@
 package org.meander.train;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,25 +67,48 @@ public final class TrainingRun {
                                      RunDecoder from) throws IOException {
         RunFolder folder = RunFolder.of(project.directory(), name);
         if (folder.exists()) {
-            throw new IOException(folder.directory() + ": run '" + name + "' exists; resume it or choose another name");
+            throw exists(folder);
         }
         config.validated();
         TrainingData.trainingTiles(project);
         Path start = from == null ? null : startingCheckpoint(project, baseModel, from);
         folder.create();
-        config.write(folder.config());
-        if (start != null) {
-            AtomicFile.replace(folder.startingDecoder(), channel -> {
-                try (FileChannel in = FileChannel.open(start)) {
-                    for (long at = 0, size = in.size(); at < size; ) {
-                        at += in.transferTo(at, size - at, channel);
+        // the run's lock makes the check and the writing one step: two makers of one name write its settings once
+        try (RunLock claim = claim(folder)) {
+            if (folder.exists()) {
+                throw exists(folder);
+            }
+            config.write(folder.config());
+            if (start != null) {
+                AtomicFile.replace(folder.startingDecoder(), channel -> {
+                    try (FileChannel in = FileChannel.open(start)) {
+                        for (long at = 0, size = in.size(); at < size; ) {
+                            at += in.transferTo(at, size - at, channel);
+                        }
                     }
-                }
-            });
+                });
+            }
+            new RunInfo(baseModel.toAbsolutePath().toString(), null, null, RunStatus.STOPPED, "not started", from)
+                    .write(folder.info());
         }
-        new RunInfo(baseModel.toAbsolutePath().toString(), null, null, RunStatus.STOPPED, "not started", from)
-                .write(folder.info());
         return new TrainingRun(project, folder, config, baseModel.toAbsolutePath());
+    }
+
+    private static RunLock claim(RunFolder folder) throws IOException {
+        try {
+            return RunLock.take(folder);
+        } catch (IOException e) {
+            throw new IOException(folder.directory() + ": run '" + folder.name() + "' exists, being made by another"
+                    + " Meander now; choose another name", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("making run " + folder.name() + " was interrupted");
+        }
+    }
+
+    private static IOException exists(RunFolder folder) {
+        return new IOException(folder.directory() + ": run '" + folder.name() + "' exists; resume it or choose"
+                + " another name");
     }
 
     /** The checkpoint file a new run of {@code baseModel} would start from; an error says why it cannot. */

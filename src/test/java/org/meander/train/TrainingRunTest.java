@@ -14,6 +14,12 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -319,6 +325,42 @@ class TrainingRunTest {
         assertEquals(2, recorder.epochs.size());
         assertEquals(RunStatus.FINISHED, RunInfo.read(run.folder().info()).status());
         assertEquals(2, RunHistory.read(run.folder().history()).epochs().size());
+    }
+
+    /**
+     * Two makers of one new run (two windows, or a window and a command, given the same name) must not both write its
+     * settings: one makes it, the other is told it exists. Both ask at the same instant, eight times over.
+     */
+    @Test
+    void aNewRunAskedForTwiceAtOnceIsMadeOnce() throws Exception {
+        Project project = project(dir);
+        for (int attempt = 0; attempt < 8; attempt++) {
+            String name = "twice" + attempt;
+            CyclicBarrier together = new CyclicBarrier(2);
+            List<Callable<TrainingConfig>> makers = new ArrayList<>();
+            for (int epochs : new int[] {2, 3}) {
+                makers.add(() -> {
+                    together.await();
+                    TrainingRun.create(project, name, Fixtures.model("tiny"), quick(epochs, 2));
+                    return quick(epochs, 2);
+                });
+            }
+            ExecutorService threads = Executors.newFixedThreadPool(2);
+            List<TrainingConfig> made = new ArrayList<>();
+            List<String> refusals = new ArrayList<>();
+            for (Future<TrainingConfig> maker : threads.invokeAll(makers)) {
+                try {
+                    made.add(maker.get());
+                } catch (ExecutionException e) {
+                    refusals.add(e.getCause().getMessage());
+                }
+            }
+            threads.shutdown();
+
+            assertEquals(1, made.size(), "made once: " + refusals);
+            assertTrue(refusals.get(0).contains("run '" + name + "' exists"), refusals.get(0));
+            assertEquals(made.get(0), TrainingRun.open(project, name).config(), "its settings are the maker's");
+        }
     }
 
     @Test
