@@ -1,6 +1,7 @@
 package org.meander.ui;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Collection;
@@ -41,6 +42,8 @@ final class ExportLabelsViewModel {
     private final BooleanBinding outlines = Bindings.createBooleanBinding(
             () -> format.get() == Format.GEOJSON || format.get() == Format.GEOJSON_WGS84, format);
     private final StringProperty out = new SimpleStringProperty("");
+    /** A file the save dialog asked about replacing, and the user said yes: not asked again while it is the place. */
+    private Path replacingAgreed;
     private final StringBinding problem;
     private final TaskState task = new TaskState();
 
@@ -98,12 +101,25 @@ final class ExportLabelsViewModel {
     }
 
     /**
+     * The file chosen in a save dialog, which asked the user (as every platform's does) before choosing a file that
+     * exists: replacing it is agreed, and Export does not ask again.
+     */
+    void chosenInSaveDialog(Path file) {
+        replacingAgreed = Files.exists(file) ? file : null;
+        out.set(file.toString());
+    }
+
+    /**
      * What to ask before exporting, when the place holds an earlier export (or COCO's file) that the export would
-     * replace; empty when there is nothing to replace, or the export itself will say what is wrong.
+     * replace; empty when there is nothing to replace, the user agreed to replace it already, or the export itself
+     * will say what is wrong.
      */
     Optional<String> replaceQuestion() {
         try {
             Path target = Path.of(out.get().strip());
+            if (target.equals(replacingAgreed)) {
+                return Optional.empty();
+            }
             return ExportTarget.of(project, format.get(), target).earlier().map(earlier -> target + " " + earlier
                     + (format.get().writesAFile() ? ". Replace it?"
                     : ". Replace it? The files it wrote go; other files there stay."));
@@ -114,7 +130,7 @@ final class ExportLabelsViewModel {
 
     /**
      * Saves the label being edited, then writes the export on a thread of its own, replacing an earlier export there
-     * only if {@code replace}.
+     * only if {@code replace} or agreed in the save dialog.
      */
     void export(boolean replace) {
         if (task.isRunning() || !problem.get().isEmpty()) {
@@ -124,12 +140,14 @@ final class ExportLabelsViewModel {
         LabelExport.Options options = new LabelExport.Options(split.get(), acceptedOnly.get(),
                 outlines.get() ? simplifyPixels() : 0);
         Path target = Path.of(out.get().strip());
+        Path agreed = replacingAgreed;
         editor.saveIfDirty();
         task.start("Writing " + chosenFormat.description() + " to " + target + "…");
         Thread writing = new Thread(() -> {
             try {
                 editor.awaitSaved();
-                Map<String, Object> written = LabelExport.write(project, chosenFormat, target, options, replace);
+                Map<String, Object> written = LabelExport.write(project, chosenFormat, target, options,
+                        replace || target.equals(agreed));
                 Platform.runLater(() -> task.say(describe(written)));
             } catch (Exception e) {
                 Platform.runLater(() -> task.say("The export failed: " + ErrorText.of(e)));

@@ -133,7 +133,6 @@ final class ExportLabelsWindow {
 
     private void choose() {
         String typed = model.outProperty().get();
-        File chosen;
         if (model.formatProperty().get().writesAFile()) {
             FileChooser chooser = new FileChooser();
             chooser.setTitle("The COCO JSON file to write");
@@ -141,16 +140,19 @@ final class ExportLabelsWindow {
             ChooserStart.near(typed).ifPresent(chooser::setInitialDirectory);
             chooser.setInitialFileName(typed.isBlank() ? "labels.json" : Path.of(typed.strip()).getFileName()
                     .toString());
-            chosen = chooser.showSaveDialog(window.stage());
+            File chosen = chooser.showSaveDialog(window.stage());
+            if (chosen != null) {
+                model.chosenInSaveDialog(chosen.toPath());
+            }
         } else {
             DirectoryChooser chooser = new DirectoryChooser();
             chooser.setTitle("The folder to write the "
                     + model.formatProperty().get().key().toUpperCase(Locale.ROOT) + " export into");
             ChooserStart.near(typed).ifPresent(chooser::setInitialDirectory);
-            chosen = chooser.showDialog(window.stage());
-        }
-        if (chosen != null) {
-            model.outProperty().set(chosen.getPath());
+            File chosen = chooser.showDialog(window.stage());
+            if (chosen != null) {
+                model.outProperty().set(chosen.getPath());
+            }
         }
     }
 }

@@ -42,13 +42,14 @@ class ExportLabelsTest {
     Path dir;
 
     private Workbench workbench;
+    private ExportLabelsViewModel model;
     private ExportLabelsWindow window;
 
     @Start
     void start(Stage stage) throws Exception {
         workbench = SampleWindow.show(stage, 1, null).workbench();
-        window = new ExportLabelsWindow(new ExportLabelsViewModel(workbench.project(),
-                workbench.annotate().editor()));
+        model = new ExportLabelsViewModel(workbench.project(), workbench.annotate().editor());
+        window = new ExportLabelsWindow(model);
         window.show(stage);
     }
 
@@ -169,6 +170,32 @@ class ExportLabelsTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(!window.stage().isShowing(), "Esc closes the window");
         assertTrue(Files.isRegularFile(json));
+    }
+
+    /**
+     * A COCO file that exists, chosen in the save dialog, was agreed to be replaced there (every platform's save dialog
+     * asks): Export replaces it without asking again. A file typed in is asked about.
+     */
+    @Test
+    void aCocoFileChosenInTheSaveDialogIsNotAskedAboutTwice(FxRobot robot) throws Exception {
+        ComboBox<?> format = robot.lookup("#export-format").queryAs(ComboBox.class);
+        robot.interact(() -> format.getSelectionModel().select(Format.COCO.ordinal()));
+        Path chosen = Files.writeString(dir.resolve("chosen.json"), "an earlier file");
+        Path typed = Files.writeString(dir.resolve("typed.json"), "an earlier file");
+
+        robot.interact(() -> model.chosenInSaveDialog(chosen)); // the save dialog cannot be driven headless
+        robot.clickOn("#export-start");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
+                () -> Fields.text(robot, "#export-report").startsWith("Written to"));
+        assertEquals(6, new ObjectMapper().readTree(chosen.toFile()).get("images").size(), "replaced unasked");
+
+        Fields.set(robot, "#export-out", typed.toString());
+        robot.clickOn("#export-start");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(typed + " exists. Replace it?", robot.lookup(".dialog-pane .content").queryLabeled().getText());
+        robot.push(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("an earlier file", Files.readString(typed));
     }
 
     /** Outlines for a GIS: a GeoJSON file per tile whose polygons hold the label's pixels, the open tile's edit too. */
