@@ -52,20 +52,29 @@ public final class TunedModelExport {
     }
 
     /**
+     * Why a tuned model of {@code baseModel} may not be written to {@code out}, whether or not a model there may be
+     * replaced: {@link #placeProblem}, the base model's own folder, or a sharded model; empty when it may.
+     */
+    public static Optional<String> refusal(Path baseModel, Path out) throws IOException {
+        if (out.toAbsolutePath().normalize().equals(baseModel.toAbsolutePath().normalize())) {
+            return Optional.of(out + ": is the base model's folder; export the tuned model to another folder");
+        }
+        Optional<String> problem = placeProblem(out);
+        if (problem.isEmpty() && Files.isRegularFile(out.resolve("model.safetensors.index.json"))) {
+            return Optional.of(out + ": holds a sharded model; export to an empty folder");
+        }
+        return problem;
+    }
+
+    /**
      * Writes the model to {@code out}, which a model already in it refuses unless {@code replace}: an earlier
      * export is the user's work. Its files are new files, whatever the base model's modes (a read-only download).
      */
     public static void write(Path baseModel, Map<String, float[]> decoder, Path out, boolean replace)
             throws IOException {
-        if (out.toAbsolutePath().normalize().equals(baseModel.toAbsolutePath().normalize())) {
-            throw new IOException(out + ": is the base model's folder; export the tuned model to another folder");
-        }
-        Optional<String> problem = placeProblem(out);
+        Optional<String> problem = refusal(baseModel, out);
         if (problem.isPresent()) {
             throw new IOException(problem.get());
-        }
-        if (Files.isRegularFile(out.resolve("model.safetensors.index.json"))) {
-            throw new IOException(out + ": holds a sharded model; export to an empty folder");
         }
         if (!replace && holdsModel(out)) {
             throw new IOException(out + ": holds a model already; export to another folder, or replace it");

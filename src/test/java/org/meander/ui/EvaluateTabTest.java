@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
@@ -162,6 +163,12 @@ class EvaluateTabTest {
         own.forEach((name, values) -> assertArrayEquals(values, back.get(name), name));
 
         Path out = Files.createDirectories(temp.resolve("meander-export")).resolve("tuned-model");
+        Path photos = Files.createDirectories(temp.resolve("photos"));
+        Files.writeString(photos.resolve("holiday.jpg"), "not a model");
+        assertEquals(Optional.of(photos + ": holds no model but 1 other file, such as holiday.jpg; export the model"
+                + " to an empty or new folder"), evaluate.exportProblem(photos), "said before the export starts");
+        assertTrue(evaluate.exportProblem(Fixtures.model("tiny")).orElseThrow().contains("the base model's folder"));
+        assertEquals(Optional.empty(), evaluate.exportProblem(out));
         assertFalse(evaluate.holdsModel(out));
         robot.interact(() -> evaluate.export(out, false)); // the folder chooser cannot be driven headless
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> evaluate.messageProperty().get().startsWith("Exported"));

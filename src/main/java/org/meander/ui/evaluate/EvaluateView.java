@@ -4,6 +4,7 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -149,6 +150,11 @@ public final class EvaluateView {
             if (folder == null) {
                 return;
             }
+            Optional<String> problem = model.exportProblem(folder.toPath());
+            if (problem.isPresent()) {
+                refuse(problem.get());
+                return;
+            }
             boolean replace = model.holdsModel(folder.toPath());
             if (!replace || confirmReplacing(folder.toPath())) {
                 model.export(folder.toPath(), replace);
@@ -159,6 +165,13 @@ public final class EvaluateView {
         HBox box = new HBox(8, use, back, export, using);
         box.setAlignment(Pos.CENTER_LEFT);
         return box;
+    }
+
+    private void refuse(String problem) {
+        Alert refusal = new Alert(Alert.AlertType.ERROR, problem, ButtonType.OK);
+        refusal.setHeaderText("The tuned model cannot be exported there");
+        refusal.initOwner(root.getScene().getWindow());
+        refusal.showAndWait();
     }
 
     /** An earlier export is the user's work: replace it only when they say so. */

@@ -344,6 +344,19 @@ public final class EvaluateViewModel implements AutoCloseable {
                 () -> message.set("Annotate predicts with the model's own decoder again.")));
     }
 
+    /** Why the chosen run cannot be exported to the folder, said before anything starts; empty when it can. */
+    public Optional<String> exportProblem(Path folder) {
+        String name = run.get();
+        if (name == null) {
+            return Optional.empty();
+        }
+        try {
+            return TunedModelExport.refusal(TrainingRun.open(project, name).baseModel(), folder);
+        } catch (IOException e) {
+            return Optional.of(ErrorText.of(e));
+        }
+    }
+
     /** Whether exporting to the folder would replace a model: ask first. */
     public boolean holdsModel(Path folder) {
         return TunedModelExport.holdsModel(folder);
