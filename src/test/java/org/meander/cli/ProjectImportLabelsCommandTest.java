@@ -91,6 +91,29 @@ class ProjectImportLabelsCommandTest {
         assertTrue(badFilter.err().contains("\"DN\" is not KEY=VALUE"), badFilter.err());
     }
 
+    /** A broken outline is filled as GDAL fills it, and named in the JSON line and on stderr. */
+    @Test
+    void anUnclosedRingLabelsAndIsNamed() throws IOException {
+        Path fresh = cutAgain();
+        Path pond = Files.writeString(temp.resolve("pond.geojson"), """
+                {"type": "FeatureCollection",
+                 "crs": {"type": "name", "properties": {"name": "urn:ogc:def:crs:EPSG::32610"}},
+                 "features": [{"type": "Feature", "properties": {"name": "pond"}, "geometry": {"type": "Polygon",
+                   "coordinates": [[[500050, 3999995], [500070, 3999995], [500070, 3999985], [500050, 3999985]]]}}]}
+                """);
+
+        EmbedCommandTest.Result result = ProjectCommandTest.project("import-labels", fresh.toString(), "--geojson",
+                pond.toString());
+
+        assertEquals(0, result.exit(), "it labelled: " + result.err());
+        String problem = pond + ": feature 0 (name \"pond\"): its outer ring is not closed (its last position differs"
+                + " from its first); filled as if closed — close it in your GIS";
+        assertEquals(problem, result.json().path("problems").path(0).asText(), result.json().toString());
+        assertEquals(1, result.json().path("problems").size());
+        assertEquals(2, result.json().path("labelled").asInt());
+        assertTrue(result.err().contains(problem), result.err());
+    }
+
     /** The georeferenced raster both projects are cut from, written once. */
     private Path raster() throws IOException {
         Path file = temp.resolve("ortho.tif");

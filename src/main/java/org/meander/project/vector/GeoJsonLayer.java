@@ -19,11 +19,15 @@ import org.meander.weights.JsonProblem;
 
 /**
  * The polygons of a GeoJSON file (a FeatureCollection, a Feature or a bare geometry; Polygons and MultiPolygons, in
- * GeometryCollections too) and the EPSG code of their CRS: the one its {@code crs} member names, as GDAL and QGIS
- * write it, else WGS 84 longitude and latitude, GeoJSON's own (RFC 7946). Points and lines are counted and left out,
- * and so are the features a {@link FeatureFilter} does not admit.
+ * GeometryCollections too), where in the file each came from, and the EPSG code of their CRS: the one its {@code crs}
+ * member names, as GDAL and QGIS write it, else WGS 84 longitude and latitude, GeoJSON's own (RFC 7946). Points and
+ * lines are counted and left out, and so are the features a {@link FeatureFilter} does not admit.
+ *
+ * @param origins for each polygon, its feature as a problem names it ({@code feature 3 (id "reach-7")}, with
+ *                {@code , polygon 2 of 3} when the feature has several), or "" for a bare geometry's only one
  */
-public record GeoJsonLayer(Path file, List<Polygon> polygons, int epsg, int otherGeometries, int filteredOut) {
+public record GeoJsonLayer(Path file, List<Polygon> polygons, List<String> origins, int epsg, int otherGeometries,
+                           int filteredOut) {
 
     public static final int WGS84 = 4326;
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -32,6 +36,16 @@ public record GeoJsonLayer(Path file, List<Polygon> polygons, int epsg, int othe
 
     public GeoJsonLayer {
         polygons = List.copyOf(polygons);
+        origins = List.copyOf(origins);
+        if (origins.size() != polygons.size()) {
+            throw new IllegalArgumentException(polygons.size() + " polygons but " + origins.size() + " origins");
+        }
+    }
+
+    /** The file and where in it a polygon came from, as a problem begins: {@code rivers.geojson: feature 3}. */
+    public String placeOf(int polygon) {
+        String origin = origins.get(polygon);
+        return origin.isEmpty() ? file.toString() : file + ": " + origin;
     }
 
     /** Every polygon of the file. */
@@ -74,8 +88,8 @@ public record GeoJsonLayer(Path file, List<Polygon> polygons, int epsg, int othe
         } catch (IllegalArgumentException e) {
             throw new IOException(file + ": " + e.getMessage());
         }
-        return new GeoJsonLayer(file, reading.polygons, epsg(file, rest.path("crs")), reading.others,
-                reading.filteredOut);
+        return new GeoJsonLayer(file, reading.polygons, reading.origins, epsg(file, rest.path("crs")),
+                reading.others, reading.filteredOut);
     }
 
     /** What a file has given so far. */
@@ -83,6 +97,7 @@ public record GeoJsonLayer(Path file, List<Polygon> polygons, int epsg, int othe
 
         private final FeatureFilter filter;
         private final List<Polygon> polygons = new ArrayList<>();
+        private final List<String> origins = new ArrayList<>();
         private int others;
         private int filteredOut;
         private int features;
@@ -98,7 +113,7 @@ public record GeoJsonLayer(Path file, List<Polygon> polygons, int epsg, int othe
                 return;
             }
             try {
-                add(feature.path("geometry"));
+                addFrom(feature.path("geometry"), "feature " + index + named(feature));
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("feature " + index + ": " + e.getMessage());
             }
@@ -106,10 +121,31 @@ public record GeoJsonLayer(Path file, List<Polygon> polygons, int epsg, int othe
 
         void bareGeometry(JsonNode geometry) {
             if (filter.admits(MissingNode.getInstance())) {
-                add(geometry);
+                addFrom(geometry, "");
             } else {
                 filteredOut++;
             }
+        }
+
+        /** A geometry's polygons, each with its origin: the feature's, and which polygon when it has several. */
+        private void addFrom(JsonNode geometry, String feature) {
+            int first = polygons.size();
+            add(geometry);
+            int count = polygons.size() - first;
+            for (int i = 1; i <= count; i++) {
+                String part = count == 1 ? "" : "polygon " + i + " of " + count;
+                origins.add(feature.isEmpty() || part.isEmpty() ? feature + part : feature + ", " + part);
+            }
+        }
+
+        /** The feature's id, else its name property, as a user would look it up: {@code  (id "reach-7")}. */
+        private static String named(JsonNode feature) {
+            JsonNode id = feature.path("id");
+            if (id.isValueNode() && !id.isNull()) {
+                return " (id " + id + ")";
+            }
+            JsonNode name = feature.path("properties").path("name");
+            return name.isValueNode() && !name.isNull() ? " (name " + name + ")" : "";
         }
 
         private void add(JsonNode geometry) {

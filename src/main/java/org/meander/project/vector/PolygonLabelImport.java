@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +38,8 @@ public final class PolygonLabelImport {
     /**
      * What happened: the files read, their polygons, and the features the filter left out; the tiles labelled;
      * tiles whose label the polygons would not change; tiles that kept their own label; the layers carried into the
-     * imagery's CRS; and each file or tile that could not be used, with the reason.
+     * imagery's CRS; and each file or tile that could not be used, with the reason, and each polygon filled whose
+     * rings are broken ({@link BrokenRings}).
      */
     public record Report(int files, long polygons, long featuresLeftOut, List<String> labelled, int unchanged,
                          List<String> keptTheirLabel, List<String> reprojected, List<String> problems) {
@@ -87,6 +89,7 @@ public final class PolygonLabelImport {
         }
         for (LayerInCrs layer : layers) {
             layer.unused().ifPresent(problems::add);
+            problems.addAll(layer.brokenRingsFilled());
         }
         long polygons = layers.stream().mapToLong(layer -> layer.layer.polygons().size()).sum();
         long leftOut = layers.stream().mapToLong(layer -> layer.layer.filteredOut()).sum();
@@ -98,6 +101,7 @@ public final class PolygonLabelImport {
                                               List<String> problems) {
         if (frame.map().isEmpty()) {
             layer.layer.polygons().forEach(polygon -> fill.add(polygon, Optional.empty()));
+            layer.filled.set(0, layer.layer.polygons().size());
             return true;
         }
         if (frame.epsg().isEmpty()) {
@@ -106,7 +110,10 @@ public final class PolygonLabelImport {
             return false;
         }
         Optional<List<Polygon>> polygons = layer.in(frame.epsg().getAsInt());
-        polygons.ifPresent(list -> list.forEach(polygon -> fill.add(polygon, frame.map())));
+        polygons.ifPresent(list -> {
+            list.forEach(polygon -> fill.add(polygon, frame.map()));
+            layer.filled.set(0, list.size());
+        });
         return polygons.isPresent();
     }
 
@@ -165,14 +172,15 @@ public final class PolygonLabelImport {
 
     /**
      * A layer, the tile it is named after (if any), and its polygons in each CRS a tile asks for, carried there once;
-     * whether any tile could take it, and whether any of its polygons reached one.
+     * whether any tile could take it, and which of its polygons were filled into one.
      */
     private static final class LayerInCrs {
 
         final GeoJsonLayer layer;
         final Optional<Tile> tile;
+        /** By index in the layer: a broken ring is worth a word only where it was filled into a tile. */
+        final BitSet filled = new BitSet();
         private boolean placed;
-        private boolean reached;
         /** Its CRS could not be carried into a tile's, and the problem has been said. */
         private boolean unplaceable;
         private final Map<Integer, Optional<List<Polygon>>> byCrs = new HashMap<>();
@@ -212,21 +220,35 @@ public final class PolygonLabelImport {
         void fillIfItReaches(TileFill fill, TileFrame frame) {
             if (frame.rasterPixels().isPresent() && frame.raster().get().equals(TileNames.stem(layer.file()))) {
                 placed = true;
-                layer.polygons().forEach(polygon -> reached |= fill.addIfItReaches(polygon,
-                        frame.rasterPixels().get()));
+                fillThoseThatReach(layer.polygons(), fill, frame.rasterPixels().get());
                 return;
             }
             if (frame.map().isEmpty() || frame.epsg().isEmpty()) {
                 return;
             }
             placed = true;
-            in(frame.epsg().getAsInt()).ifPresent(list -> list.forEach(polygon ->
-                    reached |= fill.addIfItReaches(polygon, frame.map().get())));
+            in(frame.epsg().getAsInt()).ifPresent(list -> fillThoseThatReach(list, fill, frame.map().get()));
+        }
+
+        private void fillThoseThatReach(List<Polygon> polygons, TileFill fill, PixelToMap map) {
+            for (int i = 0; i < polygons.size(); i++) {
+                if (fill.addIfItReaches(polygons.get(i), map)) {
+                    filled.set(i);
+                }
+            }
+        }
+
+        /** A problem for each polygon filled into a tile whose rings are broken, checked in the layer's own CRS. */
+        List<String> brokenRingsFilled() {
+            List<String> said = new ArrayList<>();
+            filled.stream().forEach(i -> BrokenRings.of(layer.polygons().get(i))
+                    .ifPresent(fault -> said.add(layer.placeOf(i) + ": " + fault)));
+            return said;
         }
 
         /** Why a layer that names no tile labelled none, if it did not. */
         Optional<String> unused() {
-            if (tile.isPresent() || reached || unplaceable || layer.polygons().isEmpty()) {
+            if (tile.isPresent() || !filled.isEmpty() || unplaceable || layer.polygons().isEmpty()) {
                 return Optional.empty();
             }
             if (!placed) {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,6 +38,26 @@ class GeoJsonLayerTest {
         assertArrayEquals(new double[] {0, 0, 2, 0, 2, 2, 0, 2, 0, 0}, layer.polygons().get(0).rings().get(0));
         assertEquals(2, layer.otherGeometries());
         assertEquals(GeoJsonLayer.WGS84, layer.epsg(), "no crs member: GeoJSON's own WGS 84");
+        assertEquals(List.of("feature 0", "feature 1, polygon 1 of 2", "feature 1, polygon 2 of 2", "feature 2"),
+                layer.origins());
+        assertEquals(dir.resolve("layer.geojson") + ": feature 1, polygon 2 of 2", layer.placeOf(2));
+    }
+
+    @Test
+    void aPolygonsPlaceNamesItsFeaturesIdElseItsName() throws IOException {
+        GeoJsonLayer layer = read("""
+                {"type": "FeatureCollection", "features": [
+                  {"type": "Feature", "id": "reach-7", "properties": {"name": "lower"},
+                   "geometry": {"type": "Polygon", "coordinates": %s}},
+                  {"type": "Feature", "id": 12, "geometry": {"type": "Polygon", "coordinates": %s}},
+                  {"type": "Feature", "properties": {"name": "side channel"},
+                   "geometry": {"type": "Polygon", "coordinates": %s}}
+                ]}""".formatted(SQUARE, SQUARE, SQUARE));
+
+        assertEquals(List.of("feature 0 (id \"reach-7\")", "feature 1 (id 12)", "feature 2 (name \"side channel\")"),
+                layer.origins());
+        assertEquals(dir.resolve("layer.geojson").toString(), read("{\"type\": \"Polygon\", \"coordinates\": "
+                + SQUARE + "}").placeOf(0), "a bare geometry: the file alone");
     }
 
     @Test
