@@ -93,19 +93,11 @@ class PolygonLabelImportTest {
     @Test
     void aLayerInLongitudeAndLatitudeIsCarriedOntoTheImagerysGrid() throws IOException {
         Project fresh = freshCut(TiledRasterProject.raster(temp.resolve("ortho.tif")));
-        CoordinateTransform toLonLat = new CoordinateTransformFactory().createTransform(
-                new CRSFactory().createFromName("EPSG:32610"), new CRSFactory().createFromName("EPSG:4326"));
-        ProjCoordinate centralMeridian = toLonLat.transform(new ProjCoordinate(500000, 4000000), new ProjCoordinate());
+        ProjCoordinate centralMeridian = UTM10_TO_LON_LAT.transform(new ProjCoordinate(500000, 4000000),
+                new ProjCoordinate());
         assertEquals(-123.0, centralMeridian.x, 1e-9, "UTM zone 10's central meridian");
-        StringBuilder ring = new StringBuilder();
-        for (double[] corner : new double[][] {{500050, 3999995}, {500070, 3999995}, {500070, 3999985},
-                {500050, 3999985}, {500050, 3999995}}) {
-            ProjCoordinate lonLat = toLonLat.transform(new ProjCoordinate(corner[0], corner[1]), new ProjCoordinate());
-            ring.append(ring.length() == 0 ? "" : ", ").append('[').append(lonLat.x).append(", ").append(lonLat.y)
-                    .append(']');
-        }
-        Path drawn = Files.writeString(temp.resolve("pond.geojson"),
-                "{\"type\": \"Feature\", \"geometry\": {\"type\": \"Polygon\", \"coordinates\": [[" + ring + "]]}}");
+        Path drawn = pondInLonLat(new double[][] {{500050, 3999995}, {500070, 3999995}, {500070, 3999985},
+                {500050, 3999985}, {500050, 3999995}});
 
         PolygonLabelImport.Report report = PolygonLabelImport.run(fresh, List.of(drawn), FeatureFilter.ALL, false);
 
@@ -272,17 +264,8 @@ class PolygonLabelImportTest {
     @Test
     void aCrossingIsNamedInTheLayersOwnCoordinates() throws IOException {
         Project fresh = freshCut(TiledRasterProject.raster(temp.resolve("ortho.tif")));
-        CoordinateTransform toLonLat = new CoordinateTransformFactory().createTransform(
-                new CRSFactory().createFromName("EPSG:32610"), new CRSFactory().createFromName("EPSG:4326"));
-        StringBuilder ring = new StringBuilder();
-        for (double[] corner : new double[][] {{500050, 3999995}, {500070, 3999985}, {500070, 3999995},
-                {500050, 3999985}, {500050, 3999995}}) {
-            ProjCoordinate lonLat = toLonLat.transform(new ProjCoordinate(corner[0], corner[1]), new ProjCoordinate());
-            ring.append(ring.length() == 0 ? "" : ", ").append('[').append(lonLat.x).append(", ").append(lonLat.y)
-                    .append(']');
-        }
-        Path drawn = Files.writeString(temp.resolve("pond.geojson"),
-                "{\"type\": \"Feature\", \"geometry\": {\"type\": \"Polygon\", \"coordinates\": [[" + ring + "]]}}");
+        Path drawn = pondInLonLat(new double[][] {{500050, 3999995}, {500070, 3999985}, {500070, 3999995},
+                {500050, 3999985}, {500050, 3999995}});
 
         PolygonLabelImport.Report report = PolygonLabelImport.run(fresh, List.of(drawn), FeatureFilter.ALL, false);
 
@@ -291,7 +274,7 @@ class PolygonLabelImportTest {
         Matcher at = Pattern.compile(Pattern.quote(drawn + ": feature 0: its outer ring crosses itself at (")
                 + "(-?\\d+\\.\\d{8}), (\\d+\\.\\d{8})\\); filled even-odd.*").matcher(report.problems().get(0));
         assertTrue(at.matches(), report.problems().get(0));
-        ProjCoordinate centre = toLonLat.transform(new ProjCoordinate(500060, 3999990), new ProjCoordinate());
+        ProjCoordinate centre = UTM10_TO_LON_LAT.transform(new ProjCoordinate(500060, 3999990), new ProjCoordinate());
         assertEquals(centre.x, Double.parseDouble(at.group(1)), 1e-8);
         assertEquals(centre.y, Double.parseDouble(at.group(2)), 1e-8);
     }
@@ -417,5 +400,21 @@ class PolygonLabelImportTest {
 
     private static LabelMask empty() {
         return new LabelMask(RiverTiles.SIZE, RiverTiles.SIZE, new byte[RiverTiles.SIZE * RiverTiles.SIZE]);
+    }
+
+    private static final CoordinateTransform UTM10_TO_LON_LAT = new CoordinateTransformFactory().createTransform(
+            new CRSFactory().createFromName("EPSG:32610"), new CRSFactory().createFromName("EPSG:4326"));
+
+    /** A GeoJSON Feature whose ring has these UTM zone 10 corners, written in longitude and latitude. */
+    private Path pondInLonLat(double[][] utmCorners) throws IOException {
+        StringBuilder ring = new StringBuilder();
+        for (double[] corner : utmCorners) {
+            ProjCoordinate lonLat = UTM10_TO_LON_LAT.transform(new ProjCoordinate(corner[0], corner[1]),
+                    new ProjCoordinate());
+            ring.append(ring.length() == 0 ? "" : ", ").append('[').append(lonLat.x).append(", ").append(lonLat.y)
+                    .append(']');
+        }
+        return Files.writeString(temp.resolve("pond.geojson"),
+                "{\"type\": \"Feature\", \"geometry\": {\"type\": \"Polygon\", \"coordinates\": [[" + ring + "]]}}");
     }
 }
