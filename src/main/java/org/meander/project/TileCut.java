@@ -21,7 +21,8 @@ import org.meander.project.raster.Window;
  * The files one cut of a raster writes for each tile: its RGB picture to {@code tiles/}, its near-infrared band to
  * {@code nir/} (a band of the raster, or a raster of its own laid on it) and its window of a mask to {@code labels/},
  * each file whole or not at all; a tile whose window holds no data (alpha 0, GDAL's nodata mask 0 or nodata value,
- * NaN) is not written. The raster is read a chunk of neighbouring tiles at a time ({@link RasterTiling}).
+ * NaN) is not written, and one whose window holds some is transparent where it holds none. The raster is read a
+ * chunk of neighbouring tiles at a time ({@link RasterTiling}).
  */
 final class TileCut {
 
@@ -117,7 +118,8 @@ final class TileCut {
             if (tileNoData.covers(tilePixels, rgb)) {
                 return false;
             }
-            AtomicBytes.write(file("tiles", tile), ImageFiles.pngBytes(RgbComposite.of(tilePixels, rgb, stretch)));
+            AtomicBytes.write(file("tiles", tile), ImageFiles.pngBytes(
+                    RgbComposite.of(tilePixels, rgb, stretch, tileNoData)));
             if (nirBand.isPresent()) {
                 AtomicBytes.write(file("nir", tile), ImageFiles.pngBytes(
                         NearInfrared.bandOf(tilePixels, nirBand.getAsInt(), tileNoData, nirScale)));

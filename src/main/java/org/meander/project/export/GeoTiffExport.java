@@ -1,6 +1,7 @@
 package org.meander.project.export;
 
 import java.awt.image.BufferedImage;
+import java.awt.image.RenderedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.function.Predicate;
@@ -8,11 +9,14 @@ import org.meander.project.LabelMask;
 import org.meander.project.Project;
 import org.meander.project.Tile;
 import org.meander.project.raster.ImageFiles;
+import org.meander.project.raster.TransparencyMask;
 
 /**
  * A project's labels as GeoTIFF masks, {@code <tile>.tif}, 8-bit 0/255, carrying the georeferencing of the imagery
  * they label: a tile cut from a georeferenced raster gets the raster's GeoTIFF fields with the tie point moved to its
  * window; a tile imported from a GeoTIFF gets that file's. Tiles without georeferencing are written as plain TIFFs.
+ * Where a tile's imagery holds no data (outside the flight, at a raster's edge: its picture is transparent there), the
+ * mask carries GDAL's nodata mask, so that "no river" and "not flown" differ; a tile with data everywhere gets none.
  */
 public final class GeoTiffExport {
 
@@ -28,7 +32,8 @@ public final class GeoTiffExport {
         int[] georeferenced = {0};
         int masks = LabelledTiles.forEach(project, which, (tile, label) -> {
             var georeferencing = project.georeferencing(tile);
-            ImageFiles.tiff(target.resolve(tile.name() + ".tif"), grey(label), georeferencing);
+            ImageFiles.tiff(target.resolve(tile.name() + ".tif"), grey(label),
+                    TransparencyMask.of(tile.image()).map(RenderedImage.class::cast), georeferencing);
             georeferenced[0] += georeferencing.isPresent() ? 1 : 0;
         });
         return new Written(masks, georeferenced[0]);

@@ -1,5 +1,7 @@
 package org.meander.project.export;
 
+import java.awt.image.BufferedImage;
+import java.awt.image.Raster;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -17,14 +19,16 @@ import org.meander.project.SourceRaster;
 import org.meander.project.Tile;
 import org.meander.project.raster.ImageFiles;
 import org.meander.project.raster.StitchedMask;
+import org.meander.project.raster.TransparencyMask;
 import org.meander.project.vector.MaskTracer;
 
 /**
  * One mask per raster cut into the project, of the raster's size, stitched from its tiles' labels (see
  * {@link StitchedMask} for how overlaps are resolved), in {@code stitched/<raster>.tif} (a tiled GeoTIFF with the
- * raster's georeferencing, and GDAL's nodata mask over what no labelled tile covers), {@code stitched/<raster>.png}
- * or {@code stitched/<raster>.geojson} (its outlines, a river that crosses tiles as one polygon). It is made a strip
- * at a time, so a raster of any size needs only a few rows of its tiles' labels in memory.
+ * raster's georeferencing, and GDAL's nodata mask over what no labelled tile covers or holds no imagery),
+ * {@code stitched/<raster>.png} or {@code stitched/<raster>.geojson} (its outlines, a river that crosses tiles as one
+ * polygon). It is made a strip at a time, so a raster of any size needs only a few rows of its tiles' labels in
+ * memory.
  */
 public final class StitchedExport {
 
@@ -60,10 +64,7 @@ public final class StitchedExport {
             if (tiles.isEmpty()) {
                 continue; // no tile of it has a label (or is left): nothing to stitch
             }
-            StitchedMask mask = new StitchedMask(raster.width(), raster.height(), tiles,
-                    tile -> project.readLabel(byName.get(tile)).map(LabelMask::pixels).orElseThrow(
-                            () -> new IOException(tile + ": its label was removed while the export ran; export"
-                                    + " again")));
+            StitchedMask mask = new StitchedMask(raster.width(), raster.height(), tiles, labels(project, byName));
             try {
                 switch (format) {
                     case TIFF -> ImageFiles.tiff(target.resolve(raster.name() + ".tif"), mask,
@@ -86,5 +87,21 @@ public final class StitchedExport {
             written.add(raster.name());
         }
         return written;
+    }
+
+    /** The tiles' labels, and where their imagery holds no data: where their pictures are transparent. */
+    private static StitchedMask.Labels labels(Project project, Map<String, Tile> byName) {
+        return new StitchedMask.Labels() {
+            @Override
+            public byte[] read(String tile) throws IOException {
+                return project.readLabel(byName.get(tile)).map(LabelMask::pixels).orElseThrow(
+                        () -> new IOException(tile + ": its label was removed while the export ran; export again"));
+            }
+
+            @Override
+            public Optional<Raster> dataMask(String tile) throws IOException {
+                return TransparencyMask.of(byName.get(tile).image()).map(BufferedImage::getRaster);
+            }
+        };
     }
 }

@@ -34,6 +34,14 @@ public record NoData(OptionalInt alphaBand, OptionalDouble value, Optional<Raste
                 height, 0, 0, null)));
     }
 
+    /**
+     * Whether anything can say a pixel of {@code pixels} holds nothing: an alpha band, a mask, a nodata value, or
+     * floating-point samples (NaN). Most imagery has none of them, and need not be read for it.
+     */
+    public boolean canMark(Raster pixels) {
+        return marksPixels() || value.isPresent() || BandStretch.isFloatingPoint(pixels);
+    }
+
     /** Whether the pixels' alpha band or a mask can say a pixel holds nothing, whatever its samples. */
     boolean marksPixels() {
         return alphaBand.isPresent() || mask.isPresent();

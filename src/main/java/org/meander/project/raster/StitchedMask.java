@@ -1,6 +1,7 @@
 package org.meander.project.raster;
 
 import java.awt.image.BufferedImage;
+import java.awt.image.Raster;
 import java.awt.image.RenderedImage;
 import java.awt.image.WritableRaster;
 import java.io.IOException;
@@ -12,6 +13,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.ToIntFunction;
 import java.util.stream.IntStream;
@@ -22,15 +24,24 @@ import java.util.stream.IntStream;
  * from the tile whose centre is nearest (along each axis; ties go to the tile above or to the left), so the seams fall
  * in the middle of the overlaps, where both tiles saw the most context. Where that tile has no label (it was not
  * given), the next nearest that covers the pixel takes over, one on the same row of tiles first. A pixel no given
- * tile covers is background, and unknown: {@link #coverage()} says which are known. Pixels are 0 (background) or 255
- * (foreground), as the PNG export writes them.
+ * tile covers is background, and unknown; one where the tile's imagery holds no data keeps its label's value but
+ * is unknown too: {@link #coverage()} says which are known. Pixels are 0 (background) or 255 (foreground), as the
+ * PNG export writes them.
  */
 public final class StitchedMask extends RegionImage {
 
-    /** Reads a tile's label. */
+    /** Reads a tile's label, and where its imagery holds no data. */
     public interface Labels {
         /** The tile's label, one byte per pixel (0 or 1, the window's size, row-major). */
         byte[] read(String tile) throws IOException;
+
+        /**
+         * Where the tile's imagery holds data (1) and where none (0), one bit a pixel, the window's size, when some
+         * pixels hold none (outside the flight); by default it holds data everywhere.
+         */
+        default Optional<Raster> dataMask(String tile) throws IOException {
+            return Optional.empty();
+        }
     }
 
     /** A tile and its window in the raster. */
@@ -44,6 +55,8 @@ public final class StitchedMask extends RegionImage {
     private final Map<Long, Placed> tileAt = new HashMap<>();
     /** Recently read labels; a writer moves down the raster, so a few rows of tiles are all it ever needs. */
     private final Map<String, byte[]> cache;
+    /** Recently read data masks, for the coverage, as the labels for the values. */
+    private final Map<String, Optional<Raster>> dataMasks;
 
     public StitchedMask(int width, int height, List<Placed> tiles, Labels labels) {
         super(width, height, BufferedImage.TYPE_BYTE_GRAY);
@@ -63,9 +76,15 @@ public final class StitchedMask extends RegionImage {
             tileAt.put(key(ys.indexOf(placed.window().y()), xs.indexOf(placed.window().x())), placed);
         }
         int capacity = 2 * columns.size() + 2;
-        this.cache = new LinkedHashMap<>(16, 0.75f, true) {
+        this.cache = recent(capacity);
+        this.dataMasks = recent(capacity);
+    }
+
+    /** A map that keeps the {@code capacity} entries used last. */
+    private static <T> Map<String, T> recent(int capacity) {
+        return new LinkedHashMap<>(16, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<String, byte[]> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<String, T> eldest) {
                 return size() > capacity;
             }
         };
@@ -128,11 +147,15 @@ public final class StitchedMask extends RegionImage {
         fill(region, true);
     }
 
-    /** Fills a region with the labels (0 or 255), or with 1 where a tile is given and 0 where none is. */
+    /**
+     * Fills a region with the labels (0 or 255), or with 1 where a given tile's imagery holds data and 0 where none
+     * is given or its imagery holds none (which is so for every tile there: they are cut from the same pixels).
+     */
     private void fill(WritableRaster region, boolean values) {
         int minX = region.getMinX();
         int width = region.getWidth();
         int[] row = new int[width];
+        int[] known = new int[width];
         for (int y = region.getMinY(); y < region.getMinY() + region.getHeight(); y++) {
             int i = 0;
             while (i < width) {
@@ -143,8 +166,17 @@ public final class StitchedMask extends RegionImage {
                     end++;
                 }
                 Placed placed = owner(rowsAt[y], columns);
-                if (placed == null || !values) {
-                    Arrays.fill(row, i, end, placed == null ? 0 : 1);
+                if (placed == null) {
+                    Arrays.fill(row, i, end, 0);
+                } else if (!values) {
+                    Optional<Raster> data = dataMask(placed);
+                    if (data.isPresent()) {
+                        Window w = placed.window();
+                        data.get().getSamples(minX + i - w.x(), y - w.y(), end - i, 1, 0, known);
+                        System.arraycopy(known, 0, row, i, end - i);
+                    } else {
+                        Arrays.fill(row, i, end, 1);
+                    }
                 } else {
                     byte[] label = label(placed);
                     Window w = placed.window();
@@ -160,9 +192,9 @@ public final class StitchedMask extends RegionImage {
     }
 
     /**
-     * Which pixels are known, one bit each: 1 where a tile with a label covers the pixel, 0 where none does (the
-     * raster held no data there, or the tiles there have no label or were removed). GeoTIFF writes it as GDAL's
-     * nodata mask.
+     * Which pixels are known, one bit each: 1 where a tile with a label covers the pixel and its imagery holds data,
+     * 0 where none does (the tiles there have no label or were removed, or the raster held no data there: no tile
+     * was cut, or the tile's imagery holds none). GeoTIFF writes it as GDAL's nodata mask.
      */
     public RenderedImage coverage() {
         return new RegionImage(getWidth(), getHeight(), BufferedImage.TYPE_BYTE_BINARY) {
@@ -171,6 +203,26 @@ public final class StitchedMask extends RegionImage {
                 StitchedMask.this.fill(region, false);
             }
         };
+    }
+
+    private Optional<Raster> dataMask(Placed placed) {
+        String tile = placed.tile();
+        if (dataMasks.containsKey(tile)) {
+            return dataMasks.get(tile);
+        }
+        try {
+            Optional<Raster> mask = labels.dataMask(tile);
+            Window w = placed.window();
+            if (mask.isPresent() && (mask.get().getWidth() != w.width() || mask.get().getHeight() != w.height())) {
+                throw new IOException(tile + ": its picture is " + mask.get().getWidth() + " x "
+                        + mask.get().getHeight() + " but its window in the raster is " + w.width() + " x "
+                        + w.height() + "; cut the raster again");
+            }
+            dataMasks.put(tile, mask);
+            return mask;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private byte[] label(Placed placed) {

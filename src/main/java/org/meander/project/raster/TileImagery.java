@@ -13,9 +13,9 @@ import java.util.OptionalInt;
  * What an imported image becomes in a project. The tile is what the workbench shows and SAM encodes, an 8-bit RGB
  * picture: the original file when it already is one (a PNG, JPEG or BMP of 8-bit samples, shown in its own bands),
  * otherwise {@code converted}, made of the chosen bands, 16-bit and floating-point data stretched (see
- * {@link BandStretch}). The chosen near-infrared band, if any, is kept apart at its full depth (floating-point
- * samples in 16 bits, see {@link NearInfraredScale}); for stretched data, {@code radiometry} says how to read the
- * colours back as the imagery's values.
+ * {@link BandStretch}), transparent where the image holds no data. The chosen near-infrared band, if any, is kept
+ * apart at its full depth (floating-point samples in 16 bits, see {@link NearInfraredScale}); for stretched data,
+ * {@code radiometry} says how to read the colours back as the imagery's values.
  */
 public record TileImagery(Optional<BufferedImage> converted, Optional<BufferedImage> nearInfrared,
                           Optional<ColourRadiometry> radiometry) {
@@ -69,7 +69,7 @@ public record TileImagery(Optional<BufferedImage> converted, Optional<BufferedIm
         }
         boolean deep = BandStretch.isFloatingPoint(raster) || BandStretch.bitsPerSample(raster) > 8;
         BandStretch stretch = BandStretch.measure(raster, rgb, noData);
-        return new TileImagery(Optional.of(RgbComposite.of(raster, rgb, stretch)), nearInfrared,
+        return new TileImagery(Optional.of(RgbComposite.of(raster, rgb, stretch, noData)), nearInfrared,
                 deep ? Optional.of(new ColourRadiometry(stretch, nirScale)) : Optional.empty());
     }
 }
