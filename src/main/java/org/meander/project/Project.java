@@ -68,6 +68,7 @@ public final class Project {
         }
         Files.createDirectories(directory.resolve("labels"));
         LeftoverTemporaries.sweepIfDue(directory, Instant.now());
+        TileChange.finishInterrupted(directory);
         Project project = new Project(directory, scan(directory), ProjectManifest.read(directory));
         project.splitUnassignedTiles();
         project.seeLabels();
@@ -109,6 +110,7 @@ public final class Project {
      * wrote. New tiles get a split.
      */
     public synchronized Changes refresh() throws IOException {
+        TileChange.finishInterrupted(directory);
         Map<String, Tile> scanned = scan(directory);
         manifest = ProjectManifest.read(directory);
         // by name, not by a search of every tile for each: a raster's project holds thousands
@@ -201,17 +203,9 @@ public final class Project {
             throw new IllegalArgumentException("the project " + directory + " has a tile named " + newName
                     + " already; choose another name, or rename or remove that tile first");
         }
-        List<Path> files = TileFiles.of(directory, tile);
-        List<Path> renamed = files.stream().map(f -> TileFiles.renamed(f, tile.name(), newName)).toList();
-        TileFiles.move(directory, files, directory, renamed);
-        try {
-            changeManifest(m -> m.withTileRenamed(tile.name(), newName));
-            labelsSeen.remove(tile.name());
-            labelsSeen.put(newName, LabelRecord.of(manifest, newName));
-        } catch (IOException e) {
-            moveBack(directory, renamed, directory, files, e);
-            throw e;
-        }
+        make(renaming(tile, newName));
+        labelsSeen.remove(tile.name());
+        labelsSeen.put(newName, LabelRecord.of(manifest, newName));
         Path image = directory.resolve(TileFiles.renamed(directory.relativize(tile.image()), tile.name(), newName));
         Tile result = new Tile(newName, image, labelsFolder.resolve(newName + ".png"));
         Map<String, Tile> tiles = new LinkedHashMap<>(tilesByName);
@@ -228,22 +222,18 @@ public final class Project {
      */
     public synchronized Path remove(Tile tile) throws IOException {
         requireOwn(tile);
-        Path trash = Trash.newFolder(directory, tile.name());
-        List<Path> files = TileFiles.of(directory, tile);
-        try {
-            ProjectManifest.read(directory).onlyTile(tile.name()).write(trash);
-            TileFiles.move(directory, files, trash, files);
-        } catch (IOException e) {
-            Trash.discard(trash).forEach(e::addSuppressed);
-            throw e;
-        }
-        try {
-            changeManifest(m -> m.withoutTile(tile.name()));
-            labelsSeen.remove(tile.name());
-        } catch (IOException e) {
-            moveBack(trash, files, directory, files, e);
-            throw e;
-        }
+        Path trash = ProjectLock.holding(directory, () -> {
+            TileChange removal = removing(tile);
+            Path folder = directory.resolve(removal.trash());
+            try {
+                make(removal);
+            } catch (IOException e) {
+                Trash.discard(folder).forEach(e::addSuppressed);
+                throw e;
+            }
+            return folder;
+        });
+        labelsSeen.remove(tile.name());
         Map<String, Tile> tiles = new LinkedHashMap<>(tilesByName);
         tiles.remove(tile.name());
         replaceTiles(tiles);
@@ -266,16 +256,7 @@ public final class Project {
         }
         Tile tile = new Tile(removed.name(), directory.resolve("tiles").resolve(image.getFileName()),
                 directory.resolve("labels").resolve(removed.name() + ".png"));
-        List<Path> files = TileFiles.of(removed.folder(), new Tile(removed.name(), image, null));
-        ProjectManifest entries = ProjectManifest.read(removed.folder());
-        TileFiles.move(removed.folder(), files, directory, files);
-        try {
-            changeManifest(m -> m.withTileEntriesOf(entries, removed.name()));
-        } catch (IOException e) {
-            moveBack(directory, files, removed.folder(), files, e);
-            throw e;
-        }
-        Trash.discard(removed.folder()); // a file of its own left there keeps the folder: nothing is deleted
+        make(restoring(removed, image));
         Map<String, Tile> tiles = new LinkedHashMap<>(tilesByName);
         tiles.put(tile.name(), tile);
         replaceTiles(tiles);
@@ -284,14 +265,56 @@ public final class Project {
         return tile;
     }
 
-    /** Undoes the moves of a rename or removal whose meander.json could not be written. */
-    private static void moveBack(Path movedBase, List<Path> moved, Path backBase, List<Path> back,
-            IOException failure) {
+    /** The change that renames the tile: its files renamed where they are, and its entries. */
+    TileChange renaming(Tile tile, String newName) {
+        List<Path> files = TileFiles.of(directory, tile);
+        return TileChange.rename(tile.name(), newName, files,
+                files.stream().map(f -> TileFiles.renamed(f, tile.name(), newName)).toList());
+    }
+
+    /** The change that removes the tile, once a new trash folder holds its entries, as a copy of meander.json's. */
+    TileChange removing(Tile tile) throws IOException {
+        Path folder = Trash.newFolder(directory, tile.name());
         try {
-            TileFiles.move(movedBase, moved, backBase, back);
-        } catch (IOException undoing) {
-            failure.addSuppressed(undoing);
+            ProjectManifest.read(directory).onlyTile(tile.name()).write(folder);
+        } catch (IOException e) {
+            Trash.discard(folder).forEach(e::addSuppressed);
+            throw e;
         }
+        return TileChange.remove(tile.name(), directory.relativize(folder), TileFiles.of(directory, tile));
+    }
+
+    /** The change that puts a removed tile, whose image is {@code image}, back. */
+    TileChange restoring(RemovedTile removed, Path image) {
+        Path folder = removed.folder().toAbsolutePath().normalize();
+        return TileChange.restore(removed.name(), directory.relativize(folder),
+                TileFiles.of(folder, new Tile(removed.name(), image, null)));
+    }
+
+    /**
+     * Makes a change that moves a tile's files and its meander.json entries, holding the project's lock: recorded
+     * first, so that a program killed part way leaves it for the next to finish ({@link TileChange}); moves that fail,
+     * or a meander.json that cannot be written, are undone instead.
+     */
+    private void make(TileChange change) throws IOException {
+        ProjectLock.holding(directory, () -> {
+            change.record(directory);
+            try {
+                change.moveFiles(directory);
+            } catch (IOException e) {
+                change.forget(directory);
+                throw e;
+            }
+            try {
+                changeManifest(change.manifestChange(directory));
+            } catch (IOException e) {
+                change.moveBack(directory, change.moves().size(), e);
+                change.forget(directory);
+                throw e;
+            }
+            change.finish(directory);
+            return null;
+        });
     }
 
     private void replaceTiles(Map<String, Tile> tiles) {

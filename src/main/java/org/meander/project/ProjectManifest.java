@@ -9,11 +9,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -34,8 +31,6 @@ import org.meander.weights.JsonProblem;
 final class ProjectManifest {
 
     static final String FILE_NAME = "meander.json";
-    /** Locked while the manifest is read, changed and written: hidden, and left in place. */
-    private static final String LOCK_FILE_NAME = ".meander.json.lock";
 
     /**
      * The sections that record something per tile, keyed by tile name; their entries go with a tile that is renamed
@@ -276,16 +271,11 @@ final class ProjectManifest {
      * change written since, such as the label statuses the window saved while a raster was being cut.
      */
     static ProjectManifest update(Path directory, UnaryOperator<ProjectManifest> change) throws IOException {
-        // a file lock is held per process, so threads of this one take turns first
-        synchronized (ProjectManifest.class) {
-            try (FileChannel lockFile = FileChannel.open(directory.resolve(LOCK_FILE_NAME), StandardOpenOption.CREATE,
-                    StandardOpenOption.WRITE);
-                 FileLock lock = lockFile.lock()) {
-                ProjectManifest changed = change.apply(read(directory));
-                changed.write(directory);
-                return changed;
-            }
-        }
+        return ProjectLock.holding(directory, () -> {
+            ProjectManifest changed = change.apply(read(directory));
+            changed.write(directory);
+            return changed;
+        });
     }
 
     /** Writes the manifest as it is; for a new project or a copy elsewhere, which nothing else is changing. */

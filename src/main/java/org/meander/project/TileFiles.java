@@ -44,34 +44,4 @@ final class TileFiles {
                 Path.of("nir", name + ".png"),
                 Path.of("nir", ".unaligned", name + ".png"));
     }
-
-    /**
-     * Moves each file (or folder) of {@code from} to the same place in {@code to}, both relative to {@code base}
-     * folders, creating folders as needed. Each move is a rename; if one fails, those done are undone, so the tile
-     * keeps all its files in one place.
-     */
-    static void move(Path fromBase, List<Path> from, Path toBase, List<Path> to) throws IOException {
-        List<Integer> done = new ArrayList<>();
-        try {
-            for (int i = 0; i < from.size(); i++) {
-                Path target = toBase.resolve(to.get(i));
-                if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-                    throw new IOException(target + " exists already; move it aside and try again");
-                }
-                Files.createDirectories(target.getParent());
-                Files.move(fromBase.resolve(from.get(i)), target);
-                done.add(i);
-            }
-        } catch (IOException e) {
-            for (int i = done.size() - 1; i >= 0; i--) {
-                int undo = done.get(i);
-                try {
-                    Files.move(toBase.resolve(to.get(undo)), fromBase.resolve(from.get(undo)));
-                } catch (IOException undoing) {
-                    e.addSuppressed(undoing);
-                }
-            }
-            throw e;
-        }
-    }
 }

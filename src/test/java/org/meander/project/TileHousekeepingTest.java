@@ -19,6 +19,8 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Renaming, removing and restoring tiles: every file of the tile and its meander.json entries go together. */
 class TileHousekeepingTest {
@@ -195,5 +197,73 @@ class TileHousekeepingTest {
         assertContains(refused.getMessage(), "the project has a tile named a already", "rename it");
         assertTrue(Files.exists(removed.folder().resolve("tiles/a.jpg")), "nothing moved");
         assertEquals(List.of("a"), project.tiles().stream().map(Tile::name).toList());
+    }
+
+    /**
+     * A program killed part way through a rename (after {@code moved} of the tile's four files moved) leaves its
+     * record; the next to open the project finishes it, so no file stays behind under the old name.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1, 3, 4})
+    void aRenameKilledPartWayIsFinishedWhenTheProjectIsNextOpened(int moved) throws IOException {
+        byte[] label = Files.readAllBytes(dir.resolve("labels/a.png"));
+        killedAfter(project.renaming(tile("a"), "d"), moved);
+
+        Project reopened = Project.open(dir);
+
+        assertEquals(List.of(".meander.json.lock", "cache/.leftovers-swept", "labels/.history/d/0001.png",
+                "labels/d.png", "meander.json", "nir/d.png", "tiles/c.png", "tiles/d.jpg"), TestImages.filesBelow(dir));
+        assertArrayEquals(label, Files.readAllBytes(dir.resolve("labels/d.png")));
+        Tile d = reopened.tile("d").orElseThrow();
+        assertEquals(LabelStatus.ACCEPTED, reopened.status(d));
+        assertEquals(Split.TEST, reopened.split(d));
+        assertEquals("/data/a.tif", manifest().path("sources").path("d").path("file").asText());
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, 2, 4})
+    void aRemovalKilledPartWayIsFinishedWhenTheProjectIsNextOpened(int moved) throws IOException {
+        TileChange removal = project.removing(tile("a"));
+        killedAfter(removal, moved);
+
+        Project reopened = Project.open(dir);
+
+        assertEquals(List.of("c"), reopened.tiles().stream().map(Tile::name).toList());
+        assertEquals(List.of("labels/.history/a/0001.png", "labels/a.png", "meander.json", "nir/a.png",
+                "tiles/a.jpg"), TestImages.filesBelow(dir.resolve(removal.trash())));
+        assertFalse(manifest().path("splits").has("a") || manifest().path("labels").has("a"));
+    }
+
+    /**
+     * Killed part way through a restore, even with every file back but meander.json not yet told (which lost the
+     * tile's status, split and place for good), the restore is finished: entries back, the trash folder gone.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1, 4})
+    void aRestoreKilledPartWayIsFinishedWhenTheProjectIsNextOpened(int moved) throws IOException {
+        JsonNode entries = manifest();
+        project.remove(tile("a"));
+        RemovedTile removed = RemovedTile.in(dir).get(0);
+        killedAfter(project.restoring(removed, RemovedTile.imageIn(removed.folder())), moved);
+
+        Project reopened = Project.open(dir);
+
+        Tile a = reopened.tile("a").orElseThrow();
+        assertEquals(LabelStatus.ACCEPTED, reopened.status(a));
+        assertEquals(Split.TEST, reopened.split(a));
+        for (String section : List.of("labels", "splits", TileSources.SOURCES)) {
+            assertEquals(entries.path(section).path("a"), manifest().path(section).path("a"), section);
+        }
+        assertFalse(Files.exists(removed.folder()), "the emptied trash folder goes");
+        assertFalse(Files.exists(dir.resolve(TileChange.FILE_NAME)));
+    }
+
+    /** As a program killed after recording the change and making its first {@code moved} moves leaves it. */
+    private void killedAfter(TileChange change, int moved) throws IOException {
+        change.record(dir);
+        for (TileChange.Move move : change.moves().subList(0, moved)) {
+            Files.createDirectories(dir.resolve(move.to()).getParent());
+            Files.move(dir.resolve(move.from()), dir.resolve(move.to()));
+        }
     }
 }
