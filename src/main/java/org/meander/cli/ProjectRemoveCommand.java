@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.meander.project.Project;
+import org.meander.project.RemovedTile;
 import org.meander.project.Tile;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -18,8 +19,9 @@ import picocli.CommandLine.Parameters;
         description = {"Remove tiles from a project. Nothing is deleted: each tile's image, label, label history and"
                 + " near-infrared band move to DIR/trash/<tile>-<time>/ with its meander.json entries; `project"
                 + " restore` puts it back.",
-                "Every name is checked first: one that is not a tile removes none. Prints one JSON line"
-                        + " {\"removed\": [...], \"trash\": [...]}."})
+                "Every name is checked first: one that is not a tile removes none, unless it was removed already"
+                        + " (a list given again after a removal that stopped). Prints one JSON line {\"removed\":"
+                        + " [...], \"trash\": [...], \"already_removed\": [...]}."})
 final class ProjectRemoveCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "DIR", description = "the project folder")
@@ -31,9 +33,20 @@ final class ProjectRemoveCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Project opened = Project.open(project);
+        List<RemovedTile> inTrash = RemovedTile.in(opened.directory());
         List<Tile> tiles = new ArrayList<>();
+        List<String> alreadyRemoved = new ArrayList<>();
         for (String name : names.stream().distinct().toList()) {
-            tiles.add(ProjectTiles.named(opened, name));
+            // a list given again after a removal that stopped part way: those removed then are done
+            if (opened.tile(name).isEmpty() && inTrash.stream().anyMatch(tile -> tile.name().equals(name))) {
+                alreadyRemoved.add(name);
+            } else {
+                tiles.add(ProjectTiles.named(opened, name));
+            }
+        }
+        if (!alreadyRemoved.isEmpty()) {
+            System.err.println("removed already, in " + opened.directory().resolve("trash") + ": "
+                    + String.join(", ", alreadyRemoved));
         }
         List<String> removed = new ArrayList<>();
         List<String> trash = new ArrayList<>();
@@ -44,6 +57,7 @@ final class ProjectRemoveCommand implements Callable<Integer> {
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("removed", removed);
         result.put("trash", trash);
+        result.put("already_removed", alreadyRemoved);
         System.out.println(new ObjectMapper().writeValueAsString(result));
         return 0;
     }

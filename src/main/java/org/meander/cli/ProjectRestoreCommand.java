@@ -19,7 +19,9 @@ import picocli.CommandLine.Parameters;
                 + " image, label, label history and near-infrared band, and their label status, split and place.",
                 "Without TILE, list the removed tiles, the latest removal first. A TILE is a tile's name (its latest"
                         + " removal) or a trash folder's name (airborne_3-20261129-091500). Prints one JSON line"
-                        + " {\"restored\": [...]} or {\"removed\": [{\"tile\", \"removal\", \"removed\"}...]}."})
+                        + " {\"restored\": [...], \"already_restored\": [...]} (a tile in the project, and in no"
+                        + " trash folder, is taken as restored already) or {\"removed\": [{\"tile\", \"removal\","
+                        + " \"removed\"}...]}."})
 final class ProjectRestoreCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "DIR", description = "the project folder")
@@ -43,14 +45,24 @@ final class ProjectRestoreCommand implements Callable<Integer> {
             result.put("removed", listed);
         } else {
             List<RemovedTile> chosen = new ArrayList<>();
+            List<String> alreadyRestored = new ArrayList<>();
             for (String name : names.stream().distinct().toList()) {
-                chosen.add(find(removed, name));
+                // a list given again after a restore that stopped part way: those restored then are done
+                if (opened.tile(name).isPresent() && removed.stream().noneMatch(tile -> tile.name().equals(name))) {
+                    alreadyRestored.add(name);
+                } else {
+                    chosen.add(find(removed, name));
+                }
+            }
+            if (!alreadyRestored.isEmpty()) {
+                System.err.println("in the project already: " + String.join(", ", alreadyRestored));
             }
             List<String> restored = new ArrayList<>();
             for (RemovedTile tile : chosen) {
                 restored.add(opened.restore(tile).name());
             }
             result.put("restored", restored);
+            result.put("already_restored", alreadyRestored);
         }
         System.out.println(new ObjectMapper().writeValueAsString(result));
         return 0;
