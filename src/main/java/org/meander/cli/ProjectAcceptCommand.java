@@ -92,8 +92,11 @@ final class ProjectAcceptCommand implements Callable<Integer> {
         }
         progress.finish();
         if (tiles.isEmpty()) {
-            System.err.println("no label to accept: no tile" + (split != null ? " of the " + split.key() + " split" : "")
-                    + " has a label of status " + String.join(" or ", statuses));
+            String chosen = statuses.isEmpty() ? "none of the tiles named"
+                    : "no tile " + (names.isEmpty() ? "" : "named or ") + "with a label of status "
+                    + String.join(" or ", statuses);
+            System.err.println("no label to accept: " + chosen + (split == null ? "" : " is in the " + split.key()
+                    + " split"));
         }
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("accepted", accepted);

@@ -288,7 +288,7 @@ public final class Project {
     TileChange restoring(RemovedTile removed, Path image) {
         Path folder = removed.folder().toAbsolutePath().normalize();
         return TileChange.restore(removed.name(), directory.relativize(folder),
-                TileFiles.of(folder, new Tile(removed.name(), image, null)));
+                TileFiles.of(folder, new Tile(removed.name(), image.toAbsolutePath().normalize(), null)));
     }
 
     /**
