@@ -63,7 +63,10 @@ record TileChange(Kind kind, String tile, String newName, String trash, List<Mov
         return new TileChange(Kind.RESTORE, tile, "", slashed(trash), moves);
     }
 
-    /** Finishes a change its program did not, if there is one; the project's lock is free only once it died. */
+    /**
+     * Finishes a change its program did not, if there is one: a program holds the project's lock from recording a
+     * change to forgetting it, so a record found holding the lock is one whose program died.
+     */
     static void finishInterrupted(Path directory) throws IOException {
         if (!Files.exists(directory.resolve(FILE_NAME))) {
             return;
