@@ -272,15 +272,9 @@ public final class Project {
                 files.stream().map(f -> TileFiles.renamed(f, tile.name(), newName)).toList());
     }
 
-    /** The change that removes the tile, once a new trash folder holds its entries, as a copy of meander.json's. */
-    TileChange removing(Tile tile) throws IOException {
-        Path folder = Trash.newFolder(directory, tile.name());
-        try {
-            ProjectManifest.read(directory).onlyTile(tile.name()).write(folder);
-        } catch (IOException e) {
-            Trash.discard(folder).forEach(e::addSuppressed);
-            throw e;
-        }
+    /** The change that removes the tile into a new trash folder; the caller holds the project's lock. */
+    TileChange removing(Tile tile) {
+        Path folder = Trash.freeFolder(directory, tile.name());
         return TileChange.remove(tile.name(), directory.relativize(folder), TileFiles.of(directory, tile));
     }
 
@@ -300,6 +294,7 @@ public final class Project {
         ProjectLock.holding(directory, () -> {
             change.record(directory);
             try {
+                change.prepare(directory);
                 change.moveFiles(directory);
             } catch (IOException e) {
                 change.forget(directory);
@@ -542,12 +537,20 @@ public final class Project {
             throw new IllegalArgumentException("the mask for " + tile.name() + " is " + mask.width() + " x "
                     + mask.height() + " but its image " + tile.image() + " is " + size.width + " x " + size.height);
         }
-        if (Files.exists(tile.label())) {
-            history(tile.name()).keep(tile.label());
-        }
-        LabelPng.write(tile.label(), mask);
-        long labelBytes = Files.size(tile.label());
-        changeManifest(m -> provenance.apply(m.withStatus(tile.name(), status, labelBytes)));
+        // under the project's lock: a tile another program renames or removes meanwhile gets no label left behind
+        ProjectLock.holding(directory, () -> {
+            if (!Files.exists(tile.image())) {
+                throw new NoSuchFileException(tile.image().toString(), null, "tile " + tile.name() + " was renamed"
+                        + " or removed by another program (its image is gone); its label was not written");
+            }
+            if (Files.exists(tile.label())) {
+                history(tile.name()).keep(tile.label());
+            }
+            LabelPng.write(tile.label(), mask);
+            long labelBytes = Files.size(tile.label());
+            changeManifest(m -> provenance.apply(m.withStatus(tile.name(), status, labelBytes)));
+            return null;
+        });
         labelsSeen.put(tile.name(), LabelRecord.of(manifest, tile.name()));
     }
 

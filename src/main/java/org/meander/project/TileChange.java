@@ -33,8 +33,35 @@ record TileChange(Kind kind, String tile, String newName, String trash, List<Mov
     record Move(String from, String to) {
     }
 
+    /** The folders a tile's files live in; a record naming anything else is not one Meander wrote. */
+    private static final List<String> TILE_FOLDERS = List.of("tiles", "labels", "nir", "trash");
+
+    /**
+     * @throws IllegalArgumentException when a path leaves the tile's folders of the project (absolute, with "..",
+     *                                  or elsewhere), or a trash folder is not one of {@code trash/}: a record
+     *                                  read from a project received from elsewhere must not move other files
+     */
     TileChange {
         moves = List.copyOf(moves);
+        for (Move move : moves) {
+            requireTileFile(move.from());
+            requireTileFile(move.to());
+        }
+        Path folder = Path.of(trash);
+        if (kind == Kind.RENAME ? !trash.isEmpty()
+                : folder.getNameCount() != 2 || !folder.getName(0).toString().equals("trash")) {
+            throw new IllegalArgumentException("trash folder \"" + trash + "\": a removal's or restore's is"
+                    + " trash/<folder>, a rename has none");
+        }
+    }
+
+    private static void requireTileFile(String path) {
+        Path relative = Path.of(path);
+        if (relative.isAbsolute() || !relative.normalize().equals(relative) || relative.startsWith("..")
+                || relative.getNameCount() == 0 || !TILE_FOLDERS.contains(relative.getName(0).toString())) {
+            throw new IllegalArgumentException("\"" + path + "\" is not a place for a tile's file (in the project's"
+                    + " tiles/, labels/, nir/ or trash/)");
+        }
     }
 
     static TileChange rename(String tile, String newName, List<Path> files, List<Path> renamed) {
@@ -74,6 +101,7 @@ record TileChange(Kind kind, String tile, String newName, String trash, List<Mov
         ProjectLock.holding(directory, () -> {
             Optional<TileChange> change = read(directory);
             if (change.isPresent()) {
+                change.get().prepare(directory);
                 change.get().finishMoves(directory);
                 ProjectManifest.update(directory, change.get().manifestChange(directory));
                 change.get().finish(directory);
@@ -85,6 +113,15 @@ record TileChange(Kind kind, String tile, String newName, String trash, List<Mov
     /** Records the change, before its first file moves. */
     void record(Path directory) throws IOException {
         AtomicBytes.write(directory.resolve(FILE_NAME), JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(this));
+    }
+
+    /** Makes what the moves need first: a removal's trash folder, holding a copy of the tile's entries. */
+    void prepare(Path directory) throws IOException {
+        Path folder = directory.resolve(trash);
+        if (kind == Kind.REMOVE && !Files.exists(folder.resolve(ProjectManifest.FILE_NAME))) {
+            Files.createDirectories(folder);
+            ProjectManifest.read(directory).onlyTile(tile).write(folder);
+        }
     }
 
     /**
@@ -179,8 +216,8 @@ record TileChange(Kind kind, String tile, String newName, String trash, List<Mov
             return Optional.of(JSON.readValue(file.toFile(), TileChange.class));
         } catch (JsonProcessingException e) {
             throw new IOException(file + ": the record of a tile's rename, removal or restore that did not finish"
-                    + " cannot be read (" + JsonProblem.describe(e) + "); finish the change by hand as it says, then"
-                    + " delete it", e);
+                    + " cannot be read (" + JsonProblem.describe(e) + "); put the tile's files (in tiles/, labels/,"
+                    + " nir/ and trash/) together by hand, then delete it", e);
         }
     }
 

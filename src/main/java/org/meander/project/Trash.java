@@ -1,7 +1,6 @@
 package org.meander.project;
 
 import java.io.IOException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
@@ -22,16 +21,17 @@ final class Trash {
     private Trash() {
     }
 
-    /** A new, empty folder for one removed tile. */
-    static Path newFolder(Path projectDir, String tileName) throws IOException {
-        Path trash = Files.createDirectories(projectDir.resolve("trash"));
+    /**
+     * A folder for one removed tile that does not exist yet, made by the removal once it is recorded
+     * ({@link TileChange}); the caller holds the project's lock, so no other removal takes the name meanwhile.
+     */
+    static Path freeFolder(Path projectDir, String tileName) {
+        Path trash = projectDir.resolve("trash");
         String base = tileName + "-" + LocalDateTime.now().format(TIME);
         for (int n = 1; ; n++) {
             Path folder = trash.resolve(n == 1 ? base : base + "-" + n);
-            try {
-                return Files.createDirectory(folder);
-            } catch (FileAlreadyExistsException taken) {
-                // removed twice within a second: the next number
+            if (!Files.exists(folder)) {
+                return folder; // removed twice within a second: the next number
             }
         }
     }
@@ -43,6 +43,9 @@ final class Trash {
      */
     static List<IOException> discard(Path folder) {
         List<IOException> problems = new ArrayList<>();
+        if (!Files.exists(folder)) {
+            return problems; // a removal that failed before it made its folder
+        }
         try (Stream<Path> entries = Files.walk(folder)) {
             for (Path entry : entries.sorted(Comparator.reverseOrder()).toList()) {
                 if (Files.isDirectory(entry) || entry.equals(folder.resolve(ProjectManifest.FILE_NAME))) {

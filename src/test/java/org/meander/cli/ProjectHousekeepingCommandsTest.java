@@ -46,6 +46,11 @@ class ProjectHousekeepingCommandsTest {
         assertTrue(Files.exists(Path.of(json.path("image").asText())));
         assertTrue(Files.exists(dir.resolve("labels/renamed.png")));
         assertTrue(names().contains("renamed") && !names().contains(first));
+
+        EmbedCommandTest.Result again = ProjectCommandTest.project("rename", dir.toString(), first, "renamed");
+        assertEquals(0, again.exit(), "given again after a rename that stopped: " + again.err());
+        assertTrue(again.json().path("already_renamed").asBoolean());
+        assertTrue(again.err().contains("renamed already"), again.err());
     }
 
     @Test

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -232,6 +233,40 @@ class TileHousekeepingTest {
         assertEquals(List.of("labels/.history/a/0001.png", "labels/a.png", "meander.json", "nir/a.png",
                 "tiles/a.jpg"), TestImages.filesBelow(dir.resolve(removal.trash())));
         assertFalse(manifest().path("splits").has("a") || manifest().path("labels").has("a"));
+        JsonNode kept = new ObjectMapper().readTree(dir.resolve(removal.trash()).resolve("meander.json").toFile());
+        assertEquals("test", kept.path("splits").path("a").asText(), "its entries kept in the trash");
+        assertEquals(List.of(removal.trash()), RemovedTile.in(dir).stream()
+                .map(r -> dir.relativize(r.folder()).toString().replace('\\', '/')).toList(), "no other folder");
+    }
+
+    /**
+     * A record of a change is read from the project, which may come from anyone: one that would move files outside
+     * the tile's folders of the project is refused, naming the record, and moves nothing.
+     */
+    @Test
+    void aRecordOfAChangeThatLeavesTheProjectIsRefused() throws IOException {
+        Path outside = Files.writeString(Files.createDirectories(dir.resolve("../outside")).resolve("victim.txt"),
+                "the user's");
+        Files.writeString(dir.resolve(TileChange.FILE_NAME), "{\"kind\": \"REMOVE\", \"tile\": \"a\", \"newName\":"
+                + " \"\", \"trash\": \"trash/x\", \"moves\": [{\"from\": \"../outside/victim.txt\", \"to\":"
+                + " \"trash/x/victim.txt\"}]}");
+
+        IOException refused = assertThrows(IOException.class, () -> Project.open(dir));
+
+        assertContains(refused.getMessage(), dir.resolve(TileChange.FILE_NAME).toString(),
+                "\"../outside/victim.txt\" is not a place for a tile's file");
+        assertEquals("the user's", Files.readString(outside));
+    }
+
+    /** The window saving a label of a tile that a command removed meanwhile leaves no label without its tile. */
+    @Test
+    void aLabelOfATileRemovedByAnotherProgramIsNotWritten() throws IOException {
+        Project.open(dir).remove(tile("a"));
+
+        assertThrows(NoSuchFileException.class, () -> project.writeLabel(tile("a"),
+                TestImages.mask(4, 3, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0), LabelStatus.EDITED));
+
+        assertFalse(Files.exists(dir.resolve("labels/a.png")));
     }
 
     /**
