@@ -7,7 +7,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import org.meander.project.Project;
 import org.meander.project.RemovedTile;
 import org.meander.project.Tile;
@@ -33,12 +35,13 @@ final class ProjectRemoveCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         Project opened = Project.open(project);
-        List<RemovedTile> inTrash = RemovedTile.in(opened.directory());
+        // the trash is read only for names that are not tiles: a list given again after a removal that stopped
+        Set<String> inTrash = names.stream().allMatch(name -> opened.tile(name).isPresent()) ? Set.of()
+                : RemovedTile.in(opened.directory()).stream().map(RemovedTile::name).collect(Collectors.toSet());
         List<Tile> tiles = new ArrayList<>();
         List<String> alreadyRemoved = new ArrayList<>();
         for (String name : names.stream().distinct().toList()) {
-            // a list given again after a removal that stopped part way: those removed then are done
-            if (opened.tile(name).isEmpty() && inTrash.stream().anyMatch(tile -> tile.name().equals(name))) {
+            if (opened.tile(name).isEmpty() && inTrash.contains(name)) {
                 alreadyRemoved.add(name);
             } else {
                 tiles.add(ProjectTiles.named(opened, name));

@@ -48,46 +48,49 @@ record TileChange(Kind kind, String tile, String newName, String trash, List<Mov
             requireTileFile(move.to());
         }
         Path folder = Path.of(trash);
-        if (kind == Kind.RENAME ? !trash.isEmpty()
-                : folder.getNameCount() != 2 || !folder.getName(0).toString().equals("trash")) {
+        if (kind == Kind.RENAME ? !trash.isEmpty() : !isInTileFolders(folder) || folder.getNameCount() != 2
+                || !folder.startsWith("trash")) {
             throw new IllegalArgumentException("trash folder \"" + trash + "\": a removal's or restore's is"
                     + " trash/<folder>, a rename has none");
         }
     }
 
     private static void requireTileFile(String path) {
-        Path relative = Path.of(path);
-        if (relative.isAbsolute() || !relative.normalize().equals(relative) || relative.startsWith("..")
-                || relative.getNameCount() == 0 || !TILE_FOLDERS.contains(relative.getName(0).toString())) {
+        if (!isInTileFolders(Path.of(path))) {
             throw new IllegalArgumentException("\"" + path + "\" is not a place for a tile's file (in the project's"
                     + " tiles/, labels/, nir/ or trash/)");
         }
     }
 
+    private static boolean isInTileFolders(Path relative) {
+        return !relative.isAbsolute() && relative.normalize().equals(relative) && relative.getNameCount() > 1
+                && TILE_FOLDERS.contains(relative.getName(0).toString());
+    }
+
     static TileChange rename(String tile, String newName, List<Path> files, List<Path> renamed) {
-        List<Move> moves = new ArrayList<>();
-        for (int i = 0; i < files.size(); i++) {
-            moves.add(new Move(slashed(files.get(i)), slashed(renamed.get(i))));
-        }
-        return new TileChange(Kind.RENAME, tile, newName, "", moves);
+        return new TileChange(Kind.RENAME, tile, newName, "", moves(files, renamed));
     }
 
     /** Its files move from the project to the same places in {@code trash}, a folder of the project. */
     static TileChange remove(String tile, Path trash, List<Path> files) {
-        List<Move> moves = new ArrayList<>();
-        for (Path file : files) {
-            moves.add(new Move(slashed(file), slashed(trash.resolve(file))));
-        }
-        return new TileChange(Kind.REMOVE, tile, "", slashed(trash), moves);
+        return new TileChange(Kind.REMOVE, tile, "", slashed(trash), moves(files, inside(trash, files)));
     }
 
     /** Its files move from {@code trash}, a folder of the project, to the same places in the project. */
     static TileChange restore(String tile, Path trash, List<Path> files) {
+        return new TileChange(Kind.RESTORE, tile, "", slashed(trash), moves(inside(trash, files), files));
+    }
+
+    private static List<Move> moves(List<Path> from, List<Path> to) {
         List<Move> moves = new ArrayList<>();
-        for (Path file : files) {
-            moves.add(new Move(slashed(trash.resolve(file)), slashed(file)));
+        for (int i = 0; i < from.size(); i++) {
+            moves.add(new Move(slashed(from.get(i)), slashed(to.get(i))));
         }
-        return new TileChange(Kind.RESTORE, tile, "", slashed(trash), moves);
+        return moves;
+    }
+
+    private static List<Path> inside(Path folder, List<Path> files) {
+        return files.stream().map(folder::resolve).toList();
     }
 
     /**

@@ -244,17 +244,17 @@ class TileHousekeepingTest {
      * the tile's folders of the project is refused, naming the record, and moves nothing.
      */
     @Test
-    void aRecordOfAChangeThatLeavesTheProjectIsRefused() throws IOException {
-        Path outside = Files.writeString(Files.createDirectories(dir.resolve("../outside")).resolve("victim.txt"),
-                "the user's");
+    void aRecordOfAChangeThatLeavesTheProjectIsRefused(@TempDir Path elsewhere) throws IOException {
+        Path outside = Files.writeString(elsewhere.resolve("victim.txt"), "the user's");
+        String fromInside = dir.relativize(outside).toString().replace('\\', '/'); // ../junit.../victim.txt
         Files.writeString(dir.resolve(TileChange.FILE_NAME), "{\"kind\": \"REMOVE\", \"tile\": \"a\", \"newName\":"
-                + " \"\", \"trash\": \"trash/x\", \"moves\": [{\"from\": \"../outside/victim.txt\", \"to\":"
+                + " \"\", \"trash\": \"trash/x\", \"moves\": [{\"from\": \"" + fromInside + "\", \"to\":"
                 + " \"trash/x/victim.txt\"}]}");
 
         IOException refused = assertThrows(IOException.class, () -> Project.open(dir));
 
         assertContains(refused.getMessage(), dir.resolve(TileChange.FILE_NAME).toString(),
-                "\"../outside/victim.txt\" is not a place for a tile's file");
+                "\"" + fromInside + "\" is not a place for a tile's file");
         assertEquals("the user's", Files.readString(outside));
     }
 
