@@ -106,6 +106,38 @@ class HfRoundTripTest {
         }
     }
 
+    /**
+     * A tile cut at a flight's edge is an RGBA PNG (alpha 0 where no data was flown); a dataset's image column holds
+     * RGB, as SAM sees a tile, so that code reading the images as arrays gets three channels from every row.
+     */
+    @Test
+    void anEdgeTileReachesTheDatasetAsRgbInItsColours() throws IOException {
+        Path dir = temp.resolve("project");
+        BufferedImage edge = new BufferedImage(W, H, BufferedImage.TYPE_4BYTE_ABGR);
+        for (int y = 0; y < H; y++) {
+            for (int x = 0; x < W; x++) {
+                int alpha = x < 3 ? 0 : 255;
+                edge.setRGB(x, y, alpha << 24 | (x * 30) << 16 | (y * 40) << 8 | (x + y) * 9);
+            }
+        }
+        Files.createDirectories(dir.resolve("tiles"));
+        ImageIO.write(edge, "png", dir.resolve("tiles/edge.png").toFile());
+        Project project = Project.open(dir);
+        project.writeLabel(HfImportTest.tile(project, "edge"), mask(i -> i % W < 5 ? 1 : 0), LabelStatus.EDITED);
+
+        HfExport.Result result = HfExport.write(project, temp.resolve("dataset"), tile -> true);
+
+        try (HfParquetReader reader = HfParquetReader.open(result.files().get(0))) {
+            BufferedImage image = ImageIO.read(new ByteArrayInputStream(reader.next().image().bytes()));
+            assertEquals(3, image.getRaster().getNumBands(), "no alpha band");
+            for (int y = 0; y < H; y++) {
+                for (int x = 0; x < W; x++) {
+                    assertEquals(edge.getRGB(x, y) & 0xFFFFFF, image.getRGB(x, y) & 0xFFFFFF, "pixel " + x + ", " + y);
+                }
+            }
+        }
+    }
+
     static void assertPixelsEqual(BufferedImage expected, BufferedImage actual) {
         assertEquals(expected.getWidth(), actual.getWidth());
         assertEquals(expected.getHeight(), actual.getHeight());

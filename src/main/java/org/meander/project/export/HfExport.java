@@ -1,6 +1,11 @@
 package org.meander.project.export;
 
+import java.awt.Transparency;
 import java.awt.image.BufferedImage;
+import java.awt.image.ColorModel;
+import java.awt.image.ComponentColorModel;
+import java.awt.image.Raster;
+import java.awt.image.WritableRaster;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Predicate;
+import java.util.stream.IntStream;
 import javax.imageio.ImageIO;
 import org.meander.project.LabelMask;
 import org.meander.project.LabelStatus;
@@ -67,18 +73,45 @@ public final class HfExport {
         return new Result(files, rows);
     }
 
-    /** The tile as PNG: its own bytes when it is one, so that they reach the dataset exactly. */
+    /**
+     * The tile as PNG: its own bytes when it is an opaque one, so that they reach the dataset exactly. A tile with
+     * alpha (cut at a flight's edge, alpha 0 where nothing was flown) goes as the colours SAM sees without it: code
+     * that reads a dataset's images as arrays expects the same channels in every row.
+     */
     private static byte[] pngOf(Tile tile) throws IOException {
         String name = tile.image().getFileName().toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".png")) {
-            return Files.readAllBytes(tile.image());
+            byte[] bytes = Files.readAllBytes(tile.image());
+            if (!hasAlphaChannel(bytes)) {
+                return bytes;
+            }
         }
         BufferedImage image = ImageIO.read(tile.image().toFile());
         if (image == null) {
             throw new IOException(tile.image() + ": not an image this Java runtime reads; convert the tile to PNG"
                     + " and export again");
         }
-        return png(image, tile.image());
+        return png(withoutAlpha(image), tile.image());
+    }
+
+    /** Whether a PNG's header gives its pixels an alpha channel: colour type 4 (grey and alpha) or 6 (RGBA). */
+    private static boolean hasAlphaChannel(byte[] png) {
+        int colourType = png.length > 25 ? png[25] : -1; // after the signature and IHDR's length, type, size, depth
+        return colourType == 4 || colourType == 6;
+    }
+
+    private static BufferedImage withoutAlpha(BufferedImage image) {
+        ColorModel colours = image.getColorModel();
+        if (!colours.hasAlpha() || !(colours instanceof ComponentColorModel)) {
+            return image;
+        }
+        int[] colourBands = IntStream.range(0, colours.getNumColorComponents()).toArray();
+        Raster colour = image.getRaster().createChild(0, 0, image.getWidth(), image.getHeight(), 0, 0, colourBands);
+        ComponentColorModel opaque = new ComponentColorModel(colours.getColorSpace(), false, false,
+                Transparency.OPAQUE, colour.getTransferType());
+        WritableRaster copy = opaque.createCompatibleWritableRaster(image.getWidth(), image.getHeight());
+        copy.setRect(colour);
+        return new BufferedImage(opaque, copy, false, null);
     }
 
     /** The label as the seed's data holds it: 8-bit gray, 0 for land and 1 for river (the class index). */
