@@ -38,7 +38,6 @@ public final class TileBrowser {
     /** "226 tiles, 190 labelled, 120 accepted": read again only when labels are written. */
     private String counts;
     private Tile open;
-    private Tile revealed;
 
     /** status: where a move that cannot be made says why (the status bar). */
     TileBrowser(Project project, Consumer<String> status) {
@@ -73,14 +72,12 @@ public final class TileBrowser {
     /** The tile now open in the editor (or null): shown whatever the filter until another one opens. */
     void open(Tile tile) {
         open = tile;
-        revealed = null;
         refilter();
     }
 
-    /** Shows the tile whatever the filter, until it or another tile opens: it is about to be opened from elsewhere. */
-    void reveal(Tile tile) {
-        revealed = tile;
-        refilter();
+    /** Whether the list is taking in a change of the tiles shown, during which its selection is no one's choice. */
+    boolean changingShown() {
+        return shown.changing();
     }
 
     /** A tile left the project (removed to its trash): the list and the count follow. */
@@ -167,7 +164,7 @@ public final class TileBrowser {
     }
 
     private void refilter() {
-        shown.showOnly(all.stream().filter(tile -> tile.equals(open) || tile.equals(revealed) || admits(tile))
+        shown.showOnly(all.stream().filter(tile -> tile.equals(open) || admits(tile))
                 .toList());
         review.set(describeReview());
     }

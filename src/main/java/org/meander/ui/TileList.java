@@ -36,6 +36,7 @@ final class TileList {
     private final TextField search = new TextField();
     private final TileBrowser browser;
     private final TileRemoval removal;
+    private final AnnotateViewModel model;
     private final VBox root;
 
     /**
@@ -45,6 +46,7 @@ final class TileList {
     TileList(AnnotateViewModel model) {
         browser = model.browser();
         removal = model.removal();
+        this.model = model;
         list.setItems(browser.shown());
         list.setId("tiles");
         Label placeholder = new Label();
@@ -73,8 +75,15 @@ final class TileList {
                 e.consume();
             }
         });
-        list.getSelectionModel().selectedItemProperty()
-                .addListener((o, old, tile) -> model.selectedTileProperty().set(tile));
+        // the open tile is the model's; the list follows it, whoever opens a tile (the list, a restore, the Evaluate
+        // tab), and puts its selection back on it after taking in a change of the tiles shown
+        list.getSelectionModel().selectedItemProperty().addListener((o, old, tile) -> {
+            if (!browser.changingShown()) {
+                model.selectedTileProperty().set(tile);
+            }
+        });
+        model.selectedTileProperty().addListener((o, old, tile) -> select(tile));
+        browser.shown().addListener((ListChangeListener<Tile>) change -> select(model.selectedTileProperty().get()));
         // the window opens with the list in focus (arrow keys move through the tiles), not the filter above it
         list.sceneProperty().addListener((o, old, scene) -> {
             if (scene != null) {
@@ -124,18 +133,22 @@ final class TileList {
         return root;
     }
 
-    /**
-     * Selects the tile, which opens it, and scrolls the list only as far as needed to show it; a tile the filter
-     * hides is shown for the purpose.
-     */
+    /** Opens the tile (none: the open one stays); the list shows it whatever the filter while it is open. */
     void open(Tile tile) {
-        if (tile == null) {
+        if (tile != null) {
+            model.selectedTileProperty().set(tile);
+        }
+    }
+
+    /** Selects the open tile, scrolling the list only as far as needed to show it; none selected when none is open. */
+    private void select(Tile open) {
+        if (open == null || !browser.shown().contains(open)) {
+            list.getSelectionModel().clearSelection();
             return;
         }
-        if (!browser.shown().contains(tile)) {
-            browser.reveal(tile);
+        if (!open.equals(list.getSelectionModel().getSelectedItem())) {
+            list.getSelectionModel().select(open);
         }
-        list.getSelectionModel().select(tile);
         if (list.lookup(".virtual-flow") instanceof VirtualFlow<?> flow) {
             flow.scrollTo(list.getSelectionModel().getSelectedIndex());
         }

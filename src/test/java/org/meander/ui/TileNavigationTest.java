@@ -137,6 +137,52 @@ class TileNavigationTest {
         assertEquals(tiles.get(4), selected(robot), "held at the last tile shown");
     }
 
+    /**
+     * Tiles joining the list in two places before the open one made JavaFX's selection land on another tile, which
+     * opened (its undo history lost) or left none open, with an exception (found walking the window).
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theOpenTileStaysOpenAndSelectedWhateverTheFilterShowsAroundIt(FxRobot robot) throws Exception {
+        AnnotateViewModel model = labelShown();
+        List<Tile> tiles = List.copyOf(model.tiles());
+        for (Tile tile : List.of(tiles.get(1), tiles.get(3))) {
+            workbench.project().writeLabel(tile, workbench.project().readLabel(tile).orElseThrow(),
+                    LabelStatus.PREDICTED);
+        }
+        robot.interact(model::labelsWritten);
+        ChoiceBox<TileFilter> filter = robot.lookup("#tile-filter").queryAs(ChoiceBox.class);
+        robot.interact(() -> filter.setValue(TileFilter.PREDICTED));
+        robot.push(KeyCode.PAGE_DOWN);
+        robot.push(KeyCode.PAGE_DOWN);
+        assertEquals(tiles.get(3), selected(robot));
+        assertEquals(List.of(tiles.get(1), tiles.get(3)), model.tiles());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.labelProperty().get() != null);
+        LabelMask label = model.labelProperty().get();
+        robot.interact(() -> model.editor().accept(new LabelMask(label.width(), label.height(),
+                new byte[label.pixels().length]), CombineMode.REPLACE));
+
+        robot.interact(() -> filter.setValue(TileFilter.ALL));
+
+        assertEquals(tiles, model.tiles());
+        assertEquals(tiles.get(3), selected(robot), "tiles 0 and 2 joined before the open one");
+        assertEquals(tiles.get(3), model.selectedTileProperty().get());
+        assertTrue(model.labelProperty().get().isEmpty(), "the edit stays, undoable");
+        robot.interact(() -> filter.setValue(TileFilter.ACCEPTED));
+        assertEquals(List.of(tiles.get(3)), model.tiles(), "the open tile stays, though not accepted");
+        assertEquals(tiles.get(3), selected(robot));
+        assertEquals(tiles.get(3), model.selectedTileProperty().get());
+    }
+
+    /** A tile opened from elsewhere (a restore, the Evaluate tab, the raster map) is the one the list selects. */
+    @Test
+    void theListSelectsATileOpenedFromElsewhere(FxRobot robot) throws Exception {
+        AnnotateViewModel model = labelShown();
+        List<Tile> tiles = List.copyOf(model.tiles());
+        robot.interact(() -> model.selectedTileProperty().set(tiles.get(4)));
+        assertEquals(tiles.get(4), selected(robot));
+    }
+
     @Test
     void ctrlFFindsATileByNameAndWhatIsTypedThereIsNoShortcut(FxRobot robot) throws Exception {
         AnnotateViewModel model = labelShown();
