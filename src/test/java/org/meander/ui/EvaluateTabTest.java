@@ -215,11 +215,14 @@ class EvaluateTabTest {
         workbench.queue().request(tile.image()).get(60, TimeUnit.SECONDS);
         robot.interact(() -> annotate.sam().addPoint(100, 130, true));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> annotate.sam().previewProperty().get() != null);
-        float[] tuned = annotate.sam().previewProperty().get().prediction().lowRes(0, 0);
+        var tunedAnswer = annotate.sam().previewProperty().get();
+        float[] tuned = tunedAnswer.prediction().lowRes(0, 0);
 
         robot.push(KeyCode.D);
+        // the decoder's name changes before SAM's new answer comes: wait for the answer itself
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !decoder.isVisible()
-                && annotate.sam().previewProperty().get() != null);
+                && annotate.sam().previewProperty().get() != null
+                && annotate.sam().previewProperty().get() != tunedAnswer);
         assertEquals(1, annotate.sam().promptProperty().get().points().size(), "the clicks stay");
         float[] own = annotate.sam().previewProperty().get().prediction().lowRes(0, 0);
         assertFalse(java.util.Arrays.equals(tuned, own), "the model's own decoder answers otherwise");
@@ -231,9 +234,11 @@ class EvaluateTabTest {
                         "SAM predicts with the model's own decoder now (D switches back). Candidate 1 of 3"),
                 "the answer's line keeps saying which decoder gave it: " + annotate.statusProperty().get());
 
+        var ownAnswer = annotate.sam().previewProperty().get();
         robot.push(KeyCode.D);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> decoder.isVisible()
-                && annotate.sam().previewProperty().get() != null);
+                && annotate.sam().previewProperty().get() != null
+                && annotate.sam().previewProperty().get() != ownAnswer);
         assertArrayEquals(tuned, annotate.sam().previewProperty().get().prediction().lowRes(0, 0),
                 "asked afresh, the tuned decoder shows what it showed at the first click");
     }
