@@ -126,7 +126,8 @@ final class MainWindow {
         Timeline autosave = new Timeline(new KeyFrame(Duration.seconds(30), e -> model.editor().saveIfDirty()));
         autosave.setCycleCount(Animation.INDEFINITE);
         autosave.play();
-        if (!model.tiles().isEmpty()) {
+        // a tile may be open already: the one the user was on when the project was last left
+        if (model.selectedTileProperty().get() == null && !model.tiles().isEmpty()) {
             tileList.selectFirst();
         }
     }

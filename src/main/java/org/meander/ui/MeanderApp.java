@@ -108,6 +108,14 @@ public final class MeanderApp extends Application {
     }
 
     private void show() {
+        Path project = workbench.project().directory();
+        recent.lastTile(project).flatMap(workbench.project()::tile)
+                .ifPresent(workbench.annotate().selectedTileProperty()::set);
+        workbench.annotate().selectedTileProperty().addListener((o, old, tile) -> {
+            if (tile != null) {
+                recent.rememberTile(project, tile.name());
+            }
+        });
         MainWindow window = new MainWindow(workbench,
                 new ProjectActions(this::newProject, this::openProject, this::openSampleProject, this::addRaster,
                         () -> RasterRemovalDialog.show(stage, workbench.annotate()),

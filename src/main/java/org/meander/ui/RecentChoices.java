@@ -1,9 +1,12 @@
 package org.meander.ui;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.prefs.Preferences;
 import org.meander.project.SampleProject;
 import org.meander.weights.hub.HubRepo;
@@ -13,12 +16,14 @@ import org.meander.weights.hub.ModelStore;
 /**
  * What the window opens: the project and model asked for, else the last ones used (if they still exist), else
  * the sample project, which Meander generates on first use so the workbench shows something without a download;
- * likewise a downloaded model when none was used yet.
+ * likewise a downloaded model when none was used yet. In a project, the tile open when it was last left.
  */
 final class RecentChoices {
 
     private static final String PROJECT = "project";
     private static final String MODEL = "model";
+    /** The node of the tiles last open, a key for each project (a key holds at most 80 characters: not a path). */
+    private static final String LAST_TILES = "last-tiles";
 
     private final Preferences preferences;
     private final Path home;
@@ -75,6 +80,21 @@ final class RecentChoices {
         if (model != null) {
             preferences.put(MODEL, model.toAbsolutePath().toString());
         }
+    }
+
+    /** Kept as each tile opens, so that a window that ends in a crash still reopens where the user was. */
+    void rememberTile(Path project, String tile) {
+        preferences.node(LAST_TILES).put(projectKey(project), tile);
+    }
+
+    /** The name of the tile last open in the project, if one was; the project may have lost it since. */
+    Optional<String> lastTile(Path project) {
+        return Optional.ofNullable(preferences.node(LAST_TILES).get(projectKey(project), null));
+    }
+
+    private static String projectKey(Path project) {
+        return UUID.nameUUIDFromBytes(project.toAbsolutePath().normalize().toString()
+                .getBytes(StandardCharsets.UTF_8)).toString();
     }
 
     private Path remembered(String key) {

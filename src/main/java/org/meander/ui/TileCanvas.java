@@ -92,6 +92,12 @@ final class TileCanvas extends Pane {
         model.editor().polygon().addListener((javafx.collections.ListChangeListener<double[]>) c -> draw());
         model.editor().toolProperty().addListener(o -> draw());
         model.editor().brushRadiusProperty().addListener(o -> draw());
+        // a tile may be open before the window is: the one the project was last left on
+        if (model.selectedTileProperty().get() != null) {
+            fitPending = true;
+            rebuildLabelOverlay();
+            showTile();
+        }
     }
 
     /** The open tile in the chosen view, loaded in the background: a large tile must not stall the JavaFX thread. */

@@ -123,6 +123,7 @@ final class TileList {
         review.setWrapText(true);
         VBox controls = new VBox(4, filter, search, review);
         controls.setPadding(new Insets(4, 4, 4, 4));
+        select(model.selectedTileProperty().get());
         root = new VBox(controls, list);
         VBox.setVgrow(list, Priority.ALWAYS);
         // a fixed width: the tabs keep their room, and the count wraps instead of widening the pane
@@ -149,8 +150,11 @@ final class TileList {
         if (!open.equals(list.getSelectionModel().getSelectedItem())) {
             list.getSelectionModel().select(open);
         }
+        int index = list.getSelectionModel().getSelectedIndex();
         if (list.lookup(".virtual-flow") instanceof VirtualFlow<?> flow) {
-            flow.scrollTo(list.getSelectionModel().getSelectedIndex());
+            flow.scrollTo(index);
+        } else {
+            list.scrollTo(index); // not laid out yet: the window opening on a tile down the list
         }
     }
 

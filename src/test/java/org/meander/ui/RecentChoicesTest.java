@@ -49,6 +49,20 @@ class RecentChoicesTest {
     }
 
     @Test
+    void theTileLastOpenIsRememberedForEachProject() throws Exception {
+        Path rivers = Files.createDirectories(home.resolve("rivers"));
+        Path deltas = Files.createDirectories(home.resolve("deltas"));
+        recent().rememberTile(rivers, "tile_12");
+        recent().rememberTile(deltas, "delta_3");
+        recent().rememberTile(rivers, "tile_40");
+
+        RecentChoices later = recent();
+        assertEquals(java.util.Optional.of("tile_40"), later.lastTile(rivers));
+        assertEquals(java.util.Optional.of("delta_3"), later.lastTile(deltas.resolve("../deltas")));
+        assertEquals(java.util.Optional.empty(), later.lastTile(home.resolve("other")));
+    }
+
+    @Test
     void aRememberedFolderThatIsGoneIsForgotten() throws Exception {
         Path project = Files.createDirectories(home.resolve("gone"));
         recent().remember(project, null);
