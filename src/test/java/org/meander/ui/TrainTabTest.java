@@ -31,18 +31,27 @@ import org.meander.project.Split;
 import org.meander.testing.Fixtures;
 import org.meander.testing.OneWindow;
 import org.meander.testing.RiverFixtureProject;
+import org.meander.project.Project;
 import org.meander.train.CheckpointKind;
+import org.meander.train.LossFunction;
+import org.meander.train.OutputHandling;
+import org.meander.train.PointFeeding;
 import org.meander.train.PromptType;
 import org.meander.train.RunFolder;
 import org.meander.train.RunHistory;
 import org.meander.train.RunInfo;
 import org.meander.train.RunStatus;
 import org.meander.train.RunDecoder;
+import org.meander.train.Schedule;
+import org.meander.train.TrainingConfig;
+import org.meander.train.TrainingListener;
+import org.meander.train.TrainingRun;
 import org.meander.ui.train.PastRun;
 import org.meander.ui.train.TrainViewModel;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.matcher.control.LabeledMatchers;
 import org.testfx.util.NodeQueryUtils;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -210,6 +219,34 @@ class TrainTabTest {
         assertEquals(RunStatus.STOPPED, RunInfo.read(folder.info()).status());
         assertTrue(Files.isRegularFile(folder.checkpoint(CheckpointKind.LAST)), "the last checkpoint is saved");
         assertFalse(train.trainingProperty().get());
+    }
+
+    @Test
+    void theChosenStartAndTheSelectedRunStayWhenTheTabIsShownAgain(FxRobot robot) throws Exception {
+        TrainingConfig quick = new TrainingConfig(PromptType.BOX, 1, 1, true, 8, PointFeeding.TOGETHER,
+                OutputHandling.SINGLE, LossFunction.DICE_CE, false, 1e-3, 1e-4, 0.9, 0.999, 1, Schedule.CONSTANT,
+                1, 3, 5, 0);
+        TrainingRun.create(Project.open(project), "earlier", Fixtures.model("tiny"), quick)
+                .train(false, new TrainingListener() { }, () -> false);
+        TrainViewModel train = openTrainTab(robot);
+        TableView<PastRun> runs = robot.lookup("#past-runs").queryAs(TableView.class);
+        ComboBox<RunDecoder> from = robot.lookup("#start-from").queryAs(ComboBox.class);
+        RunDecoder earlierBest = new RunDecoder("earlier", CheckpointKind.BEST);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> from.getItems().contains(earlierBest));
+        robot.interact(() -> {
+            from.setValue(earlierBest);
+            runs.getSelectionModel().select(0);
+        });
+
+        robot.clickOn(robot.lookup(".tab-label").match(LabeledMatchers.hasText("Annotate")).queryLabeled());
+        openTrainTab(robot);
+        // the runs are read again on another thread: give that reading time to reach the JavaFX thread
+        WaitForAsyncUtils.sleep(1, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertEquals(earlierBest, from.getValue());
+        assertEquals("earlier", runs.getSelectionModel().getSelectedItem().name());
+        assertEquals("earlier", train.selectedRunProperty().get().name());
     }
 
     private TrainViewModel openTrainTab(FxRobot robot) throws Exception {
