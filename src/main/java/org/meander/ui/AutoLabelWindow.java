@@ -43,10 +43,11 @@ final class AutoLabelWindow {
         CheckBox box = new CheckBox("and the box around the largest water body");
         box.selectedProperty().bindBidirectional(model.boxProperty());
         ComboBox<Split> split = new ComboBox<>();
+        split.setId("autolabel-split");
         split.getItems().add(null);
         split.getItems().addAll(Split.values());
         split.valueProperty().bindBidirectional(model.splitProperty());
-        split.setConverter(ChoiceText.of(s -> s == null ? "every tile" : "the " + s.key() + " split's tiles"));
+        split.setConverter(ChoiceText.withNull(s -> s == null ? "every tile" : "the " + s.key() + " split's tiles"));
         CheckBox overwrite = new CheckBox("label tiles that have a label too (the old one goes to its history)");
         overwrite.selectedProperty().bindBidirectional(model.overwriteProperty());
 
