@@ -94,6 +94,10 @@ class AutoLabelTest {
         TextInputControl threshold = robot.lookup("#autolabel-ndwi-threshold").queryAs(TextInputControl.class);
         robot.interact(() -> threshold.setText("1.5"));
         assertTrue(Fields.label(robot, "#autolabel-problem").startsWith("Water index threshold"));
+        robot.interact(() -> threshold.setText("abc"));
+        assertTrue(Fields.label(robot, "#autolabel-problem").startsWith("Water index threshold: 'abc' is not a number"
+                + " (0 for calibrated reflectances"), "worded as the Train tab words its fields: "
+                + Fields.label(robot, "#autolabel-problem"));
         assertTrue(robot.lookup("#autolabel-start").queryAs(Button.class).isDisabled());
         robot.interact(() -> threshold.setText("0.8")); // the Elwha frames' colour-mapped band needs it
         TextInputControl positives = robot.lookup("#autolabel-positives").queryAs(TextInputControl.class);
