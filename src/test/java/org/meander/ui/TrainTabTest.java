@@ -169,6 +169,8 @@ class TrainTabTest {
         TrainViewModel train = openTrainTab(robot);
         quickSettings(robot, train, 40);
         robot.clickOn("#start");
+        // Start greys out: the focus is not passed on to Seed defaults, which Space would press
+        assertEquals("stop", stage.getScene().getFocusOwner().getId());
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
                 () -> train.charts().lossSeries().get(1).getData().size() >= 1);
         // the runs table follows the run as its epochs end, not only once it is over

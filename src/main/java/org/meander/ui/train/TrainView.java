@@ -214,6 +214,13 @@ public final class TrainView {
         stop.setTooltip(new Tooltip("Stop after the current batch; the run keeps its last checkpoint"));
         stop.disableProperty().bind(model.trainingProperty().not().or(model.stoppingProperty()));
         stop.setOnAction(e -> model.stop());
+        // Start or Resume greys out as a run begins: the focus goes to Stop, not on to Seed defaults, which Space
+        // would press
+        model.trainingProperty().addListener((o, was, training) -> {
+            if (training) {
+                stop.requestFocus();
+            }
+        });
         Button resume = new Button("Resume");
         resume.setId("resume");
         resume.setTooltip(new Tooltip("Continue the selected run from its last checkpoint"));
