@@ -214,6 +214,8 @@ class TrainTabTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(CloseDuringRun.STOP_AND_CLOSE.getText())
                 .match(NodeQueryUtils.isVisible()).tryQuery().isPresent());
         assertTrue(stage.isShowing(), "not closed without asking");
+        assertTrue(robot.listWindows().stream().anyMatch(window -> window instanceof Stage dialog
+                && "Meander — close during a run".equals(dialog.getTitle())), "titled as the other dialogs are");
         robot.clickOn(CloseDuringRun.STOP_AND_CLOSE.getText());
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !stage.isShowing());
 
