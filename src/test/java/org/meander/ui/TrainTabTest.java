@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -117,10 +118,15 @@ class TrainTabTest {
         Set<Node> placeholders = robot.lookup(".chart-placeholder").queryAll();
         assertEquals(2, placeholders.size());
         assertTrue(placeholders.stream().allMatch(Node::isVisible), "empty charts say where their points come from");
+        NumberAxis emptyEpochs = (NumberAxis) robot.lookup("#iou-chart").queryAs(LineChart.class).getXAxis();
+        NumberAxis emptyIou = (NumberAxis) robot.lookup("#iou-chart").queryAs(LineChart.class).getYAxis();
+        assertEquals(List.of(0.0, 3.0, 0.0, 1.0), List.of(emptyEpochs.getLowerBound(), emptyEpochs.getUpperBound(),
+                emptyIou.getLowerBound(), emptyIou.getUpperBound()), "empty: the epochs of the run to start, IoU 0..1");
 
         robot.clickOn("#start");
         awaitRunEnd(train, 60);
         assertTrue(placeholders.stream().noneMatch(Node::isVisible));
+        assertTrue(emptyEpochs.isAutoRanging() && emptyIou.isAutoRanging(), "with points, the axes fit them");
 
         assertEquals("Finished", train.phaseProperty().get(), train.messageProperty().get());
         RunHistory history = RunHistory.read(RunFolder.of(project, "run-1").history());
