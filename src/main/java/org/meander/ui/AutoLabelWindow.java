@@ -27,8 +27,9 @@ final class AutoLabelWindow {
     AutoLabelWindow(AutoLabelViewModel model) {
         this.model = model;
         Label intro = TaskWindow.intro("SAM labels the tiles without a label, prompted by points drawn from a rough"
-                + " water mask of the imagery; each label is marked \"predicted, to review\" (N and Shift+A go through"
-                + " them). The same as ./meander autolabel.");
+                + " water mask of the imagery; each label is marked \"predicted, to review\" (with the tile list's"
+                + " filter on \"Predicted, to review\", N and Shift+A go through them). The same as ./meander"
+                + " autolabel.");
 
         ComboBox<RoughMaskSource> source = new ComboBox<>();
         source.setId("autolabel-source");
