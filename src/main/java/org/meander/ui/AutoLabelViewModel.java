@@ -34,6 +34,7 @@ import org.meander.prompts.autolabel.TileSegmenter;
 import org.meander.sam.Prediction;
 import org.meander.sam.Prompt;
 import org.meander.ui.evaluate.AnnotationModel;
+import org.meander.ui.train.NumberKind;
 
 /**
  * "Auto-label…": every unlabelled tile (of a split, or all) labelled by SAM from prompts drawn from a rough water
@@ -306,11 +307,16 @@ final class AutoLabelViewModel {
             return "Points: " + e.getMessage() + ".";
         }
         if (source.get() == RoughMaskSource.NDWI) {
+            String hint = " (0 for calibrated reflectances; the Elwha frames' colour-mapped near-infrared needs about"
+                    + " 0.8).";
+            String unread = NumberKind.NUMBER.problem("Water index threshold", ndwiThreshold.get());
+            if (unread != null) {
+                return unread + hint;
+            }
             try {
                 waterIndex();
             } catch (IllegalArgumentException e) {
-                return "Water index threshold: " + e.getMessage() + " (0 for calibrated reflectances; the Elwha"
-                        + " frames' colour-mapped near-infrared needs about 0.8).";
+                return "Water index threshold: " + e.getMessage() + hint;
             }
         }
         return "";

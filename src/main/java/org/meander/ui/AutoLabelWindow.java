@@ -27,8 +27,9 @@ final class AutoLabelWindow {
     AutoLabelWindow(AutoLabelViewModel model) {
         this.model = model;
         Label intro = TaskWindow.intro("SAM labels the tiles without a label, prompted by points drawn from a rough"
-                + " water mask of the imagery; each label is marked \"predicted, to review\" (N and Shift+A go through"
-                + " them). The same as ./meander autolabel.");
+                + " water mask of the imagery; each label is marked \"predicted, to review\" (with the tile list's"
+                + " filter on \"Predicted, to review\", N and Shift+A go through them). The same as ./meander"
+                + " autolabel.");
 
         ComboBox<RoughMaskSource> source = new ComboBox<>();
         source.setId("autolabel-source");
@@ -43,10 +44,11 @@ final class AutoLabelWindow {
         CheckBox box = new CheckBox("and the box around the largest water body");
         box.selectedProperty().bindBidirectional(model.boxProperty());
         ComboBox<Split> split = new ComboBox<>();
+        split.setId("autolabel-split");
         split.getItems().add(null);
         split.getItems().addAll(Split.values());
         split.valueProperty().bindBidirectional(model.splitProperty());
-        split.setConverter(ChoiceText.of(s -> s == null ? "every tile" : "the " + s.key() + " split's tiles"));
+        split.setConverter(ChoiceText.withNull(s -> s == null ? "every tile" : "the " + s.key() + " split's tiles"));
         CheckBox overwrite = new CheckBox("label tiles that have a label too (the old one goes to its history)");
         overwrite.selectedProperty().bindBidirectional(model.overwriteProperty());
 

@@ -35,6 +35,7 @@ final class CloseDuringRun {
                     + " checkpoint first; Resume in the Train tab continues it from there.", STOP_AND_CLOSE,
                     KEEP_TRAINING);
             ask.initOwner(stage);
+            ask.setTitle("Meander — close during a run");
             ask.setHeaderText("Run " + running.trainingRunProperty().get() + " is training");
             if (ask.showAndWait().filter(STOP_AND_CLOSE::equals).isPresent()) {
                 running.stopAndWait().thenRun(() -> Platform.runLater(stage::close));

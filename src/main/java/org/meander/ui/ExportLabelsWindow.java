@@ -50,7 +50,7 @@ final class ExportLabelsWindow {
         split.getItems().add(null);
         split.getItems().addAll(Split.values());
         split.valueProperty().bindBidirectional(model.splitProperty());
-        split.setConverter(ChoiceText.of(s -> s == null ? "every tile" : "the " + s.key() + " split's tiles"));
+        split.setConverter(ChoiceText.withNull(s -> s == null ? "every tile" : "the " + s.key() + " split's tiles"));
 
         TextField out = new TextField();
         out.setId("export-out");

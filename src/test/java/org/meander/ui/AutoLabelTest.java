@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -13,7 +14,10 @@ import java.util.regex.Pattern;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.skin.ComboBoxListViewSkin;
+import javafx.scene.input.KeyCode;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.image.ImageView;
 import javafx.stage.Stage;
@@ -90,6 +94,10 @@ class AutoLabelTest {
         TextInputControl threshold = robot.lookup("#autolabel-ndwi-threshold").queryAs(TextInputControl.class);
         robot.interact(() -> threshold.setText("1.5"));
         assertTrue(Fields.label(robot, "#autolabel-problem").startsWith("Water index threshold"));
+        robot.interact(() -> threshold.setText("abc"));
+        assertTrue(Fields.label(robot, "#autolabel-problem").startsWith("Water index threshold: 'abc' is not a number"
+                + " (0 for calibrated reflectances"), "worded as the Train tab words its fields: "
+                + Fields.label(robot, "#autolabel-problem"));
         assertTrue(robot.lookup("#autolabel-start").queryAs(Button.class).isDisabled());
         robot.interact(() -> threshold.setText("0.8")); // the Elwha frames' colour-mapped band needs it
         TextInputControl positives = robot.lookup("#autolabel-positives").queryAs(TextInputControl.class);
@@ -223,6 +231,22 @@ class AutoLabelTest {
         assertEquals(LabelStatus.PREDICTED, project.status(first), model.task().messageProperty().get());
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
                 () -> project.readLabel(first).orElseThrow().equals(annotate.labelProperty().get()));
+    }
+
+    @Test
+    void theTilesChoiceNamesEveryTileInTheBoxAndInItsList(FxRobot robot) {
+        ComboBox<?> split = robot.lookup("#autolabel-split").queryAs(ComboBox.class);
+        assertEquals(null, split.getValue(), "every tile unless a split is chosen");
+        assertEquals("every tile", Fields.choice(robot, "#autolabel-split"));
+        robot.clickOn(split);
+        WaitForAsyncUtils.waitForFxEvents();
+        ListView<?> choices = (ListView<?>) ((ComboBoxListViewSkin<?>) split.getSkin()).getPopupContent();
+        List<String> shown = choices.lookupAll(".list-cell").stream().map(cell -> (ListCell<?>) cell)
+                .filter(cell -> cell.getIndex() >= 0 && cell.getIndex() < split.getItems().size())
+                .sorted(java.util.Comparator.comparingInt(ListCell::getIndex)).map(ListCell::getText).toList();
+        robot.type(KeyCode.ESCAPE);
+        assertEquals(List.of("every tile", "the train split's tiles", "the validation split's tiles",
+                "the test split's tiles"), shown);
     }
 
     private static Tile tile(Project project, String name) {

@@ -332,6 +332,39 @@ class EvaluateTabTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> evaluate.againstProperty().get() == Baseline.MODEL);
     }
 
+    @Test
+    void theChosenRunStaysChosenWhenTheTabIsShownAgain(FxRobot robot) throws Exception {
+        EvaluateViewModel evaluate = openEvaluateTab(robot);
+        ComboBox<?> run = robot.lookup("#eval-run").queryAs(ComboBox.class);
+        robot.clickOn(robot.lookup(".tab-label").match(LabeledMatchers.hasText("Annotate")).queryLabeled());
+        openEvaluateTab(robot);
+        // the runs are listed again on the worker thread: wait for that listing to reach the JavaFX thread
+        WaitForAsyncUtils.sleep(1, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertEquals("tuned", evaluate.runProperty().get());
+        assertEquals("tuned", run.getValue());
+        assertFalse(robot.lookup("#evaluate").query().isDisabled());
+        assertFalse(robot.lookup("#use-for-annotation").query().isDisabled());
+
+        // a newer run listed meanwhile: still the one chosen, not the newest
+        copyFolder(RunFolder.of(project, "tuned").directory(), RunFolder.of(project, "newer").directory());
+        robot.clickOn(robot.lookup(".tab-label").match(LabeledMatchers.hasText("Annotate")).queryLabeled());
+        openEvaluateTab(robot);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> run.getItems().size() == 2);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("tuned", evaluate.runProperty().get());
+        assertEquals("tuned", run.getValue());
+    }
+
+    private static void copyFolder(Path from, Path to) throws IOException {
+        try (var files = Files.walk(from)) {
+            for (Path file : files.toList()) {
+                Files.copy(file, to.resolve(from.relativize(file).toString()));
+            }
+        }
+    }
+
     private EvaluateViewModel openEvaluateTab(FxRobot robot) throws Exception {
         // the tab's header, not the Evaluate button inside it
         robot.clickOn(robot.lookup(".tab-label").match(LabeledMatchers.hasText("Evaluate")).queryLabeled());

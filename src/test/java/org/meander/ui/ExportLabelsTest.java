@@ -68,6 +68,8 @@ class ExportLabelsTest {
 
         assertEquals(workbench.project().directory().resolve("export").resolve("png").toString(),
                 Fields.text(robot, "#export-out"), "by default into the project's export folder");
+        assertEquals("every tile", Fields.choice(robot, "#export-split"),
+                "the split's first choice is named, not a blank line");
         Path out = dir.resolve("masks");
         Fields.set(robot, "#export-out", out.toString());
         robot.clickOn("#export-start");

@@ -91,6 +91,23 @@ class TileBrowserTest {
         assertEquals("Every tile shown is accepted", messages.get(messages.size() - 1));
     }
 
+    /**
+     * N goes to the next tile shown that is not accepted, whatever its label: after auto-label, the "Predicted, to
+     * review" filter makes it go through what auto-label labelled, as README says.
+     */
+    @Test
+    void nGoesThroughThePredictedLabelsUnderTheirFilter() throws IOException {
+        relabel(tiles.get(1), LabelStatus.PREDICTED);
+        relabel(tiles.get(4), LabelStatus.PREDICTED);
+        browser.labelsWritten();
+        browser.open(tiles.get(1));
+        assertEquals(tiles.get(2), browser.nextToReview(false), "every tile shown: an imported label waits too");
+        browser.filterProperty().set(TileFilter.PREDICTED);
+        assertEquals(tiles.get(4), browser.nextToReview(false));
+        browser.open(tiles.get(4));
+        assertEquals(tiles.get(1), browser.nextToReview(false), "going round the list");
+    }
+
     @Test
     void aTileMovedOutOfTheSplitShownLeavesTheListOnceClosed() {
         browser.filterProperty().set(TileFilter.TRAIN);

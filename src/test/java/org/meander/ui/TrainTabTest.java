@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -31,18 +32,27 @@ import org.meander.project.Split;
 import org.meander.testing.Fixtures;
 import org.meander.testing.OneWindow;
 import org.meander.testing.RiverFixtureProject;
+import org.meander.project.Project;
 import org.meander.train.CheckpointKind;
+import org.meander.train.LossFunction;
+import org.meander.train.OutputHandling;
+import org.meander.train.PointFeeding;
 import org.meander.train.PromptType;
 import org.meander.train.RunFolder;
 import org.meander.train.RunHistory;
 import org.meander.train.RunInfo;
 import org.meander.train.RunStatus;
 import org.meander.train.RunDecoder;
+import org.meander.train.Schedule;
+import org.meander.train.TrainingConfig;
+import org.meander.train.TrainingListener;
+import org.meander.train.TrainingRun;
 import org.meander.ui.train.PastRun;
 import org.meander.ui.train.TrainViewModel;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.matcher.control.LabeledMatchers;
 import org.testfx.util.NodeQueryUtils;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -108,10 +118,15 @@ class TrainTabTest {
         Set<Node> placeholders = robot.lookup(".chart-placeholder").queryAll();
         assertEquals(2, placeholders.size());
         assertTrue(placeholders.stream().allMatch(Node::isVisible), "empty charts say where their points come from");
+        NumberAxis emptyEpochs = (NumberAxis) robot.lookup("#iou-chart").queryAs(LineChart.class).getXAxis();
+        NumberAxis emptyIou = (NumberAxis) robot.lookup("#iou-chart").queryAs(LineChart.class).getYAxis();
+        assertEquals(List.of(0.0, 3.0, 0.0, 1.0), List.of(emptyEpochs.getLowerBound(), emptyEpochs.getUpperBound(),
+                emptyIou.getLowerBound(), emptyIou.getUpperBound()), "empty: the epochs of the run to start, IoU 0..1");
 
         robot.clickOn("#start");
         awaitRunEnd(train, 60);
         assertTrue(placeholders.stream().noneMatch(Node::isVisible));
+        assertTrue(emptyEpochs.isAutoRanging() && emptyIou.isAutoRanging(), "with points, the axes fit them");
 
         assertEquals("Finished", train.phaseProperty().get(), train.messageProperty().get());
         RunHistory history = RunHistory.read(RunFolder.of(project, "run-1").history());
@@ -160,6 +175,8 @@ class TrainTabTest {
         TrainViewModel train = openTrainTab(robot);
         quickSettings(robot, train, 40);
         robot.clickOn("#start");
+        // Start greys out: the focus is not passed on to Seed defaults, which Space would press
+        assertEquals("stop", stage.getScene().getFocusOwner().getId());
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
                 () -> train.charts().lossSeries().get(1).getData().size() >= 1);
         // the runs table follows the run as its epochs end, not only once it is over
@@ -203,6 +220,8 @@ class TrainTabTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(CloseDuringRun.STOP_AND_CLOSE.getText())
                 .match(NodeQueryUtils.isVisible()).tryQuery().isPresent());
         assertTrue(stage.isShowing(), "not closed without asking");
+        assertTrue(robot.listWindows().stream().anyMatch(window -> window instanceof Stage dialog
+                && "Meander — close during a run".equals(dialog.getTitle())), "titled as the other dialogs are");
         robot.clickOn(CloseDuringRun.STOP_AND_CLOSE.getText());
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !stage.isShowing());
 
@@ -210,6 +229,34 @@ class TrainTabTest {
         assertEquals(RunStatus.STOPPED, RunInfo.read(folder.info()).status());
         assertTrue(Files.isRegularFile(folder.checkpoint(CheckpointKind.LAST)), "the last checkpoint is saved");
         assertFalse(train.trainingProperty().get());
+    }
+
+    @Test
+    void theChosenStartAndTheSelectedRunStayWhenTheTabIsShownAgain(FxRobot robot) throws Exception {
+        TrainingConfig quick = new TrainingConfig(PromptType.BOX, 1, 1, true, 8, PointFeeding.TOGETHER,
+                OutputHandling.SINGLE, LossFunction.DICE_CE, false, 1e-3, 1e-4, 0.9, 0.999, 1, Schedule.CONSTANT,
+                1, 3, 5, 0);
+        TrainingRun.create(Project.open(project), "earlier", Fixtures.model("tiny"), quick)
+                .train(false, new TrainingListener() { }, () -> false);
+        TrainViewModel train = openTrainTab(robot);
+        TableView<PastRun> runs = robot.lookup("#past-runs").queryAs(TableView.class);
+        ComboBox<RunDecoder> from = robot.lookup("#start-from").queryAs(ComboBox.class);
+        RunDecoder earlierBest = new RunDecoder("earlier", CheckpointKind.BEST);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> from.getItems().contains(earlierBest));
+        robot.interact(() -> {
+            from.setValue(earlierBest);
+            runs.getSelectionModel().select(0);
+        });
+
+        robot.clickOn(robot.lookup(".tab-label").match(LabeledMatchers.hasText("Annotate")).queryLabeled());
+        openTrainTab(robot);
+        // the runs are read again on another thread: give that reading time to reach the JavaFX thread
+        WaitForAsyncUtils.sleep(1, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertEquals(earlierBest, from.getValue());
+        assertEquals("earlier", runs.getSelectionModel().getSelectedItem().name());
+        assertEquals("earlier", train.selectedRunProperty().get().name());
     }
 
     private TrainViewModel openTrainTab(FxRobot robot) throws Exception {

@@ -234,9 +234,13 @@ public final class EvaluateViewModel implements AutoCloseable {
                 List<String> names = folders.stream().map(RunFolder::name).toList();
                 Platform.runLater(() -> {
                     String chosen = run.get();
-                    runs.setAll(names);
-                    if (!names.isEmpty() && (chosen == null || !names.contains(chosen))) {
-                        run.set(names.get(names.size() - 1));
+                    // the Run box clears its value when its items are replaced, even by the same names; and
+                    // each change of run resets the baseline: replace only what changed, then choose again
+                    if (!runs.equals(names)) {
+                        runs.setAll(names);
+                    }
+                    if (!names.isEmpty()) {
+                        run.set(names.contains(chosen) ? chosen : names.get(names.size() - 1));
                     }
                     if (names.isEmpty()) {
                         message.set(NO_RUNS);

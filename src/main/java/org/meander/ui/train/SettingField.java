@@ -11,15 +11,12 @@ import javafx.beans.property.StringProperty;
  */
 public final class SettingField {
 
-    /** What the text must hold. */
-    enum Kind { INT, LONG, NUMBER }
-
     private final String key;
-    private final Kind kind;
+    private final NumberKind kind;
     private final StringProperty text = new SimpleStringProperty("");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
 
-    SettingField(String key, Kind kind) {
+    SettingField(String key, NumberKind kind) {
         this.key = key;
         this.kind = kind;
     }
@@ -48,28 +45,11 @@ public final class SettingField {
 
     /** The text read as this field's kind, or null when it cannot be. */
     Number value() {
-        String typed = text.get().trim();
-        try {
-            return switch (kind) {
-                case INT -> Integer.parseInt(typed);
-                case LONG -> Long.parseLong(typed);
-                case NUMBER -> {
-                    double value = Double.parseDouble(typed);
-                    yield Double.isFinite(value) ? value : null;
-                }
-            };
-        } catch (NumberFormatException e) {
-            return null;
-        }
+        return kind.read(text.get());
     }
 
     /** Why the text cannot be read as this field's kind, or null when it can. */
     String parseProblem() {
-        if (value() != null) {
-            return null;
-        }
-        String typed = text.get().trim();
-        return key + ": " + (typed.isEmpty() ? "empty" : "'" + typed + "' is not "
-                + (kind == Kind.NUMBER ? "a number" : "a whole number"));
+        return kind.problem(key, text.get());
     }
 }

@@ -2,12 +2,15 @@ package org.meander.ui.train;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Function;
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.IntegerBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ObservableIntegerValue;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -214,6 +217,13 @@ public final class TrainView {
         stop.setTooltip(new Tooltip("Stop after the current batch; the run keeps its last checkpoint"));
         stop.disableProperty().bind(model.trainingProperty().not().or(model.stoppingProperty()));
         stop.setOnAction(e -> model.stop());
+        // Start or Resume greys out as a run begins: the focus goes to Stop, not on to Seed defaults, which Space
+        // would press
+        model.trainingProperty().addListener((o, was, training) -> {
+            if (training) {
+                stop.requestFocus();
+            }
+        });
         Button resume = new Button("Resume");
         resume.setId("resume");
         resume.setTooltip(new Tooltip("Continue the selected run from its last checkpoint"));
@@ -233,9 +243,11 @@ public final class TrainView {
         });
         run.setMinWidth(80);
         epoch.setMinWidth(80);
-        HBox charts = new HBox(8, withPlaceholder(chart("loss-chart", "loss", model.charts().lossSeries()),
-                model.charts().lossSeries()), withPlaceholder(chart("iou-chart", "IoU", model.charts().iouSeries()),
-                model.charts().iouSeries()));
+        IntegerBinding planned = Bindings.createIntegerBinding(() -> Optional.ofNullable(model.form().epochs()
+                .value()).map(Number::intValue).orElse(0), model.form().epochs().textProperty());
+        HBox charts = new HBox(8, withPlaceholder(chart("loss-chart", "loss", model.charts().lossSeries(), planned),
+                model.charts().lossSeries()), withPlaceholder(chart("iou-chart", "IoU", model.charts().iouSeries(),
+                planned), model.charts().iouSeries()));
         charts.getChildren().forEach(c -> HBox.setHgrow(c, Priority.ALWAYS));
         VBox box = new VBox(6, new HBox(12, running, phase), bars, best,
                 new HBox(8, stop, resume), message, charts);
@@ -297,7 +309,9 @@ public final class TrainView {
         return section;
     }
 
-    private static LineChart<Number, Number> chart(String id, String what, List<XYChart.Series<Number, Number>> series) {
+    /** plannedEpochs: the epochs of the run the form would start, which the empty chart spans. */
+    private static LineChart<Number, Number> chart(String id, String what, List<XYChart.Series<Number, Number>> series,
+            ObservableIntegerValue plannedEpochs) {
         NumberAxis epochs = new NumberAxis();
         epochs.setLabel("epoch");
         epochs.setTickLabelFormatter(new StringConverter<>() {
@@ -316,6 +330,7 @@ public final class TrainView {
         NumberAxis values = new NumberAxis();
         values.setLabel(what);
         values.setForceZeroInRange(false);
+        EmptyChartRange.hold(epochs, values, series, plannedEpochs);
         LineChart<Number, Number> chart = new LineChart<>(epochs, values);
         chart.setId(id);
         chart.getStyleClass().add("run-chart");

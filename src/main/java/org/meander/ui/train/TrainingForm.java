@@ -21,7 +21,6 @@ import org.meander.train.PointFeeding;
 import org.meander.train.PromptType;
 import org.meander.train.Schedule;
 import org.meander.train.TrainingConfig;
-import org.meander.ui.train.SettingField.Kind;
 
 /**
  * The training settings as the form edits them: one property per field of {@link TrainingConfig}, checked on every
@@ -32,24 +31,24 @@ import org.meander.ui.train.SettingField.Kind;
 public final class TrainingForm {
 
     private final ObjectProperty<PromptType> promptType = new SimpleObjectProperty<>();
-    private final SettingField positivePoints = new SettingField("positivePoints", Kind.INT);
-    private final SettingField negativePoints = new SettingField("negativePoints", Kind.INT);
+    private final SettingField positivePoints = new SettingField("positivePoints", NumberKind.INT);
+    private final SettingField negativePoints = new SettingField("negativePoints", NumberKind.INT);
     private final BooleanProperty erodeRegions = new SimpleBooleanProperty();
-    private final SettingField boxPerturbation = new SettingField("boxPerturbation", Kind.INT);
+    private final SettingField boxPerturbation = new SettingField("boxPerturbation", NumberKind.INT);
     private final ObjectProperty<PointFeeding> pointFeeding = new SimpleObjectProperty<>();
     private final ObjectProperty<OutputHandling> outputHandling = new SimpleObjectProperty<>();
     private final ObjectProperty<LossFunction> loss = new SimpleObjectProperty<>();
     private final BooleanProperty iouLoss = new SimpleBooleanProperty();
-    private final SettingField learningRate = new SettingField("learningRate", Kind.NUMBER);
-    private final SettingField weightDecay = new SettingField("weightDecay", Kind.NUMBER);
-    private final SettingField beta1 = new SettingField("beta1", Kind.NUMBER);
-    private final SettingField beta2 = new SettingField("beta2", Kind.NUMBER);
-    private final SettingField warmupSteps = new SettingField("warmupSteps", Kind.INT);
+    private final SettingField learningRate = new SettingField("learningRate", NumberKind.NUMBER);
+    private final SettingField weightDecay = new SettingField("weightDecay", NumberKind.NUMBER);
+    private final SettingField beta1 = new SettingField("beta1", NumberKind.NUMBER);
+    private final SettingField beta2 = new SettingField("beta2", NumberKind.NUMBER);
+    private final SettingField warmupSteps = new SettingField("warmupSteps", NumberKind.INT);
     private final ObjectProperty<Schedule> schedule = new SimpleObjectProperty<>();
-    private final SettingField batchSize = new SettingField("batchSize", Kind.INT);
-    private final SettingField epochs = new SettingField("epochs", Kind.INT);
-    private final SettingField seed = new SettingField("seed", Kind.LONG);
-    private final SettingField patience = new SettingField("patience", Kind.INT);
+    private final SettingField batchSize = new SettingField("batchSize", NumberKind.INT);
+    private final SettingField epochs = new SettingField("epochs", NumberKind.INT);
+    private final SettingField seed = new SettingField("seed", NumberKind.LONG);
+    private final SettingField patience = new SettingField("patience", NumberKind.INT);
 
     private final List<SettingField> fields = List.of(positivePoints, negativePoints, boxPerturbation, learningRate,
             weightDecay, beta1, beta2, warmupSteps, batchSize, epochs, seed, patience);
