@@ -79,6 +79,27 @@ class SmallWindowTest {
     }
 
     @Test
+    void theTrainTabKeepsItsControlsWholeAndItsWordsReadable(FxRobot robot) throws Exception {
+        robot.clickOn(robot.lookup(".tab-label").match(LabeledMatchers.hasText("Train")).queryLabeled());
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> workbench.train().readyProperty().get());
+        TableView<?> runs = robot.lookup("#past-runs").queryAs(TableView.class);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> runs.getItems().size() == 2);
+        showLong(robot, "#train-message");
+
+        Parent tab = robot.lookup("#past-runs").queryAs(Node.class).getParent().getScene().getRoot();
+        assertEquals(List.of(), cutShort(tab));
+        for (String id : new String[] {"#stop", "#resume", "#refresh-runs", "#copy-settings"}) {
+            Region button = robot.lookup(id).queryAs(Region.class);
+            assertTrue(button.getWidth() >= button.prefWidth(-1) - 0.5, id + " is cut short");
+            assertTrue(CutShort.withinWidth(button, tab), id + " lies outside the window");
+        }
+        for (String id : new String[] {"#loss-chart", "#iou-chart"}) {
+            Node chart = robot.lookup(id).query();
+            assertTrue(CutShort.withinWidth(chart, CutShort.paneOf(chart)), id + " is cut off at its pane's edge");
+        }
+    }
+
+    @Test
     void annotateFitsTheTileToTheResizedViewUnlessTheUserZoomed(FxRobot robot) throws Exception {
         TileCanvas canvas = robot.lookup("#canvas").queryAs(TileCanvas.class);
         Tile tile = workbench.annotate().selectedTileProperty().get();
@@ -114,6 +135,21 @@ class SmallWindowTest {
         boolean centred = Math.abs(topLeft[0] + bottomRight[0] - w) < 0.5
                 && Math.abs(topLeft[1] + bottomRight[1] - h) < 0.5;
         return (spansWidth || spansHeight) && centred;
+    }
+
+    private static List<String> cutShort(Parent root) {
+        return java.util.stream.Stream.concat(CutShort.squeezed(root).stream(), CutShort.labels(root).stream())
+                .toList();
+    }
+
+    /** A message longer than the pane is wide, in place of the view-model's. */
+    private static void showLong(FxRobot robot, String id) {
+        Label message = robot.lookup(id).queryAs(Label.class);
+        robot.interact(() -> {
+            message.textProperty().unbind();
+            message.setText(LONG);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     private void resize(double width, double height) {
