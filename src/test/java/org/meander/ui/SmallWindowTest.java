@@ -100,6 +100,16 @@ class SmallWindowTest {
     }
 
     @Test
+    void theEvaluateTabsHeadingsAndMessageAreReadable(FxRobot robot) {
+        robot.clickOn(robot.lookup(".tab-label").match(LabeledMatchers.hasText("Evaluate")).queryLabeled());
+        assertTrue(robot.lookup("#eval-tiles").query().isVisible());
+        showLong(robot, "#eval-message");
+
+        Parent root = stage.getScene().getRoot();
+        assertEquals(List.of(), cutShort(root));
+    }
+
+    @Test
     void annotateFitsTheTileToTheResizedViewUnlessTheUserZoomed(FxRobot robot) throws Exception {
         TileCanvas canvas = robot.lookup("#canvas").queryAs(TileCanvas.class);
         Tile tile = workbench.annotate().selectedTileProperty().get();
