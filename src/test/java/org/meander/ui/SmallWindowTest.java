@@ -110,6 +110,16 @@ class SmallWindowTest {
     }
 
     @Test
+    void theToolBarKeepsTheViewChoicesInSight(FxRobot robot) {
+        ToolBar bar = robot.lookup(".tool-bar").queryAs(ToolBar.class);
+        for (String id : new String[] {"#tile-view", "#stretch-colours", "#label-outline", "#brush-size"}) {
+            Node control = robot.lookup(id).query();
+            assertTrue(control.getScene() != null && control.isVisible() && CutShort.withinWidth(control, bar),
+                    id + " went into the tool bar's overflow menu");
+        }
+    }
+
+    @Test
     void annotateFitsTheTileToTheResizedViewUnlessTheUserZoomed(FxRobot robot) throws Exception {
         TileCanvas canvas = robot.lookup("#canvas").queryAs(TileCanvas.class);
         Tile tile = workbench.annotate().selectedTileProperty().get();
