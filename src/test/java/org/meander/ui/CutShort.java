@@ -2,10 +2,15 @@ package org.meander.ui;
 
 import java.util.ArrayList;
 import java.util.List;
+import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Labeled;
+import javafx.scene.control.ScrollBar;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TableColumnBase;
+import javafx.scene.control.TableView;
+import javafx.scene.control.skin.TableColumnHeader;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Region;
@@ -49,6 +54,23 @@ final class CutShort {
             }
         }
         return squeezed;
+    }
+
+    /** The titles of the table's columns that lie past its right edge while it has no scroll bar to reach them. */
+    static List<String> unreachableColumns(TableView<?> table) {
+        boolean scrolls = table.lookupAll(".scroll-bar").stream().anyMatch(bar -> bar instanceof ScrollBar scrollBar
+                && scrollBar.getOrientation() == Orientation.HORIZONTAL && scrollBar.isVisible());
+        List<String> unreachable = new ArrayList<>();
+        for (Node header : table.lookupAll(".column-header")) {
+            if (header.isVisible() && !scrolls && !withinWidth(header, table)
+                    && header instanceof TableColumnHeader column) {
+                TableColumnBase<?, ?> shown = column.getTableColumn();
+                // a title that explains itself in a tooltip is a label in the column's graphic
+                unreachable.add(shown.getText() != null || !(shown.getGraphic() instanceof Labeled title)
+                        ? shown.getText() : title.getText());
+            }
+        }
+        return unreachable;
     }
 
     /** Whether a node lies within the horizontal bounds of its ancestor: not pushed off its edge. */

@@ -195,6 +195,7 @@ public final class EvaluateView {
         TableView<MetricRow> table = new TableView<>(model.metrics());
         table.setId("metrics");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
+        ColumnFit.shareOrScroll(table);
         table.setPlaceholder(new Label("Choose a run and a split, then Evaluate"));
         TableColumn<MetricRow, String> mean = new TableColumn<>("Mean");
         mean.getColumns().add(baseline(number(column("base", r -> format(r.baseMean())))));
@@ -218,6 +219,7 @@ public final class EvaluateView {
         TableView<EvaluationRow> table = new TableView<>(model.tiles());
         table.setId("eval-tiles");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
+        ColumnFit.shareOrScroll(table);
         table.setPlaceholder(new Label(""));
         TableColumn<EvaluationRow, String> tile = column("Tile", EvaluationRow::tile);
         ColumnFit.atLeast(tile, "airborne_10"); // a longer name is whole in its tooltip

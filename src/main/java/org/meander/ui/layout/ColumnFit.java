@@ -1,6 +1,7 @@
 package org.meander.ui.layout;
 
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 import javafx.scene.text.Text;
@@ -13,8 +14,23 @@ public final class ColumnFit {
 
     /** A cell's and a header's padding and borders, either side together, with a pixel to spare. */
     private static final double PADDING = 16;
+    /** A table's borders and its vertical scroll bar, which take from its columns' width. */
+    private static final double BORDERS_AND_SCROLL_BAR = 20;
 
     private ColumnFit() {
+    }
+
+    /**
+     * Shares the table's width among its columns while their minimum widths fit it; a narrower table scrolls
+     * sideways instead. A constrained policy has no horizontal scroll bar: it would cut the last columns off.
+     */
+    public static void shareOrScroll(TableView<?> table) {
+        table.widthProperty().addListener((o, old, width) -> {
+            double needed = table.getVisibleLeafColumns().stream().mapToDouble(TableColumn::getMinWidth).sum()
+                    + BORDERS_AND_SCROLL_BAR;
+            table.setColumnResizePolicy(width.doubleValue() >= needed ? TableView.CONSTRAINED_RESIZE_POLICY
+                    : TableView.UNCONSTRAINED_RESIZE_POLICY);
+        });
     }
 
     /** widest: the longest value the column is expected to show, such as "0.0000". */

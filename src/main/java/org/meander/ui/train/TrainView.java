@@ -66,7 +66,7 @@ public final class TrainView {
         progress.setFitToHeight(true);
         SplitPane right = new SplitPane(progress, pastRuns());
         right.setOrientation(Orientation.VERTICAL);
-        right.setDividerPositions(0.62);
+        right.setDividerPositions(0.58); // the runs table a few rows in a 700-pixel window
         right.setMinWidth(300); // the charts and the runs table shrink before the settings do
         root = new SplitPane(form(), right);
         root.setDividerPositions(0.56); // the form's settings whole at the default window width
@@ -258,6 +258,7 @@ public final class TrainView {
         TableView<PastRun> table = new TableView<>(model.pastRuns());
         table.setId("past-runs");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
+        ColumnFit.shareOrScroll(table);
         table.setPlaceholder(new Label("No runs yet in this project"));
         table.getColumns().add(fitted(column("Run", PastRun::name), "run-10"));
         // a status can be a sentence ("stopped: interrupted: …"): whole in its tooltip
