@@ -13,7 +13,7 @@ import javafx.scene.text.Text;
 public final class ColumnFit {
 
     /** A cell's and a header's padding and borders, either side together, with a pixel to spare. */
-    private static final double PADDING = 16;
+    private static final double PADDING = 12;
     /** A table's borders and its vertical scroll bar, which take from its columns' width. */
     private static final double BORDERS_AND_SCROLL_BAR = 20;
 
@@ -28,7 +28,12 @@ public final class ColumnFit {
         table.widthProperty().addListener((o, old, width) -> {
             double needed = table.getVisibleLeafColumns().stream().mapToDouble(TableColumn::getMinWidth).sum()
                     + BORDERS_AND_SCROLL_BAR;
-            table.setColumnResizePolicy(width.doubleValue() >= needed ? TableView.CONSTRAINED_RESIZE_POLICY
+            boolean fits = width.doubleValue() >= needed;
+            if (!fits && table.getColumnResizePolicy() != TableView.UNCONSTRAINED_RESIZE_POLICY) {
+                // as narrow as they may be, so as little as possible is out of sight
+                table.getVisibleLeafColumns().forEach(c -> c.setPrefWidth(c.getMinWidth()));
+            }
+            table.setColumnResizePolicy(fits ? TableView.CONSTRAINED_RESIZE_POLICY
                     : TableView.UNCONSTRAINED_RESIZE_POLICY);
         });
     }
