@@ -108,6 +108,9 @@ class SmallWindowTest {
 
         Parent root = stage.getScene().getRoot();
         assertEquals(List.of(), cutShort(root));
+        for (String table : new String[] {"#metrics", "#eval-tiles"}) {
+            assertEquals(List.of(), CutShort.unreachableColumns(robot.lookup(table).queryAs(TableView.class)), table);
+        }
     }
 
     @Test

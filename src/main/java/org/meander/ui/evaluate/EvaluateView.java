@@ -62,6 +62,8 @@ public final class EvaluateView {
         VBox tables = new VBox(8, metrics, order, tiles);
         VBox.setVgrow(tiles, Priority.ALWAYS);
         tables.setPadding(new Insets(0, 0, 0, 10));
+        // every column in sight: the picture beside the tables gives way first
+        tables.setMinWidth(Math.max(ColumnFit.minWidth(metrics), ColumnFit.minWidth(tiles)) + 10);
         SplitPane content = new SplitPane(tables, new ComparisonView(model).root());
         content.setDividerPositions(0.4);
         Label message = new Label();

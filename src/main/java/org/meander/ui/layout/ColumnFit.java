@@ -26,9 +26,7 @@ public final class ColumnFit {
      */
     public static void shareOrScroll(TableView<?> table) {
         table.widthProperty().addListener((o, old, width) -> {
-            double needed = table.getVisibleLeafColumns().stream().mapToDouble(TableColumn::getMinWidth).sum()
-                    + BORDERS_AND_SCROLL_BAR;
-            boolean fits = width.doubleValue() >= needed;
+            boolean fits = width.doubleValue() >= minWidth(table);
             if (!fits && table.getColumnResizePolicy() != TableView.UNCONSTRAINED_RESIZE_POLICY) {
                 // as narrow as they may be, so as little as possible is out of sight
                 table.getVisibleLeafColumns().forEach(c -> c.setPrefWidth(c.getMinWidth()));
@@ -36,6 +34,12 @@ public final class ColumnFit {
             table.setColumnResizePolicy(fits ? TableView.CONSTRAINED_RESIZE_POLICY
                     : TableView.UNCONSTRAINED_RESIZE_POLICY);
         });
+    }
+
+    /** The width the table's columns need at their narrowest, with its borders and scroll bar. */
+    public static double minWidth(TableView<?> table) {
+        return table.getVisibleLeafColumns().stream().mapToDouble(TableColumn::getMinWidth).sum()
+                + BORDERS_AND_SCROLL_BAR;
     }
 
     /** widest: the longest value the column is expected to show, such as "0.0000". */
