@@ -43,6 +43,8 @@ final class TileCanvas extends Pane {
     private Image labelOverlay;
     private Image previewOverlay;
     private boolean fitPending = true;
+    /** Whether the view shows the tile fitted, as opened or after F: a resized view fits it again. */
+    private boolean fitted;
     private boolean spaceDown;
     private double pressX;
     private double pressY;
@@ -60,8 +62,8 @@ final class TileCanvas extends Pane {
         setFocusTraversable(true);
         canvas.widthProperty().bind(widthProperty());
         canvas.heightProperty().bind(heightProperty());
-        canvas.widthProperty().addListener(o -> redrawFitting());
-        canvas.heightProperty().addListener(o -> redrawFitting());
+        canvas.widthProperty().addListener(o -> resized());
+        canvas.heightProperty().addListener(o -> resized());
         canvas.addEventHandler(MouseEvent.MOUSE_PRESSED, this::onPressed);
         canvas.addEventHandler(MouseEvent.MOUSE_DRAGGED, this::onDragged);
         canvas.addEventHandler(MouseEvent.MOUSE_RELEASED, this::onReleased);
@@ -202,6 +204,7 @@ final class TileCanvas extends Pane {
     void fit() {
         if (loaded()) {
             viewport.fit(tile.getWidth(), tile.getHeight(), canvas.getWidth(), canvas.getHeight());
+            fitted = true;
             draw();
         }
     }
@@ -209,6 +212,7 @@ final class TileCanvas extends Pane {
     /** 1: one tile pixel per screen pixel, around the view's centre. */
     void actualSize() {
         viewport.actualSize(canvas.getWidth() / 2, canvas.getHeight() / 2);
+        fitted = false;
         draw();
     }
 
@@ -234,6 +238,7 @@ final class TileCanvas extends Pane {
     private void onDragged(MouseEvent e) {
         if (panning) {
             viewport.pan(e.getX() - lastX, e.getY() - lastY);
+            fitted = false;
             draw();
         } else if (stroking) {
             cursorX = e.getX();
@@ -313,7 +318,16 @@ final class TileCanvas extends Pane {
     private void onScroll(ScrollEvent e) {
         if (e.getDeltaY() != 0) {
             viewport.zoomAt(e.getX(), e.getY(), Math.pow(1.0015, e.getDeltaY()));
+            fitted = false; // the user's zoom stays when the window is resized
             draw();
+        }
+    }
+
+    private void resized() {
+        if (fitted && loaded()) {
+            fit();
+        } else {
+            redrawFitting();
         }
     }
 

@@ -22,8 +22,8 @@ import javafx.stage.Window;
 /** The tool bar: the tools, the brush size, how the label and the tile are drawn, and help. Binds only. */
 final class WorkbenchToolBar {
 
-    /** Narrow enough that every control fits a 1200-pixel window. */
-    private static final double SLIDER_WIDTH = 90;
+    /** Narrow enough that every control but History… and Shortcuts fits a 1024-pixel window. */
+    private static final double SLIDER_WIDTH = 70;
 
     private WorkbenchToolBar() {
     }
@@ -121,9 +121,12 @@ final class WorkbenchToolBar {
                 + " dataset."));
         Button helpButton = new Button("Shortcuts (F1)");
         helpButton.setOnAction(e -> help.run());
-        return new ToolBar(project, new Separator(), sam, brush, eraser, polygon, new Label("Brush"), brushSize,
-                new Separator(), new Label("Label"), opacity, outline, original, historyButton, new Separator(),
-                new Label("View"), view, stretch, new Separator(), helpButton);
+        // what is used with the tile at hand first; a narrow window's overflow menu takes the end, the label's
+        // history and the shortcuts, which Shift+O and F1 open from anywhere. The brush's size beside its tools,
+        // untitled (its tooltip names it): the word made View and Stretch overflow a 1024-pixel window.
+        return new ToolBar(project, new Separator(), sam, brush, eraser, polygon, brushSize,
+                new Separator(), new Label("Label"), opacity, outline, original, new Separator(), new Label("View"),
+                view, stretch, new Separator(), historyButton, helpButton);
     }
 
     private static void chooseProject(Window owner, Consumer<Path> open) {

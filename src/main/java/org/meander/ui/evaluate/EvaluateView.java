@@ -26,6 +26,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -36,6 +37,8 @@ import org.meander.project.Split;
 import org.meander.train.Baseline;
 import org.meander.train.CheckpointKind;
 import org.meander.train.EvaluationRow;
+import org.meander.ui.layout.ColumnFit;
+import org.meander.ui.layout.WholeInTooltipCell;
 
 /**
  * The Evaluate tab: which run, split and checkpoint; the metrics table and the tiles by disagreement on the left,
@@ -54,14 +57,19 @@ public final class EvaluateView {
         Label order = new Label("Tiles, largest disagreement with the label first");
         order.setTooltip(new Tooltip("Sorted by 1 - IoU of the tuned model's mask: a tile a well-tuned model still"
                 + " disagrees with is the likeliest to carry a wrong label"));
+        order.setWrapText(true);
+        order.setMinHeight(Region.USE_PREF_SIZE);
         VBox tables = new VBox(8, metrics, order, tiles);
         VBox.setVgrow(tiles, Priority.ALWAYS);
         tables.setPadding(new Insets(0, 0, 0, 10));
+        // every column in sight: the picture beside the tables gives way first
+        tables.setMinWidth(Math.max(ColumnFit.minWidth(metrics), ColumnFit.minWidth(tiles)) + 10);
         SplitPane content = new SplitPane(tables, new ComparisonView(model).root());
         content.setDividerPositions(0.4);
         Label message = new Label();
         message.setId("eval-message");
         message.setWrapText(true);
+        message.setMinHeight(Region.USE_PREF_SIZE); // every line of it: the tables give way
         message.textProperty().bind(model.messageProperty());
         root = new VBox(8, choices(), actions(), message, content);
         VBox.setVgrow(content, Priority.ALWAYS);
@@ -162,7 +170,8 @@ public final class EvaluateView {
         });
         Label using = new Label();
         using.textProperty().bind(Bindings.concat("Annotate uses: ", model.annotationDecoderProperty()));
-        HBox box = new HBox(8, use, back, export, using);
+        // a narrow window puts what Annotate uses under the buttons
+        FlowPane box = new FlowPane(8, 6, use, back, export, using);
         box.setAlignment(Pos.CENTER_LEFT);
         return box;
     }
@@ -188,14 +197,17 @@ public final class EvaluateView {
         TableView<MetricRow> table = new TableView<>(model.metrics());
         table.setId("metrics");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
+        ColumnFit.shareOrScroll(table);
         table.setPlaceholder(new Label("Choose a run and a split, then Evaluate"));
         TableColumn<MetricRow, String> mean = new TableColumn<>("Mean");
-        mean.getColumns().add(baseline(column("base", r -> format(r.baseMean()))));
-        mean.getColumns().add(column("tuned", r -> format(r.tunedMean())));
+        mean.getColumns().add(baseline(number(column("base", r -> format(r.baseMean())))));
+        mean.getColumns().add(number(column("tuned", r -> format(r.tunedMean()))));
         TableColumn<MetricRow, String> median = new TableColumn<>("Median");
-        median.getColumns().add(baseline(column("base", r -> format(r.baseMedian()))));
-        median.getColumns().add(column("tuned", r -> format(r.tunedMedian())));
-        table.getColumns().add(column("Metric", MetricRow::metric));
+        median.getColumns().add(baseline(number(column("base", r -> format(r.baseMedian())))));
+        median.getColumns().add(number(column("tuned", r -> format(r.tunedMedian()))));
+        TableColumn<MetricRow, String> metric = column("Metric", MetricRow::metric);
+        ColumnFit.atLeast(metric, "precision");
+        table.getColumns().add(metric);
         table.getColumns().add(mean);
         table.getColumns().add(median);
         // five rows under a two-line header, no scrolling
@@ -209,15 +221,19 @@ public final class EvaluateView {
         TableView<EvaluationRow> table = new TableView<>(model.tiles());
         table.setId("eval-tiles");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
+        ColumnFit.shareOrScroll(table);
         table.setPlaceholder(new Label(""));
-        table.getColumns().add(column("Tile", EvaluationRow::tile));
-        table.getColumns().add(column("Tuned IoU", r -> format(r.tuned().iou())));
-        TableColumn<EvaluationRow, String> baseIou = column("Base IoU", r -> format(r.base().iou()));
-        baseIou.textProperty().bind(Bindings.createStringBinding(() -> capitalised(model.baselineWordBinding().get())
-                + " IoU", model.baselineWordBinding()));
-        table.getColumns().add(baseIou);
-        table.getColumns().add(column("Change", r -> String.format(Locale.ROOT, "%+.4f",
-                r.tuned().iou() - r.base().iou())));
+        TableColumn<EvaluationRow, String> tile = column("Tile", EvaluationRow::tile);
+        ColumnFit.atLeast(tile, "airborne_10"); // a longer name is whole in its tooltip
+        tile.setCellFactory(c -> new WholeInTooltipCell<>());
+        // one title over the three, as the metrics table's: "Tuned IoU" and "Base IoU" side by side were cut short
+        TableColumn<EvaluationRow, String> iou = new TableColumn<>("IoU");
+        iou.getColumns().add(number(column("tuned", r -> format(r.tuned().iou()))));
+        iou.getColumns().add(baseline(number(column("base", r -> format(r.base().iou())))));
+        iou.getColumns().add(number(column("change", r -> String.format(Locale.ROOT, "%+.4f",
+                r.tuned().iou() - r.base().iou()))));
+        table.getColumns().add(tile);
+        table.getColumns().add(iou);
         table.getSelectionModel().selectedItemProperty()
                 .addListener((o, old, row) -> model.selectedTileProperty().set(row));
         table.setRowFactory(t -> {
@@ -248,6 +264,12 @@ public final class EvaluateView {
     /** "Base" for "base": a column's or picture's title. */
     static String capitalised(String word) {
         return Character.toUpperCase(word.charAt(0)) + word.substring(1);
+    }
+
+    /** A column of values such as "0.1540" or "-0.3167", never too narrow to show one whole. */
+    private static <R> TableColumn<R, String> number(TableColumn<R, String> column) {
+        ColumnFit.atLeast(column, "-0.0000");
+        return column;
     }
 
     private static <R> TableColumn<R, String> column(String title, Function<R, String> value) {

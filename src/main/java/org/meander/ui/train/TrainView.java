@@ -33,6 +33,7 @@ import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -48,6 +49,8 @@ import org.meander.train.PromptType;
 import org.meander.train.Schedule;
 import org.meander.train.RunDecoder;
 import org.meander.train.TrainingConfig;
+import org.meander.ui.layout.ColumnFit;
+import org.meander.ui.layout.WholeInTooltipCell;
 
 /**
  * The Train tab: the form of a new run on the left; the run's progress and charts, and the project's past runs, on
@@ -60,9 +63,13 @@ public final class TrainView {
 
     public TrainView(TrainViewModel model) {
         this.model = model;
-        SplitPane right = new SplitPane(progress(), pastRuns());
+        // a small window scrolls the progress rather than cutting its buttons and charts off at the pane's edge
+        ScrollPane progress = new ScrollPane(progress());
+        progress.setFitToWidth(true);
+        progress.setFitToHeight(true);
+        SplitPane right = new SplitPane(progress, pastRuns());
         right.setOrientation(Orientation.VERTICAL);
-        right.setDividerPositions(0.62);
+        right.setDividerPositions(0.58); // the runs table a few rows in a 700-pixel window
         right.setMinWidth(300); // the charts and the runs table shrink before the settings do
         root = new SplitPane(form(), right);
         root.setDividerPositions(0.56); // the form's settings whole at the default window width
@@ -210,6 +217,7 @@ public final class TrainView {
         Label message = new Label();
         message.setId("train-message");
         message.setWrapText(true);
+        message.setMinHeight(Region.USE_PREF_SIZE); // every line of it: the charts give way
         message.textProperty().bind(model.messageProperty());
 
         Button stop = new Button("Stop");
@@ -229,6 +237,8 @@ public final class TrainView {
         resume.setTooltip(new Tooltip("Continue the selected run from its last checkpoint"));
         resume.disableProperty().bind(model.canResumeBinding().not());
         resume.setOnAction(e -> model.resume());
+        stop.setMinWidth(Region.USE_PREF_SIZE);
+        resume.setMinWidth(Region.USE_PREF_SIZE);
 
         GridPane bars = new GridPane();
         bars.setHgap(8);
@@ -260,22 +270,21 @@ public final class TrainView {
         TableView<PastRun> table = new TableView<>(model.pastRuns());
         table.setId("past-runs");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY);
+        ColumnFit.shareOrScroll(table);
         table.setPlaceholder(new Label("No runs yet in this project"));
-        table.getColumns().add(column("Run", PastRun::name));
-        table.getColumns().add(column("Status", model::statusOf));
-        table.getColumns().add(column("Epochs", PastRun::epochsText));
+        table.getColumns().add(fitted(column("Run", PastRun::name), "run-10"));
+        // a status can be a sentence ("stopped: interrupted: …"): whole in its tooltip
+        TableColumn<PastRun, String> status = fitted(column("Status", model::statusOf), "finished");
+        status.setCellFactory(c -> new WholeInTooltipCell<>());
+        table.getColumns().add(status);
+        table.getColumns().add(fitted(column("Epochs", PastRun::epochsText), "100/100"));
         // short titles leave the values their room; pointed at, a title says more
-        table.getColumns().add(explained(column("Best", r -> r.best().map(b -> Integer.toString(b.epoch()))
-                .orElse("")), "The epoch with the lowest validation loss, whose checkpoint is the run's best"));
-        table.getColumns().add(explained(column("Loss", r -> r.best().map(b -> format(b.validationLoss()))
-                .orElse("")), "Validation loss at the best epoch"));
-        table.getColumns().add(explained(column("IoU", r -> r.best().map(EpochRecord::validation)
-                .map(v -> format(v.iou().mean())).orElse("")), "Mean validation IoU at the best epoch"));
-        // shares of the width: names and statuses are words, the rest short numbers
-        double[] shares = {1.1, 1.3, 1.3, 1, 1, 0.9};
-        for (int i = 0; i < shares.length; i++) {
-            table.getColumns().get(i).setPrefWidth(50 * shares[i]);
-        }
+        table.getColumns().add(explained(fitted(column("Best", r -> r.best().map(b -> Integer.toString(b.epoch()))
+                .orElse("")), "100"), "The epoch with the lowest validation loss, whose checkpoint is the run's best"));
+        table.getColumns().add(explained(fitted(column("Loss", r -> r.best().map(b -> format(b.validationLoss()))
+                .orElse("")), "0.0000"), "Validation loss at the best epoch"));
+        table.getColumns().add(explained(fitted(column("IoU", r -> r.best().map(EpochRecord::validation)
+                .map(v -> format(v.iou().mean())).orElse("")), "0.0000"), "Mean validation IoU at the best epoch"));
         table.getColumns().forEach(c -> c.setSortable(false));
         table.getSelectionModel().selectedItemProperty().addListener((o, old, run) -> {
             if (run != null) {
@@ -296,12 +305,15 @@ public final class TrainView {
         copy.setTooltip(new Tooltip("Copy the selected run's settings into the form, for a new run"));
         copy.disableProperty().bind(model.selectedRunProperty().isNull());
         copy.setOnAction(e -> model.copySettingsOfSelected());
+        copy.setId("copy-settings");
         copy.setMinWidth(Region.USE_PREF_SIZE);
         Button refresh = new Button("Refresh");
+        refresh.setId("refresh-runs");
         refresh.setOnAction(e -> model.refresh());
+        refresh.setMinWidth(Region.USE_PREF_SIZE);
         // the table and the selected run's settings take the whole width, one above the other; beside each other
-        // the table's values and the settings' words were cut short
-        HBox title = new HBox(12, heading("Runs of this project"), refresh, copy);
+        // the table's values and the settings' words were cut short. A narrow pane puts the buttons under the title.
+        FlowPane title = new FlowPane(12, 6, heading("Runs of this project"), refresh, copy);
         title.setAlignment(Pos.CENTER_LEFT);
         VBox section = new VBox(6, title, table, settings);
         VBox.setVgrow(table, Priority.ALWAYS);
@@ -344,7 +356,7 @@ public final class TrainView {
                         d.getNode().getStyleClass().add("best-epoch");
                     }
                 }));
-        chart.setMinSize(200, 200);
+        chart.setMinSize(150, 180); // two side by side in a small window's pane
         return chart;
     }
 
@@ -368,6 +380,11 @@ public final class TrainView {
         header.setTooltip(new Tooltip(text));
         column.setText(null);
         column.setGraphic(header);
+        return column;
+    }
+
+    private static TableColumn<PastRun, String> fitted(TableColumn<PastRun, String> column, String widest) {
+        ColumnFit.atLeast(column, widest);
         return column;
     }
 
