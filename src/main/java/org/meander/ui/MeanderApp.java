@@ -188,7 +188,7 @@ public final class MeanderApp extends Application {
         try {
             openProject(recent.sampleProject());
         } catch (java.io.IOException e) {
-            new Alert(Alert.AlertType.ERROR, "Could not create the sample project: " + ErrorText.of(e)).showAndWait();
+            alert(Alert.AlertType.ERROR, "sample project", "Could not create the sample project: " + ErrorText.of(e));
         }
     }
 
@@ -223,13 +223,21 @@ public final class MeanderApp extends Application {
                 () -> Workbench.open(workbench.project().directory(), model), () -> { });
     }
 
+    /** A message over the window, titled as the program's other dialogs are ("Meander — ..."). */
+    private void alert(Alert.AlertType type, String title, String text) {
+        Alert alert = new Alert(type, text);
+        alert.setTitle("Meander — " + title);
+        alert.initOwner(stage);
+        alert.showAndWait();
+    }
+
     /** Reloading the workbench would end a run: say so instead, and return true, while one trains. */
     private boolean refusedWhileTraining(String action) {
         if (!workbench.train().trainingProperty().get()) {
             return false;
         }
-        new Alert(Alert.AlertType.INFORMATION, "Run " + workbench.train().trainingRunProperty().get() + " is"
-                + " training in this project: stop it in the Train tab first, then " + action + ".").showAndWait();
+        alert(Alert.AlertType.INFORMATION, "a run is training", "Run " + workbench.train().trainingRunProperty().get()
+                + " is training in this project: stop it in the Train tab first, then " + action + ".");
         return true;
     }
 
@@ -262,7 +270,7 @@ public final class MeanderApp extends Application {
             afterFailure.run();
             String text = failure + ":\n" + ErrorText.of(task.getException());
             models.setMessage(text);
-            new Alert(Alert.AlertType.ERROR, text).showAndWait();
+            alert(Alert.AlertType.ERROR, "could not open", text);
         });
         Thread thread = new Thread(task, "meander-open-project");
         thread.setDaemon(true);

@@ -178,6 +178,7 @@ public final class EvaluateView {
 
     private void refuse(String problem) {
         Alert refusal = new Alert(Alert.AlertType.ERROR, problem, ButtonType.OK);
+        refusal.setTitle("Meander — export the tuned model");
         refusal.setHeaderText("The tuned model cannot be exported there");
         refusal.initOwner(root.getScene().getWindow());
         refusal.showAndWait();
@@ -188,6 +189,7 @@ public final class EvaluateView {
         ButtonType replace = new ButtonType("Replace", ButtonBar.ButtonData.OK_DONE);
         Alert ask = new Alert(Alert.AlertType.CONFIRMATION, folder + " holds a model already (config.json,"
                 + " model.safetensors). Replace it with this run's tuned model?", replace, ButtonType.CANCEL);
+        ask.setTitle("Meander — export the tuned model");
         ask.setHeaderText("Replace the model in " + folder.getFileName() + "?");
         ask.initOwner(root.getScene().getWindow());
         return ask.showAndWait().filter(replace::equals).isPresent();
