@@ -216,6 +216,10 @@ class EvaluateTabTest {
         robot.interact(() -> annotate.sam().addPoint(100, 130, true));
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> annotate.sam().previewProperty().get() != null);
         float[] tuned = annotate.sam().previewProperty().get().prediction().lowRes(0, 0);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> annotate.statusProperty().get().contains("Candidate"));
+        assertTrue(annotate.statusProperty().get().startsWith("Decoder of tuned (best checkpoint): Candidate"),
+                "from the first click, the answer's line begins with the decoder that gave it: "
+                        + annotate.statusProperty().get());
 
         robot.push(KeyCode.D);
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !decoder.isVisible()
