@@ -99,8 +99,8 @@ final class LabelEditor implements AutoCloseable {
                     + " change it); Ctrl+Z undoes a stroke", Math.round(brushRadius.get()));
             case ERASER -> String.format(Locale.ROOT, "Eraser: drag to erase the label, radius %d pixels ([ and ]"
                     + " change it); Ctrl+Z undoes a stroke", Math.round(brushRadius.get()));
-            case POLYGON -> "Polygon: click its vertices; Enter or a double click fills it, Alt+Enter (or Alt+double"
-                    + " click) cuts it out, Backspace takes back a vertex, Esc drops it";
+            case POLYGON -> "Polygon: click its vertices; Enter (or a double click) fills it, Alt+Enter cuts it,"
+                    + " Backspace takes back a vertex";
         };
         status.accept(said.replace("Ctrl+", Shortcut.shortcutKey() + "+"));
     }
@@ -278,8 +278,8 @@ final class LabelEditor implements AutoCloseable {
             status.accept(pixels == 0
                     ? (fill ? "The polygon lies within the label already: nothing to fill"
                             : "The polygon holds no label: nothing to cut")
-                    : String.format(Locale.ROOT, "%s the polygon of %d vertices: %,d pixels %s",
-                            fill ? "Filled" : "Cut out", vertices.size(), pixels,
+                    : String.format(Locale.ROOT, "%s the polygon of %d vertices: %s %s",
+                            fill ? "Filled" : "Cut out", vertices.size(), pixels(pixels),
                             fill ? "added to the label" : "taken from the label"));
         }
         polygon.clear();
@@ -307,8 +307,8 @@ final class LabelEditor implements AutoCloseable {
         change("fill holes", after);
         int holes = MaskOps.holesFilled(before, after);
         status.accept(holes == 0 ? "No holes to fill: the label has none"
-                : String.format(Locale.ROOT, "Filled %d hole%s (%,d pixels); %s undoes", holes,
-                        holes == 1 ? "" : "s", MaskOps.pixelsChanged(before, after), Shortcut.UNDO.keys));
+                : String.format(Locale.ROOT, "Filled %d hole%s (%s); %s undoes", holes,
+                        holes == 1 ? "" : "s", pixels(MaskOps.pixelsChanged(before, after)), Shortcut.UNDO.keys));
     }
 
     /** Ctrl+I: the islands smaller than {@value #SMALLEST_ISLAND} pixels removed; the status bar counts them. */
@@ -322,9 +322,13 @@ final class LabelEditor implements AutoCloseable {
         change("remove small islands", after);
         int islands = MaskOps.islandsRemoved(before, after);
         status.accept(islands == 0 ? "No islands smaller than " + SMALLEST_ISLAND + " pixels to remove"
-                : String.format(Locale.ROOT, "Removed %d island%s smaller than %d pixels (%,d pixels); %s undoes",
-                        islands, islands == 1 ? "" : "s", SMALLEST_ISLAND, MaskOps.pixelsChanged(before, after),
+                : String.format(Locale.ROOT, "Removed %d island%s smaller than %d pixels (%s); %s undoes",
+                        islands, islands == 1 ? "" : "s", SMALLEST_ISLAND, pixels(MaskOps.pixelsChanged(before, after)),
                         Shortcut.UNDO.keys));
+    }
+
+    private static String pixels(long count) {
+        return count == 1 ? "1 pixel" : String.format(Locale.ROOT, "%,d pixels", count);
     }
 
     private String stillBeingRead() {

@@ -90,6 +90,10 @@ final class ShortcutHelp {
                     + " Train, Evaluate"),
             new Row("F1", "this list, in a window of its own (Esc or F1 closes it)"));
 
+    /** Room left on the screen for the window's title bar and frame. */
+    private static final double DECORATION = 40;
+    private static final double SCROLL_BAR = 16;
+
     /** How wide the "what it does" column grows before its lines wrap. */
     private static final double ACTION_WIDTH = 560;
 
@@ -112,7 +116,9 @@ final class ShortcutHelp {
         scroll.setId("shortcut-list");
         scroll.setFitToWidth(true);
         scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.setFocusTraversable(true); // the arrow keys, Page Down and End scroll it
         Scene scene = new Scene(scroll);
+        sizeFor(scroll, screenOf(owner).getVisualBounds());
         scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ESCAPE || e.getCode() == KeyCode.F1) {
                 stage.close();
@@ -122,6 +128,23 @@ final class ShortcutHelp {
         stage.setScene(scene);
         stage.show();
         fitOnScreen(stage, owner);
+        scroll.requestFocus();
+    }
+
+    /**
+     * The list's size: all of it where the screen has room, otherwise as much as fits, scrolled. Set before the
+     * window shows, which sizes itself to it (a size set once it shows may be undone as the window is made).
+     */
+    private static void sizeFor(ScrollPane scroll, Rectangle2D area) {
+        scroll.applyCss();
+        double width = scroll.prefWidth(-1);
+        double height = scroll.prefHeight(width);
+        double room = area.getHeight() - DECORATION;
+        if (height > room) {
+            height = room;
+            width += SCROLL_BAR; // the vertical scroll bar takes its width from the list's
+        }
+        scroll.setPrefSize(Math.min(width, area.getWidth()), height);
     }
 
     /**
