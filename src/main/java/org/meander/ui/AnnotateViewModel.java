@@ -41,6 +41,13 @@ public final class AnnotateViewModel implements AutoCloseable {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<EncodingProgress> encoding = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyIntegerWrapper labelsWritten = new ReadOnlyIntegerWrapper();
+    /** The tile open when the status bar's message was said; null for a message about no tile. */
+    private Tile messageTile;
+    /** Whether the message was said in the event being handled now (the one that may open another tile). */
+    private boolean messageJustSaid;
+    /** Shift+A's word, said once the tile it opens is open. */
+    private Tile acceptedThenOpened;
+    private String acceptedMessage;
 
     /** predictor and queue may be null: without a model the tab still shows tiles and labels. */
     public AnnotateViewModel(Project project, InteractivePredictor predictor, EncodingQueue queue) {
@@ -68,6 +75,14 @@ public final class AnnotateViewModel implements AutoCloseable {
         } else {
             status.set("No SAM model: choose one to get masks from clicks");
         }
+        // said from here on, a message is about the tile open then (the one above is about none)
+        status.addListener((obs, old, text) -> {
+            messageTile = selectedTile.get();
+            if (!messageJustSaid) {
+                messageJustSaid = true;
+                Platform.runLater(() -> messageJustSaid = false);
+            }
+        });
     }
 
     /** The SAM prompt on the open tile and SAM's answer to it. */
@@ -160,11 +175,20 @@ public final class AnnotateViewModel implements AutoCloseable {
         if (open == null) {
             return null;
         }
+        LabelMask label = editor.current();
         if (!editor.save(LabelStatus.ACCEPTED)) {
             status.set("The label of " + open.name() + " is still being read");
             return null;
         }
-        return browser.nextToReview(true);
+        Tile next = browser.nextToReview(true);
+        if (next != null) {
+            // the save's own word would come once the next tile is open, and is not said then
+            acceptedThenOpened = next;
+            acceptedMessage = LabelEditor.savedMessage(open, label, LabelStatus.ACCEPTED) + "; " + next.name()
+                    + " is the next to review";
+            Platform.runLater(() -> acceptedThenOpened = null);
+        }
+        return next;
     }
 
     /** Labels were written on disk (a save, auto-label): the list's statuses and the count are read again. */
@@ -225,6 +249,14 @@ public final class AnnotateViewModel implements AutoCloseable {
     }
 
     private void onTileSelected(Tile tile) {
+        // a message about the tile left goes with it, unless this very action said it (a removal, a restore)
+        if (messageTile != null && !messageTile.equals(tile) && !messageJustSaid) {
+            status.set("");
+        }
+        if (tile != null && tile.equals(acceptedThenOpened)) {
+            status.set(acceptedMessage);
+            acceptedThenOpened = null;
+        }
         sam.open(tile);
         editor.open(tile);
         browser.open(tile);

@@ -37,6 +37,19 @@ final class AnnotationDecoder implements AnnotationModel {
         this.model = model;
         this.directory = directory;
         this.annotate = annotate;
+        annotate.sam().nameDecodersBy(this::answering);
+    }
+
+    /**
+     * The decoder that gave the answer just computed, as its status line begins, on Annotate's SAM thread: nothing
+     * until a tuned decoder was made Annotate's, for until then there is only the model's own.
+     */
+    private String answering() {
+        String now = loaded;
+        if (!OWN_DECODER.equals(now)) {
+            return "Decoder of " + now;
+        }
+        return lastTuned.get() == null ? null : "The model's own decoder";
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.meander.ui;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -80,6 +81,28 @@ final class LabelEditor implements AutoCloseable {
         this.status = status;
         showOriginal.addListener(o -> refresh());
         shownVersion.addListener(o -> refresh());
+        brushRadius.addListener((o, old, radius) -> {
+            if (Math.round(old.doubleValue()) != Math.round(radius.doubleValue())) {
+                status.accept(String.format(Locale.ROOT, "Brush radius %d pixels ([ and ] change it)",
+                        Math.round(radius.doubleValue())));
+            }
+        });
+    }
+
+    /** S, B, E, P or a tool button: the tool is chosen, and the status bar says what it does and its keys. */
+    void choose(Tool chosen) {
+        tool.set(chosen);
+        String said = switch (chosen) {
+            case SAM -> "SAM: click on what to label, right click (or Alt+click) on what not to, or drag a box;"
+                    + " Enter accepts, Shift+Enter adds, Alt+Enter subtracts, Tab shows the next candidate";
+            case BRUSH -> String.format(Locale.ROOT, "Brush: drag to paint the label, radius %d pixels ([ and ]"
+                    + " change it); Ctrl+Z undoes a stroke", Math.round(brushRadius.get()));
+            case ERASER -> String.format(Locale.ROOT, "Eraser: drag to erase the label, radius %d pixels ([ and ]"
+                    + " change it); Ctrl+Z undoes a stroke", Math.round(brushRadius.get()));
+            case POLYGON -> "Polygon: click its vertices; Enter (or a double click) fills it, Alt+Enter cuts it,"
+                    + " Backspace takes back a vertex";
+        };
+        status.accept(said.replace("Ctrl+", Shortcut.shortcutKey() + "+"));
     }
 
     /** Counts the saves that reached the disk, on the JavaFX thread: a tile's status may have changed. */
@@ -194,7 +217,7 @@ final class LabelEditor implements AutoCloseable {
         if (edits == null) {
             return;
         }
-        change("SAM " + mode.name().toLowerCase(java.util.Locale.ROOT), MaskOps.combine(current(), preview, mode));
+        change("SAM " + mode.name().toLowerCase(Locale.ROOT), MaskOps.combine(current(), preview, mode));
     }
 
     void beginStroke(double x, double y) {
@@ -239,9 +262,25 @@ final class LabelEditor implements AutoCloseable {
 
     /** Closes the polygon: fills it, or cuts it out of the label. Fewer than 3 vertices close nothing. */
     void closePolygon(boolean fill) {
-        if (polygon.size() >= 3 && edits != null) {
+        if (polygon.isEmpty()) {
+            return;
+        }
+        if (polygon.size() < 3) {
+            status.accept("A polygon needs 3 vertices at least; this one had " + polygon.size());
+        } else if (edits == null) {
+            status.accept(stillBeingRead());
+        } else {
             List<double[]> vertices = List.copyOf(polygon);
-            change(fill ? "polygon fill" : "polygon cut", MaskOps.polygon(edits.current(), vertices, fill));
+            LabelMask before = edits.current();
+            LabelMask after = MaskOps.polygon(before, vertices, fill);
+            change(fill ? "polygon fill" : "polygon cut", after);
+            long pixels = MaskOps.pixelsChanged(before, after);
+            status.accept(pixels == 0
+                    ? (fill ? "The polygon lies within the label already: nothing to fill"
+                            : "The polygon holds no label: nothing to cut")
+                    : String.format(Locale.ROOT, "%s the polygon of %d vertices: %s %s",
+                            fill ? "Filled" : "Cut out", vertices.size(), pixels(pixels),
+                            fill ? "added to the label" : "taken from the label"));
         }
         polygon.clear();
     }
@@ -257,16 +296,43 @@ final class LabelEditor implements AutoCloseable {
         }
     }
 
+    /** Ctrl+H: the label's holes filled; the status bar says how many. */
     void fillHoles() {
-        if (edits != null) {
-            change("fill holes", MaskOps.fillHoles(edits.current()));
+        if (edits == null) {
+            status.accept(stillBeingRead());
+            return;
         }
+        LabelMask before = edits.current();
+        LabelMask after = MaskOps.fillHoles(before);
+        change("fill holes", after);
+        int holes = MaskOps.holesFilled(before, after);
+        status.accept(holes == 0 ? "No holes to fill: the label has none"
+                : String.format(Locale.ROOT, "Filled %d hole%s (%s); %s undoes", holes,
+                        holes == 1 ? "" : "s", pixels(MaskOps.pixelsChanged(before, after)), Shortcut.UNDO.keys));
     }
 
+    /** Ctrl+I: the islands smaller than {@value #SMALLEST_ISLAND} pixels removed; the status bar counts them. */
     void removeIslands() {
-        if (edits != null) {
-            change("remove small islands", MaskOps.removeIslands(edits.current(), SMALLEST_ISLAND));
+        if (edits == null) {
+            status.accept(stillBeingRead());
+            return;
         }
+        LabelMask before = edits.current();
+        LabelMask after = MaskOps.removeIslands(before, SMALLEST_ISLAND);
+        change("remove small islands", after);
+        int islands = MaskOps.islandsRemoved(before, after);
+        status.accept(islands == 0 ? "No islands smaller than " + SMALLEST_ISLAND + " pixels to remove"
+                : String.format(Locale.ROOT, "Removed %d island%s smaller than %d pixels (%s); %s undoes",
+                        islands, islands == 1 ? "" : "s", SMALLEST_ISLAND, pixels(MaskOps.pixelsChanged(before, after)),
+                        Shortcut.UNDO.keys));
+    }
+
+    private static String pixels(long count) {
+        return count == 1 ? "1 pixel" : String.format(Locale.ROOT, "%,d pixels", count);
+    }
+
+    private String stillBeingRead() {
+        return tile == null ? "No tile is open" : "The label of " + tile.name() + " is still being read";
     }
 
     void undo() {
@@ -309,7 +375,9 @@ final class LabelEditor implements AutoCloseable {
                 }
                 Platform.runLater(() -> {
                     saves.set(saves.get() + 1);
-                    status.accept(saved);
+                    if (target.equals(tile)) {
+                        status.accept(saved); // once another tile is open, its list line says the status
+                    }
                 });
             } catch (IOException | RuntimeException e) {
                 Platform.runLater(() -> status.accept("Could not save the label of " + target.name() + ": "
@@ -320,7 +388,7 @@ final class LabelEditor implements AutoCloseable {
     }
 
     /** Accepting an empty label says "no river here", which A pressed on an unlabelled tile may not have meant. */
-    private static String savedMessage(Tile tile, LabelMask mask, LabelStatus labelStatus) {
+    static String savedMessage(Tile tile, LabelMask mask, LabelStatus labelStatus) {
         if (labelStatus != LabelStatus.ACCEPTED) {
             return "Saved the label of " + tile.name();
         }

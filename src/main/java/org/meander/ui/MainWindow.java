@@ -10,10 +10,14 @@ import javafx.geometry.Pos;
 import javafx.util.Duration;
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.ButtonBase;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ComboBoxBase;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.TextArea;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.ToolBar;
@@ -143,14 +147,39 @@ final class MainWindow {
     }
 
     /**
-     * The workbench's keys, taken before the focused control sees them (Tab would otherwise move the focus); they
-     * are Annotate's, so on the other tabs keys reach their fields.
+     * The workbench's keys, taken before the focused control sees them. Ctrl+Tab (Ctrl+Page Down) and F1 work on
+     * every tab; the others are Annotate's, so on the other tabs keys reach their fields, as they do in the search
+     * field, and Space and Enter reach a button or box the keyboard focused. Tab is SAM's next candidate only on the
+     * tile; elsewhere it moves the focus.
      */
     private void onKeyPressed(KeyEvent e) {
         Shortcut shortcut = Shortcut.of(e);
-        if (shortcut == null || tabs.getSelectionModel().getSelectedIndex() != 0
-                || e.getTarget() instanceof TextInputControl) {
-            return; // typing in the search field
+        if (shortcut == null) {
+            return;
+        }
+        switch (shortcut) {
+            case NEXT_TAB, PREVIOUS_TAB -> {
+                // a text area takes Ctrl+Tab to move the focus out of it, Tab being a character there
+                if (!(e.getTarget() instanceof TextArea && e.getCode() == KeyCode.TAB)) {
+                    switchTab(shortcut == Shortcut.NEXT_TAB ? 1 : -1);
+                    e.consume();
+                }
+                return;
+            }
+            case HELP -> {
+                ShortcutHelp.show(root.getScene().getWindow());
+                e.consume();
+                return;
+            }
+            default -> {
+            }
+        }
+        if (tabs.getSelectionModel().getSelectedIndex() != 0 || e.getTarget() instanceof TextInputControl
+                || operatesFocusedControl(e)) {
+            return; // typing in the search field, pressing a button
+        }
+        if (shortcut == Shortcut.NEXT_CANDIDATE && !cyclesCandidates()) {
+            return; // Tab moves the focus
         }
         LabelEditor editor = model.editor();
         boolean drawingPolygon = editor.toolProperty().get() == Tool.POLYGON && !editor.polygon().isEmpty();
@@ -182,10 +211,10 @@ final class MainWindow {
                 }
             }
             case NEXT_CANDIDATE -> model.sam().nextCandidate();
-            case SAM_TOOL -> editor.toolProperty().set(Tool.SAM);
-            case BRUSH_TOOL -> editor.toolProperty().set(Tool.BRUSH);
-            case ERASER_TOOL -> editor.toolProperty().set(Tool.ERASER);
-            case POLYGON_TOOL -> editor.toolProperty().set(Tool.POLYGON);
+            case SAM_TOOL -> editor.choose(Tool.SAM);
+            case BRUSH_TOOL -> editor.choose(Tool.BRUSH);
+            case ERASER_TOOL -> editor.choose(Tool.ERASER);
+            case POLYGON_TOOL -> editor.choose(Tool.POLYGON);
             case SMALLER_BRUSH -> editor.brushRadiusProperty().set(Math.max(1, editor.brushRadiusProperty().get() / 1.25));
             case LARGER_BRUSH -> editor.brushRadiusProperty().set(Math.min(500, editor.brushRadiusProperty().get() * 1.25));
             case FILL_HOLES -> editor.fillHoles();
@@ -219,9 +248,55 @@ final class MainWindow {
                     decoders.switchDecoder();
                 }
             }
-            case HELP -> ShortcutHelp.show(root.getScene().getWindow());
+            case NEXT_TAB, PREVIOUS_TAB, HELP -> {
+                // taken above, on every tab
+            }
         }
         e.consume();
+    }
+
+    /**
+     * Tab cycles SAM's candidates while the tile has the focus (a click on it gives it) and SAM shows more than one;
+     * elsewhere it moves the focus, as in any window.
+     */
+    private boolean cyclesCandidates() {
+        SamPreview preview = model.sam().previewProperty().get();
+        return canvas.getScene() != null && canvas.getScene().getFocusOwner() == canvas && preview != null
+                && preview.candidates() > 1;
+    }
+
+    /**
+     * Space or Enter on a button, check box or drop-down list that the keyboard moved the focus to (Tab): the
+     * control's, not the workbench's. A control clicked with the mouse holds the focus too, but then the keys stay
+     * the workbench's (Enter accepts the preview after a click on Stretch).
+     */
+    private static boolean operatesFocusedControl(KeyEvent e) {
+        return (e.getCode() == KeyCode.SPACE || e.getCode() == KeyCode.ENTER)
+                && e.getTarget() instanceof Node node && node.isFocusVisible()
+                && (node instanceof ButtonBase || node instanceof ComboBoxBase<?> || node instanceof ChoiceBox<?>);
+    }
+
+    /**
+     * Ctrl+Tab, Ctrl+Page Down (step 1) or with Shift, Ctrl+Page Up (-1): the next or previous tab, going round. The
+     * focus, if it was on the tab left, goes to the tabs' headers, from where Tab enters the tab shown.
+     */
+    private void switchTab(int step) {
+        int count = tabs.getTabs().size();
+        Tab left = tabs.getSelectionModel().getSelectedItem();
+        tabs.getSelectionModel().select(Math.floorMod(tabs.getSelectionModel().getSelectedIndex() + step, count));
+        Node focused = root.getScene() == null ? null : root.getScene().getFocusOwner();
+        if (focused == null || isWithin(focused, left.getContent())) {
+            tabs.requestFocus();
+        }
+    }
+
+    private static boolean isWithin(Node node, Node ancestor) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (n == ancestor) {
+                return true;
+            }
+        }
+        return false;
     }
 
     Scene scene() {

@@ -54,6 +54,8 @@ final class SamPrompting {
     private final ReadOnlyObjectWrapper<SamPreview> preview = new ReadOnlyObjectWrapper<>();
     private final BooleanProperty hoverPreview = new SimpleBooleanProperty(true);
     private final ReadOnlyObjectWrapper<PromptState> prompt = new ReadOnlyObjectWrapper<>(PromptState.empty());
+    /** Names the decoder loaded now, read on SAM's thread just after each answer; null while there is only one. */
+    private volatile Supplier<String> decoderName = () -> null;
 
     /** predictor and queue may be null: without a model there is no SAM to ask. */
     SamPrompting(InteractivePredictor predictor, EncodingQueue queue, Supplier<Tile> openTile, StringProperty status) {
@@ -61,6 +63,14 @@ final class SamPrompting {
         this.queue = queue;
         this.openTile = openTile;
         this.status = status;
+    }
+
+    /**
+     * How answers name the decoder that gave them, in their status line: called on SAM's thread, where decoders are
+     * changed ({@link #changeModel}), right after each answer, so it names the one that answered.
+     */
+    void nameDecodersBy(Supplier<String> name) {
+        decoderName = name;
     }
 
     /** SAM's candidates for the current prompt (or for the cursor, before the first click), or null. */
@@ -281,7 +291,7 @@ final class SamPrompting {
             InteractivePredictor.Answer answer = predictor.predict(tile.image(), List.of(state.toPrompt()),
                     state.previousLowRes(), true);
             if (answer instanceof InteractivePredictor.Ready ready) {
-                SamPreview answerPreview = SamPreview.of(ready.prediction());
+                SamPreview answerPreview = SamPreview.of(ready.prediction(), decoderName.get());
                 Platform.runLater(() -> {
                     if (ticket == generation.get()) {
                         preview.set(answerPreview);
@@ -289,8 +299,9 @@ final class SamPrompting {
                             prompt.set(prompt.get().refinedBy(answerPreview.shownLowRes()));
                             answered = prompt.get();
                         }
+                        // the announcement names the decoder already
                         status.set(ticket == announcedFor
-                                ? announcement + " " + answerPreview.describe()
+                                ? announcement + " " + answerPreview.describeCandidate()
                                 : answerPreview.describe());
                     }
                 });

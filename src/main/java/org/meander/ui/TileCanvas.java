@@ -65,6 +65,9 @@ final class TileCanvas extends Pane {
         canvas.widthProperty().addListener(o -> resized());
         canvas.heightProperty().addListener(o -> resized());
         canvas.addEventHandler(MouseEvent.MOUSE_PRESSED, this::onPressed);
+        // the press is the tile's: the tab pane around it would take the focus from it (and with it Tab, which
+        // cycles SAM's candidates only while the tile has the focus)
+        addEventHandler(MouseEvent.MOUSE_PRESSED, MouseEvent::consume);
         canvas.addEventHandler(MouseEvent.MOUSE_DRAGGED, this::onDragged);
         canvas.addEventHandler(MouseEvent.MOUSE_RELEASED, this::onReleased);
         canvas.addEventHandler(MouseEvent.MOUSE_MOVED, this::onMoved);

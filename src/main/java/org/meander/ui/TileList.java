@@ -4,12 +4,14 @@ import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
+import javafx.geometry.Bounds;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ContextMenu;
+import javafx.scene.control.IndexedCell;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -19,6 +21,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.image.ImageView;
+import javafx.scene.input.ContextMenuEvent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -27,8 +30,8 @@ import org.meander.project.Tile;
 
 /**
  * The tiles beside the canvas: a filter and a search by name over them, the review count, and a line per tile with
- * its thumbnail, label status and split. Selecting a tile opens it; a right click moves it to another split or
- * removes it (Delete too).
+ * its thumbnail, label status and split. Selecting a tile opens it; a right click (or the Menu key, Shift+F10) moves
+ * it to another split or removes it (Delete too).
  */
 final class TileList {
 
@@ -72,6 +75,16 @@ final class TileList {
             Tile selected = list.getSelectionModel().getSelectedItem();
             if (e.getCode() == KeyCode.DELETE && selected != null) {
                 confirmRemoval(selected);
+                e.consume();
+            } else if (e.getCode() == KeyCode.CONTEXT_MENU || (e.getCode() == KeyCode.F10 && e.isShiftDown())) {
+                // JavaFX makes the Menu key a context menu request on some platforms only, Shift+F10 on none
+                showMenuOfSelected();
+                e.consume();
+            }
+        });
+        list.addEventHandler(ContextMenuEvent.CONTEXT_MENU_REQUESTED, e -> {
+            if (e.isKeyboardTrigger()) { // it goes to the list, not to a cell, whose menu a right click shows
+                showMenuOfSelected();
                 e.consume();
             }
         });
@@ -156,6 +169,33 @@ final class TileList {
         } else {
             list.scrollTo(index); // not laid out yet: the window opening on a tile down the list
         }
+    }
+
+    /**
+     * The Menu key, Shift+F10: the selected tile's menu (another split, remove), at its line in the list, as a right
+     * click on the line shows it.
+     */
+    private void showMenuOfSelected() {
+        int index = list.getSelectionModel().getSelectedIndex();
+        if (index < 0 || !(list.lookup(".virtual-flow") instanceof VirtualFlow<?> flow)) {
+            return;
+        }
+        IndexedCell<?> cell = flow.getVisibleCell(index);
+        if (cell == null || !isWhollyShown(cell, flow)) {
+            flow.scrollTo(index);
+            list.layout();
+            cell = flow.getVisibleCell(index);
+        }
+        if (cell == null || cell.getContextMenu() == null || cell.getContextMenu().isShowing()) {
+            return; // the Menu key may come as a key and as a menu request both
+        }
+        Bounds line = cell.localToScreen(cell.getBoundsInLocal());
+        cell.getContextMenu().show(cell, line.getMinX() + line.getWidth() / 4, line.getMinY() + line.getHeight() / 2);
+    }
+
+    private static boolean isWhollyShown(Node cell, Node flow) {
+        Bounds inFlow = flow.sceneToLocal(cell.localToScene(cell.getBoundsInLocal()));
+        return flow.getLayoutBounds().contains(inFlow);
     }
 
     /** Asks first: the tile leaves the list (its files go to the project's trash, nothing is deleted). */

@@ -60,7 +60,6 @@ final class WorkbenchToolBar {
         original.setTooltip(new Tooltip("O: show the imported label instead of the edited one"));
         Button historyButton = new Button("History…");
         historyButton.setId("label-history");
-        historyButton.setFocusTraversable(false);
         historyButton.setTooltip(new Tooltip("Shift+O: this tile's earlier labels, to see on the tile or restore"));
         historyButton.setOnAction(e -> history.run());
 
@@ -70,7 +69,6 @@ final class WorkbenchToolBar {
         view.valueProperty().bindBidirectional(views.viewProperty());
         view.setConverter(ChoiceText.of(TileView::description));
         view.disableProperty().bind(views.nearInfraredProperty().not());
-        view.setFocusTraversable(false);
         view.setTooltip(new Tooltip("V: the tile in colour, its near-infrared band (water is dark in it), or colour"
                 + " infrared (near-infrared as red, red as green, green as blue: vegetation red, water dark); for"
                 + " tiles with a near-infrared band"));
@@ -78,7 +76,6 @@ final class WorkbenchToolBar {
         CheckBox stretch = new CheckBox("Stretch");
         stretch.setId("stretch-colours");
         stretch.selectedProperty().bindBidirectional(views.stretchedProperty());
-        stretch.setFocusTraversable(false);
         stretch.setTooltip(new Tooltip("C: the tile's colours stretched between their 2nd and 98th percentiles, for"
                 + " contrast in hazy or dark imagery (the colour view; SAM sees the tile as stored)"));
 
@@ -144,9 +141,8 @@ final class WorkbenchToolBar {
         button.setToggleGroup(group);
         button.setTooltip(new Tooltip(tip));
         button.setSelected(editor.toolProperty().get() == tool);
-        button.setFocusTraversable(false);
         button.setOnAction(e -> {
-            editor.toolProperty().set(tool);
+            editor.choose(tool);
             button.setSelected(true); // a tool stays chosen when its button is pressed again
         });
         return button;

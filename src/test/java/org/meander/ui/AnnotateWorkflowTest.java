@@ -188,6 +188,34 @@ class AnnotateWorkflowTest {
         assertTrue(model.statusProperty().get().contains("IoU"), model.statusProperty().get());
     }
 
+    /**
+     * Tab is SAM's next candidate only while the tile has the focus; from the tile list (where the window opens) it
+     * moves the focus on, even over a preview. A click on the tile gives it the focus, and Tab cycles again.
+     */
+    @Test
+    void tabCyclesTheCandidatesOnlyOnTheTile(FxRobot robot) throws Exception {
+        AnnotateViewModel model = workbench.annotate();
+        javafx.scene.Node list = robot.lookup("#tiles").query();
+        robot.interact(list::requestFocus);
+        hoverUntilAPreviewShows(robot);
+        model.sam().hoverPreviewProperty().set(false); // the preview under the cursor stays as it is
+        SamPreview hovered = model.sam().previewProperty().get();
+        robot.push(KeyCode.TAB);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(hovered.shown(), model.sam().previewProperty().get().shown(), "no candidate changed");
+        assertFalse(list.getScene().getFocusOwner() == list, "Tab moved the focus on from the list");
+
+        robot.clickOn(screenPoint(210, 220), MouseButton.PRIMARY);
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !model.sam().promptProperty().get().isEmpty()
+                && model.sam().previewProperty().get() != null && model.sam().previewProperty().get() != hovered);
+        assertEquals(window.canvas(), list.getScene().getFocusOwner(), "a click gives the tile the focus");
+        SamPreview clicked = model.sam().previewProperty().get();
+        robot.push(KeyCode.TAB);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals((clicked.shown() + 1) % 3, model.sam().previewProperty().get().shown(), "Tab cycles there");
+        assertEquals(window.canvas(), list.getScene().getFocusOwner(), "and the focus stays on the tile");
+    }
+
     @Test
     void hoverPreviewsBeforeTheFirstClick(FxRobot robot) throws Exception {
         AnnotateViewModel model = workbench.annotate();

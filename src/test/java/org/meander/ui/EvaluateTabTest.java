@@ -217,6 +217,10 @@ class EvaluateTabTest {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> annotate.sam().previewProperty().get() != null);
         var tunedAnswer = annotate.sam().previewProperty().get();
         float[] tuned = tunedAnswer.prediction().lowRes(0, 0);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> annotate.statusProperty().get().contains("Candidate"));
+        assertTrue(annotate.statusProperty().get().startsWith("Decoder of tuned (best checkpoint): Candidate"),
+                "from the first click, the answer's line begins with the decoder that gave it: "
+                        + annotate.statusProperty().get());
 
         robot.push(KeyCode.D);
         // the decoder's name changes before SAM's new answer comes: wait for the answer itself

@@ -94,15 +94,19 @@ class LabelEditingTest {
         AnnotateViewModel model = workbench.annotate();
         awaitLabel(model);
         robot.push(KeyCode.B);
-        model.editor().brushRadiusProperty().set(2);
+        robot.interact(() -> model.editor().brushRadiusProperty().set(2));
         robot.drag(screenPoint(5, 500), MouseButton.PRIMARY).dropTo(screenPoint(9, 500)); // a tiny island
         LabelMask withIsland = model.labelProperty().get();
         assertEquals(1, withIsland.pixels()[500 * withIsland.width() + 7]);
         robot.push(KeyCode.CONTROL, KeyCode.I);
         assertEquals(0, model.labelProperty().get().pixels()[500 * withIsland.width() + 7], "the island is gone");
+        assertTrue(model.statusProperty().get().matches("Removed \\d+ islands? smaller than 64 pixels \\(.*"),
+                model.statusProperty().get());
+        robot.push(KeyCode.CONTROL, KeyCode.I);
+        assertEquals("No islands smaller than 64 pixels to remove", model.statusProperty().get());
 
         robot.push(KeyCode.E);
-        model.editor().brushRadiusProperty().set(3);
+        robot.interact(() -> model.editor().brushRadiusProperty().set(3));
         LabelMask label = model.labelProperty().get();
         int[] inside = insidePixel(label);
         robot.drag(screenPoint(inside[0], inside[1]), MouseButton.PRIMARY)
@@ -111,8 +115,42 @@ class LabelEditingTest {
         robot.push(KeyCode.CONTROL, KeyCode.H);
         assertEquals(1, model.labelProperty().get().pixels()[inside[1] * label.width() + inside[0]],
                 "fill holes closes it");
+        assertTrue(model.statusProperty().get().matches("Filled \\d+ holes? \\(.*"), model.statusProperty().get());
+        robot.push(KeyCode.CONTROL, KeyCode.H);
+        assertEquals("No holes to fill: the label has none", model.statusProperty().get());
         robot.push(KeyCode.CONTROL, KeyCode.Z);
         assertEquals(0, model.labelProperty().get().pixels()[inside[1] * label.width() + inside[0]], "undone");
+    }
+
+    /** Each tool says, when chosen, what it does and its keys; the brush its size as it changes. */
+    @Test
+    void theToolsSayWhatTheyDoInTheStatusBar(FxRobot robot) {
+        AnnotateViewModel model = workbench.annotate();
+        awaitLabel(model);
+        robot.push(KeyCode.B);
+        assertTrue(model.statusProperty().get().startsWith("Brush: drag to paint the label, radius 8 pixels"),
+                model.statusProperty().get());
+        robot.push(KeyCode.CLOSE_BRACKET);
+        assertEquals("Brush radius 10 pixels ([ and ] change it)", model.statusProperty().get());
+        robot.push(KeyCode.E);
+        assertTrue(model.statusProperty().get().startsWith("Eraser: drag to erase the label"),
+                model.statusProperty().get());
+        robot.clickOn("Polygon");
+        assertTrue(model.statusProperty().get().startsWith("Polygon: click its vertices"),
+                model.statusProperty().get());
+        robot.clickOn(screenPoint(10, 10), MouseButton.PRIMARY);
+        robot.push(KeyCode.ENTER);
+        assertEquals("A polygon needs 3 vertices at least; this one had 1", model.statusProperty().get());
+        for (int[] v : new int[][] {{10, 300}, {110, 300}, {110, 400}, {10, 400}}) {
+            robot.clickOn(screenPoint(v[0], v[1]), MouseButton.PRIMARY);
+        }
+        robot.push(KeyCode.ENTER);
+        assertTrue(model.statusProperty().get().startsWith("Filled the polygon of 4 vertices: ")
+                || model.statusProperty().get().startsWith("The polygon lies within the label already"),
+                model.statusProperty().get());
+        robot.push(KeyCode.S);
+        assertTrue(model.statusProperty().get().startsWith("SAM: click on what to label"),
+                model.statusProperty().get());
     }
 
     @Test

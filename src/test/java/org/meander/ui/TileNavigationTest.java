@@ -209,6 +209,33 @@ class TileNavigationTest {
         assertEquals(tiles.get(3), selected(robot));
     }
 
+    /**
+     * A message about a tile goes when another tile opens; Shift+A says what it accepted and what it opened, and the
+     * word of the save, which comes once the next tile is open, does not replace that.
+     */
+    @Test
+    void aMessageAboutATileGoesWhenAnotherOpens(FxRobot robot) throws Exception {
+        AnnotateViewModel model = labelShown();
+        List<Tile> tiles = List.copyOf(model.tiles());
+        robot.push(KeyCode.A);
+        model.editor().awaitSaved();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> ("Accepted the label of " + tiles.get(0).name()).equals(model.statusProperty().get()));
+        robot.push(KeyCode.PAGE_DOWN);
+        assertEquals(tiles.get(1), selected(robot));
+        assertEquals("", model.statusProperty().get(), "the word about " + tiles.get(0).name() + " went with it");
+
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> model.labelProperty().get() != null);
+        robot.press(KeyCode.SHIFT).push(KeyCode.A).release(KeyCode.SHIFT);
+        assertEquals(tiles.get(2), selected(robot));
+        model.editor().awaitSaved();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("Accepted the label of " + tiles.get(1).name() + "; " + tiles.get(2).name()
+                + " is the next to review", model.statusProperty().get());
+        robot.push(KeyCode.PAGE_UP);
+        assertEquals("", model.statusProperty().get());
+    }
+
     /** Annotate once the first tile's label is shown (before that, A and Shift+A accept nothing). */
     private AnnotateViewModel labelShown() throws Exception {
         AnnotateViewModel model = workbench.annotate();

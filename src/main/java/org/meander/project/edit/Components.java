@@ -87,6 +87,30 @@ final class Components {
         return new LabelMask(label.width(), label.height(), pixels);
     }
 
+    /** How many connected regions the pixels that differ between two masks of one size make. */
+    static int changedRegions(LabelMask before, LabelMask after, boolean eightConnected) {
+        byte[] changed = new byte[before.pixels().length];
+        boolean any = false;
+        for (int i = 0; i < changed.length; i++) {
+            if (before.pixels()[i] != after.pixels()[i]) {
+                changed[i] = 1;
+                any = true;
+            }
+        }
+        if (!any) {
+            return 0;
+        }
+        Mat mask = MaskMats.toMat(new LabelMask(before.width(), before.height(), changed));
+        Mat components = new Mat();
+        try {
+            // component 0 is what did not change
+            return Imgproc.connectedComponents(mask, components, eightConnected ? 8 : 4, CvType.CV_32S) - 1;
+        } finally {
+            mask.release();
+            components.release();
+        }
+    }
+
     /**
      * OpenCV's 8-connected labelling of a label's foreground: each pixel's component (0 for the background) and
      * each component's area in pixels.

@@ -80,6 +80,33 @@ public final class MaskOps {
     }
 
     /**
+     * How many holes {@link #fillHoles} filled to make {@code filled} of {@code label}: each hole is background
+     * connected across edges (4-connected), and two holes never touch across an edge.
+     */
+    public static int holesFilled(LabelMask label, LabelMask filled) {
+        return Components.changedRegions(label, filled, false);
+    }
+
+    /**
+     * How many islands {@link #removeIslands} removed to make {@code cleaned} of {@code label}: each island is
+     * foreground connected across edges and corners (8-connected), and two islands never touch.
+     */
+    public static int islandsRemoved(LabelMask label, LabelMask cleaned) {
+        return Components.changedRegions(label, cleaned, true);
+    }
+
+    /** How many pixels differ between two masks of one size. */
+    public static long pixelsChanged(LabelMask before, LabelMask after) {
+        long changed = 0;
+        for (int i = 0; i < before.pixels().length; i++) {
+            if (before.pixels()[i] != after.pixels()[i]) {
+                changed++;
+            }
+        }
+        return changed;
+    }
+
+    /**
      * The largest foreground component (8-connected) alone, the rest background; all background when the label has
      * no foreground.
      */

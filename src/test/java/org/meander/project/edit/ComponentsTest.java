@@ -131,4 +131,34 @@ class ComponentsTest {
     void anEmptyMaskHasNoLargestComponent() {
         assertEquals(MaskOps.empty(5, 3), MaskOps.largestComponent(MaskOps.empty(5, 3)));
     }
+
+    /** Two holes that touch only at a corner are two (background is 4-connected); the status bar counts them. */
+    @Test
+    void filledHolesAreCountedAsTheBackgroundConnectsThem() {
+        LabelMask twoHoles = Masks.parse(
+                "......",
+                ".####.",
+                ".#.##.",
+                ".##.#.",
+                ".####.",
+                "......");
+        LabelMask filled = MaskOps.fillHoles(twoHoles);
+        assertEquals(2, MaskOps.holesFilled(twoHoles, filled));
+        assertEquals(2, MaskOps.pixelsChanged(twoHoles, filled));
+        assertEquals(0, MaskOps.holesFilled(filled, MaskOps.fillHoles(filled)), "nothing left to fill");
+    }
+
+    /** Two islands that touch at a corner are one (foreground is 8-connected). */
+    @Test
+    void removedIslandsAreCountedAsTheForegroundConnectsThem() {
+        LabelMask islands = Masks.parse(
+                "#.......",
+                ".#...#..",
+                "........",
+                "....####",
+                "....####");
+        LabelMask cleaned = MaskOps.removeIslands(islands, 3);
+        assertEquals(2, MaskOps.islandsRemoved(islands, cleaned));
+        assertEquals(3, MaskOps.pixelsChanged(islands, cleaned));
+    }
 }
