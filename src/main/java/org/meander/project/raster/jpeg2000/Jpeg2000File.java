@@ -68,7 +68,7 @@ public record Jpeg2000File(Codestream codestream, boolean colour, ChannelDefinit
                     }
                 }
                 case "uuid" -> {
-                    if (geoJp2.isEmpty()) {
+                    if (geoJp2.isEmpty() && box.length() <= Jp2Box.MOST_READ) { // larger: XMP or others' data
                         geoJp2 = geoJp2(box.content(channel));
                     }
                 }
@@ -131,7 +131,7 @@ public record Jpeg2000File(Codestream codestream, boolean colour, ChannelDefinit
                 List<Jp2Box> instance = box.children(channel);
                 if (!instance.isEmpty() && label(channel, instance.get(0)).equals("gml.root-instance")) {
                     for (Jp2Box xml : instance) {
-                        if (xml.type().equals("xml ")) {
+                        if (xml.type().equals("xml ") && xml.length() <= Jp2Box.MOST_READ) {
                             return GmlJp2.fields(xml.content(channel));
                         }
                     }
