@@ -58,7 +58,7 @@ final class PackagedLaunch {
 
     /**
      * What {@code ./meander} would add to this environment: nothing if OMP_WAIT_POLICY is set (by the user, or
-     * by an earlier relaunch), else OpenMP's settings and, where installed, tcmalloc.
+     * by an earlier relaunch), else OpenMP's and OpenJPEG's settings and, where installed, tcmalloc.
      */
     static Map<String, String> additions(Map<String, String> environment) {
         Map<String, String> additions = new LinkedHashMap<>();
@@ -68,6 +68,9 @@ final class PackagedLaunch {
         additions.put("OMP_WAIT_POLICY", "PASSIVE");
         if (!environment.containsKey("GOMP_SPINCOUNT")) {
             additions.put("GOMP_SPINCOUNT", "3000");
+        }
+        if (!environment.containsKey("OPJ_NUM_THREADS")) {
+            additions.put("OPJ_NUM_THREADS", "ALL_CPUS"); // OpenJPEG decodes JPEG 2000 on every core
         }
         if (!environment.containsKey("LD_PRELOAD")) {
             TCMALLOC.stream().filter(path -> Files.isRegularFile(Path.of(path))).findFirst()

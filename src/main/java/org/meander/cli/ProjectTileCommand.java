@@ -25,9 +25,10 @@ import picocli.CommandLine.Spec;
  * names the raster gives them, where it does.
  */
 @Command(name = "tile", mixinStandardHelpOptions = true,
-        description = {"Cut a raster larger than a tile (an orthomosaic, say; TIFF, striped or tiled, or PNG; or a"
-                + " GDAL virtual raster stacking a satellite scene's band files, gdalbuildvrt -separate) into"
-                + " overlapping tiles named <raster>_r<row>_c<column>, reading it a row of tiles at a time.",
+        description = {"Cut a raster larger than a tile (an orthomosaic, say; TIFF, striped or tiled, PNG or JPEG"
+                + " 2000; or a GDAL virtual raster stacking a satellite scene's band files, gdalbuildvrt -separate)"
+                + " into overlapping tiles named <raster>_r<row>_c<column>, reading it a row of tiles at a time"
+                + " (JPEG 2000 is decoded whole first).",
                 "With --nir, a near-infrared raster of its own (a multispectral map's band file) is cut along with"
                         + " it: pixel for pixel when it has the raster's grid, else, both georeferenced in one CRS,"
                         + " resampled where the raster's pixels lie on the map.",
@@ -84,7 +85,7 @@ final class ProjectTileCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         long start = System.nanoTime();
-        ProgressLine progress = new ProgressLine(System.err, "tiles");
+        TilingProgress progress = new TilingProgress(System.err);
         if (classIndex != null && mask == null) {
             throw new ParameterException(spec.commandLine(), "--class-index says which pixels of --mask are river;"
                     + " give the mask too");
@@ -99,7 +100,7 @@ final class ProjectTileCommand implements Callable<Integer> {
         }
         RasterTiling.Report report = RasterTiling.tile(project, raster,
                 new RasterTiling.Settings(tileSize, overlap, chooseBands(), nearInfrared),
-                mask == null ? null : new RasterTiling.Mask(mask, classIndex), progress::show);
+                mask == null ? null : new RasterTiling.Mask(mask, classIndex), progress);
         progress.finish();
         if (report.resumed() > 0) {
             System.err.println("finished the interrupted cut of " + report.raster() + ": " + report.resumed() + " of "

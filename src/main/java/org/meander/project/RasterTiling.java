@@ -26,6 +26,7 @@ import org.meander.project.raster.Overview;
 import org.meander.project.raster.PixelToMap;
 import org.meander.project.raster.RasterFile;
 import org.meander.project.raster.TileGrid;
+import org.meander.project.raster.WholeDecoding;
 
 /**
  * Cuts a raster larger than a tile (an orthomosaic of 20000 x 20000 pixels, say) into overlapping tiles of a project
@@ -76,8 +77,11 @@ public final class RasterTiling {
     public record Mask(Path file, Integer classIndex) {
     }
 
-    /** Told after each tile is written. */
-    public interface Progress {
+    /**
+     * Told after each tile is written, and when a file is decoded whole before its first window (JPEG 2000: the
+     * raster, its mask or its near-infrared raster), which takes seconds for a satellite scene's band.
+     */
+    public interface Progress extends WholeDecoding {
         void tileWritten(int done, int total);
     }
 
@@ -104,10 +108,10 @@ public final class RasterTiling {
             throws IOException {
         Path directory = projectDir.toAbsolutePath().normalize();
         String name = TileNames.stem(rasterFile);
-        try (RasterFile raster = RasterFile.open(rasterFile);
-             RasterFile maskFile = mask == null ? null : RasterFile.open(mask.file());
+        try (RasterFile raster = RasterFile.open(rasterFile, progress);
+             RasterFile maskFile = mask == null ? null : RasterFile.open(mask.file(), progress);
              NearInfraredRaster nirRaster = settings.nearInfrared() == null ? null
-                     : NearInfraredRaster.lay(settings.nearInfrared(), raster)) {
+                     : NearInfraredRaster.lay(settings.nearInfrared(), raster, progress)) {
             if (maskFile != null) {
                 refuseMisfit(raster, maskFile);
             }

@@ -107,8 +107,8 @@ final class AddRasterWindow {
             FileChooser chooser = new FileChooser();
             chooser.setTitle("Choose " + what);
             chooser.getExtensionFilters().addAll(
-                    new FileChooser.ExtensionFilter("Rasters", "*.tif", "*.tiff", "*.vrt", "*.png", "*.jpg",
-                            "*.jpeg", "*.bmp"),
+                    new FileChooser.ExtensionFilter("Rasters", "*.tif", "*.tiff", "*.vrt", "*.jp2", "*.j2k",
+                            "*.png", "*.jpg", "*.jpeg", "*.bmp"),
                     new FileChooser.ExtensionFilter("Any file", "*"));
             ChooserStart.near(file.get()).ifPresent(chooser::setInitialDirectory);
             File chosen = chooser.showOpenDialog(window.stage());

@@ -46,6 +46,8 @@ final class BandChoiceModel {
     private final LatestRead<Image> previews = new LatestRead<>("meander-band-preview");
     /** The file whose bands were found, which the preview shows; null while none is. */
     private Path file;
+    /** The pictures of {@link #file}: read once, drawn anew for each choice of bands. */
+    private BandPreview pictures;
     /** Whether {@link #found} is filling the fields in, which shows the preview once, at its end. */
     private boolean filling;
     private final boolean previewAlways;
@@ -92,6 +94,7 @@ final class BandChoiceModel {
     void found(int bands, BandNames names, Path file) {
         this.names.set(names);
         this.file = file;
+        this.pictures = new BandPreview(file);
         BandChoice named = BandChoice.of(names);
         int chosen = chosenNearInfrared();
         boolean ownNearInfrared = chosen != filled.get().nearInfrared().orElse(0);
@@ -120,9 +123,9 @@ final class BandChoiceModel {
             preview.set(null);
             return;
         }
-        Path from = file;
+        BandPreview from = pictures;
         BandChoice bands = choice();
-        previews.ask(() -> SwingFXUtils.toFXImage(BandPreview.of(from, bands), null), null, preview::set);
+        previews.ask(() -> SwingFXUtils.toFXImage(from.picture(bands), null), null, preview::set);
     }
 
     /** The red, green and blue bands as the field shows them: empty for 1,2,3. */

@@ -11,7 +11,9 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,7 +21,15 @@ import org.meander.project.LabelMask;
 import org.meander.project.LabelStatus;
 import org.meander.project.Project;
 import org.meander.project.Tile;
+import org.meander.project.raster.Georeferencing;
+import org.meander.project.raster.OpenCvLibrary;
+import org.meander.testing.Fixtures;
+import org.meander.testing.Jp2Files;
 import org.meander.testing.TestRasters;
+import org.opencv.core.Core;
+import org.opencv.core.CvType;
+import org.opencv.core.Mat;
+import org.opencv.imgcodecs.Imgcodecs;
 
 /**
  * {@code meander project tile}, {@code create --bands --nir-band} and {@code export --format geotiff} and
@@ -183,6 +193,54 @@ class RasterCommandsTest {
         Tile first = project.tile("scene_r0_c0").orElseThrow();
         assertTrue(Files.exists(project.nearInfraredFile(first)));
         assertTrue(project.georeferencing(first).isPresent(), "the band files' place on the map");
+    }
+
+    /**
+     * A Sentinel-2 scene's JPEG 2000 band files (here an Elwha frame's colours, 16-bit, placed by a GMLJP2 box alone,
+     * as Sentinel-2's are) stacked by a virtual raster are cut, each file decoded whole first, which stderr says.
+     */
+    @Test
+    void tileCutsJpeg2000BandFilesAndSaysWhatItDecodes() throws IOException {
+        OpenCvLibrary.ensureLoaded();
+        Mat frame = Imgcodecs.imread(Fixtures.shared().resolve("data/elwha-airborne/airborne_1.png").toString(),
+                Imgcodecs.IMREAD_UNCHANGED);
+        List<Mat> colours = new ArrayList<>();
+        Core.split(frame, colours); // blue, green, red
+        byte[] gml = Jp2Files.gml("<gml:FeatureCollection xmlns:gml=\"http://www.opengis.net/gml\"><gml:featureMember>"
+                + "<gml:RectifiedGrid dimension=\"2\"><gml:origin><gml:Point srsName=\"urn:ogc:def:crs:EPSG::32610\">"
+                + "<gml:pos>399965 5300035</gml:pos></gml:Point></gml:origin><gml:offsetVector>10 0</gml:offsetVector>"
+                + "<gml:offsetVector>0 -10</gml:offsetVector></gml:RectifiedGrid></gml:featureMember>"
+                + "</gml:FeatureCollection>");
+        String bands = "";
+        for (String name : List.of("B04:2", "B03:1", "B02:0")) {
+            String file = name.split(":")[0] + ".jp2";
+            Mat band = new Mat();
+            colours.get(Integer.parseInt(name.split(":")[1])).convertTo(band, CvType.CV_16U, 256, 3);
+            Jp2Files.spliced(Jp2Files.write(temp.resolve("plain-" + file), band), temp.resolve(file), List.of(), gml);
+            bands += "<VRTRasterBand dataType=\"UInt16\"><SimpleSource><SourceFilename relativeToVRT=\"1\">" + file
+                    + "</SourceFilename><SourceBand>1</SourceBand></SimpleSource></VRTRasterBand>";
+        }
+        Path scene = Files.writeString(temp.resolve("scene.vrt"), "<VRTDataset rasterXSize=\"480\""
+                + " rasterYSize=\"640\">" + bands + "</VRTDataset>");
+        Path dir = temp.resolve("project");
+
+        EmbedCommandTest.Result cut = ProjectCommandTest.project("tile", dir.toString(), "--raster", scene.toString(),
+                "--tile-size", "256", "--overlap", "32");
+
+        assertEquals(0, cut.exit(), cut.err());
+        List<String> lines = cut.err().lines().toList();
+        for (String band : List.of("B04", "B03", "B02")) {
+            String decoding = "decoding " + band + ".jp2 whole (JPEG 2000, 480 x 640 pixels, 1 component of 16-bit"
+                    + " samples)...";
+            int said = lines.indexOf(decoding);
+            assertTrue(said >= 0, cut.err());
+            assertTrue(lines.get(said + 1).matches(Pattern.quote(decoding) + " \\d+\\.\\d s"),
+                    cut.err());
+        }
+        Project project = Project.open(dir);
+        assertEquals(6, project.tiles().size());
+        assertEquals(399960, project.rasters().get(0).georeferencing().flatMap(Georeferencing::pixelToMap)
+                .orElseThrow().x0(), 1e-9, "placed by the band files' GML");
     }
 
     /**

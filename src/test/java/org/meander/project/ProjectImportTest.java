@@ -164,6 +164,24 @@ class ProjectImportTest {
         assertEquals(expected(i -> stripe(i) > 0 ? 1 : 0), label(Project.open(project()), "a"));
     }
 
+    /** JPEG 2000 (a satellite band file, an orthophoto) is a raster to cut: the report says how. */
+    @Test
+    void aJpeg2000ImageIsSkippedWithTheWayToCutIt() throws IOException {
+        frame(1, images().resolve("a.png"));
+        Path scene = images().resolve("scene.jp2");
+        try (var gdalWritten = ProjectImportTest.class.getResourceAsStream(
+                "/org/meander/project/raster/jpeg2000/rgb8-utm.jp2")) {
+            Files.copy(gdalWritten, scene);
+        }
+
+        ImportReport report = ProjectImport.create(project(), images(), masks(), null);
+
+        assertEquals(List.of("a"), report.importedTiles());
+        assertEquals(List.of(scene + ": JPEG 2000, which is cut into tiles, not imported whole; skipped. Cut it with"
+                + " ./meander project tile DIR --raster " + scene + " (or Project ▸ Add a raster… in the window)"),
+                report.problems());
+    }
+
     @Test
     void aTruncatedImageIsSkippedAndReportedWhileTheOthersImport() throws IOException {
         frame(1, images().resolve("a.png"));

@@ -7,15 +7,16 @@ import javax.xml.parsers.ParserConfigurationException;
 import org.xml.sax.helpers.DefaultHandler;
 
 /**
- * A parser for the XML GDAL writes (a TIFF's band metadata, a virtual raster): no document types or outside entities,
- * which a file from elsewhere could use against the reader, and silent, since what is wrong is said by the caller.
+ * A parser for the XML GDAL writes (a TIFF's band metadata, a virtual raster, a JPEG 2000 file's GML): no document
+ * types or outside entities, which a file from elsewhere could use against the reader, and silent, since what is wrong
+ * is said by the caller.
  */
-final class GdalXml {
+public final class GdalXml {
 
     private GdalXml() {
     }
 
-    static DocumentBuilder parser() throws ParserConfigurationException {
+    public static DocumentBuilder parser() throws ParserConfigurationException {
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
         factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
         factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);

@@ -44,15 +44,21 @@ public final class NearInfraredRaster implements AutoCloseable {
                 || !band.integerSamples();
     }
 
+    /** As {@link #lay(Path, RasterFile, WholeDecoding)}, telling no one of a decode. */
+    public static NearInfraredRaster lay(Path file, RasterFile imagery) throws IOException {
+        return lay(file, imagery, WholeDecoding.NONE);
+    }
+
     /**
-     * Opens {@code file} and lays it on {@code imagery}.
+     * Opens {@code file} and lays it on {@code imagery}; a file decoded whole at its first read (JPEG 2000) tells
+     * {@code decoding} when it is.
      *
      * @throws IOException when it cannot be read, holds colours, or cannot be placed on the imagery's pixels
      *                     (another size without georeferencing for both, another CRS, elsewhere on the map), naming
      *                     both files and the gdalwarp options that make it fit
      */
-    public static NearInfraredRaster lay(Path file, RasterFile imagery) throws IOException {
-        RasterFile band = RasterFile.open(file);
+    public static NearInfraredRaster lay(Path file, RasterFile imagery, WholeDecoding decoding) throws IOException {
+        RasterFile band = RasterFile.open(file, decoding);
         try {
             requireGrey(band);
             Overview overview = band.integerSamples() ? null : band.readOverview();

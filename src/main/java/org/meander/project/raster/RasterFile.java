@@ -8,7 +8,9 @@ import java.awt.image.DataBuffer;
 import java.awt.image.IndexColorModel;
 import java.awt.image.Raster;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -26,6 +28,9 @@ import javax.imageio.ImageReader;
 import javax.imageio.ImageTypeSpecifier;
 import javax.imageio.plugins.tiff.TIFFImageReadParam;
 import javax.imageio.stream.ImageInputStream;
+import org.meander.project.raster.jpeg2000.Codestream;
+import org.meander.project.raster.jpeg2000.Jpeg2000Decoder;
+import org.meander.project.raster.jpeg2000.Jpeg2000File;
 import org.meander.project.raster.tiff.TiffBytes;
 import org.meander.project.raster.tiff.TiffRasterReader;
 
@@ -33,9 +38,10 @@ import org.meander.project.raster.tiff.TiffRasterReader;
  * An image file read one window at a time, so that a raster larger than memory can be cut into tiles: only the strips
  * or tiles under a window are decoded. Any file ImageIO reads works (PNG is decoded from its start for each window, so
  * TIFF is the fast path for large rasters); a TIFF ImageIO's reader cannot decode (a BigTIFF, 16-bit samples with
- * horizontal differencing, ZSTD) and every floating-point TIFF is read by Meander's own ({@link TiffRasterReader}); a
- * GDAL virtual raster stacking band files is read through them ({@link VrtStack}). A decoder warning counts as
- * damage, as in an import, and every error names the file.
+ * horizontal differencing, ZSTD) and every floating-point TIFF is read by Meander's own ({@link TiffRasterReader});
+ * JPEG 2000 is decoded whole by OpenCV at the first read ({@link Jpeg2000Windows}); a GDAL virtual raster stacking band
+ * files is read through them ({@link VrtStack}). A decoder warning counts as damage, as in an import, and every error
+ * names the file.
  */
 public final class RasterFile implements AutoCloseable {
 
@@ -78,8 +84,19 @@ public final class RasterFile implements AutoCloseable {
 
     /** Reads the header only. */
     public static RasterFile open(Path file) throws IOException {
+        return open(file, WholeDecoding.NONE);
+    }
+
+    /**
+     * Reads the header only; a file that must be decoded whole before a window of it is read (JPEG 2000, alone or a
+     * stack's band file) tells {@code decoding} when it is, at its first read.
+     */
+    public static RasterFile open(Path file, WholeDecoding decoding) throws IOException {
         if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".vrt")) {
-            return stack(file, VrtStack.read(file));
+            return stack(file, VrtStack.read(file), decoding);
+        }
+        if (isJpeg2000(file)) {
+            return jpeg2000(file, decoding);
         }
         ImageInputStream input = ImageIO.createImageInputStream(file.toFile());
         if (input == null) {
@@ -92,7 +109,7 @@ public final class RasterFile implements AutoCloseable {
             if (bigTiff) {
                 return ownTiff(file);
             }
-            throw new IOException(file + ": not a TIFF, PNG, JPEG or BMP image");
+            throw new IOException(file + ": not a TIFF, PNG, JPEG, BMP or JPEG 2000 image");
         }
         ImageReader reader = readers.next();
         boolean own;
@@ -171,14 +188,14 @@ public final class RasterFile implements AutoCloseable {
      * The bands of other files of one grid as one raster (see {@link VrtStack}): the first file's place on the map,
      * the stack's names (its bands' descriptions and colour interpretations), alpha band and nodata value.
      */
-    private static RasterFile stack(Path file, VrtStack stack) throws IOException {
+    private static RasterFile stack(Path file, VrtStack stack, WholeDecoding decoding) throws IOException {
         Map<Path, RasterFile> files = new LinkedHashMap<>();
         List<StackedWindows.Source> sources = new ArrayList<>();
         try {
             for (VrtStack.Band band : stack.bands()) {
                 RasterFile source = files.get(band.source());
                 if (source == null) {
-                    source = open(band.source());
+                    source = open(band.source(), decoding);
                     files.put(band.source(), source);
                 }
                 String where = file + ": band " + (sources.size() + 1) + " (" + band.source() + ")";
@@ -232,6 +249,45 @@ public final class RasterFile implements AutoCloseable {
         String escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
         return text.isEmpty() ? "" : "<Item name=\"" + role.toUpperCase(Locale.ROOT) + "\" sample=\"" + band
                 + "\" role=\"" + role + "\">" + escaped + "</Item>";
+    }
+
+    /** Whether the file starts as a JP2 file or a raw JPEG 2000 codestream does; false when it cannot be read. */
+    private static boolean isJpeg2000(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return Jpeg2000File.startsJpeg2000(in.readNBytes(12));
+        } catch (IOException e) {
+            return false; // said by the reader that tries it next
+        }
+    }
+
+    /**
+     * A JPEG 2000 file: its boxes and codestream header are read now, its pixels decoded at the first read. What
+     * OpenCV's decoder does not read is refused now, with what to do.
+     */
+    private static RasterFile jpeg2000(Path file, WholeDecoding decoding) throws IOException {
+        FileChannel channel = FileChannel.open(file);
+        try {
+            Jpeg2000File header;
+            try {
+                header = Jpeg2000File.read(channel);
+            } catch (IOException | RuntimeException e) {
+                throw new IOException(file + ": JPEG 2000, " + describe(e) + "; re-export the image or copy it"
+                        + " again", e);
+            }
+            try {
+                Jpeg2000Decoder.requireDecodable(header);
+            } catch (IOException e) {
+                throw new IOException(file + ": " + e.getMessage(), e);
+            }
+            Codestream codestream = header.codestream();
+            int bands = codestream.components().size();
+            return new RasterFile(file, new Jpeg2000Windows(file, channel, header, decoding), "JPEG 2000",
+                    codestream.width(), codestream.height(), bands, codestream.components().get(0).bits() > 8 ? 16 : 8,
+                    true, null, header.georeferencing(), header.colour() && bands >= 3, header.channels().alpha());
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
     }
 
     /** A TIFF read by Meander's own reader; what it cannot decode is said with what to do. */
@@ -442,6 +498,8 @@ public final class RasterFile implements AutoCloseable {
     private Raster decode(Rectangle window, int step, boolean stored, String what) throws IOException {
         try {
             return windows.read(window, step, stored);
+        } catch (UndecodableFileException e) {
+            throw new UndecodableFileException(file + ": " + e.getMessage(), e);
         } catch (IOException e) {
             throw new IOException(file + ": damaged or truncated " + formatName + ", reading " + what + " ("
                     + e.getMessage() + "); re-export the image", e);

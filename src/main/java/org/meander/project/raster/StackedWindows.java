@@ -66,6 +66,8 @@ final class StackedWindows implements WindowReader {
             if (samples == null) {
                 try {
                     samples = part.of(file);
+                } catch (UndecodableFileException e) {
+                    throw new UndecodableFileException(file.file() + ": " + e.getMessage(), e);
                 } catch (IOException | RuntimeException e) {
                     // the stack's reader names the stack; this names the band file at fault
                     throw new IOException(file.file() + ": " + RasterFile.describe(e), e);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.OptionalInt;
@@ -32,7 +33,7 @@ class BandPreviewTest {
         Path stack = TestRasters.tiff(temp.resolve("stack.tif"), TestRasters.raster(1200, 900, 4, 16,
                 (x, y, b) -> b == 0 ? 3000 + y : b == 2 ? 3000 + x : 3000), 0, List.of());
 
-        BufferedImage picture = BandPreview.of(stack, new BandChoice(3, 2, 1, OptionalInt.empty()));
+        BufferedImage picture = new BandPreview(stack).picture(new BandChoice(3, 2, 1, OptionalInt.empty()));
 
         assertTrue(picture.getWidth() * (long) picture.getHeight() <= BandPreview.PIXELS, picture.getWidth() + " x "
                 + picture.getHeight());
@@ -49,11 +50,28 @@ class BandPreviewTest {
         Path picture = TestRasters.tiff(temp.resolve("rgbn.tif"), TestRasters.raster(64, 48, 4, 8,
                 (x, y, b) -> 40 * b + 10), 0, List.of());
 
-        BufferedImage preview = BandPreview.of(picture, new BandChoice(4, 3, 2, OptionalInt.empty()));
+        BufferedImage preview = new BandPreview(picture).picture(new BandChoice(4, 3, 2, OptionalInt.empty()));
 
         assertEquals(64, preview.getWidth());
         assertEquals(130, red(preview, 3, 3), "band 4 as stored");
         assertEquals(50, blue(preview, 3, 3), "band 2 as stored");
+    }
+
+    /** The file is read at the first picture only: a JPEG 2000 scene is decoded whole to be read. */
+    @Test
+    void laterChoicesOfBandsAreDrawnFromWhatTheFirstRead() throws IOException {
+        Path file = Files.copy(Jpeg2000RasterTest.resource("rgbn8-wgs84.jp2"), temp.resolve("scene.jp2"));
+        BandPreview pictures = new BandPreview(file);
+        BufferedImage first = pictures.picture(BandChoice.DEFAULT);
+        Files.delete(file);
+
+        BufferedImage falseColour = pictures.picture(new BandChoice(4, 1, 2, OptionalInt.empty()));
+
+        assertEquals(64, falseColour.getWidth());
+        assertEquals(3 * 5 + 5 * 5, red(first, 5, 5), "band 1 as stored");
+        assertEquals(3 * 5 + 5 * 5 + 40 * 3, red(falseColour, 5, 5), "band 4 as stored");
+        assertThrows(IllegalArgumentException.class, () -> pictures.picture(new BandChoice(5, 1, 2,
+                OptionalInt.empty())), "a band not in the file");
     }
 
     /** What the file marks as holding no data (outside the flight) is transparent, as GIS viewers show it. */
@@ -66,7 +84,7 @@ class BandPreviewTest {
                 TestRasters.mask(64, 48, false, (x, y) -> x >= 20)), 16, "ZLib");
 
         for (Path file : List.of(rgba, masked)) {
-            BufferedImage picture = BandPreview.of(file, BandChoice.DEFAULT);
+            BufferedImage picture = new BandPreview(file).picture(BandChoice.DEFAULT);
             assertEquals(0, picture.getRGB(5, 5) >>> 24, file + ": outside");
             assertEquals(255, picture.getRGB(40, 5) >>> 24, file + ": inside");
             assertEquals(100, red(picture, 40, 5), file + ": inside");
@@ -79,7 +97,7 @@ class BandPreviewTest {
                 0, List.of());
 
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> BandPreview.of(picture, new BandChoice(4, 3, 2, OptionalInt.empty())));
+                () -> new BandPreview(picture).picture(new BandChoice(4, 3, 2, OptionalInt.empty())));
         assertTrue(e.getMessage().contains("band 4 (red) is out of range"), e.getMessage());
     }
 }

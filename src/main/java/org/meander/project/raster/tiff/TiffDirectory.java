@@ -85,6 +85,15 @@ public record TiffDirectory(ByteOrder order, boolean bigTiff, int width, int hei
     }
 
     /**
+     * The GeoTIFF and GDAL fields of the first directory alone, whatever else it holds: a TIFF that carries only its
+     * place on the map (the degenerate GeoTIFF in a JPEG 2000 file's GeoJP2 box) need describe no image.
+     */
+    public static List<TiffField> readGeoreferencing(TiffBytes bytes) throws IOException {
+        Header header = Header.read(bytes);
+        return georeferencing(fields(bytes, header, header.first()).entries());
+    }
+
+    /**
      * The reduced-resolution copies of the image that follow its directory (the overviews GDAL's gdaladdo and
      * cloud-optimised GeoTIFFs hold), in file order. Masks, and directories that cannot be read, are left out:
      * overviews are a shortcut, the image itself is always there to read.
@@ -180,18 +189,12 @@ public record TiffDirectory(ByteOrder order, boolean bigTiff, int width, int hei
                 tiled ? "TileOffsets" : "StripOffsets");
         long[] counts = required(entries, tiled ? TILE_BYTE_COUNTS : STRIP_BYTE_COUNTS,
                 tiled ? "TileByteCounts" : "StripByteCounts");
-        List<TiffField> georeferencing = new ArrayList<>();
-        for (Entry entry : entries.values()) {
-            if (Georeferencing.TAGS.contains(entry.tag())) {
-                entry.asField().ifPresent(georeferencing::add);
-            }
-        }
-        georeferencing.sort(Comparator.comparingInt(TiffField::number));
         TiffDirectory directory = new TiffDirectory(order, big, width, height, samples, (int) bits[0],
                 (int) value(entries, SAMPLE_FORMAT, 1), (int) value(entries, COMPRESSION, 1),
                 (int) value(entries, PREDICTOR, 1), (int) value(entries, PHOTOMETRIC, 1),
                 value(entries, PLANAR_CONFIGURATION, 1) == 2, tiled, blockWidth, blockHeight, offsets, counts,
-                entries.containsKey(JPEG_TABLES) ? entries.get(JPEG_TABLES).data().array() : null, georeferencing,
+                entries.containsKey(JPEG_TABLES) ? entries.get(JPEG_TABLES).data().array() : null,
+                georeferencing(entries),
                 entries.containsKey(EXTRA_SAMPLES) ? entries.get(EXTRA_SAMPLES).numbers() : new long[0],
                 value(entries, NEW_SUBFILE_TYPE, 0));
         long blocks = (long) directory.blocksAcross() * directory.blocksDown() * (directory.planar() ? samples : 1);
@@ -201,6 +204,17 @@ public record TiffDirectory(ByteOrder order, boolean bigTiff, int width, int hei
                     + " of " + blockWidth + " x " + blockHeight + ", " + offsets.length + " block offsets");
         }
         return directory;
+    }
+
+    private static List<TiffField> georeferencing(Map<Integer, Entry> entries) {
+        List<TiffField> georeferencing = new ArrayList<>();
+        for (Entry entry : entries.values()) {
+            if (Georeferencing.TAGS.contains(entry.tag())) {
+                entry.asField().ifPresent(georeferencing::add);
+            }
+        }
+        georeferencing.sort(Comparator.comparingInt(TiffField::number));
+        return georeferencing;
     }
 
     private static Fields fields(TiffBytes bytes, Header header, long at) throws IOException {
