@@ -58,7 +58,8 @@ final class ShortcutHelp {
                     + " river, is accepted as saying so, and the status bar says it)"),
             new Row("Shift+A", "save, mark accepted and open the next tile to review (the next shown, going round"
                     + " the list, whose label is not accepted)"),
-            new Row("N", "open the next tile to review"),
+            new Row("N", "open the next tile to review, as Shift+A does without accepting (the next shown, going"
+                    + " round the list, whose label is not accepted: an unlabelled tile too)"),
             new Row("Shift+N", "take the labels of the tile's labelled neighbours where they overlap it (tiles cut"
                     + " from one raster), as one edit"),
             new Row("Page Down / Page Up", "open the next / previous tile shown in the list"),

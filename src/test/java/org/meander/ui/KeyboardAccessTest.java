@@ -119,7 +119,7 @@ class KeyboardAccessTest {
     @Test
     void spaceOperatesAControlTheKeyboardFocused(FxRobot robot) {
         CheckBox stretch = robot.lookup("#stretch-colours").queryAs(CheckBox.class);
-        robot.interact(() -> robot.lookup("#label-history").query().requestFocus());
+        robot.interact(() -> robot.lookup("#show-original").query().requestFocus()); // View, between, is off
         for (int i = 0; i < 3 && scene.getFocusOwner() != stretch; i++) {
             robot.push(KeyCode.TAB);
         }
