@@ -167,7 +167,8 @@ public final class ProjectImport {
         if (List.of("jp2", "j2k").contains(Project.extension(source))) {
             // a satellite scene's or orthophoto's band file: a raster to cut, not a picture to import whole
             problems.add(source + ": JPEG 2000, which is cut into tiles, not imported whole; skipped. Cut it with"
-                    + " ./meander project tile DIR --raster " + source + " (or Project ▸ Add a raster… in the window)");
+                    + " ./meander project tile DIR --raster " + source
+                    + " (or Project ▸ Add a raster… in the window)");
             return;
         }
         if (!Project.IMAGE_EXTENSIONS.contains(Project.extension(source))) {
