@@ -101,6 +101,11 @@ public final class TileBrowser {
         refilter();
     }
 
+    /** Whether the project still holds the tile: a removal takes it out before the list hears of it. */
+    boolean holds(Tile tile) {
+        return project.tile(tile.name()).filter(tile::equals).isPresent();
+    }
+
     /** The tile's label status as the list shows it: none, imported, edited, accepted, or predicted (to review). */
     String statusOf(Tile tile) {
         LabelStatus labelStatus = project.status(tile);

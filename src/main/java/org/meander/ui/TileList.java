@@ -243,6 +243,15 @@ final class TileList {
                 setOpacity(1);
                 return;
             }
+            if (!browser.holds(tile)) {
+                // removed on a thread of its own, which tells the list next: the project has nothing of it to read
+                setText(tile.name() + "\nremoved");
+                setOpacity(0.55);
+                setContextMenu(null);
+                setTooltip(null);
+                setGraphic(null);
+                return;
+            }
             // a line each: "predicted, to review · validation" on one would not fit the list's width
             setText(tile.name() + "\n" + browser.statusOf(tile) + "\n" + browser.splitOf(tile).key() + " split");
             // open, though the filter or the search leaves it out: it goes once another tile opens

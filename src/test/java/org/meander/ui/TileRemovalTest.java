@@ -76,4 +76,26 @@ class TileRemovalTest {
         assertTrue(Files.isRegularFile(trash.resolve("tiles").resolve(doomed.image().getFileName())));
         assertEquals(List.of(), project.tiles().stream().filter(doomed::equals).toList());
     }
+
+    /**
+     * A removal moves the files on a thread of its own and tells the list afterwards: a list laid out between (a
+     * label saved, the selection moved) drew a tile the project no longer holds, and threw (found by CI, raster
+     * removal).
+     */
+    @Test
+    void aTileTheProjectLostBeforeTheListHeardOfItIsDrawnAsRemoved(FxRobot robot) throws Exception {
+        Project project = workbench.project();
+        Tile gone = project.tiles().get(3);
+        ListView<?> list = robot.lookup("#tiles").queryAs(ListView.class);
+
+        project.remove(gone);
+        robot.interact(list::refresh);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        String drawn = robot.lookup((javafx.scene.Node n) -> n instanceof javafx.scene.control.ListCell<?> c
+                && c.getText() != null && c.getText().startsWith(gone.name() + "\n")).queryLabeled().getText();
+        assertEquals(gone.name() + "\nremoved", drawn);
+        robot.interact(() -> workbench.annotate().browser().tilesChanged());
+        assertEquals(5, list.getItems().size());
+    }
 }
