@@ -157,22 +157,18 @@ final class MainWindow {
         if (shortcut == null) {
             return;
         }
-        switch (shortcut) {
-            case NEXT_TAB, PREVIOUS_TAB -> {
-                // a text area takes Ctrl+Tab to move the focus out of it, Tab being a character there
-                if (!(e.getTarget() instanceof TextArea && e.getCode() == KeyCode.TAB)) {
-                    switchTab(shortcut == Shortcut.NEXT_TAB ? 1 : -1);
-                    e.consume();
-                }
-                return;
-            }
-            case HELP -> {
-                ShortcutHelp.show(root.getScene().getWindow());
+        if (shortcut == Shortcut.NEXT_TAB || shortcut == Shortcut.PREVIOUS_TAB) {
+            // a text area takes Ctrl+Tab to move the focus out of it, Tab being a character there
+            if (!(e.getTarget() instanceof TextArea && e.getCode() == KeyCode.TAB)) {
+                switchTab(shortcut == Shortcut.NEXT_TAB ? 1 : -1);
                 e.consume();
-                return;
             }
-            default -> {
-            }
+            return;
+        }
+        if (shortcut == Shortcut.HELP) {
+            ShortcutHelp.show(root.getScene().getWindow());
+            e.consume();
+            return;
         }
         if (tabs.getSelectionModel().getSelectedIndex() != 0 || e.getTarget() instanceof TextInputControl
                 || operatesFocusedControl(e)) {
@@ -247,9 +243,6 @@ final class MainWindow {
                 } else {
                     decoders.switchDecoder();
                 }
-            }
-            case NEXT_TAB, PREVIOUS_TAB, HELP -> {
-                // taken above, on every tab
             }
         }
         e.consume();

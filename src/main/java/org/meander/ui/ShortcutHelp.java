@@ -95,8 +95,10 @@ final class ShortcutHelp {
     private static final double DECORATION = 40;
     private static final double SCROLL_BAR = 16;
 
-    /** How wide the "what it does" column grows before its lines wrap. */
+    /** How wide the keys' and the "what it does" columns grow before their lines wrap, and the room between. */
+    private static final double KEYS_WIDTH = 260;
     private static final double ACTION_WIDTH = 560;
+    private static final double COLUMN_GAP = 24;
 
     private ShortcutHelp() {
     }
@@ -185,10 +187,10 @@ final class ShortcutHelp {
 
     private static VBox list() {
         GridPane grid = new GridPane();
-        grid.setHgap(24);
+        grid.setHgap(COLUMN_GAP);
         grid.setVgap(6);
         ColumnConstraints keys = new ColumnConstraints();
-        keys.setMaxWidth(260);
+        keys.setMaxWidth(KEYS_WIDTH);
         ColumnConstraints action = new ColumnConstraints();
         action.setMaxWidth(ACTION_WIDTH);
         grid.getColumnConstraints().addAll(keys, action);
@@ -198,7 +200,7 @@ final class ShortcutHelp {
         }
         grid.getChildren().forEach(cell -> GridPane.setValignment(cell, VPos.TOP));
         Label note = text(NOTE);
-        note.setMaxWidth(260 + 24 + ACTION_WIDTH);
+        note.setMaxWidth(KEYS_WIDTH + COLUMN_GAP + ACTION_WIDTH);
         VBox content = new VBox(12, note, grid);
         content.setPadding(new Insets(16));
         return content;

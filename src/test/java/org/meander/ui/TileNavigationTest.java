@@ -116,17 +116,10 @@ class TileNavigationTest {
     }
 
     @Test
-    @SuppressWarnings("unchecked")
     void aFilterNarrowsTheListAndTheKeysStayWithinIt(FxRobot robot) throws Exception {
         AnnotateViewModel model = labelShown();
         List<Tile> tiles = List.copyOf(model.tiles());
-        for (Tile tile : List.of(tiles.get(2), tiles.get(4))) {
-            workbench.project().writeLabel(tile, workbench.project().readLabel(tile).orElseThrow(),
-                    LabelStatus.PREDICTED);
-        }
-        robot.interact(model::labelsWritten);
-        ChoiceBox<TileFilter> filter = robot.lookup("#tile-filter").queryAs(ChoiceBox.class);
-        robot.interact(() -> filter.setValue(TileFilter.PREDICTED));
+        showOnlyPredicted(robot, model, tiles.get(2), tiles.get(4));
         assertEquals(List.of(tiles.get(0), tiles.get(2), tiles.get(4)), model.tiles(), "the open tile stays");
         robot.push(KeyCode.PAGE_DOWN);
         assertEquals(tiles.get(2), selected(robot));
@@ -142,17 +135,10 @@ class TileNavigationTest {
      * opened (its undo history lost) or left none open, with an exception (found walking the window).
      */
     @Test
-    @SuppressWarnings("unchecked")
     void theOpenTileStaysOpenAndSelectedWhateverTheFilterShowsAroundIt(FxRobot robot) throws Exception {
         AnnotateViewModel model = labelShown();
         List<Tile> tiles = List.copyOf(model.tiles());
-        for (Tile tile : List.of(tiles.get(1), tiles.get(3))) {
-            workbench.project().writeLabel(tile, workbench.project().readLabel(tile).orElseThrow(),
-                    LabelStatus.PREDICTED);
-        }
-        robot.interact(model::labelsWritten);
-        ChoiceBox<TileFilter> filter = robot.lookup("#tile-filter").queryAs(ChoiceBox.class);
-        robot.interact(() -> filter.setValue(TileFilter.PREDICTED));
+        ChoiceBox<TileFilter> filter = showOnlyPredicted(robot, model, tiles.get(1), tiles.get(3));
         robot.push(KeyCode.PAGE_DOWN);
         robot.push(KeyCode.PAGE_DOWN);
         assertEquals(tiles.get(3), selected(robot));
@@ -234,6 +220,20 @@ class TileNavigationTest {
                 + " is the next to review", model.statusProperty().get());
         robot.push(KeyCode.PAGE_UP);
         assertEquals("", model.statusProperty().get());
+    }
+
+    /** Marks the tiles' labels predicted and filters the list to them; the filter, to change again. */
+    @SuppressWarnings("unchecked")
+    private ChoiceBox<TileFilter> showOnlyPredicted(FxRobot robot, AnnotateViewModel model, Tile... predicted)
+            throws java.io.IOException {
+        for (Tile tile : predicted) {
+            workbench.project().writeLabel(tile, workbench.project().readLabel(tile).orElseThrow(),
+                    LabelStatus.PREDICTED);
+        }
+        robot.interact(model::labelsWritten);
+        ChoiceBox<TileFilter> filter = robot.lookup("#tile-filter").queryAs(ChoiceBox.class);
+        robot.interact(() -> filter.setValue(TileFilter.PREDICTED));
+        return filter;
     }
 
     /** Annotate once the first tile's label is shown (before that, A and Shift+A accept nothing). */

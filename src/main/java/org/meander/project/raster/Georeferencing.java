@@ -33,11 +33,13 @@ public record Georeferencing(List<TiffField> fields) {
     public static final int GDAL_NODATA = 42113;
     public static final Set<Integer> TAGS = Set.of(MODEL_PIXEL_SCALE, MODEL_TIEPOINT, MODEL_TRANSFORMATION,
             GEO_KEY_DIRECTORY, GEO_DOUBLE_PARAMS, GEO_ASCII_PARAMS, GDAL_METADATA, GDAL_NODATA);
-    private static final int RASTER_TYPE_KEY = 1025;
-    private static final int PIXEL_IS_AREA = 1;
+    /** GeoKeys, and the values of theirs that Meander reads or writes. */
+    public static final int MODEL_TYPE_KEY = 1024;
+    public static final int RASTER_TYPE_KEY = 1025;
+    public static final int PIXEL_IS_AREA = 1;
     private static final int PIXEL_IS_POINT = 2;
-    private static final int GEOGRAPHIC_CRS_KEY = 2048;
-    private static final int PROJECTED_CRS_KEY = 3072;
+    public static final int GEOGRAPHIC_CRS_KEY = 2048;
+    public static final int PROJECTED_CRS_KEY = 3072;
     private static final int USER_DEFINED = 32767;
 
     public Georeferencing {

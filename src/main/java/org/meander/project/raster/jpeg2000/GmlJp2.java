@@ -28,13 +28,9 @@ final class GmlJp2 {
 
     private static final Pattern EPSG = Pattern.compile(
             "(?i)^(?:urn:ogc:def:crs:epsg:[^:]*:|epsg:|https?://www\\.opengis\\.net/def/crs/epsg/[^/]*/)(\\d+)$");
-    private static final int MODEL_TYPE_KEY = 1024;
-    private static final int RASTER_TYPE_KEY = 1025;
-    private static final int GEOGRAPHIC_CRS_KEY = 2048;
-    private static final int PROJECTED_CRS_KEY = 3072;
+    /** GTModelTypeGeoKey's values. */
     private static final int PROJECTED = 1;
     private static final int GEOGRAPHIC = 2;
-    private static final int PIXEL_IS_AREA = 1;
 
     private GmlJp2() {
     }
@@ -96,11 +92,12 @@ final class GmlJp2 {
         List<String> keys = new ArrayList<>(List.of("1", "1", "0", "0"));
         if (epsg.isPresent()) {
             boolean geographic = latitudeFirst(epsg.getAsInt());
-            addKey(keys, MODEL_TYPE_KEY, geographic ? GEOGRAPHIC : PROJECTED);
-            addKey(keys, RASTER_TYPE_KEY, PIXEL_IS_AREA);
-            addKey(keys, geographic ? GEOGRAPHIC_CRS_KEY : PROJECTED_CRS_KEY, epsg.getAsInt());
+            addKey(keys, Georeferencing.MODEL_TYPE_KEY, geographic ? GEOGRAPHIC : PROJECTED);
+            addKey(keys, Georeferencing.RASTER_TYPE_KEY, Georeferencing.PIXEL_IS_AREA);
+            addKey(keys, geographic ? Georeferencing.GEOGRAPHIC_CRS_KEY : Georeferencing.PROJECTED_CRS_KEY,
+                    epsg.getAsInt());
         } else {
-            addKey(keys, RASTER_TYPE_KEY, PIXEL_IS_AREA);
+            addKey(keys, Georeferencing.RASTER_TYPE_KEY, Georeferencing.PIXEL_IS_AREA);
         }
         keys.set(3, Integer.toString(keys.size() / 4 - 1));
         fields.add(new TiffField(Georeferencing.GEO_KEY_DIRECTORY, "TIFFShorts", keys));

@@ -107,8 +107,8 @@ public final class Jpeg2000Decoder {
     /** A JP2 signature, file type and header box (image header, colour specification), then the codestream box's. */
     private static byte[] header(Codestream codestream) {
         int components = codestream.components().size();
-        ByteBuffer header = ByteBuffer.allocate(12 + 20 + 45 + 8);
-        header.put(new byte[] {0, 0, 0, 12, 'j', 'P', ' ', ' ', 0x0d, 0x0a, (byte) 0x87, 0x0a});
+        ByteBuffer header = ByteBuffer.allocate(Jpeg2000File.SIGNATURE.length + 20 + 45 + 8);
+        header.put(Jpeg2000File.SIGNATURE);
         header.putInt(20).put(ascii("ftyp")).put(ascii("jp2 ")).putInt(0).put(ascii("jp2 "));
         header.putInt(45).put(ascii("jp2h"));
         header.putInt(22).put(ascii("ihdr")).putInt(codestream.height()).putInt(codestream.width())

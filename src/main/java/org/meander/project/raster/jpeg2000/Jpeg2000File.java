@@ -24,7 +24,7 @@ public record Jpeg2000File(Codestream codestream, boolean colour, ChannelDefinit
         List<TiffField> georeferencing) {
 
     /** The JP2 signature box: every JP2 file starts with these 12 bytes. */
-    private static final byte[] SIGNATURE = {0, 0, 0, 12, 'j', 'P', ' ', ' ', 0x0d, 0x0a, (byte) 0x87, 0x0a};
+    static final byte[] SIGNATURE = {0, 0, 0, 12, 'j', 'P', ' ', ' ', 0x0d, 0x0a, (byte) 0x87, 0x0a};
     private static final byte[] GEOJP2_UUID = {(byte) 0xb1, 0x4b, (byte) 0xf8, (byte) 0xbd, 0x08, 0x3d, 0x4b, 0x43,
         (byte) 0xa5, (byte) 0xae, (byte) 0x8c, (byte) 0xd7, (byte) 0xd5, (byte) 0xa6, (byte) 0xce, 0x03};
     private static final int ENUMERATED = 1;
